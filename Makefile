@@ -1,0 +1,40 @@
+# `make run` takes a fresh machine to the chat; `make test` to a passing suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint eval calibrate clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# torch first: the local CPU wheel. Letting pip resolve torch itself pulls a CUDA build.
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --upgrade pip
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/article-qa serve
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy index qa ui
+
+test: lint
+	$(VENV)/bin/pytest
+
+eval: $(STAMP)
+	$(VENV)/bin/article-qa eval ../shared/eval/article_dev.jsonl
+	$(VENV)/bin/article-qa eval ../shared/eval/squad2_dev_normans_rhine.json
+
+calibrate: $(STAMP)
+	$(VENV)/bin/article-qa calibrate ../shared/eval/article_dev.jsonl ../shared/eval/squad2_dev_normans_rhine.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,23 @@
+"""Turn article text into searchable sentences: splitting, embedding, FAISS, persistence."""
+
+from index.embedder import Embedder, MiniLMEmbedder, default_embedder
+from index.persist import StaleIndex, load_index, open_index, save_index
+from index.sentence_index import SentenceIndex, article_checksum
+from index.sentences import Sentence, split_sentences
+from index.store import FaissStore, VectorStore
+
+__all__ = [
+    "Embedder",
+    "FaissStore",
+    "MiniLMEmbedder",
+    "Sentence",
+    "SentenceIndex",
+    "StaleIndex",
+    "VectorStore",
+    "article_checksum",
+    "default_embedder",
+    "load_index",
+    "open_index",
+    "save_index",
+    "split_sentences",
+]

@@ -1,0 +1,37 @@
+"""What `ask()` returns: an answer and the article sentences that support it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One cited sentence: where it is in its article and how well it matched."""
+
+    article: str
+    position: int
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A short answer (`text`, "" when not found) with its evidence, best first.
+
+    `score` is the estimated probability, in 0..1, that the article answers the question.
+    `reading` says how a follow-up question was understood, when it was rewritten.
+    """
+
+    text: str
+    found: bool
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    reading: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as plain JSON-ready data (one schema for the CLI, UI and HTTP)."""
+        return asdict(self)

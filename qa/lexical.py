@@ -1,0 +1,62 @@
+"""Word matching: BM25 over sentences (bm25s) and how much of a question the article covers."""
+
+from __future__ import annotations
+
+import bm25s
+import numpy as np
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from index.sentences import Sentence
+
+# Question words carry no topic; "did"/"does" would otherwise match every past-tense verb.
+_QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how",
+                   "did", "does", "do", "say", "said", "happen", "happened"}
+STOPWORDS = sorted(set(ENGLISH_STOP_WORDS) | _QUESTION_WORDS)
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of `text` (the same analysis BM25 uses)."""
+    tokens = bm25s.tokenize(
+        text, stopwords=STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
+    )
+    return list(tokens[0]) if tokens else []
+
+
+class Lexicon:
+    """BM25 over an article's sentences, plus per-sentence term sets for coverage."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentence_terms = [set(terms(s.text)) for s in sentences]
+        corpus = [terms(s.text) or ["\u2205"] for s in sentences]  # bm25s dislikes empty rows
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(corpus, show_progress=False)
+        n = len(sentences)
+        document_frequency: dict[str, int] = {}
+        for sentence_terms in self._sentence_terms:
+            for term in sentence_terms:
+                document_frequency[term] = document_frequency.get(term, 0) + 1
+        # Unknown words get the highest weight: a question about a word the article
+        # never uses is the clearest sign it is not answered there.
+        self._idf = {t: float(np.log(1 + n / df)) for t, df in document_frequency.items()}
+        self._unknown_idf = float(np.log(1 + n / 0.5))
+
+    def scores(self, query_terms: list[str]) -> np.ndarray:
+        """BM25 of every sentence for the query, scaled so the best sentence has 1."""
+        if not query_terms:
+            return np.zeros(len(self._sentence_terms), dtype=np.float32)
+        raw = np.asarray(self._bm25.get_scores(query_terms), dtype=np.float32)
+        best = float(raw.max())
+        return raw / best if best > 0 else raw
+
+    def coverage(self, query_terms: list[str], positions: list[int]) -> float:
+        """IDF-weighted share of the query's terms found in the given sentences (0..1)."""
+        unique = set(query_terms)
+        if not unique:
+            return 0.0
+        present: set[str] = set()
+        for position in positions:
+            present |= self._sentence_terms[position]
+        weights = {t: self._idf.get(t, self._unknown_idf) for t in unique}
+        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())

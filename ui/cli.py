@@ -1,0 +1,129 @@
+"""The `article-qa` command: ask, serve, eval, calibrate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qa.errors import ArticleQAError
+
+USAGE_ERROR = 2
+
+
+def _bot(article: str | None):  # -> ArticleQA, imported lazily: torch takes seconds
+    from qa.bot import ArticleQA, bundled
+
+    return ArticleQA.from_file(article) if article else bundled()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from qa.bot import check_question
+    from ui.format import render
+
+    check_question(args.question)  # fail fast, before loading the model
+    answer = _bot(args.article).ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render(answer))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import EXAMPLES, launch
+
+    bot = _bot(args.article)
+    print(f"article-qa: serving {bot.title!r} on http://{args.host}:{args.port}", flush=True)
+    launch(bot, args.host, args.port, None if args.article else EXAMPLES)
+    return 0
+
+
+def _make_bot_factory():
+    from index.embedder import default_embedder
+    from qa.bot import ArticleQA
+
+    embedder = default_embedder()
+    return lambda title, text: ArticleQA.from_text(text, title, embedder=embedder)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.datasets import load_eval_set
+    from qa.evaluation import metrics, run
+
+    eval_set = load_eval_set(args.dataset, args.article)
+    outcomes = run(eval_set, _make_bot_factory())
+    result = {"dataset": eval_set.name, **metrics(outcomes)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:>26}: {value}")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from qa.calibrate import collect, fit
+    from qa.calibration import CALIBRATION_FILE
+    from qa.datasets import load_eval_set
+
+    factory = _make_bot_factory()
+    sets = []
+    for dataset in args.datasets:
+        eval_set = load_eval_set(dataset)
+        features, labels = collect(eval_set, factory)
+        sets.append((eval_set.name, features, labels))
+    calibration = fit(sets)
+    output = Path(args.output) if args.output else CALIBRATION_FILE
+    calibration.save(output)
+    print(f"wrote {output}: threshold {calibration.threshold}, {calibration.fitted_on}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="article-qa", description="Ask questions about a news article, offline."
+    )
+    commands = root.add_subparsers(dest="command", required=True)
+
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.set_defaults(run=cmd_ask)
+
+    serve = commands.add_parser("serve", help="serve the chat in a browser")
+    serve.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=7860)
+    serve.set_defaults(run=cmd_serve)
+
+    evaluate = commands.add_parser("eval", help="score a dev set (.jsonl or SQuAD .json)")
+    evaluate.add_argument("dataset")
+    evaluate.add_argument("--article", help="the article a .jsonl set asks about")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(run=cmd_eval)
+
+    calibrate = commands.add_parser("calibrate", help="fit the abstention model on dev sets")
+    calibrate.add_argument("datasets", nargs="+")
+    calibrate.add_argument("--output", help="where to write (default: the shipped file)")
+    calibrate.set_defaults(run=cmd_calibrate)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; user errors print one line and exit 2, never a traceback."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ArticleQAError as error:
+        print(f"article-qa: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint eval calibrate clean
+.PHONY: install browser run test lint eval calibrate clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -21,12 +21,19 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/article-qa serve
 
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work
+# offline); install it when missing.
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy index qa ui
 
-test: lint
+test: lint browser
 	$(VENV)/bin/pytest
 
 eval: $(STAMP)

@@ -16,9 +16,7 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # Regex only finds candidates ("November 23rd", "23 November", "23rd of Nov."); dateutil
 # decides what they mean.
-_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w])", re.IGNORECASE
-)
+_DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w])", re.IGNORECASE)
 # A date set in one sentence keeps applying to the next ones ("Just days later, on
 # November 23, ... the target was ..."), fading with distance until a new date appears.
 INHERIT_DECAY = 0.6

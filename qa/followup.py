@@ -34,19 +34,20 @@ class Reading:
         return f"Reading as: {self.question.rstrip('?')} (following: {self.context})"
 
 
-def previous_user_turn(history: list[dict[str, str]] | None) -> str | None:
-    """The most recent user message in a chat history, validated."""
+def user_turns(history: list[dict[str, str]] | None) -> list[str]:
+    """The user messages of a chat history, oldest first, validated."""
     if not history:
-        return None
+        return []
     if not isinstance(history, list):
         raise InvalidQuestion(f"history must be a list of messages, got {type(history).__name__}")
-    for message in reversed(history):
+    turns = []
+    for message in history:
         if not isinstance(message, dict) or "role" not in message or "content" not in message:
             raise InvalidQuestion("each history message needs a 'role' and a 'content'")
         content = message["content"]
         if message["role"] == "user" and isinstance(content, str) and content.strip():
-            return content.strip()
-    return None
+            turns.append(content.strip())
+    return turns
 
 
 def is_follow_up(question: str) -> bool:
@@ -55,8 +56,18 @@ def is_follow_up(question: str) -> bool:
 
 
 def read_question(question: str, history: list[dict[str, str]] | None) -> Reading:
-    """Resolve a follow-up by searching with the previous question as context."""
-    previous = previous_user_turn(history)
-    if previous is None or not is_follow_up(question):
+    """Resolve a follow-up by searching with the earlier questions it leans on.
+
+    A chain of follow-ups ("What happened on November 19?" / "Where was that?" /
+    "Who said so?") leans back to the last question that stood on its own.
+    """
+    turns = user_turns(history)
+    if not turns or not is_follow_up(question):
         return Reading(question, question)
-    return Reading(question, f"{previous} {question}", previous)
+    context = [turns[-1]]
+    for turn in reversed(turns[:-1]):
+        if not is_follow_up(context[0]):
+            break
+        context.insert(0, turn)
+    leaning = " ".join(context)
+    return Reading(question, f"{leaning} {question}", leaning)

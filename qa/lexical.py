@@ -10,8 +10,24 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from index.sentences import Sentence
 
 # Question words carry no topic; "did"/"does" would otherwise match every past-tense verb.
-_QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how",
-                   "did", "does", "do", "say", "said", "happen", "happened"}
+_QUESTION_WORDS = {
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "why",
+    "how",
+    "did",
+    "does",
+    "do",
+    "say",
+    "said",
+    "happen",
+    "happened",
+}
 STOPWORDS = sorted(set(ENGLISH_STOP_WORDS) | _QUESTION_WORDS)
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -54,7 +70,7 @@ class Lexicon:
         """IDF-weighted share of the query's terms found in the given sentences (0..1)."""
         unique = set(query_terms)
         if not unique:
-            return 0.0
+            return 1.0  # nothing asked that the article could lack
         present: set[str] = set()
         for position in positions:
             present |= self._sentence_terms[position]

@@ -7,13 +7,20 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa.errors import ArticleQAError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qa.bot import ArticleQA
 
 USAGE_ERROR = 2
 
 
-def _bot(article: str | None):  # -> ArticleQA, imported lazily: torch takes seconds
+def _bot(article: str | None) -> ArticleQA:
+    # Imported here: torch takes seconds to load, and a bad question should fail fast.
     from qa.bot import ArticleQA, bundled
 
     return ArticleQA.from_file(article) if article else bundled()
@@ -41,7 +48,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _make_bot_factory():
+def _make_bot_factory() -> Callable[[str, str], ArticleQA]:
     from index.embedder import default_embedder
     from qa.bot import ArticleQA
 

@@ -1,0 +1,61 @@
+"""Shared fixtures: a deterministic fake embedder, the real bundled bot, a private data dir."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL_DIR = REPO.parent / "shared" / "eval"
+ARTICLE_DEV = EVAL_DIR / "article_dev.jsonl"
+
+
+class FakeEmbedder:
+    """Hashed bag of words: same words, same vector; fast and deterministic."""
+
+    model_id = "fake/hashed-bag-of-words"
+    dimensions = 64
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.sha256(word.encode()).digest()
+                vectors[row, digest[0] % self.dimensions] += 1.0
+            vectors[row] /= max(float(np.linalg.norm(vectors[row])), 1e-9)
+        return vectors
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Keep saved indexes out of the user's real data folder."""
+    folder = tmp_path_factory.mktemp("article-qa-data")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("ARTICLE_QA_DATA_DIR", str(folder))
+    yield folder
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def bundled_bot(private_data_dir: Path):
+    """The real bundled article with the real model, loaded once per session."""
+    from qa.bot import bundled
+
+    return bundled()
+
+
+@pytest.fixture(scope="session")
+def bundled_text() -> str:
+    from qa.article import BUNDLED_ARTICLE
+
+    return BUNDLED_ARTICLE.read_text("utf-8")

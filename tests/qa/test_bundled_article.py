@@ -1,0 +1,88 @@
+"""The real model on the bundled article: the dev questions' cited sentences and abstentions."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+import qa
+from qa.evaluation import history_messages
+from tests.conftest import ARTICLE_DEV
+
+pytestmark = pytest.mark.slow
+
+
+def _dev_questions() -> list[dict]:
+    return [json.loads(line) for line in ARTICLE_DEV.read_text("utf-8").splitlines() if line]
+
+
+def _ask(bot, row: dict) -> qa.Answer:
+    return bot.ask(row["question"], history_messages(bot, row.get("history", [])))
+
+
+def test_target_on_november_23_cites_the_answering_sentence(bundled_bot) -> None:
+    answer = qa.ask("What was targeted on November 23?")
+    assert answer.found
+    assert answer.evidence[0].position == 13
+    assert "chief of staff of Hezbollah" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("form", ["Nov. 23", "23 November", "November 23rd"])
+def test_any_written_date_finds_the_dated_sentences(bundled_bot, form: str) -> None:
+    answer = qa.ask(f"Where was the air strike on {form}?")
+    assert 12 in [e.position for e in answer.evidence[:2]]
+
+
+def test_dev_set_evidence_hits(bundled_bot) -> None:
+    rows = [r for r in _dev_questions() if r["answers"]]
+    hits1 = hits3 = 0
+    for row in rows:
+        positions = [e.position for e in _ask(bundled_bot, row).evidence]
+        hits1 += positions[0] in row["evidence"]
+        hits3 += any(p in row["evidence"] for p in positions[:3])
+    assert hits1 / len(rows) >= 0.90
+    assert hits3 / len(rows) >= 0.95
+
+
+def test_dev_set_abstains_on_unanswerable_and_answers_the_rest(bundled_bot) -> None:
+    rows = _dev_questions()
+    unanswerable = [r for r in rows if not r["answers"]]
+    abstained = sum(not _ask(bundled_bot, r).found for r in unanswerable)
+    assert abstained >= 2
+    answerable = [r for r in rows if r["answers"]]
+    found = sum(_ask(bundled_bot, r).found for r in answerable)
+    assert found / len(answerable) >= 0.9
+
+
+def test_not_found_answer_is_empty_with_suggestions(bundled_bot) -> None:
+    answer = qa.ask("Who is the president of Lebanon?")
+    assert not answer.found
+    assert answer.text == ""
+    assert answer.evidence  # the closest sentences, offered as "you may be looking for"
+
+
+def test_follow_up_uses_the_history(bundled_bot) -> None:
+    history = history_messages(bundled_bot, ["What happened on November 19?"])
+    answer = qa.ask("Where was that?", history)
+    assert answer.evidence[0].position == 8
+    assert answer.reading and "November 19" in answer.reading
+
+
+def test_ask_is_thread_safe(bundled_bot) -> None:
+    questions = ["What was targeted on November 23?", "What did the Russian envoy call for?"] * 4
+    expected = {q: qa.ask(q) for q in set(questions)}
+    results: list[tuple[str, qa.Answer]] = []
+
+    def worker(question: str) -> None:
+        results.append((question, qa.ask(question)))
+
+    threads = [threading.Thread(target=worker, args=(q,)) for q in questions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == len(questions)
+    for question, answer in results:
+        assert answer == expected[question]

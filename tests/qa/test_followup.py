@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from qa.errors import InvalidQuestion
+from qa.followup import is_follow_up, read_question
+
+HISTORY = [
+    {"role": "user", "content": "What happened on November 19?"},
+    {"role": "assistant", "content": "A precision strike on a Hamas training camp."},
+]
+
+
+@pytest.mark.parametrize("question", ["Where was that?", "Who said so?", "What did he call for?"])
+def test_short_pointing_questions_are_follow_ups(question: str) -> None:
+    assert is_follow_up(question)
+
+
+def test_full_questions_stand_alone() -> None:
+    assert not is_follow_up("Where was the Hamas training camp?")
+    reading = read_question("Where was the Hamas training camp?", HISTORY)
+    assert reading.query == "Where was the Hamas training camp?"
+    assert reading.note is None
+
+
+def test_follow_up_searches_with_the_previous_question() -> None:
+    reading = read_question("Where was that?", HISTORY)
+    assert "November 19" in reading.query
+    assert reading.note == "Reading as: Where was that (following: What happened on November 19?)"
+
+
+def test_follow_up_without_history_is_read_as_is() -> None:
+    assert read_question("Where was that?", None).query == "Where was that?"
+
+
+def test_malformed_history_is_a_clear_error() -> None:
+    with pytest.raises(InvalidQuestion, match="role"):
+        read_question("Where was that?", [{"text": "hi"}])
+
+
+def test_a_chain_of_follow_ups_leans_on_the_last_standalone_question() -> None:
+    history = [
+        *HISTORY,
+        {"role": "user", "content": "Where was that?"},
+        {"role": "assistant", "content": "In the Ain al-Hilweh refugee camp."},
+    ]
+    reading = read_question("Who said so?", history)
+    assert reading.query == "What happened on November 19? Where was that? Who said so?"

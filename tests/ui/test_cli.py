@@ -1,0 +1,89 @@
+"""The `article-qa` command as a user runs it: a real subprocess, real models."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE_DEV
+
+pytestmark = pytest.mark.integration
+
+
+def _cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "ARTICLE_QA_DATA_DIR": str(env_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "ui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_ask_json(private_data_dir: Path) -> None:
+    result = _cli("ask", "What was targeted on November 23?", "--json", env_dir=private_data_dir)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["found"] is True
+    assert answer["evidence"][0]["position"] == 13
+
+
+def test_ask_own_article(private_data_dir: Path, tmp_path: Path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text("The ferry left Oban at noon. It reached Mull an hour later.\n", "utf-8")
+    result = _cli(
+        "ask",
+        "Where did the ferry leave from?",
+        "--article",
+        str(article),
+        env_dir=private_data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Oban" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("ask", "   "), "the question is empty"),
+        (("ask", "Why?", "--article", "/nonexistent/article.txt"), "article file not found"),
+        (("eval", "/nonexistent/dev.jsonl"), "dataset file not found"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(private_data_dir: Path, args, message: str) -> None:
+    result = _cli(*args, env_dir=private_data_dir)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("article-qa: error:") and message in lines[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_article_is_rejected(private_data_dir: Path, tmp_path: Path) -> None:
+    article = tmp_path / "photo.txt"
+    article.write_bytes(bytes(range(256)))
+    result = _cli("ask", "What?", "--article", str(article), env_dir=private_data_dir)
+    assert result.returncode == 2 and "binary" in result.stderr
+
+
+def test_eval_reports_the_metrics(private_data_dir: Path) -> None:
+    result = _cli("eval", str(ARTICLE_DEV), "--json", env_dir=private_data_dir)
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)
+    for key in (
+        "exact_match",
+        "f1",
+        "has_answer_f1",
+        "no_answer_accuracy",
+        "evidence_hit@1",
+        "evidence_hit@3",
+        "median_latency_ms",
+    ):
+        assert key in metrics
+    assert metrics["evidence_hit@1"] >= 0.9

@@ -83,6 +83,14 @@ def save_index(index: SentenceIndex, folder: Path) -> Path:
 
 def load_index(folder: Path, text: str, embedder: Embedder) -> SentenceIndex:
     """Load the folder's current index for `text`; raises StaleIndex saying why it can't."""
+    if not (folder / _POINTER).is_file():
+        raise StaleIndex(f"no saved index in {folder}")
+    # Under the writers' lock: a writer deletes the old version right after repointing.
+    with _lock(folder):
+        return _load_current(folder, text, embedder)
+
+
+def _load_current(folder: Path, text: str, embedder: Embedder) -> SentenceIndex:
     pointer = folder / _POINTER
     if not pointer.is_file():
         raise StaleIndex(f"no saved index in {folder}")
@@ -104,8 +112,11 @@ def load_index(folder: Path, text: str, embedder: Embedder) -> SentenceIndex:
         path = version / name
         if not path.is_file() or _sha256(path) != manifest.get("files", {}).get(name):
             raise StaleIndex(f"index file {name} is missing or corrupted")
-    raw = json.loads((version / "sentences.json").read_text("utf-8"))
-    sentences = [Sentence(**row) for row in raw]
+    try:
+        raw = json.loads((version / "sentences.json").read_text("utf-8"))
+        sentences = [Sentence(**row) for row in raw]
+    except (OSError, ValueError, TypeError) as exc:
+        raise StaleIndex(f"unreadable sentences in {version}: {exc}") from exc
     return SentenceIndex(
         text=text,
         sentences=sentences,

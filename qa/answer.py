@@ -8,7 +8,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Evidence:
-    """One cited sentence: where it is in its article and how well it matched."""
+    """One cited sentence: where it is in its article and how well it matched.
+
+    `start`/`end` are the sentence's character offsets in the article; on the sentence
+    that holds the answer, `answer_start`/`answer_end` are the answer span's.
+    """
 
     article: str
     position: int
@@ -16,6 +20,8 @@ class Evidence:
     start: int
     end: int
     score: float
+    answer_start: int | None = None
+    answer_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from index.embedder import Embedder, default_embedder
 from index.persist import open_index
+from index.sentences import Sentence
 from qa.answer import Answer, Evidence
 from qa.article import check_article_text, read_article
 from qa.calibration import Calibration
 from qa.errors import InvalidQuestion
 from qa.followup import Reading, read_question
+from qa.reading import ReadSpan, SpanReader, read_best_span
 from qa.retrieval import Ranking, Retriever
 
 MAX_QUESTION_CHARS = 2000
@@ -32,6 +36,16 @@ def check_question(question: object) -> str:
     return stripped
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """Everything worked out for one question before deciding whether to answer."""
+
+    reading: Reading
+    ranking: Ranking
+    span: ReadSpan | None  # the reader's best span, when the reader is on
+    features: dict[str, float]  # the signals the calibration turns into a probability
+
+
 class ArticleQA:
     """Questions over one article. Thread-safe: the index is read-only once built."""
 
@@ -42,101 +56,123 @@ class ArticleQA:
         *,
         embedder: Embedder | None = None,
         index_dir: Path | None = None,
+        reader: SpanReader | None | bool = True,
         calibration: Calibration | None = None,
     ) -> None:
+        """Index `text`. `reader`: True for the shipped reader, False/None for sentences only."""
         self.text = check_article_text(text)
         self.title = title or self.text.strip().splitlines()[0][:80]
         self.embedder = embedder or default_embedder()
         self.index, self.index_note = open_index(index_dir, self.text, self.embedder)
         self.retriever = Retriever(self.index, self.embedder)
-        self.calibration = calibration or Calibration.load()
+        if reader is True:
+            from qa.reader import load_reader
+
+            reader = load_reader()
+        self.reader: SpanReader | None = reader or None
+        self.calibration = calibration or Calibration.load(self.reader is not None)
 
     @classmethod
-    def from_text(cls, text: str, title: str | None = None, **options: object) -> ArticleQA:
+    def from_text(cls, text: str, title: str | None = None, **options: Any) -> ArticleQA:
         """Index an article given as text."""
-        return cls(text, title, **options)  # type: ignore[arg-type]
+        return cls(text, title, **options)
 
     @classmethod
-    def from_file(cls, path: str | Path, title: str | None = None, **options: object) -> ArticleQA:
+    def from_file(cls, path: str | Path, title: str | None = None, **options: Any) -> ArticleQA:
         """Index a UTF-8 text file; the title defaults to the file name."""
-        return cls(read_article(path), title or Path(path).stem, **options)  # type: ignore[arg-type]
+        return cls(read_article(path), title or Path(path).stem, **options)
 
     @property
-    def sentences(self) -> list:
+    def sentences(self) -> list[Sentence]:
         return self.index.sentences
 
-    def features(self, ranking: Ranking) -> dict[str, float]:
-        """The signals the calibration turns into a probability of being answerable."""
+    def read(self, question: str, history: list[dict[str, str]] | None = None) -> Reading:
+        """How `question` will be understood given the chat so far."""
+        return read_question(check_question(question), history)
+
+    def inspect(self, question: str, history: list[dict[str, str]] | None = None) -> Analysis:
+        """Retrieve (and read) for a question, and compute the abstention features."""
+        reading = self.read(question, history)
+        ranking = self.retriever.rank(reading.query)
         top = ranking.candidates[0]
         second = ranking.candidates[1].score if len(ranking.candidates) > 1 else 0.0
-        return {
+        features = {
             "top_score": top.score,
             "top_dense": top.dense,
             "coverage": self.retriever.coverage(ranking, top.position),
             "margin": top.score - second,
             "unknown_date": float(ranking.asks_unknown_date),
         }
+        span = None
+        if self.reader is not None:
+            span = read_best_span(self.reader, reading.question, self.text, self.sentences, ranking)
+            features["reader_margin"] = span.margin if span else -20.0
+        return Analysis(reading, ranking, span, features)
 
-    def evidence(self, ranking: Ranking, count: int = EVIDENCE_COUNT) -> list[Evidence]:
-        """The best `count` sentences as citations."""
+    def evidence(self, analysis: Analysis, count: int = EVIDENCE_COUNT) -> list[Evidence]:
+        """The cited sentences, best first: the one holding the answer span leads."""
+        positions = [c.position for c in analysis.ranking.candidates]
+        scores = {c.position: c.score for c in analysis.ranking.candidates}
+        span = analysis.span
+        if span is not None:
+            positions.remove(span.position)
+            positions.insert(0, span.position)
         cited = []
-        for candidate in ranking.candidates[:count]:
-            sentence = self.index.sentences[candidate.position]
+        for position in positions[:count]:
+            sentence = self.sentences[position]
+            holds_span = span is not None and position == span.position
             cited.append(
                 Evidence(
                     article=self.title,
-                    position=sentence.position,
+                    position=position,
                     text=sentence.text,
                     start=sentence.start,
                     end=sentence.end,
-                    score=round(candidate.score, 4),
+                    score=round(scores[position], 4),
+                    answer_start=span.start if holds_span and span else None,
+                    answer_end=span.end if holds_span and span else None,
                 )
             )
         return cited
 
-    def read(self, question: str, history: list[dict[str, str]] | None = None) -> Reading:
-        """How `question` will be understood given the chat so far."""
-        return read_question(check_question(question), history)
-
-    def inspect(
-        self, question: str, history: list[dict[str, str]] | None = None
-    ) -> tuple[Reading, Ranking, dict[str, float]]:
-        """The reading, the ranking and the abstention features for a question."""
-        reading = self.read(question, history)
-        ranking = self.retriever.rank(reading.query)
-        return reading, ranking, self.features(ranking)
+    def answer_from(self, analysis: Analysis) -> Answer:
+        """The answer we would give if we answer at all (found=True, score unset)."""
+        evidence = self.evidence(analysis)
+        text = analysis.span.text if analysis.span else evidence[0].text
+        return Answer(text, True, 1.0, evidence, analysis.reading.note)
 
     def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer:
         """Answer `question` from the article, citing sentences; abstains when unsupported."""
-        reading, ranking, features = self.inspect(question, history)
-        probability = self.calibration.probability(features)
+        analysis = self.inspect(question, history)
+        probability = self.calibration.probability(analysis.features)
+        candidate = self.answer_from(analysis)
         found = probability >= self.calibration.threshold
-        evidence = self.evidence(ranking)
-        return Answer(
-            text=evidence[0].text if found else "",
+        return replace(
+            candidate,
+            text=candidate.text if found else "",
             found=found,
             score=round(probability, 4),
-            evidence=evidence,
-            reading=reading.note,
         )
 
 
-_bundled: ArticleQA | None = None
+_bundled: dict[bool, ArticleQA] = {}
 _bundled_lock = threading.Lock()
 
 
-def bundled() -> ArticleQA:
-    """The bundled article's ArticleQA, built once on first use."""
-    global _bundled
+def bundled(reader: bool = True) -> ArticleQA:
+    """The bundled article's ArticleQA (with or without the reader), built once on first use."""
     with _bundled_lock:
-        if _bundled is None:
+        if reader not in _bundled:
             from qa.article import BUNDLED_ARTICLE, BUNDLED_TITLE
             from qa.storage import bundled_index_dir
 
-            _bundled = ArticleQA.from_text(
-                BUNDLED_ARTICLE.read_text("utf-8"), BUNDLED_TITLE, index_dir=bundled_index_dir()
+            _bundled[reader] = ArticleQA.from_text(
+                BUNDLED_ARTICLE.read_text("utf-8"),
+                BUNDLED_TITLE,
+                index_dir=bundled_index_dir(),
+                reader=reader,
             )
-        return _bundled
+        return _bundled[reader]
 
 
 def ask(question: str, history: list[dict[str, str]] | None = None) -> Answer:

@@ -1,66 +1,92 @@
 """Fit the abstention model on the dev sets: `article-qa calibrate DATASET...`.
 
-Each dev set counts equally (the article set has 26 questions, SQuAD 706), so the
-model does not learn only SQuAD's habits. The threshold maximises the balanced
-accuracy of "answer when answerable, abstain when not" on the pooled sets.
+For every dev question we know what answering would be worth (`gain`: the SQuAD F1 of
+the answer we would give, 0 for an unanswerable question) and what abstaining would be
+worth (1 for an unanswerable question, else 0). The logistic model learns P(answering
+is right) from the features; the threshold is the cut that maximises the mean score,
+with each dev set counting equally (the article set has 26 questions, SQuAD 706).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from qa.bot import ArticleQA
-from qa.calibration import FEATURES, Calibration
+from qa.calibration import Calibration
 from qa.datasets import EvalSet
 from qa.evaluation import history_messages
+from qa.scoring import contains_answer, token_f1
+
+# Answering is "right" (the label the model learns) when it is worth at least this.
+RIGHT_GAIN = 0.5
 
 
-def collect(
-    eval_set: EvalSet, make_bot: Callable[[str, str], ArticleQA]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows and answerable labels for every question of a set."""
+@dataclass
+class DevRows:
+    """One dev set's features, the worth of answering, and which questions are answerable."""
+
+    name: str
+    feature_names: list[str]
+    features: np.ndarray
+    gain: np.ndarray
+    answerable: np.ndarray
+
+
+def answer_gain(bot: ArticleQA, question: str, history: list, golds: list[str]) -> float:
+    """What answering would score: F1 of the short answer, or 1/0 for the cited sentence."""
+    if not golds:
+        return 0.0
+    answer = bot.answer_from(bot.inspect(question, history))
+    if bot.reader is not None:
+        return token_f1(answer.text, golds)
+    return float(contains_answer(answer.evidence[0].text, golds))
+
+
+def collect(eval_set: EvalSet, make_bot: Callable[[str, str], ArticleQA]) -> DevRows:
+    """Feature rows and gains for every question of a set."""
     bots = {key: make_bot(title, text) for key, (title, text) in eval_set.articles.items()}
-    rows, labels = [], []
+    rows, gains, answerable = [], [], []
+    names: list[str] = []
     for question in eval_set.questions:
         bot = bots[question.article]
         history = history_messages(bot, question.history)
-        _, _, features = bot.inspect(question.question, history)
-        rows.append([features[name] for name in FEATURES])
-        labels.append(1.0 if question.answers else 0.0)
-    return np.array(rows), np.array(labels)
+        features = bot.inspect(question.question, history).features
+        names = sorted(features)
+        rows.append([features[name] for name in names])
+        gains.append(answer_gain(bot, question.question, history, question.answers))
+        answerable.append(bool(question.answers))
+    return DevRows(eval_set.name, names, np.array(rows), np.array(gains), np.array(answerable))
 
 
-def best_threshold(probabilities: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
-    """The cut that maximises weighted balanced accuracy."""
-    best, best_value = 0.5, -1.0
-    for cut in np.unique(np.round(probabilities, 4)):
-        answered = probabilities >= cut
-        positive, negative = labels == 1, labels == 0
-        recall = np.sum(weights * (answered & positive)) / max(np.sum(weights * positive), 1e-9)
-        specificity = np.sum(weights * (~answered & negative)) / max(
-            np.sum(weights * negative), 1e-9
-        )
-        value = (recall + specificity) / 2
-        if value > best_value:
-            best, best_value = float(cut), float(value)
-    return best
+def mean_score(answered: np.ndarray, sets: list[DevRows], weights: np.ndarray) -> float:
+    """Weighted mean SQuAD 2.0 score when answering exactly the `answered` questions."""
+    gain = np.concatenate([s.gain for s in sets])
+    answerable = np.concatenate([s.answerable for s in sets])
+    score = np.where(answered, gain, (~answerable).astype(float))
+    return float(np.sum(weights * score) / np.sum(weights))
 
 
-def fit(sets: list[tuple[str, np.ndarray, np.ndarray]]) -> Calibration:
+def fit(sets: list[DevRows]) -> Calibration:
     """A logistic model over the pooled sets, each set weighted to count equally."""
-    features = np.vstack([x for _, x, _ in sets])
-    labels = np.concatenate([y for _, _, y in sets])
-    weights = np.concatenate([np.full(len(y), 1.0 / len(y)) for _, _, y in sets])
+    features = np.vstack([s.features for s in sets])
+    labels = np.concatenate([s.gain for s in sets]) >= RIGHT_GAIN
+    weights = np.concatenate([np.full(len(s.gain), 1.0 / len(s.gain)) for s in sets])
     weights *= len(labels) / weights.sum()
-    model = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced")
+    model = LogisticRegression(C=1.0, max_iter=1000)
     model.fit(features, labels, sample_weight=weights)
     probabilities = model.predict_proba(features)[:, 1]
+    cuts = np.unique(np.round(probabilities, 4))
+    threshold = max(cuts, key=lambda cut: mean_score(probabilities >= cut, sets, weights))
     return Calibration(
-        coefficients={n: round(float(c), 6) for n, c in zip(FEATURES, model.coef_[0], strict=True)},
+        coefficients={
+            n: round(float(c), 6)
+            for n, c in zip(sets[0].feature_names, model.coef_[0], strict=True)
+        },
         intercept=round(float(model.intercept_[0]), 6),
-        threshold=round(best_threshold(probabilities, labels, weights), 4),
-        fitted_on=", ".join(f"{name} ({len(y)} questions)" for name, _, y in sets),
+        threshold=round(float(threshold), 4),
+        fitted_on=", ".join(f"{s.name} ({len(s.gain)} questions)" for s in sets),
     )

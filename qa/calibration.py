@@ -11,13 +11,17 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-CALIBRATION_FILE = Path(__file__).parent / "data" / "calibration.json"
-FEATURES = ("top_score", "top_dense", "coverage", "margin", "unknown_date")
+DATA = Path(__file__).parent / "data"
+# One model per answering mode: with the reader its no-answer margin is a feature.
+CALIBRATION_FILES = {
+    True: DATA / "calibration.json",
+    False: DATA / "calibration-retrieval.json",
+}
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """A logistic model over FEATURES plus the abstention threshold on its output."""
+    """A logistic model over named features plus the abstention threshold on its output."""
 
     coefficients: dict[str, float]
     intercept: float
@@ -26,12 +30,14 @@ class Calibration:
 
     def probability(self, features: dict[str, float]) -> float:
         """P(the article answers) for one question's features."""
-        z = self.intercept + sum(self.coefficients[name] * features[name] for name in FEATURES)
+        z = self.intercept + sum(c * features[name] for name, c in self.coefficients.items())
         return 1.0 / (1.0 + math.exp(-z))
 
-    def save(self, path: Path = CALIBRATION_FILE) -> None:
+    def save(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), indent=2) + "\n", "utf-8")
 
     @classmethod
-    def load(cls, path: Path = CALIBRATION_FILE) -> Calibration:
+    def load(cls, with_reader: bool) -> Calibration:
+        """The shipped calibration for answering with or without the reader."""
+        path = CALIBRATION_FILES[with_reader]
         return cls(**json.loads(path.read_text("utf-8")))

@@ -19,11 +19,13 @@ if TYPE_CHECKING:
 USAGE_ERROR = 2
 
 
-def _bot(article: str | None) -> ArticleQA:
+def _bot(article: str | None, reader: bool = True) -> ArticleQA:
     # Imported here: torch takes seconds to load, and a bad question should fail fast.
     from qa.bot import ArticleQA, bundled
 
-    return ArticleQA.from_file(article) if article else bundled()
+    if article:
+        return ArticleQA.from_file(article, reader=reader)
+    return bundled() if reader else bundled(reader=False)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -31,7 +33,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from ui.format import render
 
     check_question(args.question)  # fail fast, before loading the model
-    answer = _bot(args.article).ask(args.question)
+    answer = _bot(args.article, args.reader).ask(args.question)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -42,18 +44,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.app import EXAMPLES, launch
 
-    bot = _bot(args.article)
+    bot = _bot(args.article, args.reader)
     print(f"article-qa: serving {bot.title!r} on http://{args.host}:{args.port}", flush=True)
     launch(bot, args.host, args.port, None if args.article else EXAMPLES)
     return 0
 
 
-def _make_bot_factory() -> Callable[[str, str], ArticleQA]:
+def _make_bot_factory(reader: bool) -> Callable[[str, str], ArticleQA]:
     from index.embedder import default_embedder
     from qa.bot import ArticleQA
 
     embedder = default_embedder()
-    return lambda title, text: ArticleQA.from_text(text, title, embedder=embedder)
+    return lambda title, text: ArticleQA.from_text(text, title, embedder=embedder, reader=reader)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -61,8 +63,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluation import metrics, run
 
     eval_set = load_eval_set(args.dataset, args.article)
-    outcomes = run(eval_set, _make_bot_factory())
-    result = {"dataset": eval_set.name, **metrics(outcomes)}
+    outcomes = run(eval_set, _make_bot_factory(args.reader))
+    result = {"dataset": eval_set.name, "reader": args.reader, **metrics(outcomes)}
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -73,17 +75,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from qa.calibrate import collect, fit
-    from qa.calibration import CALIBRATION_FILE
+    from qa.calibration import CALIBRATION_FILES
     from qa.datasets import load_eval_set
 
-    factory = _make_bot_factory()
+    factory = _make_bot_factory(args.reader)
     sets = []
     for dataset in args.datasets:
         eval_set = load_eval_set(dataset)
-        features, labels = collect(eval_set, factory)
-        sets.append((eval_set.name, features, labels))
+        sets.append(collect(eval_set, factory))
     calibration = fit(sets)
-    output = Path(args.output) if args.output else CALIBRATION_FILE
+    output = Path(args.output) if args.output else CALIBRATION_FILES[args.reader]
     calibration.save(output)
     print(f"wrote {output}: threshold {calibration.threshold}, {calibration.fitted_on}")
     return 0
@@ -117,6 +118,13 @@ def parser() -> argparse.ArgumentParser:
     calibrate.add_argument("datasets", nargs="+")
     calibrate.add_argument("--output", help="where to write (default: the shipped file)")
     calibrate.set_defaults(run=cmd_calibrate)
+    for command in (ask, serve, evaluate, calibrate):
+        command.add_argument(
+            "--no-reader",
+            dest="reader",
+            action="store_false",
+            help="answer with the best sentence instead of the extractive reader's short span",
+        )
     return root
 
 

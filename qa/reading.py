@@ -1,0 +1,79 @@
+"""Read the best retrieved windows with the extractive reader and pick the answer span."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Protocol
+
+from index.sentences import Sentence
+from qa.retrieval import Ranking
+
+# How many top sentences to read, each with `WINDOW_RADIUS` neighbours on each side: the
+# answer often sits next to the sentence that matches the question.
+WINDOWS_READ = 3
+WINDOW_RADIUS = 1
+
+
+class SpanLike(Protocol):
+    passage: int
+    start: int
+    end: int
+    text: str
+    score: float
+    null_score: float
+
+
+class SpanReader(Protocol):
+    """An extractive reader: the best span of each passage, best first (qa.reader.Reader)."""
+
+    def read(self, question: str, passages: list[str]) -> list[SpanLike]: ...
+
+
+@dataclass(frozen=True)
+class ReadSpan:
+    """An answer span located in the article."""
+
+    text: str
+    start: int  # character offsets in the article
+    end: int
+    position: int  # the sentence that holds the span
+    margin: float  # reader: span score minus its no-answer score
+
+
+def windows(ranking: Ranking, count: int, sentence_count: int) -> list[tuple[int, int]]:
+    """Sentence ranges [first, last] around the best `count` sentences, without repeats."""
+    ranges: list[tuple[int, int]] = []
+    for candidate in ranking.candidates[:count]:
+        first = max(0, candidate.position - WINDOW_RADIUS)
+        last = min(sentence_count - 1, candidate.position + WINDOW_RADIUS)
+        if (first, last) not in ranges:
+            ranges.append((first, last))
+    return ranges
+
+
+def read_best_span(
+    reader: SpanReader,
+    question: str,
+    text: str,
+    sentences: list[Sentence],
+    ranking: Ranking,
+    count: int = WINDOWS_READ,
+) -> ReadSpan | None:
+    """The reader's best span over the top windows, or None if it found no span at all.
+
+    Passages are exact slices of the article, so a span's offsets map straight back;
+    a span never crosses a window because each window is read on its own.
+    """
+    ranges = windows(ranking, count, len(sentences))
+    starts = [sentences[first].start for first, _ in ranges]
+    passages = [text[sentences[first].start : sentences[last].end] for first, last in ranges]
+    spans = reader.read(question, passages)
+    if not spans:
+        return None
+    best = max(spans, key=lambda span: span.score - span.null_score)
+    start = starts[best.passage] + best.start
+    end = starts[best.passage] + best.end
+    sentence_starts = [s.start for s in sentences]
+    position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+    return ReadSpan(text[start:end], start, end, position, best.score - best.null_score)

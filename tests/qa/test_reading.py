@@ -1,0 +1,68 @@
+"""Picking the answer span from the reader's output, with a scripted fake reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa import ArticleQA
+from qa.reading import read_best_span
+
+TEXT = (
+    "Talks were held in Ras EnNakoura.\n"
+    "On November 23 an air strike hit Beirut.\n"
+    "The target was a building believed to house a commander.\n"
+    "Witnesses heard explosions.\n"
+)
+
+
+@dataclass(frozen=True)
+class FakeSpan:
+    passage: int
+    start: int
+    end: int
+    text: str
+    score: float
+    null_score: float
+
+
+class PhraseReader:
+    """Answers with `phrase` wherever it occurs; other passages get no answer."""
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = phrase
+        self.passages: list[str] = []
+
+    def read(self, question: str, passages: list[str]) -> list[FakeSpan]:
+        self.passages = passages
+        spans = []
+        for number, passage in enumerate(passages):
+            at = passage.find(self.phrase)
+            if at >= 0:
+                spans.append(FakeSpan(number, at, at + len(self.phrase), self.phrase, 9.0, 1.0))
+            else:
+                spans.append(FakeSpan(number, 0, 4, passage[:4], 0.0, 5.0))
+        return sorted(spans, key=lambda s: s.null_score - s.score)
+
+
+def test_span_offsets_point_into_the_article(fake_embedder) -> None:
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=False)
+    ranking = bot.retriever.rank("What was targeted on November 23?")
+    reader = PhraseReader("a building believed to house a commander")
+    span = read_best_span(reader, "What was targeted?", TEXT, bot.sentences, ranking)
+    assert span is not None
+    assert TEXT[span.start : span.end] == span.text == reader.phrase
+    assert span.position == 2
+    assert span.margin == 8.0
+    # Each passage is an exact slice of the article: a sentence and its neighbours.
+    assert all(passage in TEXT for passage in reader.passages)
+
+
+def test_the_sentence_holding_the_span_is_cited_first(fake_embedder) -> None:
+    reader = PhraseReader("Ras EnNakoura")
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=reader)
+    answer = bot.ask("Where was the air strike on November 23?")
+    best = answer.evidence[0]
+    assert best.position == 0
+    assert (best.answer_start, best.answer_end) == (19, 32)
+    assert TEXT[best.answer_start : best.answer_end] == "Ras EnNakoura"
+    assert all(e.answer_start is None for e in answer.evidence[1:])

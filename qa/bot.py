@@ -15,7 +15,7 @@ from qa.article import check_article_text, read_article
 from qa.calibration import Calibration
 from qa.errors import InvalidQuestion
 from qa.followup import Reading, read_question
-from qa.reading import ReadSpan, SpanReader, read_best_span
+from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
 from qa.retrieval import Ranking, Retriever
 
 MAX_QUESTION_CHARS = 2000
@@ -42,7 +42,8 @@ class Analysis:
 
     reading: Reading
     ranking: Ranking
-    span: ReadSpan | None  # the reader's best span, when the reader is on
+    spans: list[ReadSpan]  # the reader's best span in each window read (reader on)
+    span: ReadSpan | None  # the one chosen as the answer
     features: dict[str, float]  # the signals the calibration turns into a probability
 
 
@@ -90,10 +91,26 @@ class ArticleQA:
         """How `question` will be understood given the chat so far."""
         return read_question(check_question(question), history)
 
-    def inspect(self, question: str, history: list[dict[str, str]] | None = None) -> Analysis:
+    def inspect(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        retrieval_weight: float | None = None,
+    ) -> Analysis:
         """Retrieve (and read) for a question, and compute the abstention features."""
         reading = self.read(question, history)
         ranking = self.retriever.rank(reading.query)
+        spans: list[ReadSpan] = []
+        if self.reader is not None:
+            spans = read_spans(self.reader, reading.question, self.text, self.sentences, ranking)
+        if retrieval_weight is None:
+            retrieval_weight = self.calibration.retrieval_weight
+        return self.analyse(reading, ranking, spans, retrieval_weight)
+
+    def analyse(
+        self, reading: Reading, ranking: Ranking, spans: list[ReadSpan], retrieval_weight: float
+    ) -> Analysis:
+        """Choose the span and compute the features (cheap; calibration re-runs it)."""
         top = ranking.candidates[0]
         second = ranking.candidates[1].score if len(ranking.candidates) > 1 else 0.0
         features = {
@@ -103,11 +120,11 @@ class ArticleQA:
             "margin": top.score - second,
             "unknown_date": float(ranking.asks_unknown_date),
         }
-        span = None
+        span = choose_span(spans, ranking, retrieval_weight)
         if self.reader is not None:
-            span = read_best_span(self.reader, reading.question, self.text, self.sentences, ranking)
+            # No span at all is the strongest "no answer"; -20 is below any real margin.
             features["reader_margin"] = span.margin if span else -20.0
-        return Analysis(reading, ranking, span, features)
+        return Analysis(reading, ranking, spans, span, features)
 
     def evidence(self, analysis: Analysis, count: int = EVIDENCE_COUNT) -> list[Evidence]:
         """The cited sentences, best first: the one holding the answer span leads."""

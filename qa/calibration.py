@@ -27,6 +27,9 @@ class Calibration:
     intercept: float
     threshold: float
     fitted_on: str = ""
+    # How much the retrieval score of a span's sentence counts beside the reader's margin
+    # when picking among the windows' spans (fitted with the rest; unused without reader).
+    retrieval_weight: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         """P(the article answers) for one question's features."""

@@ -52,15 +52,15 @@ def windows(ranking: Ranking, count: int, sentence_count: int) -> list[tuple[int
     return ranges
 
 
-def read_best_span(
+def read_spans(
     reader: SpanReader,
     question: str,
     text: str,
     sentences: list[Sentence],
     ranking: Ranking,
     count: int = WINDOWS_READ,
-) -> ReadSpan | None:
-    """The reader's best span over the top windows, or None if it found no span at all.
+) -> list[ReadSpan]:
+    """The reader's best span in each of the top windows, located in the article.
 
     Passages are exact slices of the article, so a span's offsets map straight back;
     a span never crosses a window because each window is read on its own.
@@ -68,12 +68,40 @@ def read_best_span(
     ranges = windows(ranking, count, len(sentences))
     starts = [sentences[first].start for first, _ in ranges]
     passages = [text[sentences[first].start : sentences[last].end] for first, last in ranges]
-    spans = reader.read(question, passages)
+    sentence_starts = [s.start for s in sentences]
+    located = []
+    for span in reader.read(question, passages):
+        start = starts[span.passage] + span.start
+        end = starts[span.passage] + span.end
+        position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        located.append(
+            ReadSpan(text[start:end], start, end, position, span.score - span.null_score)
+        )
+    return located
+
+
+def choose_span(
+    spans: list[ReadSpan], ranking: Ranking, retrieval_weight: float
+) -> ReadSpan | None:
+    """The span with the best reader margin plus weighted retrieval score of its sentence.
+
+    The reader sees one window at a time and does not know that the question's date or
+    topic points at another window; retrieval does, so its score breaks close calls.
+    """
     if not spans:
         return None
-    best = max(spans, key=lambda span: span.score - span.null_score)
-    start = starts[best.passage] + best.start
-    end = starts[best.passage] + best.end
-    sentence_starts = [s.start for s in sentences]
-    position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
-    return ReadSpan(text[start:end], start, end, position, best.score - best.null_score)
+    retrieval = {c.position: c.score for c in ranking.candidates}
+    return max(spans, key=lambda s: s.margin + retrieval_weight * retrieval[s.position])
+
+
+def read_best_span(
+    reader: SpanReader,
+    question: str,
+    text: str,
+    sentences: list[Sentence],
+    ranking: Ranking,
+    retrieval_weight: float = 0.0,
+) -> ReadSpan | None:
+    """The best span over the top windows (see read_spans and choose_span)."""
+    spans = read_spans(reader, question, text, sentences, ranking)
+    return choose_span(spans, ranking, retrieval_weight)

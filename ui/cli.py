@@ -42,11 +42,29 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ui.app import EXAMPLES, launch
+    import os
 
-    bot = _bot(args.article, args.reader)
-    print(f"article-qa: serving {bot.title!r} on http://{args.host}:{args.port}", flush=True)
-    launch(bot, args.host, args.port, None if args.article else EXAMPLES)
+    from qa.storage import DATA_DIR_ENV, data_dir
+
+    if args.data_dir:
+        # Everything saved goes there: added articles and the bundled article's index.
+        os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
+    from qa.article import read_article
+    from qa.library import BUNDLED_ID, Library
+    from ui.app import launch
+
+    library = Library(data_dir(), reader=args.reader)
+    initial = BUNDLED_ID
+    if args.article:
+        text = read_article(args.article)  # a bad file fails here, before serving
+        initial = library.add(text, Path(args.article).stem, Path(args.article).name).id
+    title = library.get(initial).title
+    print(
+        f"article-qa: serving {title!r} on http://{args.host}:{args.port} "
+        f"(articles saved in {library.folder})",
+        flush=True,
+    )
+    launch(host=args.host, port=args.port, library=library, initial=initial)
     return 0
 
 
@@ -74,19 +92,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from qa.calibrate import collect, fit
+    from qa.calibrate import ask_all, fit, reliability
     from qa.calibration import CALIBRATION_FILES
     from qa.datasets import load_eval_set
 
     factory = _make_bot_factory(args.reader)
-    sets = []
+    sets = {}
     for dataset in args.datasets:
         eval_set = load_eval_set(dataset)
-        sets.append(collect(eval_set, factory))
-    calibration = fit(sets)
+        sets[eval_set.name] = ask_all(eval_set, factory)
+    calibration, dev = fit(sets)
     output = Path(args.output) if args.output else CALIBRATION_FILES[args.reader]
     calibration.save(output)
-    print(f"wrote {output}: threshold {calibration.threshold}, {calibration.fitted_on}")
+    print(
+        f"wrote {output}: threshold {calibration.threshold}, "
+        f"retrieval weight {calibration.retrieval_weight}, {calibration.fitted_on}"
+    )
+    print("\n| predicted P(right) | questions | mean predicted | observed right |")
+    print("|---|---|---|---|")
+    for band, count, predicted, observed in reliability(calibration, dev):
+        print(f"| {band} | {count} | {predicted} | {observed} |")
     return 0
 
 
@@ -106,6 +131,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument(
+        "--data-dir",
+        help="where added articles and indexes are kept (default: $ARTICLE_QA_DATA_DIR, "
+        "else the user data folder, e.g. ~/.local/share/article-qa)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     evaluate = commands.add_parser("eval", help="score a dev set (.jsonl or SQuAD .json)")

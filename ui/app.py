@@ -1,16 +1,37 @@
-"""The Gradio chat: `create_app()` builds it, `launch()` serves it."""
+"""The web app: `create_app()` builds the two-pane Gradio chat, `launch()` serves it.
+
+`create_web_app()` puts it on a FastAPI app beside `POST /api/ask` (ui.api); the
+Gradio API (`/chat`, `/ask`) is what gradio_client calls. Handlers are thin: answering
+is qa's, the chat's drafts are ui.chat's, HTML is ui.article_pane's.
+"""
 
 from __future__ import annotations
 
+import html
 import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 # Nothing phones home: no analytics, and the app is local-only by default.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
 
 from qa.bot import ArticleQA  # noqa: E402
-from ui.chat import make_respond  # noqa: E402
+from qa.errors import ArticleQAError  # noqa: E402
+from qa.library import BUNDLED_ID, ArticleEntry, Library  # noqa: E402
+from qa.suggest import SUGGESTION_COUNT, suggest_questions  # noqa: E402
+from qa.timeline import timeline  # noqa: E402
+from ui.api import install_api  # noqa: E402
+from ui.article_pane import render_article, render_timeline  # noqa: E402
+from ui.assets import CSS, PANE_JS  # noqa: E402
+from ui.chat import STREAM_DELAY, make_respond, replies  # noqa: E402
+from ui.format import escape_markdown, message_text  # noqa: E402
+from ui.server import serve  # noqa: E402
+from ui.uploads import add_pasted, add_upload  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -20,28 +41,384 @@ EXAMPLES = [
     "Where was that?",
     "What did the Russian envoy call for?",
 ]
+UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm"]
+# Gradio refuses bigger uploads itself; up to this, ours say "the limit is 2 MB".
+MAX_UPLOAD = "20mb"
+THINKING = "…"
+# Gradio finds the progress parameter by its default's type and passes a tracker per call.
+_PROGRESS = gr.Progress()
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
 
 
-def create_app(bot: ArticleQA, examples: list[str] | None = None) -> gr.ChatInterface:
-    """A chat over one article; ask() runs in Gradio's worker threads (it is thread-safe)."""
-    return gr.ChatInterface(
-        fn=make_respond(bot.ask),
+def unescape_markdown(text: str) -> str:
+    """Undo ui.format.escape_markdown: the user's question as typed, from the chat."""
+    return _ESCAPED.sub(r"\1", html.unescape(text))
+
+
+def library_for(bot: ArticleQA, root: Path | None = None) -> Library:
+    """A library whose default article is `bot`; new articles share its embedder and reader."""
+    return Library(root, embedder=bot.embedder, reader=bot.reader or False, bundled=bot)
+
+
+class ChatApp:
+    """The two panes and their handlers, over one library."""
+
+    def __init__(
+        self, library: Library, examples: list[str] | None = None, initial: str = BUNDLED_ID
+    ) -> None:
+        self.library = library
+        self.examples = examples
+        self.initial = initial
+
+    # -- what a view of one article shows --------------------------------------------------
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(entry.label, entry.id) for entry in self.library.entries()]
+
+    def questions(self, entry: ArticleEntry, bot: ArticleQA) -> list[str]:
+        """Suggested questions: the given examples for the bundled article, else made up."""
+        if entry.bundled and self.examples:
+            return self.examples[:SUGGESTION_COUNT]
+        return suggest_questions(bot.sentences)
+
+    @staticmethod
+    def note(entry: ArticleEntry) -> str:
+        if entry.bundled:
+            return "bundled article"
+        return f"from {entry.source}" if entry.source else "pasted text"
+
+    def build(self) -> gr.Blocks:
+        """The Blocks: chat on the left, the article on the right."""
+        entry = self.library.entry(self.initial)
+        bot = self.library.get(self.initial)
+        questions = self.questions(entry, bot)
+        with gr.Blocks(title="article-qa", analytics_enabled=False) as blocks:
+            gr.Markdown(
+                "## article-qa\nAsk about the article on the right. Answers cite its "
+                "sentences: click a number to see it. Offline; nothing leaves this machine."
+            )
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=5, min_width=360):
+                    self.chatbot = gr.Chatbot(
+                        label="Chat",
+                        elem_id="chat",
+                        height=560,
+                        latex_delimiters=[],
+                        feedback_options=None,
+                        buttons=["copy"],
+                        placeholder="Ask a question about the article.",
+                    )
+                    with gr.Row():
+                        self.question = gr.Textbox(
+                            placeholder="Ask about the article…",
+                            show_label=False,
+                            elem_id="question",
+                            scale=5,
+                            max_lines=4,
+                        )
+                        self.ask_button = gr.Button("Ask", variant="primary", scale=1)
+                    with gr.Column(elem_id="suggestions"):
+                        # Two rows of two: long questions stay readable.
+                        self.suggestions: list[gr.Button] = []
+                        for row in range(0, SUGGESTION_COUNT, 2):
+                            with gr.Row():
+                                for i in range(row, min(row + 2, SUGGESTION_COUNT)):
+                                    self.suggestions.append(
+                                        gr.Button(
+                                            questions[i] if i < len(questions) else "",
+                                            size="sm",
+                                            variant="secondary",
+                                            visible=i < len(questions),
+                                        )
+                                    )
+                with gr.Column(scale=6, min_width=420):
+                    self.picker = gr.Dropdown(
+                        choices=self.choices(),
+                        value=self.initial,
+                        label="Article",
+                        elem_id="article-picker",
+                    )
+                    with gr.Row(equal_height=True):
+                        self.status = gr.Markdown("", elem_id="status")
+                        self.remove_button = gr.Button(
+                            "Remove this article",
+                            size="sm",
+                            variant="stop",
+                            scale=0,
+                            min_width=160,
+                            visible=not entry.bundled,
+                            elem_id="remove-article",
+                        )
+                    with gr.Accordion("Add an article", open=False, elem_id="add-article"):
+                        with gr.Tab("Upload"):
+                            self.upload = gr.File(
+                                label="A .txt, .md or .html file (up to 2 MB)",
+                                file_types=UPLOAD_TYPES,
+                                type="filepath",
+                                elem_id="upload",
+                            )
+                        with gr.Tab("Paste"):
+                            self.pasted_title = gr.Textbox(label="Title (optional)")
+                            self.pasted = gr.Textbox(
+                                label="Article text", lines=8, elem_id="pasted-text"
+                            )
+                            self.paste_button = gr.Button("Add article", elem_id="add-pasted")
+                    self.pane = gr.HTML(
+                        render_article(bot.title, bot.text, bot.sentences, note=self.note(entry)),
+                        elem_id="article-pane",
+                        js_on_load=PANE_JS,
+                    )
+                    with gr.Accordion("Timeline", open=True):
+                        self.timeline = gr.HTML(
+                            render_timeline(timeline(bot.sentences)), elem_id="timeline"
+                        )
+            self.wire(blocks)
+        return blocks
+
+    # -- events ----------------------------------------------------------------------------
+
+    def view_outputs(self) -> list[Any]:
+        return [
+            self.picker,
+            self.chatbot,
+            self.pane,
+            self.timeline,
+            self.remove_button,
+            self.status,
+            *self.suggestions,
+        ]
+
+    def view(self, article: str, status: str = "") -> dict[Any, Any]:
+        """Everything that changes when another article is shown; the chat starts afresh."""
+        entry = self.library.entry(article)
+        bot = self.library.get(article)
+        questions = self.questions(entry, bot)
+        update: dict[Any, Any] = {
+            self.picker: gr.Dropdown(choices=self.choices(), value=article),
+            self.chatbot: [],
+            self.pane: render_article(bot.title, bot.text, bot.sentences, note=self.note(entry)),
+            self.timeline: render_timeline(timeline(bot.sentences)),
+            self.remove_button: gr.Button(visible=not entry.bundled),
+            self.status: status,
+        }
+        for i, button in enumerate(self.suggestions):
+            shown = i < len(questions)
+            update[button] = gr.Button(value=questions[i] if shown else "", visible=shown)
+        return update
+
+    def on_load(self) -> dict[Any, Any]:
+        # Another session may have added or removed articles since the page was built.
+        article = self.initial if self.initial in self.library else BUNDLED_ID
+        return self.view(article)
+
+    def on_switch(self, article: str | None) -> dict[Any, Any]:
+        try:
+            return self.view(article or BUNDLED_ID)
+        except ArticleQAError as error:
+            return self.view(BUNDLED_ID, f"⚠️ {escape_markdown(str(error))}")
+
+    def on_message(
+        self, message: str, history: list[Any] | None, article: str | None
+    ) -> Iterator[tuple[Any, Any, Any]]:
+        """Stream the answer into the chat; the pane highlights its citations at the end."""
+        history = list(history or [])
+        message = message or ""
+        shown = [*history, {"role": "user", "content": escape_markdown(message)}]
+        asked = [
+            {"role": m["role"], "content": unescape_markdown(message_text(m["content"]))}
+            if m.get("role") == "user"
+            else m
+            for m in history
+            if isinstance(m, dict)
+        ]
+        try:
+            bot = self.library.get(article or BUNDLED_ID)
+        except ArticleQAError as error:
+            warning = f"⚠️ {escape_markdown(str(error))}"
+            yield [*shown, {"role": "assistant", "content": warning}], "", gr.skip()
+            return
+        yield [*shown, {"role": "assistant", "content": THINKING}], "", gr.skip()
+        for reply in replies(bot.ask, message, asked, STREAM_DELAY):
+            pane = gr.skip()
+            if reply.answer is not None:
+                entry = self.library.entry(article or BUNDLED_ID)
+                pane = render_article(
+                    bot.title, bot.text, bot.sentences, reply.answer, note=self.note(entry)
+                )
+            yield [*shown, {"role": "assistant", "content": reply.text}], "", pane
+
+    def _loaded(self, load: Callable[[], ArticleEntry]) -> dict[Any, Any]:
+        """Run `load` (which adds an article); show it, or say in one line why not."""
+        before = {entry.id for entry in self.library.entries()}
+        try:
+            entry = load()
+        except ArticleQAError as error:
+            # The article shown stays shown: only the status line changes.
+            return {self.status: f"⚠️ {escape_markdown(str(error))}"}
+        again = " (it already was)" if entry.id in before else ""
+        return self.view(entry.id, f"✓ {escape_markdown(entry.title)} is loaded{again}")
+
+    def on_upload(self, path: str | None, progress: gr.Progress = _PROGRESS) -> dict[Any, Any]:
+        result = self._loaded(
+            lambda: add_upload(self.library, path, lambda done, what: progress(done, desc=what)),
+        )
+        result[self.upload] = None  # ready for the next file
+        return result
+
+    def on_paste(
+        self,
+        text: str | None,
+        title: str | None,
+        progress: gr.Progress = _PROGRESS,
+    ) -> dict[Any, Any]:
+        result = self._loaded(
+            lambda: add_pasted(
+                self.library, text, title, lambda done, what: progress(done, desc=what)
+            ),
+        )
+        if self.status in result and str(result[self.status]).startswith("✓"):
+            result[self.pasted] = ""
+            result[self.pasted_title] = ""
+        return result
+
+    def on_remove(self, article: str | None) -> dict[Any, Any]:
+        try:
+            title = self.library.entry(article or "").title
+            self.library.remove(article or "")
+        except ArticleQAError as error:
+            return {self.status: f"⚠️ {escape_markdown(str(error))}"}
+        return self.view(BUNDLED_ID, f"✓ Removed {escape_markdown(title)}")
+
+    def wire(self, blocks: gr.Blocks) -> None:
+        """Connect the events; the UI's own events stay out of the API page."""
+        private: dict[str, Any] = {"api_visibility": "private"}
+        views = self.view_outputs()
+        blocks.load(self.on_load, outputs=views, **private)
+        self.picker.input(self.on_switch, inputs=self.picker, outputs=views, **private)
+        chat_outputs = [self.chatbot, self.question, self.pane]
+        for trigger, source in (
+            (self.question.submit, self.question),
+            (self.ask_button.click, self.question),
+            *((button.click, button) for button in self.suggestions),
+        ):
+            trigger(
+                self.on_message,
+                inputs=[source, self.chatbot, self.picker],
+                outputs=chat_outputs,
+                show_progress="hidden",
+                **private,
+            )
+        loaded = [*views, self.upload, self.pasted, self.pasted_title]
+        # The progress bar (indexing n/N sentences) shows over the article pane.
+        self.upload.upload(
+            self.on_upload,
+            inputs=self.upload,
+            outputs=loaded,
+            show_progress_on=self.pane,
+            **private,
+        )
+        self.paste_button.click(
+            self.on_paste,
+            inputs=[self.pasted, self.pasted_title],
+            outputs=loaded,
+            show_progress_on=self.pane,
+            **private,
+        )
+        self.remove_button.click(self.on_remove, inputs=self.picker, outputs=views, **private)
+        gr.api(self.api_ask, api_name="ask")
+        gr.api(self.api_chat, api_name="chat")
+
+    # -- the Gradio API (gradio_client) ----------------------------------------------------
+
+    def api_ask(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        article: str = BUNDLED_ID,
+    ) -> dict[str, Any]:
+        """Answer a question about a loaded article: the Answer as JSON, as POST /api/ask."""
+        try:
+            return self.library.get(article).ask(question, history or []).to_dict()
+        except ArticleQAError as error:
+            raise gr.Error(str(error)) from error
+
+    def api_chat(
+        self,
+        message: str,
+        history: list[dict[str, str]] | None = None,
+        article: str = BUNDLED_ID,
+    ) -> Iterator[str]:
+        """The chat's reply as Markdown, streamed; a problem comes back as a "⚠️" line."""
+        try:
+            bot = self.library.get(article)
+        except ArticleQAError as error:
+            yield f"⚠️ {error}"
+            return
+        yield from make_respond(bot.ask, delay=0)(message, history or [])
+
+
+def create_app(
+    bot: ArticleQA | None = None,
+    examples: list[str] | None = None,
+    *,
+    library: Library | None = None,
+    initial: str = BUNDLED_ID,
+) -> gr.Blocks:
+    """The two-pane chat (Gradio Blocks) over `library`, or over a library around `bot`.
+
+    Args:
+        bot: the default article, when no library is given (its embedder and reader are
+            used for added articles too).
+        examples: suggested questions for the bundled article (default: made from it).
+        library: the loaded articles (default: one under qa.storage.data_dir()).
+        initial: the id of the article shown first.
+    """
+    if library is None:
+        library = library_for(bot) if bot is not None else Library()
+    return ChatApp(library, examples, initial).build()
+
+
+def create_web_app(
+    bot: ArticleQA | None = None,
+    examples: list[str] | None = None,
+    *,
+    library: Library | None = None,
+    initial: str = BUNDLED_ID,
+) -> FastAPI:
+    """FastAPI with `POST /api/ask` (OpenAPI at /openapi.json) and the chat mounted at /."""
+    if library is None:
+        library = library_for(bot) if bot is not None else Library()
+    blocks = create_app(examples=examples, library=library, initial=initial)
+    blocks.queue(default_concurrency_limit=4, max_size=64)
+    # Swagger's page loads its script from a CDN, useless offline: serve only the schema.
+    app = FastAPI(
         title="article-qa",
-        description=f"Ask about **{bot.title}**. Answers cite the article's sentence numbers.",
-        examples=examples,
-        analytics_enabled=False,
-        api_name="chat",
-        concurrency_limit=4,
+        description="Ask questions about a news article; answers cite its sentences.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    install_api(app, library)
+    return gr.mount_gradio_app(
+        app,
+        blocks,
+        path="/",
+        css=CSS,
+        footer_links=["api"],
+        max_file_size=MAX_UPLOAD,
+        show_error=False,
+        ssr_mode=False,
+        run_history=False,
     )
 
 
 def launch(
-    bot: ArticleQA,
+    bot: ArticleQA | None = None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     examples: list[str] | None = None,
+    *,
+    library: Library | None = None,
+    initial: str = BUNDLED_ID,
 ) -> None:
-    """Serve the chat; blocks until interrupted."""
-    create_app(bot, examples).queue(max_size=64).launch(
-        server_name=host, server_port=port, share=False, show_error=False
-    )
+    """Serve the chat and /api/ask on host:port; blocks until interrupted."""
+    serve(create_web_app(bot, examples, library=library, initial=initial), host, port)

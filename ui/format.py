@@ -1,12 +1,21 @@
-"""Render an Answer as a chat message: the answer, then its numbered citations."""
+"""Render an Answer as text: for the terminal (`render`) and as a chat message (`render_chat`).
+
+Article and answer text is escaped everywhere: an article containing <script> shows it
+as text, never as HTML, and Markdown characters in it stay literal in the chat.
+"""
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Iterator
 
-from qa.answer import Answer
+from qa.answer import Answer, Evidence
 
 NOT_FOUND = "That is not in the article."
+MAYBE = "You may be looking for:"
+# Backslash-escaped in chat Markdown; <, >, &, and quotes become HTML entities instead.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
 
 
 def message_text(content: object) -> str:
@@ -33,7 +42,58 @@ def render(answer: Answer) -> str:
     else:
         lines.append(f"**{NOT_FOUND}**")
         if answer.evidence:
-            lines.append("\nYou may be looking for:")
+            lines.append(f"\n{MAYBE}")
             for evidence in answer.evidence:
                 lines.append(f"- [{evidence.position}] {html.escape(evidence.text)}")
     return "\n".join(lines)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal chat Markdown: no formatting, no HTML, no LaTeX from article text."""
+    return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
+
+
+def sentence_anchor(position: int) -> str:
+    """The id of a sentence's element in the article pane (citations link to it)."""
+    return f"s-{position}"
+
+
+def citation_link(evidence: Evidence) -> str:
+    """A clickable "[13]" that highlights sentence 13 in the article pane; hover shows it."""
+    title = html.escape(evidence.text.replace("\n", " "), quote=True)
+    return f'[\\[{evidence.position}\\]](#{sentence_anchor(evidence.position)} "{title}")'
+
+
+def reading_line(answer: Answer) -> str | None:
+    """How a follow-up was read, as an italic line, so a wrong reading is visible."""
+    return f"_↪ {escape_markdown(answer.reading)}_" if answer.reading else None
+
+
+def render_chat(answer: Answer) -> str:
+    """The chat message for one answer: reading, answer, then clickable citations."""
+    parts = [line for line in (reading_line(answer),) if line]
+    if answer.found:
+        parts.append(escape_markdown(answer.text))
+        if answer.evidence:
+            parts.append("Sources: " + " ".join(citation_link(e) for e in answer.evidence))
+    else:
+        parts.append(f"**{NOT_FOUND}**")
+        if answer.evidence:
+            closest = [f"- {citation_link(e)} {escape_markdown(e.text)}" for e in answer.evidence]
+            parts.append(MAYBE + "\n\n" + "\n".join(closest))
+    return "\n\n".join(parts)
+
+
+def stream_chat(answer: Answer, words_per_step: int = 3) -> Iterator[str]:
+    """Growing drafts of render_chat(answer), ending with the whole message.
+
+    The reading comes first, then the answer a few words at a time, then the citations.
+    """
+    head = [line for line in (reading_line(answer),) if line]
+    if head:
+        yield head[0]
+    if answer.found:
+        words = answer.text.split()
+        for end in range(words_per_step, len(words), words_per_step):
+            yield "\n\n".join([*head, escape_markdown(" ".join(words[:end])) + " …"])
+    yield render_chat(answer)

@@ -1,16 +1,23 @@
-"""The chat in a real browser: Debian's Chromium driven by Playwright, on loopback."""
+"""The two-pane chat in a real browser: Debian's Chromium driven by Playwright, on loopback.
+
+Real model and reader: the point here is what a user sees. Saves docs/screenshot.png.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
-import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from qa.article import MAX_ARTICLE_BYTES
+from qa.bot import ArticleQA
 from tests.conftest import REPO
-from ui.app import EXAMPLES, create_app
+from ui.app import create_web_app, library_for
+from ui.server import BackgroundServer
 
 pytestmark = pytest.mark.integration
 
@@ -26,37 +33,153 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOT = REPO / "docs" / "screenshot.png"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+ANSWER_TIMEOUT = 60_000
+PAGE = """<html><head><title>Ferry returns to Oban</title><script>var tracking = 1;</script>
+</head><body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Ferry returns to Oban</h1>
+<p>The ferry left Oban at noon on March 3. It reached Mull an hour later, carrying 200
+passengers.</p>
+<p>The harbour master, Ewan Macleod, said the crossing was calm.</p>
+<p>Engineers painted &lt;script&gt;alert(1)&lt;/script&gt; on the hull as a joke.</p>
+</article><footer>Copyright 2024 Harbour Times.</footer></body></html>"""
 
 
 @pytest.fixture(scope="module")
-def chat_url(bundled_bot):
-    app = create_app(bundled_bot, EXAMPLES)
-    port = _free_port()
-    app.queue().launch(
-        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False
-    )
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+def chat_url(bundled_bot: ArticleQA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    library = library_for(bundled_bot, tmp_path_factory.mktemp("browser-data"))
+    with BackgroundServer(create_web_app(library=library)) as url:
+        yield url
 
 
-def test_question_in_the_browser_gets_a_cited_answer(chat_url: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "install Debian's chromium package (make test does)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(chat_url)
-        box = page.get_by_role("textbox").first
-        box.fill("What was targeted on November 23?")
-        box.press("Enter")
-        bot_message = page.locator(".message.bot, [data-testid='bot']").last
-        expect(bot_message).to_contain_text("chief of staff of Hezbollah", timeout=60_000)
-        expect(bot_message).to_contain_text("[13]")
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, chat_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    opened = context.new_page()
+    opened.goto(chat_url)
+    yield opened
+    context.close()
+
+
+def ask(page: Page, question: str) -> Locator:
+    """Type a question, press Enter; returns the last bot message once it is complete."""
+    before = page.locator("#chat .message.bot").count()
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    expect(page.locator("#chat .message.bot")).to_have_count(before + 1)
+    reply = page.locator("#chat .message.bot").last
+    expect(reply).not_to_contain_text("…", timeout=ANSWER_TIMEOUT)
+    return reply
+
+
+def choose(page: Page, label: str) -> None:
+    """Pick an article in the picker, as a user does."""
+    page.locator("#article-picker input").click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+IN_VIEW = """(selector) => {
+    const box = document.querySelector('#article-pane .article-text').getBoundingClientRect();
+    const it = document.querySelector(selector).getBoundingClientRect();
+    return it.top >= box.top && it.bottom <= box.bottom;
+}"""
+
+
+def wait_in_view(page: Page, selector: str) -> None:
+    """Wait until the element is scrolled into the visible part of the article pane."""
+    page.wait_for_function(IN_VIEW, arg=selector, timeout=5_000)
+
+
+def test_answer_highlights_its_citation_and_follow_up_shows_its_reading(page: Page) -> None:
+    reply = ask(page, "What was targeted on November 23?")
+    expect(reply).to_contain_text("Hezbollah")
+    expect(reply).to_contain_text("[13]")
+    cited = page.locator("#article-pane #s-13")
+    expect(cited).to_have_class("sentence cited lead")
+    expect(cited.locator("mark.answer-span")).to_contain_text("Hezbollah")
+    wait_in_view(page, "#s-13")
+
+    # A citation in the chat highlights its sentence in the pane.
+    page.locator("#article-pane .article-text").evaluate("(box) => { box.scrollTop = 0; }")
+    reply.locator("a[href='#s-13']").click()
+    expect(cited).to_have_class("sentence cited lead focused")
+    wait_in_view(page, "#s-13")
+
+    follow_up = ask(page, "Who said so?")
+    expect(follow_up).to_contain_text("Reading as: Who said so")
+    expect(follow_up).to_contain_text("Israeli press office")
+    expect(page.locator("#article-pane mark.answer-span").first).to_contain_text("press office")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+
+def test_timeline_and_suggestions(page: Page) -> None:
+    expect(page.locator("#timeline li")).to_have_count(2)
+    expect(page.locator("#timeline li").first).to_contain_text("November 19")
+    page.locator("#timeline a[href='#s-12']").click()
+    expect(page.locator("#article-pane #s-12")).to_have_class("sentence focused")
+    suggestion = page.locator("#suggestions button").first
+    expect(suggestion).to_have_text("What happened on November 19?")
+    suggestion.click()
+    expect(page.locator("#chat .message.user").last).to_have_text("What happened on November 19?")
+    expect(page.locator("#chat .message.bot").last).to_contain_text("[", timeout=ANSWER_TIMEOUT)
+
+
+def test_uploads_bad_ones_refused_in_one_line_good_one_asked(page: Page, tmp_path: Path) -> None:
+    title = page.locator("#article-pane .article-title")
+    expect(title).to_contain_text("Lebanon and Israel")
+    ask(page, "What happened on November 19?")
+    page.get_by_text("Add an article").click()
+    upload = page.locator("#upload input[type=file]")
+    status = page.locator("#status")
+    bad = {
+        "empty.txt": (b"", "empty.txt is empty"),
+        "photo.txt": (bytes(range(256)) * 8, "photo.txt is binary"),
+        "huge.txt": (b"Word. " * (MAX_ARTICLE_BYTES // 6 + 1), "the limit is 2 MB"),
+        "latin1.txt": ("Café au lait.".encode("latin-1"), "latin1.txt is not UTF-8 text"),
+    }
+    for name, (data, message) in bad.items():
+        (tmp_path / name).write_bytes(data)
+        upload.set_input_files(str(tmp_path / name))
+        expect(status).to_contain_text(message, timeout=ANSWER_TIMEOUT)
+        assert len(status.inner_text().strip().splitlines()) == 1
+        # Nothing lost: same article, same conversation.
+        expect(title).to_contain_text("Lebanon and Israel")
+        expect(page.locator("#chat .message.bot")).to_have_count(1)
+
+    (tmp_path / "ferry.html").write_text(PAGE, "utf-8")
+    upload.set_input_files(str(tmp_path / "ferry.html"))
+    expect(status).to_contain_text("Ferry returns to Oban is loaded", timeout=ANSWER_TIMEOUT)
+    expect(title).to_have_text("Ferry returns to Oban")
+    text = page.locator("#article-pane .article-text")
+    expect(text).to_contain_text("<script>alert(1)</script> on the hull")  # shown as text
+    expect(text).not_to_contain_text("tracking")
+    assert page.locator("#article-pane script").count() == 0
+    expect(page.locator("#chat .message")).to_have_count(0)
+
+    reply = ask(page, "Where did the ferry leave from?")
+    expect(reply).to_contain_text("Oban")
+    # Answered ("cited") or offered as closest: either way the sentence leads, in view.
+    expect(page.locator("#article-pane #s-1")).to_have_class(re.compile(r"\blead\b"))
+    wait_in_view(page, "#s-1")
+
+    # Switching articles shows the other one with a fresh conversation, and back.
+    choose(page, "Lebanon and Israel: talks and the November strikes")
+    expect(title).to_contain_text("Lebanon and Israel")
+    expect(page.locator("#chat .message")).to_have_count(0)
+    expect(page.locator("#remove-article")).to_be_hidden()
+    choose(page, "Ferry returns to Oban (ferry.html)")
+    expect(title).to_have_text("Ferry returns to Oban")
+
+    page.locator("#remove-article").click()
+    expect(status).to_contain_text("Removed Ferry returns to Oban", timeout=ANSWER_TIMEOUT)
+    expect(title).to_contain_text("Lebanon and Israel")

@@ -1,26 +1,73 @@
-"""The chat handler called directly as a generator, with the fake embedder."""
+"""The chat handler called directly as a generator; the app's handlers without a server."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from qa import ArticleQA
 from qa.answer import Answer, Evidence
-from ui.chat import make_respond, plain_history
-from ui.format import NOT_FOUND, render
+from qa.library import Library
+from tests.conftest import FakeEmbedder
+from ui.app import ChatApp, unescape_markdown
+from ui.chat import AskFunction, make_respond, plain_history, replies
+from ui.format import MAYBE, NOT_FOUND, escape_markdown, render, render_chat
 
 TEXT = "Israel and Lebanon held talks in Ras EnNakoura.\nOn November 23 an air strike hit Beirut.\n"
+SPAN = Evidence("a", 13, "The target was the chief of staff of Hezbollah.", 200, 247, 0.9, 215, 246)
+ANSWER = Answer(
+    "the chief of staff of Hezbollah in the capital city",
+    True,
+    0.9,
+    [SPAN, Evidence("a", 12, "On November 23 a strike hit Beirut.", 160, 195, 0.5)],
+    "Reading as: Who said so (following: What was targeted on November 23?)",
+)
 
 
-def test_handler_yields_an_answer_with_citations(fake_embedder) -> None:
+def fixed(answer: Answer) -> AskFunction:
+    return lambda question, history: answer
+
+
+def test_handler_streams_drafts_that_grow_into_the_answer() -> None:
+    drafts = list(make_respond(fixed(ANSWER), delay=0)("Who said so?", []))
+    assert len(drafts) > 2
+    assert (
+        drafts[0]
+        == "_↪ Reading as: Who said so \\(following: What was targeted on November 23?\\)_"
+    )
+    assert all(len(a) < len(b) for a, b in zip(drafts, drafts[1:], strict=False))
+    assert drafts[1].endswith("…") and "Sources" not in drafts[1]
+    assert drafts[-1] == render_chat(ANSWER)
+
+
+def test_final_message_ends_with_clickable_citations() -> None:
+    message = render_chat(ANSWER)
+    assert message.splitlines()[-1].startswith("Sources: [\\[13\\]](#s-13 ")
+    assert "(#s-12 " in message
+    assert "Reading as: Who said so" in message
+
+
+def test_last_reply_carries_the_answer_for_the_article_pane() -> None:
+    drafts = list(replies(fixed(ANSWER), "Who said so?", [], delay=0))
+    assert [d.answer for d in drafts[:-1]] == [None] * (len(drafts) - 1)
+    assert drafts[-1].answer is ANSWER
+
+
+def test_handler_with_a_real_bot(fake_embedder: FakeEmbedder) -> None:
     bot = ArticleQA.from_text(TEXT, "Test", embedder=fake_embedder)
-    replies = list(make_respond(bot.ask)("Where were the talks held?", []))
-    assert len(replies) == 1
-    assert "[0]" in replies[-1] or "[1]" in replies[-1]
+    drafts = list(make_respond(bot.ask, delay=0)("Where were the talks held?", []))
+    assert "(#s-0 " in drafts[-1] or "(#s-1 " in drafts[-1]
 
 
-def test_handler_turns_errors_into_a_message(fake_embedder) -> None:
-    bot = ArticleQA.from_text(TEXT, "Test", embedder=fake_embedder)
-    replies = list(make_respond(bot.ask)("   ", []))
-    assert replies == ["⚠️ the question is empty"]
+def test_handler_turns_errors_into_one_message() -> None:
+    def ask(question: str, history: list[dict[str, str]]) -> Answer:
+        from qa.bot import check_question
+
+        check_question(question)
+        raise AssertionError("not reached")
+
+    assert list(make_respond(ask, delay=0)("   ", [])) == ["⚠️ the question is empty"]
 
 
 def test_history_parts_become_plain_text() -> None:
@@ -35,14 +82,52 @@ def test_history_parts_become_plain_text() -> None:
     ]
 
 
-def test_render_escapes_article_html() -> None:
-    evidence = Evidence("a", 0, "<script>alert(1)</script> said so.", 0, 10, 0.9)
-    rendered = render(Answer("<b>x</b>", True, 0.9, [evidence]))
-    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
-    assert "<b>" not in rendered
+def test_chat_text_is_escaped() -> None:
+    evidence = Evidence("a", 0, "<script>alert(1)</script> said *so* [x](y).", 0, 10, 0.9)
+    message = render_chat(Answer("<b>x</b> $5", True, 0.9, [evidence]))
+    assert "<script>" not in message and "<b>" not in message
+    assert "&lt;b&gt;x&lt;/b&gt; \\$5" in message
+    assert '(#s-0 "&lt;script&gt;alert(1)&lt;/script&gt; said *so* [x](y).")' in message
+    assert "<" not in render(Answer("<b>x</b>", True, 0.9, [evidence]))
 
 
-def test_render_not_found_offers_closest_sentences() -> None:
-    evidence = Evidence("a", 4, "Close sentence.", 0, 15, 0.2)
-    rendered = render(Answer("", False, 0.1, [evidence]))
-    assert NOT_FOUND in rendered and "You may be looking for" in rendered and "[4]" in rendered
+@pytest.mark.parametrize("text", ["What *is* [this](x)?", "a\\b <i> & #1. $2 ~x~", ""])
+def test_escaping_a_question_can_be_undone(text: str) -> None:
+    assert unescape_markdown(escape_markdown(text)) == text
+
+
+def test_not_found_offers_the_closest_sentences() -> None:
+    closest = Evidence("a", 4, "Close sentence.", 0, 15, 0.2)
+    message = render_chat(Answer("", False, 0.1, [closest]))
+    assert f"**{NOT_FOUND}**" in message and MAYBE in message
+    assert "- [\\[4\\]](#s-4 " in message and "Close sentence\\." in message
+
+
+@pytest.fixture
+def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
+    app = ChatApp(Library(tmp_path, embedder=fake_embedder))
+    app.build()
+    return app
+
+
+def test_app_handler_streams_then_highlights_the_citations(chat_app: ChatApp) -> None:
+    outputs = list(chat_app.on_message("What was targeted on November 23?", [], "bundled"))
+    first_chat, question_box, first_pane = outputs[0]
+    assert first_chat[-1] == {"role": "assistant", "content": "…"} and question_box == ""
+    assert first_pane == {"__type__": "update"}  # the pane waits for the answer
+    chat, _, pane = outputs[-1]
+    assert chat[0] == {"role": "user", "content": "What was targeted on November 23?"}
+    assert "(#s-" in chat[-1]["content"]
+    assert 'class="sentence ' in pane and (" cited" in pane or " closest" in pane)
+
+
+def test_app_handler_keeps_follow_up_history(chat_app: ChatApp) -> None:
+    *_, (chat, _, _) = chat_app.on_message("What was targeted on November 23?", [], "bundled")
+    *_, (chat, _, _) = chat_app.on_message("Who said so?", chat, "bundled")
+    assert "Reading as: Who said so" in chat[-1]["content"]
+    assert "following: What was targeted on November 23?" in chat[-1]["content"]
+
+
+def test_app_handler_with_an_unknown_article(chat_app: ChatApp) -> None:
+    (chat, _, pane), *rest = chat_app.on_message("Why?", [], "0123456789ab")
+    assert rest == [] and "no loaded article" in chat[-1]["content"]

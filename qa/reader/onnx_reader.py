@@ -1,0 +1,181 @@
+"""Extractive QA inference with onnxruntime and tokenizers only (no torch, no transformers).
+
+The reader scores every passage it is given in one batched onnxruntime call and returns
+the best answer span per passage, as character offsets into that passage, with the
+span score and the "no answer" ([CLS]) score, so the caller can decide whether the
+passage answers the question at all.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tokenizers import Encoding, Tokenizer
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+DEFAULT_MODEL_PATH = MODEL_DIR / "reader.onnx"
+DEFAULT_TOKENIZER_PATH = MODEL_DIR / "tokenizer.json"
+MAX_LENGTH = 192
+
+
+@dataclass(frozen=True)
+class Span:
+    """The best answer span found in one passage."""
+
+    passage: int  # index into the passages list given to read()
+    start: int  # character offset of the span in that passage
+    end: int
+    text: str  # passage[start:end]
+    score: float  # start_logit + end_logit of the span
+    null_score: float  # start_logit + end_logit of [CLS] for that passage
+
+    @property
+    def margin(self) -> float:
+        """How much more the span is believed than "no answer"; > threshold means answer."""
+        return self.score - self.null_score
+
+
+def load_tokenizer(path: Path | str, max_length: int = MAX_LENGTH) -> Tokenizer:
+    """The WordPiece tokenizer, set to truncate (passage first) and not to pad.
+
+    Training (train.py) uses this same function, so run-time token offsets match the
+    ones the model was trained on.
+    """
+    tok = Tokenizer.from_file(str(path))
+    # longest_first trims the passage in practice (questions are short) and never raises
+    # the "question too long" error that only_second does.
+    tok.enable_truncation(max_length=max_length, strategy="longest_first")
+    tok.no_padding()
+    return tok
+
+
+def encode_pairs(tok: Tokenizer, question: str, passages: Sequence[str]) -> list[Encoding]:
+    """Encode (question, passage) pairs: [CLS] question [SEP] passage [SEP]."""
+    return tok.encode_batch([(question.strip(), p) for p in passages])
+
+
+def pad_batch(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:
+    """int64 input_ids / attention_mask / token_type_ids padded to the longest row."""
+    width = max(len(e.ids) for e in encodings)
+    out = {
+        name: np.zeros((len(encodings), width), dtype=np.int64)
+        for name in ("input_ids", "attention_mask", "token_type_ids")
+    }
+    for row, e in enumerate(encodings):
+        n = len(e.ids)
+        out["input_ids"][row, :n] = e.ids
+        out["attention_mask"][row, :n] = e.attention_mask
+        out["token_type_ids"][row, :n] = e.type_ids
+    return out
+
+
+def best_span(
+    start_logits: np.ndarray,
+    end_logits: np.ndarray,
+    context_mask: np.ndarray,
+    max_answer_tokens: int,
+) -> tuple[int, int, float]:
+    """Best (start, end, score) with start <= end < start + max_answer_tokens, in context.
+
+    Exhaustive over the (start, end) band, vectorised: passages are <= 192 tokens, so the
+    192 x 30 band is tiny and beats a top-k heuristic that can miss the best pair.
+    """
+    neg = np.float32(-1e9)
+    s = np.where(context_mask, start_logits, neg)
+    e = np.where(context_mask, end_logits, neg)
+    n = len(s)
+    best = (0, 0, float("-inf"))
+    for length in range(min(max_answer_tokens, n)):
+        scores = s[: n - length] + e[length:]
+        i = int(np.argmax(scores))
+        if scores[i] > best[2]:
+            best = (i, i + length, float(scores[i]))
+    return best
+
+
+class Reader:
+    """ONNX span extractor; thread-safe (InferenceSession.run is), one session per Reader."""
+
+    def __init__(
+        self,
+        model_path: Path | str | None = None,
+        tokenizer_path: Path | str | None = None,
+        max_length: int = MAX_LENGTH,
+        max_answer_tokens: int = 30,
+        threads: int = 2,
+    ) -> None:
+        import onnxruntime as ort  # imported here so that importing the package stays cheap
+
+        self.model_path = Path(model_path) if model_path else DEFAULT_MODEL_PATH
+        self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else DEFAULT_TOKENIZER_PATH
+        for p in (self.model_path, self.tokenizer_path):
+            if not p.is_file():
+                raise FileNotFoundError(
+                    f"reader file missing: {p} (train with `python -m qa.reader.train`, "
+                    "then `python -m qa.reader.export`)"
+                )
+        self.max_length = max_length
+        self.max_answer_tokens = max_answer_tokens
+        opts = ort.SessionOptions()
+        # The target machine has 2 cores; more threads only add contention.
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session: Any = ort.InferenceSession(
+            str(self.model_path), sess_options=opts, providers=["CPUExecutionProvider"]
+        )
+        self._input_names = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
+        # Tokenizer objects carry mutable truncation state; guard encode_batch with a lock.
+        self._tok_lock = threading.Lock()
+
+    def logits(
+        self, question: str, passages: Sequence[str]
+    ) -> tuple[list[Encoding], np.ndarray, np.ndarray]:
+        """Encodings and raw (start, end) logits for each passage, one batched call."""
+        with self._tok_lock:
+            encodings = encode_pairs(self._tokenizer, question, passages)
+        feeds = {k: v for k, v in pad_batch(encodings).items() if k in self._input_names}
+        start, end = self._session.run(["start_logits", "end_logits"], feeds)
+        return encodings, np.asarray(start), np.asarray(end)
+
+    def read(self, question: str, passages: list[str]) -> list[Span]:
+        """Best span per passage (one batched onnxruntime call), best first by margin."""
+        if not passages:
+            return []
+        encodings, start_logits, end_logits = self.logits(question, passages)
+        spans: list[Span] = []
+        for k, enc in enumerate(encodings):
+            n = len(enc.ids)
+            context = np.array([sid == 1 for sid in enc.sequence_ids], dtype=bool)
+            s_log, e_log = start_logits[k, :n], end_logits[k, :n]
+            null_score = float(s_log[0] + e_log[0])
+            if not context.any():  # passage truncated away entirely (absurdly long question)
+                spans.append(Span(k, 0, 0, "", float("-inf"), null_score))
+                continue
+            i, j, score = best_span(s_log, e_log, context, self.max_answer_tokens)
+            c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
+            spans.append(Span(k, c_start, c_end, passages[k][c_start:c_end], score, null_score))
+        spans.sort(key=lambda sp: sp.score - sp.null_score, reverse=True)
+        return spans
+
+
+_cached: Reader | None = None
+_cache_lock = threading.Lock()
+
+
+def load_reader() -> Reader:
+    """The shipped reader (qa/reader/model/reader.onnx), built once and shared."""
+    global _cached
+    with _cache_lock:
+        if _cached is None:
+            _cached = Reader()
+        return _cached

@@ -1,0 +1,259 @@
+"""Build reader training windows from SQuAD-format data.
+
+At run time the retriever hands the reader a question and a window of 1-5 consecutive
+sentences of the article, so training uses exactly that shape: positives are the
+sentence(s) holding the answer plus some neighbours, negatives are windows that do not
+hold the answer (other sentences of the same paragraph, or a window of another
+article). The data has no unanswerable questions, so negatives are made here; they
+teach the reader to point at [CLS] ("no answer").
+
+Everything is deterministic given the seed: the same seed gives the same windows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.sentences import Sentence, split_sentences
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "qa-train"
+
+# About 4 characters per WordPiece token: 640 characters keep question + passage under
+# the 192-token limit nearly always, so the answer is never truncated away.
+DEFAULT_MAX_CHARS = 640
+MAX_SENTENCES = 5
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One context paragraph, already split into sentences."""
+
+    article: str  # "<file>/<title>": negatives from "another article" must differ here
+    context: str
+    sentences: tuple[Sentence, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with its (first) gold answer located in the paragraph context."""
+
+    qid: str
+    text: str
+    answer_start: int
+    answer_text: str
+    all_answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Window:
+    """One training example: a question and a passage; answer_start is None for negatives.
+
+    For positives ``passage[answer_start:answer_start + len(answer_text)] == answer_text``.
+    """
+
+    qid: str
+    question: str
+    passage: str
+    answer_start: int | None
+    answer_text: str
+    kind: str  # "pos", "neg-same" (same paragraph) or "neg-other" (another article)
+
+    @property
+    def answer_end(self) -> int | None:
+        """Character offset just past the answer, or None for a negative."""
+        if self.answer_start is None:
+            return None
+        return self.answer_start + len(self.answer_text)
+
+
+def _open_json(path: Path) -> dict:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return json.load(fh)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def data_files(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Path]:
+    """The SQuAD JSON files (plain or gzipped) in data_dir, sorted for determinism."""
+    d = Path(data_dir)
+    files = sorted(list(d.glob("*.json")) + list(d.glob("*.json.gz")))
+    if not files:
+        raise FileNotFoundError(f"no *.json or *.json.gz SQuAD files in {d}")
+    return files
+
+
+def _locate_answer(context: str, text: str, start: int) -> tuple[int, str] | None:
+    """Return a (start, text) that matches the context exactly, trimmed of outer spaces.
+
+    A few crowd-sourced offsets are off by some characters; search near the given
+    offset rather than trust it, and drop the answer if it cannot be found.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if context[start : start + len(text)] == text:
+        return start, text
+    # The raw offset may point at leading whitespace that strip() removed.
+    candidates = [i for i in range(max(0, start - 40), start + 40) if context.startswith(text, i)]
+    if candidates:
+        best = min(candidates, key=lambda i: abs(i - start))
+        return best, text
+    found = context.find(text)
+    return (found, text) if found >= 0 else None
+
+
+def load_paragraphs(files: Iterable[Path], limit: int | None = None) -> list[Paragraph]:
+    """Parse SQuAD files into paragraphs with sentences and located answers.
+
+    ``limit`` caps the number of questions (for smoke tests); paragraphs are read in
+    file order so the cap is deterministic.
+    """
+    paragraphs: list[Paragraph] = []
+    n_questions = 0
+    for path in files:
+        for article in _open_json(path)["data"]:
+            title = f"{path.name}/{article.get('title', '')}"
+            for para in article["paragraphs"]:
+                context = para["context"]
+                questions: list[Question] = []
+                for qa in para["qas"]:
+                    if qa.get("is_impossible") or not qa.get("answers"):
+                        continue
+                    first = qa["answers"][0]
+                    located = _locate_answer(context, first["text"], int(first["answer_start"]))
+                    if located is None:
+                        continue
+                    answers = tuple(a["text"].strip() for a in qa["answers"] if a["text"].strip())
+                    questions.append(
+                        Question(qa["id"], qa["question"].strip(), located[0], located[1], answers)
+                    )
+                if not questions:
+                    continue
+                if limit is not None and n_questions >= limit:
+                    return paragraphs
+                if limit is not None:
+                    questions = questions[: limit - n_questions]
+                n_questions += len(questions)
+                sentences = tuple(split_sentences(context))
+                paragraphs.append(Paragraph(title, context, sentences, tuple(questions)))
+    return paragraphs
+
+
+def _span_text(context: str, sentences: Sequence[Sentence], i: int, j: int) -> tuple[int, str]:
+    """Character start and text of sentences i..j (inclusive), with original spacing."""
+    start = sentences[i].start
+    return start, context[start : sentences[j].end]
+
+
+def _positive(q: Question, p: Paragraph, rng: random.Random, max_chars: int) -> Window | None:
+    sents = p.sentences
+    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
+    # The sentences the answer touches (usually one; a few answers cross a boundary).
+    hit = [k for k, s in enumerate(sents) if s.start < a_end and s.end > a_start]
+    if not hit:
+        return None
+    lo, hi = hit[0], hit[-1]
+    want = max(rng.randint(1, MAX_SENTENCES), hi - lo + 1)
+    extra = want - (hi - lo + 1)
+    # Put the answer sentence anywhere in the window, as the retriever's windows do.
+    before = rng.randint(0, extra)
+    i = max(0, lo - before)
+    j = min(len(sents) - 1, hi + (extra - (lo - i)))
+    # Shrink from the side farther from the answer until it fits the length budget.
+    while j > hi or i < lo:
+        if sents[j].end - sents[i].start <= max_chars:
+            break
+        if j > hi and (j - hi >= lo - i):
+            j -= 1
+        else:
+            i += 1
+    w_start, passage = _span_text(p.context, sents, i, j)
+    if not (w_start <= a_start and a_end <= w_start + len(passage)):
+        return None  # answer crosses the first/last sentence edge (splitter quirk)
+    return Window(q.qid, q.text, passage, a_start - w_start, q.answer_text, "pos")
+
+
+def _contains_answer(passage: str, q: Question) -> bool:
+    low = passage.lower()
+    return any(a.lower() in low for a in q.all_answers)
+
+
+def _random_window(
+    p: Paragraph, rng: random.Random, max_chars: int, avoid: tuple[int, int] | None = None
+) -> str | None:
+    """A window of 1-5 sentences of p that stays clear of sentence range ``avoid``."""
+    sents = p.sentences
+    allowed = [k for k in range(len(sents)) if avoid is None or not avoid[0] <= k <= avoid[1]]
+    if not allowed:
+        return None
+    i = rng.choice(allowed)
+    j = i
+    want = rng.randint(1, MAX_SENTENCES)
+    while (
+        j - i + 1 < want
+        and j + 1 < len(sents)
+        and (avoid is None or not avoid[0] <= j + 1 <= avoid[1])
+        and sents[j + 1].end - sents[i].start <= max_chars
+    ):
+        j += 1
+    _, passage = _span_text(p.context, sents, i, j)
+    if len(passage) > max_chars * 2:
+        passage = passage[: max_chars * 2]  # one very long "sentence": keep a prefix
+    return passage if passage.strip() else None
+
+
+def _negative(
+    q: Question,
+    p: Paragraph,
+    paragraphs: Sequence[Paragraph],
+    rng: random.Random,
+    max_chars: int,
+) -> Window | None:
+    """A window that does not hold the answer; None if none could be found."""
+    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
+    hit = [k for k, s in enumerate(p.sentences) if s.start < a_end and s.end > a_start]
+    # Half from the same paragraph (hard: same topic, wrong sentences) when it has room.
+    if hit and len(p.sentences) > hit[-1] - hit[0] + 1 and rng.random() < 0.5:
+        passage = _random_window(p, rng, max_chars, avoid=(hit[0], hit[-1]))
+        if passage is not None and not _contains_answer(passage, q):
+            return Window(q.qid, q.text, passage, None, "", "neg-same")
+    for _ in range(10):
+        other = paragraphs[rng.randrange(len(paragraphs))]
+        if other.article == p.article:
+            continue
+        passage = _random_window(other, rng, max_chars)
+        if passage is not None and not _contains_answer(passage, q):
+            return Window(q.qid, q.text, passage, None, "", "neg-other")
+    return None
+
+
+def build_windows(
+    paragraphs: Sequence[Paragraph],
+    seed: int = 13,
+    neg_fraction: float = 1 / 3,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> list[Window]:
+    """One positive per question plus negatives making up ~neg_fraction of the total.
+
+    Deterministic for a given seed and paragraph list; the result is not shuffled.
+    """
+    rng = random.Random(seed)
+    # neg / (pos + neg) = f  =>  neg per positive = f / (1 - f)
+    neg_per_pos = neg_fraction / (1.0 - neg_fraction)
+    windows: list[Window] = []
+    for p in paragraphs:
+        for q in p.questions:
+            pos = _positive(q, p, rng, max_chars)
+            if pos is not None:
+                windows.append(pos)
+            if rng.random() < neg_per_pos:
+                neg = _negative(q, p, paragraphs, rng, max_chars)
+                if neg is not None:
+                    windows.append(neg)
+    return windows

@@ -1,0 +1,161 @@
+"""Tests for the QA reader: training windows, token labels, ONNX inference, trainer smoke run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa.reader.onnx_reader import DEFAULT_MODEL_PATH, best_span
+from qa.reader.windows import Window, build_windows, data_files, load_paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def paragraphs():  # type: ignore[no-untyped-def]
+    # The first 300 questions of the bundled data: several articles, so the
+    # "another article" negatives can be drawn too.
+    return load_paragraphs(data_files(), limit=300)
+
+
+def test_positive_windows_hold_the_exact_answer(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    gold = {q.qid: q.answer_text for p in paragraphs for q in p.questions}
+    windows = build_windows(paragraphs, seed=3)
+    positives = [w for w in windows if w.answer_start is not None]
+    assert len(positives) >= 0.95 * len(gold)
+    for w in positives:
+        assert w.answer_end is not None
+        assert w.passage[w.answer_start : w.answer_end] == w.answer_text == gold[w.qid]
+        assert len(w.passage) <= 1300  # a window of 1-5 sentences, not a whole paragraph
+
+
+def test_negative_windows_have_no_answer(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    answers = {q.qid: q.all_answers for p in paragraphs for q in p.questions}
+    windows = build_windows(paragraphs, seed=3)
+    negatives = [w for w in windows if w.answer_start is None]
+    # About a third of all windows, of both kinds.
+    assert 0.25 < len(negatives) / len(windows) < 0.40
+    assert {w.kind for w in negatives} == {"neg-same", "neg-other"}
+    for w in negatives:
+        assert not any(a.lower() in w.passage.lower() for a in answers[w.qid])
+
+
+def test_windows_are_deterministic_for_a_seed(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    assert build_windows(paragraphs, seed=5) == build_windows(paragraphs, seed=5)
+    assert build_windows(paragraphs, seed=5) != build_windows(paragraphs, seed=6)
+
+
+def test_token_labels_cover_the_whole_answer(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("torch")
+    from qa.reader.onnx_reader import encode_pairs, load_tokenizer
+    from qa.reader.train import base_model_path, token_labels
+
+    tok = load_tokenizer(base_model_path() / "tokenizer.json")
+    windows = [w for w in build_windows(paragraphs, seed=3) if w.answer_start is not None][:200]
+    for w in windows:
+        enc = encode_pairs(tok, w.question, [w.passage])[0]
+        s, e, cut = token_labels(enc, w)
+        assert not cut
+        assert w.answer_start is not None and w.answer_end is not None
+        assert enc.sequence_ids[s] == 1 and enc.sequence_ids[e] == 1 and s <= e
+        covered = w.passage[enc.offsets[s][0] : enc.offsets[e][1]]
+        assert w.answer_text in covered
+        # No more than a word-piece of slack on either side.
+        assert enc.offsets[s][0] <= w.answer_start < enc.offsets[s][1]
+        assert enc.offsets[e][0] < w.answer_end <= enc.offsets[e][1]
+    neg = Window("q", "Who?", "Nothing here.", None, "", "neg-other")
+    assert token_labels(encode_pairs(tok, neg.question, [neg.passage])[0], neg) == (0, 0, False)
+
+
+def test_best_span_stays_in_context_and_in_length() -> None:
+    import numpy as np
+
+    start = np.array([9.0, 8.0, 0.0, 1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    end = np.array([9.0, 0.0, 0.0, 0.0, 0.0, 5.0, 0.0], dtype=np.float32)
+    context = np.array([False, False, False, True, True, True, False])
+    i, j, score = best_span(start, end, context, max_answer_tokens=30)
+    assert (i, j, score) == (3, 5, 6.0)
+    i, j, _ = best_span(start, end, context, max_answer_tokens=2)
+    assert j - i < 2 and context[i] and context[j]
+
+
+needs_model = pytest.mark.skipif(
+    not DEFAULT_MODEL_PATH.is_file(), reason="shipped reader.onnx not built yet"
+)
+
+
+@needs_model
+def test_shipped_reader_finds_paris() -> None:
+    from qa.reader import Span, load_reader
+
+    reader = load_reader()
+    relevant = "The Eiffel Tower is a wrought-iron lattice tower in Paris, France."
+    unrelated = "Bananas are rich in potassium and are often eaten at breakfast."
+    spans = reader.read("Where is the Eiffel Tower?", [unrelated, relevant])
+    assert [s.passage for s in spans] == [1, 0]  # best first
+    best = spans[0]
+    assert isinstance(best, Span)
+    assert "Paris" in best.text
+    assert relevant[best.start : best.end] == best.text
+    by_passage = {s.passage: s for s in spans}
+    assert by_passage[0].score - by_passage[0].null_score < best.score - best.null_score
+    assert reader.read("Where is the Eiffel Tower?", []) == []
+
+
+@needs_model
+def test_reader_is_cached_and_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    assert load_reader() is reader
+    passage = ["Marie Curie was born in Warsaw in 1867."]
+    want = reader.read("Where was Marie Curie born?", passage)
+    with ThreadPoolExecutor(4) as pool:
+        got = list(
+            pool.map(lambda _: reader.read("Where was Marie Curie born?", passage), range(8))
+        )
+    assert all(g == want for g in got)
+
+
+def test_train_smoke_and_resume(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    out = tmp_path / "ckpt"
+    base = [
+        sys.executable,
+        "-m",
+        "qa.reader.train",
+        "--out",
+        str(out),
+        "--limit",
+        "16",
+        "--batch-size",
+        "8",
+        "--log-every",
+        "1",
+    ]
+    first = subprocess.run(
+        base + ["--max-steps", "2"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "loss" in first.stdout
+    state_file = out / "checkpoint" / "trainer_state.pt"
+    assert state_file.is_file() and (out / "checkpoint" / "model.safetensors").is_file()
+    assert torch.load(state_file, weights_only=False)["step"] == 2
+
+    second = subprocess.run(
+        base + ["--max-steps", "3", "--resume"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "resumed from" in second.stdout
+    state = torch.load(state_file, weights_only=False)
+    assert state["step"] == 3
+    assert state["windows_seen"] > 0

@@ -1,0 +1,103 @@
+"""Adding, switching and removing articles through the app's handlers (no server needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.article import MAX_ARTICLE_BYTES
+from qa.library import BUNDLED_ID, Library
+from tests.conftest import FakeEmbedder
+from ui.app import ChatApp, unescape_markdown
+
+PAGE = (
+    "<html><head><title>Ferry returns to Oban</title><script>var t = 1;</script></head>"
+    "<body><nav>Home | News</nav><article><h1>Ferry returns to Oban</h1>"
+    "<p>The ferry left Oban at noon on March 3. It reached Mull an hour later.</p>"
+    "<p>The harbour master said the crossing was calm.</p></article></body></html>"
+)
+
+
+@pytest.fixture
+def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
+    app = ChatApp(Library(tmp_path / "data", embedder=fake_embedder))
+    app.build()
+    return app
+
+
+def upload(tmp_path: Path, name: str, data: bytes) -> str:
+    folder = tmp_path / "uploads"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty.txt is empty"),
+        ("photo.txt", bytes(range(256)) * 4, "photo.txt is binary"),
+        ("big.txt", b"Word. " * (MAX_ARTICLE_BYTES // 6 + 1), "the limit is 2 MB"),
+        ("latin1.txt", "Café au lait.".encode("latin-1"), "latin1.txt is not UTF-8 text"),
+        ("blank.html", b"<html><body></body></html>", "no article text"),
+    ],
+)
+def test_a_bad_upload_says_why_in_one_line_and_changes_nothing(
+    chat_app: ChatApp, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    result = chat_app.on_upload(upload(tmp_path, name, data))
+    status = unescape_markdown(result.pop(chat_app.status))
+    assert status.startswith("⚠️") and message in status and "\n" not in status
+    # Only the status line and the emptied upload box change: the article, its chat,
+    # its pane and the picker stay as they were.
+    assert result == {chat_app.upload: None}
+    assert [e.id for e in chat_app.library.entries()] == [BUNDLED_ID]
+
+
+def test_an_upload_that_cannot_be_read(chat_app: ChatApp, tmp_path: Path) -> None:
+    result = chat_app.on_upload(str(tmp_path / "vanished.txt"))
+    assert "cannot read vanished.txt" in unescape_markdown(result[chat_app.status])
+
+
+def test_an_html_upload_becomes_the_shown_article(chat_app: ChatApp, tmp_path: Path) -> None:
+    result = chat_app.on_upload(upload(tmp_path, "ferry.html", PAGE.encode()))
+    assert unescape_markdown(result[chat_app.status]) == "✓ Ferry returns to Oban is loaded"
+    entry = chat_app.library.entries()[1]
+    assert result[chat_app.picker].value == entry.id
+    assert ("Ferry returns to Oban (ferry.html)", entry.id) in result[chat_app.picker].choices
+    assert result[chat_app.chatbot] == []  # a new article, a new conversation
+    pane = result[chat_app.pane]
+    assert "The ferry left Oban at noon on March 3." in pane and "var t" not in pane
+    assert "March 3" in result[chat_app.timeline]
+    assert result[chat_app.remove_button].visible is True
+    assert result[chat_app.suggestions[0]].value == "What happened on March 3?"
+
+    again = chat_app.on_upload(upload(tmp_path, "ferry.html", PAGE.encode()))
+    assert unescape_markdown(again[chat_app.status]).endswith("(it already was)")
+
+
+def test_pasted_text_is_added_and_the_boxes_are_cleared(chat_app: ChatApp) -> None:
+    result = chat_app.on_paste("Bridge reopens\nThe bridge reopened on May 9.\n", "")
+    assert result[chat_app.status] == "✓ Bridge reopens is loaded"
+    assert result[chat_app.pasted] == "" and result[chat_app.pasted_title] == ""
+    empty = chat_app.on_paste("   ", "Title")
+    assert empty == {chat_app.status: "⚠️ the pasted article is empty"}
+
+
+def test_switching_and_removing(chat_app: ChatApp) -> None:
+    added = chat_app.on_paste("Bridge reopens\nThe bridge reopened on May 9.\n", "B")
+    article = added[chat_app.picker].value
+    back = chat_app.on_switch(BUNDLED_ID)
+    assert back[chat_app.remove_button].visible is False
+    assert "Lebanon" in back[chat_app.pane]
+    removed = chat_app.on_remove(article)
+    assert removed[chat_app.status] == "✓ Removed B"
+    assert removed[chat_app.picker].value == BUNDLED_ID
+    assert [value for _, value in removed[chat_app.picker].choices] == [BUNDLED_ID]
+    assert chat_app.on_remove(BUNDLED_ID) == {
+        chat_app.status: "⚠️ the bundled article cannot be removed"
+    }
+    gone = chat_app.on_switch(article)
+    assert "no loaded article" in unescape_markdown(gone[chat_app.status])

@@ -66,11 +66,15 @@ class ArticleQA:
         self.embedder = embedder or default_embedder()
         self.index, self.index_note = open_index(index_dir, self.text, self.embedder)
         self.retriever = Retriever(self.index, self.embedder)
+        self.reader: SpanReader | None
         if reader is True:
             from qa.reader import load_reader
 
-            reader = load_reader()
-        self.reader: SpanReader | None = reader or None
+            self.reader = load_reader()
+        elif reader is False or reader is None:
+            self.reader = None
+        else:
+            self.reader = reader
         self.calibration = calibration or Calibration.load(self.reader is not None)
 
     @classmethod
@@ -102,7 +106,9 @@ class ArticleQA:
         ranking = self.retriever.rank(reading.query)
         spans: list[ReadSpan] = []
         if self.reader is not None:
-            spans = read_spans(self.reader, reading.question, self.text, self.sentences, ranking)
+            spans = read_spans(
+                self.reader, reading.reader_question, self.text, self.sentences, ranking
+            )
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

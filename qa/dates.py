@@ -37,6 +37,11 @@ def find_dates(text: str) -> set[Day]:
     return found
 
 
+def date_phrases(text: str) -> list[str]:
+    """The date phrases as written in `text` ("Nov. 23", "23rd of November")."""
+    return [match.group(0) for match in _DATE.finditer(text)]
+
+
 def remove_dates(text: str) -> str:
     """`text` with its date phrases blanked out (the date signal scores them instead)."""
     return _DATE.sub(" ", text)

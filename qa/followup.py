@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
+from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.lexical import terms
 
@@ -25,6 +27,27 @@ class Reading:
     question: str
     query: str
     context: str | None = None
+    previous_answer: str | None = None
+
+    @property
+    def reader_question(self) -> str:
+        """The question the reader reads: a follow-up pinned to the answer and date it leans on.
+
+        The reader was trained on single questions; one question naming what "that"
+        was reads better than two questions run together. With nothing to pin, it gets
+        the earlier questions and this one together, as retrieval does.
+        """
+        if self.context is None:
+            return self.question
+        # "Who said so: a building believed to house ..., on November 23?" names what
+        # "so" stands for and when, which the reader can match inside one window.
+        pinned = self.question.rstrip(" ?")
+        if self.previous_answer:
+            pinned += f": {self.previous_answer}"
+        dates = date_phrases(self.context)
+        if dates:
+            pinned += f", on {' and '.join(dates)}"
+        return f"{pinned}?" if pinned != self.question.rstrip(" ?") else self.query
 
     @property
     def note(self) -> str | None:
@@ -50,6 +73,34 @@ def user_turns(history: list[dict[str, str]] | None) -> list[str]:
     return turns
 
 
+_NOT_ANSWERS = ("that is not in the article", "⚠️")
+_CHAT_MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
+_MAX_ANSWER_CHARS = 200
+
+
+def previous_answer(history: list[dict[str, str]] | None) -> str | None:
+    """The short answer of the last assistant turn, if it gave one.
+
+    A chat reply may carry more than the answer (a "Reading as" line, "Sources: ..."
+    links, markdown escapes); the answer is its first plain paragraph.
+    """
+    for message in reversed(history or []):
+        if not isinstance(message, dict) or message.get("role") != "assistant":
+            continue
+        content = message.get("content")
+        if not isinstance(content, str):
+            return None
+        for paragraph in content.split("\n\n"):
+            text = html.unescape(_CHAT_MARKUP.sub(r"\1", paragraph)).strip()
+            if not text or text.startswith(("_", "Sources", "- ", "…")):
+                continue
+            if text.lower().strip("*").startswith(_NOT_ANSWERS):
+                return None
+            return text[:_MAX_ANSWER_CHARS]
+        return None
+    return None
+
+
 def is_follow_up(question: str) -> bool:
     """Short questions that point back ("Who said so?") need the previous turn."""
     return bool(_ANAPHORA.search(question)) and len(terms(question)) < _STANDALONE_TERMS
@@ -70,4 +121,4 @@ def read_question(question: str, history: list[dict[str, str]] | None) -> Readin
             break
         context.insert(0, turn)
     leaning = " ".join(context)
-    return Reading(question, f"{leaning} {question}", leaning)
+    return Reading(question, f"{leaning} {question}", leaning, previous_answer(history))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,18 +17,26 @@ WINDOW_RADIUS = 1
 
 
 class SpanLike(Protocol):
-    passage: int
-    start: int
-    end: int
-    text: str
-    score: float
-    null_score: float
+    """A reader's span in one passage (read-only, like the reader's frozen Span)."""
+
+    @property
+    def passage(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def null_score(self) -> float: ...
 
 
 class SpanReader(Protocol):
     """An extractive reader: the best span of each passage, best first (qa.reader.Reader)."""
 
-    def read(self, question: str, passages: list[str]) -> list[SpanLike]: ...
+    def read(self, question: str, passages: list[str]) -> Sequence[SpanLike]: ...
 
 
 @dataclass(frozen=True)

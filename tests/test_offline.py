@@ -13,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parent.parent
 # Runs in a fresh interpreter so the guard is in place before anything is imported.
-SCRIPT = r'''
+SCRIPT = r"""
 import ipaddress, socket
 
 refused = []
@@ -59,7 +59,7 @@ assert "Hezbollah" in str(reply), reply
 app.close()
 print("refused:", refused)
 print("OK")
-'''
+"""
 
 
 def test_ask_and_the_served_chat_work_with_the_network_refused(tmp_path: Path) -> None:

@@ -88,10 +88,11 @@ def stream_chat(answer: Answer, words_per_step: int = 3) -> Iterator[str]:
     """Growing drafts of render_chat(answer), ending with the whole message.
 
     The reading comes first, then the answer a few words at a time, then the citations.
+    Every draft but the last ends in "…", so a reader (or a test) can tell it is unfinished.
     """
     head = [line for line in (reading_line(answer),) if line]
     if head:
-        yield head[0]
+        yield head[0] + "\n\n…"
     if answer.found:
         words = answer.text.split()
         for end in range(words_per_step, len(words), words_per_step):

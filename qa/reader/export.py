@@ -84,12 +84,16 @@ def export_fp32(checkpoint_dir: Path | str, fp32_path: Path | str) -> Path:
 
 
 def quantize_int8(fp32_path: Path | str, int8_path: Path | str) -> Path:
-    """int8 dynamic quantisation of the weights (MatMul/Gemm), activations stay float."""
+    """int8 dynamic quantisation of the weights, per output channel; activations stay float.
+
+    Per-channel matters here: per-tensor int8 measured F1 71.1 against 73.8 for fp32
+    (over the 2-point budget), per-channel 73.3 at the same size and speed.
+    """
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     int8_path = Path(int8_path)
     int8_path.parent.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(fp32_path), str(int8_path), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32_path), str(int8_path), weight_type=QuantType.QInt8, per_channel=True)
     return int8_path
 
 

@@ -46,3 +46,22 @@ def test_a_chain_of_follow_ups_leans_on_the_last_standalone_question() -> None:
     ]
     reading = read_question("Who said so?", history)
     assert reading.query == "What happened on November 19? Where was that? Who said so?"
+
+
+def test_the_reader_gets_the_follow_up_pinned_to_the_earlier_date() -> None:
+    assert read_question("Where was that?", HISTORY).reader_question == (
+        "Where was that: A precision strike on a Hamas training camp., on November 19?"
+    )
+    undated = [{"role": "user", "content": "Who issued a warning?"}]
+    reading = read_question("What did he call for?", undated)
+    assert reading.reader_question == "Who issued a warning? What did he call for?"
+
+
+def test_the_previous_answer_is_read_out_of_a_chat_reply() -> None:
+    from qa.followup import previous_answer
+
+    reply = "_↪ Reading as: x_\n\na \\*tall\\* building\n\nSources: [\\[13\\]](#s-13)"
+    history = [{"role": "user", "content": "q"}, {"role": "assistant", "content": reply}]
+    assert previous_answer(history) == "a *tall* building"
+    not_found = [{"role": "assistant", "content": "**That is not in the article.**\n\n- [1] x"}]
+    assert previous_answer(not_found) is None

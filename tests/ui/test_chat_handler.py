@@ -32,10 +32,9 @@ def fixed(answer: Answer) -> AskFunction:
 def test_handler_streams_drafts_that_grow_into_the_answer() -> None:
     drafts = list(make_respond(fixed(ANSWER), delay=0)("Who said so?", []))
     assert len(drafts) > 2
-    assert (
-        drafts[0]
-        == "_↪ Reading as: Who said so \\(following: What was targeted on November 23?\\)_"
-    )
+    reading = "_↪ Reading as: Who said so \\(following: What was targeted on November 23?\\)_"
+    assert drafts[0] == reading + "\n\n…"
+    assert all(draft.endswith("…") for draft in drafts[:-1])
     assert all(len(a) < len(b) for a, b in zip(drafts, drafts[1:], strict=False))
     assert drafts[1].endswith("…") and "Sources" not in drafts[1]
     assert drafts[-1] == render_chat(ANSWER)

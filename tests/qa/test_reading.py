@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa import ArticleQA
-from qa.reading import read_best_span
+from qa.calibration import Calibration
+from qa.reading import ReadSpan, choose_span, read_best_span
 
 TEXT = (
     "Talks were held in Ras EnNakoura.\n"
@@ -59,10 +60,25 @@ def test_span_offsets_point_into_the_article(fake_embedder) -> None:
 
 def test_the_sentence_holding_the_span_is_cited_first(fake_embedder) -> None:
     reader = PhraseReader("Ras EnNakoura")
-    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=reader)
+    # Retrieval weight 0: the reader alone picks the span, whatever retrieval ranks first.
+    calibration = Calibration({}, intercept=0.0, threshold=0.5, retrieval_weight=0.0)
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=reader, calibration=calibration)
     answer = bot.ask("Where was the air strike on November 23?")
     best = answer.evidence[0]
     assert best.position == 0
     assert (best.answer_start, best.answer_end) == (19, 32)
     assert TEXT[best.answer_start : best.answer_end] == "Ras EnNakoura"
     assert all(e.answer_start is None for e in answer.evidence[1:])
+
+
+def test_retrieval_weight_breaks_close_calls_towards_the_better_sentence(fake_embedder) -> None:
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=False)
+    ranking = bot.retriever.rank("Where did the air strike on November 23 hit?")
+    top = ranking.candidates[0].position
+    other = ranking.candidates[-1].position
+    spans = [
+        ReadSpan("x", 0, 1, other, margin=2.0),
+        ReadSpan("y", 0, 1, top, margin=1.9),
+    ]
+    assert choose_span(spans, ranking, retrieval_weight=0.0).position == other
+    assert choose_span(spans, ranking, retrieval_weight=16.0).position == top

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
@@ -121,4 +121,7 @@ def read_question(question: str, history: list[dict[str, str]] | None) -> Readin
             break
         context.insert(0, turn)
     leaning = " ".join(context)
-    return Reading(question, f"{leaning} {question}", leaning, previous_answer(history))
+    joined = Reading(question, f"{leaning} {question}", leaning, previous_answer(history))
+    # Search with the resolved question too: "Where was that: <answer>, on November 19?"
+    # matches the sentence it is about far better than two questions run together.
+    return replace(joined, query=joined.reader_question)

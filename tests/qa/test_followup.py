@@ -45,7 +45,8 @@ def test_a_chain_of_follow_ups_leans_on_the_last_standalone_question() -> None:
         {"role": "assistant", "content": "In the Ain al-Hilweh refugee camp."},
     ]
     reading = read_question("Who said so?", history)
-    assert reading.query == "What happened on November 19? Where was that? Who said so?"
+    assert reading.context == "What happened on November 19? Where was that?"
+    assert reading.query == "Who said so: In the Ain al-Hilweh refugee camp., on November 19?"
 
 
 def test_the_reader_gets_the_follow_up_pinned_to_the_earlier_date() -> None:

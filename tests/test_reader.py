@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.reader.onnx_reader import DEFAULT_MODEL_PATH, best_span
+from qa.reader.onnx_reader import best_span
 from qa.reader.windows import Window, build_windows, data_files, load_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,6 @@ def test_windows_are_deterministic_for_a_seed(paragraphs) -> None:  # type: igno
 
 
 def test_token_labels_cover_the_whole_answer(paragraphs) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("torch")
     from qa.reader.onnx_reader import encode_pairs, load_tokenizer
     from qa.reader.train import base_model_path, token_labels
 
@@ -82,12 +81,6 @@ def test_best_span_stays_in_context_and_in_length() -> None:
     assert j - i < 2 and context[i] and context[j]
 
 
-needs_model = pytest.mark.skipif(
-    not DEFAULT_MODEL_PATH.is_file(), reason="shipped reader.onnx not built yet"
-)
-
-
-@needs_model
 def test_shipped_reader_finds_paris() -> None:
     from qa.reader import Span, load_reader
 
@@ -105,7 +98,6 @@ def test_shipped_reader_finds_paris() -> None:
     assert reader.read("Where is the Eiffel Tower?", []) == []
 
 
-@needs_model
 def test_reader_is_cached_and_thread_safe() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -123,7 +115,8 @@ def test_reader_is_cached_and_thread_safe() -> None:
 
 
 def test_train_smoke_and_resume(tmp_path: Path) -> None:
-    torch = pytest.importorskip("torch")
+    import torch
+
     out = tmp_path / "ckpt"
     base = [
         sys.executable,

@@ -101,16 +101,3 @@ def choose_span(
         return None
     retrieval = {c.position: c.score for c in ranking.candidates}
     return max(spans, key=lambda s: s.margin + retrieval_weight * retrieval[s.position])
-
-
-def read_best_span(
-    reader: SpanReader,
-    question: str,
-    text: str,
-    sentences: list[Sentence],
-    ranking: Ranking,
-    retrieval_weight: float = 0.0,
-) -> ReadSpan | None:
-    """The best span over the top windows (see read_spans and choose_span)."""
-    spans = read_spans(reader, question, text, sentences, ranking)
-    return choose_span(spans, ranking, retrieval_weight)

@@ -1,6 +1,7 @@
 """Turn article text into searchable sentences: splitting, embedding, FAISS, persistence."""
 
 from index.embedder import Embedder, MiniLMEmbedder, default_embedder
+from index.onnx_embedder import OnnxMiniLMEmbedder
 from index.persist import StaleIndex, load_index, open_index, save_index
 from index.sentence_index import SentenceIndex, article_checksum
 from index.sentences import Sentence, split_sentences
@@ -10,6 +11,7 @@ __all__ = [
     "Embedder",
     "FaissStore",
     "MiniLMEmbedder",
+    "OnnxMiniLMEmbedder",
     "Sentence",
     "SentenceIndex",
     "StaleIndex",

@@ -43,6 +43,41 @@ def test_negative_windows_have_no_answer(paragraphs) -> None:  # type: ignore[no
         assert not any(a.lower() in w.passage.lower() for a in answers[w.qid])
 
 
+def test_near_miss_negatives_change_the_question_not_the_passage(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    windows = build_windows(paragraphs, seed=3, swap_fraction=0.4)
+    positives = {w.qid: w for w in windows if w.kind == "pos"}
+    swaps = [w for w in windows if w.kind == "neg-swap"]
+    # Reviews name few things, so fewer than 40% of positives find a swap.
+    assert 20 < len(swaps) <= 0.4 * len(positives)
+    for w in swaps:
+        twin = positives[w.qid]
+        assert w.passage == twin.passage and w.answer_start is None
+        assert w.question != twin.question
+        # Either negated, or one name/number of the question is now one the passage lacks.
+        if " not " not in w.question:
+            added = set(w.question.split()) - set(twin.question.split())
+            assert added and not all(word in w.passage for word in added)
+
+
+def test_swapped_question_keeps_the_kind_of_entity() -> None:
+    import random
+
+    from qa.reader.windows import _swapped_question
+
+    passage = "In 1066 the Normans under William crossed to England."
+    swapped = _swapped_question(
+        "When did William cross to England?",
+        passage,
+        ["Harold", "1204", "Normandy"],
+        random.Random(0),
+    )
+    assert swapped in {"When did Harold cross to England?", "When did William cross to Normandy?"}
+    number = _swapped_question(
+        "What happened in 1066?", passage, ["Harold", "1204"], random.Random(0)
+    )
+    assert number == "What happened in 1204?"
+
+
 def test_windows_are_deterministic_for_a_seed(paragraphs) -> None:  # type: ignore[no-untyped-def]
     assert build_windows(paragraphs, seed=5) == build_windows(paragraphs, seed=5)
     assert build_windows(paragraphs, seed=5) != build_windows(paragraphs, seed=6)

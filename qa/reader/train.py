@@ -204,6 +204,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=float, default=0.06, help="fraction of progress")
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--neg-fraction", type=float, default=1 / 3)
+    p.add_argument(
+        "--swap-fraction",
+        type=float,
+        default=0.4,
+        help="share of positives that also get a near-miss twin (name/number swapped, negated)",
+    )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--threads", type=int, default=2)
@@ -279,7 +285,12 @@ def main(argv: list[str] | None = None) -> int:
 
     def epoch_data(epoch: int) -> tuple[list[Encoded], list[list[int]]]:
         # Fresh windows each epoch (other neighbours, other negatives), still seeded.
-        windows = build_windows(paragraphs, seed=seed + epoch, neg_fraction=args.neg_fraction)
+        windows = build_windows(
+            paragraphs,
+            seed=seed + epoch,
+            neg_fraction=args.neg_fraction,
+            swap_fraction=args.swap_fraction,
+        )
         enc, truncated = encode_windows(tok, windows)
         n_neg = sum(w.answer_start is None for w in windows)
         print(

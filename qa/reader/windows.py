@@ -7,6 +7,12 @@ hold the answer (other sentences of the same paragraph, or a window of another
 article). The data has no unanswerable questions, so negatives are made here; they
 teach the reader to point at [CLS] ("no answer").
 
+Those negatives are easy: the passage is about something else. Real unanswerable
+questions (SQuAD 2.0's) are mostly near misses: the passage talks about the question's
+topic but not the entity, number or polarity asked. "neg-swap" windows imitate them:
+the positive's own passage with one name or number of the question swapped for another
+from the same article, or the question negated.
+
 Everything is deterministic given the seed: the same seed gives the same windows.
 """
 
@@ -15,6 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +69,10 @@ class Window:
     passage: str
     answer_start: int | None
     answer_text: str
-    kind: str  # "pos", "neg-same" (same paragraph) or "neg-other" (another article)
+    # "pos"; "neg-same" (same paragraph), "neg-other" (another article), or "neg-swap"
+    # (the positive's passage with the question changed so that the passage no longer
+    # answers it)
+    kind: str
 
     @property
     def answer_end(self) -> int | None:
@@ -233,17 +243,61 @@ def _negative(
     return None
 
 
+# A name (capitalised words, possibly joined by "of"/"the"/"de"...) or a number.
+_ENTITY = re.compile(
+    r"\b(?:[A-Z][\w'-]*(?:\s+(?:of|the|de|du|von|van|and|la|le)?\s*[A-Z][\w'-]*)*"
+    r"|\d[\d,.]*\d|\d)\b"
+)
+NEGATE_SHARE = 0.25
+_AUXILIARY = re.compile(r"\b(did|does|do|was|were|is|are|can|could|has|have|had|will|would)\b")
+
+
+def _entities(text: str) -> list[str]:
+    """Names and numbers in `text`, except the question's first word ("What", "In")."""
+    return [m.group() for m in _ENTITY.finditer(text) if m.start() > 0]
+
+
+def _swapped_question(
+    question: str, passage: str, article_entities: Sequence[str], rng: random.Random
+) -> str | None:
+    """`question` made unanswerable from `passage`: one of its names or numbers replaced
+    by another of the same kind from the article that the passage never mentions, or
+    else negated; None when neither applies."""
+    present = [e for e in _entities(question) if e in passage]
+    if present:
+        old = rng.choice(present)
+        numeric = old[0].isdigit()
+        pool = [
+            e
+            for e in article_entities
+            if e[0].isdigit() == numeric and e != old and e not in passage and e not in question
+        ]
+        if pool:
+            return question.replace(old, rng.choice(pool), 1)
+    match = _AUXILIARY.search(question)
+    # Negating by inserting "not" is clumsy English more often than not; keep it rare.
+    if match and rng.random() < NEGATE_SHARE and " not " not in question and "n't" not in question:
+        return question[: match.end()] + " not" + question[match.end() :]
+    return None
+
+
 def build_windows(
     paragraphs: Sequence[Paragraph],
     seed: int = 13,
     neg_fraction: float = 1 / 3,
     max_chars: int = DEFAULT_MAX_CHARS,
+    swap_fraction: float = 0.0,
 ) -> list[Window]:
-    """One positive per question plus negatives making up ~neg_fraction of the total.
+    """One positive per question plus negatives making up ~neg_fraction of the total;
+    besides, a "neg-swap" twin for about `swap_fraction` of the positives.
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
     """
     rng = random.Random(seed)
+    entities: dict[str, list[str]] = {}
+    if swap_fraction > 0:
+        for p in paragraphs:
+            entities.setdefault(p.article, []).extend(_entities(p.context))
     # neg / (pos + neg) = f  =>  neg per positive = f / (1 - f)
     neg_per_pos = neg_fraction / (1.0 - neg_fraction)
     windows: list[Window] = []
@@ -252,6 +306,10 @@ def build_windows(
             pos = _positive(q, p, rng, max_chars)
             if pos is not None:
                 windows.append(pos)
+                if swap_fraction > 0 and rng.random() < swap_fraction:
+                    swapped = _swapped_question(q.text, pos.passage, entities[p.article], rng)
+                    if swapped is not None:
+                        windows.append(Window(q.qid, swapped, pos.passage, None, "", "neg-swap"))
             if rng.random() < neg_per_pos:
                 neg = _negative(q, p, paragraphs, rng, max_chars)
                 if neg is not None:

@@ -1,0 +1,61 @@
+"""The two bundled embedders: the int8 ONNX default and the fp32 torch model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index.embedder import EMBEDDERS, MiniLMEmbedder, default_embedder
+from index.onnx_embedder import OnnxMiniLMEmbedder
+from index.parity import top_k, top_k_agreement
+from qa.article import BUNDLED_ARTICLE
+
+QUESTIONS = [
+    "What was targeted on November 23?",
+    "Who called for restraint?",
+    "How many people were killed?",
+    "Where did the strike happen?",
+    "What did the army say about the operation?",
+]
+
+
+@pytest.fixture(scope="module")
+def article_sentences() -> list[str]:
+    return [s for s in BUNDLED_ARTICLE.read_text("utf-8").splitlines() if s.strip()]
+
+
+def test_int8_vectors_are_unit_length_and_keep_order() -> None:
+    embedder = OnnxMiniLMEmbedder()
+    texts = ["a short one", "a considerably longer sentence " * 5, "", "mid length text"]
+    vectors = embedder.embed(texts)
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    # Batches are sorted by length inside; each row must still be its own text's vector.
+    one_by_one = np.vstack([embedder.embed([t]) for t in texts])
+    assert np.allclose(vectors, one_by_one, atol=1e-4)
+    assert embedder.embed([]).shape == (0, 384)
+
+
+def test_int8_agrees_with_fp32(article_sentences: list[str]) -> None:
+    """The int8 model is the default only because it finds the fp32 model's neighbours."""
+    fp32, int8 = MiniLMEmbedder(), OnnxMiniLMEmbedder()
+    cosines = (fp32.embed(article_sentences) * int8.embed(article_sentences)).sum(axis=1)
+    assert cosines.min() > 0.99
+    assert top_k_agreement(fp32, int8, QUESTIONS, article_sentences, k=10) >= 0.85
+    assert fp32.model_id != int8.model_id  # an index built by one is stale for the other
+
+
+def test_top_k_finds_the_largest_inner_products() -> None:
+    corpus = np.eye(5, dtype=np.float32)
+    queries = np.array([[0, 0, 3, 2, 0]], dtype=np.float32)
+    assert set(top_k(queries, corpus, 2)[0]) == {2, 3}
+
+
+def test_default_embedder_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert EMBEDDERS == ("int8", "fp32")
+    assert isinstance(default_embedder(), OnnxMiniLMEmbedder)
+    assert default_embedder() is default_embedder("int8")
+    monkeypatch.setenv("ARTICLE_QA_EMBEDDER", "fp32")
+    assert isinstance(default_embedder(), MiniLMEmbedder)
+    with pytest.raises(ValueError, match="unknown embedder 'fp16'"):
+        default_embedder("fp16")

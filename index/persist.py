@@ -22,7 +22,7 @@ from index.sentence_index import SentenceIndex, article_checksum
 from index.sentences import Sentence
 from index.store import FaissStore
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: FAISS indexes are id-mapped (IndexIDMap2)
 _POINTER = "CURRENT"
 _FILES = ("sentences.json", "sentences.faiss", "windows.faiss")
 
@@ -117,11 +117,16 @@ def _load_current(folder: Path, text: str, embedder: Embedder) -> SentenceIndex:
         sentences = [Sentence(**row) for row in raw]
     except (OSError, ValueError, TypeError) as exc:
         raise StaleIndex(f"unreadable sentences in {version}: {exc}") from exc
+    try:
+        sentence_store = FaissStore.load(version / "sentences.faiss")
+        window_store = FaissStore.load(version / "windows.faiss")
+    except (RuntimeError, ValueError) as exc:  # FAISS raises RuntimeError on bad files
+        raise StaleIndex(f"unreadable vectors in {version}: {exc}") from exc
     return SentenceIndex(
         text=text,
         sentences=sentences,
-        sentence_store=FaissStore.load(version / "sentences.faiss"),
-        window_store=FaissStore.load(version / "windows.faiss"),
+        sentence_store=sentence_store,
+        window_store=window_store,
         model_id=embedder.model_id,
     )
 

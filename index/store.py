@@ -2,46 +2,101 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import faiss
 import numpy as np
 
 
 class VectorStore(Protocol):
-    """Nearest-neighbour search over L2-normalised vectors.
+    """Nearest-neighbour search over L2-normalised vectors, each under an int64 id.
 
+    `add(vectors, ids)` stores vectors; without ids they are numbered on from the
+    store's size (0, 1, 2... for a fresh store). Re-adding an id replaces its vector.
     `search(queries, k)` returns (scores, ids), both of shape (len(queries), k), best
-    first; scores are inner products (cosines); missing neighbours have id -1.
+    first; scores are inner products (cosines); missing neighbours have id -1 and
+    score -inf. `remove(ids)` drops those ids and returns how many it dropped.
+    Every store passes tests/index/test_store_contract.py.
     """
 
     dimensions: int
 
-    def add(self, vectors: np.ndarray) -> None: ...
+    def add(self, vectors: np.ndarray, ids: Sequence[int] | np.ndarray | None = None) -> None: ...
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def remove(self, ids: Sequence[int] | np.ndarray) -> int: ...
 
     def __len__(self) -> int: ...
 
 
+def as_ids(ids: Sequence[int] | np.ndarray | None, first: int, count: int) -> np.ndarray:
+    """Explicit ids as int64, or `count` consecutive ids from `first`."""
+    if ids is None:
+        return np.arange(first, first + count, dtype=np.int64)
+    out = np.asarray(ids, dtype=np.int64).reshape(-1)
+    if len(out) != count:
+        raise ValueError(f"{count} vectors but {len(out)} ids")
+    return out
+
+
 class FaissStore:
-    """Exact inner-product search; articles are small enough that exact is also fastest."""
+    """Exact inner-product search (articles are small enough that exact is also fastest).
+
+    Vectors live in an `IndexIDMap2` over a flat index, so ids survive removals and a
+    vector can be replaced under its id.
+    """
 
     def __init__(self, dimensions: int, index: faiss.Index | None = None) -> None:
         self.dimensions = dimensions
-        self._index = index if index is not None else faiss.IndexFlatIP(dimensions)
+        # Any: FAISS's SWIG classes are untyped (id_map, add_with_ids...).
+        self._index: Any = (
+            index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimensions))
+        )
+        self._next = int(faiss.vector_to_array(self._index.id_map).max(initial=-1)) + 1
 
-    def add(self, vectors: np.ndarray) -> None:
-        self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    def add(self, vectors: np.ndarray, ids: Sequence[int] | np.ndarray | None = None) -> None:
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dimensions)
+        keys = as_ids(ids, self._next, len(vectors))
+        if len(keys) == 0:
+            return
+        self.remove(keys)  # re-adding an id replaces its vector
+        self._index.add_with_ids(vectors, keys)
+        self._next = max(self._next, int(keys.max()) + 1)
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        k = max(1, min(k, len(self)))
-        return self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dimensions)
+        k = max(1, k)
+        if len(self) == 0:
+            return (
+                np.full((len(queries), k), -np.inf, dtype=np.float32),
+                np.full((len(queries), k), -1, dtype=np.int64),
+            )
+        scores, ids = self._index.search(queries, min(k, len(self)))
+        if ids.shape[1] < k:  # pad to k columns, as the contract says
+            pad = k - ids.shape[1]
+            scores = np.pad(scores, ((0, 0), (0, pad)), constant_values=-np.inf)
+            ids = np.pad(ids, ((0, 0), (0, pad)), constant_values=-1)
+        scores[ids < 0] = -np.inf
+        return scores, ids
+
+    def remove(self, ids: Sequence[int] | np.ndarray) -> int:
+        keys = np.asarray(ids, dtype=np.int64).reshape(-1)
+        if len(keys) == 0 or len(self) == 0:
+            return 0
+        return int(self._index.remove_ids(faiss.IDSelectorBatch(keys)))
+
+    def ids(self) -> np.ndarray:
+        """All stored ids, in storage order."""
+        return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
     def vectors(self) -> np.ndarray:
-        """All stored vectors, in insertion order."""
-        return self._index.reconstruct_n(0, len(self))
+        """All stored vectors, in storage order (the order of `ids()`)."""
+        return np.vstack([self._index.reconstruct(int(i)) for i in self.ids()]).reshape(
+            -1, self.dimensions
+        )
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
@@ -52,4 +107,6 @@ class FaissStore:
     @classmethod
     def load(cls, path: Path) -> FaissStore:
         index = faiss.read_index(str(path))
+        if not isinstance(index, faiss.IndexIDMap2):
+            raise ValueError(f"{path} is not an id-mapped FAISS index")
         return cls(index.d, index)

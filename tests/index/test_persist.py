@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.persist import StaleIndex, load_index, open_index, save_index
+from index.persist import FORMAT_VERSION, StaleIndex, load_index, open_index, save_index
 from index.sentence_index import SentenceIndex
 
 TEXT = "Israel struck Beirut on November 23. The target was a building. Nobody was hurt."
@@ -28,7 +28,7 @@ def test_round_trip_keeps_sentences_and_vectors(tmp_path: Path, fake_embedder) -
 def test_manifest_records_what_the_index_is(tmp_path: Path, fake_embedder) -> None:
     save_index(SentenceIndex.build(TEXT, fake_embedder), tmp_path)
     manifest = json.loads((_current_version(tmp_path) / "manifest.json").read_text())
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == FORMAT_VERSION == 2
     assert manifest["model_id"] == fake_embedder.model_id
     assert manifest["dimensions"] == fake_embedder.dimensions
     assert manifest["sentence_count"] == 3

@@ -55,7 +55,7 @@ class FaissStore:
         self._index: Any = (
             index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimensions))
         )
-        self._next = int(faiss.vector_to_array(self._index.id_map).max(initial=-1)) + 1
+        self._next = int(self.ids().max(initial=-1)) + 1
 
     def add(self, vectors: np.ndarray, ids: Sequence[int] | np.ndarray | None = None) -> None:
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dimensions)

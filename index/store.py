@@ -43,10 +43,11 @@ def as_ids(ids: Sequence[int] | np.ndarray | None, first: int, count: int) -> np
 
 
 class FaissStore:
-    """Exact inner-product search (articles are small enough that exact is also fastest).
+    """Inner-product search in FAISS.
 
-    Vectors live in an `IndexIDMap2` over a flat index, so ids survive removals and a
-    vector can be replaced under its id.
+    By default vectors live in an `IndexIDMap2` over a flat (exact) index, so ids
+    survive removals and a vector can be replaced under its id; articles are small
+    enough that exact is also fastest. index.tiers builds IVF stores for archives.
     """
 
     def __init__(self, dimensions: int, index: faiss.Index | None = None) -> None:
@@ -88,8 +89,21 @@ class FaissStore:
             return 0
         return int(self._index.remove_ids(faiss.IDSelectorBatch(keys)))
 
+    @property
+    def index(self) -> Any:
+        """The FAISS index underneath (id-mapped flat, or IVF for large tiers)."""
+        return self._index
+
     def ids(self) -> np.ndarray:
         """All stored ids, in storage order."""
+        if isinstance(self._index, faiss.IndexIVF):
+            lists: Any = self._index.invlists
+            parts = [
+                faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
+                for i in range(lists.nlist)
+                if lists.list_size(i)
+            ]
+            return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
         return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
     def vectors(self) -> np.ndarray:

@@ -1,0 +1,267 @@
+"""`article-qa bench`: build and query vector stores at archive sizes, and say how it went.
+
+For each corpus (synthetic, real) and size (10k, 100k, 1M by default), for each store
+and tier, it prints build throughput, single-thread query p50/p95, recall@10 against
+exact search and index bytes per sentence, and appends a Markdown table to
+`--output` (benchmarks/RESULTS.md) with the command and the machine.
+
+The real corpus is the int8 MiniLM vectors of every sentence in the bundled reader
+training data and the eval sets, queried with their real questions. Sizes past the
+real sentence count are topped up with vectors sampled around real ones (a real
+vector plus Gaussian noise, renormalised, about 0.85 cosine to its source, like a
+paraphrase); the output says how many are sampled. Nothing is embedded twice: the
+real vectors are cached in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.tiers import RECALL_K, build_store, nbytes_in_memory, recall_at_k
+
+SIZES = (10_000, 100_000, 1_000_000)
+QUERIES = 1000
+DIMENSIONS = 384
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Vectors to index and queries to ask, with how many of the vectors are real."""
+
+    name: str
+    vectors: np.ndarray
+    queries: np.ndarray
+    real: int
+
+
+@dataclass(frozen=True)
+class Result:
+    corpus: str
+    size: int
+    real: int
+    store: str
+    build_per_s: float
+    p50_ms: float
+    p95_ms: float
+    recall_at_10: float
+    bytes_per_sentence: float
+    note: str = ""
+
+
+def normalise(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def synthetic(size: int, seed: int = 0) -> Corpus:
+    """Clustered unit vectors (topics), and queries drawn the same way."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(16, size // 500), DIMENSIONS))
+
+    def draw(count: int) -> np.ndarray:
+        return normalise(
+            centres[rng.integers(0, len(centres), count)]
+            + rng.normal(size=(count, DIMENSIONS)) * 0.8
+        )
+
+    return Corpus("synthetic", draw(size), draw(QUERIES), 0)
+
+
+def real_texts() -> tuple[list[str], list[str]]:
+    """Every sentence and question of the reader training data and the eval sets."""
+    from index.sentences import split_sentences
+    from qa.reader.windows import data_files, load_paragraphs
+
+    sentences, questions = [], []
+    for paragraph in load_paragraphs(data_files()):
+        sentences += [s.text for s in paragraph.sentences]
+        questions += [q.text for q in paragraph.questions]
+    article = EVAL_DIR / "article.txt"
+    if article.is_file():
+        sentences += [line for line in article.read_text("utf-8").splitlines() if line.strip()]
+    squad = EVAL_DIR / "squad2_dev_normans_rhine.json"
+    if squad.is_file():
+        for entry in json.loads(squad.read_text("utf-8"))["data"]:
+            for paragraph in entry["paragraphs"]:
+                sentences += [s.text for s in split_sentences(paragraph["context"])]
+                questions += [q["question"] for q in paragraph["qas"]]
+    return sentences, questions
+
+
+def real_vectors(cache: Path) -> tuple[np.ndarray, np.ndarray, float]:
+    """(sentence vectors, question vectors, embedding sentences/s or 0 when cached)."""
+    from index.embedder import default_embedder
+
+    cache.mkdir(parents=True, exist_ok=True)
+    sentences_file, questions_file = cache / "sentences.npy", cache / "questions.npy"
+    if sentences_file.is_file() and questions_file.is_file():
+        return np.load(sentences_file), np.load(questions_file), 0.0
+    sentences, questions = real_texts()
+    embedder = default_embedder("int8")
+    started = time.perf_counter()
+    vectors = embedder.embed(sentences)
+    rate = len(sentences) / (time.perf_counter() - started)
+    asked = embedder.embed(questions)
+    np.save(sentences_file, vectors)
+    np.save(questions_file, asked)
+    return vectors, asked, rate
+
+
+def topped_up(vectors: np.ndarray, size: int, seed: int = 0) -> np.ndarray:
+    """`size` vectors: the real ones first, then noisy copies of random real ones."""
+    if size <= len(vectors):
+        return vectors[:size]
+    rng = np.random.default_rng(seed)
+    missing = size - len(vectors)
+    parts = [vectors]
+    for first in range(0, missing, 100_000):
+        count = min(100_000, missing - first)
+        source = vectors[rng.integers(0, len(vectors), count)]
+        # Per-dimension noise of 0.035 on 384 unit-vector dimensions: cosine ~0.85.
+        parts.append(normalise(source + rng.normal(scale=0.035, size=source.shape)))
+    return np.vstack(parts)
+
+
+def query_latencies(search: Callable[[np.ndarray], object], queries: np.ndarray) -> list[float]:
+    """Seconds per query, one query at a time (a user's question is one query)."""
+    times = []
+    for row in queries:
+        started = time.perf_counter()
+        search(row.reshape(1, -1))
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def bench_faiss(corpus: Corpus, exact_limit: int) -> list[Result]:
+    """The tier build_store picks (and exact search, when that is not it)."""
+    results = []
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    exact = faiss.IndexFlatIP(DIMENSIONS)
+    exact.add(corpus.vectors)
+    _, truth = exact.search(corpus.queries, RECALL_K)
+    for limit, label in ((exact_limit, "faiss (tier)"), (len(corpus.vectors) + 1, "faiss exact")):
+        faiss.omp_set_num_threads(os.cpu_count() or 1)
+        started = time.perf_counter()
+        store, tier = build_store(corpus.vectors, exact_limit=limit)
+        build = len(corpus.vectors) / (time.perf_counter() - started)
+        faiss.omp_set_num_threads(1)  # the target: one thread per query
+        times = query_latencies(partial(store.search, k=RECALL_K), corpus.queries)
+        _, found = store.search(corpus.queries, RECALL_K)
+        note = f"{tier.kind}" + (
+            f", {tier.lists} lists, nprobe {tier.nprobe}" if tier.kind == "ivf" else ""
+        )
+        results.append(
+            Result(
+                corpus.name,
+                len(corpus.vectors),
+                corpus.real,
+                label,
+                build,
+                1000 * statistics.median(times),
+                1000 * float(np.percentile(times, 95)),
+                recall_at_k(found, truth),
+                nbytes_in_memory(store) / len(corpus.vectors),
+                note,
+            )
+        )
+        if tier.kind == "flat":
+            break  # the tier was exact search already
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    return results
+
+
+def markdown(results: Sequence[Result], command: str, extra: Sequence[str]) -> str:
+    cpu = platform.processor() or platform.platform()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {cpu}"
+    lines = [
+        f"## {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        "",
+        f"Command: `{command}`  ",
+        f"Machine: {machine}",
+        "",
+        *extra,
+        "",
+        "| corpus | sentences (real) | store | build/s | query p50 ms | p95 ms | recall@10 "
+        "| bytes/sentence | note |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.corpus} | {r.size:,} ({r.real:,}) | {r.store} | {r.build_per_s:,.0f} | "
+            f"{r.p50_ms:.3f} | {r.p95_ms:.3f} | {r.recall_at_10:.3f} | "
+            f"{r.bytes_per_sentence:,.0f} | {r.note} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="article-qa bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--corpus", choices=("synthetic", "real", "both"), default="both")
+    parser.add_argument(
+        "--exact-limit", type=int, default=None, help="override the exact tier's limit"
+    )
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--cache", type=Path, default=None, help="where real vectors are cached")
+    args = parser.parse_args(argv)
+    from index.tiers import EXACT_LIMIT
+    from qa.storage import data_dir
+
+    exact_limit = args.exact_limit or EXACT_LIMIT
+    extra: list[str] = []
+    results: list[Result] = []
+    real: tuple[np.ndarray, np.ndarray] | None = None
+    if args.corpus in ("real", "both"):
+        sentences, questions, rate = real_vectors(args.cache or data_dir() / "bench")
+        real = (sentences, questions)
+        line = (
+            f"Real corpus: {len(sentences):,} sentences, {len(questions):,} questions (int8 MiniLM)"
+        )
+        line += f"; embedded at {rate:,.0f} sentences/s." if rate else " (vectors from the cache)."
+        extra.append(line)
+        print(line, flush=True)
+    for size in args.sizes:
+        corpora = []
+        if args.corpus in ("synthetic", "both"):
+            corpora.append(synthetic(size))
+        if real is not None:
+            rng = np.random.default_rng(1)
+            queries = real[1][rng.choice(len(real[1]), min(QUERIES, len(real[1])), replace=False)]
+            corpora.append(
+                Corpus("real", topped_up(real[0], size), queries, min(size, len(real[0])))
+            )
+        for corpus in corpora:
+            for result in bench_faiss(corpus, exact_limit):
+                results.append(result)
+                print(
+                    f"{result.corpus:>9} {result.size:>9,} ({result.real:,} real) "
+                    f"{result.store:<13} "
+                    f"build {result.build_per_s:>9,.0f}/s  p50 {result.p50_ms:.3f} ms  "
+                    f"p95 {result.p95_ms:.3f} ms  recall@10 {result.recall_at_10:.3f}  "
+                    f"{result.bytes_per_sentence:,.0f} B/sentence  {result.note}",
+                    flush=True,
+                )
+    command = "article-qa bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with args.output.open("a", encoding="utf-8") as out:
+        out.write("\n" + markdown(results, command.strip(), extra))
+    print(f"appended to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

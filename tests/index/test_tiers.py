@@ -1,0 +1,92 @@
+"""Index tiers: exact below the limit, IVF above it with measured recall, memory-mapped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.bench import main as bench_main
+from index.bench import topped_up
+from index.tiers import Tier, build_store, load_store, recall_at_k
+
+
+def clustered(count: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(40, 32))
+    rows = centres[rng.integers(0, 40, count)] + 0.8 * rng.normal(size=(count, 32))
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_small_corpora_get_exact_search() -> None:
+    store, tier = build_store(clustered(500), exact_limit=1000)
+    assert tier == Tier("flat", 500)
+    _, ids = store.search(clustered(500)[:3], 1)
+    assert ids[:, 0].tolist() == [0, 1, 2]
+
+
+def test_large_corpora_get_ivf_with_the_recall_it_measured(tmp_path: Path) -> None:
+    drawn = clustered(6200)  # one distribution: 6000 to index, 200 fresh queries
+    vectors, queries = drawn[:6000], drawn[6000:]
+    ids = np.arange(6000, dtype=np.int64) * 10  # ids need not be positions
+    store, tier = build_store(vectors, ids, exact_limit=1000, target_recall=0.95)
+    assert tier.kind == "ivf" and tier.vectors == 6000 and tier.lists > 16
+    assert tier.recall_at_10 >= 0.95 and tier.query_sample == 500
+    # The recorded recall holds on fresh queries too.
+    exact = faiss.IndexFlatIP(32)
+    exact.add(vectors)
+    _, truth = exact.search(queries, 10)
+    _, found = store.search(queries, 10)
+    assert recall_at_k(found, ids[truth]) >= 0.9
+    assert store.remove([0, 10, 5]) == 2 and len(store) == 5998
+    _, found = store.search(queries, 10)
+
+    store.save(tmp_path / "ivf.faiss")
+    tier.save(tmp_path / "tier.json")
+    loaded = load_store(tmp_path / "ivf.faiss")
+    assert Tier.load(tmp_path / "tier.json") == tier
+    assert len(loaded) == 5998
+    _, again = loaded.search(queries, 10)
+    assert loaded.index.nprobe == tier.nprobe  # the measured setting is saved with it
+    assert (again == found).all()
+    assert sorted(loaded.ids().tolist()) == sorted(store.ids().tolist())
+
+
+def test_recall_counts_shared_ids() -> None:
+    found = np.array([[1, 2, 3], [4, 5, -1]])
+    exact = np.array([[3, 2, 9], [4, 5, 6]])
+    assert recall_at_k(found, exact) == (2 / 3 + 2 / 3) / 2
+
+
+def test_top_up_keeps_real_vectors_and_adds_near_copies() -> None:
+    real = clustered(100)
+    grown = topped_up(real, 1000)
+    assert grown.shape == (1000, 32) and (grown[:100] == real).all()
+    assert np.allclose(np.linalg.norm(grown, axis=1), 1.0, atol=1e-5)
+    nearest = (grown[100:] @ real.T).max(axis=1)
+    assert nearest.mean() > 0.5  # near a real vector, not uniform noise
+
+
+def test_bench_writes_a_results_table(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    output = tmp_path / "RESULTS.md"
+    assert (
+        bench_main(
+            [
+                "--sizes",
+                "3000",
+                "--corpus",
+                "synthetic",
+                "--exact-limit",
+                "2000",
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
+    table = output.read_text()
+    assert "| synthetic | 3,000 (0) | faiss (tier) |" in table
+    assert "| synthetic | 3,000 (0) | faiss exact |" in table
+    assert "Command: `article-qa bench" in table
+    assert "recall@10" in capsys.readouterr().out

@@ -11,7 +11,9 @@ class Evidence:
     """One cited sentence: where it is in its article and how well it matched.
 
     `start`/`end` are the sentence's character offsets in the article; on the sentence
-    that holds the answer, `answer_start`/`answer_end` are the answer span's.
+    that holds the answer, `answer_start`/`answer_end` are the answer span's. From a
+    collection (qa.archive), a citation also names its article's id, date and source,
+    and the sentence's stable id.
     """
 
     article: str
@@ -22,6 +24,10 @@ class Evidence:
     score: float
     answer_start: int | None = None
     answer_end: int | None = None
+    article_id: str | None = None
+    article_date: str | None = None
+    source: str | None = None
+    sentence_id: int | None = None
 
 
 @dataclass(frozen=True)

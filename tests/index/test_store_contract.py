@@ -1,15 +1,19 @@
 """One contract for every vector store (index.store.VectorStore).
 
-Each store is a fixture param; a new store joins by adding a param to `store`.
+Each store is a fixture param; a new store joins by adding a factory to `STORES`. A
+factory gets the test's request, so it can take fixtures (the pgvector store takes the
+session's PostgreSQL server, tests/index/conftest.py) and register its own cleanup.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
 
+from index.pg_store import PgVectorStore
 from index.store import FaissStore, VectorStore
 
 DIMENSIONS = 8
@@ -24,12 +28,28 @@ def random_vectors(count: int, seed: int = 0) -> np.ndarray:
     return unit(np.random.default_rng(seed).normal(size=(count, DIMENSIONS)))
 
 
-STORES: dict[str, Callable[[], VectorStore]] = {"faiss": lambda: FaissStore(DIMENSIONS)}
+def pgvector_store(request: pytest.FixtureRequest) -> VectorStore:
+    """A fresh table on the session's server; dropped after the test."""
+    dsn = request.getfixturevalue("pg_dsn")
+    store = PgVectorStore(dsn, f"contract_{uuid.uuid4().hex[:12]}", DIMENSIONS)
+
+    def drop() -> None:
+        store.drop()
+        store.close()
+
+    request.addfinalizer(drop)
+    return store
+
+
+STORES: dict[str, Callable[[pytest.FixtureRequest], VectorStore]] = {
+    "faiss": lambda request: FaissStore(DIMENSIONS),
+    "pgvector": pgvector_store,
+}
 
 
 @pytest.fixture(params=sorted(STORES))
 def store(request: pytest.FixtureRequest) -> Iterator[VectorStore]:
-    yield STORES[request.param]()
+    yield STORES[request.param](request)
 
 
 def test_empty_store_finds_nothing(store: VectorStore) -> None:

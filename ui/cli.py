@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.errors import ArticleQAError
+from ui.collections_cli import add_parsers as add_collection_parsers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -115,11 +116,23 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
+TOOLS = {
+    "bench": ("index.bench", "benchmark vector stores at 10k, 100k and 1M sentences"),
+    "train-reader": ("qa.reader.train", "retrain the extractive reader from data/qa-train"),
+    "export-reader": ("qa.reader.export", "export a reader checkpoint to int8 ONNX"),
+}
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="article-qa", description="Ask questions about a news article, offline."
     )
     commands = root.add_subparsers(dest="command", required=True)
+    add_collection_parsers(commands)  # add, remove, list: collections of articles
+    # Tools with their own argument parsers (main() hands them their arguments); listed
+    # here so that `article-qa --help` shows them.
+    for name, (_, summary) in TOOLS.items():
+        commands.add_parser(name, help=summary)
 
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
@@ -160,7 +173,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; user errors print one line and exit 2, never a traceback."""
-    args = parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in TOOLS:
+        import importlib
+
+        module = importlib.import_module(TOOLS[arguments[0]][0])
+        return int(module.main(arguments[1:]))
+    args = parser().parse_args(arguments)
     try:
         return int(args.run(args))
     except ArticleQAError as error:

@@ -121,9 +121,7 @@ def export(
 
 def main(argv: list[str] | None = None) -> int:
     """CLI: export a checkpoint; prints the written files and their sizes."""
-    p = argparse.ArgumentParser(
-        prog="python -m qa.reader.export", description=__doc__.split("\n")[0]
-    )
+    p = argparse.ArgumentParser(prog="article-qa export-reader", description=__doc__.split("\n")[0])
     p.add_argument("checkpoint", type=Path, help="checkpoint dir (config.json + model.safetensors)")
     p.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent / "model" / "reader.onnx"

@@ -188,9 +188,7 @@ def save_checkpoint(out: Path, model: Any, optimizer: Any, state: dict[str, Any]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m qa.reader.train", description=__doc__.split("\n")[0]
-    )
+    p = argparse.ArgumentParser(prog="article-qa train-reader", description=__doc__.split("\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="SQuAD-format data dir")
     p.add_argument("--out", type=Path, required=True, help="checkpoint directory")
     p.add_argument("--epochs", type=float, default=2.0)

@@ -1,8 +1,13 @@
 """The web app: `create_app()` builds the two-pane Gradio chat, `launch()` serves it.
 
 `create_web_app()` puts it on a FastAPI app beside `POST /api/ask` (ui.api); the
-Gradio API (`/chat`, `/ask`) is what gradio_client calls. Handlers are thin: answering
-is qa's, the chat's drafts are ui.chat's, HTML is ui.article_pane's.
+Gradio API (`/chat`, `/ask`, `/add_article`) is what gradio_client calls. Handlers are
+thin: answering is qa's, the chat's drafts are ui.chat's, HTML is ui.article_pane's.
+
+Limits (ui.pool.Limits): answering events share one Gradio concurrency group of
+`workers`, and the Gradio queue holds `queue` waiting events; past that Gradio answers
+503 and the page says "This application is currently busy. Please try again." The HTTP
+API has its own worker pool of the same size.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
+from gradio import FileData  # noqa: E402
+from gradio.utils import get_upload_folder  # noqa: E402
 
 from qa.bot import ArticleQA  # noqa: E402
 from qa.errors import ArticleQAError  # noqa: E402
@@ -28,8 +35,11 @@ from qa.timeline import timeline  # noqa: E402
 from ui.api import install_api  # noqa: E402
 from ui.article_pane import render_article, render_timeline  # noqa: E402
 from ui.assets import CSS, PANE_JS  # noqa: E402
+from ui.auth import Credentials  # noqa: E402
 from ui.chat import STREAM_DELAY, make_respond, replies  # noqa: E402
 from ui.format import escape_markdown, message_text  # noqa: E402
+from ui.guard import RemoteFileGuard  # noqa: E402
+from ui.pool import Limits, WorkerPool  # noqa: E402
 from ui.server import serve  # noqa: E402
 from ui.uploads import add_pasted, add_upload  # noqa: E402
 
@@ -48,6 +58,9 @@ THINKING = "…"
 # Gradio finds the progress parameter by its default's type and passes a tracker per call.
 _PROGRESS = gr.Progress()
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
+# Events that answer share one concurrency group; so do those that index an article.
+ANSWERING = "answer"
+INDEXING = "index"
 
 
 def unescape_markdown(text: str) -> str:
@@ -60,15 +73,42 @@ def library_for(bot: ArticleQA, root: Path | None = None) -> Library:
     return Library(root, embedder=bot.embedder, reader=bot.reader or False, bundled=bot)
 
 
+def discard_upload(path: str | Path, upload_dir: str | Path) -> None:
+    """Delete an uploaded file once read (its text is in the library now), and its folder."""
+    try:
+        file = Path(path).resolve()
+        folder = Path(upload_dir).resolve()
+        if not file.is_relative_to(folder) or file == folder:
+            return
+        file.unlink(missing_ok=True)
+        if file.parent != folder:
+            file.parent.rmdir()  # Gradio's one-file folder; kept if anything else is there
+    except OSError:
+        pass
+
+
 class ChatApp:
-    """The two panes and their handlers, over one library."""
+    """The two panes and their handlers, over one library.
+
+    Args:
+        library: the loaded articles.
+        examples: suggested questions for the bundled article.
+        initial: the id of the article shown first.
+        upload_dir: where the web server saves uploads (default: Gradio's upload folder,
+            $GRADIO_TEMP_DIR); an upload named anywhere else is refused.
+    """
 
     def __init__(
-        self, library: Library, examples: list[str] | None = None, initial: str = BUNDLED_ID
+        self,
+        library: Library,
+        examples: list[str] | None = None,
+        initial: str = BUNDLED_ID,
+        upload_dir: str | Path | None = None,
     ) -> None:
         self.library = library
         self.examples = examples
         self.initial = initial
+        self.upload_dir = Path(upload_dir or get_upload_folder()).resolve()
 
     # -- what a view of one article shows --------------------------------------------------
 
@@ -260,8 +300,15 @@ class ChatApp:
 
     def on_upload(self, path: str | None, progress: gr.Progress = _PROGRESS) -> dict[Any, Any]:
         result = self._loaded(
-            lambda: add_upload(self.library, path, lambda done, what: progress(done, desc=what)),
+            lambda: add_upload(
+                self.library,
+                path,
+                lambda done, what: progress(done, desc=what),
+                upload_dir=self.upload_dir,
+            ),
         )
+        if path:
+            discard_upload(path, self.upload_dir)
         result[self.upload] = None  # ready for the next file
         return result
 
@@ -306,6 +353,7 @@ class ChatApp:
                 inputs=[source, self.chatbot, self.picker],
                 outputs=chat_outputs,
                 show_progress="hidden",
+                concurrency_id=ANSWERING,
                 **private,
             )
         loaded = [*views, self.upload, self.pasted, self.pasted_title]
@@ -315,6 +363,7 @@ class ChatApp:
             inputs=self.upload,
             outputs=loaded,
             show_progress_on=self.pane,
+            concurrency_id=INDEXING,
             **private,
         )
         self.paste_button.click(
@@ -322,11 +371,13 @@ class ChatApp:
             inputs=[self.pasted, self.pasted_title],
             outputs=loaded,
             show_progress_on=self.pane,
+            concurrency_id=INDEXING,
             **private,
         )
         self.remove_button.click(self.on_remove, inputs=self.picker, outputs=views, **private)
-        gr.api(self.api_ask, api_name="ask")
-        gr.api(self.api_chat, api_name="chat")
+        gr.api(self.api_ask, api_name="ask", concurrency_id=ANSWERING)
+        gr.api(self.api_chat, api_name="chat", concurrency_id=ANSWERING)
+        gr.api(self.api_add_article, api_name="add_article", concurrency_id=INDEXING)
 
     # -- the Gradio API (gradio_client) ----------------------------------------------------
 
@@ -356,6 +407,29 @@ class ChatApp:
             return
         yield from make_respond(bot.ask, delay=0)(message, history or [])
 
+    def api_add_article(self, file: FileData) -> dict[str, Any]:
+        """Add an uploaded .txt, .md or .html file; returns its entry (id, title, ...).
+
+        Adding the same text again returns the existing entry. Pass the file with
+        gradio_client's handle_file(); ask about it with article=<the returned id>.
+        """
+        given: Any = file
+        path = given.get("path") if isinstance(given, dict) else getattr(given, "path", None)
+        try:
+            entry = add_upload(self.library, path, upload_dir=self.upload_dir)
+        except ArticleQAError as error:
+            raise gr.Error(str(error)) from error
+        finally:
+            if path:
+                discard_upload(path, self.upload_dir)
+        return {
+            "id": entry.id,
+            "title": entry.title,
+            "source": entry.source,
+            "added": entry.added,
+            "bundled": entry.bundled,
+        }
+
 
 def create_app(
     bot: ArticleQA | None = None,
@@ -363,6 +437,7 @@ def create_app(
     *,
     library: Library | None = None,
     initial: str = BUNDLED_ID,
+    upload_dir: str | Path | None = None,
 ) -> gr.Blocks:
     """The two-pane chat (Gradio Blocks) over `library`, or over a library around `bot`.
 
@@ -372,10 +447,11 @@ def create_app(
         examples: suggested questions for the bundled article (default: made from it).
         library: the loaded articles (default: one under qa.storage.data_dir()).
         initial: the id of the article shown first.
+        upload_dir: where uploads are saved (default: Gradio's upload folder).
     """
     if library is None:
         library = library_for(bot) if bot is not None else Library()
-    return ChatApp(library, examples, initial).build()
+    return ChatApp(library, examples, initial, upload_dir).build()
 
 
 def create_web_app(
@@ -384,12 +460,20 @@ def create_web_app(
     *,
     library: Library | None = None,
     initial: str = BUNDLED_ID,
+    limits: Limits | None = None,
+    auth: Credentials | None = None,
 ) -> FastAPI:
-    """FastAPI with `POST /api/ask` (OpenAPI at /openapi.json) and the chat mounted at /."""
+    """FastAPI with `POST /api/ask` (OpenAPI at /openapi.json) and the chat mounted at /.
+
+    Args:
+        limits: answers at once and requests waiting, for the chat and the HTTP API.
+        auth: (user, password) for the chat's login page and the API's basic auth.
+    """
     if library is None:
         library = library_for(bot) if bot is not None else Library()
+    limits = limits or Limits()
     blocks = create_app(examples=examples, library=library, initial=initial)
-    blocks.queue(default_concurrency_limit=4, max_size=64)
+    blocks.queue(default_concurrency_limit=limits.workers, max_size=limits.queue)
     # Swagger's page loads its script from a CDN, useless offline: serve only the schema.
     app = FastAPI(
         title="article-qa",
@@ -397,8 +481,9 @@ def create_web_app(
         docs_url=None,
         redoc_url=None,
     )
-    install_api(app, library)
-    return gr.mount_gradio_app(
+    install_api(app, library, WorkerPool(limits.workers, limits.queue), auth)
+    app.add_middleware(RemoteFileGuard)
+    mounted = gr.mount_gradio_app(
         app,
         blocks,
         path="/",
@@ -408,7 +493,16 @@ def create_web_app(
         show_error=False,
         ssr_mode=False,
         run_history=False,
+        auth=auth,
+        # Nothing beyond Gradio's own uploads is served; the articles never are.
+        allowed_paths=[],
+        blocked_paths=[str(library.folder.resolve())],
     )
+    # Gradio checks that an event's input files were uploaded by a visitor only once
+    # its Blocks are launched, which mount_gradio_app never marks them: without this, a
+    # crafted upload event could name any .txt, .md or .html file on the server.
+    blocks.has_launched = True
+    return mounted
 
 
 def launch(
@@ -419,6 +513,9 @@ def launch(
     *,
     library: Library | None = None,
     initial: str = BUNDLED_ID,
+    limits: Limits | None = None,
+    auth: Credentials | None = None,
 ) -> None:
     """Serve the chat and /api/ask on host:port; blocks until interrupted."""
-    serve(create_web_app(bot, examples, library=library, initial=initial), host, port)
+    app = create_web_app(bot, examples, library=library, initial=initial, limits=limits, auth=auth)
+    serve(app, host, port)

@@ -16,8 +16,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from qa.bot import ArticleQA
+    from ui.pool import Limits
 
 USAGE_ERROR = 2
+
+
+class UsageError(ArticleQAError):
+    """An option's value that cannot be used."""
 
 
 def _bot(article: str | None, reader: bool = True) -> ArticleQA:
@@ -42,14 +47,28 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+UPLOADS_SUBDIR = "uploads"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
+
+    from ui.auth import auth_from, bind_warning
+
+    # Checked before anything loads: a bad --auth fails in a moment, in one line.
+    auth = auth_from(args.auth, os.environ)
+    limits = _limits(args.workers, args.queue)
+    warning = bind_warning(args.host, auth)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
 
     from qa.storage import DATA_DIR_ENV, data_dir
 
     if args.data_dir:
         # Everything saved goes there: added articles and the bundled article's index.
         os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
+    # Gradio saves uploads here until they are read; $GRADIO_TEMP_DIR still wins.
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(data_dir() / UPLOADS_SUBDIR))
     from qa.article import read_article
     from qa.library import BUNDLED_ID, Library
     from ui.app import launch
@@ -62,11 +81,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     title = library.get(initial).title
     print(
         f"article-qa: serving {title!r} on http://{args.host}:{args.port} "
-        f"(articles saved in {library.folder})",
+        f"(articles saved in {library.folder}; {limits.workers} workers, "
+        f"queue {limits.queue}{'; password required' if auth else ''})",
         flush=True,
     )
-    launch(host=args.host, port=args.port, library=library, initial=initial)
+    launch(
+        host=args.host, port=args.port, library=library, initial=initial, limits=limits, auth=auth
+    )
     return 0
+
+
+def _limits(workers: int, queue: int) -> Limits:
+    from ui.pool import Limits
+
+    try:
+        return Limits(workers, queue)
+    except ValueError as error:
+        raise UsageError(f"--workers/--queue: {error}") from None
 
 
 def _make_bot_factory(reader: bool) -> Callable[[str, str], ArticleQA]:
@@ -148,6 +179,24 @@ def parser() -> argparse.ArgumentParser:
         "--data-dir",
         help="where added articles and indexes are kept (default: $ARTICLE_QA_DATA_DIR, "
         "else the user data folder, e.g. ~/.local/share/article-qa)",
+    )
+    serve.add_argument(
+        "--auth",
+        metavar="USER:PASSWORD",
+        help="require this user and password, for the chat and the HTTP API "
+        "(default: $ARTICLE_QA_AUTH, else none)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=4,
+        help="answers computed at once, for the chat and for the HTTP API (default: 4)",
+    )
+    serve.add_argument(
+        "--queue",
+        type=int,
+        default=64,
+        help="requests that may wait for a worker before the reply is 'busy' (default: 64)",
     )
     serve.set_defaults(run=cmd_serve)
 

@@ -14,10 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from qa.article import MAX_ARTICLE_BYTES
-from qa.bot import ArticleQA
 from tests.conftest import REPO
-from ui.app import create_web_app, library_for
-from ui.server import BackgroundServer
 
 pytestmark = pytest.mark.integration
 
@@ -45,13 +42,6 @@ passengers.</p>
 
 
 @pytest.fixture(scope="module")
-def chat_url(bundled_bot: ArticleQA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library = library_for(bundled_bot, tmp_path_factory.mktemp("browser-data"))
-    with BackgroundServer(create_web_app(library=library)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "install Debian's chromium package (make test does)"
     with sync_playwright() as playwright:
@@ -61,10 +51,10 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, chat_url: str) -> Iterator[Page]:
+def page(browser: Browser, served: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
-    opened.goto(chat_url)
+    opened.goto(served)
     yield opened
     context.close()
 

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from gradio_client import Client
 
-from qa.bot import ArticleQA
-from ui.app import create_web_app, library_for
-from ui.server import BackgroundServer
-
 pytestmark = pytest.mark.integration
 
 QUESTION = "What was targeted on November 23?"
-
-
-@pytest.fixture(scope="module")
-def served(bundled_bot: ArticleQA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library = library_for(bundled_bot, tmp_path_factory.mktemp("served-data"))
-    with BackgroundServer(create_web_app(library=library)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -21,14 +21,17 @@ PAGE = (
 
 @pytest.fixture
 def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
-    app = ChatApp(Library(tmp_path / "data", embedder=fake_embedder))
+    app = ChatApp(
+        Library(tmp_path / "data", embedder=fake_embedder), upload_dir=tmp_path / "uploads"
+    )
     app.build()
     return app
 
 
 def upload(tmp_path: Path, name: str, data: bytes) -> str:
-    folder = tmp_path / "uploads"
-    folder.mkdir(exist_ok=True)
+    """Save `data` as the web server does: in its own folder in the upload folder."""
+    folder = tmp_path / "uploads" / f"upload-{len(list(tmp_path.glob('uploads/*')))}"
+    folder.mkdir(parents=True)
     path = folder / name
     path.write_bytes(data)
     return str(path)
@@ -57,8 +60,30 @@ def test_a_bad_upload_says_why_in_one_line_and_changes_nothing(
 
 
 def test_an_upload_that_cannot_be_read(chat_app: ChatApp, tmp_path: Path) -> None:
-    result = chat_app.on_upload(str(tmp_path / "vanished.txt"))
+    result = chat_app.on_upload(str(tmp_path / "uploads" / "vanished.txt"))
     assert "cannot read vanished.txt" in unescape_markdown(result[chat_app.status])
+
+
+def test_a_file_outside_the_upload_folder_is_refused(chat_app: ChatApp, tmp_path: Path) -> None:
+    # The upload event takes a path; a crafted request could name any file on the server.
+    secret = tmp_path / "notes.md"
+    secret.write_text("Private notes\nThe safe code is 1234.\n", "utf-8")
+    for path in (secret, tmp_path / "uploads" / ".." / "notes.md"):
+        result = chat_app.on_upload(str(path))
+        status = unescape_markdown(result[chat_app.status])
+        assert status == "⚠️ notes.md was not uploaded through this page"
+    assert [e.id for e in chat_app.library.entries()] == [BUNDLED_ID]
+    assert secret.exists()  # refused, and left alone
+
+
+def test_an_upload_is_deleted_once_read(chat_app: ChatApp, tmp_path: Path) -> None:
+    good = Path(upload(tmp_path, "ferry.html", PAGE.encode()))
+    bad = Path(upload(tmp_path, "empty.txt", b""))
+    chat_app.on_upload(str(good))
+    chat_app.on_upload(str(bad))
+    assert not good.exists() and not bad.exists()
+    assert list((tmp_path / "uploads").iterdir()) == []
+    assert len(chat_app.library.entries()) == 2
 
 
 def test_an_html_upload_becomes_the_shown_article(chat_app: ChatApp, tmp_path: Path) -> None:

@@ -24,6 +24,9 @@ class Evidence:
     score: float
     answer_start: int | None = None
     answer_end: int | None = None
+    # The dates the sentence is about, resolved against the article's date ("2025-11-23";
+    # "November 23" when the year is unknown), stated in it or carried from just before.
+    dates: list[str] = field(default_factory=list)
     article_id: str | None = None
     article_date: str | None = None
     source: str | None = None

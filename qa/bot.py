@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from qa.article import check_article_text, read_article
 from qa.calibration import Calibration
 from qa.errors import InvalidQuestion
 from qa.followup import Reading, read_question
+from qa.grounded_dates import article_date
 from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
 from qa.retrieval import Ranking, Retriever
 
@@ -59,13 +61,20 @@ class ArticleQA:
         index_dir: Path | None = None,
         reader: SpanReader | None | bool = True,
         calibration: Calibration | None = None,
+        date: str | Date | None = None,
     ) -> None:
-        """Index `text`. `reader`: True for the shipped reader, False/None for sentences only."""
+        """Index `text`. `reader`: True for the shipped reader, False/None for sentences only.
+
+        `date` is the article's publication date (metadata); without it a dateline is
+        looked for. Dates in the text ("November 23", "two days later") are resolved
+        against it and shown in citations.
+        """
         self.text = check_article_text(text)
         self.title = title or self.text.strip().splitlines()[0][:80]
         self.embedder = embedder or default_embedder()
         self.index, self.index_note = open_index(index_dir, self.text, self.embedder)
-        self.retriever = Retriever(self.index, self.embedder)
+        self.date = article_date(self.text, date)
+        self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         self.reader: SpanReader | None
         if reader is True:
             from qa.reader import load_reader
@@ -154,6 +163,7 @@ class ArticleQA:
                     score=round(scores[position], 4),
                     answer_start=span.start if holds_span and span else None,
                     answer_end=span.end if holds_span and span else None,
+                    dates=self.retriever.dated[position].labels(),
                 )
             )
         return cited

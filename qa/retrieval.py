@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as Date
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from index.embedder import Embedder
 from index.sentence_index import SentenceIndex
 from qa.dates import find_dates, remove_dates, sentence_dates
 from qa.lexical import Lexicon, terms
+from qa.sentence_dates import dated_sentences, range_scores
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,17 @@ class Retriever:
     """Scores an article's sentences for a query."""
 
     def __init__(
-        self, index: SentenceIndex, embedder: Embedder, weights: FusionWeights | None = None
+        self,
+        index: SentenceIndex,
+        embedder: Embedder,
+        weights: FusionWeights | None = None,
+        article_day: Date | None = None,
     ) -> None:
         self.index = index
+        self.article_day = article_day
+        # Calendar dates resolved against the article's own date, for ranges in questions
+        # ("after November 20", "last week") and for citations.
+        self.dated = dated_sentences(index.sentences, article_day)
         self.embedder = embedder
         self.weights = weights or FusionWeights()
         self.lexicon = Lexicon(index.sentences)
@@ -69,6 +79,8 @@ class Retriever:
             [max((d.get(day, 0.0) for day in asked_dates), default=0.0) for d in self.dates],
             dtype=np.float32,
         )
+        _, in_range = range_scores(query, self.dated, self.article_day)
+        date = np.maximum(date, np.asarray(in_range, dtype=np.float32))
         w = self.weights
         fused = w.sentence * dense + w.window * window + w.lexical * lexical + w.date * date
         order = np.argsort(-fused, kind="stable")

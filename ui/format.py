@@ -29,6 +29,13 @@ def message_text(content: object) -> str:
     return ""
 
 
+def cited(evidence: Evidence) -> str:
+    """One source line for the terminal: "[13] (November 23) The target was ..."."""
+    when = f"({', '.join(evidence.dates)}) " if evidence.dates else ""
+    where = f"{evidence.article}: " if evidence.article_id else ""  # from a collection
+    return f"- [{evidence.position}] {html.escape(where + when + evidence.text)}"
+
+
 def render(answer: Answer) -> str:
     """Markdown for one answer; article text is escaped so it shows as text, never as HTML."""
     lines = []
@@ -38,13 +45,13 @@ def render(answer: Answer) -> str:
         lines.append(html.escape(answer.text))
         lines.append("\n**Sources**")
         for evidence in answer.evidence:
-            lines.append(f"- [{evidence.position}] {html.escape(evidence.text)}")
+            lines.append(cited(evidence))
     else:
         lines.append(f"**{NOT_FOUND}**")
         if answer.evidence:
             lines.append(f"\n{MAYBE}")
             for evidence in answer.evidence:
-                lines.append(f"- [{evidence.position}] {html.escape(evidence.text)}")
+                lines.append(cited(evidence))
     return "\n".join(lines)
 
 
@@ -60,7 +67,8 @@ def sentence_anchor(position: int) -> str:
 
 def citation_link(evidence: Evidence) -> str:
     """A clickable "[13]" that highlights sentence 13 in the article pane; hover shows it."""
-    title = html.escape(evidence.text.replace("\n", " "), quote=True)
+    when = f"({', '.join(evidence.dates)}) " if evidence.dates else ""
+    title = html.escape(when + evidence.text.replace("\n", " "), quote=True)
     return f'[\\[{evidence.position}\\]](#{sentence_anchor(evidence.position)} "{title}")'
 
 

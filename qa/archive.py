@@ -1,87 +1,92 @@
-"""A collection of many articles: one SQLite file of truth, one FAISS index over it.
+"""A collection of many articles, kept in a local folder or in PostgreSQL.
 
-Layout of a collection folder (under the data folder: collections/<name>/)::
+    archive = Archive(folder)                          # SQLite + FAISS in `folder`
+    archive = open_collection("news")                  # <data folder>/collections/news
+    archive = open_collection("news", "postgresql://user@host/db")   # shared by servers
 
-    archive.sqlite3   articles (text and metadata) and sentences (text, offsets, vector)
-    vectors.faiss     all sentence vectors under their sentence ids (index.tiers)
-    vectors.json      the tier and the database generation the index was built from
-    indexes/<id>/     per-article indexes for answering (index.persist)
-
-SQLite is the source of truth and every article is added in one transaction, so an
-interrupted `add` loses nothing that was committed and never half an article; adding
-again skips what is already there. The FAISS index is derived: when its generation
-does not match the database's it is rebuilt from the stored vectors, without embedding
-anything again.
+Where the articles, sentences and vectors live is an ArchiveStorage
+(qa.archive_storage): SQLite with a derived FAISS index in a local folder (the
+default), or PostgreSQL + pgvector tables (qa.archive_pg) that several app servers
+share, each seeing the others' adds and removes as soon as they commit. The Archive
+holds the logic both share:
 
 Sentence ids are stable: re-adding a changed article diffs its sentences against the
 stored ones, keeps the ids (and vectors) of unchanged sentences, and embeds only new
-ones, so a saved citation still points at the same sentence.
+ones, so a saved citation still points at the same sentence. Each article is written in
+one transaction, and only if nobody changed it since it was read (else it is diffed
+again), so an interrupted `add` never leaves half an article and concurrent writers
+never duplicate sentences; adding again skips what is already there.
 
 Asking searches every sentence of the allowed articles, then answers from the best
 articles with the per-article pipeline (qa.bot.ArticleQA), whose calibrated abstention
-carries over.
+carries over. Those per-article indexes are a cache on each machine, never shared:
+under the collection folder (indexes/<article id>/) for SQLite, under the data folder
+(cache/collections/...) for PostgreSQL. They are checked against the article's text,
+so a changed article is re-indexed rather than answered from a stale cache.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import json
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
-from filelock import FileLock
 
 from index.embedder import Embedder, default_embedder
 from index.sentences import split_sentences
 from index.store import FaissStore
-from index.tiers import Tier, build_store, load_store
+from index.tiers import Tier
 from qa.answer import Answer
+from qa.archive_storage import (
+    ArchiveStorage,
+    ArticleFilter,
+    ArticleRow,
+    ArticleWrite,
+    KeptSentence,
+    ModelMismatch,
+    NewSentence,
+    SqliteArchiveStorage,
+    StaleArticle,
+    StoredArticle,
+)
 from qa.bot import ArticleQA, check_question
 from qa.errors import ArticleQAError
 from qa.followup import read_question
-from qa.ingest import ArticleRecord, Skipped
+from qa.ingest import ArticleRecord, Skipped, check_date
 from qa.reading import SpanReader
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source TEXT, url TEXT,
-    sha256 TEXT NOT NULL, added TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, article TEXT NOT NULL, position INTEGER NOT NULL,
-    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, vector BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences (article, position);
-CREATE INDEX IF NOT EXISTS articles_by_date ON articles (date);
-"""
+__all__ = [
+    "Added",
+    "Archive",
+    "ArchiveStorage",
+    "ArticleFilter",
+    "InvalidCollectionName",
+    "StoredArticle",
+    "UnknownCollectionArticle",
+    "collection_folder",
+    "open_collection",
+]
+
 SEARCH_SENTENCES = 64  # sentences fetched per question before grouping by article
 ARTICLES_READ = 2  # best articles answered with the per-article pipeline
 CACHED_BOTS = 16
+WRITE_ATTEMPTS = 5  # diffs of one article before giving up on a writer that keeps changing it
+DEFAULT_COLLECTION = "default"
 
 
 class UnknownCollectionArticle(ArticleQAError):
     """No article of the collection has that id."""
 
 
-@dataclass(frozen=True)
-class StoredArticle:
-    """An article as the collection lists it."""
-
-    id: str
-    title: str
-    date: str | None
-    source: str | None
-    url: str | None
-    sentences: int
-    added: str
+class InvalidCollectionName(ArticleQAError, ValueError):
+    """A collection name that cannot name a folder (or tables)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _day(value: str | date | None) -> str | None:
+def check_day(value: str | date | None) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -111,33 +116,40 @@ def _day(value: str | date | None) -> str | None:
 
 
 class Archive:
-    """A named collection of articles in `folder`. Thread-safe; processes share via a lock."""
+    """A named collection of articles. Thread-safe; processes and servers share it.
+
+    `folder`: with the default storage, the collection's folder (SQLite and FAISS
+    there). With `storage=` (e.g. qa.archive_pg.PgArchiveStorage), only where this
+    machine caches per-article indexes; default `storage.local_folder`.
+    """
 
     def __init__(
         self,
-        folder: Path,
+        folder: Path | str | None = None,
         *,
+        storage: ArchiveStorage | None = None,
         embedder: Embedder | None = None,
         reader: SpanReader | bool | None = True,
     ) -> None:
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self._embedder = embedder
         self.reader = reader
+        if storage is None:
+            if folder is None:
+                raise TypeError("Archive needs a folder or a storage")
+            storage = SqliteArchiveStorage(
+                Path(folder), dimensions=lambda: self.embedder.dimensions
+            )
+        self.storage: ArchiveStorage = storage
+        self.folder = Path(folder) if folder is not None else storage.local_folder
         self._lock = threading.RLock()
-        self._file_lock = FileLock(str(self.folder / ".lock"), timeout=120)
-        self._db = sqlite3.connect(
-            self.folder / "archive.sqlite3", check_same_thread=False, isolation_level=None
-        )
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-        self._store: FaissStore | None = None
-        self._store_generation = -1
-        self._bots: OrderedDict[str, ArticleQA] = OrderedDict()
+        self._bots: OrderedDict[str, tuple[str, ArticleQA]] = OrderedDict()  # id: (sha, bot)
         self._check_model()
 
     # -- bookkeeping ------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.storage.name
 
     @property
     def embedder(self) -> Embedder:
@@ -145,103 +157,92 @@ class Archive:
             self._embedder = default_embedder()
         return self._embedder
 
-    def _meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def _set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
     def _check_model(self) -> None:
         """A collection's vectors come from one model; another model's would not compare."""
-        if self._embedder is None and self._meta("model_id") is None:
+        stored = self.storage.meta("model_id")
+        if self._embedder is None and stored is None:
             return  # an empty collection takes the model of its first add
-        stored = self._meta("model_id")
         if stored is not None and stored != self.embedder.model_id:
-            raise ArticleQAError(
-                f"collection {self.folder.name} was built with {stored}, "
-                f"not {self.embedder.model_id}; choose that embedder or a new collection"
-            )
+            raise ModelMismatch(self.name, stored, self.embedder.model_id)
 
     @property
     def generation(self) -> int:
-        """Bumped by every change; the FAISS index records the one it was built from."""
-        return int(self._meta("generation") or 0)
+        """Bumped by every change (derived indexes record the one they were built from)."""
+        return self.storage.generation()
 
     # -- writing ----------------------------------------------------------------------------
 
     def add(self, record: ArticleRecord) -> Added:
         """Add or update one article (one transaction); only new sentences are embedded."""
-        with self._lock, self._file_lock:
+        with self._lock:
             self._check_model()
-            old = self._db.execute("SELECT sha256 FROM articles WHERE id = ?", (record.id,))
-            row = old.fetchone()
-            if row is not None and row[0] == _sha256(record.text):
-                kept = self._count(record.id)
-                return Added(record.id, "unchanged", 0, kept, 0)
-            sentences = split_sentences(record.text)
-            if not sentences:
-                raise ArticleQAError(f"{record.title}: the article has no sentences")
-            stored = self._db.execute(
-                "SELECT id, text FROM sentences WHERE article = ? ORDER BY position",
-                (record.id,),
-            ).fetchall()
-            matcher = difflib.SequenceMatcher(
-                a=[text for _, text in stored], b=[s.text for s in sentences], autojunk=False
-            )
-            keep: dict[int, int] = {}  # new position -> kept sentence id
-            for tag, i1, i2, j1, _ in matcher.get_opcodes():
-                if tag == "equal":
-                    for offset in range(i2 - i1):
-                        keep[j1 + offset] = stored[i1 + offset][0]
-            fresh = [k for k in range(len(sentences)) if k not in keep]
-            vectors = self.embedder.embed([sentences[k].text for k in fresh])
-            removed = [sid for sid, _ in stored if sid not in set(keep.values())]
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        record.id,
-                        record.title,
-                        record.date,
-                        record.source,
-                        record.url,
-                        _sha256(record.text),
-                        datetime.now(UTC).isoformat(timespec="seconds"),
-                        record.text,
+            day = check_date(record.date, record.title)
+            sha = _sha256(record.text)
+            embedded: dict[str, np.ndarray] = {}  # kept across attempts
+            for _ in range(WRITE_ATTEMPTS):
+                row = self.storage.article(record.id)
+                if row is not None and row.sha256 == sha:
+                    kept = self.storage.sentence_count(record.id)
+                    return Added(record.id, "unchanged", 0, kept, 0)
+                sentences = split_sentences(record.text)
+                if not sentences:
+                    raise ArticleQAError(f"{record.title}: the article has no sentences")
+                stored = self.storage.stored_sentences(record.id)
+                matcher = difflib.SequenceMatcher(
+                    a=[text for _, text in stored], b=[s.text for s in sentences], autojunk=False
+                )
+                keep: dict[int, int] = {}  # new position -> kept sentence id
+                for tag, i1, i2, j1, _ in matcher.get_opcodes():
+                    if tag == "equal":
+                        for offset in range(i2 - i1):
+                            keep[j1 + offset] = stored[i1 + offset][0]
+                fresh = [k for k in range(len(sentences)) if k not in keep]
+                missing = [sentences[k].text for k in fresh if sentences[k].text not in embedded]
+                if missing:
+                    embedded.update(zip(missing, self.embedder.embed(missing), strict=True))
+                kept_ids = set(keep.values())
+                write = ArticleWrite(
+                    id=record.id,
+                    title=record.title,
+                    date=day,
+                    source=record.source,
+                    url=record.url,
+                    text=record.text,
+                    sha256=sha,
+                    added=datetime.now(UTC).isoformat(timespec="seconds"),
+                    expected_sha256=row.sha256 if row is not None else None,
+                    model_id=self.embedder.model_id,
+                    removed=[sid for sid, _ in stored if sid not in kept_ids],
+                    kept=[
+                        KeptSentence(sid, k, sentences[k].start, sentences[k].end)
+                        for k, sid in keep.items()
+                    ],
+                    fresh=[
+                        NewSentence(k, sentences[k].text, sentences[k].start, sentences[k].end)
+                        for k in fresh
+                    ],
+                    vectors=np.array(
+                        [embedded[sentences[k].text] for k in fresh] or np.zeros((0, 0)),
+                        dtype=np.float32,
                     ),
                 )
-                self._db.executemany("DELETE FROM sentences WHERE id = ?", [(i,) for i in removed])
-                for position, sid in keep.items():
-                    s = sentences[position]
-                    self._db.execute(
-                        "UPDATE sentences SET position = ?, start = ?, end = ? WHERE id = ?",
-                        (position, s.start, s.end, sid),
-                    )
-                for k, vector in zip(fresh, vectors, strict=True):
-                    s = sentences[k]
-                    self._db.execute(
-                        "INSERT INTO sentences (article, position, text, start, end, vector) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        (record.id, k, s.text, s.start, s.end, vector.astype(np.float32).tobytes()),
-                    )
-                self._set_meta("model_id", self.embedder.model_id)
-                self._set_meta("generation", str(self.generation + 1))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._bots.pop(record.id, None)
-            outcome = "updated" if row is not None else "added"
-            return Added(record.id, outcome, len(fresh), len(keep), len(removed))
+                try:
+                    self.storage.write_article(write)
+                except StaleArticle:
+                    continue  # someone else changed it meanwhile: diff against theirs
+                self._bots.pop(record.id, None)
+                outcome = "updated" if row is not None else "added"
+                return Added(record.id, outcome, len(fresh), len(keep), len(write.removed))
+            raise ArticleQAError(
+                f"{record.title}: other writers kept changing the article; try again"
+            )
 
     def add_many(
         self,
         records: Iterable[ArticleRecord | Skipped],
         progress: Callable[[ArticleRecord | Skipped, Added | None], None] | None = None,
     ) -> tuple[list[Added], list[Skipped]]:
-        """Add every record (skipping unreadable ones), then bring the FAISS index up to date.
+        """Add every record (skipping unreadable ones), then bring the search index up to date.
 
         Interrupting it keeps every article added so far; running it again adds the rest.
         """
@@ -259,149 +260,94 @@ class Archive:
                     skipped.append(Skipped(record.title, str(exc)))
             if progress is not None:
                 progress(record, result)
-        self.refresh_index()
+        self.storage.refresh()
         return added, skipped
 
     def remove(self, article_id: str) -> int:
         """Remove one article and exactly its sentences; returns how many sentences went."""
-        with self._lock, self._file_lock:
-            if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-                self._db.execute("BEGIN IMMEDIATE")
-                gone = self._db.execute("DELETE FROM sentences WHERE article = ?", (article_id,))
-                self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                self._set_meta("generation", str(self.generation + 1))
-                self._db.execute("COMMIT")
-                self._bots.pop(article_id, None)
-                self.refresh_index()
-                return int(gone.rowcount)
-            raise UnknownCollectionArticle(f"no article {article_id!r} in {self.folder.name}")
+        with self._lock:
+            gone = self.storage.remove_article(article_id)
+            self._bots.pop(article_id, None)
+            if gone is None:
+                raise UnknownCollectionArticle(f"no article {article_id!r} in {self.name}")
+            self.storage.refresh()
+            return gone
 
-    # -- the FAISS index ----------------------------------------------------------------------
+    # -- the FAISS index (SQLite collections) --------------------------------------------------
+
+    def _sqlite(self) -> SqliteArchiveStorage:
+        if not isinstance(self.storage, SqliteArchiveStorage):
+            raise ArticleQAError(
+                f"collection {self.name} is searched by its database; it has no FAISS index"
+            )
+        return self.storage
 
     def refresh_index(self) -> FaissStore:
         """The sentence index, rebuilt from stored vectors if the database moved on."""
-        with self._lock:
-            generation = self.generation
-            if self._store is not None and self._store_generation == generation:
-                return self._store
-            vectors_file, stamp_file = self.folder / "vectors.faiss", self.folder / "vectors.json"
-            if stamp_file.is_file() and vectors_file.is_file():
-                stamp = json.loads(stamp_file.read_text("utf-8"))
-                if stamp.get("generation") == generation:
-                    self._store, self._store_generation = load_store(vectors_file), generation
-                    return self._store
-            rows = self._db.execute("SELECT id, vector FROM sentences ORDER BY id").fetchall()
-            dimensions = self.embedder.dimensions
-            ids = np.array([r[0] for r in rows], dtype=np.int64)
-            vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
-            store, tier = build_store(vectors.reshape(-1, dimensions), ids)
-            with self._file_lock:
-                store.save(self.folder / "vectors.faiss.tmp")
-                (self.folder / "vectors.faiss.tmp").replace(vectors_file)
-                stamp_file.write_text(
-                    json.dumps({"generation": generation, "tier": tier.__dict__}), "utf-8"
-                )
-            self._store, self._store_generation = store, generation
-            return store
+        return self._sqlite().refresh_index()
 
     def tier(self) -> Tier:
         """The index tier in use and the recall it measured when built."""
-        self.refresh_index()
-        return Tier(**json.loads((self.folder / "vectors.json").read_text("utf-8"))["tier"])
+        return self._sqlite().tier()
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _count(self, article_id: str) -> int:
-        row = self._db.execute("SELECT COUNT(*) FROM sentences WHERE article = ?", (article_id,))
-        return int(row.fetchone()[0])
-
     def articles(self) -> list[StoredArticle]:
         """Every article, oldest first."""
-        rows = self._db.execute(
-            "SELECT a.id, a.title, a.date, a.source, a.url, COUNT(s.id), a.added "
-            "FROM articles a LEFT JOIN sentences s ON s.article = a.id "
-            "GROUP BY a.id ORDER BY a.added, a.id"
-        ).fetchall()
-        return [StoredArticle(*row) for row in rows]
+        return self.storage.articles()
 
     def sentence(self, sentence_id: int) -> tuple[str, int, str]:
         """(article id, position, text) of a sentence id, as a saved citation resolves it."""
-        row = self._db.execute(
-            "SELECT article, position, text FROM sentences WHERE id = ?", (sentence_id,)
-        ).fetchone()
-        if row is None:
-            raise UnknownCollectionArticle(f"no sentence {sentence_id} in {self.folder.name}")
-        return row[0], int(row[1]), row[2]
+        found = self.storage.sentence(sentence_id)
+        if found is None:
+            raise UnknownCollectionArticle(f"no sentence {sentence_id} in {self.name}")
+        return found
 
     def sentence_ids(self, article_id: str) -> list[int]:
         """An article's sentence ids in reading order."""
-        rows = self._db.execute(
-            "SELECT id FROM sentences WHERE article = ? ORDER BY position", (article_id,)
-        )
-        return [int(r[0]) for r in rows.fetchall()]
+        return [sid for sid, _ in self.storage.stored_sentences(article_id)]
 
-    def _allowed(
-        self, articles: Sequence[str] | None, since: str | None, until: str | None
-    ) -> set[str] | None:
-        if articles is None and since is None and until is None:
+    def sentence_count(self, article_id: str | None = None) -> int:
+        """How many sentences the collection (or one article) holds."""
+        return self.storage.sentence_count(article_id)
+
+    def _bot(self, article_id: str) -> tuple[ArticleRow, ArticleQA] | None:
+        """The article and its per-article pipeline; None if it was removed meanwhile."""
+        row = self.storage.article(article_id)
+        if row is None:
             return None
-        query, args = "SELECT id FROM articles WHERE 1 = 1", []
-        if articles is not None:
-            query += f" AND id IN ({', '.join('?' * len(articles))})"
-            args += list(articles)
-        if since is not None:
-            query += " AND date >= ?"
-            args.append(since)
-        if until is not None:
-            query += " AND date <= ?"
-            args.append(until)
-        return {r[0] for r in self._db.execute(query, args).fetchall()}
-
-    def _bot(self, article_id: str) -> ArticleQA:
         with self._lock:
-            if article_id in self._bots:
+            cached = self._bots.get(article_id)
+            if cached is not None and cached[0] == row.sha256:  # another server may edit it
                 self._bots.move_to_end(article_id)
-                return self._bots[article_id]
-            row = self._db.execute(
-                "SELECT title, text FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
+                return row, cached[1]
+            text = self.storage.article_text(article_id)
+            if text is None:
+                return None
             bot = ArticleQA.from_text(
-                row[1],
-                row[0],
+                text,
+                row.title,
                 embedder=self.embedder,
                 index_dir=self.folder / "indexes" / article_id,
                 reader=self.reader if self.reader is not None else False,
             )
-            self._bots[article_id] = bot
+            self._bots[article_id] = (_sha256(text), bot)
             while len(self._bots) > CACHED_BOTS:
                 self._bots.popitem(last=False)
-            return bot
+            return row, bot
 
     def best_articles(
         self,
         query: str,
-        allowed: set[str] | None,
+        where: ArticleFilter | None = None,
         count: int = ARTICLES_READ,
     ) -> list[str]:
         """The articles holding the sentences closest to the query, best first."""
-        store = self.refresh_index()
-        if len(store) == 0 or allowed == set():
-            return []
-        vector = self.embedder.embed([query])
-        k = SEARCH_SENTENCES if allowed is None else SEARCH_SENTENCES * 8
-        _, ids = store.search(vector, min(k, len(store)))
-        found = [int(i) for i in ids[0] if i >= 0]
-        if not found:
-            return []
-        rows = self._db.execute(
-            f"SELECT id, article FROM sentences WHERE id IN ({', '.join('?' * len(found))})",
-            found,
-        ).fetchall()
-        article_of = dict(rows)
+        vector = self.embedder.embed([query])[0]
+        found = self.storage.search(vector, SEARCH_SENTENCES, where or ArticleFilter())
         ranked: list[str] = []
-        for sid in found:  # best first, as FAISS returned them
-            article = article_of.get(sid)
-            if article and article not in ranked and (allowed is None or article in allowed):
+        for _, article in found:  # best first
+            if article not in ranked:
                 ranked.append(article)
         return ranked[:count]
 
@@ -420,27 +366,32 @@ class Archive:
         without a date are left out when a range is given.
         """
         reading = read_question(check_question(question), history)
-        allowed = self._allowed(articles, _day(since), _day(until))
-        candidates = self.best_articles(reading.query, allowed)
-        if not candidates:
+        if isinstance(articles, str):
+            articles = [articles]
+        where = ArticleFilter(
+            tuple(articles) if articles is not None else None, check_day(since), check_day(until)
+        )
+        answers = []
+        for article in self.best_articles(reading.query, where):
+            found = self._bot(article)
+            if found is not None:
+                row, bot = found
+                answers.append((row, bot.ask(question, history)))
+        if not answers:
             return Answer("", False, 0.0, [], "no article in the collection matches the filters")
-        answers = [(article, self._bot(article).ask(question, history)) for article in candidates]
-        article, best = max(answers, key=lambda pair: (pair[1].found, pair[1].score))
-        return self._cite(best, article)
+        row, best = max(answers, key=lambda pair: (pair[1].found, pair[1].score))
+        return self._cite(best, row)
 
-    def _cite(self, answer: Answer, article_id: str) -> Answer:
+    def _cite(self, answer: Answer, row: ArticleRow) -> Answer:
         """The answer with each citation naming its article (id, title, date, source)."""
-        title, day, source = self._db.execute(
-            "SELECT title, date, source FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        ids = self.sentence_ids(article_id)
+        ids = self.sentence_ids(row.id)
         evidence = [
             replace(
                 e,
-                article=title,
-                article_id=article_id,
-                article_date=day,
-                source=source,
+                article=row.title,
+                article_id=row.id,
+                article_date=row.date,
+                source=row.source,
                 sentence_id=ids[e.position] if e.position < len(ids) else None,
             )
             for e in answer.evidence
@@ -448,4 +399,55 @@ class Archive:
         return replace(answer, evidence=evidence)
 
     def close(self) -> None:
-        self._db.close()
+        self.storage.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def collection_folder(name: str) -> Path:
+    """Where a named local collection lives: <data folder>/collections/<name>."""
+    from qa.storage import data_dir
+
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise InvalidCollectionName(f"collection name {name!r} must be a plain name like 'news'")
+    return data_dir() / "collections" / name
+
+
+def open_collection(
+    name: str = DEFAULT_COLLECTION,
+    store: str | None = None,
+    *,
+    embedder: Embedder | None = None,
+    reader: SpanReader | bool | None = True,
+    cache: Path | None = None,
+    index: Literal["exact", "hnsw"] = "exact",
+) -> Archive:
+    """The collection `name`: local (SQLite + FAISS under the data folder) when `store` is
+    None, else in the PostgreSQL database `store` ("postgresql://user@host:port/db"), in
+    tables named after the collection.
+
+    PostgreSQL only: `cache` is where this machine keeps per-article indexes (default
+    under the data folder), `index="hnsw"` searches through an HNSW index.
+    """
+    if not store:
+        return Archive(collection_folder(name), embedder=embedder, reader=reader)
+    from qa.archive_pg import PgArchiveStorage, check_name, is_postgres_dsn
+
+    if not is_postgres_dsn(store):
+        raise ArticleQAError(
+            f"store {store!r} is not a PostgreSQL URL like postgresql://user@host:5432/db"
+        )
+    try:
+        check_name(name)
+    except ArticleQAError as error:
+        raise InvalidCollectionName(str(error)) from None
+    storage = PgArchiveStorage(store, name, index=index, cache=cache)
+    try:
+        return Archive(storage=storage, embedder=embedder, reader=reader)
+    except BaseException:
+        storage.close()
+        raise

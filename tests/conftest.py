@@ -1,14 +1,22 @@
-"""Shared fixtures: a deterministic fake embedder, the real bundled bot, a private data dir."""
+"""Shared fixtures: a deterministic fake embedder, the real bundled bot, a private data dir,
+and a PostgreSQL + pgvector server for the session.
+
+The server is started on first use (a test that takes `pg_dsn` or `pg_server`) and
+stopped at the end. Nothing skips: if it cannot start, every test that asked for it
+fails with the reason.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from index.pg_server import LocalPostgres, PostgresStartError
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -59,3 +67,21 @@ def bundled_text() -> str:
     from qa.article import BUNDLED_ARTICLE
 
     return BUNDLED_ARTICLE.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[LocalPostgres]:
+    server = LocalPostgres()
+    try:
+        server.start()
+    except PostgresStartError as error:
+        pytest.fail(f"could not start the embedded PostgreSQL server: {error}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_dsn(pg_server: LocalPostgres) -> str:
+    return pg_server.dsn

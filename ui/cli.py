@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.errors import ArticleQAError
+from ui.collections_cli import add_ask_options, ask_collection, asks_collection
 from ui.collections_cli import add_parsers as add_collection_parsers
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ def _bot(article: str | None, reader: bool = True) -> ArticleQA:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    if asks_collection(args):  # --collection/--store: many articles (ui.collections_cli)
+        return ask_collection(args)
     from qa.bot import check_question
     from ui.format import render
 
@@ -169,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    add_ask_options(ask)  # --collection, --store, --since, --until, --in
     ask.set_defaults(run=cmd_ask)
 
     serve = commands.add_parser("serve", help="serve the chat in a browser")

@@ -1,37 +1,65 @@
-"""`article-qa add | remove | list`: keep a collection of articles (qa.archive) up to date."""
+"""`article-qa add | remove | list`, and `ask --collection`: keep a collection of articles
+(qa.archive) up to date, and ask it.
+
+A collection is local (SQLite + FAISS under the data folder) unless `--store` names a
+PostgreSQL database (postgresql://user@host:5432/db), where several app servers can
+share it; its tables are named after the collection.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qa.errors import ArticleQAError
+
+if TYPE_CHECKING:
+    from qa.answer import Answer
+    from qa.archive import Archive
 
 DEFAULT_COLLECTION = "default"
 
 
 def collection_folder(name: str) -> Path:
-    """Where a named collection lives: <data folder>/collections/<name>."""
-    from qa.storage import data_dir
+    """Where a local collection lives: <data folder>/collections/<name>."""
+    from qa.archive import collection_folder
 
-    if not name or "/" in name or "\\" in name or name.startswith("."):
-        raise ValueError(f"collection name {name!r} must be a plain name like 'news'")
-    return data_dir() / "collections" / name
+    return collection_folder(name)
 
 
-def open_archive(name: str, reader: bool = True):  # type: ignore[no-untyped-def]
-    from qa.archive import Archive
+def open_archive(name: str, reader: bool = True, store: str | None = None) -> Archive:
+    """The collection `name`, local or in the PostgreSQL database `store`."""
+    from qa.archive import open_collection
 
-    return Archive(collection_folder(name), reader=reader)
+    return open_collection(name, store, reader=reader)
+
+
+def _where(args: argparse.Namespace) -> str:
+    if not args.store:
+        return args.collection
+    from index.pg_store import describe
+
+    return f"{args.collection} at {describe(args.store)}"
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    archive = open_archive(args.collection, store=args.store)
+    try:
+        return _add(args, archive)
+    finally:
+        archive.close()
+
+
+def _add(args: argparse.Namespace, archive: Archive) -> int:
     from tqdm import tqdm
 
     from qa.archive import Added
     from qa.ingest import ArticleRecord, Skipped, count_inputs, read_articles
 
     paths = [Path(p) for p in args.paths]
-    archive = open_archive(args.collection)
     total = count_inputs([p for p in paths if p.exists()])
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0}
     bar = tqdm(total=total, unit="article", desc=f"adding to {args.collection}", file=sys.stderr)
@@ -63,28 +91,70 @@ def cmd_add(args: argparse.Namespace) -> int:
     listed = len(archive.articles())
     print(
         f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged, "
-        f"{counts['skipped']} skipped; {listed} articles in {args.collection}"
+        f"{counts['skipped']} skipped; {listed} articles in {_where(args)}"
     )
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    archive = open_archive(args.collection)
-    removed = archive.remove(args.id)
-    print(f"removed {args.id} ({removed} sentences) from {args.collection}")
+    with open_archive(args.collection, store=args.store) as archive:
+        removed = archive.remove(args.id)
+    print(f"removed {args.id} ({removed} sentences) from {_where(args)}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    archive = open_archive(args.collection)
-    articles = archive.articles()
+    with open_archive(args.collection, store=args.store) as archive:
+        articles = archive.articles()
     for a in articles:
         print(
             f"{a.id}  {a.date or '----------'}  {a.sentences:>4} sentences  {a.title}"
             + (f"  [{a.source}]" if a.source else "")
         )
-    print(f"{len(articles)} articles in {args.collection}")
+    print(f"{len(articles)} articles in {_where(args)}")
     return 0
+
+
+def asks_collection(args: argparse.Namespace) -> bool:
+    """Whether `article-qa ask` was given a collection (--collection or --store)."""
+    if args.collection is not None or args.store:
+        if args.article:
+            raise ArticleQAError("ask either --article or --collection/--store, not both")
+        return True
+    if args.since or args.until or args.articles:
+        raise ArticleQAError("--since, --until and --in filter a collection: add --collection")
+    return False
+
+
+def ask_collection(args: argparse.Namespace) -> int:
+    """`article-qa ask QUESTION --collection NAME [--store DSN] [--since] [--until] [--in]`."""
+    from qa.archive import check_day
+    from qa.bot import check_question
+
+    check_question(args.question)  # fail fast, before connecting or loading a model
+    since, until = check_day(args.since), check_day(args.until)
+    name = args.collection or DEFAULT_COLLECTION
+    with open_archive(name, reader=args.reader, store=args.store) as archive:
+        answer = archive.ask(args.question, articles=args.articles, since=since, until=until)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render(answer))
+    return 0
+
+
+def render(answer: Answer) -> str:
+    """The answer and its sources, then the articles they come from."""
+    from ui.format import render as render_answer
+
+    lines = [render_answer(answer)]
+    articles = {e.article_id: e for e in answer.evidence if e.article_id}
+    if articles:
+        lines.append("\n**Articles**")
+        for article_id, e in articles.items():
+            about = ", ".join(x for x in (e.article_date, e.source) if x)
+            lines.append(f"- {e.article}" + (f" ({about})" if about else "") + f"  id {article_id}")
+    return "\n".join(lines)
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
@@ -99,4 +169,33 @@ def add_parsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentP
     listing.set_defaults(run=cmd_list)
     for parser in (add, remove, listing):
         parser.add_argument("--collection", default=DEFAULT_COLLECTION, help="collection name")
+        add_store_option(parser)
     return [add, remove, listing]
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="DSN",
+        help="a PostgreSQL database (postgresql://user@host:5432/db) holding the collection, "
+        "shared by app servers (default: a local collection in the data folder)",
+    )
+
+
+def add_ask_options(ask: argparse.ArgumentParser) -> None:
+    """`article-qa ask`'s options for asking a collection instead of one article."""
+    ask.add_argument(
+        "--collection",
+        help=f"ask this collection's articles (with --store alone: {DEFAULT_COLLECTION})",
+    )
+    add_store_option(ask)
+    ask.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after")
+    ask.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before")
+    ask.add_argument(
+        "--in",
+        dest="articles",
+        metavar="ARTICLE_ID",
+        nargs="+",
+        action="extend",
+        help="only these articles of the collection (ids as `article-qa list` shows them)",
+    )

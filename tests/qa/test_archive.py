@@ -1,13 +1,23 @@
-"""Collections: many articles in one archive, stable sentence ids, filters, resumable adds."""
+"""Collections: many articles in one archive, stable sentence ids, filters, resumable adds.
+
+The behavioural tests run against both storages: SQLite + FAISS in a temp folder, and
+PostgreSQL + pgvector (a fresh collection, i.e. fresh tables, on the session's server).
+"""
 
 from __future__ import annotations
 
 import json
+import threading
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
-from qa.archive import Archive, UnknownCollectionArticle
+from qa.archive import Archive, UnknownCollectionArticle, open_collection
+from qa.archive_pg import PgArchiveStorage
 from qa.errors import ArticleQAError
 from qa.ingest import ArticleRecord, Skipped, count_inputs, read_articles, stable_id
 
@@ -28,15 +38,52 @@ ELECTION = (
     "The mayor won a third term with sixty percent of the vote. "
     "Turnout was lower than in the last election."
 )
+EDITED_MUSEUM = (
+    MUSEUM.replace("It paid four million pounds", "It paid five million pounds")
+    + " Visitors can see it from March."
+)
+
+Opener = Callable[..., Archive]  # another Archive on the same collection: open(embedder=...)
 
 
 def record(key: str, text: str, day: str | None = None, source: str = "Daily") -> ArticleRecord:
     return ArticleRecord(stable_id(key), text, text.splitlines()[0], day, source)
 
 
+def fresh_name() -> str:
+    return f"t{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def open_archive(
+    request: pytest.FixtureRequest, tmp_path: Path, fake_embedder: Any
+) -> Iterator[Opener]:
+    """Opens (another Archive on) one empty collection, in SQLite or in PostgreSQL."""
+    opened: list[Archive] = []
+    name = fresh_name()
+
+    def open_(**options: Any) -> Archive:
+        options = {"embedder": fake_embedder, "reader": False, **options}
+        if request.param == "sqlite":
+            archive = Archive(tmp_path / name, **options)
+        else:
+            dsn = request.getfixturevalue("pg_dsn")
+            archive = open_collection(name, dsn, cache=tmp_path / "cache", **options)
+        opened.append(archive)
+        return archive
+
+    yield open_
+    for archive in opened:
+        archive.close()
+    if request.param == "postgres":
+        storage = PgArchiveStorage(request.getfixturevalue("pg_dsn"), name)
+        storage.drop()
+        storage.close()
+
+
 @pytest.fixture
-def archive(tmp_path: Path, fake_embedder) -> Archive:  # type: ignore[no-untyped-def]
-    archive = Archive(tmp_path / "news", embedder=fake_embedder, reader=False)
+def archive(open_archive: Opener) -> Archive:
+    archive = open_archive()
     archive.add_many(
         [
             record("harbour", HARBOUR, "2025-11-20"),
@@ -87,8 +134,7 @@ def test_filters_by_article_and_date(archive: Archive) -> None:
 def test_readding_a_changed_article_keeps_unchanged_sentence_ids(archive: Archive) -> None:
     museum = stable_id("museum")
     before = archive.sentence_ids(museum)
-    edited = MUSEUM.replace("It paid four million pounds", "It paid five million pounds")
-    edited += " Visitors can see it from March."
+    edited = EDITED_MUSEUM
     result = archive.add(record("museum", edited, "2025-11-22", "Gazette"))
     after = archive.sentence_ids(museum)
     assert (result.outcome, result.embedded, result.kept, result.removed) == ("updated", 2, 3, 1)
@@ -106,23 +152,39 @@ def test_remove_removes_exactly_that_article(archive: Archive) -> None:
     assert archive.remove(harbour) == len(gone) == 4
     assert {a.id for a in archive.articles()} == set(others)
     assert {a: archive.sentence_ids(a) for a in others} == others
-    assert len(archive.refresh_index()) == sum(len(ids) for ids in others.values())
+    assert archive.sentence_count() == sum(len(ids) for ids in others.values())
     with pytest.raises(UnknownCollectionArticle, match="no article"):
         archive.remove(harbour)
 
 
-def test_index_is_rebuilt_from_stored_vectors_after_a_change_elsewhere(
-    archive: Archive, tmp_path: Path, fake_embedder
-) -> None:  # type: ignore[no-untyped-def]
+def test_another_archive_on_the_collection_sees_its_changes(
+    archive: Archive, open_archive: Opener
+) -> None:
+    other = open_archive()
+    other.add(
+        record("late", "Late news\n\nA late article about the harbour ferries.", "2025-11-23")
+    )
+    assert archive.sentence_count() == 11 + 2  # sees the other process's article
+    assert archive.ask("late harbour ferries", since="2025-11-23").evidence[0].article == (
+        "Late news"
+    )
+
+
+def test_faiss_index_is_rebuilt_from_stored_vectors_after_a_change_elsewhere(
+    tmp_path: Path, fake_embedder: Any
+) -> None:
+    archive = Archive(tmp_path / "news", embedder=fake_embedder, reader=False)
+    archive.add_many([record("harbour", HARBOUR, "2025-11-20"), record("museum", MUSEUM)])
+    assert len(archive.refresh_index()) == 8
     other = Archive(tmp_path / "news", embedder=fake_embedder, reader=False)
     other.add(
         record("late", "Late news\n\nA late article about the harbour ferries.", "2025-11-23")
     )
-    assert len(archive.refresh_index()) == 11 + 2  # sees the other process's article
-    assert archive.tier().kind == "flat" and archive.tier().vectors == 13
+    assert len(archive.refresh_index()) == 8 + 2  # rebuilt: the generation moved on
+    assert archive.tier().kind == "flat" and archive.tier().vectors == 10
 
 
-def test_a_collection_keeps_one_model(archive: Archive, tmp_path: Path) -> None:
+def test_a_collection_keeps_one_model(archive: Archive, open_archive: Opener) -> None:
     class OtherModel:
         model_id = "someone/else"
         dimensions = 64
@@ -131,7 +193,133 @@ def test_a_collection_keeps_one_model(archive: Archive, tmp_path: Path) -> None:
             raise AssertionError("must not embed")
 
     with pytest.raises(ArticleQAError, match="was built with fake/hashed-bag-of-words"):
-        Archive(tmp_path / "news", embedder=OtherModel())
+        open_archive(embedder=OtherModel())
+
+
+def test_a_writer_that_changed_the_article_meanwhile_is_diffed_against(
+    open_archive: Opener, fake_embedder: Any
+) -> None:
+    """Another writer commits the article while this one embeds: no duplicate sentences."""
+    other = open_archive()
+    museum = stable_id("museum")
+
+    class Interfering:
+        model_id, dimensions = fake_embedder.model_id, fake_embedder.dimensions
+        interfered = False
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            if not self.interfered:
+                self.interfered = True
+                other.add(record("museum", MUSEUM, "2025-11-22", "Gazette"))
+            return fake_embedder.embed(texts)
+
+    archive = open_archive(embedder=Interfering())
+    result = archive.add(record("museum", EDITED_MUSEUM, "2025-11-22", "Gazette"))
+    assert (result.outcome, result.kept, result.removed) == ("updated", 3, 1)
+    ids = archive.sentence_ids(museum)
+    assert len(ids) == len(set(ids)) == 5 == archive.sentence_count()
+    assert [archive.sentence(i)[1] for i in ids] == [0, 1, 2, 3, 4]
+    assert other.sentence_ids(museum) == ids
+
+
+def test_concurrent_adds_of_one_article_store_it_once(open_archive: Opener) -> None:
+    servers = [open_archive() for _ in range(3)]
+    results: list[str] = []
+
+    def add(archive: Archive) -> None:
+        results.append(archive.add(record("museum", MUSEUM, "2025-11-22")).outcome)
+
+    threads = [threading.Thread(target=add, args=(server,)) for server in servers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["added", "unchanged", "unchanged"]
+    assert servers[0].sentence_count() == 4
+    assert [a.id for a in servers[1].articles()] == [stable_id("museum")]
+
+
+def test_two_app_servers_share_a_postgres_collection(
+    pg_dsn: str, tmp_path: Path, fake_embedder: Any
+) -> None:
+    """Two Archives on one PostgreSQL collection, each with its own local cache."""
+    name = fresh_name()
+    options: dict[str, Any] = {"embedder": fake_embedder, "reader": False}
+    one = open_collection(name, pg_dsn, cache=tmp_path / "one", **options)
+    two = open_collection(name, pg_dsn, cache=tmp_path / "two", **options)
+    elsewhere = open_collection(fresh_name(), pg_dsn, cache=tmp_path / "three", **options)
+    harbour, museum = stable_id("harbour"), stable_id("museum")
+    question = "How much was paid by the museum for the work?"
+    try:
+        one.add(record("harbour", HARBOUR, "2025-11-20"))
+        two.add(record("museum", MUSEUM, "2025-11-22", "Gazette"))
+        titles = {"Harbour reopens after storm", "Museum buys a painting"}
+        assert {a.title for a in one.articles()} == titles == {a.title for a in two.articles()}
+        assert elsewhere.articles() == []  # another collection in the same database
+        assert two.ask("When did the ferries resume?").evidence[0].article_id == harbour
+
+        before = one.sentence_ids(museum)
+        assert any("four million" in e.text for e in one.ask(question).evidence)
+        edited = two.add(record("museum", EDITED_MUSEUM, "2025-11-22", "Gazette"))
+        assert (edited.outcome, edited.kept, edited.embedded) == ("updated", 3, 2)
+        after = one.sentence_ids(museum)
+        assert after[:2] == before[:2] and after[3] == before[3] and after[2] not in before
+        assert one.sentence(after[2]) == (museum, 2, "It paid five million pounds for the work.")
+        answer = one.ask(question)  # one's cached pipeline for the museum is out of date
+        assert any("five million" in e.text for e in answer.evidence)
+        assert {e.sentence_id for e in answer.evidence} <= set(after)
+        assert one.add(record("museum", EDITED_MUSEUM, "2025-11-22")).outcome == "unchanged"
+        assert two.sentence_ids(museum) == after
+
+        assert one.remove(harbour) == 4
+        assert [a.id for a in two.articles()] == [museum]
+        with pytest.raises(UnknownCollectionArticle, match="no article"):
+            two.remove(harbour)
+        assert two.ask("When did the ferries resume?").evidence[0].article_id == museum
+        # Per-article indexes are each server's own cache.
+        assert (tmp_path / "one" / "indexes" / museum).is_dir()
+        assert (tmp_path / "two" / "indexes" / harbour).is_dir()
+        with pytest.raises(ArticleQAError, match="no FAISS index"):
+            one.refresh_index()
+    finally:
+        for archive in (one, two, elsewhere):
+            archive.close()
+        for collection in (name, elsewhere.name):
+            with PgArchiveStorage(pg_dsn, collection) as storage:
+                storage.drop()
+
+
+def test_postgres_hnsw_search_keeps_the_filters(
+    pg_dsn: str, tmp_path: Path, fake_embedder: Any
+) -> None:
+    name = fresh_name()
+    archive = open_collection(
+        name, pg_dsn, embedder=fake_embedder, reader=False, cache=tmp_path, index="hnsw"
+    )
+    try:
+        archive.add_many(
+            [
+                record("harbour", HARBOUR, "2025-11-20"),
+                record("museum", MUSEUM, "2025-11-22", "Gazette"),
+                record("election", ELECTION),
+            ]
+        )
+        question = "When did the ferries resume?"
+        assert archive.ask(question).evidence[0].article == "Harbour reopens after storm"
+        only = archive.ask(question, articles=[stable_id("election")])
+        assert {e.article for e in only.evidence} == {"Mayor re-elected"}
+        assert {e.article_date for e in archive.ask(question, since="2025-11-21").evidence} == {
+            "2025-11-22"
+        }
+        with psycopg.connect(pg_dsn) as conn:
+            indexes = conn.execute(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = %s", (f"{name}_sentences",)
+            ).fetchall()
+        assert any("hnsw" in row[0] and "vector_ip_ops" in row[0] for row in indexes)
+    finally:
+        archive.close()
+        with PgArchiveStorage(pg_dsn, name) as storage:
+            storage.drop()
 
 
 def test_ingest_reads_folders_and_jsonl(tmp_path: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,129 @@ def test_list_and_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
     assert "article-qa: error: no article" in capsys.readouterr().err
     assert main(["add", str(tmp_path / "nope.txt"), "--collection", "town"]) == 0
     assert "skipped" in capsys.readouterr().err
+
+
+STORIES = [
+    {
+        "id": "harbour",
+        "title": "Harbour reopens",
+        "date": "2025-11-20",
+        "source": "Daily",
+        "text": "The city harbour reopened on Monday after the storm. "
+        "Ferries to the islands resumed at noon.",
+    },
+    {
+        "id": "museum",
+        "title": "Museum buys a painting",
+        "date": "2025-11-22",
+        "source": "Gazette",
+        "text": "The national museum bought a landscape painting by Turner. "
+        "It paid four million pounds for the work.",
+    },
+    {
+        "id": "ferry",
+        "title": "New ferry ordered",
+        "date": "2025-11-24",
+        "source": "Daily",
+        "text": "The island council ordered a new ferry. "
+        "The ferry will sail from the harbour every hour.",
+    },
+]
+
+
+def write_feed(tmp_path: Path) -> Path:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(story) for story in STORIES) + "\n", encoding="utf-8")
+    return feed
+
+
+def ids_by_title(listing: str) -> dict[str, str]:
+    rows = [line.split() for line in listing.splitlines() if "sentences" in line]
+    return {" ".join(row[4:6]): row[0] for row in rows}  # the title's first two words
+
+
+def test_ask_a_local_collection_with_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLE_QA_DATA_DIR", str(tmp_path / "data"))
+    assert main(["add", str(write_feed(tmp_path)), "--collection", "news"]) == 0
+    assert "3 added" in capsys.readouterr().out
+    ask = ["ask", "When did the ferries resume?", "--collection", "news", "--no-reader"]
+    assert main(ask) == 0
+    out = capsys.readouterr().out
+    assert "Ferries to the islands resumed at noon." in out
+    assert "- Harbour reopens (2025-11-20, Daily)  id " in out
+    assert main([*ask, "--since", "2025-11-21", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert {e["article_date"] for e in answer["evidence"]} <= {"2025-11-22", "2025-11-24"}
+    assert answer["evidence"][0]["article"] == "New ferry ordered"
+    assert main(["list", "--collection", "news"]) == 0
+    museum = ids_by_title(capsys.readouterr().out)["Museum buys"]
+    assert main([*ask, "--in", museum, "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert {e["article_id"] for e in answer["evidence"]} == {museum}
+    assert main([*ask, "--until", "2025-01-01"]) == 0
+    assert "no article in the collection matches the filters" in capsys.readouterr().out
+    assert main([*ask, "--since", "22/11"]) == 2
+    assert "article-qa: error: date '22/11' is not YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_collections_in_postgres(
+    pg_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLE_QA_DATA_DIR", str(tmp_path / "data"))
+    name = f"cli{uuid.uuid4().hex[:10]}"
+    where = ["--collection", name, "--store", pg_dsn]
+    try:
+        assert main(["add", str(write_feed(tmp_path)), *where]) == 0
+        out = capsys.readouterr().out
+        assert f"3 added, 0 updated, 0 unchanged, 0 skipped; 3 articles in {name} at " in out
+        assert "postgres@127.0.0.1" in out and pg_dsn not in out
+        assert main(["add", str(write_feed(tmp_path)), *where]) == 0  # another server, say
+        assert "0 added, 0 updated, 3 unchanged" in capsys.readouterr().out
+        assert main(["list", *where]) == 0
+        ids = ids_by_title(capsys.readouterr().out)
+        assert set(ids) == {"Harbour reopens", "Museum buys", "New ferry"}
+        ask = ["ask", "When did the ferries resume?", *where, "--no-reader", "--json"]
+        assert main(ask) == 0
+        assert json.loads(capsys.readouterr().out)["evidence"][0]["article"] == "Harbour reopens"
+        assert main([*ask, "--since", "2025-11-21", "--until", "2025-11-23"]) == 0
+        answer = json.loads(capsys.readouterr().out)
+        assert {e["article"] for e in answer["evidence"]} == {"Museum buys a painting"}
+        assert main([*ask, "--in", ids["New ferry"], "--in", ids["Museum buys"]]) == 0
+        answer = json.loads(capsys.readouterr().out)
+        assert answer["evidence"][0]["article"] == "New ferry ordered"
+        assert main(["remove", ids["Harbour reopens"], *where]) == 0
+        assert f"removed {ids['Harbour reopens']} (2 sentences) from {name}" in (
+            capsys.readouterr().out
+        )
+        assert main(["list", *where]) == 0
+        assert f"2 articles in {name}" in capsys.readouterr().out
+        assert main(["list", "--collection", name]) == 0  # the local one is another collection
+        assert f"0 articles in {name}" in capsys.readouterr().out
+    finally:
+        from qa.archive_pg import PgArchiveStorage
+
+        with PgArchiveStorage(pg_dsn, name) as storage:
+            storage.drop()
+
+
+def test_store_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLE_QA_DATA_DIR", str(tmp_path / "data"))
+    assert main(["list", "--store", "postgresql://postgres@127.0.0.1:1/nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("article-qa: error: cannot connect to PostgreSQL at ")
+    assert "postgres@127.0.0.1:1/nowhere" in err and len(err.strip().splitlines()) == 1
+    assert main(["list", "--store", str(tmp_path / "x.db")]) == 2
+    assert "is not a PostgreSQL URL" in capsys.readouterr().err
+    bad = ["remove", "x", "--collection", "a b", "--store", "postgresql://h/db"]
+    assert main(bad) == 2
+    assert "collection name 'a b' cannot name PostgreSQL tables" in capsys.readouterr().err
+    assert main(["ask", " ", "--store", "postgresql://h/db"]) == 2
+    assert "the question is empty" in capsys.readouterr().err
+    assert main(["ask", "Who?", "--article", "a.txt", "--collection", "news"]) == 2
+    assert "either --article or --collection/--store" in capsys.readouterr().err
+    assert main(["ask", "Who?", "--since", "2025-11-20"]) == 2
+    assert "filter a collection: add --collection" in capsys.readouterr().err

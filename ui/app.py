@@ -73,20 +73,6 @@ def library_for(bot: ArticleQA, root: Path | None = None) -> Library:
     return Library(root, embedder=bot.embedder, reader=bot.reader or False, bundled=bot)
 
 
-def discard_upload(path: str | Path, upload_dir: str | Path) -> None:
-    """Delete an uploaded file once read (its text is in the library now), and its folder."""
-    try:
-        file = Path(path).resolve()
-        folder = Path(upload_dir).resolve()
-        if not file.is_relative_to(folder) or file == folder:
-            return
-        file.unlink(missing_ok=True)
-        if file.parent != folder:
-            file.parent.rmdir()  # Gradio's one-file folder; kept if anything else is there
-    except OSError:
-        pass
-
-
 class ChatApp:
     """The two panes and their handlers, over one library.
 
@@ -307,8 +293,8 @@ class ChatApp:
                 upload_dir=self.upload_dir,
             ),
         )
-        if path:
-            discard_upload(path, self.upload_dir)
+        # The file stays: Gradio names uploads by their content, so another visitor's
+        # upload of the same file may be reading it right now.
         result[self.upload] = None  # ready for the next file
         return result
 
@@ -419,9 +405,6 @@ class ChatApp:
             entry = add_upload(self.library, path, upload_dir=self.upload_dir)
         except ArticleQAError as error:
             raise gr.Error(str(error)) from error
-        finally:
-            if path:
-                discard_upload(path, self.upload_dir)
         return {
             "id": entry.id,
             "title": entry.title,

@@ -36,14 +36,18 @@ def _is_url(value: object) -> bool:
 
 
 def names_remote_file(data: object) -> bool:
-    """Whether a JSON value holds a Gradio file object whose path or url is a URL."""
+    """Whether a JSON value holds a Gradio file object whose path is a URL.
+
+    Its `url` may be one: a browser sends back where this server serves the upload, and
+    Gradio reads an input's file from `path` only.
+    """
     stack = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             meta = item.get("meta")
             is_file = isinstance(meta, dict) and meta.get("_type") == "gradio.FileData"
-            if is_file and (_is_url(item.get("path")) or _is_url(item.get("url"))):
+            if is_file and _is_url(item.get("path")):
                 return True
             stack.extend(item.values())
         elif isinstance(item, list):

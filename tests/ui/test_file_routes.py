@@ -219,6 +219,9 @@ def test_guard_rules() -> None:
     assert not refused_route("/gradio_api/file=/tmp/gradio/abc/ferry.txt")
     assert not refused_route("/api/ask")
     assert names_remote_file({"data": [file_object("http://a.b/c.txt")]})
-    assert names_remote_file([{"x": {**file_object("/tmp/a.txt"), "url": "https://a.b"}}])
+    assert names_remote_file([{"x": {**file_object("https://a.b/c.txt"), "url": None}}])
+    # A browser's upload carries the URL this server serves it at; only `path` is read.
+    served = {**file_object("/tmp/gradio/abc/a.txt"), "url": "http://127.0.0.1:7860/x"}
+    assert not names_remote_file({"data": [served]})
     assert not names_remote_file({"data": [file_object("/tmp/gradio/abc/a.txt")]})
     assert not names_remote_file({"data": ["see https://a.b", {"path": "https://a.b"}]})

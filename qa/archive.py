@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -271,6 +272,8 @@ class Archive:
             if gone is None:
                 raise UnknownCollectionArticle(f"no article {article_id!r} in {self.name}")
             self.storage.refresh()
+            # The per-article sentence index is a cache of the removed text: drop it too.
+            shutil.rmtree(self.folder / "indexes" / article_id, ignore_errors=True)
             return gone
 
     # -- the FAISS index (SQLite collections) --------------------------------------------------
@@ -330,6 +333,7 @@ class Archive:
                 embedder=self.embedder,
                 index_dir=self.folder / "indexes" / article_id,
                 reader=self.reader if self.reader is not None else False,
+                date=row.date,  # metadata beats a dateline when grounding "November 23"
             )
             self._bots[article_id] = (_sha256(text), bot)
             while len(self._bots) > CACHED_BOTS:

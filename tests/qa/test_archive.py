@@ -157,6 +157,24 @@ def test_remove_removes_exactly_that_article(archive: Archive) -> None:
         archive.remove(harbour)
 
 
+def test_remove_drops_the_articles_cached_sentence_index(archive: Archive) -> None:
+    harbour = stable_id("harbour")
+    archive.ask("When did the ferries resume?", articles=[harbour])  # builds its index
+    cached = archive.folder / "indexes" / harbour
+    assert cached.is_dir()
+    archive.remove(harbour)
+    assert not cached.exists()
+    assert (archive.folder / "indexes" / stable_id("museum")).parent.is_dir()
+
+
+def test_citation_dates_are_grounded_on_the_stored_article_date(archive: Archive) -> None:
+    # No dateline and no year in the text: only the stored date gives "November 23" its year.
+    text = "Bridge closes\n\nOn November 23 the old bridge was closed to lorries."
+    archive.add(record("bridge", text, "2025-11-24"))
+    answer = archive.ask("When was the bridge closed?", articles=[stable_id("bridge")])
+    assert answer.evidence[0].dates == ["2025-11-23"]
+
+
 def test_another_archive_on_the_collection_sees_its_changes(
     archive: Archive, open_archive: Opener
 ) -> None:

@@ -314,7 +314,7 @@ class Archive:
         """How many sentences the collection (or one article) holds."""
         return self.storage.sentence_count(article_id)
 
-    def _bot(self, article_id: str) -> tuple[ArticleRow, ArticleQA] | None:
+    def article_bot(self, article_id: str) -> tuple[ArticleRow, ArticleQA] | None:
         """The article and its per-article pipeline; None if it was removed meanwhile."""
         row = self.storage.article(article_id)
         if row is None:
@@ -377,7 +377,7 @@ class Archive:
         )
         answers = []
         for article in self.best_articles(reading.query, where):
-            found = self._bot(article)
+            found = self.article_bot(article)
             if found is not None:
                 row, bot = found
                 answers.append((row, bot.ask(question, history)))

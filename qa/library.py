@@ -24,12 +24,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from filelock import FileLock
 
 from index.embedder import Embedder
 from index.persist import open_index
+from index.sentences import Sentence
+from qa.answer import Answer
 from qa.article import BUNDLED_TITLE, check_article_text, read_article
 from qa.bot import ArticleQA
 from qa.errors import ArticleQAError, InvalidArticle
@@ -42,6 +45,21 @@ _PROGRESS_BATCH = 32
 _TITLE_CHARS = 80
 
 Progress = Callable[[float, str], None]  # (fraction done 0..1, what is happening)
+
+
+class Answerer(Protocol):
+    """What the chat needs of an article: its text to show, and answers."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sentences(self) -> list[Sentence]: ...
+
+    def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer: ...
 
 
 class UnknownArticle(ArticleQAError):
@@ -57,6 +75,7 @@ class ArticleEntry:
     source: str | None  # the uploaded file's name; None for pasted text and the bundled one
     added: str  # ISO 8601, UTC
     bundled: bool = False
+    collection: bool = False  # a whole collection (qa.collection_view), not one article
 
     @property
     def label(self) -> str:
@@ -205,6 +224,10 @@ class Library:
                 bot = self._new_bot(text, entry.title, self._folder_of(article) / "index")
             self._bots[article] = bot
             return bot
+
+    def answerer(self, article: str = BUNDLED_ID) -> Answerer:
+        """What answers questions about the entry `article` (see qa.collection_view)."""
+        return self.get(article)
 
     def _load_bundled(self) -> ArticleQA:
         from qa.article import BUNDLED_ARTICLE

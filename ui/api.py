@@ -179,7 +179,7 @@ def api_router(
 
         def answer() -> AnswerModel | JSONResponse:
             try:
-                found = library.get(request.article).ask(request.question, history)
+                found = library.answerer(request.article).ask(request.question, history)
             except UnknownArticle as error:
                 return _error(404, str(error))
             except ArticleQAError as error:

@@ -28,8 +28,9 @@ from gradio import FileData  # noqa: E402
 from gradio.utils import get_upload_folder  # noqa: E402
 
 from qa.bot import ArticleQA  # noqa: E402
+from qa.collection_view import CollectionBot  # noqa: E402
 from qa.errors import ArticleQAError  # noqa: E402
-from qa.library import BUNDLED_ID, ArticleEntry, Library  # noqa: E402
+from qa.library import BUNDLED_ID, Answerer, ArticleEntry, Library  # noqa: E402
 from qa.suggest import SUGGESTION_COUNT, suggest_questions  # noqa: E402
 from qa.timeline import timeline  # noqa: E402
 from ui.api import install_api  # noqa: E402
@@ -68,6 +69,14 @@ def unescape_markdown(text: str) -> str:
     return _ESCAPED.sub(r"\1", html.unescape(text))
 
 
+def cited_article(bot: Answerer, answer: Any) -> Answerer:
+    """The article whose sentences an answer cites: a collection's answer names one of its
+    articles, and the pane shows that article with the citation highlighted."""
+    if isinstance(bot, CollectionBot):
+        return bot.cited(answer) or bot
+    return bot
+
+
 def library_for(bot: ArticleQA, root: Path | None = None) -> Library:
     """A library whose default article is `bot`; new articles share its embedder and reader."""
     return Library(root, embedder=bot.embedder, reader=bot.reader or False, bundled=bot)
@@ -101,22 +110,27 @@ class ChatApp:
     def choices(self) -> list[tuple[str, str]]:
         return [(entry.label, entry.id) for entry in self.library.entries()]
 
-    def questions(self, entry: ArticleEntry, bot: ArticleQA) -> list[str]:
+    def questions(self, entry: ArticleEntry, bot: Answerer) -> list[str]:
         """Suggested questions: the given examples for the bundled article, else made up."""
         if entry.bundled and self.examples:
             return self.examples[:SUGGESTION_COUNT]
+        if isinstance(bot, CollectionBot):  # the listing is no article: ask of the newest
+            newest = bot.sample()
+            return suggest_questions(newest.sentences) if newest else []
         return suggest_questions(bot.sentences)
 
     @staticmethod
     def note(entry: ArticleEntry) -> str:
         if entry.bundled:
             return "bundled article"
+        if entry.collection:
+            return "collection: answers come from any of its articles"
         return f"from {entry.source}" if entry.source else "pasted text"
 
     def build(self) -> gr.Blocks:
         """The Blocks: chat on the left, the article on the right."""
         entry = self.library.entry(self.initial)
-        bot = self.library.get(self.initial)
+        bot = self.library.answerer(self.initial)
         questions = self.questions(entry, bot)
         with gr.Blocks(title="article-qa", analytics_enabled=False) as blocks:
             gr.Markdown(
@@ -172,7 +186,7 @@ class ChatApp:
                             variant="stop",
                             scale=0,
                             min_width=160,
-                            visible=not entry.bundled,
+                            visible=not (entry.bundled or entry.collection),
                             elem_id="remove-article",
                         )
                     with gr.Accordion("Add an article", open=False, elem_id="add-article"):
@@ -217,14 +231,14 @@ class ChatApp:
     def view(self, article: str, status: str = "") -> dict[Any, Any]:
         """Everything that changes when another article is shown; the chat starts afresh."""
         entry = self.library.entry(article)
-        bot = self.library.get(article)
+        bot = self.library.answerer(article)
         questions = self.questions(entry, bot)
         update: dict[Any, Any] = {
             self.picker: gr.Dropdown(choices=self.choices(), value=article),
             self.chatbot: [],
             self.pane: render_article(bot.title, bot.text, bot.sentences, note=self.note(entry)),
             self.timeline: render_timeline(timeline(bot.sentences)),
-            self.remove_button: gr.Button(visible=not entry.bundled),
+            self.remove_button: gr.Button(visible=not (entry.bundled or entry.collection)),
             self.status: status,
         }
         for i, button in enumerate(self.suggestions):
@@ -258,7 +272,7 @@ class ChatApp:
             if isinstance(m, dict)
         ]
         try:
-            bot = self.library.get(article or BUNDLED_ID)
+            bot = self.library.answerer(article or BUNDLED_ID)
         except ArticleQAError as error:
             warning = f"⚠️ {escape_markdown(str(error))}"
             yield [*shown, {"role": "assistant", "content": warning}], "", gr.skip()
@@ -268,8 +282,13 @@ class ChatApp:
             pane = gr.skip()
             if reply.answer is not None:
                 entry = self.library.entry(article or BUNDLED_ID)
+                shown_article = cited_article(bot, reply.answer)
                 pane = render_article(
-                    bot.title, bot.text, bot.sentences, reply.answer, note=self.note(entry)
+                    shown_article.title,
+                    shown_article.text,
+                    shown_article.sentences,
+                    reply.answer,
+                    note=self.note(entry),
                 )
             yield [*shown, {"role": "assistant", "content": reply.text}], "", pane
 
@@ -375,7 +394,7 @@ class ChatApp:
     ) -> dict[str, Any]:
         """Answer a question about a loaded article: the Answer as JSON, as POST /api/ask."""
         try:
-            return self.library.get(article).ask(question, history or []).to_dict()
+            return self.library.answerer(article).ask(question, history or []).to_dict()
         except ArticleQAError as error:
             raise gr.Error(str(error)) from error
 
@@ -387,7 +406,7 @@ class ChatApp:
     ) -> Iterator[str]:
         """The chat's reply as Markdown, streamed; a problem comes back as a "⚠️" line."""
         try:
-            bot = self.library.get(article)
+            bot = self.library.answerer(article)
         except ArticleQAError as error:
             yield f"⚠️ {error}"
             return

@@ -78,10 +78,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     library = Library(data_dir(), reader=args.reader)
     initial = BUNDLED_ID
+    if args.collection or args.store:
+        from qa.archive import DEFAULT_COLLECTION, open_collection
+        from qa.collection_view import CollectionLibrary
+
+        # A bad name or an unreachable database fails here, in one line, before serving.
+        archive = open_collection(
+            args.collection or DEFAULT_COLLECTION, args.store, reader=args.reader
+        )
+        library = CollectionLibrary(data_dir(), archive, reader=args.reader)
+        initial = library.collection_id
     if args.article:
         text = read_article(args.article)  # a bad file fails here, before serving
         initial = library.add(text, Path(args.article).stem, Path(args.article).name).id
-    title = library.get(initial).title
+    title = library.answerer(initial).title
     print(
         f"article-qa: serving {title!r} on http://{args.host}:{args.port} "
         f"(articles saved in {library.folder}; {limits.workers} workers, "
@@ -201,6 +211,17 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=64,
         help="requests that may wait for a worker before the reply is 'busy' (default: 64)",
+    )
+    serve.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="also offer the collection NAME (see `article-qa add`) as 'All articles in NAME'",
+    )
+    serve.add_argument(
+        "--store",
+        metavar="DSN",
+        help="the collection is in this PostgreSQL database (postgresql://user@host:port/db); "
+        "several servers may share it (default: local, under the data folder)",
     )
     serve.set_defaults(run=cmd_serve)
 

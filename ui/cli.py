@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.embedder import EMBEDDERS
 from qa.errors import ArticleQAError
 from ui.collections_cli import add_ask_options, ask_collection, asks_collection
 from ui.collections_cli import add_parsers as add_collection_parsers
@@ -172,7 +174,7 @@ def parser() -> argparse.ArgumentParser:
         prog="article-qa", description="Ask questions about a news article, offline."
     )
     commands = root.add_subparsers(dest="command", required=True)
-    add_collection_parsers(commands)  # add, remove, list: collections of articles
+    collection_commands = add_collection_parsers(commands)  # add, remove, list
     # Tools with their own argument parsers (main() hands them their arguments); listed
     # here so that `article-qa --help` shows them.
     for name, (_, summary) in TOOLS.items():
@@ -235,6 +237,13 @@ def parser() -> argparse.ArgumentParser:
     calibrate.add_argument("datasets", nargs="+")
     calibrate.add_argument("--output", help="where to write (default: the shipped file)")
     calibrate.set_defaults(run=cmd_calibrate)
+    for command in (*collection_commands, ask, serve, evaluate, calibrate):
+        command.add_argument(
+            "--embedder",
+            choices=EMBEDDERS,
+            help="sentence embedder: int8 ONNX (default, fast) or fp32 sentence-transformers "
+            "(default: $ARTICLE_QA_EMBEDDER, else int8); indexes built with the other are rebuilt",
+        )
     for command in (ask, serve, evaluate, calibrate):
         command.add_argument(
             "--no-reader",
@@ -254,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(TOOLS[arguments[0]][0])
         return int(module.main(arguments[1:]))
     args = parser().parse_args(arguments)
+    if args.embedder:  # read by index.embedder.default_embedder wherever it is loaded
+        os.environ["ARTICLE_QA_EMBEDDER"] = args.embedder
     try:
         return int(args.run(args))
     except ArticleQAError as error:

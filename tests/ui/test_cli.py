@@ -35,6 +35,26 @@ def test_ask_json(private_data_dir: Path) -> None:
     assert answer["evidence"][0]["position"] == 13
 
 
+def _saved_model(data: Path) -> str:
+    folder = data / "indexes" / "bundled"
+    version = (folder / "CURRENT").read_text("utf-8").strip()
+    return str(json.loads((folder / version / "manifest.json").read_text("utf-8"))["model_id"])
+
+
+def test_embedder_option_picks_the_model_and_rebuilds_the_index(tmp_path: Path) -> None:
+    question = "What was targeted on November 23?"
+    fp32 = _cli("ask", question, "--json", "--embedder", "fp32", env_dir=tmp_path)
+    assert fp32.returncode == 0, fp32.stderr
+    assert _saved_model(tmp_path) == "sentence-transformers/all-MiniLM-L6-v2"
+    int8 = _cli("ask", question, "--json", env_dir=tmp_path)  # the default: rebuilt for it
+    assert int8.returncode == 0, int8.stderr
+    assert _saved_model(tmp_path) == "sentence-transformers/all-MiniLM-L6-v2+onnx-int8"
+    for result in (fp32, int8):
+        assert json.loads(result.stdout)["evidence"][0]["position"] == 13
+    wrong = _cli("ask", question, "--embedder", "fp16", env_dir=tmp_path)
+    assert wrong.returncode == 2 and "invalid choice: 'fp16'" in wrong.stderr
+
+
 def test_ask_own_article(private_data_dir: Path, tmp_path: Path) -> None:
     article = tmp_path / "harbour.txt"
     article.write_text("The ferry left Oban at noon. It reached Mull an hour later.\n", "utf-8")

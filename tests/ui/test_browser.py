@@ -8,13 +8,19 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import TimeoutError
 from pathlib import Path
 
 import pytest
+from gradio_client import Client
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from qa.article import MAX_ARTICLE_BYTES
 from tests.conftest import REPO
+from tests.ui.gated import Gate, GatedLibrary
+from ui.app import create_web_app
+from ui.pool import Limits
+from ui.server import BackgroundServer
 
 pytestmark = pytest.mark.integration
 
@@ -173,3 +179,53 @@ def test_uploads_bad_ones_refused_in_one_line_good_one_asked(page: Page, tmp_pat
     page.locator("#remove-article").click()
     expect(status).to_contain_text("Removed Ferry returns to Oban", timeout=ANSWER_TIMEOUT)
     expect(title).to_contain_text("Lebanon and Israel")
+
+
+def test_an_over_full_queue_tells_the_user_busy(browser: Browser, tmp_path: Path) -> None:
+    # One worker, one place in the queue, every answer held at a gate: the page that asks
+    # when both are taken is told at once to try again, it does not wait.
+    gate = Gate()
+    app = create_web_app(library=GatedLibrary(tmp_path, gate), limits=Limits(workers=1, queue=1))
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        with BackgroundServer(app) as url:
+            first = context.new_page()
+            first.goto(url)
+            box = first.locator("#question textarea")
+            # An Enter pressed while the page is still connecting can be lost: press again
+            # until the only worker is answering the first page.
+            for _ in range(4):
+                box.fill("What happened on November 19?")
+                box.press("Enter")
+                if gate.entry_within(15):
+                    break
+            else:
+                pytest.fail("the first page's question never reached a worker")
+            client = Client(url, verbose=False)
+            # Fillers until one is refused: then the queue is full, however Gradio counts
+            # the event already being answered. One that is not refused at once is queued.
+            for _ in range(5):
+                filler = client.submit("Who?", [], "bundled", api_name="/ask").future
+                try:
+                    filler.exception(timeout=2)
+                except TimeoutError:
+                    continue  # waiting in the queue
+                break
+            else:
+                pytest.fail("the queue never filled")
+            second = context.new_page()
+            second.goto(url)
+            box = second.locator("#question textarea")
+            box.fill("What was targeted on November 23?")
+            box.press("Enter")
+            busy = second.get_by_test_id("toast-text").filter(has_text="currently busy")
+            expect(busy.first).to_contain_text(
+                "This application is currently busy. Please try again"
+            )
+            gate.opened.set()
+            expect(first.locator("#chat .message.bot").last).not_to_contain_text(
+                "…", timeout=ANSWER_TIMEOUT
+            )
+    finally:
+        gate.opened.set()
+        context.close()

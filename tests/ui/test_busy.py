@@ -21,9 +21,8 @@ import pytest
 from gradio_client import Client
 from gradio_client.utils import QueueError
 
-from qa.bot import ArticleQA
-from qa.library import BUNDLED_ID, Library
-from tests.conftest import FakeEmbedder
+from qa.library import BUNDLED_ID
+from tests.ui.gated import DEADLINE, Gate, GatedLibrary
 from ui.app import create_web_app
 from ui.pool import BUSY_MESSAGE, Busy, Limits, WorkerPool
 from ui.server import BackgroundServer
@@ -31,42 +30,7 @@ from ui.server import BackgroundServer
 pytestmark = pytest.mark.integration
 
 QUESTION = "What was targeted on November 23?"
-DEADLINE = 60  # seconds; reached only if something hangs
 EXTRA = 4  # requests beyond what fits
-
-
-class Gate:
-    """Holds every answer until opened; counts the answers that reached it."""
-
-    def __init__(self) -> None:
-        self.opened = threading.Event()
-        self.entered = threading.Semaphore(0)
-
-    def wait_for_entry(self) -> None:
-        assert self.entered.acquire(timeout=DEADLINE), "no answer started"
-
-
-class GatedBot:
-    def __init__(self, bot: ArticleQA, gate: Gate) -> None:
-        self._bot = bot
-        self._gate = gate
-
-    def ask(self, question: str, history: Any = None) -> Any:
-        self._gate.entered.release()
-        assert self._gate.opened.wait(DEADLINE), "the gate was never opened"
-        return self._bot.ask(question, history)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._bot, name)
-
-
-class GatedLibrary(Library):
-    def __init__(self, root: Path, gate: Gate) -> None:
-        super().__init__(root, embedder=FakeEmbedder(), reader=False)
-        self.gate = gate
-
-    def get(self, article: str = BUNDLED_ID) -> Any:
-        return GatedBot(super().get(article), self.gate)
 
 
 @pytest.fixture

@@ -1,0 +1,50 @@
+"""A library whose answers wait at a gate the test holds: to fill a server on purpose."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from qa.bot import ArticleQA
+from qa.library import BUNDLED_ID, Library
+from tests.conftest import FakeEmbedder
+
+DEADLINE = 60  # seconds; reached only if something hangs
+
+
+class Gate:
+    """Holds every answer until opened; counts the answers that reached it."""
+
+    def __init__(self) -> None:
+        self.opened = threading.Event()
+        self.entered = threading.Semaphore(0)
+
+    def wait_for_entry(self, timeout: float = DEADLINE) -> None:
+        assert self.entered.acquire(timeout=timeout), "no answer started"
+
+    def entry_within(self, timeout: float) -> bool:
+        return self.entered.acquire(timeout=timeout)
+
+
+class GatedBot:
+    def __init__(self, bot: ArticleQA, gate: Gate) -> None:
+        self._bot = bot
+        self._gate = gate
+
+    def ask(self, question: str, history: Any = None) -> Any:
+        self._gate.entered.release()
+        assert self._gate.opened.wait(DEADLINE), "the gate was never opened"
+        return self._bot.ask(question, history)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._bot, name)
+
+
+class GatedLibrary(Library):
+    def __init__(self, root: Path, gate: Gate) -> None:
+        super().__init__(root, embedder=FakeEmbedder(), reader=False)
+        self.gate = gate
+
+    def get(self, article: str = BUNDLED_ID) -> Any:
+        return GatedBot(super().get(article), self.gate)

@@ -317,3 +317,37 @@ class LocalPostgres:
 
 def _group_of(user: str) -> int:
     return pwd.getpwnam(user).pw_gid
+
+
+DSN_ENV = "ARTICLE_QA_PG_DSN"  # the tests use this server instead of starting their own
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m index.pg_server COMMAND...`: run COMMAND with a server on loopback.
+
+    CI runs the suite this way: the server starts first, COMMAND gets its address in
+    $ARTICLE_QA_PG_DSN (the contract and integration tests use it), and the server is
+    stopped and deleted when COMMAND ends, whatever its exit status.
+    """
+    import sys
+
+    command = list(sys.argv[1:] if argv is None else argv)
+    if not command:
+        print("usage: python -m index.pg_server COMMAND [ARG...]", file=sys.stderr)
+        return 2
+    try:
+        server = LocalPostgres()
+        dsn = server.start()
+    except PostgresStartError as error:
+        print(f"pg_server: error: {error}", file=sys.stderr)
+        return 1
+    try:
+        print(f"pg_server: PostgreSQL with pgvector on {dsn}", file=sys.stderr, flush=True)
+        return subprocess.run(command, env={**os.environ, DSN_ENV: dsn}).returncode
+    finally:
+        server.stop()
+        print("pg_server: stopped", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

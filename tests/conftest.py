@@ -9,6 +9,7 @@ fails with the reason.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.pg_server import LocalPostgres, PostgresStartError
+from index.pg_server import DSN_ENV, LocalPostgres, PostgresStartError
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -83,5 +84,11 @@ def pg_server() -> Iterator[LocalPostgres]:
 
 
 @pytest.fixture(scope="session")
-def pg_dsn(pg_server: LocalPostgres) -> str:
-    return pg_server.dsn
+def pg_dsn(request: pytest.FixtureRequest) -> str:
+    """The server `python -m index.pg_server` started for this run (as .ci/run does), else
+    one started here for the session."""
+    given = os.environ.get(DSN_ENV)
+    if given:
+        return given
+    server: LocalPostgres = request.getfixturevalue("pg_server")
+    return server.dsn

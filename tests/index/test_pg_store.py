@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import pwd
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -161,3 +163,24 @@ def test_a_stopped_server_leaves_nothing_behind() -> None:
     assert not root.exists()
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(dsn, connect_timeout=2)
+
+
+def test_run_a_command_with_a_server_as_ci_does() -> None:
+    # `python -m index.pg_server COMMAND`: COMMAND gets a live DSN; its exit status passes
+    # through; the server is gone afterwards.
+    probe = (
+        "import os, sys, psycopg; dsn = os.environ['ARTICLE_QA_PG_DSN']; "
+        "psycopg.connect(dsn).execute('SELECT 1'); print(dsn); sys.exit(3)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "index.pg_server", sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 3, done.stderr
+    dsn = done.stdout.strip()
+    assert dsn.startswith("postgresql://postgres@127.0.0.1:")
+    assert "pg_server: stopped" in done.stderr
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(dsn, connect_timeout=3)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any, Literal
 
 import faiss
 import numpy as np
@@ -34,6 +35,11 @@ from index.tiers import RECALL_K, build_store, nbytes_in_memory, recall_at_k
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUERIES = 1000
+# pgvector rows: a database answers over a connection, so fewer queries are timed, and
+# sizes stop where loading a 2-core machine's database takes minutes, not hours.
+PG_MAX_SIZE = 100_000
+PG_QUERIES = 200
+PG_BATCH = 10_000
 DIMENSIONS = 384
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -146,13 +152,18 @@ def query_latencies(search: Callable[[np.ndarray], object], queries: np.ndarray)
     return times
 
 
-def bench_faiss(corpus: Corpus, exact_limit: int) -> list[Result]:
-    """The tier build_store picks (and exact search, when that is not it)."""
-    results = []
+def exact_neighbours(corpus: Corpus) -> np.ndarray:
+    """The true top-k of every query: what recall is measured against."""
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     exact = faiss.IndexFlatIP(DIMENSIONS)
     exact.add(corpus.vectors)
     _, truth = exact.search(corpus.queries, RECALL_K)
+    return truth
+
+
+def bench_faiss(corpus: Corpus, exact_limit: int, truth: np.ndarray) -> list[Result]:
+    """The tier build_store picks (and exact search, when that is not it)."""
+    results = []
     for limit, label in ((exact_limit, "faiss (tier)"), (len(corpus.vectors) + 1, "faiss exact")):
         faiss.omp_set_num_threads(os.cpu_count() or 1)
         started = time.perf_counter()
@@ -184,6 +195,56 @@ def bench_faiss(corpus: Corpus, exact_limit: int) -> list[Result]:
     return results
 
 
+def bench_pgvector(corpus: Corpus, dsn: str, truth: np.ndarray) -> list[Result]:
+    """pgvector tables, exact (sequential scan) and HNSW, on the server at `dsn`.
+
+    Build throughput includes the inserts (and the HNSW graph, built as rows arrive);
+    queries are single questions over one connection; bytes are the table's total
+    size on disk (heap, TOAST and indexes) per sentence.
+    """
+    import psycopg
+
+    from index.pg_store import PgVectorStore
+
+    results = []
+    queries = corpus.queries[:PG_QUERIES]
+    indexes: tuple[Literal["exact", "hnsw"], ...] = ("exact", "hnsw")
+    for index in indexes:
+        table = f"bench_{corpus.name}_{len(corpus.vectors)}_{index}"
+        store = PgVectorStore(dsn, table, DIMENSIONS, index=index)
+        try:
+            store.drop()
+            store = PgVectorStore(dsn, table, DIMENSIONS, index=index)
+            started = time.perf_counter()
+            for first in range(0, len(corpus.vectors), PG_BATCH):
+                rows = corpus.vectors[first : first + PG_BATCH]
+                store.add(rows, np.arange(first, first + len(rows)))
+            build = len(corpus.vectors) / (time.perf_counter() - started)
+            times = query_latencies(partial(store.search, k=RECALL_K), queries)
+            _, found = store.search(queries, RECALL_K)
+            with psycopg.connect(dsn) as conn:
+                row = conn.execute("SELECT pg_total_relation_size(%s)", (table,)).fetchone()
+            size = float(row[0]) if row else 0.0
+            results.append(
+                Result(
+                    corpus.name,
+                    len(corpus.vectors),
+                    corpus.real,
+                    f"pgvector {index}",
+                    build,
+                    1000 * statistics.median(times),
+                    1000 * float(np.percentile(times, 95)),
+                    recall_at_k(found, truth[:PG_QUERIES]),
+                    size / len(corpus.vectors),
+                    f"{len(queries)} queries" + (", ef_search 100" if index == "hnsw" else ""),
+                )
+            )
+        finally:
+            store.drop()
+            store.close()
+    return results
+
+
 def markdown(results: Sequence[Result], command: str, extra: Sequence[str]) -> str:
     cpu = platform.processor() or platform.platform()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {cpu}"
@@ -208,6 +269,21 @@ def markdown(results: Sequence[Result], command: str, extra: Sequence[str]) -> s
     return "\n".join(lines) + "\n"
 
 
+_server: list[Any] = []  # the throwaway PostgreSQL server, started on first use
+
+
+def pg_dsn() -> str:
+    """$ARTICLE_QA_PG_DSN, else a throwaway local server (index.pg_server) for this run."""
+    from index.pg_server import DSN_ENV, LocalPostgres
+
+    if os.environ.get(DSN_ENV):
+        return os.environ[DSN_ENV]
+    if not _server:
+        _server.append(LocalPostgres())
+        _server[0].start()
+    return str(_server[0].dsn)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="article-qa bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
@@ -217,6 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--cache", type=Path, default=None, help="where real vectors are cached")
+    parser.add_argument(
+        "--pg-max-size",
+        type=int,
+        default=PG_MAX_SIZE,
+        help="pgvector rows up to this size, on a throwaway local server (0: none)",
+    )
     args = parser.parse_args(argv)
     from index.tiers import EXACT_LIMIT
     from qa.storage import data_dir
@@ -245,7 +327,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Corpus("real", topped_up(real[0], size), queries, min(size, len(real[0])))
             )
         for corpus in corpora:
-            for result in bench_faiss(corpus, exact_limit):
+            truth = exact_neighbours(corpus)
+            found = bench_faiss(corpus, exact_limit, truth)
+            if len(corpus.vectors) <= args.pg_max_size:
+                found += bench_pgvector(corpus, pg_dsn(), truth)
+            for result in found:
                 results.append(result)
                 print(
                     f"{result.corpus:>9} {result.size:>9,} ({result.real:,} real) "
@@ -255,6 +341,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{result.bytes_per_sentence:,.0f} B/sentence  {result.note}",
                     flush=True,
                 )
+    if _server:
+        _server[0].stop()
+    if args.pg_max_size and any(size > args.pg_max_size for size in args.sizes):
+        extra.append(f"pgvector rows only up to {args.pg_max_size:,} sentences (--pg-max-size).")
     command = "article-qa bench " + " ".join(argv if argv is not None else sys.argv[1:])
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("a", encoding="utf-8") as out:

@@ -68,7 +68,8 @@ def test_top_up_keeps_real_vectors_and_adds_near_copies() -> None:
     assert nearest.mean() > 0.5  # near a real vector, not uniform noise
 
 
-def test_bench_writes_a_results_table(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bench_writes_a_results_table(tmp_path: Path, capsys, pg_dsn: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ARTICLE_QA_PG_DSN", pg_dsn)  # the session's server, not a new one
     output = tmp_path / "RESULTS.md"
     assert (
         bench_main(
@@ -88,5 +89,8 @@ def test_bench_writes_a_results_table(tmp_path: Path, capsys) -> None:  # type: 
     table = output.read_text()
     assert "| synthetic | 3,000 (0) | faiss (tier) |" in table
     assert "| synthetic | 3,000 (0) | faiss exact |" in table
+    rows = {line.split("|")[3].strip(): line.split("|") for line in table.splitlines()[-4:]}
+    assert float(rows["pgvector exact"][7]) == 1.0  # a sequential scan is exact
+    assert float(rows["pgvector hnsw"][7]) >= 0.8
     assert "Command: `article-qa bench" in table
     assert "recall@10" in capsys.readouterr().out

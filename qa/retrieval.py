@@ -11,7 +11,7 @@ from index.embedder import Embedder
 from index.sentence_index import SentenceIndex
 from qa.dates import find_dates, remove_dates, sentence_dates
 from qa.lexical import Lexicon, terms
-from qa.sentence_dates import dated_sentences, range_scores
+from qa.sentence_dates import dated_sentences, event_range, range_scores, scores_within
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,11 @@ class Retriever:
             [max((d.get(day, 0.0) for day in asked_dates), default=0.0) for d in self.dates],
             dtype=np.float32,
         )
-        _, in_range = range_scores(query, self.dated, self.article_day)
+        asked_range, in_range = range_scores(query, self.dated, self.article_day)
+        if asked_range is None:  # "in the week of the talks": dated by the talks' sentence
+            anchored = event_range(query, self.dated, self.find)
+            if anchored is not None:
+                in_range = scores_within(anchored[1], self.dated)
         date = np.maximum(date, np.asarray(in_range, dtype=np.float32))
         w = self.weights
         fused = w.sentence * dense + w.window * window + w.lexical * lexical + w.date * date
@@ -97,6 +101,13 @@ class Retriever:
         ]
         unknown = bool(asked_dates) and not (asked_dates & self._known_dates)
         return Ranking(candidates, query_terms, unknown)
+
+    def find(self, phrase: str) -> list[int]:
+        """Sentence positions for a short phrase ("the talks"), best first: meaning and words."""
+        dense, _ = self.index.similarities(self.embedder.embed([phrase])[0])
+        lexical = self.lexicon.scores(terms(phrase))
+        fused = self.weights.sentence * dense + self.weights.lexical * lexical
+        return [int(i) for i in np.argsort(-fused, kind="stable")]
 
     def coverage(self, ranking: Ranking, position: int) -> float:
         """How much of the query the sentence and its neighbours cover (0..1)."""

@@ -42,3 +42,57 @@ def test_a_date_range_in_the_question_boosts_sentences_in_it(fake_embedder) -> N
     assert "On November " not in dated_first("What happened after November 20?")
     assert "On November " in dated_first("What happened before November 20?")
     assert "A ceasefire " not in dated_first("What happened before November 20?")
+
+
+ANCHORED = (
+    "GENEVA, March 14, 2025 (AP) - Negotiators met again on Friday.\n"
+    "The peace talks opened in Geneva on March 3. "
+    "On March 5 the delegates agreed on a prisoner exchange. "
+    "A storm closed the airport on March 12. "
+    "The ceasefire began on February 20."
+)
+
+
+def test_a_range_anchored_on_an_event_uses_the_events_date(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    bot = ArticleQA.from_text(ANCHORED, embedder=fake_embedder, reader=False)
+
+    def in_range(question: str) -> set[str]:
+        ranking = bot.retriever.rank(question)
+        return {bot.sentences[c.position].text[:12] for c in ranking.candidates if c.date == 1.0}
+
+    # The talks opened on Monday, March 3: their week runs to Sunday, March 9.
+    assert in_range("What happened in the week of the peace talks?") == {
+        "The peace ta",
+        "On March 5 t",
+    }
+    assert in_range("What happened after the ceasefire?") == {
+        "GENEVA, Marc",
+        "The peace ta",
+        "On March 5 t",
+        "A storm clos",
+    }
+    assert in_range("What was agreed before the storm?") == {
+        "The peace ta",
+        "On March 5 t",
+        "The ceasefir",
+    }
+    assert in_range("What did the delegates agree?") == set()  # no range asked
+
+
+def test_event_range_leaves_dates_and_undated_events_alone() -> None:
+    from datetime import date
+
+    from index.sentences import split_sentences
+    from qa.sentence_dates import dated_sentences, event_range
+
+    dated = dated_sentences(split_sentences(ANCHORED), date(2025, 3, 14))
+    first = lambda phrase: [4, 3, 2]  # noqa: E731  the ceasefire's sentence ranks first
+    assert event_range("What happened after the ceasefire?", dated, first) == (
+        "the ceasefire",
+        (date(2025, 2, 21), None),
+    )
+    # A date after "after" is question_range's to read, not an event.
+    assert event_range("What happened after the 3rd of March?", dated, first) is None
+    assert event_range("Who spoke after the talks?", dated, lambda phrase: []) is None
+    undated = dated_sentences(split_sentences("The talks opened.\nThey failed."), None)
+    assert event_range("Who spoke after the talks?", undated, lambda phrase: [0, 1]) is None

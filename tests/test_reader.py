@@ -187,3 +187,15 @@ def test_train_smoke_and_resume(tmp_path: Path) -> None:
     state = torch.load(state_file, weights_only=False)
     assert state["step"] == 3
     assert state["windows_seen"] > 0
+
+
+def test_margin_auc_ranks_answerable_above_unanswerable() -> None:
+    from qa.reader.evaluate import Result, margin_auc
+
+    def results(margins: list[float], answerable: bool) -> list[Result]:
+        return [Result(answerable, m, "x", 0.0, 0.0, 1, 1.0) for m in margins]
+
+    assert margin_auc(results([3, 4], True), results([1, 2], False)) == 1.0
+    assert margin_auc(results([1], True), results([2], False)) == 0.0
+    assert margin_auc(results([2, 5], True), results([2, 3], False)) == 0.625  # a tie is half
+    assert margin_auc([], results([1], False)) == 0.0

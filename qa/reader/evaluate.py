@@ -214,8 +214,20 @@ def evaluate(reader: Reader, data_path: Path, limit: int | None = None) -> dict[
         ),
         "answerable_kept": 100 * float(np.mean([r.margin > best_t for r in ans])) if ans else 0.0,
         "squad2_f1_at_threshold": 100 * float(np.mean(f1_at_t)),
+        # Threshold-free: how well the margin ranks answerable above unanswerable (0.5 =
+        # chance), the fairest comparison of two readers' no-answer skill.
+        "no_answer_auc": margin_auc(ans, unans),
         "ms_per_question": 1000 * elapsed / max(1, len(results)),
     }
+
+
+def margin_auc(answerable: Sequence[Result], unanswerable: Sequence[Result]) -> float:
+    """P(an answerable question's margin > an unanswerable one's), ties counting half."""
+    if not answerable or not unanswerable:
+        return 0.0
+    a = np.array([r.margin for r in answerable])[:, None]
+    u = np.array([r.margin for r in unanswerable])[None, :]
+    return float(np.mean((a > u) + 0.5 * (a == u)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,6 +45,18 @@ def test_int8_agrees_with_fp32(article_sentences: list[str]) -> None:
     assert fp32.model_id != int8.model_id  # an index built by one is stale for the other
 
 
+def test_int8_fast_agrees_with_fp32_and_embeds_in_bulk(article_sentences: list[str]) -> None:
+    fp32, fast = MiniLMEmbedder(), OnnxMiniLMEmbedder(fast=True)
+    assert fast.model_id == "sentence-transformers/all-MiniLM-L6-v2+onnx-int8-dynamic"
+    vectors = fast.embed(article_sentences)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert (fp32.embed(article_sentences) * vectors).sum(axis=1).min() > 0.95
+    assert top_k_agreement(fp32, fast, QUESTIONS, article_sentences, k=10) >= 0.85
+    # Activations are quantised per batch: a vector moves a little with its batch-mates.
+    alone = np.vstack([fast.embed([s]) for s in article_sentences])
+    assert (alone * vectors).sum(axis=1).min() > 0.95
+
+
 def test_top_k_finds_the_largest_inner_products() -> None:
     corpus = np.eye(5, dtype=np.float32)
     queries = np.array([[0, 0, 3, 2, 0]], dtype=np.float32)
@@ -52,7 +64,7 @@ def test_top_k_finds_the_largest_inner_products() -> None:
 
 
 def test_default_embedder_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert EMBEDDERS == ("int8", "fp32")
+    assert EMBEDDERS == ("int8", "int8-fast", "fp32")
     assert isinstance(default_embedder(), OnnxMiniLMEmbedder)
     assert default_embedder() is default_embedder("int8")
     monkeypatch.setenv("ARTICLE_QA_EMBEDDER", "fp32")

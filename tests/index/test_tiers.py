@@ -94,3 +94,22 @@ def test_bench_writes_a_results_table(tmp_path: Path, capsys, pg_dsn: str, monke
     assert float(rows["pgvector hnsw"][7]) >= 0.8
     assert "Command: `article-qa bench" in table
     assert "recall@10" in capsys.readouterr().out
+
+
+def test_nprobe_is_tuned_on_held_out_questions_when_given() -> None:
+    vectors = clustered(6000)
+    # Question-like queries: far from every stored vector (uniform noise), which needs
+    # more lists probed than the synthetic mix of stored vectors suggests.
+    rng = np.random.default_rng(7)
+    far = rng.normal(size=(400, 32))
+    far = (far / np.linalg.norm(far, axis=1, keepdims=True)).astype(np.float32)
+    tuning, measured = far[:200], far[200:]
+    default_store, default_tier = build_store(vectors, exact_limit=1000)
+    store, tier = build_store(vectors, exact_limit=1000, queries=tuning)
+    assert tier.kind == "ivf" and tier.query_sample == 200 and tier.recall_at_10 >= 0.95
+    assert tier.nprobe >= default_tier.nprobe
+    exact = faiss.IndexFlatIP(32)
+    exact.add(vectors)
+    _, truth = exact.search(measured, 10)
+    _, found = store.search(measured, 10)
+    assert recall_at_k(found, truth) >= 0.9  # held out: close to the tuned recall

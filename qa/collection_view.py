@@ -29,14 +29,22 @@ class CollectionBot:
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
+        # The pane reads text and sentences together; the listing is rebuilt only when the
+        # collection's change counter moves (here or on another server sharing it).
+        self._listing: tuple[int, str, list[Sentence]] | None = None
 
     @property
     def title(self) -> str:
         return f"All articles in {self.archive.name}"
 
-    @property
-    def text(self) -> str:
-        """What the pane shows before an answer: the collection's articles, newest first."""
+    def _listed(self) -> tuple[str, list[Sentence]]:
+        generation = self.archive.generation
+        if self._listing is None or self._listing[0] != generation:
+            text = self._listing_text()
+            self._listing = (generation, text, split_sentences(text))
+        return self._listing[1], self._listing[2]
+
+    def _listing_text(self) -> str:
         articles = self.archive.articles()
         lines = [f"{len(articles)} articles, {self.archive.sentence_count()} sentences."]
         for article in articles[::-1][:LISTED]:
@@ -45,8 +53,13 @@ class CollectionBot:
         return "\n".join(lines)
 
     @property
+    def text(self) -> str:
+        """What the pane shows before an answer: the collection's articles, newest first."""
+        return self._listed()[0]
+
+    @property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text)
+        return self._listed()[1]
 
     def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer:
         return self.archive.ask(question, history)

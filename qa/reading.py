@@ -36,7 +36,12 @@ class SpanLike(Protocol):
 class SpanReader(Protocol):
     """An extractive reader: the best span of each passage, best first (qa.reader.Reader)."""
 
-    def read(self, question: str, passages: list[str]) -> Sequence[SpanLike]: ...
+    def read(
+        self,
+        question: str,
+        passages: list[str],
+        segments: Sequence[Sequence[int]] | None = None,
+    ) -> Sequence[SpanLike]: ...
 
 
 @dataclass(frozen=True)
@@ -69,17 +74,24 @@ def read_spans(
     ranking: Ranking,
     count: int = WINDOWS_READ,
 ) -> list[ReadSpan]:
-    """The reader's best span in each of the top windows, located in the article.
+    """The reader's best span in each sentence of the top windows, located in the article.
 
     Passages are exact slices of the article, so a span's offsets map straight back;
-    a span never crosses a window because each window is read on its own.
+    a span never crosses a window because each window is read on its own. The reader
+    sees the whole window (the answer's context) but proposes a span per sentence, so
+    that retrieval can still prefer the sentence the question points at when the
+    reader's favourite lies next to it (a date's sentence beside the answer's).
     """
     ranges = windows(ranking, count, len(sentences))
     starts = [sentences[first].start for first, _ in ranges]
     passages = [text[sentences[first].start : sentences[last].end] for first, last in ranges]
+    segments = [
+        [sentences[i].start - sentences[first].start for i in range(first, last + 1)]
+        for first, last in ranges
+    ]
     sentence_starts = [s.start for s in sentences]
     located = []
-    for span in reader.read(question, passages):
+    for span in reader.read(question, passages, segments):
         start = starts[span.passage] + span.start
         end = starts[span.passage] + span.end
         position = max(0, bisect.bisect_right(sentence_starts, start) - 1)

@@ -133,6 +133,24 @@ def test_shipped_reader_finds_paris() -> None:
     assert reader.read("Where is the Eiffel Tower?", []) == []
 
 
+def test_segments_give_one_span_per_sentence_inside_it() -> None:
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    first = "The Eiffel Tower opened in 1889. "
+    second = "It stands in Paris, France, beside the Seine."
+    passage = first + second
+    whole = reader.read("Where is the Eiffel Tower?", [passage])
+    per_sentence = reader.read("Where is the Eiffel Tower?", [passage], [[0, len(first)]])
+    assert len(whole) == 1 and len(per_sentence) == 2
+    inside = sorted((s.start >= len(first), s.text) for s in per_sentence)
+    assert [side for side, _ in inside] == [False, True]  # one span in each sentence
+    assert all(passage[s.start : s.end] == s.text for s in per_sentence)
+    # The window's best span is still there, with the same scores (one reading of it).
+    assert whole[0] in per_sentence
+    assert "Paris" in per_sentence[0].text
+
+
 def test_reader_is_cached_and_thread_safe() -> None:
     from concurrent.futures import ThreadPoolExecutor
 

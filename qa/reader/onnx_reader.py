@@ -151,8 +151,19 @@ class Reader:
         start, end = self._session.run(["start_logits", "end_logits"], feeds)
         return encodings, np.asarray(start), np.asarray(end)
 
-    def read(self, question: str, passages: list[str]) -> list[Span]:
-        """Best span per passage (one batched onnxruntime call), best first by margin."""
+    def read(
+        self,
+        question: str,
+        passages: list[str],
+        segments: Sequence[Sequence[int]] | None = None,
+    ) -> list[Span]:
+        """Best span per passage (one batched onnxruntime call), best first by margin.
+
+        With `segments` (for each passage, the character offsets where its sentences
+        start), the best span of every sentence instead: the caller can then weigh the
+        reader against what retrieval knows about each sentence, rather than see only the
+        one span the reader liked best in the whole window.
+        """
         if not passages:
             return []
         encodings, start_logits, end_logits = self.logits(question, passages)
@@ -165,9 +176,16 @@ class Reader:
             if not context.any():  # passage truncated away entirely (absurdly long question)
                 spans.append(Span(k, 0, 0, "", float("-inf"), null_score))
                 continue
-            i, j, score = best_span(s_log, e_log, context, self.max_answer_tokens)
-            c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
-            spans.append(Span(k, c_start, c_end, passages[k][c_start:c_end], score, null_score))
+            token_starts = np.array([offset[0] for offset in enc.offsets])
+            bounds = list(segments[k]) if segments is not None else [0]
+            for first, after in zip(bounds, [*bounds[1:], len(passages[k]) + 1], strict=True):
+                inside = context & (token_starts >= first) & (token_starts < after)
+                if not inside.any():  # the sentence was truncated away
+                    continue
+                i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens)
+                c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
+                text = passages[k][c_start:c_end]
+                spans.append(Span(k, c_start, c_end, text, score, null_score))
         spans.sort(key=lambda sp: sp.score - sp.null_score, reverse=True)
         return spans
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa import ArticleQA
@@ -32,9 +33,13 @@ class PhraseReader:
     def __init__(self, phrase: str) -> None:
         self.phrase = phrase
         self.passages: list[str] = []
+        self.segments: Sequence[Sequence[int]] | None = None
 
-    def read(self, question: str, passages: list[str]) -> list[FakeSpan]:
+    def read(
+        self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
+    ) -> list[FakeSpan]:
         self.passages = passages
+        self.segments = segments
         spans = []
         for number, passage in enumerate(passages):
             at = passage.find(self.phrase)
@@ -57,6 +62,12 @@ def test_span_offsets_point_into_the_article(fake_embedder) -> None:
     assert span.margin == 8.0
     # Each passage is an exact slice of the article: a sentence and its neighbours.
     assert all(passage in TEXT for passage in reader.passages)
+    # The reader is told where each sentence of a window starts, to propose one span each.
+    sentence_texts = {s.text for s in bot.sentences}
+    assert reader.segments is not None
+    for passage, starts in zip(reader.passages, reader.segments, strict=True):
+        pieces = [passage[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        assert starts[0] == 0 and all(piece in sentence_texts for piece in pieces)
 
 
 def test_the_sentence_holding_the_span_is_cited_first(fake_embedder) -> None:

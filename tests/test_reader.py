@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,10 +55,27 @@ def test_near_miss_negatives_change_the_question_not_the_passage(paragraphs) -> 
         twin = positives[w.qid]
         assert w.passage == twin.passage and w.answer_start is None
         assert w.question != twin.question
-        # Either negated, or one name/number of the question is now one the passage lacks.
+        # Negated, or a name/number or a word's opposite the passage lacks is now asked.
         if " not " not in w.question:
             added = set(w.question.split()) - set(twin.question.split())
-            assert added and not all(word in w.passage for word in added)
+            passage_words = set(re.findall(r"[\w'-]+", w.passage.lower()))
+            assert added and not all(
+                set(re.findall(r"[\w'-]+", word.lower())) <= passage_words for word in added
+            )
+
+
+def test_opposite_swaps_ask_what_the_passage_never_says() -> None:
+    from qa.reader.windows import OPPOSITES, _opposite_swapped
+
+    rng = random.Random(0)
+    passage = "The Rhine is the longest river in the region, flowing north to the sea."
+    question = "Which is the longest river in the region?"
+    assert _opposite_swapped(question, passage, rng) == "Which is the shortest river in the region?"
+    # "north" is not swapped for "south" if the passage also names the south.
+    both = "It flows north and then south."
+    assert _opposite_swapped("Where does it flow north?", both, rng) is None
+    assert _opposite_swapped("First, what is it?", "It is a river.", rng) == "Last, what is it?"
+    assert all(OPPOSITES[word] != word and OPPOSITES[word] in OPPOSITES for word in OPPOSITES)
 
 
 def test_swapped_question_keeps_the_kind_of_entity() -> None:

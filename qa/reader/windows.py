@@ -11,7 +11,8 @@ Those negatives are easy: the passage is about something else. Real unanswerable
 questions (SQuAD 2.0's) are mostly near misses: the passage talks about the question's
 topic but not the entity, number or polarity asked. "neg-swap" windows imitate them:
 the positive's own passage with one name or number of the question swapped for another
-from the same article, or the question negated.
+from the same article, one word swapped for its opposite ("largest" for "smallest",
+"before" for "after"), or the question negated.
 
 Everything is deterministic given the seed: the same seed gives the same windows.
 """
@@ -251,29 +252,92 @@ _ENTITY = re.compile(
 NEGATE_SHARE = 0.25
 _AUXILIARY = re.compile(r"\b(did|does|do|was|were|is|are|can|could|has|have|had|will|would)\b")
 
+# Common English opposites that change what a factual question asks. About a fifth of
+# SQuAD 2.0's unanswerable questions are made this way (Rajpurkar et al. 2018, "Know
+# What You Don't Know"): "the largest" asked of a passage that only names the smallest.
+_OPPOSITE_PAIRS = (
+    "first last|largest smallest|biggest smallest|bigger smaller|larger smaller|"
+    "highest lowest|higher lower|most least|more less|earliest latest|earlier later|"
+    "before after|increase decrease|increased decreased|increases decreases|"
+    "rise fall|rose fell|north south|northern southern|east west|eastern western|"
+    "upper lower|inner outer|maximum minimum|major minor|longest shortest|"
+    "longer shorter|oldest youngest|older younger|start end|started ended|"
+    "began ended|opened closed|win lose|won lost|accepted rejected|allowed forbidden|"
+    "success failure|successful unsuccessful|strongest weakest|stronger weaker|"
+    "fastest slowest|faster slower|richest poorest|deepest shallowest|widest narrowest|"
+    "top bottom|inside outside|above below|upstream downstream|import export|"
+    "imported exported|buy sell|bought sold|private public|legal illegal|"
+    "positive negative|common rare|ancient modern|domestic foreign|internal external|"
+    "birth death|born died|supported opposed|support oppose|included excluded|"
+    "minority majority|primary secondary|previous next|cheapest dearest|"
+    "invaded defended|attack defend|hottest coldest"
+)
+OPPOSITES = {
+    a: b
+    for pair in _OPPOSITE_PAIRS.split("|")
+    for x, y in [pair.split()]
+    for a, b in ((x, y), (y, x))
+}
+_OPPOSABLE = re.compile(r"\b(" + "|".join(sorted(OPPOSITES, key=len, reverse=True)) + r")\b")
+
 
 def _entities(text: str) -> list[str]:
     """Names and numbers in `text`, except the question's first word ("What", "In")."""
     return [m.group() for m in _ENTITY.finditer(text) if m.start() > 0]
 
 
+def _entity_swapped(
+    question: str, passage: str, article_entities: Sequence[str], rng: random.Random
+) -> str | None:
+    """One of the question's names or numbers replaced by another of the same kind from
+    the article that the passage never mentions."""
+    present = [e for e in _entities(question) if e in passage]
+    if not present:
+        return None
+    old = rng.choice(present)
+    numeric = old[0].isdigit()
+    pool = [
+        e
+        for e in article_entities
+        if e[0].isdigit() == numeric and e != old and e not in passage and e not in question
+    ]
+    return question.replace(old, rng.choice(pool), 1) if pool else None
+
+
+def _opposite_swapped(question: str, passage: str, rng: random.Random) -> str | None:
+    """One word of the question replaced by its opposite, when the passage never uses the
+    opposite (else the passage might answer the new question)."""
+    words = passage.lower()
+    found = [
+        m
+        for m in _OPPOSABLE.finditer(question.lower())
+        if not re.search(rf"\b{OPPOSITES[m.group()]}\b", words)
+    ]
+    if not found:
+        return None
+    m = rng.choice(found)
+    opposite = OPPOSITES[m.group()]
+    if question[m.start()].isupper():
+        opposite = opposite.capitalize()
+    return question[: m.start()] + opposite + question[m.end() :]
+
+
 def _swapped_question(
     question: str, passage: str, article_entities: Sequence[str], rng: random.Random
 ) -> str | None:
-    """`question` made unanswerable from `passage`: one of its names or numbers replaced
-    by another of the same kind from the article that the passage never mentions, or
-    else negated; None when neither applies."""
-    present = [e for e in _entities(question) if e in passage]
-    if present:
-        old = rng.choice(present)
-        numeric = old[0].isdigit()
-        pool = [
-            e
-            for e in article_entities
-            if e[0].isdigit() == numeric and e != old and e not in passage and e not in question
-        ]
-        if pool:
-            return question.replace(old, rng.choice(pool), 1)
+    """`question` made unanswerable from `passage`: a name or number swapped, a word
+    turned into its opposite, or else negated; None when none applies. When both swaps
+    apply, either is drawn, so both kinds are learnt."""
+    swaps = [
+        swap
+        for swap in (
+            _entity_swapped(question, passage, article_entities, rng),
+            _opposite_swapped(question, passage, rng),
+        )
+        if swap is not None
+    ]
+    if swaps:
+        return rng.choice(swaps)
     match = _AUXILIARY.search(question)
     # Negating by inserting "not" is clumsy English more often than not; keep it rare.
     if match and rng.random() < NEGATE_SHARE and " not " not in question and "n't" not in question:

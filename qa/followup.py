@@ -39,6 +39,9 @@ class Reading:
         """
         if self.context is None:
             return self.question
+        restated = restate(self.question, self.context, self.previous_answer)
+        if restated is not None:
+            return restated
         # "Who said so: a building believed to house ..., on November 23?" names what
         # "so" stands for and when, which the reader can match inside one window.
         pinned = self.question.rstrip(" ?")
@@ -55,6 +58,36 @@ class Reading:
         if self.context is None:
             return None
         return f"Reading as: {self.question.rstrip('?')} (following: {self.context})"
+
+
+# "Who said so?", "Which agency confirmed it?": asks who made the earlier claim.
+_WHO_CLAIMED = re.compile(
+    r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
+)
+# "What was targeted on November 23?", "Who hailed the talks?": the answer was the subject,
+# so answer + the rest of the question is the claim ("... was targeted on November 23").
+# ("What happened ...?" is left out: its answer is an event, not a subject.)
+_SUBJECT_QUESTION = re.compile(
+    r"^(?:what|who)\s+(?P<rest>(?:was|were|is|are|has|have|had)\s.+|(?!happened)\w+ed\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def restate(question: str, context: str, answer: str | None) -> str | None:
+    """A follow-up pointing at the whole earlier claim, with the claim spelled out.
+
+    "Who said so?" after "What was targeted on November 23?" / "a building ..." reads
+    "Who said a building ... was targeted on November 23?": a plain question, the kind
+    the reader was trained on, where the pinned "Who said so: a building ...?" reads as
+    a near miss (measured: the reader's margin goes from -7.9, no answer, to +9.3).
+    None unless the follow-up asks who made the claim ("Who said so?"), the earlier turn
+    is one question whose answer was its subject, and there is an answer to put in.
+    """
+    points = _WHO_CLAIMED.match(question.strip())
+    claim = _SUBJECT_QUESTION.match(context.strip().rstrip("?").strip())
+    if not (points and claim and answer) or context.count("?") > 1:
+        return None
+    return f"{points['ask']} {answer.rstrip(' .,')} {claim['rest']}?"
 
 
 def user_turns(history: list[dict[str, str]] | None) -> list[str]:

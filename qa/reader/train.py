@@ -205,8 +205,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--swap-fraction",
         type=float,
-        default=0.4,
-        help="share of positives that also get a near-miss twin (name/number swapped, negated)",
+        default=0.8,
+        help="share of positives that also get a near-miss twin (name, number or a word's "
+        "opposite swapped, or negated)",
     )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from qa.errors import InvalidQuestion
-from qa.followup import is_follow_up, read_question
+from qa.followup import is_follow_up, read_question, restate
 
 HISTORY = [
     {"role": "user", "content": "What happened on November 19?"},
@@ -56,6 +56,27 @@ def test_the_reader_gets_the_follow_up_pinned_to_the_earlier_date() -> None:
     undated = [{"role": "user", "content": "Who issued a warning?"}]
     reading = read_question("What did he call for?", undated)
     assert reading.reader_question == "Who issued a warning? What did he call for?"
+
+
+def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> None:
+    history = [
+        {"role": "user", "content": "What was targeted on November 23?"},
+        {"role": "assistant", "content": "a building believed to house a commander"},
+    ]
+    reading = read_question("Who said so?", history)
+    assert reading.reader_question == (
+        "Who said a building believed to house a commander was targeted on November 23?"
+    )
+    assert reading.query == reading.reader_question
+    assert reading.note == "Reading as: Who said so (following: What was targeted on November 23?)"
+    assert restate("Which agency confirmed it?", "Who hailed the talks?", "Lebanon") == (
+        "Which agency confirmed Lebanon hailed the talks?"
+    )
+    # Not a claim about a subject, or not a question about who made it: pinned as before.
+    assert restate("Who said so?", "What did the talks focus on?", "trade") is None
+    assert restate("Who did that?", "What happened on November 19?", "a strike") is None
+    assert restate("Where was that?", "What was hit?", "a camp") is None
+    assert restate("Who said so?", "What was hit?", None) is None
 
 
 def test_the_previous_answer_is_read_out_of_a_chat_reply() -> None:

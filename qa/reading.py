@@ -34,7 +34,8 @@ class SpanLike(Protocol):
 
 
 class SpanReader(Protocol):
-    """An extractive reader: the best span of each passage, best first (qa.reader.Reader)."""
+    """An extractive reader: the best span of each passage, or of each sentence of each
+    passage when `segments` gives where the sentences start; best first (qa.reader.Reader)."""
 
     def read(
         self,

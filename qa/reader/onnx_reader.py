@@ -1,7 +1,8 @@
 """Extractive QA inference with onnxruntime and tokenizers only (no torch, no transformers).
 
 The reader scores every passage it is given in one batched onnxruntime call and returns
-the best answer span per passage, as character offsets into that passage, with the
+the best answer span per passage (or per sentence of each passage, when told where the
+sentences start), as character offsets into that passage, with the
 span score and the "no answer" ([CLS]) score, so the caller can decide whether the
 passage answers the question at all.
 """
@@ -28,7 +29,7 @@ MAX_LENGTH = 192
 
 @dataclass(frozen=True)
 class Span:
-    """The best answer span found in one passage."""
+    """The best answer span found in one passage (or in one sentence of it)."""
 
     passage: int  # index into the passages list given to read()
     start: int  # character offset of the span in that passage

@@ -31,6 +31,8 @@ from typing import Any
 import numpy as np
 from tokenizers import Tokenizer
 
+from index.onnx_cpu import cpu_session
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ONNX_MINILM_ID = "sentence-transformers/all-MiniLM-L6-v2+onnx-int8"
@@ -107,23 +109,11 @@ class OnnxMiniLMEmbedder:
     dimensions = 384
 
     def __init__(self, threads: int = 2, fast: bool = False) -> None:
-        import onnxruntime as ort
-
         model, tokenizer = model_files()
         if fast:
             model = fast_model()
             self.model_id = FAST_MINILM_ID
-        options = ort.SessionOptions()
-        # The target machine has 2 cores; more threads only add contention.
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle worker threads would otherwise spin for a while after each run, taking the
-        # cores from what comes next (tokenising, FAISS, the other model): measured, warm
-        # ask() went from ~60 ms to ~33 ms on 2 cores with spinning off.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session: Any = ort.InferenceSession(
-            str(model), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self._session: Any = cpu_session(model, threads)
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from tokenizers import Encoding, Tokenizer
 
+from index.onnx_cpu import cpu_session
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -113,8 +115,6 @@ class Reader:
         max_answer_tokens: int = 30,
         threads: int = 2,
     ) -> None:
-        import onnxruntime as ort  # imported here so that importing the package stays cheap
-
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL_PATH
         self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else DEFAULT_TOKENIZER_PATH
         for p in (self.model_path, self.tokenizer_path):
@@ -125,18 +125,7 @@ class Reader:
                 )
         self.max_length = max_length
         self.max_answer_tokens = max_answer_tokens
-        opts = ort.SessionOptions()
-        # The target machine has 2 cores; more threads only add contention.
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        # Idle worker threads would otherwise spin for a while after each run, taking the
-        # cores from what comes next (tokenising, FAISS, the other model): measured, warm
-        # ask() went from ~60 ms to ~33 ms on 2 cores with spinning off.
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session: Any = ort.InferenceSession(
-            str(self.model_path), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
+        self._session: Any = cpu_session(self.model_path, threads)
         self._input_names = {i.name for i in self._session.get_inputs()}
         self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
         # Tokenizer objects carry mutable truncation state; guard encode_batch with a lock.

@@ -45,8 +45,11 @@ def test_negative_windows_have_no_answer(paragraphs) -> None:  # type: ignore[no
         assert not any(a.lower() in w.passage.lower() for a in answers[w.qid])
 
 
-def test_near_miss_negatives_change_the_question_not_the_passage(paragraphs) -> None:  # type: ignore[no-untyped-def]
-    windows = build_windows(paragraphs, seed=3, swap_fraction=0.4)
+@pytest.mark.parametrize("word_swap_share", [0.0, 0.5])
+def test_near_miss_negatives_change_the_question_not_the_passage(  # type: ignore[no-untyped-def]
+    paragraphs, word_swap_share: float
+) -> None:
+    windows = build_windows(paragraphs, seed=3, swap_fraction=0.4, word_swap_share=word_swap_share)
     positives = {w.qid: w for w in windows if w.kind == "pos"}
     swaps = [w for w in windows if w.kind == "neg-swap"]
     # Reviews name few things, so fewer than 40% of positives find a swap.
@@ -76,6 +79,31 @@ def test_opposite_swaps_ask_what_the_passage_never_says() -> None:
     assert _opposite_swapped("Where does it flow north?", both, rng) is None
     assert _opposite_swapped("First, what is it?", "It is a river.", rng) == "Last, what is it?"
     assert all(OPPOSITES[word] != word and OPPOSITES[word] in OPPOSITES for word in OPPOSITES)
+
+
+def test_word_swaps_keep_the_kind_of_word() -> None:
+    from qa.reader.windows import _word_swapped, content_words
+
+    passage = "The lagoon formed in 1932, when the dam closed the bay."
+    words = content_words("Who discovered the islands? When was it finished?")
+    assert words == [("discovered", "ed"), ("islands", "noun-s"), ("finished", "ed")]
+    pool = {"ed": ["discovered", "finished"], "noun-s": ["islands"]}
+    rng = random.Random(0)
+    swapped = {_word_swapped("When was the lagoon formed?", passage, pool, rng) for _ in range(20)}
+    # "formed" becomes another past verb; "lagoon" has no singular noun to swap with.
+    assert swapped == {"When was the lagoon discovered?", "When was the lagoon finished?"}
+    # Nothing to swap in: every candidate of the kind is in the passage too.
+    assert _word_swapped("When was the lagoon formed?", passage, {"ed": ["closed"]}, rng) is None
+    # A word before an apostrophe ("doesn't", "the bishop's") is not swapped whole.
+    assert content_words("Where were the bishop's lands?") == [("lands", "s")]
+
+
+def test_windows_without_word_swaps_are_the_ones_drawn_before(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    # The shipped reader was trained before word swaps existed: share 0 must draw the
+    # very same windows, or its training command would no longer reproduce it.
+    before = build_windows(paragraphs, seed=5, swap_fraction=0.8)
+    assert build_windows(paragraphs, seed=5, swap_fraction=0.8, word_swap_share=0.0) == before
+    assert build_windows(paragraphs, seed=5, swap_fraction=0.8, word_swap_share=0.5) != before
 
 
 def test_swapped_question_keeps_the_kind_of_entity() -> None:

@@ -209,6 +209,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="share of positives that also get a near-miss twin (name, number or a word's "
         "opposite swapped, or negated)",
     )
+    p.add_argument(
+        "--word-swap-share",
+        type=float,
+        default=0.0,
+        help="share of near misses made by swapping a content word for another of the "
+        "article's (0 reproduces the readers trained before this option)",
+    )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--threads", type=int, default=2)
@@ -289,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=seed + epoch,
             neg_fraction=args.neg_fraction,
             swap_fraction=args.swap_fraction,
+            word_swap_share=args.word_swap_share,
         )
         enc, truncated = encode_windows(tok, windows)
         n_neg = sum(w.answer_start is None for w in windows)

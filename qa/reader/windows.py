@@ -12,7 +12,8 @@ questions (SQuAD 2.0's) are mostly near misses: the passage talks about the ques
 topic but not the entity, number or polarity asked. "neg-swap" windows imitate them:
 the positive's own passage with one name or number of the question swapped for another
 from the same article, one word swapped for its opposite ("largest" for "smallest",
-"before" for "after"), or the question negated.
+"before" for "after"), one content word swapped for another of the article's
+("discovered" for "formed"), or the question negated.
 
 Everything is deterministic given the seed: the same seed gives the same windows.
 """
@@ -23,7 +24,7 @@ import gzip
 import json
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -322,6 +323,71 @@ def _opposite_swapped(question: str, passage: str, rng: random.Random) -> str | 
     return question[: m.start()] + opposite + question[m.end() :]
 
 
+# Function words, question words and verbs too general to change what is asked.
+_PLAIN_WORDS = frozenset(
+    """about above after again also among another around because been before being
+    between both called came come could does doing done during each either from given
+    have having into just known like made make many more most much must name named
+    near other over same should since some such than that their them then there these
+    they this those through under until upon used using very were what when where
+    which while whom whose with within would year years""".split()
+)
+_CONTENT_WORD = re.compile(r"\b([a-z][a-z-]{3,})\b(?!')")
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|of)\s+$")
+
+
+def _word_kind(word: str, before: str) -> str:
+    """A crude part-of-speech stand-in, so that a swap keeps the question's grammar (a
+    past verb for a past verb, a noun after "the" for another); "" when unsure."""
+    for suffix in ("ed", "ing", "tion"):
+        if word.endswith(suffix):
+            return suffix
+    plural = word.endswith("s") and not word.endswith("ss")
+    if _DETERMINER.search(before):
+        return "noun-s" if plural else "noun"
+    return "s" if plural else ""
+
+
+def content_words(text: str) -> list[tuple[str, str]]:
+    """(word, kind) for the lower-case words of `text` that carry its meaning and whose
+    kind is known (not names, not function words, not "doesn" of "doesn't")."""
+    found = []
+    for m in _CONTENT_WORD.finditer(text):
+        word = m.group(1)
+        kind = _word_kind(word, text[: m.start()])
+        if word not in _PLAIN_WORDS and kind:
+            found.append((word, kind))
+    return found
+
+
+def _word_swapped(
+    question: str, passage: str, article_words: Mapping[str, Sequence[str]], rng: random.Random
+) -> str | None:
+    """One of the question's content words that the passage uses replaced by a word of
+    the same kind (`article_words`: kind -> the article's words) that the passage never
+    uses.
+
+    The commonest unanswerable questions the opposite and name swaps miss ask about
+    another action or thing on the same topic: "When was the lagoon *discovered*?"
+    of a passage that says when it *formed*.
+    """
+    lowered = passage.lower()
+    present = [
+        (w, k)
+        for w, k in content_words(question)
+        if any(x != w for x in article_words.get(k, ())) and re.search(rf"\b{w}\b", lowered)
+    ]
+    if not present:
+        return None
+    old, kind = rng.choice(present)
+    pool = [w for w in article_words[kind] if w != old]
+    for _ in range(8):  # a few tries: most of the pool is absent from one passage
+        new = rng.choice(pool)
+        if new not in question and not re.search(rf"\b{new}\b", lowered):
+            return re.sub(rf"\b{old}\b", new, question, count=1)
+    return None
+
+
 def _swapped_question(
     question: str, passage: str, article_entities: Sequence[str], rng: random.Random
 ) -> str | None:
@@ -351,17 +417,30 @@ def build_windows(
     neg_fraction: float = 1 / 3,
     max_chars: int = DEFAULT_MAX_CHARS,
     swap_fraction: float = 0.0,
+    word_swap_share: float = 0.0,
 ) -> list[Window]:
     """One positive per question plus negatives making up ~neg_fraction of the total;
-    besides, a "neg-swap" twin for about `swap_fraction` of the positives.
+    besides, a "neg-swap" twin for about `swap_fraction` of the positives, of which about
+    `word_swap_share` have a content word swapped (the rest a name, number or opposite).
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
+    With word_swap_share 0 it draws exactly what it drew before word swaps existed, so
+    models trained before then are reproduced.
     """
     rng = random.Random(seed)
     entities: dict[str, list[str]] = {}
+    # article -> word kind -> its words, each once in first-seen order (dicts, not sets,
+    # so that the order and hence the draws are the same in every run)
+    words: dict[str, dict[str, dict[str, None]]] = {}
     if swap_fraction > 0:
         for p in paragraphs:
             entities.setdefault(p.article, []).extend(_entities(p.context))
+            if word_swap_share > 0:
+                kinds = words.setdefault(p.article, {})
+                for q in p.questions:
+                    for word, kind in content_words(q.text):
+                        kinds.setdefault(kind, {})[word] = None
+    word_pools = {a: {k: list(ws) for k, ws in kinds.items()} for a, kinds in words.items()}
     # neg / (pos + neg) = f  =>  neg per positive = f / (1 - f)
     neg_per_pos = neg_fraction / (1.0 - neg_fraction)
     windows: list[Window] = []
@@ -371,7 +450,11 @@ def build_windows(
             if pos is not None:
                 windows.append(pos)
                 if swap_fraction > 0 and rng.random() < swap_fraction:
-                    swapped = _swapped_question(q.text, pos.passage, entities[p.article], rng)
+                    swapped = None
+                    if word_swap_share > 0 and rng.random() < word_swap_share:
+                        swapped = _word_swapped(q.text, pos.passage, word_pools[p.article], rng)
+                    if swapped is None:
+                        swapped = _swapped_question(q.text, pos.passage, entities[p.article], rng)
                     if swapped is not None:
                         windows.append(Window(q.qid, swapped, pos.passage, None, "", "neg-swap"))
             if rng.random() < neg_per_pos:

@@ -421,7 +421,7 @@ def build_windows(
 ) -> list[Window]:
     """One positive per question plus negatives making up ~neg_fraction of the total;
     besides, a "neg-swap" twin for about `swap_fraction` of the positives, of which about
-    `word_swap_share` have a content word swapped (the rest a name, number or opposite).
+    `word_swap_share` have a content word swapped (the rest as `_swapped_question` says).
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
     With word_swap_share 0 it draws exactly what it drew before word swaps existed, so

@@ -113,8 +113,6 @@ def test_windows_without_word_swaps_are_the_ones_drawn_before(paragraphs) -> Non
 
 
 def test_swapped_question_keeps_the_kind_of_entity() -> None:
-    import random
-
     from qa.reader.windows import _swapped_question
 
     passage = "In 1066 the Normans under William crossed to England."

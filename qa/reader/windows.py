@@ -305,14 +305,17 @@ def _entity_swapped(
     return question.replace(old, rng.choice(pool), 1) if pool else None
 
 
+def _uses(lowered: str, word: str) -> bool:
+    """Whether lower-cased text uses `word` as a whole word (not inside another word)."""
+    return re.search(rf"\b{word}\b", lowered) is not None
+
+
 def _opposite_swapped(question: str, passage: str, rng: random.Random) -> str | None:
     """One word of the question replaced by its opposite, when the passage never uses the
     opposite (else the passage might answer the new question)."""
     words = passage.lower()
     found = [
-        m
-        for m in _OPPOSABLE.finditer(question.lower())
-        if not re.search(rf"\b{OPPOSITES[m.group()]}\b", words)
+        m for m in _OPPOSABLE.finditer(question.lower()) if not _uses(words, OPPOSITES[m.group()])
     ]
     if not found:
         return None
@@ -375,7 +378,7 @@ def _word_swapped(
     present = [
         (w, k)
         for w, k in content_words(question)
-        if any(x != w for x in article_words.get(k, ())) and re.search(rf"\b{w}\b", lowered)
+        if any(x != w for x in article_words.get(k, ())) and _uses(lowered, w)
     ]
     if not present:
         return None
@@ -383,7 +386,7 @@ def _word_swapped(
     pool = [w for w in article_words[kind] if w != old]
     for _ in range(8):  # a few tries: most of the pool is absent from one passage
         new = rng.choice(pool)
-        if new not in question and not re.search(rf"\b{new}\b", lowered):
+        if new not in question and not _uses(lowered, new):
             return re.sub(rf"\b{old}\b", new, question, count=1)
     return None
 

@@ -31,7 +31,9 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy index qa ui
+	$(VENV)/bin/mypy index qa ui tools
+	$(VENV)/bin/lint-imports --no-logo
+	$(VENV)/bin/deptry .
 
 test: lint browser
 	$(VENV)/bin/pytest

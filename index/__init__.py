@@ -1,4 +1,7 @@
-"""Turn article text into searchable sentences: splitting, embedding, FAISS, persistence."""
+"""Turn article text into searchable sentences, and keep them: splitting, embedding, vector
+stores (FAISS, pgvector), and all storage: the data folder (paths), saved indexes
+(persist), the chat's article folders, collections of many articles (collection) and the
+one PostgreSQL connection module (postgres). Imports neither qa nor ui."""
 
 from index.embedder import Embedder, MiniLMEmbedder, default_embedder
 from index.onnx_embedder import OnnxMiniLMEmbedder

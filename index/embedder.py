@@ -64,7 +64,7 @@ def default_embedder(kind: str | None = None) -> Embedder:
     """The bundled model, loaded once per process and kind (loading takes seconds).
 
     `kind` is "int8" (the default, or `$ARTICLE_QA_EMBEDDER`), "int8-fast" or "fp32". The
-    int8 ONNX model agrees with the fp32 one on 98% of top-10 neighbours (index/parity.py)
+    int8 ONNX model agrees with the fp32 one on 98% of top-10 neighbours (tools/parity.py)
     at about a quarter of the query time, and needs no torch; "int8-fast" embeds about
     twice as many sentences a second, agreeing on ~90% (index/onnx_embedder.py).
     """

@@ -6,19 +6,21 @@ Same contract as FaissStore (index.store.VectorStore, tests/index/test_store_con
 One table per store: `id bigint primary key, embedding vector(d)`, created with the
 `vector` extension when missing. Every call is one transaction, so any number of
 stores (in one process or on many machines) may point at the same table and see each
-other's writes as soon as they commit.
+other's writes as soon as they commit. Given a `Database` (index.postgres) instead of a
+DSN, the store shares that connection, and a call made inside one of its transactions
+joins it (as the PostgreSQL collection storage does).
 
 Search is exact by default (a sequential scan ordered by `<#>`, pgvector's negative
 inner product); `index="hnsw"` builds an HNSW index (vector_ip_ops) for large tables,
-trading exactness for speed as FAISS's tiers do. The index belongs to the table: once
-one store made it, every store on that table searches through it.
+trading exactness for speed as FAISS's tiers do, and searches it with pgvector's
+iterative scan so that a search among allowed ids still fills its k rows. The index
+belongs to the table: once one store made it, every store on that table searches
+through it.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
 import numpy as np
@@ -27,31 +29,10 @@ from pgvector import Vector
 from pgvector.psycopg import register_vector
 from psycopg import sql
 
-from index.store import as_ids
+from index.postgres import SETUP_LOCK, Database, describe
+from index.store import as_ids, as_key_array
 
 T = TypeVar("T")
-SETUP_LOCK = 0x61727469636C65  # pg_advisory_xact_lock key: "article"; serialises CREATEs
-
-
-class PgStoreError(ConnectionError):
-    """The database cannot be reached or used; the message is one line and says why."""
-
-
-def describe(dsn: str) -> str:
-    """Where a DSN points (user@host:port/db), without its password."""
-    try:
-        parts = psycopg.conninfo.conninfo_to_dict(dsn)
-    except psycopg.ProgrammingError:
-        return "?"
-    host = parts.get("host") or parts.get("hostaddr") or "local socket"
-    port = parts.get("port") or 5432
-    user = f"{parts['user']}@" if parts.get("user") else ""
-    return f"{user}{host}:{port}/{parts.get('dbname') or '(default database)'}"
-
-
-def first_line(error: BaseException) -> str:
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__
 
 
 class PgVectorStore:
@@ -59,7 +40,7 @@ class PgVectorStore:
 
     def __init__(
         self,
-        dsn: str,
+        dsn: str | Database,
         table: str = "vectors",
         dimensions: int = 384,
         *,
@@ -71,18 +52,14 @@ class PgVectorStore:
             raise ValueError(f"index must be 'exact' or 'hnsw', not {index!r}")
         if dimensions < 1:
             raise ValueError(f"dimensions must be positive, not {dimensions}")
-        try:
-            psycopg.conninfo.conninfo_to_dict(dsn)
-        except psycopg.ProgrammingError as error:
-            raise ValueError(f"invalid PostgreSQL DSN: {first_line(error)}") from None
-        self.dsn = dsn
+        self.database = (
+            dsn if isinstance(dsn, Database) else Database(dsn, connect_timeout=connect_timeout)
+        )
+        self.dsn = self.database.dsn
         self.table = table
         self.dimensions = dimensions
         self.index = index
         self.ef_search = ef_search
-        self.connect_timeout = connect_timeout
-        self._lock = threading.RLock()  # one connection, used by one thread at a time
-        self._conn: psycopg.Connection[Any] | None = None
         self._name = sql.Identifier(table)
         self._run(self._create)
 
@@ -110,30 +87,36 @@ class PgVectorStore:
 
         self._run(write)
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, queries: np.ndarray, k: int, allowed: Sequence[int] | np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dimensions)
         k = max(1, k)
         scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
         ids = np.full((len(queries), k), -1, dtype=np.int64)
-        if len(queries) == 0:
+        keys = None if allowed is None else as_key_array(allowed)
+        if len(queries) == 0 or (keys is not None and len(keys) == 0):
             return scores, ids
+        within = sql.SQL(" WHERE t.id = ANY(%s::bigint[])") if keys is not None else sql.SQL("")
         query = sql.SQL(
             "SELECT q.row, n.id, n.distance"
             " FROM unnest(%s::vector[]) WITH ORDINALITY AS q(embedding, row)"
             " CROSS JOIN LATERAL ("
-            "   SELECT t.id, t.embedding <#> q.embedding AS distance FROM {} AS t"
+            "   SELECT t.id, t.embedding <#> q.embedding AS distance FROM {} AS t{}"
             "   ORDER BY t.embedding <#> q.embedding LIMIT %s"
             " ) AS n ORDER BY q.row, n.distance, n.id"
-        ).format(self._name)
+        ).format(self._name, within)
+        args = [[Vector(q) for q in queries], *([keys.tolist()] if keys is not None else []), k]
 
         def read(conn: psycopg.Connection[Any]) -> list[tuple[int, int, float]]:
-            if self.index == "hnsw":
-                conn.execute(
-                    sql.SQL("SET LOCAL hnsw.ef_search = {}").format(
-                        sql.Literal(max(self.ef_search, k))
-                    )
-                )
-            cursor = conn.execute(query, ([Vector(q) for q in queries], k))
+            # Only matters where the table has an HNSW index: search at least k candidates,
+            # and keep scanning, in exact distance order, until k rows pass `allowed`.
+            conn.execute(
+                "SELECT set_config('hnsw.iterative_scan', 'strict_order', true),"
+                " set_config('hnsw.ef_search', %s, true)",
+                (str(max(self.ef_search, k)),),
+            )
+            cursor = conn.execute(query, args)
             return [(int(r), int(i), float(d)) for r, i, d in cursor.fetchall()]
 
         filled = np.zeros(len(queries), dtype=np.int64)
@@ -146,7 +129,7 @@ class PgVectorStore:
         return scores, ids
 
     def remove(self, ids: Sequence[int] | np.ndarray) -> int:
-        keys = np.asarray(ids, dtype=np.int64).reshape(-1)
+        keys = as_key_array(ids)
         if len(keys) == 0:
             return 0
 
@@ -181,10 +164,7 @@ class PgVectorStore:
         self._run(lambda conn: conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(self._name)))
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        self.database.close()
 
     def __enter__(self) -> PgVectorStore:
         return self
@@ -232,65 +212,26 @@ class PgVectorStore:
         _, last = np.unique(keys[::-1], return_index=True)
         keep = np.sort(len(keys) - 1 - last)
         keys, vectors = keys[keep], vectors[keep]
+        # One staging table per store table: stores sharing a connection may differ in width.
+        incoming = sql.Identifier(f"{self.table}_incoming")
         conn.execute(
             sql.SQL(
-                "CREATE TEMP TABLE IF NOT EXISTS incoming (LIKE {} INCLUDING DEFAULTS)"
+                "CREATE TEMP TABLE IF NOT EXISTS {} (LIKE {} INCLUDING DEFAULTS)"
                 " ON COMMIT DELETE ROWS"
-            ).format(self._name)
+            ).format(incoming, self._name)
         )
         with conn.cursor() as cursor:
-            copy_sql = "COPY incoming (id, embedding) FROM STDIN WITH (FORMAT BINARY)"
-            with cursor.copy(copy_sql) as copy:
+            copy_sql = sql.SQL("COPY {} (id, embedding) FROM STDIN WITH (FORMAT BINARY)")
+            with cursor.copy(copy_sql.format(incoming)) as copy:
                 copy.set_types(["int8", "vector"])
                 for key, vector in zip(keys.tolist(), vectors, strict=True):
                     copy.write_row((key, vector))
         conn.execute(
             sql.SQL(
-                "INSERT INTO {} (id, embedding) SELECT id, embedding FROM incoming"
+                "INSERT INTO {} (id, embedding) SELECT id, embedding FROM {}"
                 " ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding"
-            ).format(self._name)
+            ).format(self._name, incoming)
         )
 
-    @contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
-        with self._lock:
-            if self._conn is None or self._conn.closed or self._conn.broken:
-                self._conn = self._connect()
-            yield self._conn
-
-    def _connect(self) -> psycopg.Connection[Any]:
-        try:
-            conn = psycopg.connect(
-                self.dsn,
-                autocommit=True,  # transactions are explicit: one per call (_run)
-                connect_timeout=self.connect_timeout,
-                application_name="article-qa",
-            )
-        except psycopg.OperationalError as error:
-            raise PgStoreError(
-                f"cannot connect to PostgreSQL at {describe(self.dsn)}: {first_line(error)}"
-            ) from None
-        try:
-            register_vector(conn)
-        except psycopg.ProgrammingError:
-            pass  # no vector type yet: _create makes the extension, then registers it
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
     def _run(self, work: Callable[[psycopg.Connection[Any]], T]) -> T:
-        """`work` in one transaction; once more on a fresh connection if the old one died."""
-        with self._lock:
-            for attempt in (1, 2):
-                try:
-                    with self._connection() as conn, conn.transaction():
-                        return work(conn)
-                except psycopg.OperationalError as error:
-                    broken = self._conn is None or self._conn.closed or self._conn.broken
-                    if broken and attempt == 1:
-                        continue  # e.g. the server restarted: reconnect and retry
-                    raise PgStoreError(
-                        f"PostgreSQL at {describe(self.dsn)} failed: {first_line(error)}"
-                    ) from None
-        raise AssertionError("unreachable")
+        return self.database.run(work)

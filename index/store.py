@@ -15,9 +15,12 @@ class VectorStore(Protocol):
 
     `add(vectors, ids)` stores vectors; without ids they are numbered on from the
     store's size (0, 1, 2... for a fresh store). Re-adding an id replaces its vector.
-    `search(queries, k)` returns (scores, ids), both of shape (len(queries), k), best
-    first; scores are inner products (cosines); missing neighbours have id -1 and
-    score -inf. `remove(ids)` drops those ids and returns how many it dropped.
+    `search(queries, k, allowed)` returns (scores, ids), both of shape (len(queries), k),
+    best first; scores are inner products (cosines); missing neighbours have id -1 and
+    score -inf. With `allowed` (ids), only those ids are candidates: the filter applies
+    inside the search, not to its results, so an exact store returns k ids whenever k
+    allowed vectors are stored.
+    `remove(ids)` drops those ids and returns how many it dropped.
     Every store passes tests/index/test_store_contract.py.
     """
 
@@ -25,7 +28,9 @@ class VectorStore(Protocol):
 
     def add(self, vectors: np.ndarray, ids: Sequence[int] | np.ndarray | None = None) -> None: ...
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def search(
+        self, queries: np.ndarray, k: int, allowed: Sequence[int] | np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]: ...
 
     def remove(self, ids: Sequence[int] | np.ndarray) -> int: ...
 
@@ -36,10 +41,15 @@ def as_ids(ids: Sequence[int] | np.ndarray | None, first: int, count: int) -> np
     """Explicit ids as int64, or `count` consecutive ids from `first`."""
     if ids is None:
         return np.arange(first, first + count, dtype=np.int64)
-    out = np.asarray(ids, dtype=np.int64).reshape(-1)
+    out = as_key_array(ids)
     if len(out) != count:
         raise ValueError(f"{count} vectors but {len(out)} ids")
     return out
+
+
+def as_key_array(ids: Sequence[int] | np.ndarray) -> np.ndarray:
+    """Ids as a flat int64 array."""
+    return np.asarray(ids, dtype=np.int64).reshape(-1)
 
 
 class FaissStore:
@@ -47,7 +57,7 @@ class FaissStore:
 
     By default vectors live in an `IndexIDMap2` over a flat (exact) index, so ids
     survive removals and a vector can be replaced under its id; articles are small
-    enough that exact is also fastest. index.tiers builds IVF stores for archives.
+    enough that exact is also fastest. index.tiers builds IVF stores for collections.
     """
 
     def __init__(self, dimensions: int, index: faiss.Index | None = None) -> None:
@@ -67,15 +77,26 @@ class FaissStore:
         self._index.add_with_ids(vectors, keys)
         self._next = max(self._next, int(keys.max()) + 1)
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, queries: np.ndarray, k: int, allowed: Sequence[int] | np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dimensions)
         k = max(1, k)
-        if len(self) == 0:
+        keys = None if allowed is None else as_key_array(allowed)
+        if len(self) == 0 or (keys is not None and len(keys) == 0):
             return (
                 np.full((len(queries), k), -np.inf, dtype=np.float32),
                 np.full((len(queries), k), -1, dtype=np.int64),
             )
-        scores, ids = self._index.search(queries, min(k, len(self)))
+        params: Any = None  # Any: FAISS's SWIG classes are untyped
+        if keys is not None:  # FAISS skips the other ids while it searches
+            ivf = isinstance(self._index, faiss.IndexIVF)
+            params = faiss.SearchParametersIVF() if ivf else faiss.SearchParameters()
+            if ivf:
+                params.nprobe = self._index.nprobe  # else it would probe one list
+            selector = faiss.IDSelectorBatch(keys)  # referenced here until the search is done
+            params.sel = selector
+        scores, ids = self._index.search(queries, min(k, len(self)), params=params)
         if ids.shape[1] < k:  # pad to k columns, as the contract says
             pad = k - ids.shape[1]
             scores = np.pad(scores, ((0, 0), (0, pad)), constant_values=-np.inf)
@@ -84,7 +105,7 @@ class FaissStore:
         return scores, ids
 
     def remove(self, ids: Sequence[int] | np.ndarray) -> int:
-        keys = np.asarray(ids, dtype=np.int64).reshape(-1)
+        keys = as_key_array(ids)
         if len(keys) == 0 or len(self) == 0:
             return 0
         return int(self._index.remove_ids(faiss.IDSelectorBatch(keys)))

@@ -143,10 +143,3 @@ def load_store(path: Path, mmap: bool = True) -> FaissStore:
     if not mmap or not isinstance(index, faiss.IndexIVF):
         index = faiss.read_index(str(path))
     return FaissStore(index.d, index)
-
-
-def nbytes_in_memory(store: FaissStore) -> int:
-    """Bytes the index keeps in RAM when fully loaded (vectors, ids, list heads)."""
-    writer = faiss.VectorIOWriter()
-    faiss.write_index(store.index, writer)
-    return int(writer.data.size())

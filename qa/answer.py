@@ -12,7 +12,7 @@ class Evidence:
 
     `start`/`end` are the sentence's character offsets in the article; on the sentence
     that holds the answer, `answer_start`/`answer_end` are the answer span's. From a
-    collection (qa.archive), a citation also names its article's id, date and source,
+    collection (qa.collection), a citation also names its article's id, date and source,
     and the sentence's stable id.
     """
 

@@ -14,9 +14,9 @@ from index.sentences import Sentence
 from qa.answer import Answer, Evidence
 from qa.article import check_article_text, read_article
 from qa.calibration import Calibration
+from qa.dates import article_date
 from qa.errors import InvalidQuestion
 from qa.followup import Reading, read_question
-from qa.grounded_dates import article_date
 from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
 from qa.retrieval import Ranking, Retriever
 
@@ -100,14 +100,14 @@ class ArticleQA:
     def sentences(self) -> list[Sentence]:
         return self.index.sentences
 
-    def read(self, question: str, history: list[dict[str, str]] | None = None) -> Reading:
+    def read(self, question: str, history: list[dict[str, Any]] | None = None) -> Reading:
         """How `question` will be understood given the chat so far."""
         return read_question(check_question(question), history)
 
     def inspect(
         self,
         question: str,
-        history: list[dict[str, str]] | None = None,
+        history: list[dict[str, Any]] | None = None,
         retrieval_weight: float | None = None,
     ) -> Analysis:
         """Retrieve (and read) for a question, and compute the abstention features."""
@@ -174,8 +174,13 @@ class ArticleQA:
         text = analysis.span.text if analysis.span else evidence[0].text
         return Answer(text, True, 1.0, evidence, analysis.reading.note)
 
-    def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer:
-        """Answer `question` from the article, citing sentences; abstains when unsupported."""
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
+        """Answer `question` from the article, citing sentences; abstains when unsupported.
+
+        `history`: the earlier turns, oldest first, as {"role", "content"} messages. An
+        assistant turn's content is its answer's text; it may also carry its Answer (or
+        Answer.to_dict()) under "answer", as the chat keeps it (qa.followup).
+        """
         analysis = self.inspect(question, history)
         probability = self.calibration.probability(analysis.features)
         candidate = self.answer_from(analysis)
@@ -196,8 +201,8 @@ def bundled(reader: bool = True) -> ArticleQA:
     """The bundled article's ArticleQA (with or without the reader), built once on first use."""
     with _bundled_lock:
         if reader not in _bundled:
+            from index.paths import bundled_index_dir
             from qa.article import BUNDLED_ARTICLE, BUNDLED_TITLE
-            from qa.storage import bundled_index_dir
 
             _bundled[reader] = ArticleQA.from_text(
                 BUNDLED_ARTICLE.read_text("utf-8"),
@@ -208,6 +213,6 @@ def bundled(reader: bool = True) -> ArticleQA:
         return _bundled[reader]
 
 
-def ask(question: str, history: list[dict[str, str]] | None = None) -> Answer:
+def ask(question: str, history: list[dict[str, Any]] | None = None) -> Answer:
     """Ask the bundled article a question (see ArticleQA.ask)."""
     return bundled().ask(question, history)

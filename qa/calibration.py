@@ -1,7 +1,7 @@
 """Turn retrieval signals into a probability that the article answers, and a threshold.
 
 The coefficients are fitted by `article-qa calibrate` on the dev sets (see
-qa/calibrate.py) and shipped in qa/data/calibration.json; nothing here is tuned by hand.
+tools/calibrate.py) and shipped in qa/data/calibration.json; nothing here is tuned by hand.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The one exception family the CLI and the chat show to users as a sentence."""
 
+from index.errors import ArticleQAError
 
-class ArticleQAError(Exception):
-    """A problem the user can fix; str(error) is a one-line message naming it."""
+__all__ = ["ArticleQAError", "InvalidArticle", "InvalidQuestion"]
 
 
 class InvalidQuestion(ArticleQAError):

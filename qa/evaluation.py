@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from qa.answer import Answer
 from qa.bot import ArticleQA
 from qa.datasets import EvalQuestion, EvalSet
+from qa.messages import NOT_FOUND
 from qa.scoring import contains_answer, exact_match, token_f1
-
-NOT_FOUND_REPLY = "That is not in the article."
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ def history_messages(bot: ArticleQA, turns: list[str]) -> list[dict[str, str]]:
     for turn in turns:
         reply = bot.ask(turn, messages)
         messages.append({"role": "user", "content": turn})
-        messages.append({"role": "assistant", "content": reply.text or NOT_FOUND_REPLY})
+        messages.append({"role": "assistant", "content": reply.text or NOT_FOUND})
     return messages
 
 

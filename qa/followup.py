@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
+from qa.answer import Answer
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.lexical import terms
+from qa.messages import NOT_FOUND, reading_as
 
 # Words that point back at something said before.
 _ANAPHORA = re.compile(
@@ -57,7 +59,7 @@ class Reading:
         """A line for the user saying how a follow-up was read, or None if it stands alone."""
         if self.context is None:
             return None
-        return f"Reading as: {self.question.rstrip('?')} (following: {self.context})"
+        return reading_as(self.question, self.context)
 
 
 # "Who said so?", "Which agency confirmed it?": asks who made the earlier claim.
@@ -90,7 +92,7 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     return f"{points['ask']} {answer.rstrip(' .,')} {claim['rest']}?"
 
 
-def user_turns(history: list[dict[str, str]] | None) -> list[str]:
+def user_turns(history: list[dict[str, Any]] | None) -> list[str]:
     """The user messages of a chat history, oldest first, validated."""
     if not history:
         return []
@@ -106,31 +108,31 @@ def user_turns(history: list[dict[str, str]] | None) -> list[str]:
     return turns
 
 
-_NOT_ANSWERS = ("that is not in the article", "⚠️")
-_CHAT_MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
 _MAX_ANSWER_CHARS = 200
 
 
-def previous_answer(history: list[dict[str, str]] | None) -> str | None:
-    """The short answer of the last assistant turn, if it gave one.
+def answer_text(message: dict[str, Any]) -> str:
+    """The answer an assistant message gave, as plain text; "" when it gave none.
 
-    A chat reply may carry more than the answer (a "Reading as" line, "Sources: ..."
-    links, markdown escapes); the answer is its first plain paragraph.
+    The message may carry its structured answer under "answer" (an Answer or its
+    to_dict()), as the chat keeps each turn; otherwise its "content" is the answer's
+    plain text, as callers of ask() and POST /api/ask replay it.
     """
+    answer = message.get("answer")
+    if isinstance(answer, Answer):
+        return answer.text if answer.found else ""
+    if isinstance(answer, dict):
+        return str(answer.get("text") or "") if answer.get("found") else ""
+    content = message.get("content")
+    text = content.strip() if isinstance(content, str) else ""
+    return "" if text == NOT_FOUND else text
+
+
+def previous_answer(history: list[dict[str, Any]] | None) -> str | None:
+    """The short answer of the last assistant turn, if it gave one."""
     for message in reversed(history or []):
-        if not isinstance(message, dict) or message.get("role") != "assistant":
-            continue
-        content = message.get("content")
-        if not isinstance(content, str):
-            return None
-        for paragraph in content.split("\n\n"):
-            text = html.unescape(_CHAT_MARKUP.sub(r"\1", paragraph)).strip()
-            if not text or text.startswith(("_", "Sources", "- ", "…")):
-                continue
-            if text.lower().strip("*").startswith(_NOT_ANSWERS):
-                return None
-            return text[:_MAX_ANSWER_CHARS]
-        return None
+        if isinstance(message, dict) and message.get("role") == "assistant":
+            return answer_text(message).strip()[:_MAX_ANSWER_CHARS] or None
     return None
 
 
@@ -139,7 +141,7 @@ def is_follow_up(question: str) -> bool:
     return bool(_ANAPHORA.search(question)) and len(terms(question)) < _STANDALONE_TERMS
 
 
-def read_question(question: str, history: list[dict[str, str]] | None) -> Reading:
+def read_question(question: str, history: list[dict[str, Any]] | None) -> Reading:
     """Resolve a follow-up by searching with the earlier questions it leans on.
 
     A chain of follow-ups ("What happened on November 19?" / "Where was that?" /

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import bm25s
 import numpy as np
 import Stemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from index.sentences import Sentence
 
@@ -28,7 +29,15 @@ _QUESTION_WORDS = {
     "happen",
     "happened",
 }
-STOPWORDS = sorted(set(ENGLISH_STOP_WORDS) | _QUESTION_WORDS)
+# scikit-learn's English stop words, kept as a data file: importing scikit-learn for one
+# list cost most of a second at start-up.
+_STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_en.txt"
+ENGLISH_STOP_WORDS = frozenset(
+    line.strip()
+    for line in _STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+STOPWORDS = sorted(ENGLISH_STOP_WORDS | _QUESTION_WORDS)
 _STEMMER = Stemmer.Stemmer("english")
 
 

@@ -9,9 +9,16 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.sentence_index import SentenceIndex
-from qa.dates import find_dates, remove_dates, sentence_dates
+from qa.dates import (
+    dated_sentences,
+    event_range,
+    find_dates,
+    range_scores,
+    remove_dates,
+    scores_within,
+    sentence_dates,
+)
 from qa.lexical import Lexicon, terms
-from qa.sentence_dates import dated_sentences, event_range, range_scores, scores_within
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from index.sentences import Sentence
-from qa.timeline import timeline
+from qa.dates import timeline
 
 SUGGESTION_COUNT = 4
 _DATE_QUESTIONS = 2

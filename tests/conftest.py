@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.pg_server import DSN_ENV, LocalPostgres, PostgresStartError
+from tools.pg_server import DSN_ENV, LocalPostgres, PostgresStartError
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -85,7 +85,7 @@ def pg_server() -> Iterator[LocalPostgres]:
 
 @pytest.fixture(scope="session")
 def pg_dsn(request: pytest.FixtureRequest) -> str:
-    """The server `python -m index.pg_server` started for this run (as .ci/run does), else
+    """The server `python -m tools.pg_server` started for this run (as .ci/run does), else
     one started here for the session."""
     given = os.environ.get(DSN_ENV)
     if given:

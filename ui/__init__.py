@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
+
+# Nothing phones home: no Gradio analytics, whichever ui module imports Gradio first.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 __all__ = ["create_app", "launch"]
 

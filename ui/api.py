@@ -22,10 +22,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from qa.article import MAX_ARTICLE_BYTES
+from qa.collection import BUNDLED_ID, ArticleEntry, FolderCollection, UnknownArticle
 from qa.errors import ArticleQAError
-from qa.library import BUNDLED_ID, ArticleEntry, Library, UnknownArticle
 from ui.auth import Credentials, check_basic
-from ui.pool import BUSY_MESSAGE, Busy, WorkerPool
+from ui.messages import BUSY_MESSAGE
+from ui.pool import Busy, WorkerPool
 from ui.uploads import add_bytes
 
 T = TypeVar("T")
@@ -71,7 +72,7 @@ class EvidenceModel(BaseModel):
         description='the days the sentence is about ("2025-11-23"; "November 23" without a year)',
     )
     article_id: str | None = Field(
-        default=None, description="the article's id in a collection (qa.archive)"
+        default=None, description="the article's id in a collection (qa.collection)"
     )
     article_date: str | None = Field(
         default=None, description="the article's date (YYYY-MM-DD), from a collection"
@@ -151,7 +152,7 @@ def _validation_message(error: RequestValidationError) -> str:
 
 
 def api_router(
-    library: Library, pool: WorkerPool | None = None, auth: Credentials | None = None
+    library: FolderCollection, pool: WorkerPool | None = None, auth: Credentials | None = None
 ) -> APIRouter:
     """The /api routes over `library`, answering in `pool`, behind `auth` when given."""
     pool = pool or WorkerPool()
@@ -237,7 +238,7 @@ def api_router(
 
 def install_api(
     app: FastAPI,
-    library: Library,
+    library: FolderCollection,
     pool: WorkerPool | None = None,
     auth: Credentials | None = None,
 ) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from index.sentences import Sentence
 from qa.answer import Answer
-from qa.timeline import TimelineEvent
+from qa.dates import TimelineEvent
 from ui.format import sentence_anchor
 
 _renders = itertools.count()

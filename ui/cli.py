@@ -17,6 +17,7 @@ from ui.collections_cli import add_parsers as add_collection_parsers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
 
     from qa.bot import ArticleQA
     from ui.pool import Limits
@@ -67,7 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if warning:
         print(warning, file=sys.stderr, flush=True)
 
-    from qa.storage import DATA_DIR_ENV, data_dir
+    from index.paths import DATA_DIR_ENV, data_dir
 
     if args.data_dir:
         # Everything saved goes there: added articles and the bundled article's index.
@@ -75,20 +76,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Gradio saves uploads here until they are read; $GRADIO_TEMP_DIR still wins.
     os.environ.setdefault("GRADIO_TEMP_DIR", str(data_dir() / UPLOADS_SUBDIR))
     from qa.article import read_article
-    from qa.library import BUNDLED_ID, Library
+    from qa.collection import BUNDLED_ID, FolderCollection
     from ui.app import launch
 
-    library = Library(data_dir(), reader=args.reader)
+    library = FolderCollection(data_dir(), reader=args.reader)
     initial = BUNDLED_ID
     if args.collection or args.store:
-        from qa.archive import DEFAULT_COLLECTION, open_collection
-        from qa.collection_view import CollectionLibrary
+        from qa.collection import DEFAULT_COLLECTION, ServedCollection, open_collection
 
         # A bad name or an unreachable database fails here, in one line, before serving.
-        archive = open_collection(
+        collection = open_collection(
             args.collection or DEFAULT_COLLECTION, args.store, reader=args.reader
         )
-        library = CollectionLibrary(data_dir(), archive, reader=args.reader)
+        library = ServedCollection(data_dir(), collection, reader=args.reader)
         initial = library.collection_id
     if args.article:
         text = read_article(args.article)  # a bad file fails here, before serving
@@ -139,34 +139,48 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from qa.calibrate import ask_all, fit, reliability
+    tool = developer_tool("calibrate", "tools.calibrate")
+    if tool is None:
+        return USAGE_ERROR
     from qa.calibration import CALIBRATION_FILES
-    from qa.datasets import load_eval_set
 
     factory = _make_bot_factory(args.reader)
-    sets = {}
-    for dataset in args.datasets:
-        eval_set = load_eval_set(dataset)
-        sets[eval_set.name] = ask_all(eval_set, factory)
-    calibration, dev = fit(sets)
     output = Path(args.output) if args.output else CALIBRATION_FILES[args.reader]
-    calibration.save(output)
-    print(
-        f"wrote {output}: threshold {calibration.threshold}, "
-        f"retrieval weight {calibration.retrieval_weight}, {calibration.fitted_on}"
-    )
-    print("\n| predicted P(right) | questions | mean predicted | observed right |")
-    print("|---|---|---|---|")
-    for band, count, predicted, observed in reliability(calibration, dev):
-        print(f"| {band} | {count} | {predicted} | {observed} |")
-    return 0
+    return int(tool.calibrate(args.datasets, output, factory))
 
 
+# Developer tools (tools/, in the source checkout only), each with its own argument parser.
 TOOLS = {
-    "bench": ("index.bench", "benchmark vector stores at 10k, 100k and 1M sentences"),
-    "train-reader": ("qa.reader.train", "retrain the extractive reader from data/qa-train"),
-    "export-reader": ("qa.reader.export", "export a reader checkpoint to int8 ONNX"),
+    "bench": ("tools.bench", "benchmark vector stores at 10k, 100k and 1M sentences"),
+    "train-reader": ("tools.reader.train", "retrain the extractive reader from data/qa-train"),
+    "export-reader": ("tools.reader.export", "export a reader checkpoint to int8 ONNX"),
 }
+
+
+def developer_tool(command: str, module: str) -> ModuleType | None:
+    """The tool `module` from tools/, which only the source checkout has (the wheel ships
+    index, qa and ui); None, after one line on stderr, where it is not there.
+
+    Imported by name, never statically: the runtime does not depend on the tools.
+    """
+    import importlib
+
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "tools" / "__init__.py").is_file() and str(checkout) not in sys.path:
+        sys.path.append(str(checkout))  # an editable install maps only index, qa and ui
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name and not f"{module}.".startswith(f"{error.name}."):
+            # The tool is here but a development dependency (the test extra) is not.
+            problem = f"{command} needs {error.name}: pip install -e '.[test]'"
+        else:
+            problem = (
+                f"{command} is a developer tool in the source checkout: "
+                f"run it there as python -m {module}"
+            )
+    print(f"article-qa: error: {problem}", file=sys.stderr)
+    return None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -258,10 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; user errors print one line and exit 2, never a traceback."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and arguments[0] in TOOLS:
-        import importlib
-
-        module = importlib.import_module(TOOLS[arguments[0]][0])
-        return int(module.main(arguments[1:]))
+        tool = developer_tool(arguments[0], TOOLS[arguments[0]][0])
+        return USAGE_ERROR if tool is None else int(tool.main(arguments[1:]))
     args = parser().parse_args(arguments)
     if args.embedder:  # read by index.embedder.default_embedder wherever it is loaded
         os.environ["ARTICLE_QA_EMBEDDER"] = args.embedder

@@ -1,5 +1,5 @@
 """`article-qa add | remove | list`, and `ask --collection`: keep a collection of articles
-(qa.archive) up to date, and ask it.
+(qa.collection.DatabaseCollection) up to date, and ask it.
 
 A collection is local (SQLite + FAISS under the data folder) unless `--store` names a
 PostgreSQL database (postgresql://user@host:5432/db), where several app servers can
@@ -18,21 +18,14 @@ from qa.errors import ArticleQAError
 
 if TYPE_CHECKING:
     from qa.answer import Answer
-    from qa.archive import Archive
+    from qa.collection import DatabaseCollection
 
 DEFAULT_COLLECTION = "default"
 
 
-def collection_folder(name: str) -> Path:
-    """Where a local collection lives: <data folder>/collections/<name>."""
-    from qa.archive import collection_folder
-
-    return collection_folder(name)
-
-
-def open_archive(name: str, reader: bool = True, store: str | None = None) -> Archive:
+def open_named(name: str, reader: bool = True, store: str | None = None) -> DatabaseCollection:
     """The collection `name`, local or in the PostgreSQL database `store`."""
-    from qa.archive import open_collection
+    from qa.collection import open_collection
 
     return open_collection(name, store, reader=reader)
 
@@ -40,23 +33,23 @@ def open_archive(name: str, reader: bool = True, store: str | None = None) -> Ar
 def _where(args: argparse.Namespace) -> str:
     if not args.store:
         return args.collection
-    from index.pg_store import describe
+    from index.postgres import describe
 
     return f"{args.collection} at {describe(args.store)}"
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    archive = open_archive(args.collection, store=args.store)
+    collection = open_named(args.collection, store=args.store)
     try:
-        return _add(args, archive)
+        return _add(args, collection)
     finally:
-        archive.close()
+        collection.close()
 
 
-def _add(args: argparse.Namespace, archive: Archive) -> int:
+def _add(args: argparse.Namespace, collection: DatabaseCollection) -> int:
     from tqdm import tqdm
 
-    from qa.archive import Added
+    from qa.collection import Added
     from qa.ingest import ArticleRecord, Skipped, count_inputs, read_articles
 
     paths = [Path(p) for p in args.paths]
@@ -77,7 +70,7 @@ def _add(args: argparse.Namespace, archive: Archive) -> int:
         bar.update(1)
 
     try:
-        archive.add_many(read_articles(paths), progress)
+        collection.add_many(read_articles(paths), progress)
     except KeyboardInterrupt:
         bar.close()
         done = counts["added"] + counts["updated"] + counts["unchanged"]
@@ -88,7 +81,7 @@ def _add(args: argparse.Namespace, archive: Archive) -> int:
         )
         return 130
     bar.close()
-    listed = len(archive.articles())
+    listed = len(collection.articles())
     print(
         f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['skipped']} skipped; {listed} articles in {_where(args)}"
@@ -97,15 +90,15 @@ def _add(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with open_archive(args.collection, store=args.store) as archive:
-        removed = archive.remove(args.id)
+    with open_named(args.collection, store=args.store) as collection:
+        removed = collection.remove(args.id)
     print(f"removed {args.id} ({removed} sentences) from {_where(args)}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_archive(args.collection, store=args.store) as archive:
-        articles = archive.articles()
+    with open_named(args.collection, store=args.store) as collection:
+        articles = collection.articles()
     for a in articles:
         print(
             f"{a.id}  {a.date or '----------'}  {a.sentences:>4} sentences  {a.title}"
@@ -128,14 +121,14 @@ def asks_collection(args: argparse.Namespace) -> bool:
 
 def ask_collection(args: argparse.Namespace) -> int:
     """`article-qa ask QUESTION --collection NAME [--store DSN] [--since] [--until] [--in]`."""
-    from qa.archive import check_day
     from qa.bot import check_question
+    from qa.collection import check_day
 
     check_question(args.question)  # fail fast, before connecting or loading a model
     since, until = check_day(args.since), check_day(args.until)
     name = args.collection or DEFAULT_COLLECTION
-    with open_archive(name, reader=args.reader, store=args.store) as archive:
-        answer = archive.ask(args.question, articles=args.articles, since=since, until=until)
+    with open_named(name, reader=args.reader, store=args.store) as collection:
+        answer = collection.ask(args.question, articles=args.articles, since=since, until=until)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -1,5 +1,7 @@
 """Render an Answer as text: for the terminal (`render`) and as a chat message (`render_chat`).
 
+`chat_answer_text` reads a chat message back: what a /chat client's replayed history answered.
+
 Article and answer text is escaped everywhere: an article containing <script> shows it
 as text, never as HTML, and Markdown characters in it stay literal in the chat.
 """
@@ -11,11 +13,12 @@ import re
 from collections.abc import Iterator
 
 from qa.answer import Answer, Evidence
+from ui.messages import MAYBE, NOT_FOUND, SOURCES, THINKING, WARNING
 
-NOT_FOUND = "That is not in the article."
-MAYBE = "You may be looking for:"
 # Backslash-escaped in chat Markdown; <, >, &, and quotes become HTML entities instead.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
+_READING = "↪"
 
 
 def message_text(content: object) -> str:
@@ -43,7 +46,7 @@ def render(answer: Answer) -> str:
         lines.append(f"_{html.escape(answer.reading)}_\n")
     if answer.found:
         lines.append(html.escape(answer.text))
-        lines.append("\n**Sources**")
+        lines.append(f"\n**{SOURCES}**")
         for evidence in answer.evidence:
             lines.append(cited(evidence))
     else:
@@ -60,6 +63,11 @@ def escape_markdown(text: str) -> str:
     return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
 
 
+def unescape_markdown(text: str) -> str:
+    """Undo escape_markdown: the text as it was before it went into the chat."""
+    return _ESCAPED.sub(r"\1", html.unescape(text))
+
+
 def sentence_anchor(position: int) -> str:
     """The id of a sentence's element in the article pane (citations link to it)."""
     return f"s-{position}"
@@ -74,7 +82,7 @@ def citation_link(evidence: Evidence) -> str:
 
 def reading_line(answer: Answer) -> str | None:
     """How a follow-up was read, as an italic line, so a wrong reading is visible."""
-    return f"_↪ {escape_markdown(answer.reading)}_" if answer.reading else None
+    return f"_{_READING} {escape_markdown(answer.reading)}_" if answer.reading else None
 
 
 def render_chat(answer: Answer) -> str:
@@ -83,7 +91,7 @@ def render_chat(answer: Answer) -> str:
     if answer.found:
         parts.append(escape_markdown(answer.text))
         if answer.evidence:
-            parts.append("Sources: " + " ".join(citation_link(e) for e in answer.evidence))
+            parts.append(f"{SOURCES}: " + " ".join(citation_link(e) for e in answer.evidence))
     else:
         parts.append(f"**{NOT_FOUND}**")
         if answer.evidence:
@@ -100,9 +108,21 @@ def stream_chat(answer: Answer, words_per_step: int = 3) -> Iterator[str]:
     """
     head = [line for line in (reading_line(answer),) if line]
     if head:
-        yield head[0] + "\n\n…"
+        yield f"{head[0]}\n\n{THINKING}"
     if answer.found:
         words = answer.text.split()
         for end in range(words_per_step, len(words), words_per_step):
-            yield "\n\n".join([*head, escape_markdown(" ".join(words[:end])) + " …"])
+            yield "\n\n".join([*head, f"{escape_markdown(' '.join(words[:end]))} {THINKING}"])
     yield render_chat(answer)
+
+
+def chat_answer_text(message: str) -> str:
+    """The plain answer text in a chat message that render_chat made; "" when it gave none
+    (not found, a warning, the placeholder): the inverse of render_chat's answer line."""
+    paragraphs = message.split("\n\n")
+    if paragraphs[0].startswith(f"_{_READING} "):
+        paragraphs = paragraphs[1:]
+    first = paragraphs[0].strip() if paragraphs else ""
+    if first in (f"**{NOT_FOUND}**", THINKING) or first.startswith(WARNING):
+        return ""
+    return unescape_markdown(first).strip()

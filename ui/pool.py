@@ -14,11 +14,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ui.messages import BUSY_MESSAGE
+
 T = TypeVar("T")
 
-BUSY_MESSAGE = "busy, try again in a moment"
 DEFAULT_WORKERS = 4
 DEFAULT_QUEUE = 64
+# The page's Gradio events share a concurrency group per kind of work, `workers` at once:
+# those that answer, and those that index an article.
+ANSWERING = "answer"
+INDEXING = "index"
 
 
 class Busy(Exception):

@@ -1,7 +1,7 @@
 """Adding articles from the UI and the API: an uploaded file or pasted text, into the library.
 
 Each returns the new article's entry or raises ArticleQAError with a one-line message; a
-failure changes nothing (the library builds in a staging folder, see qa.library).
+failure changes nothing (the library builds in a staging folder, see qa.collection.folders).
 
 Before a file is extracted it must be plain text or HTML, not an archive or a compressed
 stream: a "page.html" that is really gzip or brotli would otherwise be inflated by the
@@ -17,11 +17,11 @@ import zlib
 from pathlib import Path
 
 from qa.article import MAX_ARTICLE_BYTES
+from qa.collection import ArticleEntry, FolderCollection, Progress
 from qa.errors import InvalidArticle
 from qa.extract import HTML_SUFFIXES, SUPPORTED_SUFFIXES, extract_article
-from qa.library import ArticleEntry, Library, Progress
 
-# Archive and compression formats by their first bytes.
+# DatabaseCollection and compression formats by their first bytes.
 MAGIC = (
     (b"\x1f\x8b", "gzip"),
     (b"PK\x03\x04", "zip"),
@@ -104,7 +104,7 @@ def _refuse_compressed(data: bytes, name: str) -> None:
 
 
 def add_bytes(
-    library: Library, data: bytes, filename: str, progress: Progress | None = None
+    library: FolderCollection, data: bytes, filename: str, progress: Progress | None = None
 ) -> ArticleEntry:
     """Extract and index an uploaded file's bytes; `filename`'s extension picks the format."""
     name = Path(filename).name or "the upload"
@@ -123,7 +123,7 @@ def check_uploaded(path: str | Path, upload_dir: str | Path) -> Path:
 
 
 def add_upload(
-    library: Library,
+    library: FolderCollection,
     path: str | Path | None,
     progress: Progress | None = None,
     upload_dir: str | Path | None = None,
@@ -157,7 +157,10 @@ def add_upload(
 
 
 def add_pasted(
-    library: Library, text: str | None, title: str | None = None, progress: Progress | None = None
+    library: FolderCollection,
+    text: str | None,
+    title: str | None = None,
+    progress: Progress | None = None,
 ) -> ArticleEntry:
     """Index pasted article text; the title defaults to its first line."""
     if text is None or not text.strip():

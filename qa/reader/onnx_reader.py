@@ -49,8 +49,8 @@ class Span:
 def load_tokenizer(path: Path | str, max_length: int = MAX_LENGTH) -> Tokenizer:
     """The WordPiece tokenizer, set to truncate (passage first) and not to pad.
 
-    Training (train.py) uses this same function, so run-time token offsets match the
-    ones the model was trained on.
+    Training (tools/reader/train.py) uses this same function, so run-time token offsets
+    match the ones the model was trained on.
     """
     tok = Tokenizer.from_file(str(path))
     # longest_first trims the passage in practice (questions are short) and never raises
@@ -120,8 +120,8 @@ class Reader:
         for p in (self.model_path, self.tokenizer_path):
             if not p.is_file():
                 raise FileNotFoundError(
-                    f"reader file missing: {p} (train with `python -m qa.reader.train`, "
-                    "then `python -m qa.reader.export`)"
+                    f"reader file missing: {p} (train with `python -m tools.reader.train`, "
+                    "then `python -m tools.reader.export`, in the source checkout)"
                 )
         self.max_length = max_length
         self.max_answer_tokens = max_answer_tokens

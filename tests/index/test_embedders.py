@@ -7,8 +7,8 @@ import pytest
 
 from index.embedder import EMBEDDERS, MiniLMEmbedder, default_embedder
 from index.onnx_embedder import OnnxMiniLMEmbedder
-from index.parity import top_k, top_k_agreement
 from qa.article import BUNDLED_ARTICLE
+from tools.parity import top_k_agreement
 
 QUESTIONS = [
     "What was targeted on November 23?",
@@ -55,12 +55,6 @@ def test_int8_fast_agrees_with_fp32_and_embeds_in_bulk(article_sentences: list[s
     # Activations are quantised per batch: a vector moves a little with its batch-mates.
     alone = np.vstack([fast.embed([s]) for s in article_sentences])
     assert (alone * vectors).sum(axis=1).min() > 0.95
-
-
-def test_top_k_finds_the_largest_inner_products() -> None:
-    corpus = np.eye(5, dtype=np.float32)
-    queries = np.array([[0, 0, 3, 2, 0]], dtype=np.float32)
-    assert set(top_k(queries, corpus, 2)[0]) == {2, 3}
 
 
 def test_default_embedder_kinds(monkeypatch: pytest.MonkeyPatch) -> None:

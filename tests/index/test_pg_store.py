@@ -7,10 +7,6 @@ connections, a lost connection is remade, and a bad DSN says so in one line.
 
 from __future__ import annotations
 
-import os
-import pwd
-import subprocess
-import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -19,8 +15,9 @@ import numpy as np
 import psycopg
 import pytest
 
-from index.pg_server import LocalPostgres, free_port
-from index.pg_store import PgStoreError, PgVectorStore
+from index.pg_store import PgVectorStore
+from index.postgres import PostgresError
+from tools.pg_server import free_port
 
 DIMENSIONS = 8
 
@@ -125,7 +122,7 @@ def test_table_of_another_width_is_refused(pg_dsn: str, table: str) -> None:
 
 def test_unreachable_server_is_one_clear_line() -> None:
     port = free_port()  # nothing listens there
-    with pytest.raises(PgStoreError) as caught:
+    with pytest.raises(PostgresError) as caught:
         PgVectorStore(f"postgresql://postgres:secret@127.0.0.1:{port}/postgres", "t", 8)
     message = str(caught.value)
     assert isinstance(caught.value, ConnectionError)
@@ -137,50 +134,3 @@ def test_unreachable_server_is_one_clear_line() -> None:
 def test_malformed_dsn_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="invalid PostgreSQL DSN"):
         PgVectorStore("host=127.0.0.1 nonsense", "t", 8)
-
-
-def test_server_is_private_loopback_and_not_root(pg_server: LocalPostgres) -> None:
-    with psycopg.connect(pg_server.dsn) as conn:
-        row = conn.execute("SELECT host(inet_server_addr())").fetchone()
-    assert row == ("127.0.0.1",)
-    assert pg_server.root is not None
-    owner = os.stat(pg_server.data_dir).st_uid
-    if os.geteuid() == 0:
-        assert owner == pwd.getpwnam("nobody").pw_uid
-    else:
-        assert owner == os.geteuid()
-
-
-def test_a_stopped_server_leaves_nothing_behind() -> None:
-    server = LocalPostgres()
-    with server as dsn:
-        root = server.root
-        assert root is not None and (root / "data" / "PG_VERSION").exists()
-        with psycopg.connect(dsn) as conn:
-            assert conn.execute(
-                "SELECT default_version FROM pg_available_extensions WHERE name = 'vector'"
-            ).fetchone() == ("0.8.6",)
-    assert not root.exists()
-    with pytest.raises(psycopg.OperationalError):
-        psycopg.connect(dsn, connect_timeout=2)
-
-
-def test_run_a_command_with_a_server_as_ci_does() -> None:
-    # `python -m index.pg_server COMMAND`: COMMAND gets a live DSN; its exit status passes
-    # through; the server is gone afterwards.
-    probe = (
-        "import os, sys, psycopg; dsn = os.environ['ARTICLE_QA_PG_DSN']; "
-        "psycopg.connect(dsn).execute('SELECT 1'); print(dsn); sys.exit(3)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "index.pg_server", sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 3, done.stderr
-    dsn = done.stdout.strip()
-    assert dsn.startswith("postgresql://postgres@127.0.0.1:")
-    assert "pg_server: stopped" in done.stderr
-    with pytest.raises(psycopg.OperationalError):
-        psycopg.connect(dsn, connect_timeout=3)

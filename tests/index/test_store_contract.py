@@ -110,6 +110,22 @@ def test_re_adding_an_id_replaces_its_vector(store: VectorStore) -> None:
     assert scores[0, 0] < 0.999  # the old vector of id 1 is gone
 
 
+def test_search_among_allowed_ids_only(store: VectorStore) -> None:
+    vectors = random_vectors(50)
+    store.add(vectors)
+    allowed = [3, 10, 20, 44]
+    scores, ids = store.search(vectors[[7, 20]], 3, allowed=np.array(allowed))
+    assert ids.shape == scores.shape == (2, 3)
+    assert ids[1, 0] == 20 and np.isclose(scores[1, 0], 1.0, atol=1e-5)
+    exact = vectors[[7, 20]] @ vectors[allowed].T
+    for row in range(2):  # the filter applies inside the search: k allowed ids, best first
+        assert ids[row].tolist() == [allowed[i] for i in np.argsort(-exact[row])[:3]]
+    _, ids = store.search(vectors[:1], 3, allowed=[5, 999])  # 999 is not stored
+    assert ids[0].tolist() == [5, -1, -1]
+    scores, ids = store.search(vectors[:2], 2, allowed=[])
+    assert (ids == -1).all() and np.isneginf(scores).all()
+
+
 def test_mismatched_ids_are_refused(store: VectorStore) -> None:
     with pytest.raises(ValueError, match="3 vectors but 2 ids"):
         store.add(random_vectors(3), ids=[1, 2])

@@ -79,11 +79,20 @@ def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> N
     assert restate("Who said so?", "What was hit?", None) is None
 
 
-def test_the_previous_answer_is_read_out_of_a_chat_reply() -> None:
+def test_the_previous_answer_is_read_from_the_turns_answer() -> None:
+    from qa.answer import Answer
     from qa.followup import previous_answer
+    from qa.messages import NOT_FOUND
 
-    reply = "_↪ Reading as: x_\n\na \\*tall\\* building\n\nSources: [\\[13\\]](#s-13)"
-    history = [{"role": "user", "content": "q"}, {"role": "assistant", "content": reply}]
-    assert previous_answer(history) == "a *tall* building"
-    not_found = [{"role": "assistant", "content": "**That is not in the article.**\n\n- [1] x"}]
-    assert previous_answer(not_found) is None
+    # The chat keeps each turn's Answer: its text is the answer, whatever the content shows.
+    answer = Answer("a *tall* building", True, 0.9)
+    shown = "_↪ Reading as: x_\n\na \\*tall\\* building\n\nSources: [\\[13\\]](#s-13)"
+    for kept in (answer, answer.to_dict()):
+        turn = {"role": "assistant", "content": shown, "answer": kept}
+        assert previous_answer([{"role": "user", "content": "q"}, turn]) == "a *tall* building"
+    missed = Answer("", False, 0.1)
+    assert previous_answer([{"role": "assistant", "content": "x", "answer": missed}]) is None
+    # Plain history (ask(), POST /api/ask): the content is the answer's text.
+    assert previous_answer([{"role": "assistant", "content": " a building "}]) == "a building"
+    assert previous_answer([{"role": "assistant", "content": NOT_FOUND}]) is None
+    assert previous_answer([{"role": "assistant", "content": ""}]) is None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from qa.bot import ArticleQA
-from ui.app import create_web_app, library_for
+from qa.collection import FolderCollection
+from tests.conftest import FakeEmbedder
+from ui.app import ChatApp, create_web_app, library_for
 from ui.server import BackgroundServer
 
 
@@ -20,3 +23,13 @@ def served(bundled_bot: ArticleQA, tmp_path_factory: pytest.TempPathFactory) -> 
     library = library_for(bundled_bot, tmp_path_factory.mktemp("served-data"))
     with BackgroundServer(create_web_app(library=library)) as url:
         yield url
+
+
+@pytest.fixture
+def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
+    """The page over a fresh library, built but not served: tests call its events."""
+    app = ChatApp(
+        FolderCollection(tmp_path / "data", embedder=fake_embedder), upload_dir=tmp_path / "uploads"
+    )
+    app.build()
+    return app

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.bot import ArticleQA
-from qa.library import BUNDLED_ID, Library
+from qa.collection import BUNDLED_ID, FolderCollection
 from tests.conftest import FakeEmbedder
 
 DEADLINE = 60  # seconds; reached only if something hangs
@@ -41,7 +41,7 @@ class GatedBot:
         return getattr(self._bot, name)
 
 
-class GatedLibrary(Library):
+class GatedLibrary(FolderCollection):
     def __init__(self, root: Path, gate: Gate) -> None:
         super().__init__(root, embedder=FakeEmbedder(), reader=False)
         self.gate = gate

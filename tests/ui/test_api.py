@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from qa.answer import Answer, Evidence
-from qa.library import Library
+from qa.collection import FolderCollection
 from ui.api import AnswerModel, EvidenceModel
 from ui.app import create_web_app
 from ui.server import BackgroundServer
@@ -22,14 +22,14 @@ FERRY = "Ferry returns to Oban\nThe ferry left Oban at noon on March 3.\nIt reac
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def library(tmp_path_factory: pytest.TempPathFactory) -> FolderCollection:
     from tests.conftest import FakeEmbedder
 
-    return Library(tmp_path_factory.mktemp("api-data"), embedder=FakeEmbedder())
+    return FolderCollection(tmp_path_factory.mktemp("api-data"), embedder=FakeEmbedder())
 
 
 @pytest.fixture(scope="module")
-def served(library: Library) -> Iterator[str]:
+def served(library: FolderCollection) -> Iterator[str]:
     with BackgroundServer(create_web_app(library=library)) as url:
         yield url
 
@@ -62,7 +62,7 @@ def test_answer_json_matches_the_schema(served: str) -> None:
     assert answer["evidence"][0]["article"].startswith("Lebanon and Israel")
 
 
-def test_article_selects_a_loaded_article(served: str, library: Library) -> None:
+def test_article_selects_a_loaded_article(served: str, library: FolderCollection) -> None:
     entry = library.add(FERRY, source="ferry.txt")
     status, articles = call(served + "api/articles")
     assert status == 200 and [a["id"] for a in articles] == ["bundled", entry.id]

@@ -6,7 +6,7 @@ import re
 
 from index.sentences import split_sentences
 from qa.answer import Answer, Evidence
-from qa.timeline import timeline
+from qa.dates import timeline
 from ui.article_pane import render_article, render_timeline
 
 TEXT = (

@@ -19,7 +19,7 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-from qa.library import Library
+from qa.collection import FolderCollection
 from tests.conftest import REPO, FakeEmbedder
 from ui import cli
 from ui.app import create_web_app
@@ -198,7 +198,9 @@ def test_malformed_environment_variable_exits_2(
 
 @pytest.fixture(scope="module")
 def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library = Library(tmp_path_factory.mktemp("auth-data"), embedder=FakeEmbedder(), reader=False)
+    library = FolderCollection(
+        tmp_path_factory.mktemp("auth-data"), embedder=FakeEmbedder(), reader=False
+    )
     with BackgroundServer(create_web_app(library=library, auth=(USER, PASSWORD))) as url:
         yield url
 

@@ -21,10 +21,11 @@ import pytest
 from gradio_client import Client
 from gradio_client.utils import QueueError
 
-from qa.library import BUNDLED_ID
+from qa.collection import BUNDLED_ID
 from tests.ui.gated import DEADLINE, Gate, GatedLibrary
 from ui.app import create_web_app
-from ui.pool import BUSY_MESSAGE, Busy, Limits, WorkerPool
+from ui.messages import BUSY_MESSAGE
+from ui.pool import Busy, Limits, WorkerPool
 from ui.server import BackgroundServer
 
 pytestmark = pytest.mark.integration

@@ -107,3 +107,19 @@ def test_eval_reports_the_metrics(private_data_dir: Path) -> None:
     ):
         assert key in metrics
     assert metrics["evidence_hit@1"] >= 0.9
+
+
+def test_developer_tools_run_from_the_source_checkout_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui import cli
+
+    tool = cli.developer_tool("bench", "tools.bench")  # this is the source checkout
+    assert tool is not None and tool.__name__ == "tools.bench"
+    # Where tools/ is missing (installed from the wheel), one line and exit 2.
+    monkeypatch.setitem(cli.TOOLS, "bench", ("tools.not_installed", "a tool"))
+    assert cli.main(["bench", "--sizes", "10"]) == 2
+    assert capsys.readouterr().err == (
+        "article-qa: error: bench is a developer tool in the source checkout: "
+        "run it there as python -m tools.not_installed\n"
+    )

@@ -214,9 +214,9 @@ def test_collections_in_postgres(
         assert main(["list", "--collection", name]) == 0  # the local one is another collection
         assert f"0 articles in {name}" in capsys.readouterr().out
     finally:
-        from qa.archive_pg import PgArchiveStorage
+        from index.collection.postgres import PgCollectionStorage
 
-        with PgArchiveStorage(pg_dsn, name) as storage:
+        with PgCollectionStorage(pg_dsn, name) as storage:
             storage.drop()
 
 

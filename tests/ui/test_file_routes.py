@@ -25,10 +25,10 @@ from urllib.parse import quote
 import pytest
 from gradio_client import Client, handle_file
 
-from qa.library import Library
+from qa.collection import FolderCollection
 from tests.conftest import REPO, FakeEmbedder
 from ui.app import create_web_app
-from ui.guard import REFUSED, names_remote_file, refused_route
+from ui.request_body import REFUSED, names_remote_file, refused_route
 from ui.server import BackgroundServer
 
 pytestmark = pytest.mark.integration
@@ -42,7 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     data = root / "data"
     beside = root / "beside.txt"  # in the data folder's parent
     beside.write_text(f"Beside the data folder: {TOKEN}.\n", "utf-8")
-    library = Library(data, embedder=FakeEmbedder(), reader=False)
+    library = FolderCollection(data, embedder=FakeEmbedder(), reader=False)
     saved = library.add(f"Saved article\nIt holds {TOKEN} in its text.\n", "Saved")
     with BackgroundServer(create_web_app(library=library)) as url:
         yield {

@@ -25,9 +25,10 @@ import pytest
 from gradio_client import Client, handle_file
 
 from qa.article import BUNDLED_ARTICLE, MAX_ARTICLE_BYTES
-from qa.library import BUNDLED_ID, Library
+from qa.collection import BUNDLED_ID, FolderCollection
 from tests.conftest import FakeEmbedder
-from ui.app import ChatApp, create_web_app, unescape_markdown
+from ui.app import ChatApp, create_web_app
+from ui.format import unescape_markdown
 from ui.server import BackgroundServer
 from ui.uploads import compression_of
 
@@ -76,7 +77,7 @@ IDS = [
 @pytest.fixture
 def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
     app = ChatApp(
-        Library(tmp_path / "data", embedder=fake_embedder, reader=False),
+        FolderCollection(tmp_path / "data", embedder=fake_embedder, reader=False),
         upload_dir=tmp_path / "uploads",
     )
     app.build()
@@ -91,10 +92,10 @@ def test_the_chat_refuses_in_one_line(
     folder.mkdir(parents=True)
     (folder / name).write_bytes(data)
     assert len(data) <= MAX_ARTICLE_BYTES  # small on disk: only inflating would hurt
-    result = chat_app.on_upload(str(folder / name))
-    status = unescape_markdown(result.pop(chat_app.status))
+    result = chat_app.upload_events.on_upload(str(folder / name))
+    status = unescape_markdown(result.pop(chat_app.page.status))
     assert status.startswith(f"⚠️ {message}") and "\n" not in status
-    assert result == {chat_app.upload: None}
+    assert result == {chat_app.page.upload: None}
     assert [entry.id for entry in chat_app.library.entries()] == [BUNDLED_ID]
 
 
@@ -117,8 +118,10 @@ def test_plain_text_and_html_are_not_taken_for_compressed(data: bytes) -> None:
 
 
 @pytest.fixture(scope="module")
-def served_fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Library]]:
-    library = Library(tmp_path_factory.mktemp("hostile"), embedder=FakeEmbedder(), reader=False)
+def served_fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FolderCollection]]:
+    library = FolderCollection(
+        tmp_path_factory.mktemp("hostile"), embedder=FakeEmbedder(), reader=False
+    )
     with BackgroundServer(create_web_app(library=library)) as url:
         yield url, library
 
@@ -139,7 +142,7 @@ def post_article(url: str, name: str, data: bytes) -> tuple[int, Any]:
 @pytest.mark.integration
 @pytest.mark.parametrize(("name", "data", "message"), CASES, ids=IDS)
 def test_http_api_refuses_in_one_line(
-    served_fake: tuple[str, Library], name: str, data: bytes, message: str
+    served_fake: tuple[str, FolderCollection], name: str, data: bytes, message: str
 ) -> None:
     url, library = served_fake
     before = [entry.id for entry in library.entries()]
@@ -149,7 +152,9 @@ def test_http_api_refuses_in_one_line(
 
 
 @pytest.mark.integration
-def test_http_api_adds_a_page_and_refuses_oversize(served_fake: tuple[str, Library]) -> None:
+def test_http_api_adds_a_page_and_refuses_oversize(
+    served_fake: tuple[str, FolderCollection],
+) -> None:
     url, library = served_fake
     status, entry = post_article(url, "ferry.html", PAGE)
     assert status == 200 and entry["title"] == "Ferry returns to Oban"
@@ -159,7 +164,9 @@ def test_http_api_adds_a_page_and_refuses_oversize(served_fake: tuple[str, Libra
 
 
 @pytest.mark.integration
-def test_gradio_api_refuses_a_bomb(served_fake: tuple[str, Library], tmp_path: Path) -> None:
+def test_gradio_api_refuses_a_bomb(
+    served_fake: tuple[str, FolderCollection], tmp_path: Path
+) -> None:
     url, library = served_fake
     name, data, message = CASES[1]  # the zip bomb
     (tmp_path / name).write_bytes(data)

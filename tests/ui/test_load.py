@@ -39,7 +39,7 @@ from typing import Any
 import pytest
 from gradio_client import Client, handle_file
 
-from qa.library import BUNDLED_ID
+from qa.collection import BUNDLED_ID
 from tests.conftest import ARTICLE_DEV, REPO
 from ui.app import EXAMPLES
 

@@ -44,6 +44,14 @@ def test_chat_streams(client: Client) -> None:
     assert drafts[-1] == job.result() and "Sources:" in drafts[-1]
 
 
+def test_chat_follow_up_reads_the_replayed_reply(client: Client) -> None:
+    # A /chat client replays the Markdown it got back; the answer is read out of it in ui.
+    first = client.predict(QUESTION, api_name="/chat")
+    history = [{"role": "user", "content": QUESTION}, {"role": "assistant", "content": first}]
+    reply = client.predict("Who said so?", history, "bundled", api_name="/chat")
+    assert "Reading as: Who said so" in reply and "Israeli press office" in reply
+
+
 def test_chat_shows_errors_as_messages(client: Client) -> None:
     assert client.predict("   ", api_name="/chat") == "⚠️ the question is empty"
 

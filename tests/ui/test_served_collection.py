@@ -15,9 +15,8 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from qa.archive import Archive, open_collection
-from qa.archive_pg import PgArchiveStorage
-from qa.collection_view import CollectionLibrary
+from index.collection.postgres import PgCollectionStorage
+from qa.collection import DatabaseCollection, ServedCollection, open_collection
 from qa.ingest import ArticleRecord, stable_id
 from ui.app import ChatApp, create_web_app
 from ui.cli import main
@@ -44,16 +43,16 @@ def record(key: str, text: str, day: str) -> ArticleRecord:
 @pytest.fixture
 def collection(pg_dsn: str, fake_embedder: Any) -> Iterator[str]:
     name = f"web{uuid.uuid4().hex[:10]}"
-    with open_collection(name, pg_dsn, embedder=fake_embedder, reader=False) as archive:
-        archive.add(record("harbour", HARBOUR, "2025-11-20"))
+    with open_collection(name, pg_dsn, embedder=fake_embedder, reader=False) as database:
+        database.add(record("harbour", HARBOUR, "2025-11-20"))
     yield name
-    with PgArchiveStorage(pg_dsn, name) as storage:
+    with PgCollectionStorage(pg_dsn, name) as storage:
         storage.drop()
 
 
-def library(root: Path, name: str, dsn: str, embedder: Any) -> CollectionLibrary:
-    archive = open_collection(name, dsn, embedder=embedder, reader=False, cache=root / "cache")
-    return CollectionLibrary(root, archive, embedder=embedder, reader=False)
+def library(root: Path, name: str, dsn: str, embedder: Any) -> ServedCollection:
+    database = open_collection(name, dsn, embedder=embedder, reader=False, cache=root / "cache")
+    return ServedCollection(root, database, embedder=embedder, reader=False)
 
 
 def test_two_servers_share_one_collection(
@@ -89,19 +88,20 @@ def test_two_servers_share_one_collection(
 
 
 def test_the_pane_shows_the_article_an_answer_cites(fake_embedder: Any, tmp_path: Path) -> None:
-    archive = Archive(tmp_path / "news", embedder=fake_embedder, reader=False)
-    archive.add_many(
+    database = DatabaseCollection(tmp_path / "news", embedder=fake_embedder, reader=False)
+    database.add_many(
         [record("harbour", HARBOUR, "2025-11-20"), record("museum", MUSEUM, "2025-11-22")]
     )
-    books = CollectionLibrary(tmp_path, archive, embedder=fake_embedder, reader=False)
+    books = ServedCollection(tmp_path, database, embedder=fake_embedder, reader=False)
     app = ChatApp(books, initial=books.collection_id)
     app.build()
-    listing = app.view(books.collection_id)[app.pane]
+    listing = app.pane_events.view(books.collection_id)[app.page.pane]
     assert (
         "2 articles, 6 sentences." in listing
         and "Museum buys a painting (2025-11-22, Daily)." in listing
     )
-    *_, (chat, _, pane) = app.on_message("How much did the museum pay?", [], books.collection_id)
+    asked = app.chat_events.on_message("How much did the museum pay?", [], books.collection_id)
+    *_, (chat, _, pane, _) = asked
     assert "four million pounds" in chat[-1]["content"]
     assert "Museum buys a painting" in pane and "It paid four million pounds" in pane
     assert "Ferries to the islands" not in pane  # the cited article, not the whole collection

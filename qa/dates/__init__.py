@@ -1,0 +1,70 @@
+"""Dates in articles and questions, one module per job.
+
+- patterns: the one set of regular expressions (month and day words, date phrases).
+- days: calendar arithmetic (month numbers, weeks, weekdays, shifting by days/months).
+- values: GroundedDate and date ranges; overlap and how citations write them.
+- finding: (month, day) pairs and phrases in text; every groundable phrase, longest wins.
+- relative: phrases counted from the article date or from the previous date.
+- grounding: a text's or an article's dates resolved against the article date.
+- datelines: the article's own date, from metadata or a dateline at the top.
+- sentences: each sentence's dates, stated or inherited from the last stated ones.
+- ranges: the days a question asks about, including ranges anchored on events.
+- timeline: the article's dated events in calendar order.
+
+Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
+"""
+
+from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date
+from qa.dates.finding import date_phrases, find_dates, remove_dates
+from qa.dates.grounding import ground_sentences, ground_text
+from qa.dates.ranges import (
+    EVENT_CANDIDATES,
+    event_range,
+    question_range,
+    range_scores,
+    scores_within,
+)
+from qa.dates.relative import VAGUE_DAYS
+from qa.dates.sentences import (
+    INHERIT_DECAY,
+    INHERIT_SPAN,
+    SentenceDates,
+    dated_sentences,
+    inherit,
+    sentence_dates,
+)
+from qa.dates.timeline import SUMMARY_WORDS, TimelineEvent, summarize, timeline
+from qa.dates.values import DateRange, GroundedDate, MonthDay, format_grounded, label, overlaps
+
+__all__ = [
+    "EVENT_CANDIDATES",
+    "HEAD_LINES",
+    "HEAD_LINE_CHARS",
+    "INHERIT_DECAY",
+    "INHERIT_SPAN",
+    "SUMMARY_WORDS",
+    "VAGUE_DAYS",
+    "DateRange",
+    "GroundedDate",
+    "MonthDay",
+    "SentenceDates",
+    "TimelineEvent",
+    "article_date",
+    "date_phrases",
+    "dated_sentences",
+    "event_range",
+    "find_dates",
+    "format_grounded",
+    "ground_sentences",
+    "ground_text",
+    "inherit",
+    "label",
+    "overlaps",
+    "question_range",
+    "range_scores",
+    "remove_dates",
+    "scores_within",
+    "sentence_dates",
+    "summarize",
+    "timeline",
+]

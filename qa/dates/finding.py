@@ -1,0 +1,63 @@
+"""Finding dates in text: (month, day) pairs for matching, and every groundable phrase.
+
+"Nov. 23" in a question finds "23rd of November" in a sentence because both read as
+(11, 23). Grounding needs more (weekdays, "yesterday", "two days later") and one
+reading per stretch of text, so `date_hits` also settles overlaps, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.dates.days import day_number, make, month_number
+from qa.dates.patterns import AMBIGUOUS_MONTHS, GROUNDABLE, MONTH_DAY
+from qa.dates.values import MonthDay
+
+Hit = tuple[str, re.Match[str]]  # (kind, match): the kind names the GROUNDABLE pattern
+
+
+def find_dates(text: str) -> set[MonthDay]:
+    """The (month, day) pairs mentioned in `text` (days that do not exist are skipped)."""
+    found: set[MonthDay] = set()
+    for match in MONTH_DAY.finditer(text):
+        month = month_number(match.group("mon") or match.group("mon2"))
+        day = day_number(match.group("d") or match.group("d2"))
+        if make(2000, month, day):  # a leap year, so February 29 counts
+            found.add((month, day))
+    return found
+
+
+def date_phrases(text: str) -> list[str]:
+    """The date phrases as written in `text` ("Nov. 23", "23rd of November")."""
+    return [match.group(0) for match in MONTH_DAY.finditer(text)]
+
+
+def remove_dates(text: str) -> str:
+    """`text` with its date phrases blanked out (the date signal scores them instead)."""
+    return MONTH_DAY.sub(" ", text)
+
+
+def date_hits(text: str) -> list[Hit]:
+    """Every groundable date phrase in `text` in text order; where phrases overlap, the
+    longest wins (the earlier one, then the earlier pattern, on a tie).
+
+    Linear in the text: the characters already claimed are marked in a bytearray, and
+    each pattern's matches do not overlap one another, so all the checks together read
+    each character at most once per pattern.
+    """
+    found: list[Hit] = []
+    for kind, pattern in GROUNDABLE:
+        for match in pattern.finditer(text):
+            month = match.groupdict().get("mon")
+            if month and month.rstrip(".").lower() in AMBIGUOUS_MONTHS and month.islower():
+                continue
+            found.append((kind, match))
+    found.sort(key=lambda hit: (-(hit[1].end() - hit[1].start()), hit[1].start()))
+    claimed = bytearray(len(text))
+    taken: list[Hit] = []
+    for kind, match in found:
+        start, end = match.span()
+        if claimed.find(1, start, end) == -1:
+            claimed[start:end] = b"\x01" * (end - start)
+            taken.append((kind, match))
+    return sorted(taken, key=lambda hit: hit[1].start())

@@ -1,0 +1,70 @@
+"""Each sentence's dates, stated or inherited, as retrieval and citations use them.
+
+A sentence that states no date is about the last date stated before it, fading with
+distance: "Just days later, on November 23, ... The target was ..." puts the target on
+November 23. One rule (`inherit`) gives that for both kinds of date: (month, day) pairs,
+which the date signal matches against a question, and grounded dates, which date
+ranges and citations use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from index.sentences import Sentence
+from qa.dates.finding import find_dates
+from qa.dates.grounding import ground_sentences
+from qa.dates.values import GroundedDate, MonthDay, label
+
+INHERIT_DECAY = 0.6  # an inherited date's strength per sentence of distance
+INHERIT_SPAN = 4  # sentences after the last stated date that still inherit it
+
+_Dates = TypeVar("_Dates", bound=Collection[object])
+
+
+def inherit(stated: Iterable[_Dates], none: _Dates) -> Iterator[tuple[_Dates, float]]:
+    """For each sentence's stated dates, the dates it is about and how strongly.
+
+    Its own dates at 1.0 when it states any; else the last ones stated before it, at
+    INHERIT_DECAY ** distance, up to INHERIT_SPAN sentences on; else `none` at 0.0. Only
+    the last stated dates are remembered, so this is one pass over the sentences.
+    """
+    current = none
+    distance = 0
+    for own in stated:
+        if own:
+            current, distance = own, 0
+            yield own, 1.0
+            continue
+        distance += 1
+        if current and distance <= INHERIT_SPAN:
+            yield current, INHERIT_DECAY**distance
+        else:
+            yield none, 0.0
+
+
+def sentence_dates(sentences: Sequence[Sentence]) -> list[dict[MonthDay, float]]:
+    """For each sentence, the (month, day) pairs it is about with a strength in 0..1."""
+    stated = (find_dates(sentence.text) for sentence in sentences)
+    return [dict.fromkeys(days, strength) for days, strength in inherit(stated, set())]
+
+
+@dataclass(frozen=True)
+class SentenceDates:
+    """The dates a sentence is about, and how strongly (1 = stated in it)."""
+
+    values: tuple[GroundedDate, ...]
+    strength: float
+
+    def labels(self) -> list[str]:
+        """Readable dates for a citation ("2025-11-23", "November 23")."""
+        return [label(v) for v in self.values]
+
+
+def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> list[SentenceDates]:
+    """For each sentence, its own grounded dates or the last ones stated before it."""
+    stated = (tuple(values) for values in ground_sentences(sentences, article_day))
+    return [SentenceDates(values, strength) for values, strength in inherit(stated, ())]

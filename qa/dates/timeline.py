@@ -1,0 +1,71 @@
+"""The dated events of an article, in calendar order, each linked to the sentence stating it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.sentences import Sentence
+from qa.dates.finding import find_dates
+from qa.dates.values import month_day_label
+
+# An event line is the clause after the date ("..., on November 23, the IDF confirmed
+# another air strike in Beirut"): the date clause itself is mostly scaffolding.
+_CLAUSE = re.compile(r"[^,;:–—]+[,;:–—]?")
+_LEADING_LINK = re.compile(r"^(?:when|as|after|and|while|where|then|that|which)\s+", re.IGNORECASE)
+SUMMARY_WORDS = 24
+_MIN_SUMMARY_WORDS = 4
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One date the article states, the sentence stating it, and a short line about it."""
+
+    month: int
+    day: int
+    position: int  # the sentence's 0-based number
+    summary: str
+    sentence: str
+
+    @property
+    def label(self) -> str:
+        """The date as people write it, e.g. "November 23"."""
+        return month_day_label(self.month, self.day)
+
+
+def _shorten(text: str, words: int = SUMMARY_WORDS) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+def summarize(sentence: str) -> str:
+    """The part of a dated sentence that says what happened, at most SUMMARY_WORDS words."""
+    clauses = [c.strip() for c in _CLAUSE.findall(sentence) if c.strip()]
+    dated = next((i for i, clause in enumerate(clauses) if find_dates(clause)), None)
+    if dated is not None and dated + 1 < len(clauses):
+        rest = " ".join(clauses[dated + 1 :])
+        rest = _LEADING_LINK.sub("", rest).strip()
+        if len(rest.split()) >= _MIN_SUMMARY_WORDS:
+            return _shorten(rest[:1].upper() + rest[1:])
+    return _shorten(sentence.strip())
+
+
+def timeline(sentences: Sequence[Sentence]) -> list[TimelineEvent]:
+    """Every (month, day) a sentence states, earliest first (ties in article order).
+
+    Only sentences that state a date count, not those that inherit one: the event is
+    linked to where the article says it happened. Years are not known, so an article
+    running from December into January sorts January first.
+    """
+    events = []
+    for sentence in sentences:
+        days = find_dates(sentence.text)
+        if not days:
+            continue
+        summary = summarize(sentence.text)  # once per sentence, however many dates it has
+        for month, day in sorted(days):
+            events.append(TimelineEvent(month, day, sentence.position, summary, sentence.text))
+    return sorted(events, key=lambda event: (event.month, event.day, event.position))

@@ -1,0 +1,15 @@
+"""What qa says to people, written once: the "not found" reply and how a follow-up was read.
+
+ui.messages builds on these; nothing else spells them out.
+"""
+
+from __future__ import annotations
+
+# The reply when the article does not answer a question (Answer.found is False).
+NOT_FOUND = "That is not in the article."
+
+
+def reading_as(question: str, context: str) -> str:
+    """How a follow-up was understood (Answer.reading), so a wrong reading is visible:
+    "Reading as: Who said so (following: What was targeted on November 23?)"."""
+    return f"Reading as: {question.rstrip('?')} (following: {context})"

@@ -1,0 +1,39 @@
+"""Finding (month, day) pairs and date phrases in questions and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.dates import date_phrases, find_dates, remove_dates
+
+
+@pytest.mark.parametrize(
+    "text", ["November 23", "Nov. 23", "nov 23", "23 November", "November 23rd", "23rd of November"]
+)
+def test_written_forms_of_one_date_agree(text: str) -> None:
+    assert find_dates(f"What happened on {text}?") == {(11, 23)}
+
+
+def test_words_that_look_like_months_are_not_dates() -> None:
+    assert find_dates("May I ask what happened in march of progress?") == set()
+
+
+def test_remove_dates_blanks_only_the_date() -> None:
+    assert remove_dates("What was targeted on Nov. 23?").split() == [
+        "What",
+        "was",
+        "targeted",
+        "on",
+        "?",
+    ]
+
+
+def test_days_that_do_not_exist_are_skipped_but_february_29_counts() -> None:
+    assert find_dates("On November 31 and Feb 29, and June 31st.") == {(2, 29)}
+
+
+def test_date_phrases_are_the_words_as_written() -> None:
+    assert date_phrases("Sunday, Nov. 23 and the 19th of November") == [
+        "Nov. 23",
+        "19th of November",
+    ]

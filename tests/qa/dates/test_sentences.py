@@ -1,0 +1,64 @@
+"""Each sentence's dates, stated or inherited, and the citations that show them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from index.sentences import split_sentences
+from qa.bot import ArticleQA
+from qa.dates import INHERIT_DECAY, dated_sentences, inherit, sentence_dates
+from tests.qa.dates.articles import DATELINED
+
+
+def test_inherit_keeps_the_last_stated_dates_for_a_few_sentences() -> None:
+    stated = [("a",), (), (), ("b", "c"), (), (), (), (), ()]
+    assert list(inherit(stated, ())) == [
+        (("a",), 1.0),
+        (("a",), INHERIT_DECAY),
+        (("a",), INHERIT_DECAY**2),
+        (("b", "c"), 1.0),
+        (("b", "c"), INHERIT_DECAY),
+        (("b", "c"), INHERIT_DECAY**2),
+        (("b", "c"), INHERIT_DECAY**3),
+        (("b", "c"), INHERIT_DECAY**4),
+        ((), 0.0),  # INHERIT_SPAN sentences on, the date no longer carries
+    ]
+
+
+def test_a_date_carries_to_following_sentences_and_fades() -> None:
+    text = (
+        "On November 19 a strike hit. It was large. "
+        "On November 23 another came. Target: a building."
+    )
+    dated = sentence_dates(split_sentences(text))
+    assert dated[0] == {(11, 19): 1.0}
+    assert 0 < dated[1][(11, 19)] < 1
+    assert dated[2] == {(11, 23): 1.0}
+    assert (11, 19) not in dated[3] and dated[3][(11, 23)] < 1
+
+
+def test_month_day_pairs_and_grounded_dates_inherit_alike() -> None:
+    text = "On November 19 a strike hit. It was large. " + "Calm. " * 5 + "On Nov. 23 more came."
+    sentences = split_sentences(text)
+    pairs = sentence_dates(sentences)
+    grounded = dated_sentences(sentences, date(2025, 11, 24))
+    assert [max(p.values(), default=0.0) for p in pairs] == [g.strength for g in grounded]
+
+
+def test_citations_show_resolved_dates(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    bot = ArticleQA.from_text(DATELINED, embedder=fake_embedder, reader=False)
+    assert str(bot.date) == "2025-11-24"
+    dates = {e.text[:20]: e.dates for e in bot.ask("When did the talks collapse?").evidence}
+    assert dates["Two days later the t"] == ["2025-11-21"]
+    assert dates["On November 19, talk"] == ["2025-11-19"]
+
+
+def test_metadata_date_wins_and_partial_dates_read_plainly(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks\n\nOn November 19, talks began. The ceasefire came later."
+    undated = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    assert undated.date is None
+    cited = {e.text: e.dates for e in undated.ask("When did talks begin?").evidence}
+    assert cited["On November 19, talks began."] == ["November 19"]
+    dated = ArticleQA.from_text(text, embedder=fake_embedder, reader=False, date="2024-12-01")
+    cited = {e.text: e.dates for e in dated.ask("When did talks begin?").evidence}
+    assert cited["On November 19, talks began."] == ["2024-11-19"]

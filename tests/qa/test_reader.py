@@ -1,0 +1,69 @@
+"""The shipped extractive reader (qa/reader/): best spans, per-sentence spans, one shared
+thread-safe instance. Its training is tested in tests/tools/test_reader.py."""
+
+from __future__ import annotations
+
+from qa.reader.onnx_reader import best_span
+
+
+def test_best_span_stays_in_context_and_in_length() -> None:
+    import numpy as np
+
+    start = np.array([9.0, 8.0, 0.0, 1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    end = np.array([9.0, 0.0, 0.0, 0.0, 0.0, 5.0, 0.0], dtype=np.float32)
+    context = np.array([False, False, False, True, True, True, False])
+    i, j, score = best_span(start, end, context, max_answer_tokens=30)
+    assert (i, j, score) == (3, 5, 6.0)
+    i, j, _ = best_span(start, end, context, max_answer_tokens=2)
+    assert j - i < 2 and context[i] and context[j]
+
+
+def test_shipped_reader_finds_paris() -> None:
+    from qa.reader import Span, load_reader
+
+    reader = load_reader()
+    relevant = "The Eiffel Tower is a wrought-iron lattice tower in Paris, France."
+    unrelated = "Bananas are rich in potassium and are often eaten at breakfast."
+    spans = reader.read("Where is the Eiffel Tower?", [unrelated, relevant])
+    assert [s.passage for s in spans] == [1, 0]  # best first
+    best = spans[0]
+    assert isinstance(best, Span)
+    assert "Paris" in best.text
+    assert relevant[best.start : best.end] == best.text
+    by_passage = {s.passage: s for s in spans}
+    assert by_passage[0].score - by_passage[0].null_score < best.score - best.null_score
+    assert reader.read("Where is the Eiffel Tower?", []) == []
+
+
+def test_segments_give_one_span_per_sentence_inside_it() -> None:
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    first = "The Eiffel Tower opened in 1889. "
+    second = "It stands in Paris, France, beside the Seine."
+    passage = first + second
+    whole = reader.read("Where is the Eiffel Tower?", [passage])
+    per_sentence = reader.read("Where is the Eiffel Tower?", [passage], [[0, len(first)]])
+    assert len(whole) == 1 and len(per_sentence) == 2
+    inside = sorted((s.start >= len(first), s.text) for s in per_sentence)
+    assert [side for side, _ in inside] == [False, True]  # one span in each sentence
+    assert all(passage[s.start : s.end] == s.text for s in per_sentence)
+    # The window's best span is still there, with the same scores (one reading of it).
+    assert whole[0] in per_sentence
+    assert "Paris" in per_sentence[0].text
+
+
+def test_reader_is_cached_and_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    assert load_reader() is reader
+    passage = ["Marie Curie was born in Warsaw in 1867."]
+    want = reader.read("Where was Marie Curie born?", passage)
+    with ThreadPoolExecutor(4) as pool:
+        got = list(
+            pool.map(lambda _: reader.read("Where was Marie Curie born?", passage), range(8))
+        )
+    assert all(g == want for g in got)

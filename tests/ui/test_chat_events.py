@@ -1,0 +1,148 @@
+"""The chat: its handler called directly as a generator, the page's chat without a server."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import ArticleQA
+from qa.answer import Answer, Evidence
+from tests.conftest import FakeEmbedder
+from ui.app import ChatApp
+from ui.chat_events import AskFunction, make_respond, replayed_history, replies
+from ui.format import chat_answer_text, escape_markdown, render, render_chat, unescape_markdown
+from ui.messages import MAYBE, NOT_FOUND
+
+TEXT = "Israel and Lebanon held talks in Ras EnNakoura.\nOn November 23 an air strike hit Beirut.\n"
+SPAN = Evidence("a", 13, "The target was the chief of staff of Hezbollah.", 200, 247, 0.9, 215, 246)
+ANSWER = Answer(
+    "the chief of staff of Hezbollah in the capital city",
+    True,
+    0.9,
+    [SPAN, Evidence("a", 12, "On November 23 a strike hit Beirut.", 160, 195, 0.5)],
+    "Reading as: Who said so (following: What was targeted on November 23?)",
+)
+
+
+def fixed(answer: Answer) -> AskFunction:
+    return lambda question, history: answer
+
+
+def test_handler_streams_drafts_that_grow_into_the_answer() -> None:
+    drafts = list(make_respond(fixed(ANSWER), delay=0)("Who said so?", []))
+    assert len(drafts) > 2
+    reading = "_↪ Reading as: Who said so \\(following: What was targeted on November 23?\\)_"
+    assert drafts[0] == reading + "\n\n…"
+    assert all(draft.endswith("…") for draft in drafts[:-1])
+    assert all(len(a) < len(b) for a, b in zip(drafts, drafts[1:], strict=False))
+    assert drafts[1].endswith("…") and "Sources" not in drafts[1]
+    assert drafts[-1] == render_chat(ANSWER)
+
+
+def test_final_message_ends_with_clickable_citations() -> None:
+    message = render_chat(ANSWER)
+    assert message.splitlines()[-1].startswith("Sources: [\\[13\\]](#s-13 ")
+    assert "(#s-12 " in message
+    assert "Reading as: Who said so" in message
+
+
+def test_last_reply_carries_the_answer_for_the_article_pane() -> None:
+    drafts = list(replies(fixed(ANSWER), "Who said so?", [], delay=0))
+    assert [d.answer for d in drafts[:-1]] == [None] * (len(drafts) - 1)
+    assert drafts[-1].answer is ANSWER
+
+
+def test_handler_with_a_real_bot(fake_embedder: FakeEmbedder) -> None:
+    bot = ArticleQA.from_text(TEXT, "Test", embedder=fake_embedder)
+    drafts = list(make_respond(bot.ask, delay=0)("Where were the talks held?", []))
+    assert "(#s-0 " in drafts[-1] or "(#s-1 " in drafts[-1]
+
+
+def test_handler_turns_errors_into_one_message() -> None:
+    def ask(question: str, history: list[dict[str, str]]) -> Answer:
+        from qa.bot import check_question
+
+        check_question(question)
+        raise AssertionError("not reached")
+
+    assert list(make_respond(ask, delay=0)("   ", [])) == ["⚠️ the question is empty"]
+
+
+def test_history_parts_become_plain_text() -> None:
+    history = [
+        {"role": "user", "content": [{"type": "text", "text": "What happened?"}]},
+        {"role": "assistant", "content": "A strike."},
+        {"role": "system", "content": "ignored"},
+    ]
+    assert replayed_history(history) == [
+        {"role": "user", "content": "What happened?"},
+        {"role": "assistant", "content": "A strike."},
+    ]
+
+
+def test_a_replayed_chat_reply_becomes_its_answer_text() -> None:
+    # A /chat client sends back the Markdown it got: read at the boundary, not in qa.
+    assert chat_answer_text(render_chat(ANSWER)) == ANSWER.text
+    tall = Answer("a *tall* <b> building", True, 0.9, [SPAN])
+    assert chat_answer_text(render_chat(tall)) == "a *tall* <b> building"
+    closest = Answer("", False, 0.1, [SPAN], "Reading as: x")
+    assert chat_answer_text(render_chat(closest)) == ""
+    assert chat_answer_text("⚠️ the question is empty") == ""
+    history = [
+        {"role": "user", "content": "q"},
+        {"role": "assistant", "content": render_chat(tall)},
+    ]
+    assert replayed_history(history)[1] == {"role": "assistant", "content": tall.text}
+
+
+def test_chat_text_is_escaped() -> None:
+    evidence = Evidence("a", 0, "<script>alert(1)</script> said *so* [x](y).", 0, 10, 0.9)
+    message = render_chat(Answer("<b>x</b> $5", True, 0.9, [evidence]))
+    assert "<script>" not in message and "<b>" not in message
+    assert "&lt;b&gt;x&lt;/b&gt; \\$5" in message
+    assert '(#s-0 "&lt;script&gt;alert(1)&lt;/script&gt; said *so* [x](y).")' in message
+    assert "<" not in render(Answer("<b>x</b>", True, 0.9, [evidence]))
+
+
+@pytest.mark.parametrize("text", ["What *is* [this](x)?", "a\\b <i> & #1. $2 ~x~", ""])
+def test_escaping_a_question_can_be_undone(text: str) -> None:
+    assert unescape_markdown(escape_markdown(text)) == text
+
+
+def test_not_found_offers_the_closest_sentences() -> None:
+    closest = Evidence("a", 4, "Close sentence.", 0, 15, 0.2)
+    message = render_chat(Answer("", False, 0.1, [closest]))
+    assert f"**{NOT_FOUND}**" in message and MAYBE in message
+    assert "- [\\[4\\]](#s-4 " in message and "Close sentence\\." in message
+
+
+def test_app_handler_streams_then_highlights_the_citations(chat_app: ChatApp) -> None:
+    outputs = list(
+        chat_app.chat_events.on_message("What was targeted on November 23?", [], "bundled", [])
+    )
+    first_chat, question_box, first_pane, first_turns = outputs[0]
+    assert first_chat[-1] == {"role": "assistant", "content": "…"} and question_box == ""
+    assert first_pane == {"__type__": "update"}  # the pane waits for the answer
+    assert first_turns == {"__type__": "update"}  # so does the conversation
+    chat, _, pane, _ = outputs[-1]
+    assert chat[0] == {"role": "user", "content": "What was targeted on November 23?"}
+    assert "(#s-" in chat[-1]["content"]
+    assert 'class="sentence ' in pane and (" cited" in pane or " closest" in pane)
+
+
+def test_app_handler_keeps_follow_up_history(chat_app: ChatApp) -> None:
+    on_message = chat_app.chat_events.on_message
+    *_, (chat, _, _, turns) = on_message("What was targeted on November 23?", [], "bundled", [])
+    # The conversation as qa reads it: the question as typed, the answer with its Answer.
+    question, reply = turns
+    assert question == {"role": "user", "content": "What was targeted on November 23?"}
+    assert isinstance(reply["answer"], Answer) and reply["content"] == reply["answer"].text
+    *_, (chat, _, _, turns) = on_message("Who said so?", chat, "bundled", turns)
+    assert "Reading as: Who said so" in chat[-1]["content"]
+    assert "following: What was targeted on November 23?" in chat[-1]["content"]
+    assert len(turns) == 4 and turns[-1]["answer"].reading is not None
+
+
+def test_app_handler_with_an_unknown_article(chat_app: ChatApp) -> None:
+    (chat, _, pane, turns), *rest = chat_app.chat_events.on_message("Why?", [], "0123456789ab", [])
+    assert rest == [] and "no loaded article" in chat[-1]["content"]
+    assert turns == [{"role": "user", "content": "Why?"}, {"role": "assistant", "content": ""}]

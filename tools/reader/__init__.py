@@ -1,0 +1,4 @@
+"""The extractive reader's training data, trainer, ONNX export and evaluation.
+
+The reader itself (what answering runs) is qa.reader.
+"""

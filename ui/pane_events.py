@@ -1,0 +1,102 @@
+"""Showing an article: the picker, the article pane and its timeline, the suggested
+questions, and removing an article. Showing another article starts the chat afresh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from qa.answer import Answer
+from qa.collection import BUNDLED_ID, Answerer, ArticleEntry, FolderCollection, WholeCollection
+from qa.dates import timeline
+from qa.errors import ArticleQAError
+from qa.suggest import SUGGESTION_COUNT, suggest_questions
+from ui.article_pane import render_article, render_timeline
+from ui.format import escape_markdown
+from ui.messages import removed, source_note, warning
+from ui.page import PRIVATE, Page, Shown
+
+
+def suggested(entry: ArticleEntry, bot: Answerer, examples: list[str] | None) -> list[str]:
+    """Suggested questions: the given examples for the bundled article, else made up."""
+    if entry.bundled and examples:
+        return examples[:SUGGESTION_COUNT]
+    if isinstance(bot, WholeCollection):  # the listing is no article: ask of the newest
+        newest = bot.sample()
+        return suggest_questions(newest.sentences) if newest else []
+    return suggest_questions(bot.sentences)
+
+
+def article_pane(entry: ArticleEntry, bot: Answerer, answer: Answer | None = None) -> str:
+    """The pane's HTML for `entry`, with `answer`'s citations marked.
+
+    A collection's answer names one of its articles: the pane shows that article.
+    """
+    if answer is not None and isinstance(bot, WholeCollection):
+        bot = bot.cited(answer) or bot
+    note = source_note(entry.bundled, entry.collection, entry.source)
+    return render_article(bot.title, bot.text, bot.sentences, answer, note=note)
+
+
+def shown(library: FolderCollection, article: str, examples: list[str] | None = None) -> Shown:
+    """What the page shows of `article` before any question."""
+    entry = library.entry(article)
+    bot = library.answerer(article)
+    return Shown(
+        article=article,
+        choices=[(e.label, e.id) for e in library.entries()],
+        pane=article_pane(entry, bot),
+        timeline=render_timeline(timeline(bot.sentences)),
+        questions=suggested(entry, bot, examples),
+        removable=not (entry.bundled or entry.collection),
+    )
+
+
+class PaneEvents:
+    """The events that change which article is shown: the page loading, the picker, removing.
+
+    Args:
+        library: the loaded articles.
+        page: the page's components.
+        examples: suggested questions for the bundled article.
+        initial: the id of the article shown first.
+    """
+
+    def __init__(
+        self, library: FolderCollection, page: Page, examples: list[str] | None, initial: str
+    ) -> None:
+        self.library = library
+        self.page = page
+        self.examples = examples
+        self.initial = initial
+
+    def view(self, article: str, status: str = "") -> dict[Any, Any]:
+        """Everything that changes when `article` is shown; the chat starts afresh."""
+        return self.page.show(shown(self.library, article, self.examples), status)
+
+    def on_load(self) -> dict[Any, Any]:
+        # Another session may have added or removed articles since the page was built.
+        return self.view(self.initial if self.initial in self.library else BUNDLED_ID)
+
+    def on_switch(self, article: str | None) -> dict[Any, Any]:
+        try:
+            return self.view(article or BUNDLED_ID)
+        except ArticleQAError as error:
+            return self.view(BUNDLED_ID, warning(escape_markdown(str(error))))
+
+    def on_remove(self, article: str | None) -> dict[Any, Any]:
+        try:
+            title = self.library.entry(article or "").title
+            self.library.remove(article or "")
+        except ArticleQAError as error:
+            return {self.page.status: warning(escape_markdown(str(error)))}
+        return self.view(BUNDLED_ID, removed(escape_markdown(title)))
+
+    def wire(self, blocks: gr.Blocks) -> None:
+        views = self.page.views()
+        blocks.load(self.on_load, outputs=views, **PRIVATE)
+        self.page.picker.input(self.on_switch, inputs=self.page.picker, outputs=views, **PRIVATE)
+        self.page.remove_button.click(
+            self.on_remove, inputs=self.page.picker, outputs=views, **PRIVATE
+        )

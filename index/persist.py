@@ -18,8 +18,8 @@ from pathlib import Path
 from filelock import FileLock
 
 from index.embedder import Embedder
-from index.sentence_index import SentenceIndex, article_checksum
-from index.sentences import Sentence
+from index.sentence_index import SentenceIndex, Splitter, article_checksum
+from index.sentences import Sentence, split_sentences
 from index.store import FaissStore
 
 FORMAT_VERSION = 2  # 2: FAISS indexes are id-mapped (IndexIDMap2)
@@ -131,16 +131,31 @@ def _load_current(folder: Path, text: str, embedder: Embedder) -> SentenceIndex:
     )
 
 
-def open_index(folder: Path | None, text: str, embedder: Embedder) -> tuple[SentenceIndex, str]:
-    """Load the saved index for `text`, or build (and save) a fresh one.
+def saved_model_id(folder: Path) -> str | None:
+    """The model the folder's current index was embedded with; None without a readable one.
+
+    Questions must be embedded by that same model: a caller picks its embedder by it.
+    """
+    try:
+        version = folder / (folder / _POINTER).read_text("utf-8").strip()
+        model = json.loads((version / "manifest.json").read_text("utf-8")).get("model_id")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return model if isinstance(model, str) else None
+
+
+def open_index(
+    folder: Path | None, text: str, embedder: Embedder, split: Splitter = split_sentences
+) -> tuple[SentenceIndex, str]:
+    """Load the saved index for `text`, or build (and save) a fresh one, split by `split`.
 
     Returns the index and a one-line note of what happened ("loaded", or why it rebuilt).
     """
     if folder is None:
-        return SentenceIndex.build(text, embedder), "built in memory"
+        return SentenceIndex.build(text, embedder, split), "built in memory"
     try:
         return load_index(folder, text, embedder), f"loaded from {folder}"
     except StaleIndex as stale:
-        index = SentenceIndex.build(text, embedder)
+        index = SentenceIndex.build(text, embedder, split)
         save_index(index, folder)
         return index, f"rebuilt ({stale})"

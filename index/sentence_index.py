@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from index.budget import step
 from index.embedder import Embedder
 from index.sentences import Sentence, split_sentences
 from index.store import FaissStore
 
+Splitter = Callable[[str], list[Sentence]]  # article text -> its sentences, in order
+
 # Each sentence is also embedded with its neighbours: a sentence that says "the
 # target was a building" is only findable from "November 23" with its context.
 WINDOW_RADIUS = 1
+# Sentences embedded per step (each twice: alone and in its window). Between steps the
+# work's budget is checked and its progress reported (index.budget): half a second of
+# embedding on two cores, and enough texts per call for the embedder's length-sorted
+# batches (no slower than one call for the whole article, measured).
+EMBED_STEP = 64
 
 
 def article_checksum(text: str) -> str:
@@ -40,17 +49,30 @@ class SentenceIndex:
     model_id: str
 
     @classmethod
-    def build(cls, text: str, embedder: Embedder) -> SentenceIndex:
-        """Split, embed and store an article (the text must hold at least one sentence)."""
-        sentences = split_sentences(text)
+    def build(
+        cls, text: str, embedder: Embedder, split: Splitter = split_sentences
+    ) -> SentenceIndex:
+        """Split, embed and store an article (the text must hold at least one sentence).
+
+        `split` may refuse the sentences before anything is embedded (qa.limits does).
+        Raises index.budget.Stopped between embedding steps when the budget in force
+        runs out or is cancelled.
+        """
+        sentences = split(text)
         if not sentences:
             raise ValueError("the article has no sentences")
-        vectors = embedder.embed([s.text for s in sentences] + windows(sentences))
-        n = len(sentences)
+        around = windows(sentences)
         sentence_store = FaissStore(embedder.dimensions)
-        sentence_store.add(vectors[:n])
         window_store = FaissStore(embedder.dimensions)
-        window_store.add(vectors[n:])
+        total = len(sentences)
+        step(0, total)
+        for first in range(0, total, EMBED_STEP):
+            last = min(total, first + EMBED_STEP)
+            texts = [s.text for s in sentences[first:last]] + around[first:last]
+            vectors = embedder.embed(texts)
+            sentence_store.add(vectors[: last - first])
+            window_store.add(vectors[last - first :])
+            step(last, total)
         return cls(text, sentences, sentence_store, window_store, embedder.model_id)
 
     @property

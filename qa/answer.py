@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -38,6 +38,7 @@ class Answer:
     """A short answer (`text`, "" when not found) with its evidence, best first.
 
     `score` is the estimated probability, in 0..1, that the article answers the question.
+    When not found, no evidence carries answer offsets (`answer_start`/`answer_end`).
     `reading` says how a follow-up question was understood, when it was rewritten.
     """
 
@@ -46,6 +47,13 @@ class Answer:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     reading: str | None = None
+
+    def __post_init__(self) -> None:
+        # Not found, the evidence is only the closest sentences: a span offset there would
+        # point a client (the pane's highlight, an API user) at an answer that was refused.
+        if not self.found and any(e.answer_start is not None for e in self.evidence):
+            unmarked = [replace(e, answer_start=None, answer_end=None) for e in self.evidence]
+            object.__setattr__(self, "evidence", unmarked)
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as plain JSON-ready data (one schema for the CLI, UI and HTTP)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.errors import InvalidArticle
+from qa.limits import MAX_ARTICLE_BYTES, check_article_tokens
+from qa.unicode import check_unicode
 
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 BUNDLED_ARTICLE = Path(__file__).parent / "data" / "article.txt"
 BUNDLED_TITLE = "Lebanon and Israel: talks and the November strikes"
 
@@ -15,12 +16,14 @@ def check_article_text(text: str, name: str = "the article") -> str:
     """Return `text` if it can be indexed, else raise InvalidArticle."""
     if not isinstance(text, str):
         raise InvalidArticle(f"{name} must be text, got {type(text).__name__}")
+    check_unicode(text, name, InvalidArticle)
     if "\x00" in text:
         raise InvalidArticle(f"{name} looks binary (it contains NUL bytes), not text")
     if not text.strip():
         raise InvalidArticle(f"{name} is empty")
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise InvalidArticle(f"{name} is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
+    check_article_tokens(text, name)
     return text
 
 

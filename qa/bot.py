@@ -8,19 +8,30 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from index.budget import (
+    ANSWER_SECONDS,
+    ANSWERING,
+    INDEX_SECONDS,
+    INDEXING,
+    Budget,
+    check_seconds,
+    checkpoint,
+)
 from index.embedder import Embedder, default_embedder
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
-from qa.article import check_article_text, read_article
+from qa.article import check_article_text
 from qa.calibration import Calibration
 from qa.dates import article_date
-from qa.errors import InvalidQuestion
+from qa.errors import InvalidArticle, InvalidQuestion
+from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, read_question
+from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
 from qa.retrieval import Ranking, Retriever
+from qa.unicode import check_unicode
 
-MAX_QUESTION_CHARS = 2000
 EVIDENCE_COUNT = 3
 
 
@@ -28,6 +39,7 @@ def check_question(question: object) -> str:
     """Return the stripped question, or raise InvalidQuestion naming the problem."""
     if not isinstance(question, str):
         raise InvalidQuestion(f"the question must be text, got {type(question).__name__}")
+    check_unicode(question, "the question", InvalidQuestion)
     stripped = question.strip()
     if not stripped:
         raise InvalidQuestion("the question is empty")
@@ -62,17 +74,26 @@ class ArticleQA:
         reader: SpanReader | None | bool = True,
         calibration: Calibration | None = None,
         date: str | Date | None = None,
+        answer_seconds: float = ANSWER_SECONDS,
+        index_seconds: float = INDEX_SECONDS,
     ) -> None:
         """Index `text`. `reader`: True for the shipped reader, False/None for sentences only.
 
         `date` is the article's publication date (metadata); without it a dateline is
         looked for. Dates in the text ("November 23", "two days later") are resolved
-        against it and shown in citations.
+        against it and shown in citations. Indexing stops after `index_seconds`, and
+        each ask() after `answer_seconds`, with index.budget.Stopped (an ArticleQAError).
         """
+        # A bad value fails here, not at the first question.
+        self.answer_seconds = check_seconds(answer_seconds, ANSWERING)
         self.text = check_article_text(text)
-        self.title = title or self.text.strip().splitlines()[0][:80]
+        given = check_unicode(title, "the title", InvalidArticle) if title else None
+        self.title = given or self.text.strip().splitlines()[0][:80]
         self.embedder = embedder or default_embedder()
-        self.index, self.index_note = open_index(index_dir, self.text, self.embedder)
+        with Budget(index_seconds, INDEXING).applied():
+            self.index, self.index_note = open_index(
+                index_dir, self.text, self.embedder, indexable_sentences
+            )
         self.date = article_date(self.text, date)
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         self.reader: SpanReader | None
@@ -93,8 +114,13 @@ class ArticleQA:
 
     @classmethod
     def from_file(cls, path: str | Path, title: str | None = None, **options: Any) -> ArticleQA:
-        """Index a UTF-8 text file; the title defaults to the file name."""
-        return cls(read_article(path), title or Path(path).stem, **options)
+        """Index an article file (.txt, .md, .html or .pdf), read as the chat reads an
+        upload (qa.extract): its headline is the title and its dateline the date, unless
+        `title` or `date=` are given; without a headline, the title is its first line."""
+        extracted = extract_article(read_local_file(path), Path(path).name)
+        options.setdefault("date", extracted.date)
+        title = title or article_title(extracted.text, extracted.title)
+        return cls(extracted.text, title, **options)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -112,7 +138,9 @@ class ArticleQA:
     ) -> Analysis:
         """Retrieve (and read) for a question, and compute the abstention features."""
         reading = self.read(question, history)
+        checkpoint("before ranking the sentences")
         ranking = self.retriever.rank(reading.query)
+        checkpoint("before reading the best passages")
         spans: list[ReadSpan] = []
         if self.reader is not None:
             spans = read_spans(
@@ -179,9 +207,13 @@ class ArticleQA:
 
         `history`: the earlier turns, oldest first, as {"role", "content"} messages. An
         assistant turn's content is its answer's text; it may also carry its Answer (or
-        Answer.to_dict()) under "answer", as the chat keeps it (qa.followup).
+        Answer.to_dict()) under "answer", as the chat keeps it (qa.followup). Stops
+        with index.budget.Stopped after `answer_seconds`, or when a budget in force (the
+        server's, when the client leaves) is cancelled.
         """
-        analysis = self.inspect(question, history)
+        with Budget(self.answer_seconds, ANSWERING).applied():
+            analysis = self.inspect(question, history)
+            checkpoint("before deciding whether to answer")
         probability = self.calibration.probability(analysis.features)
         candidate = self.answer_from(analysis)
         found = probability >= self.calibration.threshold

@@ -10,7 +10,9 @@ from qa.answer import Answer
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.lexical import terms
+from qa.limits import check_history
 from qa.messages import NOT_FOUND, reading_as
+from qa.unicode import check_unicode
 
 # Words that point back at something said before.
 _ANAPHORA = re.compile(
@@ -99,10 +101,12 @@ def user_turns(history: list[dict[str, Any]] | None) -> list[str]:
     if not isinstance(history, list):
         raise InvalidQuestion(f"history must be a list of messages, got {type(history).__name__}")
     turns = []
-    for message in history:
+    for number, message in enumerate(history, 1):
         if not isinstance(message, dict) or "role" not in message or "content" not in message:
             raise InvalidQuestion("each history message needs a 'role' and a 'content'")
         content = message["content"]
+        if isinstance(content, str):
+            check_unicode(content, f"history message {number}", InvalidQuestion)
         if message["role"] == "user" and isinstance(content, str) and content.strip():
             turns.append(content.strip())
     return turns
@@ -122,7 +126,8 @@ def answer_text(message: dict[str, Any]) -> str:
     if isinstance(answer, Answer):
         return answer.text if answer.found else ""
     if isinstance(answer, dict):
-        return str(answer.get("text") or "") if answer.get("found") else ""
+        text = str(answer.get("text") or "") if answer.get("found") else ""
+        return check_unicode(text, "the previous answer", InvalidQuestion)
     content = message.get("content")
     text = content.strip() if isinstance(content, str) else ""
     return "" if text == NOT_FOUND else text
@@ -147,6 +152,7 @@ def read_question(question: str, history: list[dict[str, Any]] | None) -> Readin
     A chain of follow-ups ("What happened on November 19?" / "Where was that?" /
     "Who said so?") leans back to the last question that stood on its own.
     """
+    check_history(history)
     turns = user_turns(history)
     if not turns or not is_follow_up(question):
         return Reading(question, question)

@@ -1,4 +1,4 @@
-"""Paths to article records: a folder of .txt/.md/.html files, or JSONL with metadata.
+"""Paths to article records: a folder of .txt/.md/.html/.pdf files, or JSONL with metadata.
 
 A JSONL line is one article: `text` (required), and optionally `title`, `date`
 (ISO 8601, e.g. 2025-11-24), `source`, `url` and `id`. An article's id is stable: the
@@ -63,6 +63,7 @@ def _from_file(path: Path) -> ArticleRecord:
         id=stable_id(resolved),
         text=extracted.text,
         title=extracted.title or path.stem,
+        date=extracted.date,  # the page's metadata or the dateline in its head
         source=path.name,
     )
 

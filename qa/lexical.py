@@ -43,18 +43,25 @@ _STEMMER = Stemmer.Stemmer("english")
 
 def terms(text: str) -> list[str]:
     """Stemmed content words of `text` (the same analysis BM25 uses)."""
+    return terms_of([text])[0]
+
+
+def terms_of(texts: list[str]) -> list[list[str]]:
+    """`terms` of each text, in one call: bm25s sets up a progress bar (hidden) per call,
+    which cost more than tokenizing a short sentence and grew with the calls made."""
     tokens = bm25s.tokenize(
-        text, stopwords=STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
+        texts, stopwords=STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
     )
-    return list(tokens[0]) if tokens else []
+    return [list(row) for row in tokens] if texts else []
 
 
 class Lexicon:
     """BM25 over an article's sentences, plus per-sentence term sets for coverage."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
-        self._sentence_terms = [set(terms(s.text)) for s in sentences]
-        corpus = [terms(s.text) or ["\u2205"] for s in sentences]  # bm25s dislikes empty rows
+        rows = terms_of([s.text for s in sentences])
+        self._sentence_terms = [set(row) for row in rows]
+        corpus = [row or ["\u2205"] for row in rows]  # bm25s dislikes empty rows
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
         n = len(sentences)

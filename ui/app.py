@@ -28,6 +28,7 @@ from ui.auth import Credentials
 from ui.chat_events import ChatEvents
 from ui.gradio_api import GradioApi
 from ui.guard import RemoteFileGuard
+from ui.link_events import LinkEvents
 from ui.page import Page
 from ui.pane_events import PaneEvents, shown
 from ui.pool import Limits, WorkerPool
@@ -63,6 +64,8 @@ class ChatApp:
         initial: the id of the article shown first.
         upload_dir: where the web server saves uploads (default: Gradio's upload folder,
             $GRADIO_TEMP_DIR); an upload named anywhere else is refused.
+        allow_private_urls: a link pasted in the chat may reach this machine's own
+            network (refused by default; qa.links).
     """
 
     def __init__(
@@ -71,11 +74,13 @@ class ChatApp:
         examples: list[str] | None = None,
         initial: str = BUNDLED_ID,
         upload_dir: str | Path | None = None,
+        allow_private_urls: bool = False,
     ) -> None:
         self.library = library
         self.examples = examples
         self.initial = initial
         self.upload_dir = Path(upload_dir or get_upload_folder()).resolve()
+        self.allow_private_urls = allow_private_urls
 
     def build(self) -> gr.Blocks:
         """The Blocks: chat on the left, the article on the right, their events wired."""
@@ -89,6 +94,8 @@ class ChatApp:
             self.pane_events.wire(blocks)
             self.chat_events.wire()
             self.upload_events.wire()
+            self.link_events = LinkEvents(self.upload_events, self.allow_private_urls)
+            self.link_events.wire()
             GradioApi(self.library, self.upload_dir).wire()
         return blocks
 
@@ -100,6 +107,7 @@ def create_app(
     library: FolderCollection | None = None,
     initial: str = BUNDLED_ID,
     upload_dir: str | Path | None = None,
+    allow_private_urls: bool = False,
 ) -> gr.Blocks:
     """The two-pane chat (Gradio Blocks) over `library`, or over a library around `bot`.
 
@@ -110,10 +118,11 @@ def create_app(
         library: the loaded articles (default: one under index.paths.data_dir()).
         initial: the id of the article shown first.
         upload_dir: where uploads are saved (default: Gradio's upload folder).
+        allow_private_urls: links pasted in the chat may reach this machine's network.
     """
     if library is None:
         library = library_for(bot) if bot is not None else FolderCollection()
-    return ChatApp(library, examples, initial, upload_dir).build()
+    return ChatApp(library, examples, initial, upload_dir, allow_private_urls).build()
 
 
 def create_web_app(
@@ -124,6 +133,7 @@ def create_web_app(
     initial: str = BUNDLED_ID,
     limits: Limits | None = None,
     auth: Credentials | None = None,
+    allow_private_urls: bool = False,
 ) -> FastAPI:
     """FastAPI with `POST /api/ask` (OpenAPI at /openapi.json) and the chat mounted at /.
 
@@ -134,7 +144,9 @@ def create_web_app(
     if library is None:
         library = library_for(bot) if bot is not None else FolderCollection()
     limits = limits or Limits()
-    blocks = create_app(examples=examples, library=library, initial=initial)
+    blocks = create_app(
+        examples=examples, library=library, initial=initial, allow_private_urls=allow_private_urls
+    )
     blocks.queue(default_concurrency_limit=limits.workers, max_size=limits.queue)
     # Swagger's page loads its script from a CDN, useless offline: serve only the schema.
     app = FastAPI(
@@ -177,7 +189,16 @@ def launch(
     initial: str = BUNDLED_ID,
     limits: Limits | None = None,
     auth: Credentials | None = None,
+    allow_private_urls: bool = False,
 ) -> None:
     """Serve the chat and /api/ask on host:port; blocks until interrupted."""
-    app = create_web_app(bot, examples, library=library, initial=initial, limits=limits, auth=auth)
+    app = create_web_app(
+        bot,
+        examples,
+        library=library,
+        initial=initial,
+        limits=limits,
+        auth=auth,
+        allow_private_urls=allow_private_urls,
+    )
     serve(app, host, port)

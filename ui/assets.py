@@ -1,7 +1,9 @@
-"""The page's CSS and the article pane's script (highlight, scroll, citation clicks)."""
+"""The page's CSS, and the phones' tab bar; the script is ui.pane_script's."""
 
 from __future__ import annotations
 
+# Gradio puts every selector here under its container (".gradio-container .contain X"):
+# state the page's script sets lives on elements inside it (#panes[data-tab]), never on body.
 CSS = """
 #article-pane .article-text {
   white-space: pre-wrap;
@@ -12,7 +14,7 @@ CSS = """
   border: 1px solid var(--border-color-primary);
   border-radius: var(--radius-lg);
 }
-#article-pane .article-title { margin: 0 0 0.2rem 0; }
+#article-pane .article-title { margin: 0 0 0.2rem 0; scroll-margin-top: 0.75rem; }
 #article-pane .article-meta { margin: 0 0 0.5rem 0; color: var(--body-text-color-subdued); }
 #article-pane .sentence { border-radius: 3px; transition: background-color 0.3s; }
 #article-pane .sentence-number {
@@ -40,49 +42,71 @@ CSS = """
 #timeline .timeline-date { font-weight: 600; margin-right: 0.3rem; }
 #status p { margin: 0; }
 #suggestions button { white-space: normal; text-align: left; }
+#chat .citation-quote {
+  margin-top: 0.6rem;
+  padding: 0.45rem 0.7rem;
+  border-left: 3px solid #f59e0b;
+  background: rgba(245, 158, 11, 0.12);
+  border-radius: 4px;
+}
+#chat .citation-quote blockquote { margin: 0 0 0.35rem 0; padding: 0; border: 0; }
+#chat .citation-quote .show-in-article {
+  font-weight: 600;
+  color: var(--link-text-color);
+  text-decoration: underline;
+}
+#citation-preview {
+  position: fixed;
+  z-index: 1000;
+  padding: 0.5rem 0.75rem;
+  background: var(--background-fill-primary);
+  color: var(--body-text-color);
+  border: 1px solid #f59e0b;
+  border-radius: 6px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+  line-height: 1.45;
+  pointer-events: none;
+}
+#citation-preview[hidden] { display: none; }
+#phone-tabs { display: none; }
+.phone-tabs { display: flex; gap: 0.4rem; }
+.phone-tabs button {
+  flex: 1;
+  padding: 0.5rem;
+  font-weight: 600;
+  border: 1px solid var(--border-color-primary);
+  border-radius: var(--radius-lg);
+  background: var(--button-secondary-background-fill);
+  color: var(--button-secondary-text-color);
+}
+.phone-tabs button[aria-selected="true"] {
+  background: var(--button-primary-background-fill);
+  color: var(--button-primary-text-color);
+}
+/* Phones: the chat and the article share the screen as two tabs. */
+@media (max-width: 800px) {
+  #phone-tabs {  /* a tab bar at the bottom of the screen, in reach of a thumb */
+    display: block;
+    position: fixed;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    z-index: 50;
+    padding: 0.5rem 1rem calc(0.5rem + env(safe-area-inset-bottom));
+    background: var(--body-background-fill);
+    border-top: 1px solid var(--border-color-primary);
+  }
+  #panes { padding-bottom: 4rem; }
+  #panes:not([data-tab="article"]) #article-column { display: none !important; }
+  #panes[data-tab="article"] #chat-column { display: none !important; }
+  #chat { height: 58vh !important; }
+  #question-row { flex-wrap: nowrap; }
+  #article-pane .article-text { max-height: 70vh; }
+}
 """
 
-# Runs once when the pane loads (Gradio's js_on_load: `element` is the pane, `watch`
-# calls back after each new value). Citations in the chat and timeline dates are plain
-# "#s-13" links; one capturing listener turns a click into highlight-and-scroll inside
-# the pane instead of a jump of the whole page (Gradio may open chat links in a new tab).
-PANE_JS = """
-const paneBox = () => document.querySelector('#article-pane .article-text');
-
-function scrollToSentence(sentence) {
-  const box = paneBox();
-  if (!box || !sentence) return;
-  const offset = sentence.getBoundingClientRect().top - box.getBoundingClientRect().top;
-  box.scrollTo({top: box.scrollTop + offset - box.clientHeight / 3});
-}
-
-function focusSentence(id) {
-  const sentence = document.getElementById(id);
-  if (!sentence || !sentence.classList.contains('sentence')) return false;
-  document.querySelectorAll('#article-pane .sentence.focused')
-    .forEach((other) => other.classList.remove('focused'));
-  sentence.classList.add('focused');
-  scrollToSentence(sentence);
-  return true;
-}
-
-function showLead() {
-  const lead = document.querySelector('#article-pane .sentence.lead');
-  const box = paneBox();
-  if (lead) scrollToSentence(lead);
-  else if (box) box.scrollTop = 0;
-}
-
-if (!window.articleQaLinks) {
-  window.articleQaLinks = true;
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest && event.target.closest('a[href^="#s-"]');
-    if (!link) return;
-    event.preventDefault();
-    event.stopPropagation();
-    focusSentence(link.getAttribute('href').slice(1));
-  }, true);
-}
-watch('value', () => requestAnimationFrame(showLead));
-showLead();
-"""
+# The phones' tab bar (shown under 800 px only; PANE_JS switches the tabs).
+PHONE_TABS = """<div class="phone-tabs" role="tablist" aria-label="Show">
+<button type="button" role="tab" data-tab="chat" aria-selected="true">Chat</button>
+<button type="button" role="tab" data-tab="article" aria-selected="false">Article</button>
+</div>"""

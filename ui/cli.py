@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from index.embedder import EMBEDDERS
 from qa.errors import ArticleQAError
-from ui.collections_cli import add_ask_options, ask_collection, asks_collection
+from ui import ask_cli, mcp_cli, operating
+from ui.ask_cli import UsageError
 from ui.collections_cli import add_parsers as add_collection_parsers
 
 if TYPE_CHECKING:
@@ -23,35 +24,6 @@ if TYPE_CHECKING:
     from ui.pool import Limits
 
 USAGE_ERROR = 2
-
-
-class UsageError(ArticleQAError):
-    """An option's value that cannot be used."""
-
-
-def _bot(article: str | None, reader: bool = True) -> ArticleQA:
-    # Imported here: torch takes seconds to load, and a bad question should fail fast.
-    from qa.bot import ArticleQA, bundled
-
-    if article:
-        return ArticleQA.from_file(article, reader=reader)
-    return bundled() if reader else bundled(reader=False)
-
-
-def cmd_ask(args: argparse.Namespace) -> int:
-    if asks_collection(args):  # --collection/--store: many articles (ui.collections_cli)
-        return ask_collection(args)
-    from qa.bot import check_question
-    from ui.format import render
-
-    check_question(args.question)  # fail fast, before loading the model
-    answer = _bot(args.article, args.reader).ask(args.question)
-    if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(render(answer))
-    return 0
-
 
 UPLOADS_SUBDIR = "uploads"
 
@@ -64,6 +36,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Checked before anything loads: a bad --auth fails in a moment, in one line.
     auth = auth_from(args.auth, os.environ)
     limits = _limits(args.workers, args.queue)
+    budgets = operating.budgets(args)  # --answer-seconds, --index-seconds
     warning = bind_warning(args.host, auth)
     if warning:
         print(warning, file=sys.stderr, flush=True)
@@ -75,11 +48,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
     # Gradio saves uploads here until they are read; $GRADIO_TEMP_DIR still wins.
     os.environ.setdefault("GRADIO_TEMP_DIR", str(data_dir() / UPLOADS_SUBDIR))
-    from qa.article import read_article
     from qa.collection import BUNDLED_ID, FolderCollection
     from ui.app import launch
+    from ui.uploads import add_extracted, read_article_file
 
-    library = FolderCollection(data_dir(), reader=args.reader)
+    operating.log_to_stderr()  # a line per article indexed
+    library = FolderCollection(data_dir(), reader=args.reader, **budgets)
     initial = BUNDLED_ID
     if args.collection or args.store:
         from qa.collection import DEFAULT_COLLECTION, ServedCollection, open_collection
@@ -88,11 +62,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         collection = open_collection(
             args.collection or DEFAULT_COLLECTION, args.store, reader=args.reader
         )
-        library = ServedCollection(data_dir(), collection, reader=args.reader)
+        library = ServedCollection(data_dir(), collection, reader=args.reader, **budgets)
         initial = library.collection_id
-    if args.article:
-        text = read_article(args.article)  # a bad file fails here, before serving
-        initial = library.add(text, Path(args.article).stem, Path(args.article).name).id
+    if args.article:  # read as an upload is; a bad file fails here, before serving
+        extracted = read_article_file(args.article)
+        initial = add_extracted(library, extracted, Path(args.article).name).id
     title = library.answerer(initial).title
     print(
         f"article-qa: serving {title!r} on http://{args.host}:{args.port} "
@@ -101,16 +75,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         flush=True,
     )
     launch(
-        host=args.host, port=args.port, library=library, initial=initial, limits=limits, auth=auth
+        host=args.host,
+        port=args.port,
+        library=library,
+        initial=initial,
+        limits=limits,
+        auth=auth,
+        allow_private_urls=args.allow_private_urls,
     )
     return 0
 
 
-def _limits(workers: int, queue: int) -> Limits:
-    from ui.pool import Limits
+def _limits(workers: int | None, queue: int) -> Limits:
+    from ui.pool import Limits, default_workers
 
     try:
-        return Limits(workers, queue)
+        return Limits(default_workers() if workers is None else workers, queue)
     except ValueError as error:
         raise UsageError(f"--workers/--queue: {error}") from None
 
@@ -151,9 +131,18 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 # Developer tools (tools/, in the source checkout only), each with its own argument parser.
 TOOLS = {
-    "bench": ("tools.bench", "benchmark vector stores at 10k, 100k and 1M sentences"),
+    "bench": (
+        "tools.bench",
+        "benchmark vector stores at 10k, 100k and 1M sentences (--ask: ask() speed; "
+        "--adversarial: the worst inputs)",
+    ),
     "train-reader": ("tools.reader.train", "retrain the extractive reader from data/qa-train"),
     "export-reader": ("tools.reader.export", "export a reader checkpoint to int8 ONNX"),
+}
+# `article-qa bench FLAG ...` runs another benchmark tool, handed the other arguments.
+BENCH_MODES = {
+    "--ask": "tools.ask_bench",  # ask() latency, throughput and start-up
+    "--adversarial": "tools.adversarial",  # the worst inputs within the limits, and over them
 }
 
 
@@ -194,15 +183,12 @@ def parser() -> argparse.ArgumentParser:
     for name, (_, summary) in TOOLS.items():
         commands.add_parser(name, help=summary)
 
-    ask = commands.add_parser("ask", help="answer one question")
-    ask.add_argument("question")
-    ask.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
-    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    add_ask_options(ask)  # --collection, --store, --since, --until, --in
-    ask.set_defaults(run=cmd_ask)
+    ask = ask_cli.add_parser(commands)  # --article, --url, --history, --json, --collection
 
     serve = commands.add_parser("serve", help="serve the chat in a browser")
-    serve.add_argument("--article", help="a UTF-8 text file (default: the bundled article)")
+    serve.add_argument(
+        "--article", help="a .txt, .md, .html or .pdf file (default: the bundled article)"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument(
@@ -219,8 +205,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers",
         type=int,
-        default=4,
-        help="answers computed at once, for the chat and for the HTTP API (default: 4)",
+        default=None,
+        help="answers computed at once, for the chat and for the HTTP API "
+        "(default: two per core, 2 to 16)",
     )
     serve.add_argument(
         "--queue",
@@ -239,7 +226,10 @@ def parser() -> argparse.ArgumentParser:
         help="the collection is in this PostgreSQL database (postgresql://user@host:port/db); "
         "several servers may share it (default: local, under the data folder)",
     )
+    mcp_cli.add_private_urls_option(serve)
+    operating.add_budget_options(serve)
     serve.set_defaults(run=cmd_serve)
+    mcp = mcp_cli.add_parser(commands)  # `article-qa mcp`: tools for AI assistants
 
     evaluate = commands.add_parser("eval", help="score a dev set (.jsonl or SQuAD .json)")
     evaluate.add_argument("dataset")
@@ -251,14 +241,14 @@ def parser() -> argparse.ArgumentParser:
     calibrate.add_argument("datasets", nargs="+")
     calibrate.add_argument("--output", help="where to write (default: the shipped file)")
     calibrate.set_defaults(run=cmd_calibrate)
-    for command in (*collection_commands, ask, serve, evaluate, calibrate):
+    for command in (*collection_commands, ask, serve, mcp, evaluate, calibrate):
         command.add_argument(
             "--embedder",
             choices=EMBEDDERS,
             help="sentence embedder: int8 ONNX (default, fast) or fp32 sentence-transformers "
             "(default: $ARTICLE_QA_EMBEDDER, else int8); indexes built with the other are rebuilt",
         )
-    for command in (ask, serve, evaluate, calibrate):
+    for command in (ask, serve, mcp, evaluate, calibrate):
         command.add_argument(
             "--no-reader",
             dest="reader",
@@ -272,8 +262,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; user errors print one line and exit 2, never a traceback."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and arguments[0] in TOOLS:
-        tool = developer_tool(arguments[0], TOOLS[arguments[0]][0])
-        return USAGE_ERROR if tool is None else int(tool.main(arguments[1:]))
+        module, rest = TOOLS[arguments[0]][0], arguments[1:]
+        if arguments[0] == "bench":  # `bench --ask` etc.: another benchmark, its own parser
+            for flag, other in BENCH_MODES.items():
+                if flag in rest:
+                    module = other
+                    rest.remove(flag)
+        tool = developer_tool(arguments[0], module)
+        return USAGE_ERROR if tool is None else int(tool.main(rest))
     args = parser().parse_args(arguments)
     if args.embedder:  # read by index.embedder.default_embedder wherever it is loaded
         os.environ["ARTICLE_QA_EMBEDDER"] = args.embedder

@@ -9,8 +9,10 @@ share it; its tables are named after the collection.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ from qa.errors import ArticleQAError
 if TYPE_CHECKING:
     from qa.answer import Answer
     from qa.collection import DatabaseCollection
+    from qa.ingest import ArticleRecord, Skipped
 
 DEFAULT_COLLECTION = "default"
 
@@ -50,10 +53,12 @@ def _add(args: argparse.Namespace, collection: DatabaseCollection) -> int:
     from tqdm import tqdm
 
     from qa.collection import Added
-    from qa.ingest import ArticleRecord, Skipped, count_inputs, read_articles
+    from qa.ingest import Skipped, count_inputs, read_articles
+    from qa.links import link_in
 
-    paths = [Path(p) for p in args.paths]
-    total = count_inputs([p for p in paths if p.exists()])
+    links = [given for given in args.paths if link_in(given)]
+    paths = [Path(given) for given in args.paths if not link_in(given)]
+    total = count_inputs([p for p in paths if p.exists()]) + len(links)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "skipped": 0}
     bar = tqdm(total=total, unit="article", desc=f"adding to {args.collection}", file=sys.stderr)
 
@@ -70,7 +75,7 @@ def _add(args: argparse.Namespace, collection: DatabaseCollection) -> int:
         bar.update(1)
 
     try:
-        collection.add_many(read_articles(paths), progress)
+        collection.add_many(itertools.chain(read_articles(paths), linked(links)), progress)
     except KeyboardInterrupt:
         bar.close()
         done = counts["added"] + counts["updated"] + counts["unchanged"]
@@ -87,6 +92,23 @@ def _add(args: argparse.Namespace, collection: DatabaseCollection) -> int:
         f"{counts['skipped']} skipped; {listed} articles in {_where(args)}"
     )
     return 0
+
+
+def linked(links: list[str]) -> Iterator[ArticleRecord | Skipped]:
+    """The articles at `links`, fetched for the user on their own machine (private
+    addresses allowed, as curl would) and read as uploads are; unreadable ones Skipped."""
+    from qa.ingest import ArticleRecord, Skipped, stable_id
+    from ui.uploads import fetch_article
+
+    for url in links:
+        try:
+            extracted, host = fetch_article(url, allow_private=True)
+        except ArticleQAError as error:
+            yield Skipped(url, str(error))
+            continue
+        title = extracted.title or host
+        # The id comes from the link: adding it again updates the article.
+        yield ArticleRecord(stable_id(url), extracted.text, title, extracted.date, host, url)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -111,8 +133,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def asks_collection(args: argparse.Namespace) -> bool:
     """Whether `article-qa ask` was given a collection (--collection or --store)."""
     if args.collection is not None or args.store:
-        if args.article:
-            raise ArticleQAError("ask either --article or --collection/--store, not both")
+        if args.article or getattr(args, "url", None):
+            raise ArticleQAError("ask either --article/--url or --collection/--store, not both")
         return True
     if args.since or args.until or args.articles:
         raise ArticleQAError("--since, --until and --in filter a collection: add --collection")
@@ -132,28 +154,38 @@ def ask_collection(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render(answer))
+        from ui.format import colour_wanted
+
+        print(render(answer, colour_wanted()))
     return 0
 
 
-def render(answer: Answer) -> str:
-    """The answer and its sources, then the articles they come from."""
+def render(answer: Answer, colour: bool = False) -> str:
+    """The answer and its sources, then the articles they come from (plain text)."""
     from ui.format import render as render_answer
+    from ui.format import styled, terminal_text
 
-    lines = [render_answer(answer)]
+    lines = [render_answer(answer, colour)]
     articles = {e.article_id: e for e in answer.evidence if e.article_id}
     if articles:
-        lines.append("\n**Articles**")
+        lines.append("\n" + styled("Articles", "dim", colour))
         for article_id, e in articles.items():
             about = ", ".join(x for x in (e.article_date, e.source) if x)
-            lines.append(f"- {e.article}" + (f" ({about})" if about else "") + f"  id {article_id}")
+            title = terminal_text(e.article + (f" ({about})" if about else ""))
+            lines.append(f"  {title}  id {article_id}")
     return "\n".join(lines)
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
     """Register add/remove/list on the `article-qa` parser; returns the new parsers."""
-    add = commands.add_parser("add", help="add articles (files, folders, JSONL) to a collection")
-    add.add_argument("paths", nargs="+", help=".txt/.md/.html files, folders, or .jsonl files")
+    add = commands.add_parser(
+        "add", help="add articles (files, folders, JSONL, links) to a collection"
+    )
+    add.add_argument(
+        "paths",
+        nargs="+",
+        help=".txt/.md/.html/.pdf files, folders, .jsonl files, or http(s) links",
+    )
     add.set_defaults(run=cmd_add)
     remove = commands.add_parser("remove", help="remove one article from a collection")
     remove.add_argument("id", help="the article id, as `article-qa list` shows it")

@@ -2,14 +2,17 @@
 
 `chat_answer_text` reads a chat message back: what a /chat client's replayed history answered.
 
-Article and answer text is escaped everywhere: an article containing <script> shows it
-as text, never as HTML, and Markdown characters in it stay literal in the chat.
+In the chat, article and answer text is escaped: an article containing <script> shows it
+as text, never as HTML, and Markdown characters in it stay literal. On the terminal it
+is plain text, printed as written, its control characters blanked.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import sys
 from collections.abc import Iterator
 
 from qa.answer import Answer, Evidence
@@ -19,6 +22,10 @@ from ui.messages import MAYBE, NOT_FOUND, SOURCES, THINKING, WARNING
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~$])")
 _READING = "↪"
+# C0 and C1 controls but newline and tab: ESC, BEL, backspace, carriage return, ...
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m", "cyan": "\x1b[36m"}
+_RESET = "\x1b[0m"
 
 
 def message_text(content: object) -> str:
@@ -32,29 +39,47 @@ def message_text(content: object) -> str:
     return ""
 
 
-def cited(evidence: Evidence) -> str:
-    """One source line for the terminal: "[13] (November 23) The target was ..."."""
+def colour_wanted() -> bool:
+    """ANSI colour on a terminal only, and never under NO_COLOR (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def terminal_text(text: str) -> str:
+    """`text` safe to print: control characters (an article's own escape sequences could
+    recolour or rewrite the terminal) become spaces; newlines and tabs stay."""
+    return _CONTROLS.sub(" ", text)
+
+
+def styled(text: str, style: str, colour: bool) -> str:
+    """`text` in an ANSI style ("bold", "dim", "cyan") when `colour`, else as it is."""
+    return f"{_STYLES[style]}{text}{_RESET}" if colour else text
+
+
+def cited(evidence: Evidence, colour: bool = False) -> str:
+    """One source line for the terminal: "  [13] (2025-11-23) The target was ..."."""
     when = f"({', '.join(evidence.dates)}) " if evidence.dates else ""
     where = f"{evidence.article}: " if evidence.article_id else ""  # from a collection
-    return f"- [{evidence.position}] {html.escape(where + when + evidence.text)}"
+    number = styled(f"[{evidence.position}]", "cyan", colour)
+    return f"  {number} {terminal_text(where + when + evidence.text)}"
 
 
-def render(answer: Answer) -> str:
-    """Markdown for one answer; article text is escaped so it shows as text, never as HTML."""
+def render(answer: Answer, colour: bool = False) -> str:
+    """One answer as plain text for the terminal: the answer, then its sources.
+
+    No Markdown and no HTML entities: the text is printed as the article wrote it (its
+    control characters blanked). `colour`: ANSI styles, for a terminal only.
+    """
     lines = []
     if answer.reading:
-        lines.append(f"_{html.escape(answer.reading)}_\n")
+        lines.append(styled(f"{_READING} {terminal_text(answer.reading)}", "dim", colour) + "\n")
     if answer.found:
-        lines.append(html.escape(answer.text))
-        lines.append(f"\n**{SOURCES}**")
-        for evidence in answer.evidence:
-            lines.append(cited(evidence))
+        lines.append(styled(terminal_text(answer.text), "bold", colour))
+        lines.append("\n" + styled(SOURCES, "dim", colour))
     else:
-        lines.append(f"**{NOT_FOUND}**")
+        lines.append(styled(NOT_FOUND, "bold", colour))
         if answer.evidence:
-            lines.append(f"\n{MAYBE}")
-            for evidence in answer.evidence:
-                lines.append(cited(evidence))
+            lines.append("\n" + styled(MAYBE, "dim", colour))
+    lines.extend(cited(evidence, colour) for evidence in answer.evidence)
     return "\n".join(lines)
 
 

@@ -1,5 +1,6 @@
 """Showing an article: the picker, the article pane and its timeline, the suggested
-questions, and removing an article. Showing another article starts the chat afresh."""
+questions, and removing an article. Each article keeps its own chat (ui.conversation):
+showing it again shows its chat, and the pane marks its latest answer's citations."""
 
 from __future__ import annotations
 
@@ -13,9 +14,19 @@ from qa.dates import timeline
 from qa.errors import ArticleQAError
 from qa.suggest import SUGGESTION_COUNT, suggest_questions
 from ui.article_pane import render_article, render_timeline
+from ui.conversation import Conversations, Turn, last_answer, shown_chat, without
 from ui.format import escape_markdown
 from ui.messages import removed, source_note, warning
 from ui.page import PRIVATE, Page, Shown
+
+# Runs in the browser before a removal: its answer (the article, or nothing) is what
+# on_remove gets. The picker's text is the article's label.
+REMOVE_CONFIRMATION = """(article, conversations) => {
+  const label = document.querySelector('#article-picker input')?.value || 'this article';
+  const asked = `Remove "${label}" permanently? Its text and index are deleted from this `
+    + 'computer, with its chat; this cannot be undone.';
+  return [confirm(asked) ? article : null, conversations];
+}"""
 
 
 def suggested(entry: ArticleEntry, bot: Answerer, examples: list[str] | None) -> list[str]:
@@ -39,17 +50,23 @@ def article_pane(entry: ArticleEntry, bot: Answerer, answer: Answer | None = Non
     return render_article(bot.title, bot.text, bot.sentences, answer, note=note)
 
 
-def shown(library: FolderCollection, article: str, examples: list[str] | None = None) -> Shown:
-    """What the page shows of `article` before any question."""
+def shown(
+    library: FolderCollection,
+    article: str,
+    examples: list[str] | None = None,
+    turns: list[Turn] | None = None,
+) -> Shown:
+    """What the page shows of `article` after its chat so far (`turns`; none: no question)."""
     entry = library.entry(article)
     bot = library.answerer(article)
     return Shown(
         article=article,
         choices=[(e.label, e.id) for e in library.entries()],
-        pane=article_pane(entry, bot),
+        pane=article_pane(entry, bot, last_answer(turns)),
         timeline=render_timeline(timeline(bot.sentences)),
         questions=suggested(entry, bot, examples),
         removable=not (entry.bundled or entry.collection),
+        chat=shown_chat(turns),
     )
 
 
@@ -71,32 +88,55 @@ class PaneEvents:
         self.examples = examples
         self.initial = initial
 
-    def view(self, article: str, status: str = "") -> dict[Any, Any]:
-        """Everything that changes when `article` is shown; the chat starts afresh."""
-        return self.page.show(shown(self.library, article, self.examples), status)
+    def view(
+        self, article: str, status: str = "", conversations: Conversations | None = None
+    ) -> dict[Any, Any]:
+        """Everything that changes when `article` is shown, with its chat so far."""
+        turns = (conversations or {}).get(article)
+        return self.page.show(shown(self.library, article, self.examples, turns), status)
 
     def on_load(self) -> dict[Any, Any]:
         # Another session may have added or removed articles since the page was built.
         return self.view(self.initial if self.initial in self.library else BUNDLED_ID)
 
-    def on_switch(self, article: str | None) -> dict[Any, Any]:
+    def on_switch(
+        self, article: str | None, conversations: Conversations | None = None
+    ) -> dict[Any, Any]:
         try:
-            return self.view(article or BUNDLED_ID)
+            return self.view(article or BUNDLED_ID, "", conversations)
         except ArticleQAError as error:
-            return self.view(BUNDLED_ID, warning(escape_markdown(str(error))))
+            return self.view(BUNDLED_ID, warning(escape_markdown(str(error))), conversations)
 
-    def on_remove(self, article: str | None) -> dict[Any, Any]:
+    def on_remove(
+        self, article: str | None, conversations: Conversations | None = None
+    ) -> dict[Any, Any]:
+        """Remove the article shown, and its chat; nothing when the removal was not confirmed."""
+        if not article:  # the confirmation was cancelled (REMOVE_CONFIRMATION)
+            return gr.skip()  # every output as it was (an empty dict is refused)
         try:
-            title = self.library.entry(article or "").title
-            self.library.remove(article or "")
+            title = self.library.entry(article).title
+            self.library.remove(article)
         except ArticleQAError as error:
             return {self.page.status: warning(escape_markdown(str(error)))}
-        return self.view(BUNDLED_ID, removed(escape_markdown(title)))
+        left = without(conversations, article)
+        return {
+            **self.view(BUNDLED_ID, removed(escape_markdown(title)), left),
+            self.page.conversations: left,
+        }
 
     def wire(self, blocks: gr.Blocks) -> None:
-        views = self.page.views()
+        page = self.page
+        views = page.views()
         blocks.load(self.on_load, outputs=views, **PRIVATE)
-        self.page.picker.input(self.on_switch, inputs=self.page.picker, outputs=views, **PRIVATE)
-        self.page.remove_button.click(
-            self.on_remove, inputs=self.page.picker, outputs=views, **PRIVATE
+        page.picker.input(
+            self.on_switch, inputs=[page.picker, page.conversations], outputs=views, **PRIVATE
+        )
+        page.remove_button.click(
+            self.on_remove,
+            inputs=[page.picker, page.conversations],
+            outputs=[*views, page.conversations],
+            js=REMOVE_CONFIRMATION,
+            # Clicked again while a cancelled removal is still on its way: ask again after.
+            trigger_mode="always_last",
+            **PRIVATE,
         )

@@ -14,11 +14,23 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from index.onnx_cpu import usable_cores
 from ui.messages import BUSY_MESSAGE
 
 T = TypeVar("T")
 
-DEFAULT_WORKERS = 4
+
+def default_workers() -> int:
+    """Answers computed at once by default: two per usable core (4 on 2 cores), 2 to 16.
+
+    Each answer's model runs take one core while another answer runs (index.onnx_cpu),
+    and a second answer per core uses it while the first holds Python's lock for its
+    tokenising and scoring; more only lengthens every answer without adding any.
+    """
+    return max(2, min(16, 2 * usable_cores()))
+
+
+DEFAULT_WORKERS = default_workers()
 DEFAULT_QUEUE = 64
 # The page's Gradio events share a concurrency group per kind of work, `workers` at once:
 # those that answer, and those that index an article.

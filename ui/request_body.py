@@ -3,8 +3,9 @@
 A body is parsed as JSON exactly as Gradio parses it (`json.loads`, so `\\u002e` and `\\/`
 escapes mean what they mean to Gradio) and walked without recursion. A Gradio file object
 (`{"path": ..., "meta": {"_type": "gradio.FileData"}}`) whose path names a URL, a chat
-message that is a component, or a body too big, not JSON, nested too deep or holding too
-many values gets a `Refusal`: a 4xx status and a one-line message. ui.guard applies it.
+message that is a component, or a body too big, not JSON, nested too deep, holding too
+many values or holding text that is not valid Unicode gets a `Refusal`: a 4xx status and
+a one-line message. ui.guard applies it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
+
+from qa.unicode import invalid_unicode
 
 REFUSED = "this server does not fetch URLs for visitors"
 # Event bodies hold a question (2,000 characters), a chat history, or a pasted article
@@ -49,6 +53,7 @@ TOO_MANY = Refusal(422, f"request body holds over {MAX_VALUES:,} values")
 FETCH = Refusal(403, REFUSED)
 COMPONENT = Refusal(403, "chat messages holding components are not accepted")
 BAD_FILE = Refusal(422, "a file object's meta is not an object")
+NOT_UNICODE = Refusal(400, "request body holds text that is not valid Unicode (a lone surrogate)")
 
 
 def names_source(value: object) -> bool:
@@ -98,11 +103,15 @@ def inspect_value(data: object) -> Refusal | None:
 
     Walks the value iteratively: nesting over MAX_DEPTH and over MAX_VALUES values are
     refused, as are file objects naming a URL (in `path`, or a non-http(s) `url`) and
-    chat messages holding components. Strings alone are never refused.
+    chat messages holding components. Strings are refused only when they are not valid
+    Unicode: Gradio's JSON writer refuses lone surrogates, so an event echoing one back
+    (the chat shows the question asked) would fail with a traceback.
     """
     stack: list[tuple[dict[str, Any] | list[Any], int]] = []
     if isinstance(data, (dict, list)):
         stack.append((data, 1))
+    elif isinstance(data, str) and invalid_unicode(data) is not None:
+        return NOT_UNICODE
     values = 0
     while stack:
         item, level = stack.pop()
@@ -118,8 +127,16 @@ def inspect_value(data: object) -> Refusal | None:
         values += len(item)
         if values > MAX_VALUES:
             return TOO_MANY
+        if _holds_invalid_text(item):
+            return NOT_UNICODE
         stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
     return None
+
+
+def _holds_invalid_text(item: dict[str, Any] | list[Any]) -> bool:
+    """Whether a key or string directly in `item` is not valid Unicode (a lone surrogate)."""
+    texts = chain(item, item.values()) if isinstance(item, dict) else item
+    return any(isinstance(text, str) and invalid_unicode(text) is not None for text in texts)
 
 
 def check_body(body: bytes) -> Refusal | None:

@@ -19,7 +19,15 @@ from pathlib import Path
 from qa.article import MAX_ARTICLE_BYTES
 from qa.collection import ArticleEntry, FolderCollection, Progress
 from qa.errors import InvalidArticle
-from qa.extract import HTML_SUFFIXES, SUPPORTED_SUFFIXES, extract_article
+from qa.extract import (
+    HTML_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    Extracted,
+    extract_article,
+    read_local_file,
+    with_head,
+)
+from qa.links import fetch
 
 # DatabaseCollection and compression formats by their first bytes.
 MAGIC = (
@@ -103,15 +111,65 @@ def _refuse_compressed(data: bytes, name: str) -> None:
         )
 
 
+def extract_bytes(data: bytes, filename: str) -> Extracted:
+    """An article file's text, as every surface reads one (uploads, the CLI, links, MCP):
+    compressed data refused, then extracted (qa.extract)."""
+    name = Path(filename).name or "the upload"
+    if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and len(data) <= MAX_ARTICLE_BYTES:
+        _refuse_compressed(data, name)
+    return extract_article(data, name)
+
+
+def add_extracted(
+    library: FolderCollection,
+    extracted: Extracted,
+    source: str | None,
+    progress: Progress | None = None,
+) -> ArticleEntry:
+    """Index an extracted article with what its head said (title, date, byline)."""
+    return library.add(
+        extracted.text,
+        extracted.title,
+        source,
+        progress,
+        date=extracted.date,
+        byline=extracted.byline,
+    )
+
+
 def add_bytes(
     library: FolderCollection, data: bytes, filename: str, progress: Progress | None = None
 ) -> ArticleEntry:
     """Extract and index an uploaded file's bytes; `filename`'s extension picks the format."""
     name = Path(filename).name or "the upload"
-    if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and len(data) <= MAX_ARTICLE_BYTES:
-        _refuse_compressed(data, name)
-    extracted = extract_article(data, name)
-    return library.add(extracted.text, extracted.title, name, progress)
+    return add_extracted(library, extract_bytes(data, name), name, progress)
+
+
+def read_article_file(path: str | Path) -> Extracted:
+    """A local article file (.txt, .md, .html, .pdf) read as an upload is: for the CLI."""
+    return extract_bytes(read_local_file(path), Path(path).name)
+
+
+def fetch_article(url: str, allow_private: bool = False) -> tuple[Extracted, str]:
+    """The article at `url` (qa.links), read as an upload is, and its source (the host).
+
+    `allow_private`: also links into this machine's own network (see qa.links).
+    """
+    fetched = fetch(url, allow_private=allow_private)
+    return extract_bytes(fetched.data, fetched.filename), fetched.host
+
+
+def add_link(
+    library: FolderCollection,
+    url: str,
+    allow_private: bool = False,
+    progress: Progress | None = None,
+) -> ArticleEntry:
+    """Fetch the article at `url` and index it as an upload (see fetch_article)."""
+    report = progress or (lambda fraction, description: None)
+    report(0.0, f"Fetching {url}")
+    extracted, host = fetch_article(url, allow_private)
+    return add_extracted(library, extracted, host, progress)
 
 
 def check_uploaded(path: str | Path, upload_dir: str | Path) -> Path:
@@ -128,7 +186,7 @@ def add_upload(
     progress: Progress | None = None,
     upload_dir: str | Path | None = None,
 ) -> ArticleEntry:
-    """Extract and index an uploaded .txt, .md or .html file (Gradio keeps its name).
+    """Extract and index an uploaded .txt, .md, .html or .pdf file (Gradio keeps its name).
 
     Args:
         library: where the article goes.
@@ -162,7 +220,8 @@ def add_pasted(
     title: str | None = None,
     progress: Progress | None = None,
 ) -> ArticleEntry:
-    """Index pasted article text; the title defaults to its first line."""
+    """Index pasted article text; its head (headline, byline, dateline) is kept apart
+    as for a file, and the title defaults to the headline, else the first line."""
     if text is None or not text.strip():
         raise InvalidArticle("the pasted article is empty")
-    return library.add(text.strip() + "\n", title, None, progress)
+    return add_extracted(library, with_head(text.strip() + "\n", title), None, progress)

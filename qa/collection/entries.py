@@ -34,6 +34,8 @@ class ArticleEntry:
     added: str  # ISO 8601, UTC
     bundled: bool = False
     collection: bool = False  # a whole collection (qa.collection.view), not one article
+    date: str | None = None  # the article's own date (YYYY-MM-DD), from its head
+    byline: str | None = None  # who wrote it, from its head
 
     @property
     def label(self) -> str:

@@ -6,57 +6,31 @@ The bundled article is always present and cannot be removed.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
-
 from index.article_folders import ArticleFolders, SavedArticle, article_id
+from index.budget import ANSWER_SECONDS, ANSWERING, INDEX_SECONDS, INDEXING, check_seconds
 from index.embedder import Embedder
 from index.paths import data_dir
-from index.persist import open_index
+from index.persist import saved_model_id
 from qa.article import BUNDLED_TITLE, check_article_text, read_article
 from qa.bot import ArticleQA
 from qa.collection.entries import Answerer, ArticleEntry, UnknownArticle
+from qa.collection.indexing import Progress, index_article, log
 from qa.errors import InvalidArticle
+from qa.extract import article_title, default_title
 from qa.reading import SpanReader
+from qa.unicode import check_unicode
 
 __all__ = ["BUNDLED_ID", "FolderCollection", "Progress", "article_id", "default_title"]
 
 BUNDLED_ID = "bundled"
-_PROGRESS_BATCH = 32
-_TITLE_CHARS = 80
-
-Progress = Callable[[float, str], None]  # (fraction done 0..1, what is happening)
-
-
-def default_title(text: str) -> str:
-    """The article's first line, shortened: news articles open with their headline."""
-    first = text.strip().splitlines()[0].strip().lstrip("#").strip()
-    return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1].rstrip() + "…"
-
-
-class ProgressEmbedder:
-    """Wraps an embedder to report how many texts are embedded; same model id, same vectors."""
-
-    def __init__(self, inner: Embedder, progress: Progress, batch: int = _PROGRESS_BATCH) -> None:
-        self.inner = inner
-        self.model_id = inner.model_id
-        self.dimensions = inner.dimensions
-        self.progress = progress
-        self.batch = batch
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        parts = []
-        for start in range(0, len(texts), self.batch):
-            self.progress(start / max(len(texts), 1), f"Indexing sentences ({start}/{len(texts)})")
-            parts.append(self.inner.embed(texts[start : start + self.batch]))
-        self.progress(1.0, "Indexed")
-        if not parts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        return np.concatenate(parts)
+# Added articles are indexed by the bulk embedder, about twice as fast as the default one
+# (index/onnx_embedder.py); their questions are embedded by it too (see _embedder_for).
+BULK_EMBEDDER = "int8-fast"
 
 
 class FolderCollection:
@@ -65,9 +39,16 @@ class FolderCollection:
     Args:
         root: the data folder (default index.paths.data_dir()); articles live in
             root/articles.
-        embedder: embeds new articles and questions (default: the bundled model).
+        embedder: embeds the bundled article and its questions (default: the bundled
+            model, `$ARTICLE_QA_EMBEDDER` or int8).
         reader: the span reader for ArticleQA (True: the shipped one; False: sentences only).
         bundled: the bundled article's ArticleQA, when the caller already has one.
+        bulk_embedder: embeds added articles and their questions (default: `embedder`
+            when one is given or `$ARTICLE_QA_EMBEDDER` is set, else the int8-fast one).
+        answer_seconds: how long one question may take (index.budget).
+        index_seconds: how long indexing one article may take.
+
+    Opening it removes what a killed writer left in the folder (staging folders).
     """
 
     def __init__(
@@ -77,11 +58,20 @@ class FolderCollection:
         embedder: Embedder | None = None,
         reader: SpanReader | bool | None = True,
         bundled: ArticleQA | None = None,
+        bulk_embedder: Embedder | None = None,
+        answer_seconds: float = ANSWER_SECONDS,
+        index_seconds: float = INDEX_SECONDS,
     ) -> None:
         self.root = Path(root) if root is not None else data_dir()
         self.folders = ArticleFolders(self.root / "articles")
         self.folder = self.folders.folder
+        self.answer_seconds = check_seconds(answer_seconds, ANSWERING)
+        self.index_seconds = check_seconds(index_seconds, INDEXING)
+        leftovers = self.folders.remove_leftovers()
+        if leftovers:
+            log.info("removed %d unfinished article folders left by a crash", len(leftovers))
         self._embedder = embedder
+        self._bulk = bulk_embedder or embedder
         self._reader = reader
         self._bots: dict[str, ArticleQA] = {}
         if bundled is not None:
@@ -97,6 +87,25 @@ class FolderCollection:
 
             self._embedder = default_embedder()
         return self._embedder
+
+    @property
+    def bulk_embedder(self) -> Embedder:
+        """What indexes added articles (see the class's arguments)."""
+        if self._bulk is None:
+            from index.embedder import default_embedder
+
+            # An embedder chosen by the user (--embedder) indexes everything.
+            self._bulk = default_embedder(os.environ.get("ARTICLE_QA_EMBEDDER") or BULK_EMBEDDER)
+        return self._bulk
+
+    def _embedder_for(self, index_dir: Path) -> Embedder:
+        """The embedder of the model a saved index was built with: its questions must be
+        embedded by the same model. An index of neither model is rebuilt by the bulk one."""
+        model = saved_model_id(index_dir)
+        if model is not None and model != self.bulk_embedder.model_id:
+            if model == self.embedder.model_id:
+                return self.embedder
+        return self.bulk_embedder
 
     def _bundled_entry(self) -> ArticleEntry:
         title = self._bots[BUNDLED_ID].title if BUNDLED_ID in self._bots else BUNDLED_TITLE
@@ -124,9 +133,23 @@ class FolderCollection:
             return False
         return True
 
-    def _new_bot(self, text: str, title: str, index_dir: Path | None) -> ArticleQA:
+    def _new_bot(
+        self,
+        text: str,
+        title: str,
+        index_dir: Path | None,
+        date: str | None = None,
+        embedder: Embedder | None = None,
+    ) -> ArticleQA:
         return ArticleQA(
-            text, title, embedder=self.embedder, index_dir=index_dir, reader=self._reader
+            text,
+            title,
+            embedder=embedder or self.embedder,
+            index_dir=index_dir,
+            reader=self._reader,
+            date=date,
+            answer_seconds=self.answer_seconds,
+            index_seconds=self.index_seconds,
         )
 
     def get(self, article: str = BUNDLED_ID) -> ArticleQA:
@@ -139,8 +162,14 @@ class FolderCollection:
             if article == BUNDLED_ID:
                 bot = self._load_bundled()
             else:
-                text = read_article(self.folders.text_file(article))
-                bot = self._new_bot(text, entry.title, self.folders.index_dir(article))
+                try:
+                    text = read_article(self.folders.text_file(article))
+                except InvalidArticle:
+                    self.entry(article)  # removed by another process meanwhile: UnknownArticle
+                    raise
+                index_dir = self.folders.index_dir(article)
+                embedder = self._embedder_for(index_dir)
+                bot = self._new_bot(text, entry.title, index_dir, entry.date, embedder)
             self._bots[article] = bot
             return bot
 
@@ -165,6 +194,9 @@ class FolderCollection:
         title: str | None = None,
         source: str | None = None,
         progress: Progress | None = None,
+        *,
+        date: str | None = None,
+        byline: str | None = None,
     ) -> ArticleEntry:
         """Index and save an article; returns its entry (the existing one if already loaded).
 
@@ -172,8 +204,18 @@ class FolderCollection:
             text: the article's clean text.
             title: shown in the picker (default: its first line).
             source: the file it came from, if uploaded.
-            progress: called with (fraction, description) while indexing.
+            progress: called with (fraction, description) while indexing; the
+                description counts sentences ("Indexing: 1,200 of 8,000 sentences").
+            date: the article's own date (YYYY-MM-DD) from its head; relative dates
+                ("yesterday") are counted from it.
+            byline: who wrote it, from its head.
+
+        Indexing stops after `index_seconds`, or when a budget in force is cancelled (the
+        user pressed cancel, the client went away), with index.budget.Stopped; nothing
+        of the article is stored then.
         """
+        for given, what in ((title, "the title"), (source, "the file name")):
+            check_unicode(given or "", what, InvalidArticle)  # before they name it in errors
         text = check_article_text(text, source or "the article")
         existing = self.folders.read(article_id(text))
         if existing is not None:
@@ -181,19 +223,17 @@ class FolderCollection:
         report = progress or (lambda fraction, description: None)
         saved = SavedArticle(
             article_id(text),
-            (title or "").strip()[:_TITLE_CHARS] or default_title(text),
+            article_title(text, title),
             Path(source).name if source else None,
             datetime.now(UTC).isoformat(timespec="seconds"),
+            date,
+            byline,
         )
 
-        def build_index(folder: Path) -> None:
-            report(0.0, "Splitting into sentences")
-            try:
-                open_index(folder, text, ProgressEmbedder(self.embedder, report))
-            except ValueError as exc:  # no sentences at all
-                raise InvalidArticle(f"{source or 'the article'} has no sentences") from exc
-
-        self.folders.save(saved, text, build_index)
+        embedder = self.bulk_embedder  # loaded before the clock starts
+        report(0.0, "Splitting into sentences")
+        name = source or "the article"
+        index_article(self.folders, saved, text, embedder, self.index_seconds, report, name)
         report(1.0, "Ready")
         return self.entry(saved.id)
 
@@ -204,8 +244,11 @@ class FolderCollection:
         self.entry(article)  # raises UnknownArticle
         with self._lock:
             self._bots.pop(article, None)
-            self.folders.remove(article)
+            if not self.folders.remove(article):  # another process removed it just now
+                raise UnknownArticle(f"no loaded article has the id {article!r}")
 
 
 def _entry(saved: SavedArticle) -> ArticleEntry:
-    return ArticleEntry(saved.id, saved.title, saved.source, saved.added)
+    return ArticleEntry(
+        saved.id, saved.title, saved.source, saved.added, date=saved.date, byline=saved.byline
+    )

@@ -14,7 +14,7 @@
 Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 """
 
-from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date
+from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
 from qa.dates.finding import date_phrases, find_dates, remove_dates
 from qa.dates.grounding import ground_sentences, ground_text
 from qa.dates.ranges import (
@@ -58,6 +58,7 @@ __all__ = [
     "ground_sentences",
     "ground_text",
     "inherit",
+    "is_time_stamp",
     "label",
     "overlaps",
     "question_range",

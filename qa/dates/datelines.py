@@ -12,6 +12,7 @@ from datetime import date, datetime
 from qa.dates.days import day_number, make, month_number
 from qa.dates.finding import date_hits
 from qa.dates.grounding import iso_day
+from qa.dates.patterns import DAY, MONTH, WEEKDAYS, YEAR
 from qa.dates.values import MonthDay
 
 HEAD_LINES = 6  # a dateline is looked for in this many non-blank lines at the top
@@ -34,6 +35,26 @@ _DATELINE_AFTER = re.compile(
 )
 
 Written = tuple[re.Match[str], date | None, MonthDay | None]
+
+# A time stamp as a page prints it on a line of its own: "March 3, 2026 11:42 AM GMT",
+# "Published: Tue 3 Mar 2026 11.42 GMT", "2026-03-03T11:42:00Z", "Updated 9:05 a.m. ET,
+# March 4". Its time of day and zone are no event (qa.dates.timeline skips such lines).
+_TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_ZONE = r"(?-i:[A-Z]{2,5})(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}"
+_WEEKDAY = "(?:" + "|".join(day[:3] + "(?:" + day[3:] + ")?" for day in WEEKDAYS) + r")\.?,?"
+_ON_DAY = (
+    rf"(?:{_WEEKDAY}\s+)?(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}\s+(?:of\s+)?{MONTH}"
+    rf"(?:,?\s+{YEAR})?|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?)?)"
+)
+_STAMP_LABEL = (
+    r"(?:(?:first\s+)?published|posted|(?:last\s+)?updated|(?:last\s+)?modified|dated?)"
+    r"(?:\s+(?:on|at))?\s*:?"
+)
+_GAP = r"\s*[,|·•/—–-]?\s*"
+_CLOCK = rf"(?:at\s+)?(?:{_TIME})(?:\s*\(?(?:{_ZONE})\)?)?"
+_STAMP = rf"(?:{_STAMP_LABEL}\s*)?(?:{_CLOCK}{_GAP})?{_ON_DAY}(?:{_GAP}{_CLOCK})?"
+TIME_STAMP = re.compile(rf"{_STAMP}(?:{_GAP}{_STAMP})*", re.IGNORECASE)
 
 
 def _written_dates(text: str) -> list[Written]:
@@ -100,6 +121,13 @@ def _dateline(line: str, text: str, year: int | None) -> date | None:
             return None
         return _as_day(day, month_day, text, year)
     return None
+
+
+def is_time_stamp(line: str) -> bool:
+    """Whether `line` is nothing but a publication time stamp (see TIME_STAMP): the
+    dateline a page prints under its headline, not a sentence of the article."""
+    line = line.strip().rstrip(".")
+    return 0 < len(line) <= HEAD_LINE_CHARS and TIME_STAMP.fullmatch(line) is not None
 
 
 def _from_metadata(value: date | str | None) -> date | None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.sentences import Sentence
+from qa.dates.datelines import is_time_stamp
 from qa.dates.finding import find_dates
 from qa.dates.values import month_day_label
 
@@ -58,12 +59,13 @@ def timeline(sentences: Sequence[Sentence]) -> list[TimelineEvent]:
 
     Only sentences that state a date count, not those that inherit one: the event is
     linked to where the article says it happened. Years are not known, so an article
-    running from December into January sorts January first.
+    running from December into January sorts January first. A time stamp on a line of
+    its own ("March 3, 2026 11:42 AM GMT") dates the article, not an event: left out.
     """
     events = []
     for sentence in sentences:
         days = find_dates(sentence.text)
-        if not days:
+        if not days or is_time_stamp(sentence.text):
             continue
         summary = summarize(sentence.text)  # once per sentence, however many dates it has
         for month, day in sorted(days):

@@ -14,12 +14,11 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from tokenizers import Encoding, Tokenizer
 
-from index.onnx_cpu import cpu_session
+from index.onnx_cpu import CpuModel
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -61,8 +60,13 @@ def load_tokenizer(path: Path | str, max_length: int = MAX_LENGTH) -> Tokenizer:
 
 
 def encode_pairs(tok: Tokenizer, question: str, passages: Sequence[str]) -> list[Encoding]:
-    """Encode (question, passage) pairs: [CLS] question [SEP] passage [SEP]."""
-    return tok.encode_batch([(question.strip(), p) for p in passages])
+    """Encode (question, passage) pairs: [CLS] question [SEP] passage [SEP].
+
+    One pair at a time: for the few passages of a question, encode_batch's thread pool
+    costs more than it saves, and takes a core from questions asked meanwhile.
+    """
+    asked = question.strip()
+    return [tok.encode(asked, passage) for passage in passages]
 
 
 def pad_batch(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:
@@ -105,7 +109,14 @@ def best_span(
 
 
 class Reader:
-    """ONNX span extractor; thread-safe (InferenceSession.run is), one session per Reader."""
+    """ONNX span extractor; thread-safe (index.onnx_cpu.CpuModel: every core for a question
+    alone, one core per question when questions overlap, with the same logits either way).
+
+    The passages of one question are read in one batch, padded to the longest, and must
+    stay so: the int8 model scales its activations per batch, so a passage's logits
+    depend on its batch-mates (read one by one, article dev F1 fell from 0.883 to 0.793
+    with the calibration fitted on batches; docs/measurements.md).
+    """
 
     def __init__(
         self,
@@ -113,7 +124,7 @@ class Reader:
         tokenizer_path: Path | str | None = None,
         max_length: int = MAX_LENGTH,
         max_answer_tokens: int = 30,
-        threads: int = 2,
+        threads: int | None = None,
     ) -> None:
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL_PATH
         self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else DEFAULT_TOKENIZER_PATH
@@ -125,10 +136,11 @@ class Reader:
                 )
         self.max_length = max_length
         self.max_answer_tokens = max_answer_tokens
-        self._session: Any = cpu_session(self.model_path, threads)
-        self._input_names = {i.name for i in self._session.get_inputs()}
+        # Every core for a question on its own, one each when questions overlap.
+        self._model = CpuModel(self.model_path, threads)
+        self._input_names = self._model.input_names
         self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
-        # Tokenizer objects carry mutable truncation state; guard encode_batch with a lock.
+        # Tokenizer objects carry mutable truncation state; guard encoding with a lock.
         self._tok_lock = threading.Lock()
 
     def logits(
@@ -138,7 +150,7 @@ class Reader:
         with self._tok_lock:
             encodings = encode_pairs(self._tokenizer, question, passages)
         feeds = {k: v for k, v in pad_batch(encodings).items() if k in self._input_names}
-        start, end = self._session.run(["start_logits", "end_logits"], feeds)
+        start, end = self._model.run(["start_logits", "end_logits"], feeds)
         return encodings, np.asarray(start), np.asarray(end)
 
     def read(

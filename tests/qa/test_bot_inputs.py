@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,10 @@ def test_errors_share_one_base_class() -> None:
     assert issubclass(InvalidQuestion, ArticleQAError)
 
 
-def test_file_title_defaults_to_its_name(fake_embedder, tmp_path: Path) -> None:
+def test_file_title_is_its_headline_as_in_the_chat(fake_embedder, tmp_path: Path) -> None:
     path = tmp_path / "beirut-strike.txt"
-    path.write_text(TEXT, "utf-8")
-    assert ArticleQA.from_file(path, embedder=fake_embedder).title == "beirut-strike"
+    path.write_text("Strike on Beirut\nNov. 24, 2025\n\n" + TEXT, "utf-8")
+    bot = ArticleQA.from_file(path, embedder=fake_embedder)
+    assert (bot.title, bot.date, bot.text) == ("Strike on Beirut", date(2025, 11, 24), TEXT)
+    path.write_text(TEXT, "utf-8")  # no headline: its first line, as the chat lists it
+    assert ArticleQA.from_file(path, embedder=fake_embedder).title == TEXT.splitlines()[0]

@@ -65,7 +65,8 @@ def test_progress_is_reported_while_indexing(folders: FolderCollection) -> None:
     reports: list[tuple[float, str]] = []
     folders.add(FERRY, progress=lambda done, what: reports.append((done, what)))
     assert reports[0][0] == 0.0 and reports[-1] == (1.0, "Ready")
-    assert any(what.startswith("Indexing sentences") for _, what in reports)
+    assert (0.0, "Indexing: 0 of 3 sentences") in reports  # counted in sentences
+    assert (1.0, "Indexing: 3 of 3 sentences") in reports
     assert all(0.0 <= done <= 1.0 for done, _ in reports)
 
 

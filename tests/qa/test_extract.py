@@ -9,6 +9,7 @@ import pytest
 from qa.article import MAX_ARTICLE_BYTES
 from qa.errors import InvalidArticle
 from qa.extract import extract_article, read_upload
+from tests.pdfs import article_pdf
 
 PAGE = b"""<html><head><title>Ferry returns to Oban</title>
 <script>var tracking = "do not keep me";</script><style>p { color: red }</style></head>
@@ -20,10 +21,26 @@ PAGE = b"""<html><head><title>Ferry returns to Oban</title>
 
 
 def test_text_file_is_kept_as_written() -> None:
-    text = "Harbour news\nThe ferry left Oban at noon.\n"
+    text = "The ferry left Oban at noon.\nIt reached Mull an hour later.\n"
     extracted = extract_article(text.encode(), "harbour.txt")
     assert extracted.text == text
-    assert extracted.title == "Harbour news"
+    assert extracted.title == "The ferry left Oban at noon."
+
+
+def test_headline_byline_and_dateline_are_kept_apart_from_the_story() -> None:
+    text = (
+        "Ferry sinks off Crete\n"
+        "By Jane Doe, Reuters\n"
+        "March 3, 2026 11:42 AM GMT\n"
+        "A ferry carrying 212 passengers sank on Monday. All were rescued by March 2.\n"
+    )
+    extracted = extract_article(text.encode(), "ferry.txt")
+    assert extracted.text == text.split("\n", 3)[3]  # from the story's first sentence
+    assert (extracted.title, extracted.byline, extracted.date) == (
+        "Ferry sinks off Crete",
+        "Jane Doe, Reuters",
+        "2026-03-03",
+    )
 
 
 def test_byte_order_mark_is_dropped() -> None:
@@ -46,6 +63,54 @@ def test_html_becomes_clean_text_through_trafilatura() -> None:
     assert extracted.title == "Ferry returns to Oban"
 
 
+def test_html_head_is_kept_apart_even_when_the_extraction_runs_it_into_the_story() -> None:
+    # A short page: trafilatura's fallback joins headline, byline, time and story in one
+    # line, which would be sentence 0.
+    page = b"""<html><head><title>Ferry sinks off Crete</title>
+    <meta name="author" content="Jane Doe">
+    <meta property="article:published_time" content="2026-03-03T11:42:00Z"></head>
+    <body><article><h1>Ferry sinks off Crete</h1><p class="byline">By Jane Doe</p>
+    <time datetime="2026-03-03T11:42:00Z">March 3, 2026 11:42 AM GMT</time>
+    <p>A ferry carrying 212 passengers sank off Crete on Monday, the coast guard said.</p>
+    </article></body></html>"""
+    extracted = extract_article(page, "ferry.html")
+    assert extracted.text.startswith("A ferry carrying 212 passengers")
+    assert "11:42" not in extracted.text and "Jane Doe" not in extracted.text
+    assert (extracted.title, extracted.byline, extracted.date) == (
+        "Ferry sinks off Crete",
+        "Jane Doe",
+        "2026-03-03",
+    )
+
+
+def test_pdf_text_is_read_with_its_head_apart() -> None:
+    data = article_pdf(
+        [
+            "Ferry sinks off Crete",
+            "By Jane Doe",
+            "March 3, 2026",
+            "A ferry carrying 212 passengers sank off Crete on Monday.",
+            "All of them were rescued.",
+        ]
+    )
+    extracted = extract_article(data, "ferry.PDF")
+    assert (
+        extracted.text.splitlines()[0]
+        == "A ferry carrying 212 passengers sank off Crete on Monday."
+    )
+    assert "All of them were rescued." in extracted.text
+    assert (extracted.title, extracted.byline, extracted.date) == (
+        "Ferry sinks off Crete",
+        "Jane Doe",
+        "2026-03-03",
+    )
+
+
+def test_pdf_without_text_says_it_needs_ocr() -> None:
+    with pytest.raises(InvalidArticle, match="scan.pdf has no text to read"):
+        extract_article(article_pdf([]), "scan.pdf")
+
+
 def test_html_without_article_text_is_rejected() -> None:
     with pytest.raises(InvalidArticle, match="no article text"):
         extract_article(b"<html><body><script>var x = 1;</script></body></html>", "x.htm")
@@ -60,7 +125,9 @@ def test_html_without_article_text_is_rejected() -> None:
         (b"\x01\x02\x03\x04 text \x05\x06\x07", "control.txt", "control.txt is binary"),
         ("Café".encode("latin-1"), "latin1.txt", "latin1.txt is not UTF-8 text"),
         (b"x" * (MAX_ARTICLE_BYTES + 1), "big.txt", "the limit is 2 MB"),
-        (b"%PDF-1.7 text", "report.pdf", "upload a .txt, .md or .html file"),
+        (b"%PDF-1.7 text", "report.pdf", "report.pdf is not a readable PDF"),
+        (b"<html>not a pdf</html>", "page.pdf", "page.pdf is not a PDF"),
+        (b"\x89PNG\r\n", "photo.png", "upload a .txt, .md, .html or .pdf file"),
         (b"text", "README", "a file without an extension"),
     ],
 )

@@ -1,4 +1,6 @@
-"""Served-app fixtures shared by the UI tests: the real chat and API on loopback."""
+"""Served-app fixtures shared by the UI tests: the real chat and API on loopback, and the
+browser (Debian's Chromium, tests/ui/browsing.py) that drives the chat.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from qa.bot import ArticleQA
 from qa.collection import FolderCollection
 from tests.conftest import FakeEmbedder
+from tests.ui.browsing import CHROMIUM, CHROMIUM_ARGS, SCREENS
 from ui.app import ChatApp, create_web_app, library_for
 from ui.server import BackgroundServer
 
@@ -33,3 +37,28 @@ def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
     )
     app.build()
     return app
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright; one per test module.
+
+    Not one per session: Playwright's sync API keeps an event loop running on the main
+    thread while it is open, and later tests that call asyncio.run() would then fail.
+    """
+    assert Path(CHROMIUM).exists(), "install Debian's chromium package (make test does)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def page_on_screen(request: pytest.FixtureRequest, browser: Browser, served: str) -> Iterator[Page]:
+    """The served chat open on a phone's screen (390x844) and on a desktop's (1400x900)."""
+    context = browser.new_context(viewport=SCREENS[request.param])
+    opened = context.new_page()
+    opened.goto(served)
+    expect(opened.locator("#question textarea")).to_be_visible()  # the page is up
+    yield opened
+    context.close()

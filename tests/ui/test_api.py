@@ -6,6 +6,7 @@ import dataclasses
 import json
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,3 +118,118 @@ def test_openapi_documents_the_route(served: str) -> None:
 def test_the_chat_page_is_served_beside_the_api(served: str) -> None:
     with urllib.request.urlopen(served, timeout=30) as response:
         assert response.status == 200 and b"<html" in response.read().lower()
+
+
+# -- every bad input is a clean 4xx {"error"} --------------------------------------------------
+
+
+def exchange(
+    url: str, method: str = "GET", raw: bytes | None = None, kind: str = "application/json"
+) -> tuple[int, dict[str, str], Any]:
+    """Send `raw` as given; the status, headers and JSON reply."""
+    request = urllib.request.Request(url, raw, {"Content-Type": kind}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), json.loads(error.read())
+
+
+def one_line_error(payload: Any) -> str:
+    assert list(payload) == ["error"] and "\n" not in payload["error"], payload
+    return str(payload["error"])
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            {"question": "Who \ud800 was targeted?"},
+            "the question holds text that is not valid Unicode (a lone surrogate at character 5)",
+        ),
+        (
+            {
+                "question": "Who said so?",
+                "history": [
+                    {"role": "user", "content": "What was targeted on November 23?"},
+                    {"role": "assistant", "content": "a building \udc80"},
+                ],
+            },
+            "history message 2 holds text that is not valid Unicode",
+        ),
+    ],
+)
+def test_lone_surrogates_are_a_bad_question(served: str, body: dict, message: str) -> None:
+    # json.dumps writes a lone surrogate as the "\ud800" escape a client sends.
+    status, payload = ask(served, body)
+    assert status == 400 and one_line_error(payload).startswith(message)
+
+
+def test_bodies_that_cannot_be_read_are_422(served: str) -> None:
+    past_the_parser = b"[" * 100_000 + b"]" * 100_000  # deeper than json.loads recurses
+    deep_history = b'{"question": "Who?", "history": ' + b"[" * 900 + b"]" * 900 + b"}"
+    cases = [
+        (past_the_parser, "application/json", "the request body is nested too deep"),
+        (deep_history, "application/json", "history.0: Input should be a valid dictionary"),
+        (b'{"question": "caf\xe9?"}', "application/json", "the request body is not UTF-8"),
+        (b"{not json", "application/json", "the request body is not JSON"),
+        (b"question=Who", "application/x-www-form-urlencoded", "request body: Input should"),
+        (b"", "application/json", "request body: Field required"),
+    ]
+    for raw, kind, message in cases:
+        status, _, payload = exchange(served + "api/ask", "POST", raw, kind)
+        assert status == 422 and one_line_error(payload).startswith(message), (raw[:40], payload)
+
+
+def test_other_paths_and_methods_under_api_are_json_errors(served: str) -> None:
+    status, _, payload = exchange(served + "api/nothing-here")
+    assert status == 404 and one_line_error(payload) == "no API route at /api/nothing-here"
+    for method in ("GET", "PUT", "QUERY", "OPTIONS"):
+        status, headers, payload = exchange(served + "api/ask", method)
+        assert (status, headers.get("allow")) == (405, "POST"), method
+        assert one_line_error(payload) == f"{method} is not allowed here; use POST"
+    status, headers, _ = exchange(served + "api/articles", "PATCH")
+    assert (status, headers.get("allow")) == (405, "GET, POST")
+
+
+def test_a_fault_of_the_server_is_a_json_500(
+    served: str, library: FolderCollection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> list:
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(library, "entries", broken)
+    status, _, payload = exchange(served + "api/articles")
+    assert status == 500
+    assert one_line_error(payload) == "the server failed on this request; its log says why"
+
+
+def test_removing_an_article(served: str, library: FolderCollection) -> None:
+    entry = library.add("Removal notice\nThe ferry to Mull was sold in May.\n", source="mull.txt")
+    status, _, removed = exchange(served + f"api/articles/{entry.id}", "DELETE")
+    assert status == 200 and (removed["id"], removed["source"]) == (entry.id, "mull.txt")
+    assert entry.id not in library
+    status, _, payload = exchange(served + f"api/articles/{entry.id}", "DELETE")
+    assert status == 404 and one_line_error(payload).startswith("no loaded article has the id")
+    status, _, payload = exchange(served + "api/articles/bundled", "DELETE")
+    assert status == 400 and one_line_error(payload) == "the bundled article cannot be removed"
+
+
+def test_two_servers_removing_one_article_at_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import FakeEmbedder
+
+    libraries = [FolderCollection(tmp_path, embedder=FakeEmbedder(), reader=False) for _ in "ab"]
+    with (
+        BackgroundServer(create_web_app(library=libraries[0])) as first,
+        BackgroundServer(create_web_app(library=libraries[1])) as second,
+        ThreadPoolExecutor(2) as clients,
+    ):
+        for number in range(12):
+            article = libraries[0].add(f"Ferry {number}\nFerry {number} left Oban.\n").id
+            urls = [f"{server}api/articles/{article}" for server in (first, second)]
+            replies = list(clients.map(lambda url: exchange(url, "DELETE"), urls))
+            statuses = sorted(status for status, _, _ in replies)
+            assert statuses == [200, 404], (number, replies)
+            assert all("error" in payload for status, _, payload in replies if status == 404)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import gradio as gr
 import pytest
 
 from qa import ArticleQA
 from qa.answer import Answer, Evidence
+from qa.collection import BUNDLED_ID
 from tests.conftest import FakeEmbedder
 from ui.app import ChatApp
 from ui.chat_events import AskFunction, make_respond, replayed_history, replies
+from ui.conversation import shown_chat
 from ui.format import chat_answer_text, escape_markdown, render, render_chat, unescape_markdown
 from ui.messages import MAYBE, NOT_FOUND
 
@@ -100,7 +105,8 @@ def test_chat_text_is_escaped() -> None:
     assert "<script>" not in message and "<b>" not in message
     assert "&lt;b&gt;x&lt;/b&gt; \\$5" in message
     assert '(#s-0 "&lt;script&gt;alert(1)&lt;/script&gt; said *so* [x](y).")' in message
-    assert "<" not in render(Answer("<b>x</b>", True, 0.9, [evidence]))
+    # The terminal is no browser: there the text is printed as written (tests/ui/test_terminal.py).
+    assert "&lt;" not in render(Answer("<b>x</b>", True, 0.9, [evidence]))
 
 
 @pytest.mark.parametrize("text", ["What *is* [this](x)?", "a\\b <i> & #1. $2 ~x~", ""])
@@ -117,7 +123,7 @@ def test_not_found_offers_the_closest_sentences() -> None:
 
 def test_app_handler_streams_then_highlights_the_citations(chat_app: ChatApp) -> None:
     outputs = list(
-        chat_app.chat_events.on_message("What was targeted on November 23?", [], "bundled", [])
+        chat_app.chat_events.on_message("What was targeted on November 23?", [], "bundled", {})
     )
     first_chat, question_box, first_pane, first_turns = outputs[0]
     assert first_chat[-1] == {"role": "assistant", "content": "…"} and question_box == ""
@@ -131,18 +137,97 @@ def test_app_handler_streams_then_highlights_the_citations(chat_app: ChatApp) ->
 
 def test_app_handler_keeps_follow_up_history(chat_app: ChatApp) -> None:
     on_message = chat_app.chat_events.on_message
-    *_, (chat, _, _, turns) = on_message("What was targeted on November 23?", [], "bundled", [])
+    *_, (chat, _, _, chats) = on_message("What was targeted on November 23?", [], "bundled", {})
     # The conversation as qa reads it: the question as typed, the answer with its Answer.
-    question, reply = turns
+    question, reply = chats["bundled"]
     assert question == {"role": "user", "content": "What was targeted on November 23?"}
     assert isinstance(reply["answer"], Answer) and reply["content"] == reply["answer"].text
-    *_, (chat, _, _, turns) = on_message("Who said so?", chat, "bundled", turns)
+    *_, (chat, _, _, chats) = on_message("Who said so?", chat, "bundled", chats)
     assert "Reading as: Who said so" in chat[-1]["content"]
     assert "following: What was targeted on November 23?" in chat[-1]["content"]
+    turns = chats["bundled"]
     assert len(turns) == 4 and turns[-1]["answer"].reading is not None
+    # The chat rebuilt from the turns (an article shown again) is the chat as it was shown.
+    assert shown_chat(turns) == chat
 
 
 def test_app_handler_with_an_unknown_article(chat_app: ChatApp) -> None:
-    (chat, _, pane, turns), *rest = chat_app.chat_events.on_message("Why?", [], "0123456789ab", [])
+    (chat, _, pane, chats), *rest = chat_app.chat_events.on_message("Why?", [], "0123456789ab", {})
     assert rest == [] and "no loaded article" in chat[-1]["content"]
-    assert turns == [{"role": "user", "content": "Why?"}, {"role": "assistant", "content": ""}]
+    question, problem = chats["0123456789ab"]
+    assert question == {"role": "user", "content": "Why?"}
+    assert problem["content"] == "" and "no loaded article" in problem["problem"]
+    assert shown_chat(chats["0123456789ab"]) == chat
+
+
+class Recording:
+    """The article's bot, recording each question and the history it was asked after."""
+
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+        self.asked: list[tuple[str, list[dict[str, Any]]]] = []
+
+    def ask(self, question: str, history: list[dict[str, Any]]) -> Answer:
+        self.asked.append((question, list(history)))
+        return self.bot.ask(question, history)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.bot, name)
+
+
+@pytest.fixture
+def recording(chat_app: ChatApp, monkeypatch: pytest.MonkeyPatch) -> Recording:
+    bot = Recording(chat_app.library.answerer(BUNDLED_ID))
+    monkeypatch.setattr(chat_app.library, "answerer", lambda article: bot)
+    return bot
+
+
+def asked_twice(chat_app: ChatApp) -> tuple[list[Any], dict[str, Any]]:
+    """The chat and conversations after a question and its follow-up."""
+    on_message = chat_app.chat_events.on_message
+    *_, (chat, _, _, chats) = on_message("What was targeted on November 23?", [], BUNDLED_ID, {})
+    *_, (chat, _, _, chats) = on_message("Who said so?", chat, BUNDLED_ID, chats)
+    return chat, chats
+
+
+def test_an_empty_question_is_ignored(chat_app: ChatApp, recording: Recording) -> None:
+    skipped = {"__type__": "update"}
+    for empty in ("", "   \n"):
+        outputs = list(chat_app.chat_events.on_message(empty, [], BUNDLED_ID, {}))
+        assert outputs == [(skipped, skipped, skipped, skipped)]  # no blank message
+    assert recording.asked == []
+
+
+def test_retry_works_the_answer_out_again_after_the_same_turns(
+    chat_app: ChatApp, recording: Recording
+) -> None:
+    chat, chats = asked_twice(chat_app)
+    retried = gr.RetryData(None, {"index": 2, "value": chat[2]["content"]})
+    *_, (again, _, pane, kept) = chat_app.chat_events.on_retry(retried, chat, BUNDLED_ID, chats)
+    assert len(recording.asked) == 3 and recording.asked[2] == recording.asked[1]
+    assert recording.asked[2][0] == "Who said so?" and len(recording.asked[2][1]) == 2
+    assert again == chat and kept[BUNDLED_ID][:2] == chats[BUNDLED_ID][:2]
+    assert len(kept[BUNDLED_ID]) == 4 and " lead" in pane  # its citations marked
+
+
+def test_an_edited_question_is_asked_in_its_place(chat_app: ChatApp, recording: Recording) -> None:
+    chat, chats = asked_twice(chat_app)
+    # The edit box starts from the question as shown (escaped Markdown); later turns go.
+    edited = gr.EditData(
+        None, {"index": 0, "value": "What happened on Nov\\. 19?", "previous_value": chat[0]}
+    )
+    *_, (after, _, _, kept) = chat_app.chat_events.on_edit(edited, chat, BUNDLED_ID, chats)
+    assert recording.asked[-1] == ("What happened on Nov. 19?", [])
+    assert [m["role"] for m in after] == ["user", "assistant"]
+    assert kept[BUNDLED_ID][0] == {"role": "user", "content": "What happened on Nov. 19?"}
+    assert len(kept[BUNDLED_ID]) == 2
+
+
+def test_clearing_the_chat_forgets_it_and_unmarks_the_article(chat_app: ChatApp) -> None:
+    _, chats = asked_twice(chat_app)
+    pane, kept = chat_app.chat_events.on_clear(BUNDLED_ID, {**chats, "other": []})
+    assert kept == {"other": []}
+    assert "sentence cited" not in pane and "closest" not in pane and "cited:" not in pane
+    # The next question is asked afresh: nothing to follow.
+    *_, (chat, _, _, _) = chat_app.chat_events.on_message("Who said so?", [], BUNDLED_ID, kept)
+    assert "Reading as" not in chat[-1]["content"]

@@ -189,15 +189,20 @@ def test_the_upload_event_takes_no_server_path_and_no_url(site: dict[str, Any]) 
     url, library = site["url"], site["library"]
     config = json.load(urllib.request.urlopen(url + "config", timeout=30))
     kinds = {component["id"]: component["type"] for component in config["components"]}
-    (upload_event,) = [
-        dep["id"] for dep in config["dependencies"] if [kinds[i] for i in dep["inputs"]] == ["file"]
+    # The page's upload event: the file, then the page's state.
+    ((upload_event, arity),) = [
+        (dep["id"], len(dep["inputs"]))
+        for dep in config["dependencies"]
+        if [kinds[i] for i in dep["inputs"]][:1] == ["file"]
     ]
+    state = [{}] * (arity - 1)
     before = [entry.id for entry in library.entries()]
     for n, target in enumerate([str(REPO / "README.md"), *site["secrets"]]):
-        status, stream = join(url, upload_event, [file_object(target)], f"crafted-{n}")
+        status, stream = join(url, upload_event, [file_object(target), *state], f"crafted-{n}")
         assert status == 200 and '"success":false' in stream.replace(" ", "")
         assert TOKEN not in stream and "[project]" not in stream and "article-qa" not in stream
-    status, stream = join(url, upload_event, [file_object("https://example.org/a.txt")], "url")
+    remote = file_object("https://example.org/a.txt")
+    status, stream = join(url, upload_event, [remote, *state], "url")
     assert (status, json.loads(stream)) == (403, {"error": REFUSED})
     assert [entry.id for entry in library.entries()] == before
 

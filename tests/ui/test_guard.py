@@ -34,6 +34,7 @@ from ui.request_body import (
     MAX_DEPTH,
     MAX_VALUES,
     NOT_JSON,
+    NOT_UNICODE,
     REFUSED,
     TOO_BIG,
     TOO_DEEP,
@@ -149,6 +150,19 @@ def test_only_json_passes() -> None:
         assert 400 <= refusal.status < 500 and "\n" not in refusal.message
 
 
+def test_text_that_is_not_valid_unicode_is_refused() -> None:
+    # Gradio's JSON writer refuses lone surrogates: the chat echoing the question failed.
+    for body in (
+        '{"data": ["Who \\ud800?", [], "bundled"]}',
+        '{"data": ["Who?", [{"role": "user", "content": [{"type": "text", "text": "\\udc80"}]}]]}',
+        '{"data": [], "\\udfff": 1}',
+        '"\\ud800"',
+    ):
+        assert check_body(body.encode()) is NOT_UNICODE, body
+    # Surrogate pairs spelt as escapes are one valid character; so is any non-ASCII text.
+    assert check_body(b'{"data": ["\\ud83d\\ude00 caf\xc3\xa9 \\u4e2d"]}') is None
+
+
 def test_names_source_and_routes() -> None:
     for text in ("http://a", "HTTPS://a", "data:,x", " //a/b", "\\\\a\\b", "blob:x"):
         assert names_source(text), text
@@ -259,8 +273,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             inputs = [kinds[i] for i in dep["inputs"]]
             if dep.get("api_name") in ("add_article", "chat"):
                 events[dep["api_name"]] = dep["id"]
-            elif inputs == ["file"]:
+            elif inputs[:1] == ["file"]:  # the file, then the page's state
                 events["upload"] = dep["id"]
+                arity["upload"] = len(inputs)
             elif inputs[:2] == ["textbox", "chatbot"]:  # the question, the history, ...
                 events.setdefault("chatbot", dep["id"])
                 arity.setdefault("chatbot", len(inputs))
@@ -311,6 +326,11 @@ def page_chat(site: dict[str, Any], history: list[Any], session: str = "guard") 
     return join_body(site["events"]["chatbot"], data, session)
 
 
+def upload_data(site: dict[str, Any], file: Any) -> list[Any]:
+    """The page's upload event inputs: the file, then its state (a fresh page's: empty)."""
+    return [file] + [{}] * (site["arity"]["upload"] - 1)
+
+
 def crafted(site: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """Each way in, as (route, JSON body) carrying a file object with an outside URL."""
     events, remote = site["events"], file_object(OUTSIDE_URL)
@@ -318,7 +338,10 @@ def crafted(site: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return {
         "add-article event": ("/gradio_api/queue/join", join_body(events["add_article"], [remote])),
         "add-article call": ("/gradio_api/call/add_article", json.dumps({"data": [remote]})),
-        "upload event": ("/gradio_api/queue/join", join_body(events["upload"], [remote])),
+        "upload event": (
+            "/gradio_api/queue/join",
+            join_body(events["upload"], upload_data(site, remote)),
+        ),
         "chat history (API)": (
             "/gradio_api/queue/join",
             join_body(events["chat"], ["Who?", [{"role": "user", "content": remote}], "bundled"]),
@@ -378,6 +401,21 @@ def test_deep_nesting_and_non_json_get_a_clean_4xx(site: dict[str, Any]) -> None
 
 
 @pytest.mark.integration
+def test_lone_surrogates_get_a_clean_4xx_on_every_way_in(site: dict[str, Any]) -> None:
+    refused = (400, {"error": NOT_UNICODE.message})
+    question = '"Who \\ud800 said so?"'
+    history = '[{"role": "user", "content": "What \\udc80 happened?"}]'
+    page_history = '[{"role": "user", "content": [{"type": "text", "text": "\\udc80"}]}]'
+    for route in ("/gradio_api/call/ask", "/gradio_api/call/chat"):
+        for data in (f'[{question}, [], "bundled"]', f'["Who said so?", {history}, "bundled"]'):
+            assert post(site["url"], route, f'{{"data": {data}}}'.encode()) == refused, route
+    # The page's own chat event: the question, then a history as the page sends it.
+    asked = page_chat(site, [])
+    for page in (asked.replace('"Who?"', question), asked.replace("[]", page_history, 1)):
+        assert post(site["url"], "/gradio_api/queue/join", page.encode()) == refused, page
+
+
+@pytest.mark.integration
 def test_component_messages_are_refused_in_the_chat(site: dict[str, Any], outside: Outside) -> None:
     message = {
         "component": "audio",
@@ -420,7 +458,7 @@ def test_the_browsers_upload_still_goes_through(site: dict[str, Any], outside: O
     status, reply = post(
         url,
         "/gradio_api/queue/join",
-        join_body(site["events"]["upload"], [upload], session).encode(),
+        join_body(site["events"]["upload"], upload_data(site, upload), session).encode(),
     )
     assert status == 200 and "event_id" in reply, reply
     stream = urllib.request.urlopen(

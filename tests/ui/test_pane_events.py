@@ -6,12 +6,14 @@ from qa.collection import BUNDLED_ID
 from ui.app import ChatApp
 from ui.format import unescape_markdown
 
+BRIDGE = "Bridge reopens\nThe bridge reopened on May 9.\n"
+
 
 def test_the_page_loads_the_bundled_article(chat_app: ChatApp) -> None:
     page = chat_app.page
     loaded = chat_app.pane_events.on_load()
     assert set(loaded) == set(page.views())
-    assert loaded[page.chatbot] == [] and loaded[page.conversation] == []
+    assert loaded[page.chatbot] == []
     assert "Lebanon" in loaded[page.pane] and "November 19" in loaded[page.timeline]
     assert loaded[page.status] == "" and loaded[page.remove_button].visible is False
 
@@ -32,3 +34,30 @@ def test_switching_and_removing(chat_app: ChatApp) -> None:
     }
     gone = chat_app.pane_events.on_switch(article)
     assert "no loaded article" in unescape_markdown(gone[page.status])
+
+
+def test_each_article_keeps_its_own_chat(chat_app: ChatApp) -> None:
+    page, ask = chat_app.page, chat_app.chat_events.on_message
+    bridge = chat_app.upload_events.on_paste(BRIDGE, "B")[page.picker].value
+    *_, (chat, _, _, chats) = ask("What was targeted on November 23?", [], BUNDLED_ID, {})
+    *_, (bridge_chat, _, _, chats) = ask("When did the bridge reopen?", [], bridge, chats)
+
+    back = chat_app.pane_events.on_switch(BUNDLED_ID, chats)
+    assert back[page.chatbot] == chat
+    # The pane marks the latest answer's citations again, as when it was given.
+    assert 'class="sentence cited lead"' in back[page.pane] or " closest lead" in back[page.pane]
+    assert chat_app.pane_events.on_switch(bridge, chats)[page.chatbot] == bridge_chat
+    # Adding an article that is loaded already shows it with its chat.
+    again = chat_app.upload_events.on_paste(BRIDGE, "B", chats)
+    assert again[page.chatbot] == bridge_chat
+
+    removed = chat_app.pane_events.on_remove(bridge, chats)
+    assert set(removed[page.conversations]) == {BUNDLED_ID}  # its chat goes with it
+    assert removed[page.chatbot] == chat
+
+
+def test_a_removal_not_confirmed_changes_nothing(chat_app: ChatApp) -> None:
+    # The browser's confirmation sends no article when it is cancelled.
+    bridge = chat_app.upload_events.on_paste(BRIDGE, "B")[chat_app.page.picker].value
+    assert chat_app.pane_events.on_remove(None, {}) == {"__type__": "update"}  # skip all
+    assert bridge in chat_app.library

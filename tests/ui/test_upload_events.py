@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.article import MAX_ARTICLE_BYTES
-from qa.collection import BUNDLED_ID
+from qa.collection import BUNDLED_ID, FolderCollection
 from ui.app import ChatApp
 from ui.format import unescape_markdown
 
@@ -86,7 +86,7 @@ def test_an_html_upload_becomes_the_shown_article(chat_app: ChatApp, tmp_path: P
     assert result[chat_app.page.picker].value == entry.id
     assert ("Ferry returns to Oban (ferry.html)", entry.id) in result[chat_app.page.picker].choices
     assert result[chat_app.page.chatbot] == []  # a new article, a new conversation
-    assert result[chat_app.page.conversation] == []
+    assert result[chat_app.page.add_panel].open is False  # the "Add an article" panel closes
     pane = result[chat_app.page.pane]
     assert "The ferry left Oban at noon on March 3." in pane and "var t" not in pane
     assert "March 3" in result[chat_app.page.timeline]
@@ -103,3 +103,26 @@ def test_pasted_text_is_added_and_the_boxes_are_cleared(chat_app: ChatApp) -> No
     assert result[chat_app.page.pasted] == "" and result[chat_app.page.pasted_title] == ""
     empty = chat_app.upload_events.on_paste("   ", "Title")
     assert empty == {chat_app.page.status: "⚠️ the pasted article is empty"}
+
+
+def test_a_pasted_head_is_kept_apart_and_its_date_grounds_the_story(
+    chat_app: ChatApp, tmp_path: Path, fake_embedder: object
+) -> None:
+    pasted = (
+        "Bridge reopens in Oban\nBy Morag Campbell\nNov. 24, 2025 09:05 GMT\n\n"
+        "The bridge reopened on Monday. Work had started on October 13.\n"
+    )
+    result = chat_app.upload_events.on_paste(pasted, "")
+    assert result[chat_app.page.status] == "✓ Bridge reopens in Oban is loaded"
+    pane = result[chat_app.page.pane]
+    assert 'id="s-0"' in pane and "By Morag" not in pane and "09:05" not in pane
+    assert "09" not in result[chat_app.page.timeline]  # the time stamp is no event
+    # Kept with the article, across a restart: the date counts "on Monday" from it.
+    reopened = FolderCollection(tmp_path / "data", embedder=fake_embedder)  # type: ignore[arg-type]
+    entry = reopened.entries()[-1]
+    assert (entry.title, entry.byline, entry.date) == (
+        "Bridge reopens in Oban",
+        "Morag Campbell",
+        "2025-11-24",
+    )
+    assert reopened.get(entry.id).retriever.dated[0].labels() == ["2025-11-24"]

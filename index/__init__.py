@@ -5,7 +5,9 @@ one PostgreSQL connection module (postgres). Imports neither qa nor ui."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from index.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from index.embedder import Embedder, MiniLMEmbedder, default_embedder
@@ -51,11 +53,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # later lookups skip this function
-        return value
-    raise AttributeError(f"module 'index' has no attribute {name!r}")
+__getattr__ = lazy_attributes("index", _LAZY, globals())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from index.lazy import lazy_attributes
 from qa.answer import Answer, Evidence
 from qa.errors import ArticleQAError, InvalidArticle, InvalidQuestion
 
@@ -25,11 +26,4 @@ __all__ = [
 _LAZY = {"ArticleQA": "qa.bot", "ask": "qa.bot"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # later lookups skip this function
-        return value
-    raise AttributeError(f"module 'qa' has no attribute {name!r}")
+__getattr__ = lazy_attributes("qa", _LAZY, globals())

@@ -27,6 +27,7 @@ from gradio_client import Client, handle_file
 
 from qa.collection import FolderCollection
 from tests.conftest import REPO, FakeEmbedder
+from tests.ui.gradio_upload import upload_file
 from ui.app import create_web_app
 from ui.request_body import REFUSED, names_remote_file, refused_route
 from ui.server import BackgroundServer
@@ -116,32 +117,11 @@ def test_no_route_serves_a_file_it_should_not(site: dict[str, Any]) -> None:
 def test_an_uploaded_file_is_served_so_a_refusal_means_something(site: dict[str, Any]) -> None:
     upload = Path(site["library"].root).parent / "control.txt"
     upload.write_text(f"Control upload {TOKEN}\n", "utf-8")
-    path = _upload(site["url"], upload)
+    path = upload_file(site["url"], upload)
     # Gradio 6 serves files at these two; "/file=" is gone (404), still tried above.
     for route in ("/gradio_api/file=", "/gradio_api/file/"):
         status, body = get(site["url"], route + path)
         assert status == 200 and TOKEN.encode() in body, route
-
-
-def _upload(url: str, file: Path) -> str:
-    """POST a file to Gradio's upload route as the browser does; returns its server path."""
-    boundary = "----article-qa-test"
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
-            f'filename="{file.name}"\r\nContent-Type: text/plain\r\n\r\n'
-        ).encode()
-        + file.read_bytes()
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        url + "gradio_api/upload",
-        body,
-        {"Content-Type": f"multipart/form-data; boundary={boundary}"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        (path,) = json.loads(response.read())
-    return str(path)
 
 
 def test_file_routes_fetch_no_urls(site: dict[str, Any]) -> None:

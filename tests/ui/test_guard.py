@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from tests.ui.gradio_upload import upload_file
 from ui.guard import RemoteFileGuard, URLDownloadRefused, switch_off_url_downloads
 from ui.request_body import (
     BAD_FILE,
@@ -436,22 +437,9 @@ def test_the_browsers_upload_still_goes_through(site: dict[str, Any], outside: O
     # shows it at. The guard lets it pass and the article is added.
     url, library = site["url"], site["library"]
     text = b"Ferry returns\nThe ferry left Oban at noon on March 3.\n"
-    boundary = "----article-qa-guard"
-    form = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
-            f'filename="ferry.txt"\r\nContent-Type: text/plain\r\n\r\n'
-        ).encode()
-        + text
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        url + "gradio_api/upload",
-        form,
-        {"Content-Type": f"multipart/form-data; boundary={boundary}"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        (path,) = json.loads(response.read())
+    file = Path(library.root).parent / "ferry.txt"
+    file.write_bytes(text)
+    path = upload_file(url, file)
     shown = url.rstrip("/") + "/gradio_api/file=" + urllib.parse.quote(path)
     upload = file_object(path, url=shown, size=len(text), mime_type="text/plain")
     session = "guard-upload"
@@ -461,15 +449,7 @@ def test_the_browsers_upload_still_goes_through(site: dict[str, Any], outside: O
         join_body(site["events"]["upload"], upload_data(site, upload), session).encode(),
     )
     assert status == 200 and "event_id" in reply, reply
-    stream = urllib.request.urlopen(
-        url + f"gradio_api/queue/data?session_hash={session}", timeout=60
-    )
-    lines = []
-    for line in stream:
-        lines.append(line.decode())
-        if "process_completed" in lines[-1]:
-            break
-    assert '"success":true' in "".join(lines).replace(" ", "")
+    assert '"success":true' in outcome(url, session).replace(" ", "")
     assert "Ferry returns" in [entry.title for entry in library.entries()]
     assert outside.attempts == []
 

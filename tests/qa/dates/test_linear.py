@@ -8,8 +8,6 @@ bigger inputs (one sentence full of dates took 58 s to index at 217 KB).
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 from datetime import date
 
@@ -27,9 +25,8 @@ from qa.dates import (
     sentence_dates,
     timeline,
 )
+from tests.growth import assert_linear
 
-SCALE = 4
-LIMIT = 5.0  # times longer for SCALE times the input
 DAY = date(2025, 11, 24)
 # Every kind of phrase: written days, ranges, weekdays, periods, chains, ISO, bounds.
 DATES = (
@@ -37,27 +34,6 @@ DATES = (
     "between 3 and 5 March, on 2025-11-10 and the next day, since the ceasefire, "
 )
 UNITS = 60  # about 9 KB at the smaller size
-
-
-def _best(step: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            step()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
-def _growth(make: Callable[[int], Callable[[], object]]) -> float:
-    """How many times longer the step takes on SCALE times the input."""
-    small, large = make(UNITS), make(SCALE * UNITS)
-    small(), large()  # warm up: compiled patterns, caches
-    return _best(large) / _best(small, repeats=5)
 
 
 def _one_sentence(units: int) -> Callable[[], object]:
@@ -104,7 +80,4 @@ def _long_article(units: int) -> Callable[[], object]:
 def test_four_times_the_input_takes_about_four_times_as_long(
     make: Callable[[int], Callable[[], object]],
 ) -> None:
-    growth = _growth(make)
-    if growth >= LIMIT:  # one retry: a busy machine can stall a single measurement
-        growth = min(growth, _growth(make))
-    assert growth < LIMIT, f"{SCALE}x the input took {growth:.1f}x as long"
+    assert_linear(make, UNITS)

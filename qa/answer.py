@@ -40,6 +40,9 @@ class Answer:
     `score` is the estimated probability, in 0..1, that the article answers the question.
     When not found, no evidence carries answer offsets (`answer_start`/`answer_end`).
     `reading` says how a follow-up question was understood, when it was rewritten.
+    Three outcomes: `confident` (found, and answers scored this high were right at least
+    90% of the time on the validation split), unsure (found, not confident: shown marked
+    as unsure, with its sentence), and not found.
     """
 
     text: str
@@ -47,6 +50,7 @@ class Answer:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     reading: str | None = None
+    confident: bool = False
 
     def __post_init__(self) -> None:
         # Not found, the evidence is only the closest sentences: a span offset there would
@@ -54,6 +58,8 @@ class Answer:
         if not self.found and any(e.answer_start is not None for e in self.evidence):
             unmarked = [replace(e, answer_start=None, answer_end=None) for e in self.evidence]
             object.__setattr__(self, "evidence", unmarked)
+        if self.confident and not self.found:
+            object.__setattr__(self, "confident", False)  # only a given answer can be sure
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as plain JSON-ready data (one schema for the CLI, UI and HTTP)."""

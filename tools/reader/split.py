@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.reader.squad import DEFAULT_DATA_DIR, _open_json
+from tools.reader.squad import DEFAULT_DATA_DIR, Keep, _open_json
 
 # One article in ten goes to validation: thousands of questions from SQuAD 1.1 alone.
 VALIDATION_SHARE = 0.1
@@ -90,6 +90,17 @@ def side_of(title: str, context: str, single_article: bool, held: set[str]) -> s
     if single_article:
         return "validation" if held_out(context) else "train"
     return "validation" if title in held else "train"
+
+
+def side_keep(files: list[Path], side: str) -> Keep:
+    """A `load_paragraphs` filter keeping the paragraphs of one side ("train" or
+    "validation") of the split of `files`."""
+    held = validation_titles(files)
+
+    def keep(path: Path, title: str, context: str, single_article: bool) -> bool:
+        return side_of(title, context, single_article, held) == side
+
+    return keep
 
 
 def count(files: list[Path]) -> list[SplitCount]:

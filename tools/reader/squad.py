@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,8 @@ class Paragraph:
     context: str
     sentences: tuple[Sentence, ...]
     questions: tuple[Question, ...]
+    # Questions written to have no answer here (SQuAD 2.0's): (qid, text).
+    unanswerable: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,22 +76,45 @@ def _locate_answer(context: str, text: str, start: int) -> tuple[int, str] | Non
     return (found, text) if found >= 0 else None
 
 
-def load_paragraphs(files: Iterable[Path], limit: int | None = None) -> list[Paragraph]:
+# Which paragraphs to read: (file, article title, context, whether the file is one article).
+Keep = Callable[[Path, str, str, bool], bool]
+
+
+def load_paragraphs(
+    files: Iterable[Path], limit: int | None = None, keep: Keep | None = None
+) -> list[Paragraph]:
     """Parse SQuAD files into paragraphs with sentences and located answers.
+
+    `keep` selects paragraphs (the training side of tools.reader.split). A question id
+    seen in an earlier file is skipped: the SQuAD 2.0 sample repeats SQuAD 1.1 articles.
+    Unanswerable questions are kept on their paragraph (`Paragraph.unanswerable`).
 
     ``limit`` caps the number of questions (for smoke tests); paragraphs are read in
     file order so the cap is deterministic.
     """
     paragraphs: list[Paragraph] = []
     n_questions = 0
+    seen: set[str] = set()
     for path in files:
-        for article in _open_json(path)["data"]:
+        articles = _open_json(path)["data"]
+        for article in articles:
             title = f"{path.name}/{article.get('title', '')}"
             for para in article["paragraphs"]:
                 context = para["context"]
+                if keep is not None and not keep(
+                    path, article.get("title", ""), context, len(articles) == 1
+                ):
+                    continue
                 questions: list[Question] = []
+                unanswerable: list[tuple[str, str]] = []
                 for qa in para["qas"]:
-                    if qa.get("is_impossible") or not qa.get("answers"):
+                    if qa["id"] in seen:
+                        continue
+                    seen.add(qa["id"])
+                    if qa.get("is_impossible"):
+                        unanswerable.append((qa["id"], qa["question"].strip()))
+                        continue
+                    if not qa.get("answers"):
                         continue
                     first = qa["answers"][0]
                     located = _locate_answer(context, first["text"], int(first["answer_start"]))
@@ -99,7 +124,7 @@ def load_paragraphs(files: Iterable[Path], limit: int | None = None) -> list[Par
                     questions.append(
                         Question(qa["id"], qa["question"].strip(), located[0], located[1], answers)
                     )
-                if not questions:
+                if not questions and not unanswerable:
                     continue
                 if limit is not None and n_questions >= limit:
                     return paragraphs
@@ -107,5 +132,7 @@ def load_paragraphs(files: Iterable[Path], limit: int | None = None) -> list[Par
                     questions = questions[: limit - n_questions]
                 n_questions += len(questions)
                 sentences = tuple(split_sentences(context))
-                paragraphs.append(Paragraph(title, context, sentences, tuple(questions)))
+                paragraphs.append(
+                    Paragraph(title, context, sentences, tuple(questions), tuple(unanswerable))
+                )
     return paragraphs

@@ -35,6 +35,7 @@ from tokenizers import Encoding  # noqa: E402
 
 from qa.reader.onnx_reader import load_tokenizer  # noqa: E402
 from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
+from tools.reader.split import side_keep, split_files  # noqa: E402
 from tools.reader.windows import Window, build_windows  # noqa: E402
 
 MAX_LENGTH = 192
@@ -184,6 +185,20 @@ def save_checkpoint(out: Path, model: Any, optimizer: Any, state: dict[str, Any]
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="article-qa train-reader", description=__doc__.split("\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="SQuAD-format data dir")
+    p.add_argument(
+        "--split",
+        action="store_true",
+        help="train on the training side of tools.reader.split (the data dir and its squad/ "
+        "folder, validation articles held out); without it, the data dir's own files, all "
+        "of them, as the readers before the split were trained",
+    )
+    p.add_argument(
+        "--init",
+        type=Path,
+        default=None,
+        help="start from this Hugging Face folder (e.g. python -m tools.reader.dequantise "
+        "output) instead of the bundled MiniLM encoder with a new span head",
+    )
     p.add_argument("--out", type=Path, required=True, help="checkpoint directory")
     p.add_argument("--epochs", type=float, default=2.0)
     p.add_argument("--max-minutes", type=float, default=0.0, help="total wall-clock budget")
@@ -253,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.resume:
             print(f"no checkpoint in {ckpt_dir}; starting fresh", flush=True)
         torch.manual_seed(args.seed)
-        model = BertForQuestionAnswering.from_pretrained(base_model_path())
+        model = BertForQuestionAnswering.from_pretrained(args.init or base_model_path())
     seed = int(state["seed"])
     model.train()
 
@@ -275,7 +290,12 @@ def main(argv: list[str] | None = None) -> int:
         random.setstate(saved["python_rng"])
 
     t0 = time.time()
-    paragraphs: list[Paragraph] = load_paragraphs(data_files(args.data), limit=args.limit)
+    if args.split:
+        files = split_files(args.data)
+        keep = side_keep(files, "train")
+    else:
+        files, keep = data_files(args.data), None
+    paragraphs: list[Paragraph] = load_paragraphs(files, limit=args.limit, keep=keep)
     tok = load_tokenizer(base_model_path() / "tokenizer.json", MAX_LENGTH)
     print(
         f"{len(paragraphs)} paragraphs, {sum(len(p.questions) for p in paragraphs)} questions "

@@ -48,9 +48,9 @@ class Window:
     passage: str
     answer_start: int | None
     answer_text: str
-    # "pos"; "neg-same" (same paragraph), "neg-other" (another article), or "neg-swap"
+    # "pos"; "neg-same" (same paragraph), "neg-other" (another article), "neg-swap"
     # (the positive's passage with the question changed so that the passage no longer
-    # answers it)
+    # answers it), or "neg-human" (a question written to have no answer in the passage)
     kind: str
 
     @property
@@ -199,4 +199,11 @@ def build_windows(
                 neg = _negative(q, p, paragraphs, rng, max_chars)
                 if neg is not None:
                     windows.append(neg)
+        # Unanswerable questions written by people: a window of their own paragraph (on
+        # topic, as retrieval would hand over) labelled no-answer. Data without them
+        # draws nothing more, so earlier readers' windows are reproduced.
+        for qid, text in p.unanswerable:
+            passage = _random_window(p, rng, max_chars)
+            if passage is not None:
+                windows.append(Window(qid, text, passage, None, "", "neg-human"))
     return windows

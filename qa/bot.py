@@ -21,6 +21,8 @@ from index.embedder import Embedder, default_embedder
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
+from qa.answer_length import fit_span
+from qa.answerability import features as answerability
 from qa.article import check_article_text
 from qa.calibration import Calibration
 from qa.dates import article_date
@@ -30,6 +32,7 @@ from qa.followup import Reading, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
 from qa.retrieval import Ranking, Retriever
+from qa.spelling import ArticleWords
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
@@ -59,6 +62,14 @@ class Analysis:
     spans: list[ReadSpan]  # the reader's best span in each window read (reader on)
     span: ReadSpan | None  # the one chosen as the answer
     features: dict[str, float]  # the signals the calibration turns into a probability
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One question decided: what ask() returns, and the text it would answer with."""
+
+    answer: Answer
+    candidate: str  # the answer's text had it been given (also when withheld)
 
 
 class ArticleQA:
@@ -96,6 +107,7 @@ class ArticleQA:
             )
         self.date = article_date(self.text, date)
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
+        self.words = ArticleWords(sentence.text for sentence in self.sentences)
         self.reader: SpanReader | None
         if reader is True:
             from qa.reader import load_reader
@@ -127,8 +139,10 @@ class ArticleQA:
         return self.index.sentences
 
     def read(self, question: str, history: list[dict[str, Any]] | None = None) -> Reading:
-        """How `question` will be understood given the chat so far."""
-        return read_question(check_question(question), history)
+        """How `question` will be understood given the chat so far, read as its clean form
+        ("nov. 23", "who's", typos: spelled as the article spells them, qa.spelling)."""
+        words = self.words
+        return read_question(words.clean(check_question(question)), words.clean_history(history))
 
     def inspect(
         self,
@@ -139,7 +153,7 @@ class ArticleQA:
         """Retrieve (and read) for a question, and compute the abstention features."""
         reading = self.read(question, history)
         checkpoint("before ranking the sentences")
-        ranking = self.retriever.rank(reading.query)
+        ranking = self.retriever.rank(reading.query, reading.focus_in(self.title))
         checkpoint("before reading the best passages")
         spans: list[ReadSpan] = []
         if self.reader is not None:
@@ -151,22 +165,24 @@ class ArticleQA:
         return self.analyse(reading, ranking, spans, retrieval_weight)
 
     def analyse(
-        self, reading: Reading, ranking: Ranking, spans: list[ReadSpan], retrieval_weight: float
+        self,
+        reading: Reading,
+        ranking: Ranking,
+        spans: list[ReadSpan],
+        retrieval_weight: float,
+        with_reader: bool | None = None,
     ) -> Analysis:
-        """Choose the span and compute the features (cheap; calibration re-runs it)."""
-        top = ranking.candidates[0]
-        second = ranking.candidates[1].score if len(ranking.candidates) > 1 else 0.0
-        features = {
-            "top_score": top.score,
-            "top_dense": top.dense,
-            "coverage": self.retriever.coverage(ranking, top.position),
-            "margin": top.score - second,
-            "unknown_date": float(ranking.asks_unknown_date),
-        }
-        span = choose_span(spans, ranking, retrieval_weight)
-        if self.reader is not None:
-            # No span at all is the strongest "no answer"; -20 is below any real margin.
-            features["reader_margin"] = span.margin if span else -20.0
+        """Choose the span and compute the features (cheap; calibration re-runs it).
+
+        `with_reader=False` analyses as if there were no reader (the calibration tool
+        fits both models from one reading).
+        """
+        if with_reader is None:
+            with_reader = self.reader is not None
+        span = choose_span(spans, ranking, retrieval_weight) if with_reader else None
+        read = spans if with_reader else None
+        lexicon = self.retriever.lexicon
+        features = answerability(reading.question, ranking, read, span, lexicon, self.sentences)
         return Analysis(reading, ranking, spans, span, features)
 
     def evidence(self, analysis: Analysis, count: int = EVIDENCE_COUNT) -> list[Evidence]:
@@ -198,6 +214,10 @@ class ArticleQA:
 
     def answer_from(self, analysis: Analysis) -> Answer:
         """The answer we would give if we answer at all (found=True, score unset)."""
+        # A span as long as the question wants ("What happened ...?": a clause): the text
+        # and the evidence's answer offsets both come from it.
+        fitted = fit_span(analysis.reading.reader_question, analysis.span, self.sentences)
+        analysis = replace(analysis, span=fitted)
         evidence = self.evidence(analysis)
         text = analysis.span.text if analysis.span else evidence[0].text
         return Answer(text, True, 1.0, evidence, analysis.reading.note)
@@ -211,18 +231,29 @@ class ArticleQA:
         with index.budget.Stopped after `answer_seconds`, or when a budget in force (the
         server's, when the client leaves) is cancelled.
         """
+        return self.decide(question, history).answer
+
+    def decide(self, question: str, history: list[dict[str, Any]] | None = None) -> Decision:
+        """ask()'s answer, with the answer it would give were it sure enough (for scoring
+        `Answer.score` on answers withheld too: qa.evaluation)."""
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
+        return self.conclude(analysis)
+
+    def conclude(self, analysis: Analysis) -> Decision:
+        """Answer, unsure or abstain, as the calibration says for these features."""
         probability = self.calibration.probability(analysis.features)
         candidate = self.answer_from(analysis)
         found = probability >= self.calibration.threshold
-        return replace(
+        answer = replace(
             candidate,
             text=candidate.text if found else "",
             found=found,
             score=round(probability, 4),
+            confident=found and probability >= self.calibration.confident_threshold,
         )
+        return Decision(answer, candidate.text)
 
 
 _bundled: dict[bool, ArticleQA] = {}

@@ -1,7 +1,9 @@
-"""Turn retrieval signals into a probability that the article answers, and a threshold.
+"""Turn the answerability features (qa.answerability) into P(answering is right), and
+the two cuts on it: `threshold` (answer at all) and `confident_threshold` (answer sure).
 
-The coefficients are fitted by `article-qa calibrate` on the dev sets (see
-tools/calibrate.py) and shipped in qa/data/calibration.json; nothing here is tuned by hand.
+The coefficients and cuts are fitted by `python -m tools.calibrate --split` on the
+reader's validation split (tools/validation.py) and shipped in qa/data/calibration.json
+(calibration-retrieval.json without the reader); nothing here is tuned by hand.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ class Calibration:
     # How much the retrieval score of a span's sentence counts beside the reader's margin
     # when picking among the windows' spans (fitted with the rest; unused without reader).
     retrieval_weight: float = 0.0
+    # Answers scored at least this were right (F1 >= 0.5) at least 90% of the time on the
+    # split: shown as sure. Above any probability until fitted.
+    confident_threshold: float = 1.01
 
     def probability(self, features: dict[str, float]) -> float:
         """P(the article answers) for one question's features."""

@@ -20,6 +20,7 @@ class EvalQuestion:
     article: str  # key into EvalSet.articles
     evidence: list[int] | None = None
     history: list[str] = field(default_factory=list)
+    variant_of: str | None = None  # the id of the question this one rephrases
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def load_jsonl(path: Path, article: Path | None = None) -> EvalSet:
                 article=key,
                 evidence=row.get("evidence"),
                 history=list(row.get("history", [])),
+                variant_of=row.get("variant_of"),
             )
         )
     return EvalSet(path.stem, {key: (key, text)}, questions)

@@ -1,60 +1,52 @@
-"""Follow-up questions ("Where was that?") read against the earlier turns, without an LLM."""
+"""Follow-up questions ("Where was that?") read against the earlier turns, without an LLM.
+
+Whether a question is a follow-up is decided from its form (qa.referring): one that
+stands on its own is asked as it is, whatever came before. A follow-up is spelled out
+as the plain question it stands for (qa.restating) from the structured answer the last
+turn gave (its short answer, and the sentences and dates it cited, which retrieval then
+searches first), never from the Markdown the chat showed.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from qa.answer import Answer
+from qa.answer import Answer, Evidence
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
-from qa.lexical import terms
-from qa.limits import check_history
+from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
+from qa.referring import refers_back
+from qa.restating import Said, resolve
 from qa.unicode import check_unicode
 
-# Words that point back at something said before.
-_ANAPHORA = re.compile(
-    r"\b(that|this|those|these|it|its|there|then|he|she|him|her|his|they|them|their|so"
-    r"|the same|the attack|the strike|the group)\b",
-    re.IGNORECASE,
-)
-# A question with this many content words or more is taken to stand on its own.
-_STANDALONE_TERMS = 4
+# Citations of an earlier answer read for its focus: the ones an answer carries.
+_CITED = 3
 
 
 @dataclass(frozen=True)
 class Reading:
-    """How a question is understood: the text to search with, and the turn it leans on."""
+    """How a question is understood: the text to search with, the question the reader
+    reads, and the earlier turn it leans on.
+
+    `focus`: the sentences the last answer cited (its answer's sentence first), in the
+    article titled `focus_article`, which retrieval searches first.
+    """
 
     question: str
     query: str
     context: str | None = None
     previous_answer: str | None = None
+    resolved: str | None = None
+    focus: tuple[int, ...] = ()
+    focus_article: str | None = None
 
     @property
     def reader_question(self) -> str:
-        """The question the reader reads: a follow-up pinned to the answer and date it leans on.
-
-        The reader was trained on single questions; one question naming what "that"
-        was reads better than two questions run together. With nothing to pin, it gets
-        the earlier questions and this one together, as retrieval does.
-        """
-        if self.context is None:
-            return self.question
-        restated = restate(self.question, self.context, self.previous_answer)
-        if restated is not None:
-            return restated
-        # "Who said so: a building believed to house ..., on November 23?" names what
-        # "so" stands for and when, which the reader can match inside one window.
-        pinned = self.question.rstrip(" ?")
-        if self.previous_answer:
-            pinned += f": {self.previous_answer}"
-        dates = date_phrases(self.context)
-        if dates:
-            pinned += f", on {' and '.join(dates)}"
-        return f"{pinned}?" if pinned != self.question.rstrip(" ?") else self.query
+        """The question the reader reads: the follow-up spelled out, else as asked."""
+        return self.resolved or self.question
 
     @property
     def note(self) -> str | None:
@@ -63,44 +55,28 @@ class Reading:
             return None
         return reading_as(self.question, self.context)
 
-
-# "Who said so?", "Which agency confirmed it?": asks who made the earlier claim.
-_WHO_CLAIMED = re.compile(
-    r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
-)
-# "What was targeted on November 23?", "Who hailed the talks?": the answer was the subject,
-# so answer + the rest of the question is the claim ("... was targeted on November 23").
-# ("What happened ...?" is left out: its answer is an event, not a subject.)
-_SUBJECT_QUESTION = re.compile(
-    r"^(?:what|who)\s+(?P<rest>(?:was|were|is|are|has|have|had)\s.+|(?!happened)\w+ed\s.+)$",
-    re.IGNORECASE,
-)
+    def focus_in(self, article: str) -> tuple[int, ...]:
+        """The sentences to search first in the article titled `article`: none where the
+        last answer cited another article (the chat's picker changed meanwhile)."""
+        return self.focus if self.focus_article == article else ()
 
 
-def restate(question: str, context: str, answer: str | None) -> str | None:
-    """A follow-up pointing at the whole earlier claim, with the claim spelled out.
+@dataclass(frozen=True)
+class Exchange:
+    """One user question and the assistant message that answered it, if any."""
 
-    "Who said so?" after "What was targeted on November 23?" / "a building ..." reads
-    "Who said a building ... was targeted on November 23?": a plain question, the kind
-    the reader was trained on, where the pinned "Who said so: a building ...?" reads as
-    a near miss (measured: the reader's margin goes from -7.9, no answer, to +9.3).
-    None unless the follow-up asks who made the claim ("Who said so?"), the earlier turn
-    is one question whose answer was its subject, and there is an answer to put in.
-    """
-    points = _WHO_CLAIMED.match(question.strip())
-    claim = _SUBJECT_QUESTION.match(context.strip().rstrip("?").strip())
-    if not (points and claim and answer) or context.count("?") > 1:
-        return None
-    return f"{points['ask']} {answer.rstrip(' .,')} {claim['rest']}?"
+    question: str
+    reply: dict[str, Any] | None
+    number: int  # the reply's place in the history, for errors
 
 
-def user_turns(history: list[dict[str, Any]] | None) -> list[str]:
-    """The user messages of a chat history, oldest first, validated."""
+def exchanges(history: list[dict[str, Any]] | None) -> list[Exchange]:
+    """The user questions of a chat history with their replies, oldest first, validated."""
     if not history:
         return []
     if not isinstance(history, list):
         raise InvalidQuestion(f"history must be a list of messages, got {type(history).__name__}")
-    turns = []
+    found: list[Exchange] = []
     for number, message in enumerate(history, 1):
         if not isinstance(message, dict) or "role" not in message or "content" not in message:
             raise InvalidQuestion("each history message needs a 'role' and a 'content'")
@@ -108,8 +84,10 @@ def user_turns(history: list[dict[str, Any]] | None) -> list[str]:
         if isinstance(content, str):
             check_unicode(content, f"history message {number}", InvalidQuestion)
         if message["role"] == "user" and isinstance(content, str) and content.strip():
-            turns.append(content.strip())
-    return turns
+            found.append(Exchange(content.strip(), None, number))
+        elif message["role"] == "assistant" and found and found[-1].reply is None:
+            found[-1] = Exchange(found[-1].question, message, number)
+    return found
 
 
 _MAX_ANSWER_CHARS = 200
@@ -133,36 +111,101 @@ def answer_text(message: dict[str, Any]) -> str:
     return "" if text == NOT_FOUND else text
 
 
-def previous_answer(history: list[dict[str, Any]] | None) -> str | None:
-    """The short answer of the last assistant turn, if it gave one."""
-    for message in reversed(history or []):
-        if isinstance(message, dict) and message.get("role") == "assistant":
-            return answer_text(message).strip()[:_MAX_ANSWER_CHARS] or None
-    return None
+def _citation(item: object, number: int) -> tuple[int, str, list[str]]:
+    """(position, article, dates) of one citation: an Evidence or its dict."""
+    if isinstance(item, Evidence):
+        return item.position, item.article, item.dates
+    cited = item if isinstance(item, dict) else {}
+    position, article, dates = cited.get("position"), cited.get("article"), cited.get("dates")
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise InvalidQuestion(
+            f"history message {number}: each cited sentence needs a 'position' (0 or more)"
+        )
+    if not isinstance(article, str):
+        raise InvalidQuestion(f"history message {number}: each cited sentence needs an 'article'")
+    labels = [d for d in dates if isinstance(d, str)] if isinstance(dates, list) else []
+    return position, article, labels
 
 
-def is_follow_up(question: str) -> bool:
-    """Short questions that point back ("Who said so?") need the previous turn."""
-    return bool(_ANAPHORA.search(question)) and len(terms(question)) < _STANDALONE_TERMS
+def _readable(label: str) -> str | None:
+    """A citation's date as a question says it: "2025-11-23" -> "November 23, 2025"."""
+    if date_phrases(label):
+        return label
+    try:
+        day = date.fromisoformat(label)
+    except ValueError:
+        return None  # a range or a month: no one day to name
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a structured answer cited: its sentences (best first, the answer's own
+    first), the article they are in, and the dates of the first, as a question says them."""
+
+    positions: tuple[int, ...] = ()
+    article: str | None = None
+    dates: tuple[str, ...] = ()
+
+
+def cited(reply: dict[str, Any] | None, number: int) -> Cited:
+    """What the answer a reply carries cited; nothing for a plain-text reply."""
+    answer = reply.get("answer") if reply else None
+    if isinstance(answer, Answer):
+        evidence: object = answer.evidence
+    elif isinstance(answer, dict):
+        evidence = answer.get("evidence") or []
+    else:
+        return Cited()
+    if not isinstance(evidence, list):
+        raise InvalidQuestion(f"history message {number}: the answer's evidence must be a list")
+    citations = [_citation(item, number) for item in evidence[:_CITED]]
+    if not citations:
+        return Cited()
+    article = citations[0][1]
+    positions = tuple(p for p, a, _ in citations if a == article)
+    return Cited(positions, article, tuple(d for d in map(_readable, citations[0][2]) if d))
+
+
+def _said(exchange: Exchange, question: str) -> Said:
+    """What an exchange said, with its question as spelled out."""
+    reply = exchange.reply
+    answer = answer_text(reply).strip()[:_MAX_ANSWER_CHARS] if reply else ""
+    dates = cited(reply, exchange.number).dates
+    return Said(question, answer, dates or tuple(date_phrases(question)))
+
+
+def _spelled_out(exchange: Exchange, said: Said) -> str:
+    """An earlier follow-up as the plain question it stood for (as asked, where it gave
+    none or one too long to be a question)."""
+    resolved = resolve(exchange.question, said)
+    if not resolved.plain or len(resolved.text) > MAX_QUESTION_CHARS:
+        return exchange.question
+    return resolved.text
 
 
 def read_question(question: str, history: list[dict[str, Any]] | None) -> Reading:
-    """Resolve a follow-up by searching with the earlier questions it leans on.
+    """How `question` is understood after `history` (qa.bot.ArticleQA.ask's history).
 
-    A chain of follow-ups ("What happened on November 19?" / "Where was that?" /
-    "Who said so?") leans back to the last question that stood on its own.
+    A question that stands on its own is read as asked. A follow-up leans on the turn
+    before it; a chain of follow-ups ("What happened on November 19?" / "Where was
+    that?" / "Who said so?") is spelled out turn by turn from the last question that
+    stood on its own, so each step costs the same whatever the history's length.
     """
     check_history(history)
-    turns = user_turns(history)
-    if not turns or not is_follow_up(question):
+    turns = exchanges(history)
+    if not turns or not refers_back(question):
         return Reading(question, question)
-    context = [turns[-1]]
-    for turn in reversed(turns[:-1]):
-        if not is_follow_up(context[0]):
-            break
-        context.insert(0, turn)
-    leaning = " ".join(context)
-    joined = Reading(question, f"{leaning} {question}", leaning, previous_answer(history))
-    # Search with the resolved question too: "Where was that: <answer>, on November 19?"
-    # matches the sentence it is about far better than two questions run together.
-    return replace(joined, query=joined.reader_question)
+    start = len(turns) - 1
+    while start > 0 and refers_back(turns[start].question):
+        start -= 1
+    said = _said(turns[start], turns[start].question)
+    for turn in turns[start + 1 :]:
+        said = _said(turn, _spelled_out(turn, said))
+    context = " ".join(turn.question for turn in turns[start:])
+    last = cited(turns[-1].reply, turns[-1].number)
+    resolved = resolve(question, said)
+    # "and on November 19?" asks about something else: the last evidence is no guide.
+    focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
+    text = resolved.text
+    return Reading(question, text, context, said.answer or None, text, focus, article)

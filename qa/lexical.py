@@ -92,3 +92,12 @@ class Lexicon:
             present |= self._sentence_terms[position]
         weights = {t: self._idf.get(t, self._unknown_idf) for t in unique}
         return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+    def known_share(self, query_terms: list[str]) -> float:
+        """IDF-weighted share of the query's terms that the article uses anywhere (0..1):
+        a name or number it never mentions is the clearest sign it does not answer."""
+        unique = set(query_terms)
+        if not unique:
+            return 1.0
+        weights = {t: self._idf.get(t, self._unknown_idf) for t in unique}
+        return sum(w for t, w in weights.items() if t in self._idf) / sum(weights.values())

@@ -114,7 +114,7 @@ def _message_chars(message: object) -> int:
 def check_history(history: object) -> None:
     """Raise InvalidQuestion if a chat history is over a limit, naming it and the value.
 
-    Only sizes are checked here; qa.followup.user_turns checks the messages' shape.
+    Only sizes are checked here; qa.followup.exchanges checks the messages' shape.
     """
     if not isinstance(history, list):
         return

@@ -1,4 +1,5 @@
-"""What qa says to people, written once: the "not found" reply and how a follow-up was read.
+"""What qa says to people, written once: the "not found" and "not certain" replies and how
+a follow-up was read.
 
 ui.messages builds on these; nothing else spells them out.
 """
@@ -7,6 +8,9 @@ from __future__ import annotations
 
 # The reply when the article does not answer a question (Answer.found is False).
 NOT_FOUND = "That is not in the article."
+# Before an answer given but not confident (Answer.found, not Answer.confident): the
+# answer and its sentence follow, so the reader can judge it.
+UNSURE = "Not certain - the closest the article comes:"
 
 
 def reading_as(question: str, context: str) -> str:

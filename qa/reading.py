@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -31,6 +32,8 @@ class SpanLike(Protocol):
     def score(self) -> float: ...
     @property
     def null_score(self) -> float: ...
+    @property
+    def log_norm(self) -> float: ...
 
 
 class SpanReader(Protocol):
@@ -54,6 +57,8 @@ class ReadSpan:
     end: int
     position: int  # the sentence that holds the span
     margin: float  # reader: span score minus its no-answer score
+    window: int = 0  # which of the windows read it came from
+    probability: float = 0.0  # the reader's probability of exactly this span in its window
 
 
 def windows(ranking: Ranking, count: int, sentence_count: int) -> list[tuple[int, int]]:
@@ -96,8 +101,10 @@ def read_spans(
         start = starts[span.passage] + span.start
         end = starts[span.passage] + span.end
         position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        margin = span.score - span.null_score
+        probability = math.exp(min(0.0, span.score - span.log_norm))
         located.append(
-            ReadSpan(text[start:end], start, end, position, span.score - span.null_score)
+            ReadSpan(text[start:end], start, end, position, margin, span.passage, probability)
         )
     return located
 

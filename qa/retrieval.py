@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
@@ -31,11 +31,16 @@ class FusionWeights:
     window: float = 0.25  # cosine of the question and the sentence with its neighbours
     lexical: float = 0.30  # BM25, scaled to the best sentence
     date: float = 0.30  # the sentence is about a date the question names
+    # A follow-up's sentences, those the last answer cited or next to them (qa.followup):
+    # they come first in the order, but `Candidate.score` leaves this out, so that a
+    # follow-up is scored (and calibrated) as the plain question it stands for.
+    focus: float = 0.30
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence scored for a question; `score` is the fused score used for ranking."""
+    """A sentence scored for a question; `score` is the fused score of the question's own
+    signals, and candidates are ranked by it plus the follow-up's `focus` (0 otherwise)."""
 
     position: int
     score: float
@@ -43,6 +48,7 @@ class Candidate:
     window: float
     lexical: float
     date: float
+    focus: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,18 @@ class Ranking:
     candidates: list[Candidate]
     query_terms: list[str]
     asks_unknown_date: bool  # the question names a date the article never mentions
+
+
+def focus_scores(focus: Sequence[int], count: int) -> np.ndarray:
+    """1 for the sentence the last answer came from, 0.5 for the others it cited, and half
+    that next to each: "Where was that?" is often answered beside the cited sentence."""
+    near = np.zeros(count, dtype=np.float32)
+    for rank, position in enumerate(focus):
+        weight = 1.0 if rank == 0 else 0.5
+        for offset, share in ((0, 1.0), (-1, 0.5), (1, 0.5)):
+            if 0 <= position + offset < count:
+                near[position + offset] = max(near[position + offset], weight * share)
+    return near
 
 
 @contextmanager
@@ -94,8 +112,9 @@ class Retriever:
         self.dates = sentence_dates(index.sentences)
         self._known_dates = {day for dated in self.dates for day, s in dated.items() if s == 1.0}
 
-    def rank(self, query: str) -> Ranking:
-        """All sentences, best first, for `query`."""
+    def rank(self, query: str, focus: Sequence[int] = ()) -> Ranking:
+        """All sentences, best first, for `query`; a follow-up's `focus` (the sentences the
+        last answer cited, best first) and their neighbours are ranked higher."""
         vector = self.embedder.embed([query])[0]
         with one_openmp_thread():
             dense, window = self.index.similarities(vector)
@@ -121,7 +140,8 @@ class Retriever:
         date = np.maximum(date, np.asarray(in_range, dtype=np.float32))
         w = self.weights
         fused = w.sentence * dense + w.window * window + w.lexical * lexical + w.date * date
-        order = np.argsort(-fused, kind="stable")
+        near = focus_scores(focus, len(fused))
+        order = np.argsort(-(fused + w.focus * near), kind="stable")
         candidates = [
             Candidate(
                 position=int(i),
@@ -130,6 +150,7 @@ class Retriever:
                 window=float(window[i]),
                 lexical=float(lexical[i]),
                 date=float(date[i]),
+                focus=float(near[i]),
             )
             for i in order
         ]

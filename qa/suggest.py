@@ -4,18 +4,31 @@ Two deterministic templates: the dates the article states ("What happened on Nov
 19?") and sentences that open with someone reporting something ("The Russian envoy
 called for ..." -> "What did the Russian envoy call for?"). Names mentioned more than
 once fill in when those give too few.
+
+Only questions that are answered confidently are suggested (`confident_suggestions`):
+a suggestion that led to "Not certain" or "That is not in the article" would be a poor
+first question. Each candidate is asked once per article, at most SUGGESTION_TRIES of them,
+when the article is first shown.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import threading
+import weakref
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from index.sentences import Sentence
+from qa.answer import Answer
 from qa.dates import timeline
+from qa.errors import ArticleQAError
 
 SUGGESTION_COUNT = 4
+# Candidates asked at most per article: bounds what its first display costs (one ask each).
+SUGGESTION_TRIES = 8
 _DATE_QUESTIONS = 2
 _SUBJECT_WORDS = 5
 
@@ -128,3 +141,54 @@ def suggest_questions(sentences: list[Sentence], count: int = SUGGESTION_COUNT) 
         if question not in suggestions:
             suggestions.append(question)
     return suggestions[:count]
+
+
+class Asked(Protocol):
+    """What suggestions are checked against: whatever answers the article's questions."""
+
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer: ...
+
+
+def confident_questions(
+    asked: Asked,
+    candidates: Sequence[str],
+    count: int = SUGGESTION_COUNT,
+    tries: int = SUGGESTION_TRIES,
+) -> list[str]:
+    """Up to `count` of the first `tries` candidates, in order, that `asked` answers
+    confidently (Answer.confident). A candidate that cannot be asked (over its time
+    budget, say) is left out."""
+    kept: list[str] = []
+    for question in candidates[:tries]:
+        if len(kept) == count:
+            break
+        try:
+            if asked.ask(question, []).confident:
+                kept.append(question)
+        except ArticleQAError:
+            continue
+    return kept
+
+
+# Per answering object (an article's pipeline, a whole collection), the kept questions by
+# their candidates. Weak: an article removed from the chat takes its entry with it.
+_kept: weakref.WeakKeyDictionary[Asked, dict[tuple[int, tuple[str, ...]], list[str]]]
+_kept = weakref.WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def confident_suggestions(
+    asked: Asked, candidates: Sequence[str], count: int = SUGGESTION_COUNT
+) -> list[str]:
+    """confident_questions(asked, candidates), worked out once per `asked` and candidates
+    (an article is shown again on every switch back to it)."""
+    key = (count, tuple(candidates))
+    with _kept_lock:
+        known = _kept.get(asked, {}).get(key)
+    if known is not None:
+        return list(known)
+    # Asked outside the lock: two pages showing two new articles need not wait in turn.
+    kept = confident_questions(asked, candidates, count)
+    with _kept_lock:
+        _kept.setdefault(asked, {})[key] = kept
+    return list(kept)

@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 FRACTIONS = (1 / 16, 1 / 4, 1.0)
 QUESTION = "What happened on November 23?"
-FOLLOW_UP = "Where was that?"  # pinned to the earlier questions' dates
+FOLLOW_UP = "Where was that?"  # spelled out from the turns it leans on
 RUN_SECONDS = 600  # a run still going after this is reported as timed out
 # The time budgets (index.budget) would stop the slowest runs: what is measured here is
 # what the work costs, which the limits bound.
@@ -81,7 +81,7 @@ def _history(messages: int) -> list[dict[str, str]]:
             history.append({"role": "assistant", "content": answer})
             continue
         day = f"{_MONTHS[n % len(_MONTHS)]} {n % 28 + 1}"
-        # Stop words and one date: fewer than four content words, so a follow-up too.
+        # Pronouns all through ("that", "it", "there", "then"): each turn a follow-up too.
         follow_up = f"And what was that on {day}? " + "And so it was there and then. " * 16
         history.append({"role": "user", "content": follow_up[:500]})
     return history

@@ -111,8 +111,6 @@ class TimedEmbedder:
 
 def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
     """ask(), step by step as ArticleQA.ask takes them, with each stage's seconds."""
-    from dataclasses import replace
-
     from qa.reading import read_spans
 
     clock = time.perf_counter
@@ -122,15 +120,12 @@ def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
     try:
         started = clock()
         reading = bot.read(question)
-        ranking = bot.retriever.rank(reading.query)
+        ranking = bot.retriever.rank(reading.query, reading.focus_in(bot.title))
         ranked = clock()
         spans = read_spans(bot.reader, reading.reader_question, bot.text, bot.sentences, ranking)
         read = clock()
         analysis = bot.analyse(reading, ranking, spans, bot.calibration.retrieval_weight)
-        probability = bot.calibration.probability(analysis.features)
-        candidate = bot.answer_from(analysis)
-        found = probability >= bot.calibration.threshold
-        answer = replace(candidate, text=candidate.text if found else "", found=found)
+        answer = bot.conclude(analysis).answer
         decided = clock()
     finally:
         bot.retriever.embedder = embedder

@@ -79,6 +79,11 @@ class AnswerModel(BaseModel):
     score: float = Field(description="estimated probability that the article answers, 0..1")
     evidence: list[EvidenceModel]
     reading: str | None = Field(default=None, description="how a follow-up was understood")
+    confident: bool = Field(
+        default=False,
+        description="found, and scored as high as answers that were right at least 90% of the "
+        "time; found but not confident: show it marked as unsure, with its sentence",
+    )
 
 
 class ArticleModel(BaseModel):

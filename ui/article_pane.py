@@ -19,15 +19,18 @@ from ui.format import sentence_anchor
 _renders = itertools.count()
 
 
-def _marked(text: str, start: int, end: int, span: tuple[int, int] | None) -> str:
-    """Escaped `text` (which sits at start..end in the article) with `span` in a <mark>."""
+def _marked(
+    text: str, start: int, end: int, span: tuple[int, int] | None, mark: str = "answer-span"
+) -> str:
+    """Escaped `text` (which sits at start..end in the article) with `span` in a <mark>
+    of class `mark`."""
     if span is None or span[1] <= start or span[0] >= end:
         return html.escape(text)
     left = max(span[0], start) - start
     right = min(span[1], end) - start
     return (
         html.escape(text[:left])
-        + f'<mark class="answer-span">{html.escape(text[left:right])}</mark>'
+        + f'<mark class="{mark}">{html.escape(text[left:right])}</mark>'
         + html.escape(text[right:])
     )
 
@@ -55,12 +58,15 @@ def render_article(
         title: shown above the text.
         text: the article; sentences carry offsets into it.
         sentences: the article's sentences, in order.
-        answer: the latest answer; its evidence is highlighted (as "closest" when not found).
+        answer: the latest answer; its evidence is highlighted (as "closest" when not found;
+            an answer given but not confident has its span marked "unsure").
         note: a line under the title (e.g. where the article came from).
     """
     cited = [e.position for e in answer.evidence] if answer else []
     kind = "cited" if answer is not None and answer.found else "closest"
     span = _answer_span(answer)
+    unsure = answer is not None and answer.found and not answer.confident
+    mark = "answer-span unsure" if unsure else "answer-span"
     lead = cited[0] if cited else None
     parts = []
     cursor = 0
@@ -75,13 +81,14 @@ def render_article(
             f'<span class="{" ".join(classes)}" id="{sentence_anchor(sentence.position)}"'
             f' data-position="{sentence.position}">'
             f'<sup class="sentence-number">{sentence.position}</sup>'
-            f"{_marked(sentence.text, sentence.start, sentence.end, span)}</span>"
+            f"{_marked(sentence.text, sentence.start, sentence.end, span, mark)}</span>"
         )
         cursor = sentence.end
     parts.append(html.escape(text[cursor:].rstrip()))
     summary = f"{len(sentences)} sentences"
     if answer is not None and cited:
-        summary += " · " + ("cited" if kind == "cited" else "closest") + ": "
+        summary += " · " + ("cited" if kind == "cited" else "closest")
+        summary += " (not certain): " if unsure else ": "
         summary += ", ".join(str(position) for position in cited)
     meta = html.escape(" · ".join(part for part in (note, summary) if part))
     # data-render changes on every render, so the pane scrolls even when the same

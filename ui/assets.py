@@ -37,6 +37,11 @@ CSS = """
   padding: 0 2px;
   border-radius: 2px;
 }
+/* An answer given but not confident (Answer.confident false): outlined, not filled. */
+#article-pane mark.answer-span.unsure {
+  background: rgba(245, 158, 11, 0.25);
+  outline: 2px dashed #f59e0b;
+}
 #timeline .timeline { margin: 0; padding-left: 1.2rem; }
 #timeline .timeline li { margin: 0.15rem 0; }
 #timeline .timeline-date { font-weight: 600; margin-right: 0.3rem; }

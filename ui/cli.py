@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from qa.bot import ArticleQA
+    from qa.datasets import EvalSet
     from ui.pool import Limits
 
 USAGE_ERROR = 2
@@ -103,30 +104,35 @@ def _make_bot_factory(reader: bool) -> Callable[[str, str], ArticleQA]:
     return lambda title, text: ArticleQA.from_text(text, title, embedder=embedder, reader=reader)
 
 
+def variants_originals(dataset: Path, eval_set: EvalSet) -> Path | None:
+    """The dev set that a set of rephrased questions (`variant_of`) rephrases: the file
+    beside it named without "_variants" (article_variants_dev.jsonl -> article_dev.jsonl)."""
+    if not any(q.variant_of for q in eval_set.questions):
+        return None
+    originals = dataset.with_name(dataset.name.replace("_variants", ""))
+    return originals if originals != dataset and originals.is_file() else None
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from qa.datasets import load_eval_set
-    from qa.evaluation import metrics, run
+    from qa.evaluation import metrics, outcome_reliability, reliability_table, run, same_answers
 
     eval_set = load_eval_set(args.dataset, args.article)
-    outcomes = run(eval_set, _make_bot_factory(args.reader))
+    make_bot = _make_bot_factory(args.reader)
+    outcomes = run(eval_set, make_bot)
     result = {"dataset": eval_set.name, "reader": args.reader, **metrics(outcomes)}
+    originals = variants_originals(Path(args.dataset), eval_set)
+    if originals is not None:  # typed variants: does each get its original's answer?
+        same, total = same_answers(outcomes, run(load_eval_set(originals, args.article), make_bot))
+        result["same_answer_as_original"] = f"{same}/{total}"
+    bins = outcome_reliability(outcomes)  # Answer.score bins -> how often answering was right
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps({**result, "reliability": bins}, indent=2))
     else:
         for key, value in result.items():
             print(f"{key:>26}: {value}")
+        print(f"\n{reliability_table(bins)}")
     return 0
-
-
-def cmd_calibrate(args: argparse.Namespace) -> int:
-    tool = developer_tool("calibrate", "tools.calibrate")
-    if tool is None:
-        return USAGE_ERROR
-    from qa.calibration import CALIBRATION_FILES
-
-    factory = _make_bot_factory(args.reader)
-    output = Path(args.output) if args.output else CALIBRATION_FILES[args.reader]
-    return int(tool.calibrate(args.datasets, output, factory))
 
 
 # Developer tools (tools/, in the source checkout only), each with its own argument parser.
@@ -138,11 +144,16 @@ TOOLS = {
     ),
     "train-reader": ("tools.reader.train", "retrain the extractive reader from data/qa-train"),
     "export-reader": ("tools.reader.export", "export a reader checkpoint to int8 ONNX"),
+    "calibrate": (
+        "tools.calibrate",
+        "fit the answerability model on the reader's validation split (--split [--limit N])",
+    ),
 }
 # `article-qa bench FLAG ...` runs another benchmark tool, handed the other arguments.
 BENCH_MODES = {
     "--ask": "tools.ask_bench",  # ask() latency, throughput and start-up
     "--adversarial": "tools.adversarial",  # the worst inputs within the limits, and over them
+    "--against": "tools.release_compare",  # warm ask() against an earlier release, one run
 }
 
 
@@ -237,18 +248,14 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(run=cmd_eval)
 
-    calibrate = commands.add_parser("calibrate", help="fit the abstention model on dev sets")
-    calibrate.add_argument("datasets", nargs="+")
-    calibrate.add_argument("--output", help="where to write (default: the shipped file)")
-    calibrate.set_defaults(run=cmd_calibrate)
-    for command in (*collection_commands, ask, serve, mcp, evaluate, calibrate):
+    for command in (*collection_commands, ask, serve, mcp, evaluate):
         command.add_argument(
             "--embedder",
             choices=EMBEDDERS,
             help="sentence embedder: int8 ONNX (default, fast) or fp32 sentence-transformers "
             "(default: $ARTICLE_QA_EMBEDDER, else int8); indexes built with the other are rebuilt",
         )
-    for command in (ask, serve, mcp, evaluate, calibrate):
+    for command in (ask, serve, mcp, evaluate):
         command.add_argument(
             "--no-reader",
             dest="reader",

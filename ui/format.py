@@ -1,5 +1,9 @@
 """Render an Answer as text: for the terminal (`render`) and as a chat message (`render_chat`).
 
+Three outcomes: a confident answer is shown as it is; an answer given but not confident
+opens with "Not certain - the closest the article comes:" and shows the sentence it
+comes from; not found offers the closest sentences.
+
 `chat_answer_text` reads a chat message back: what a /chat client's replayed history answered.
 
 In the chat, article and answer text is escaped: an article containing <script> shows it
@@ -16,7 +20,7 @@ import sys
 from collections.abc import Iterator
 
 from qa.answer import Answer, Evidence
-from ui.messages import MAYBE, NOT_FOUND, SOURCES, THINKING, WARNING
+from ui.messages import MAYBE, NOT_FOUND, SOURCES, THINKING, UNSURE, WARNING
 
 # Backslash-escaped in chat Markdown; <, >, &, and quotes become HTML entities instead.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
@@ -73,6 +77,8 @@ def render(answer: Answer, colour: bool = False) -> str:
     if answer.reading:
         lines.append(styled(f"{_READING} {terminal_text(answer.reading)}", "dim", colour) + "\n")
     if answer.found:
+        if not answer.confident:  # its sentence leads the sources below
+            lines.append(styled(UNSURE, "dim", colour))
         lines.append(styled(terminal_text(answer.text), "bold", colour))
         lines.append("\n" + styled(SOURCES, "dim", colour))
     else:
@@ -110,11 +116,32 @@ def reading_line(answer: Answer) -> str | None:
     return f"_{_READING} {escape_markdown(answer.reading)}_" if answer.reading else None
 
 
+_UNSURE_LINE = f"**{escape_markdown(UNSURE)}**"
+
+
+def unsure_line(answer: Answer) -> str | None:
+    """The bold line that opens an answer given but not confident; None otherwise."""
+    return _UNSURE_LINE if answer.found and not answer.confident else None
+
+
+def _head(answer: Answer) -> list[str]:
+    """What comes before the answer's words: how it was read, and whether it is unsure."""
+    return [line for line in (reading_line(answer), unsure_line(answer)) if line]
+
+
 def render_chat(answer: Answer) -> str:
-    """The chat message for one answer: reading, answer, then clickable citations."""
-    parts = [line for line in (reading_line(answer),) if line]
+    """The chat message for one answer: reading, answer, then clickable citations.
+
+    An answer given but not confident is marked so, and quotes the sentence it comes from
+    (the one holding its span) before the citations.
+    """
+    parts = _head(answer)
     if answer.found:
         parts.append(escape_markdown(answer.text))
+        if answer.evidence and not answer.confident:
+            spans = (e for e in answer.evidence if e.answer_start is not None)
+            lead = next(spans, answer.evidence[0])
+            parts.append(f"> {citation_link(lead)} {escape_markdown(lead.text)}")
         if answer.evidence:
             parts.append(f"{SOURCES}: " + " ".join(citation_link(e) for e in answer.evidence))
     else:
@@ -128,12 +155,13 @@ def render_chat(answer: Answer) -> str:
 def stream_chat(answer: Answer, words_per_step: int = 3) -> Iterator[str]:
     """Growing drafts of render_chat(answer), ending with the whole message.
 
-    The reading comes first, then the answer a few words at a time, then the citations.
-    Every draft but the last ends in "…", so a reader (or a test) can tell it is unfinished.
+    The reading (and the "not certain" line) comes first, then the answer a few words at a
+    time, then the citations. Every draft but the last ends in "…", so a reader (or a test)
+    can tell it is unfinished.
     """
-    head = [line for line in (reading_line(answer),) if line]
+    head = _head(answer)
     if head:
-        yield f"{head[0]}\n\n{THINKING}"
+        yield "\n\n".join([*head, THINKING])
     if answer.found:
         words = answer.text.split()
         for end in range(words_per_step, len(words), words_per_step):
@@ -143,9 +171,12 @@ def stream_chat(answer: Answer, words_per_step: int = 3) -> Iterator[str]:
 
 def chat_answer_text(message: str) -> str:
     """The plain answer text in a chat message that render_chat made; "" when it gave none
-    (not found, a warning, the placeholder): the inverse of render_chat's answer line."""
+    (not found, a warning, the placeholder): the inverse of render_chat's answer line.
+    An answer marked "not certain" was still given: its text is read back too."""
     paragraphs = message.split("\n\n")
     if paragraphs[0].startswith(f"_{_READING} "):
+        paragraphs = paragraphs[1:]
+    if paragraphs and paragraphs[0] == _UNSURE_LINE:
         paragraphs = paragraphs[1:]
     first = paragraphs[0].strip() if paragraphs else ""
     if first in (f"**{NOT_FOUND}**", THINKING) or first.startswith(WARNING):

@@ -35,8 +35,9 @@ INSTRUCTIONS = (
     "article's sentences (evidence: position, text, character offsets). Call "
     "list_articles for the ids, add_article to add one (text, a file path or an http(s) "
     "link), then ask. An answer with found=false means the article does not say; its "
-    "evidence is then only the closest sentences. Pass the earlier turns as history for "
-    "follow-up questions."
+    "evidence is then only the closest sentences. With found=true but confident=false the "
+    "answer is a guess: present it as not certain, quoting its first evidence sentence. "
+    "Pass the earlier turns as history for follow-up questions."
 )
 
 
@@ -117,8 +118,9 @@ def build_server(library: FolderCollection, allow_private_urls: bool = False) ->
             ),
         ] = None,
     ) -> AnswerModel:
-        """Answer a question about one article: a short answer cited to its sentences, or
-        found=false when the article does not say."""
+        """Answer a question about one article: a short answer cited to its sentences
+        (confident=false: not certain, the closest the article comes), or found=false when
+        the article does not say."""
         try:
             return tools.ask(question, article, history)
         except ArticleQAError as error:

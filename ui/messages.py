@@ -1,12 +1,12 @@
 """What the app says to its users, written once: around answers, in the status line, busy.
 
-Answers' own words (qa.messages.NOT_FOUND, the "Reading as" line) come from qa; this
-module adds the page's and the API's. Widget labels stay with the widgets (ui.page).
+Answers' own words (qa.messages.NOT_FOUND and UNSURE, the "Reading as" line) come from qa;
+this module adds the page's and the API's. Widget labels stay with the widgets (ui.page).
 """
 
 from __future__ import annotations
 
-from qa.messages import NOT_FOUND
+from qa.messages import NOT_FOUND, UNSURE
 
 __all__ = [
     "BUSY_MESSAGE",
@@ -15,6 +15,7 @@ __all__ = [
     "NOT_FOUND",
     "SOURCES",
     "THINKING",
+    "UNSURE",
     "WARNING",
     "loaded",
     "removed",

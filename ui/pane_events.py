@@ -12,7 +12,7 @@ from qa.answer import Answer
 from qa.collection import BUNDLED_ID, Answerer, ArticleEntry, FolderCollection, WholeCollection
 from qa.dates import timeline
 from qa.errors import ArticleQAError
-from qa.suggest import SUGGESTION_COUNT, suggest_questions
+from qa.suggest import SUGGESTION_TRIES, confident_suggestions, suggest_questions
 from ui.article_pane import render_article, render_timeline
 from ui.conversation import Conversations, Turn, last_answer, shown_chat, without
 from ui.format import escape_markdown
@@ -30,13 +30,16 @@ REMOVE_CONFIRMATION = """(article, conversations) => {
 
 
 def suggested(entry: ArticleEntry, bot: Answerer, examples: list[str] | None) -> list[str]:
-    """Suggested questions: the given examples for the bundled article, else made up."""
+    """Suggested questions: of the given examples for the bundled article, else of those
+    made up, the ones `bot` answers confidently (asked once per article: qa.suggest)."""
     if entry.bundled and examples:
-        return examples[:SUGGESTION_COUNT]
-    if isinstance(bot, WholeCollection):  # the listing is no article: ask of the newest
+        candidates = examples
+    elif isinstance(bot, WholeCollection):  # the listing is no article: ask of the newest
         newest = bot.sample()
-        return suggest_questions(newest.sentences) if newest else []
-    return suggest_questions(bot.sentences)
+        candidates = suggest_questions(newest.sentences, SUGGESTION_TRIES) if newest else []
+    else:
+        candidates = suggest_questions(bot.sentences, SUGGESTION_TRIES)
+    return confident_suggestions(bot, candidates)
 
 
 def article_pane(entry: ArticleEntry, bot: Answerer, answer: Answer | None = None) -> str:

@@ -59,6 +59,7 @@ from qa.collection.entries import Answerer, ArticleEntry, UnknownArticle
 from qa.errors import ArticleQAError
 from qa.followup import read_question
 from qa.ingest import ArticleRecord, Skipped, check_date
+from qa.question_form import tidy
 from qa.reading import SpanReader
 
 WRITE_ATTEMPTS = 5  # diffs of one article before giving up on a writer that keeps changing it
@@ -248,7 +249,8 @@ class DatabaseCollection:
         `since`/`until` (inclusive, YYYY-MM-DD) filter on the article's date; articles
         without a date are left out when a range is given.
         """
-        reading = read_question(check_question(question), history)
+        # Typos are mended by each article's own words (ArticleQA.read); the form here.
+        reading = read_question(tidy(check_question(question)), history)
         where = article_filter(articles, since, until)
         answers = []
         for article in self.best_articles(reading.query, where):

@@ -38,6 +38,9 @@ class Span:
     text: str  # passage[start:end]
     score: float  # start_logit + end_logit of the span
     null_score: float  # start_logit + end_logit of [CLS] for that passage
+    # log of the softmax normalisers of the start and the end logits over the passage's
+    # tokens and [CLS]: exp(score - log_norm) is the span's probability.
+    log_norm: float = 0.0
 
     @property
     def margin(self) -> float:
@@ -108,6 +111,11 @@ def best_span(
     return best
 
 
+def _log_sum_exp(logits: np.ndarray) -> float:
+    top = float(np.max(logits))
+    return top + float(np.log(np.sum(np.exp(logits - top))))
+
+
 class Reader:
     """ONNX span extractor; thread-safe (index.onnx_cpu.CpuModel: every core for a question
     alone, one core per question when questions overlap, with the same logits either way).
@@ -175,8 +183,11 @@ class Reader:
             context = np.array([sid == 1 for sid in enc.sequence_ids], dtype=bool)
             s_log, e_log = start_logits[k, :n], end_logits[k, :n]
             null_score = float(s_log[0] + e_log[0])
+            answerable = context.copy()
+            answerable[0] = True  # "no answer" is one of the outcomes normalised over
+            log_norm = _log_sum_exp(s_log[answerable]) + _log_sum_exp(e_log[answerable])
             if not context.any():  # passage truncated away entirely (absurdly long question)
-                spans.append(Span(k, 0, 0, "", float("-inf"), null_score))
+                spans.append(Span(k, 0, 0, "", float("-inf"), null_score, log_norm))
                 continue
             token_starts = np.array([offset[0] for offset in enc.offsets])
             bounds = list(segments[k]) if segments is not None else [0]
@@ -187,7 +198,7 @@ class Reader:
                 i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens)
                 c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
                 text = passages[k][c_start:c_end]
-                spans.append(Span(k, c_start, c_end, text, score, null_score))
+                spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm))
         spans.sort(key=lambda sp: sp.score - sp.null_score, reverse=True)
         return spans
 

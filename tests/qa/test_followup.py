@@ -1,32 +1,183 @@
+"""Follow-ups decided from the question's form and spelled out from the last turn's
+structured answer (qa.followup, qa.referring, qa.restating); no models here."""
+
 from __future__ import annotations
 
 import pytest
 
+from qa.answer import Answer, Evidence
 from qa.errors import InvalidQuestion
-from qa.followup import is_follow_up, read_question, restate
+from qa.followup import answer_text, read_question
+from qa.messages import NOT_FOUND
+from qa.referring import refers_back
+from qa.restating import restate
 
-HISTORY = [
-    {"role": "user", "content": "What happened on November 19?"},
-    {"role": "assistant", "content": "A precision strike on a Hamas training camp."},
-]
-
-
-@pytest.mark.parametrize("question", ["Where was that?", "Who said so?", "What did he call for?"])
-def test_short_pointing_questions_are_follow_ups(question: str) -> None:
-    assert is_follow_up(question)
+TITLE = "Lebanon and Israel"
+TARGETED = "What was targeted on November 23?"
+BUILDING = "a building believed to house the chief of staff of Hezbollah"
 
 
-def test_full_questions_stand_alone() -> None:
-    assert not is_follow_up("Where was the Hamas training camp?")
-    reading = read_question("Where was the Hamas training camp?", HISTORY)
-    assert reading.query == "Where was the Hamas training camp?"
-    assert reading.note is None
+def _cited(text: str, *positions: int, dates: tuple[str, ...] = ("November 23",)) -> Answer:
+    """An answer as ask() returns it: its text and the sentences it cited, best first."""
+    evidence = [
+        Evidence(TITLE, p, f"sentence {p}", 0, 1, 0.9, dates=list(dates)) for p in positions
+    ]
+    return Answer(text, True, 0.9, evidence)
 
 
-def test_follow_up_searches_with_the_previous_question() -> None:
-    reading = read_question("Where was that?", HISTORY)
-    assert "November 19" in reading.query
-    assert reading.note == "Reading as: Where was that (following: What happened on November 19?)"
+def _chat(*turns: tuple[str, Answer]) -> list[dict]:
+    """A history as the chat keeps it: each reply carries its Answer."""
+    history: list[dict] = []
+    for question, answer in turns:
+        history.append({"role": "user", "content": question})
+        history.append({"role": "assistant", "content": answer.text, "answer": answer})
+    return history
+
+
+ASKED_TARGET = _chat((TARGETED, _cited(BUILDING, 13, 15, 9)))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where was that?",
+        "Who said so?",
+        "What did he call for?",
+        "Who condemned that?",
+        "Who condemned that strike?",
+        "What was his role?",
+        "What happened then?",
+        "What happened there?",
+        "Where did this happen?",
+        "What did Israel say about it?",
+        "Why?",
+        "Where exactly?",
+        "and on November 19?",
+        "What about Hezbollah?",
+        "On November 19?",
+    ],
+)
+def test_questions_that_point_back_are_follow_ups(question: str) -> None:
+    assert refers_back(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who condemned the strike?",
+        "who condemned the strike",
+        "And who condemned the strike?",
+        "Who said that Israel struck Beirut?",
+        "What was the building that was hit?",
+        "Were there casualties?",
+        "Was there a warning on November 23?",
+        "What happened this week?",
+        "What did Israel say about its strike?",
+        "When Russia's envoy spoke, what did he call for?",
+        "Who hailed the talks and what did they discuss?",
+        "How long did it take?",
+        "What did those in Beirut report?",
+    ],
+)
+def test_questions_that_name_what_they_ask_about_stand_alone(question: str) -> None:
+    assert not refers_back(question)
+    reading = read_question(question, ASKED_TARGET)
+    assert (reading.query, reading.reader_question) == (question, question)
+    assert reading.note is None and reading.focus == ()
+
+
+def test_a_standalone_question_after_a_long_history_is_read_as_asked() -> None:
+    turns = [
+        (f"What happened on November {day}?", _cited("a strike", day % 20)) for day in range(1, 30)
+    ]
+    history = _chat(*turns, ("Where was that?", _cited("Beirut", 12)))
+    reading = read_question("Who condemned the strike?", history)
+    assert reading.reader_question == reading.query == "Who condemned the strike?"
+    assert reading.context is None and reading.note is None and reading.focus == ()
+
+
+def test_that_is_spelled_out_from_the_previous_question_not_its_answer() -> None:
+    reading = read_question("Where was that?", ASKED_TARGET)
+    assert reading.reader_question == "Where was what was targeted on November 23?"
+    assert reading.query == reading.reader_question
+    assert BUILDING not in reading.query  # the answer's text is not pasted in
+    assert reading.note == f"Reading as: Where was that (following: {TARGETED})"
+
+
+def test_a_pointing_follow_up_searches_the_previous_answers_evidence_first() -> None:
+    for kept in (ASKED_TARGET[1]["answer"], ASKED_TARGET[1]["answer"].to_dict()):
+        history = [ASKED_TARGET[0], {**ASKED_TARGET[1], "answer": kept}]
+        reading = read_question("Where was that?", history)
+        assert reading.focus == (13, 15, 9)  # the answer's sentence first, as cited
+        assert reading.focus_in(TITLE) == (13, 15, 9)
+        assert reading.focus_in("Another article") == ()  # the picker changed meanwhile
+
+
+def test_a_person_is_put_in_from_the_previous_answer() -> None:
+    history = _chat(
+        ("Who issued a warning?", _cited("Russia's ambassador to Lebanon", 17, dates=()))
+    )
+    reading = read_question("What did he call for?", history)
+    assert reading.reader_question == "What did Russia's ambassador to Lebanon call for?"
+    assert reading.focus == (17,)
+
+
+def test_then_is_the_date_of_the_previous_answers_evidence() -> None:
+    history = _chat(("Who confirmed the air strike?", _cited("the IDF", 12, dates=("2025-11-23",))))
+    reading = read_question("What happened then?", history)
+    assert reading.reader_question == "What happened on November 23, 2025?"
+
+
+def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> None:
+    reading = read_question("Who said so?", ASKED_TARGET)
+    assert reading.reader_question == f"Who said {BUILDING} was targeted on November 23?"
+    assert restate("Which agency confirmed it?", "Who hailed the talks?", "Lebanon") == (
+        "Which agency confirmed Lebanon hailed the talks?"
+    )
+    # Not a claim about a subject, or not a question about who made it: nothing to restate.
+    assert restate("Who said so?", "What did the talks focus on?", "trade") is None
+    assert restate("Who did that?", "What happened on November 19?", "a strike") is None
+    assert restate("Where was that?", "What was hit?", "a camp") is None
+    assert restate("Who said so?", "What was hit?", None) is None
+
+
+def test_fragments_ask_the_previous_question_again() -> None:
+    other_day = read_question("and on November 19?", ASKED_TARGET)
+    assert other_day.reader_question == "What was targeted on November 19?"
+    assert other_day.focus == ()  # asks about another day: the last evidence is no guide
+    assert read_question("Why?", ASKED_TARGET).reader_question == (
+        "Why was it targeted on November 23?"
+    )
+    struck = _chat(("When did Israel strike Beirut?", _cited("November 23", 12)))
+    assert read_question("What about Hezbollah?", struck).reader_question == (
+        "When did Hezbollah strike Beirut?"
+    )
+    assert read_question("Why?", struck).reader_question == "Why did Israel strike Beirut?"
+
+
+def test_plain_text_history_is_read_from_its_content() -> None:
+    # ask() and POST /api/ask callers replay each answer's text as the content.
+    plain = [
+        {"role": "user", "content": "Who issued a warning?"},
+        {"role": "assistant", "content": "Russia's ambassador to Lebanon"},
+    ]
+    reading = read_question("What did he call for?", plain)
+    assert reading.reader_question == "What did Russia's ambassador to Lebanon call for?"
+    assert reading.focus == () and reading.focus_article is None
+    unanswered = [{"role": "user", "content": "Who issued a warning?"}]
+    reading = read_question("What did he call for?", unanswered)
+    assert reading.reader_question == "Who issued a warning? What did he call for?"
+
+
+def test_a_chain_of_follow_ups_is_spelled_out_turn_by_turn() -> None:
+    history = _chat(
+        ("What happened on November 19?", _cited("a precision strike", 8, dates=("November 19",))),
+        ("Where was that?", _cited("southern Lebanon", 8, 9, dates=("November 19",))),
+    )
+    reading = read_question("What happened there?", history)
+    assert reading.context == "What happened on November 19? Where was that?"
+    assert reading.reader_question == "What happened in southern Lebanon?"
+    assert reading.focus == (8, 9)
 
 
 def test_follow_up_without_history_is_read_as_is() -> None:
@@ -36,63 +187,26 @@ def test_follow_up_without_history_is_read_as_is() -> None:
 def test_malformed_history_is_a_clear_error() -> None:
     with pytest.raises(InvalidQuestion, match="role"):
         read_question("Where was that?", [{"text": "hi"}])
-
-
-def test_a_chain_of_follow_ups_leans_on_the_last_standalone_question() -> None:
-    history = [
-        *HISTORY,
-        {"role": "user", "content": "Where was that?"},
-        {"role": "assistant", "content": "In the Ain al-Hilweh refugee camp."},
-    ]
-    reading = read_question("Who said so?", history)
-    assert reading.context == "What happened on November 19? Where was that?"
-    assert reading.query == "Who said so: In the Ain al-Hilweh refugee camp., on November 19?"
-
-
-def test_the_reader_gets_the_follow_up_pinned_to_the_earlier_date() -> None:
-    assert read_question("Where was that?", HISTORY).reader_question == (
-        "Where was that: A precision strike on a Hamas training camp., on November 19?"
-    )
-    undated = [{"role": "user", "content": "Who issued a warning?"}]
-    reading = read_question("What did he call for?", undated)
-    assert reading.reader_question == "Who issued a warning? What did he call for?"
-
-
-def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> None:
-    history = [
-        {"role": "user", "content": "What was targeted on November 23?"},
-        {"role": "assistant", "content": "a building believed to house a commander"},
-    ]
-    reading = read_question("Who said so?", history)
-    assert reading.reader_question == (
-        "Who said a building believed to house a commander was targeted on November 23?"
-    )
-    assert reading.query == reading.reader_question
-    assert reading.note == "Reading as: Who said so (following: What was targeted on November 23?)"
-    assert restate("Which agency confirmed it?", "Who hailed the talks?", "Lebanon") == (
-        "Which agency confirmed Lebanon hailed the talks?"
-    )
-    # Not a claim about a subject, or not a question about who made it: pinned as before.
-    assert restate("Who said so?", "What did the talks focus on?", "trade") is None
-    assert restate("Who did that?", "What happened on November 19?", "a strike") is None
-    assert restate("Where was that?", "What was hit?", "a camp") is None
-    assert restate("Who said so?", "What was hit?", None) is None
+    bad = ASKED_TARGET[1]["answer"].to_dict()
+    bad["evidence"][0]["position"] = "13"
+    history = [ASKED_TARGET[0], {**ASKED_TARGET[1], "answer": bad}]
+    with pytest.raises(InvalidQuestion, match="history message 2: each cited sentence needs"):
+        read_question("Where was that?", history)
+    bad["evidence"] = "sentence 13"
+    with pytest.raises(InvalidQuestion, match="history message 2: the answer's evidence must"):
+        read_question("Where was that?", history)
 
 
 def test_the_previous_answer_is_read_from_the_turns_answer() -> None:
-    from qa.answer import Answer
-    from qa.followup import previous_answer
-    from qa.messages import NOT_FOUND
-
     # The chat keeps each turn's Answer: its text is the answer, whatever the content shows.
     answer = Answer("a *tall* building", True, 0.9)
     shown = "_↪ Reading as: x_\n\na \\*tall\\* building\n\nSources: [\\[13\\]](#s-13)"
     for kept in (answer, answer.to_dict()):
-        turn = {"role": "assistant", "content": shown, "answer": kept}
-        assert previous_answer([{"role": "user", "content": "q"}, turn]) == "a *tall* building"
+        assert answer_text({"role": "assistant", "content": shown, "answer": kept}) == (
+            "a *tall* building"
+        )
     missed = Answer("", False, 0.1)
-    assert previous_answer([{"role": "assistant", "content": "x", "answer": missed}]) is None
+    assert answer_text({"role": "assistant", "content": "x", "answer": missed}) == ""
     # Plain history (ask(), POST /api/ask): the content is the answer's text.
-    assert previous_answer([{"role": "assistant", "content": " a building "}]) == "a building"
-    assert previous_answer([{"role": "assistant", "content": NOT_FOUND}]) is None
-    assert previous_answer([{"role": "assistant", "content": ""}]) is None
+    assert answer_text({"role": "assistant", "content": " a building "}) == "a building"
+    assert answer_text({"role": "assistant", "content": NOT_FOUND}) == ""

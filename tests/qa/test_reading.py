@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import pytest
 
 from qa import ArticleQA
 from qa.calibration import Calibration
@@ -25,6 +28,7 @@ class FakeSpan:
     text: str
     score: float
     null_score: float
+    log_norm: float = 10.0
 
 
 class PhraseReader:
@@ -60,6 +64,9 @@ def test_span_offsets_point_into_the_article(fake_embedder) -> None:
     assert TEXT[span.start : span.end] == span.text == reader.phrase
     assert span.position == 2
     assert span.margin == 8.0
+    # The reader's probability of the span in its window: exp(score - log_norm).
+    assert span.probability == pytest.approx(math.exp(9.0 - 10.0))
+    assert reader.passages[span.window].find(reader.phrase) >= 0
     # Each passage is an exact slice of the article: a sentence and its neighbours.
     assert all(passage in TEXT for passage in reader.passages)
     # The reader is told where each sentence of a window starts, to propose one span each.

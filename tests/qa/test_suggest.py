@@ -1,9 +1,14 @@
-"""Suggested questions come from the article's own sentences, deterministically."""
+"""Suggested questions come from the article's own sentences, deterministically, and only
+those answered confidently are kept."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from index.sentences import split_sentences
-from qa.suggest import suggest_questions
+from qa.answer import Answer
+from qa.errors import ArticleQAError
+from qa.suggest import confident_questions, confident_suggestions, suggest_questions
 
 
 def test_bundled_article_suggestions(bundled_text: str) -> None:
@@ -40,3 +45,51 @@ def test_pronoun_subjects_and_adjectives_are_not_suggested() -> None:
 
 def test_nothing_to_ask_about_gives_no_suggestions() -> None:
     assert suggest_questions(split_sentences("it was quiet.\n")) == []
+
+
+class Calibrated:
+    """Answers as a stub calibration decides: `unsure` questions are found but not
+    confident, `missing` ones not found, `failing` ones raise; the rest are confident."""
+
+    def __init__(
+        self,
+        unsure: set[str],
+        missing: frozenset[str] = frozenset(),
+        failing: frozenset[str] = frozenset(),
+    ) -> None:
+        self.unsure, self.missing, self.failing = unsure, missing, failing
+        self.asked: list[str] = []
+
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
+        self.asked.append(question)
+        if question in self.failing:
+            raise ArticleQAError("over its time budget")
+        if question in self.missing:
+            return Answer("", False, 0.1)
+        return Answer("x", True, 0.8, confident=question not in self.unsure)
+
+
+CANDIDATES = [f"Q{n}?" for n in range(10)]
+
+
+def test_only_confidently_answered_candidates_are_kept_in_order() -> None:
+    asked = Calibrated({"Q0?", "Q3?"}, missing=frozenset({"Q1?"}), failing=frozenset({"Q2?"}))
+    assert confident_questions(asked, CANDIDATES, count=3) == ["Q4?", "Q5?", "Q6?"]
+    assert asked.asked == CANDIDATES[:7]  # stops once it has enough
+
+
+def test_at_most_tries_candidates_are_asked() -> None:
+    asked = Calibrated(unsure=set(CANDIDATES[:7]))
+    assert confident_questions(asked, CANDIDATES, count=4, tries=8) == ["Q7?"]
+    assert asked.asked == CANDIDATES[:8]
+    assert confident_questions(Calibrated(unsure=set(CANDIDATES)), CANDIDATES) == []
+
+
+def test_suggestions_are_worked_out_once_per_article() -> None:
+    article = Calibrated(unsure={"Q1?"})
+    first = confident_suggestions(article, CANDIDATES[:4])
+    assert first == ["Q0?", "Q2?", "Q3?"]
+    assert confident_suggestions(article, CANDIDATES[:4]) == first
+    assert article.asked == CANDIDATES[:4]  # not asked again
+    other = Calibrated(unsure={"Q0?"})  # another article asks its own
+    assert confident_suggestions(other, CANDIDATES[:4]) == ["Q1?", "Q2?", "Q3?"]

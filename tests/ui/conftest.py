@@ -14,6 +14,7 @@ from qa.bot import ArticleQA
 from qa.collection import FolderCollection
 from tests.conftest import FakeEmbedder
 from tests.ui.browsing import CHROMIUM, CHROMIUM_ARGS, SCREENS
+from tests.ui.confidence import StubCalibration
 from ui.app import ChatApp, create_web_app, library_for
 from ui.server import BackgroundServer
 
@@ -37,6 +38,12 @@ def chat_app(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChatApp:
     )
     app.build()
     return app
+
+
+@pytest.fixture
+def calibration(monkeypatch: pytest.MonkeyPatch) -> StubCalibration:
+    """Every article's answers are found, and confident but for `calibration.unsure`."""
+    return StubCalibration().install(monkeypatch)
 
 
 @pytest.fixture(scope="module")

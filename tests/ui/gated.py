@@ -14,11 +14,21 @@ DEADLINE = 60  # seconds; reached only if something hangs
 
 
 class Gate:
-    """Holds every answer until opened; counts the answers that reached it."""
+    """Holds every answer until opened; counts the answers that reached it.
 
-    def __init__(self) -> None:
+    Made with holding=False it lets answers through until hold(): a page's load asks
+    its suggested questions (qa.suggest keeps the confident ones), and those must not
+    take the gate meant for the user's question."""
+
+    def __init__(self, holding: bool = True) -> None:
         self.opened = threading.Event()
         self.entered = threading.Semaphore(0)
+        self.holding = threading.Event()
+        if holding:
+            self.holding.set()
+
+    def hold(self) -> None:
+        self.holding.set()
 
     def wait_for_entry(self, timeout: float = DEADLINE) -> None:
         assert self.entered.acquire(timeout=timeout), "no answer started"
@@ -33,6 +43,8 @@ class GatedBot:
         self._gate = gate
 
     def ask(self, question: str, history: Any = None) -> Any:
+        if not self._gate.holding.is_set():
+            return self._bot.ask(question, history)
         self._gate.entered.release()
         assert self._gate.opened.wait(DEADLINE), "the gate was never opened"
         return self._bot.ask(question, history)

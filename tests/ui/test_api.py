@@ -13,6 +13,7 @@ import pytest
 
 from qa.answer import Answer, Evidence
 from qa.collection import FolderCollection
+from tests.ui.confidence import Answering
 from ui.api import AnswerModel, EvidenceModel
 from ui.app import create_web_app
 from ui.server import BackgroundServer
@@ -61,6 +62,19 @@ def test_answer_json_matches_the_schema(served: str) -> None:
     assert status == 200
     assert AnswerModel.model_validate(answer).model_dump() == answer
     assert answer["evidence"][0]["article"].startswith("Lebanon and Israel")
+
+
+@pytest.mark.parametrize("confident", [False, True])
+def test_the_answer_says_whether_it_is_confident(
+    served: str, library: FolderCollection, monkeypatch: pytest.MonkeyPatch, confident: bool
+) -> None:
+    cited = Evidence("Ferry", 1, "The ferry left Oban at noon.", 22, 50, 0.8, 37, 41)
+    given = Answer("Oban", True, 0.7, [cited], confident=confident)
+    monkeypatch.setattr(library, "answerer", lambda article: Answering(given))
+    status, answer = ask(served, {"question": "Where did the ferry leave from?"})
+    assert status == 200
+    assert (answer["found"], answer["confident"]) == (True, confident)
+    assert answer == given.to_dict()
 
 
 def test_article_selects_a_loaded_article(served: str, library: FolderCollection) -> None:
@@ -112,7 +126,8 @@ def test_openapi_documents_the_route(served: str) -> None:
         error = route["responses"][code]["content"]["application/json"]["schema"]["$ref"]
         assert error.endswith("/ErrorModel")
     answer = schema["components"]["schemas"]["AnswerModel"]["properties"]
-    assert set(answer) == {"text", "found", "score", "evidence", "reading"}
+    assert set(answer) == {"text", "found", "score", "evidence", "reading", "confident"}
+    assert answer["confident"]["type"] == "boolean"
 
 
 def test_the_chat_page_is_served_beside_the_api(served: str) -> None:

@@ -38,7 +38,8 @@ def test_every_sentence_is_a_numbered_anchor_and_text_is_escaped() -> None:
 
 def test_cited_sentences_and_the_answer_span_are_marked() -> None:
     start = TEXT.index("Oban")
-    answer = Answer("Oban", True, 0.9, [evidence(1, (start, start + 4)), evidence(2)])
+    cited = [evidence(1, (start, start + 4)), evidence(2)]
+    answer = Answer("Oban", True, 0.9, cited, confident=True)
     pane = render_article("T", TEXT, SENTENCES, answer)
     assert 'class="sentence cited lead" id="s-1"' in pane
     assert 'class="sentence cited" id="s-2"' in pane
@@ -46,9 +47,18 @@ def test_cited_sentences_and_the_answer_span_are_marked() -> None:
     assert 'data-lead="1"' in pane and "cited: 1, 2" in pane
 
 
+def test_an_unsure_answer_is_still_marked_but_as_unsure() -> None:
+    start = TEXT.index("Oban")
+    answer = Answer("Oban", True, 0.6, [evidence(1, (start, start + 4)), evidence(2)])
+    pane = render_article("T", TEXT, SENTENCES, answer)
+    assert 'class="sentence cited lead" id="s-1"' in pane
+    assert '<mark class="answer-span unsure">Oban</mark> at noon.' in pane
+    assert "cited (not certain): 1, 2" in pane
+
+
 def test_a_span_across_two_sentences_is_marked_in_both() -> None:
     start, end = TEXT.index("noon"), TEXT.index("Mull") + 4
-    answer = Answer("noon. It reached Mull", True, 0.9, [evidence(1, (start, end))])
+    answer = Answer("noon. It reached Mull", True, 0.9, [evidence(1, (start, end))], None, True)
     pane = render_article("T", TEXT, SENTENCES, answer)
     assert '<mark class="answer-span">noon.</mark>' in pane
     assert '<mark class="answer-span">It reached Mull</mark>' in pane

@@ -20,6 +20,7 @@ from tests.conftest import REPO
 from tests.ui.browsing import ANSWER_TIMEOUT, ask, choose, screenshot, wait_in_view
 from tests.ui.gated import Gate, GatedLibrary
 from ui.app import create_web_app
+from ui.messages import UNSURE
 from ui.pool import Limits
 from ui.server import BackgroundServer
 
@@ -56,7 +57,7 @@ def test_answer_highlights_its_citation_and_follow_up_shows_its_reading(page: Pa
 
     # A citation in the chat highlights its sentence in the pane.
     page.locator("#article-pane .article-text").evaluate("(box) => { box.scrollTop = 0; }")
-    reply.locator("a[href='#s-13']").click()
+    reply.locator("a[href='#s-13']").last.click()  # the Sources line's
     expect(cited).to_have_class("sentence cited lead focused")
     wait_in_view(page, "#s-13")
 
@@ -72,11 +73,16 @@ def test_timeline_and_suggestions(page: Page) -> None:
     expect(page.locator("#timeline li").first).to_contain_text("November 19")
     page.locator("#timeline a[href='#s-12']").click()
     expect(page.locator("#article-pane #s-12")).to_have_class("sentence focused")
+    # Suggestions are questions answered confidently: one clicked is asked and answered,
+    # cited and not marked unsure.
     suggestion = page.locator("#suggestions button").first
-    expect(suggestion).to_have_text("What happened on November 19?")
+    expect(suggestion).to_have_text(re.compile(r"\?$"))
+    asked = suggestion.inner_text().strip()
     suggestion.click()
-    expect(page.locator("#chat .message.user").last).to_have_text("What happened on November 19?")
-    expect(page.locator("#chat .message.bot").last).to_contain_text("[", timeout=ANSWER_TIMEOUT)
+    expect(page.locator("#chat .message.user").last).to_have_text(asked)
+    reply = page.locator("#chat .message.bot").last
+    expect(reply).to_contain_text("Sources:", timeout=ANSWER_TIMEOUT)
+    expect(reply).not_to_contain_text(UNSURE)
 
 
 def test_uploads_bad_ones_refused_in_one_line_good_one_asked(page: Page, tmp_path: Path) -> None:
@@ -136,13 +142,16 @@ def test_uploads_bad_ones_refused_in_one_line_good_one_asked(page: Page, tmp_pat
 def test_an_over_full_queue_tells_the_user_busy(browser: Browser, tmp_path: Path) -> None:
     # One worker, one place in the queue, every answer held at a gate: the page that asks
     # when both are taken is told at once to try again, it does not wait.
-    gate = Gate()
+    gate = Gate(holding=False)
     app = create_web_app(library=GatedLibrary(tmp_path, gate), limits=Limits(workers=1, queue=1))
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         with BackgroundServer(app) as url:
             first = context.new_page()
             first.goto(url)
+            # The page is up (its suggestions were asked when the app was made): now hold.
+            expect(first.locator("#article-pane .article-title")).to_be_visible()
+            gate.hold()
             box = first.locator("#question textarea")
             # An Enter pressed while the page is still connecting can be lost: press again
             # until the only worker is answering the first page.

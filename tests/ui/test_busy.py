@@ -36,7 +36,7 @@ EXTRA = 4  # requests beyond what fits
 
 @pytest.fixture
 def gate() -> Iterator[Gate]:
-    gate = Gate()
+    gate = Gate(holding=False)  # held once the app is up (its suggestions are asked)
     yield gate
     gate.opened.set()  # never leave a server thread waiting
 
@@ -46,6 +46,7 @@ def tiny(gate: Gate, tmp_path: Path) -> Iterator[str]:
     """The app with one worker and a queue of one, every answer held at `gate`."""
     app = create_web_app(library=GatedLibrary(tmp_path, gate), limits=Limits(workers=1, queue=1))
     with BackgroundServer(app) as url:
+        gate.hold()
         yield url
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import gradio as gr
@@ -15,7 +16,7 @@ from ui.app import ChatApp
 from ui.chat_events import AskFunction, make_respond, replayed_history, replies
 from ui.conversation import shown_chat
 from ui.format import chat_answer_text, escape_markdown, render, render_chat, unescape_markdown
-from ui.messages import MAYBE, NOT_FOUND
+from ui.messages import MAYBE, NOT_FOUND, SOURCES, UNSURE
 
 TEXT = "Israel and Lebanon held talks in Ras EnNakoura.\nOn November 23 an air strike hit Beirut.\n"
 SPAN = Evidence("a", 13, "The target was the chief of staff of Hezbollah.", 200, 247, 0.9, 215, 246)
@@ -25,7 +26,10 @@ ANSWER = Answer(
     0.9,
     [SPAN, Evidence("a", 12, "On November 23 a strike hit Beirut.", 160, 195, 0.5)],
     "Reading as: Who said so (following: What was targeted on November 23?)",
+    confident=True,
 )
+# The same answer given, but not confidently: shown marked, with its sentence.
+UNSURE_ANSWER = dataclasses.replace(ANSWER, score=0.6, confident=False)
 
 
 def fixed(answer: Answer) -> AskFunction:
@@ -48,6 +52,30 @@ def test_final_message_ends_with_clickable_citations() -> None:
     assert message.splitlines()[-1].startswith("Sources: [\\[13\\]](#s-13 ")
     assert "(#s-12 " in message
     assert "Reading as: Who said so" in message
+
+
+def test_an_unsure_answer_is_marked_and_quotes_its_sentence() -> None:
+    reading, unsure, answer, quote, sources = render_chat(UNSURE_ANSWER).split("\n\n")
+    assert reading.startswith("_↪ Reading as: Who said so")
+    assert unsure == f"**{escape_markdown(UNSURE)}**"
+    assert answer == "the chief of staff of Hezbollah in the capital city"
+    # The sentence holding the answer, quoted and linked to the article pane.
+    assert quote.startswith("> [\\[13\\]](#s-13 ")
+    assert quote.endswith(" The target was the chief of staff of Hezbollah\\.")
+    assert sources.startswith(f"{SOURCES}: [\\[13\\]](#s-13 ")
+    # A confident answer says neither.
+    assert escape_markdown(UNSURE) not in render_chat(ANSWER) and "\n> " not in render_chat(ANSWER)
+
+
+def test_an_unsure_answer_streams_its_mark_first_and_reads_back_as_its_text() -> None:
+    drafts = list(make_respond(fixed(UNSURE_ANSWER), delay=0)("Who said so?", []))
+    mark = f"**{escape_markdown(UNSURE)}**"
+    assert drafts[0].endswith(f"{mark}\n\n…")
+    assert all(mark in draft for draft in drafts)
+    assert all(len(a) < len(b) for a, b in zip(drafts, drafts[1:], strict=False))
+    assert drafts[-1] == render_chat(UNSURE_ANSWER)
+    # A follow-up after it (a /chat client replaying the chat) follows the answer shown.
+    assert chat_answer_text(drafts[-1]) == UNSURE_ANSWER.text
 
 
 def test_last_reply_carries_the_answer_for_the_article_pane() -> None:
@@ -231,3 +259,35 @@ def test_clearing_the_chat_forgets_it_and_unmarks_the_article(chat_app: ChatApp)
     # The next question is asked afresh: nothing to follow.
     *_, (chat, _, _, _) = chat_app.chat_events.on_message("Who said so?", [], BUNDLED_ID, kept)
     assert "Reading as" not in chat[-1]["content"]
+
+
+class Fixed:
+    """The article's bot, giving one Answer to every question."""
+
+    def __init__(self, bot: Any, answer: Answer) -> None:
+        self.bot = bot
+        self.answer = answer
+
+    def ask(self, question: str, history: list[dict[str, Any]]) -> Answer:
+        return self.answer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.bot, name)
+
+
+@pytest.mark.parametrize("confident", [False, True])
+def test_the_page_marks_an_unsure_answer_in_chat_and_pane(
+    chat_app: ChatApp, monkeypatch: pytest.MonkeyPatch, confident: bool
+) -> None:
+    bot = chat_app.library.answerer(BUNDLED_ID)
+    lead = bot.sentences[13]
+    cited = Evidence(bot.title, 13, lead.text, lead.start, lead.end, 0.8, lead.start, lead.end)
+    given = Answer(lead.text, True, 0.6, [cited], confident=confident)
+    monkeypatch.setattr(chat_app.library, "answerer", lambda article: Fixed(bot, given))
+    *_, (chat, _, pane, chats) = chat_app.chat_events.on_message("What?", [], BUNDLED_ID, {})
+    assert chat[-1]["content"] == render_chat(given)
+    assert (escape_markdown(UNSURE) in chat[-1]["content"]) is not confident
+    # Still highlighted in the article, as unsure when it is.
+    mark = "answer-span" if confident else "answer-span unsure"
+    assert f'<mark class="{mark}">' in pane and 'class="sentence cited lead" id="s-13"' in pane
+    assert shown_chat(chats[BUNDLED_ID]) == chat  # the chat shown again is the same

@@ -107,6 +107,36 @@ def test_eval_reports_the_metrics(private_data_dir: Path) -> None:
     ):
         assert key in metrics
     assert metrics["evidence_hit@1"] >= 0.9
+    # How well Answer.score tells right answers from the rest, and the three outcomes.
+    assert 0.0 <= metrics["score_auc"] <= 1.0
+    assert metrics["confident"] + metrics["unsure"] + metrics["not_found"] == 26
+    assert sum(count for _, count, _, _ in metrics["reliability"]) == 26
+
+
+def test_eval_of_typed_variants_compares_them_with_their_originals(
+    private_data_dir: Path, tmp_path: Path
+) -> None:
+    originals = [
+        {"id": "o1", "question": "What was targeted on November 23?", "answers": ["a building"]},
+        {"id": "o2", "question": "Who is Lebanon's president?", "answers": []},
+    ]
+    variants = [
+        {
+            "id": "v1",
+            "variant_of": "o1",
+            "question": "what was targeted on nov. 23",
+            "answers": ["a building"],
+        },
+        {"id": "v2", "variant_of": "o2", "question": "who's lebanon's president", "answers": []},
+    ]
+    for name, rows in (("typed_dev.jsonl", originals), ("typed_variants_dev.jsonl", variants)):
+        (tmp_path / name).write_text("".join(json.dumps(row) + "\n" for row in rows), "utf-8")
+    result = _cli(
+        "eval", str(tmp_path / "typed_variants_dev.jsonl"), "--json", env_dir=private_data_dir
+    )
+    assert result.returncode == 0, result.stderr
+    # Both read exactly as their originals once tidied, so both answers are the same.
+    assert json.loads(result.stdout)["same_answer_as_original"] == "2/2"
 
 
 def test_developer_tools_run_from_the_source_checkout_only(

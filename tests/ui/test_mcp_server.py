@@ -12,9 +12,14 @@ from typing import Any
 import pytest
 from mcp import Client, StdioServerParameters
 
+from qa.answer import Answer, Evidence
+from qa.collection import FolderCollection
 from tests.article_server import FERRY_PAGE, html, serving
+from tests.conftest import FakeEmbedder
 from tests.pdfs import article_pdf
+from tests.ui.confidence import Answering
 from ui.cli import main
+from ui.mcp_server import build_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -97,3 +102,25 @@ def test_the_tools_over_stdio(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )["0 ask"].structured_content
     assert follow["found"] and "Chania" in follow["text"]
     assert follow["evidence"][0]["article"] == "Ferry sinks off Crete"
+
+
+@pytest.mark.parametrize("confident", [False, True])
+def test_ask_says_whether_the_answer_is_confident(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, confident: bool
+) -> None:
+    cited = Evidence("Ferry", 1, "The ferry left Oban at noon.", 22, 50, 0.8, 37, 41)
+    given = Answer("Oban", True, 0.7, [cited], confident=confident)
+    library = FolderCollection(tmp_path / "data", embedder=FakeEmbedder())
+    monkeypatch.setattr(library, "answerer", lambda article: Answering(given))
+
+    async def drive() -> Any:
+        async with Client(build_server(library)) as client:  # in-process, no subprocess
+            tools = {tool.name: tool for tool in (await client.list_tools()).tools}
+            schema = tools["ask"].output_schema or {}
+            assert schema["properties"]["confident"]["type"] == "boolean"
+            return await client.call_tool("ask", {"question": "Where did the ferry leave?"})
+
+    result = asyncio.run(drive())
+    assert not result.is_error
+    assert result.structured_content == given.to_dict()
+    assert result.structured_content["confident"] is confident

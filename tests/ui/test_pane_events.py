@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from index.sentences import split_sentences
 from qa.collection import BUNDLED_ID
+from qa.suggest import SUGGESTION_COUNT, SUGGESTION_TRIES, suggest_questions
+from tests.ui.confidence import StubCalibration
 from ui.app import ChatApp
 from ui.format import unescape_markdown
 
@@ -61,3 +64,34 @@ def test_a_removal_not_confirmed_changes_nothing(chat_app: ChatApp) -> None:
     bridge = chat_app.upload_events.on_paste(BRIDGE, "B")[chat_app.page.picker].value
     assert chat_app.pane_events.on_remove(None, {}) == {"__type__": "update"}  # skip all
     assert bridge in chat_app.library
+
+
+HARBOUR = (
+    "Harbour reopens\n"
+    "On May 9 the harbour reopened at Oban. The ferry sailed again on May 10.\n"
+    "The harbour master said the crossing was calm. Engineers said the quay was safe.\n"
+    "Fishermen welcomed the news. The council promised more berths at Oban.\n"
+)
+
+
+def test_only_questions_answered_confidently_are_suggested(
+    chat_app: ChatApp, calibration: StubCalibration
+) -> None:
+    candidates = suggest_questions(split_sentences(HARBOUR), SUGGESTION_TRIES)
+    assert len(candidates) > SUGGESTION_COUNT  # enough to leave some out and still fill
+    calibration.unsure.update(q for q in candidates if q.startswith("What happened on"))
+    assert calibration.unsure  # the dates' questions, which would come first
+    page = chat_app.page
+    added = chat_app.upload_events.on_paste(HARBOUR, "H")
+    shown = [added[button].value for button in page.suggestions if added[button].visible]
+    confident = [q for q in candidates if q not in calibration.unsure]
+    assert shown == confident[:SUGGESTION_COUNT]
+    # Each candidate was asked once at most, and no more of them than SUGGESTION_TRIES.
+    asked = list(calibration.asked)
+    assert len(asked) == len(set(asked)) <= SUGGESTION_TRIES
+    # Shown again (switching back), the article's suggestions are not worked out again.
+    article = added[page.picker].value
+    chat_app.pane_events.on_switch(BUNDLED_ID)
+    again = chat_app.pane_events.on_switch(article)
+    assert [again[button].value for button in page.suggestions if again[button].visible] == shown
+    assert calibration.asked == asked  # nothing asked again

@@ -33,8 +33,8 @@ def post(url: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 
 def test_chat_over_gradio_client_answers_with_citations(client: Client) -> None:
     reply = client.predict(QUESTION, api_name="/chat")
-    answer, sources = reply.split("\n\n")
-    assert "Hezbollah" in answer
+    *answer, sources = reply.split("\n\n")  # an unsure answer also quotes its sentence
+    assert "Hezbollah" in "\n\n".join(answer)
     assert sources.startswith("Sources: [\\[13\\]](#s-13 ")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from qa.article import MAX_ARTICLE_BYTES
 from qa.collection import BUNDLED_ID, FolderCollection
+from tests.ui.confidence import StubCalibration
 from ui.app import ChatApp
 from ui.format import unescape_markdown
 
@@ -79,7 +80,9 @@ def test_the_same_file_uploaded_twice_at_once_is_read_by_both(
     assert unescape_markdown(second[chat_app.page.status]).endswith("(it already was)")
 
 
-def test_an_html_upload_becomes_the_shown_article(chat_app: ChatApp, tmp_path: Path) -> None:
+def test_an_html_upload_becomes_the_shown_article(
+    chat_app: ChatApp, tmp_path: Path, calibration: StubCalibration
+) -> None:
     result = chat_app.upload_events.on_upload(upload(tmp_path, "ferry.html", PAGE.encode()))
     assert unescape_markdown(result[chat_app.page.status]) == "✓ Ferry returns to Oban is loaded"
     entry = chat_app.library.entries()[1]

@@ -154,9 +154,46 @@ class Result:
     gold_words: float
 
 
-def evaluate(reader: Reader, data_path: Path, limit: int | None = None) -> dict[str, Any]:
-    """Run the reader over the dev set and compute the metrics (see module docstring)."""
-    data = json.loads(data_path.read_text(encoding="utf-8"))
+def validation_data() -> dict[str, Any]:
+    """The validation side of tools.reader.split as one SQuAD-format dict (gold
+    paragraphs), for choosing between readers: checkpoints are chosen on it, never on
+    ../shared/eval."""
+    from tools.reader.split import side_keep, split_files
+    from tools.reader.squad import _open_json
+
+    files = split_files()
+    keep = side_keep(files, "validation")
+    seen: set[str] = set()
+    data = []
+    for path in files:
+        articles = _open_json(path)["data"]
+        for article in articles:
+            paragraphs = []
+            for para in article["paragraphs"]:
+                if not keep(path, article.get("title", ""), para["context"], len(articles) == 1):
+                    continue
+                qas = [qa for qa in para["qas"] if qa["id"] not in seen]
+                seen.update(qa["id"] for qa in qas)
+                if qas:
+                    paragraphs.append({"context": para["context"], "qas": qas})
+            if paragraphs:
+                data.append({"title": article.get("title", ""), "paragraphs": paragraphs})
+    return {"data": data}
+
+
+def sampled(data: dict[str, Any], every: int) -> dict[str, Any]:
+    """Every `every`-th paragraph of each article: a smaller set with every source in it."""
+    return {
+        "data": [
+            {"title": a["title"], "paragraphs": a["paragraphs"][::every]}
+            for a in data["data"]
+            if a["paragraphs"][::every]
+        ]
+    }
+
+
+def evaluate(reader: Reader, data: dict[str, Any], limit: int | None = None) -> dict[str, Any]:
+    """Run the reader over SQuAD-format data and compute the metrics (see module docstring)."""
     results: list[Result] = []
     elapsed = 0.0
     for article in data["data"]:
@@ -243,11 +280,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--data", type=Path, default=DEFAULT_EVAL)
     p.add_argument("--limit", type=int, default=None, help="first N questions only")
+    p.add_argument(
+        "--validation",
+        type=int,
+        default=0,
+        metavar="EVERY",
+        help="evaluate on every EVERY-th gold paragraph of the validation split "
+        "(tools.reader.split) instead of --data: the set readers are chosen on",
+    )
     p.add_argument("--threads", type=int, default=2, help="onnxruntime intra-op threads")
     args = p.parse_args(argv)
     reader = make_reader(args.model, threads=args.threads)
-    metrics = evaluate(reader, args.data, args.limit)
+    if args.validation:
+        data, source = sampled(validation_data(), args.validation), "validation split"
+    else:
+        data, source = json.loads(args.data.read_text(encoding="utf-8")), str(args.data)
+    metrics = evaluate(reader, data, args.limit)
     metrics["model"] = str(args.model)
+    metrics["data"] = source
     print(json.dumps(metrics, indent=2))
     return 0
 

@@ -34,8 +34,8 @@ import torch  # noqa: E402
 from tokenizers import Encoding  # noqa: E402
 
 from qa.reader.onnx_reader import load_tokenizer  # noqa: E402
-from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
 from tools.reader.split import side_keep, split_files  # noqa: E402
+from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
 from tools.reader.windows import Window, build_windows  # noqa: E402
 
 MAX_LENGTH = 192

@@ -1,0 +1,208 @@
+"""Answer length that fits the question: "What happened on November 23?" wants what
+happened, not the two words a SQuAD-trained reader gives a "what" question.
+
+The question's kind comes from its words (cheap rules: "what happened", "why", "what did
+X say", "how did X react", ...). For the kinds that want more than a name, a short span
+is completed within its sentence to the end of its clause ("rainforest collapse" ->
+"rainforest collapse led to a great loss of plant and animal life"), or to the sentence
+when that clause is most of it. Which kinds are widened, how far and for which spans was
+chosen on the reader's validation split, `python -m tools.answer_length` (table in
+docs/measurements.md): a kind is widened only where that did not lower SQuAD token F1
+against the gold answers there. SQuAD's "why" answers are short, and the reader already
+gives them as a clause, so "why" keeps its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from index.sentences import Sentence
+from qa.reading import ReadSpan
+
+Kind = Literal["event", "action", "reason", "statement", "manner", "explanation"]
+Width = Literal["span", "clause", "clause-end", "sentence"]
+
+# Checked in order: the first pattern that matches the question names its kind. Rules on
+# the question words only (cheap, and the same whatever the article): a lowercased
+# question with straight apostrophes, "?" or not.
+_SUBJECT = r"(?:\w[\w'.-]*\s+){0,8}?"  # "the lebanese foreign ministry", lazily
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        "reason",
+        re.compile(
+            r"^(?:and\s+|so\s+)?(?:why|how come)\b"
+            r"|\bfor what (?:reason|purpose)\b"
+            r"|\bwhat (?:is|was|are|were|'s) the (?:reason|cause|motive|purpose)s?\b"
+            r"|^what (?:caused|prompted|led to|triggered|motivated)\b"
+        ),
+    ),
+    (
+        # What someone said, or how they reacted (a reaction is mostly a statement, and
+        # the split has one reaction question: they are measured and widened together).
+        "statement",
+        re.compile(
+            r"^what (?:did|does|do|has|have|had|will|would) "
+            rf"{_SUBJECT}(?:say|state|claim|announce|report|warn|tell|argue|declare"
+            r"|accuse|urge|call for|promise|threaten|demand|write)"
+            r"(?:$| (?:about|of|on|to|regarding|after|when|that|in response|at)\b)"
+            r"|^how (?:did|does|do|has|have|had|will|would|was|were|is|are) "
+            rf"{_SUBJECT}(?:describe|characteri[sz]e|portray|explain|justify|react|respond"
+            r"|reply|answer|greet|receive)"
+            r"|^what (?:is|was|are|were|'s) (?:the |an? )?(?:[\w-]+'s? )?(?:[\w-]+ )?"
+            r"(?:reaction|response|reply)(?:$| (?:to|of|from|by|after|in)\b)"
+        ),
+    ),
+    (
+        "event",
+        re.compile(
+            r"^what(?:'s| has| had| is| was| will)? (?:happen(?:ed|s|ing)?|occur(?:red|s)?"
+            r"|took place|takes place|went on|went wrong|is going on|was going on)\b"
+        ),
+    ),
+    (
+        "action",
+        re.compile(rf"^what (?:did|does|do|has|have|had|will|would) {_SUBJECT}do\b"),
+    ),
+    (
+        "manner",
+        re.compile(
+            r"^how (?:did|does|do|has|have|had|will|would|can|could|was|were|is|are) "
+            r"(?!many\b|much\b|long\b|old\b|far\b|often\b|big\b|large\b|tall\b)"
+        ),
+    ),
+    (
+        "explanation",
+        re.compile(r"^(?:please\s+)?(?:explain|describe|tell me about|summari[sz]e)\b"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Widening:
+    """How far one kind's answers are widened, and only spans this short (in words; None:
+    any span): a longer span already says more than a name."""
+
+    width: Width
+    up_to_words: int | None = None
+
+
+# Chosen on the validation split (tools/answer_length.py; table in docs/measurements.md):
+# only events ("what happened") and statements had a widening that did not lower SQuAD
+# F1, and only for spans of at most two words completed to their clause's end. Reasons
+# ("why"), manner ("how did"), actions ("what did X do") and factoids lost F1 to every
+# widening and keep the span. Statements are left as read too: their gain rests on six
+# changed answers of 36 (+0.014 F1), too few to change what users are told; events are
+# what users ask most when they want the clause (and the issue names them).
+WIDTH: dict[Kind, Widening] = {
+    "event": Widening("clause-end", 2),
+}
+
+# A clause that is this much of its sentence (in characters) is given as the sentence:
+# the rest is then a few words, and a whole sentence reads better than one cut short.
+MOST_OF_SENTENCE = 0.8
+
+# Where a clause ends and the next begins: punctuation that separates clauses (a comma
+# only before a space, so "1,000" stays whole; a hyphen only between spaces) ...
+_PUNCTUATION = re.compile(r"[,;:]\s|[—–()]| - ")
+# ... and words that open a clause of their own (subordinating and relative words): the
+# clause before ends at the space before them, theirs starts at them.
+_OPENERS = re.compile(
+    r"\b(?:because|after|before|since|although|though|while|whereas|unless|until|when"
+    r"|where|which|who|whom|whose|but|so that|in order to|due to)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = ".!?…\"'”’)] \t\n"
+
+
+def _plain(question: str) -> str:
+    """The question as the rules read it: lowercase, straight apostrophes, single spaces."""
+    text = question.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).strip(" ?!.")
+
+
+def question_kind(question: str) -> Kind | None:
+    """Which kind of long answer the question asks for, from its words; None for a
+    factoid ("Who ...?", "When ...?", "What was targeted ...?")."""
+    plain = _plain(question)
+    for kind, pattern in _KINDS:
+        if pattern.search(plain):
+            return kind
+    return None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` that holds text[start:end], as offsets in `text`.
+
+    Boundaries inside the span are ignored: the result always contains the span.
+    """
+    first, last = 0, len(text.rstrip(_TERMINAL))
+    for mark in _PUNCTUATION.finditer(text):
+        if mark.end() <= start:
+            first = max(first, mark.end())
+        elif mark.start() >= end:
+            last = min(last, mark.start())
+    for word in _OPENERS.finditer(text):
+        if word.start() <= start:
+            first = max(first, word.start())
+        elif word.start() >= end:
+            last = min(last, word.start())
+    # A clause keeps no outer spaces or quotes left by the cut (never inside the span).
+    while first < start and text[first] in " \t\n\"'“‘":
+        first += 1
+    while last > end and text[last - 1] in " \t\n\"'”’":
+        last -= 1
+    return first, max(last, end)
+
+
+def widen(
+    span: ReadSpan, sentence: Sentence, width: Width, most: float = MOST_OF_SENTENCE
+) -> ReadSpan:
+    """`span` widened to its clause, to its clause's end, or to its whole `sentence`
+    (offsets in the article); a clause that is `most` of its sentence or more becomes the
+    sentence.
+
+    The result always contains the span and stays inside the sentence, so it is a
+    contiguous slice of the article: its text is sentence.text[start - sentence.start:...].
+    """
+    if width == "span":
+        return span
+    # The span's offsets inside the sentence, clamped (a span never crosses a sentence).
+    start = min(max(span.start - sentence.start, 0), len(sentence.text))
+    end = min(max(span.end - sentence.start, start), len(sentence.text))
+    whole = len(sentence.text) - len(sentence.text.lstrip())
+    whole_end = len(sentence.text.rstrip())
+    if width in ("clause", "clause-end"):
+        first, last = _clause_bounds(sentence.text, start, end)
+        if width == "clause-end":  # the span completed to its clause's end, no further back
+            first = start
+        if last - first < most * (whole_end - whole):
+            whole, whole_end = first, last
+    first, last = min(whole, start), max(whole_end, end)
+    return replace(
+        span,
+        text=sentence.text[first:last],
+        start=sentence.start + first,
+        end=sentence.start + last,
+    )
+
+
+def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """The span to answer `question` with: the reader's `span`, widened within its
+    `sentence` as WIDTH says for the question's kind (an event, what someone said or how
+    they reacted); otherwise the span unchanged."""
+    kind = question_kind(question)
+    widening = WIDTH.get(kind) if kind is not None else None
+    if widening is None:
+        return span
+    if widening.up_to_words is not None and len(span.text.split()) > widening.up_to_words:
+        return span
+    return widen(span, sentence, widening.width)
+
+
+def fit_span(question: str, span: ReadSpan | None, sentences: list[Sentence]) -> ReadSpan | None:
+    """fit_answer for the span chosen among an article's `sentences` (None stays None)."""
+    if span is None:
+        return None
+    return fit_answer(question, span, sentences[span.position])

@@ -1,0 +1,106 @@
+"""Questions as people type them, in the form the clean question has: no vocabulary needed.
+
+"when's the next round of talks", "what was targeted on nov. 23" and "WHO IS LEBANON'S
+PRESIDENT" read "When is the next round of talks?", "What was targeted on November 23?"
+and "Who is lebanon's president?" (qa.spelling then spells words as the article does).
+Retrieval and the reader were built on questions written the clean way; the date signal
+already reads "nov. 23", but the embedder and the reader see the words as given.
+
+Every step is one regular-expression pass (the date ones are qa.dates' own patterns),
+so tidying is linear in the question and a clean question comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import string
+
+from qa.dates.days import day_number, make, month_number
+from qa.dates.patterns import AMBIGUOUS_MONTHS, MONTH_DAY, MONTH_ONLY, YEAR
+
+_WH = r"who|what|where|when|why|how"
+# "who's been": "has"; otherwise "'s" after these words is "is".
+_IS = re.compile(
+    rf"\b(?P<w>{_WH}|which|that|there|it)['’]s\b(?P<has>\s+(?:been|had|got|gone)\b)?",
+    re.IGNORECASE,
+)
+_ARE = re.compile(rf"\b(?P<w>{_WH})['’]re\b", re.IGNORECASE)
+# "whos", "whats": the apostrophe left out; only question words, where "-s" is never a
+# plural or a possessive.
+_BARE_IS = re.compile(rf"\b(?P<w>{_WH})s\b", re.IGNORECASE)
+# A date phrase as qa.dates reads it ("nov. 23", "23rd of Nov", "23 nov"), with the
+# "the" and year around it, so "on the 23rd of nov" reads "on November 23".
+_DATE = re.compile(
+    rf"(?:\b(?P<the>the)\s+)?{MONTH_DAY.pattern}(?P<year>,?\s+{YEAR})?(?P<end>\s*[?.!,;]|\s*$)?",
+    re.IGNORECASE,
+)
+_TRAILING_MARKS = string.whitespace + "?"
+
+
+def _contract(match: re.Match[str]) -> str:
+    verb = " has" if match.group("has") else " is"
+    return match.group("w") + verb + (match.group("has") or "")
+
+
+def _month_name(word: str) -> str | None:
+    """The full name of a month word, or None for "may"/"mar" written in lower case,
+    which the date code does not read as months either ("may have")."""
+    bare = word.rstrip(".")
+    if bare.lower() in AMBIGUOUS_MONTHS and bare.islower():
+        return None
+    return calendar.month_name[month_number(bare)]
+
+
+def _full_date(match: re.Match[str]) -> str:
+    """ "November 23" for any (month, day) the date code reads; the phrase as typed
+    when it is not a day (an ambiguous month, "November 31")."""
+    day_first = match.group("d2") is not None
+    month = _month_name(match.group("mon2") if day_first else match.group("mon"))
+    day = day_number(match.group("d2") if day_first else match.group("d"))
+    if month is None or make(2000, month_number(month), day) is None:
+        return match.group(0)
+    # The "the" of "the 23rd of November" belongs to the date; the one of "the 23 nov
+    # strike" to the strike.
+    the = match.group("the")
+    ends = match.group("end") is not None
+    belongs = day_first and (ends or "of" in match.group(0).lower().split())
+    prefix = f"{the} " if the and not belongs else ""
+    year = f", {match.group('year').strip(', ')}" if match.group("year") else ""
+    return f"{prefix}{month} {day}{year}{match.group('end') or ''}"
+
+
+def _full_month(match: re.Match[str]) -> str:
+    month = _month_name(match.group("mon"))
+    if month is None:
+        return match.group(0)
+    start, end = match.span("mon")
+    text = match.group(0)
+    offset = match.start()
+    return text[: start - offset] + month + text[end - offset :]
+
+
+def _is_shouted(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+
+
+def tidy(question: str) -> str:
+    """`question` in the clean form: contractions spelled out, dates as "November 23",
+    a capital first letter and one "?" at the end (unless it ends in "." or "!").
+
+    Words are left as typed, except in a question typed all in capitals, which is
+    lowered first (qa.spelling restores the article's capitals).
+    """
+    text = question.strip()
+    if _is_shouted(text):
+        text = text.lower()
+    text = _IS.sub(_contract, text)
+    text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
+    text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
+    text = _DATE.sub(_full_date, text)
+    text = MONTH_ONLY.sub(_full_month, text)
+    if text and not text.endswith((".", "!")):
+        text = text.rstrip(_TRAILING_MARKS) + "?"
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text

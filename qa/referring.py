@@ -1,0 +1,236 @@
+"""Whether a question refers back to the conversation, decided from its form alone.
+
+A question refers back when it holds a word that points at something said before (a
+pronoun with nothing in the question for it to stand for: "Where was that?", "What did
+he call for?"; "then", a place "there", a final "so") or when it is a fragment that only
+makes sense as a variation of the last question ("Why?", "and on November 19?", "What
+about Hezbollah?"). Anything else stands on its own, however long the chat: "Who
+condemned the strike?" names what it asks about. No word lists keyed to any article:
+only English function words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").
+WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+
+WH = frozenset("what who whom whose where when why how which".split())
+AUXILIARIES = frozenset(
+    "is are was were be been being am do does did has have had "
+    "can could will would shall should may might must".split()
+)
+_DO = frozenset("do does did".split())
+BE = frozenset("is are was were be been being am".split())
+PREPOSITIONS = frozenset(
+    "on in at after before during since until by for from about near to with of over "
+    "under against between around through into across toward towards behind within".split()
+)
+DETERMINERS = frozenset("the a an".split())
+LEADING_CONJUNCTIONS = frozenset("and but or also plus".split())
+SUBJECT_PRONOUNS = frozenset("i you we he she it they".split())
+# Pronouns that stand for a thing or person named before; a possessive may stand for a
+# name earlier in the same question ("What did Israel say about its strike?"), the others
+# not for their own clause's subject ("What did Israel say about it?" is not Israel).
+PERSONAL = frozenset("he him she they them it".split())
+POSSESSIVE = frozenset("his her hers its their theirs".split())
+DEMONSTRATIVES = frozenset("this these those".split())
+# Words that start a new clause, inside which a pronoun may stand for an earlier name.
+CLAUSE_LINKS = frozenset("and but or that which who because while when after before".split())
+# "this week", "these days": a time the article's dates resolve, not a back-reference.
+TIME_UNITS = frozenset(
+    "day days week weekend month year morning afternoon evening night time".split()
+)
+# "Where?", "Who else?": a question word and at most one of these.
+_BARE_TAILS = frozenset("else exactly then instead".split())
+# "How long did it take?", "How long has it been?": an "it" that names nothing.
+_TAKE = frozenset("take takes took taken been".split())
+# "those in Beirut", "those who ...": the ones so described, not ones named before.
+_MODIFYING = PREPOSITIONS | frozenset("who that which".split())
+_PUNCTUATION = re.compile(r"[,.;:!?]")
+# A fragment ("and on November 19?") is short; longer text is a statement of its own.
+_FRAGMENT_WORDS = 6
+_ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """A word that points back: its index among the question's words and its kind.
+
+    Kinds: "thing" (that/this/it as a pronoun), "determiner" ("that strike"),
+    "person" (he/him/she/they/them), "possessive" (his/her/its/their), "place"
+    (there), "time" (then), "claim" (a final "so": "Who said so?").
+    """
+
+    index: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Ellipsis:
+    """A fragment that varies the last question: a bare question word ("Why?") or what to
+    ask about instead ("and on November 19?", "What about Hezbollah?")."""
+
+    question_word: str | None = None
+    instead: str | None = None
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, in order, as written."""
+    return WORD.findall(text)
+
+
+class _Scan:
+    """One question's words, with what each word's reading needs precomputed in one pass,
+    so that reading every word costs the same however long the question is."""
+
+    def __init__(self, question: str) -> None:
+        spans = list(WORD.finditer(question))
+        self.tokens = [span.group() for span in spans]
+        self.lower = [word.lower() for word in self.tokens]
+        # From which word on a noun phrase precedes: a name (a capitalised word, not the
+        # opening question word) or "the/a X" (with its X before the word).
+        self.named_from = len(self.tokens) + 1
+        # The last word before each one that starts a clause: a linking word, or a word
+        # after punctuation ("When Liszt lived there, where ...").
+        self.clause_start: list[int] = []
+        last = -1
+        for i, (word, lower) in enumerate(zip(self.tokens, self.lower, strict=True)):
+            self.clause_start.append(last)
+            gap = question[spans[i - 1].end() : spans[i].start()] if i else ""
+            if lower in CLAUSE_LINKS or _PUNCTUATION.search(gap):
+                last = i
+            opening = i == 0 and lower in WH | AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS
+            if word[:1].isupper() and word != "I" and not opening:
+                self.named_from = min(self.named_from, i + 1)
+            if lower in DETERMINERS:
+                self.named_from = min(self.named_from, i + 2)
+        self.asks_subject = _asks_subject(self.lower)
+
+    def named_before(self, i: int) -> bool:
+        """Whether a noun phrase precedes word `i` for a pronoun there to stand for."""
+        return i >= self.named_from
+
+    def named_in_earlier_clause(self, i: int) -> bool:
+        """Whether a noun phrase precedes the clause that word `i` is in."""
+        return self.clause_start[i] >= 0 and self.named_before(self.clause_start[i])
+
+
+def _that_points(previous: str, after: list[str], rest: int) -> str | None:
+    """ "that" as a pronoun ("Where was that?") or determiner ("that strike"), or None
+    where it joins a clause ("said that Israel ...", "the building that was hit").
+    `previous`: the word before ("" at the start); `after`: the next few; `rest`: how
+    many follow in all."""
+    if not previous or previous in WH | AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS:
+        verb_follows = previous in _DO and rest == 1  # "Where did that happen?"
+        return "determiner" if _noun_follows(after) and not verb_follows else "thing"
+    if not rest:
+        return "thing"  # "Who condemned that?"
+    # "Who condemned that strike?" ends on its noun; where more follows, "that" may as
+    # well start a clause ("the style that emerged from ..."): read as standing alone.
+    return "determiner" if rest == 1 and _noun_follows(after) else None
+
+
+def _noun_follows(after: list[str]) -> bool:
+    """Whether a demonstrative is followed by its noun ("that strike"), not by a verb,
+    preposition or name ("Was that in Beirut?", "Was that Beirut?")."""
+    if not after:
+        return False
+    following = after[0]
+    closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS
+    return following.lower() not in closed and not following[:1].isupper()
+
+
+def _kind(scan: _Scan, i: int) -> str | None:
+    """The kind of back-reference word `i` makes, or None."""
+    word, lower = scan.tokens[i], scan.lower[i]
+    previous = scan.lower[i - 1] if i else ""
+    after, rest = scan.tokens[i + 1 : i + 4], len(scan.tokens) - i - 1
+    following = after[0].lower() if after else ""
+    if i > 0 and word[:1].isupper():
+        return None  # inside a name or title ("Work It Out")
+    if lower == "that":
+        return _that_points(previous, after, rest)
+    if lower in DEMONSTRATIVES:
+        if following in TIME_UNITS or (lower == "those" and following in _MODIFYING):
+            return None  # "this week"; "those in Beirut" (the ones in Beirut)
+        if previous in _DO and rest == 1:
+            return "thing"  # "Where did this happen?": the word after is the verb
+        return "determiner" if _noun_follows(after) else "thing"
+    if lower in SUBJECT_PRONOUNS & PERSONAL - {"it"}:
+        # A clause's subject may stand for a name in an earlier clause ("When Liszt ...,
+        # where did he live?"), never for one in its own.
+        return None if scan.named_before(i) else "person"
+    if lower in PERSONAL:
+        if (lower == "it" and _expletive(after)) or scan.named_in_earlier_clause(i):
+            return None
+        return "thing" if lower == "it" else "person"
+    if lower in POSSESSIVE:
+        return None if scan.named_before(i) or scan.asks_subject else "possessive"
+    if lower == "there":
+        existential = following in BE or (previous in BE and rest > 0)
+        return None if existential else "place"  # not "Was there a warning?"
+    if lower == "then":
+        return "time"
+    if lower == "so" and previous and not rest and not scan.named_before(i):
+        return "claim"  # "Who said so?", not "... making her the first to do so?"
+    return None
+
+
+def pointers(question: str) -> list[Pointer]:
+    """The words of `question` that point back at the conversation, in order."""
+    scan = _Scan(question)
+    found = []
+    for i in range(len(scan.tokens)):
+        kind = _kind(scan, i)
+        if kind is not None:
+            found.append(Pointer(i, kind))
+    return found
+
+
+def _expletive(after: list[str]) -> bool:
+    """ "How long did it take?", "Why was it difficult to ...?": an "it" that stands for
+    nothing, followed by "take" or soon by "to"/"that"."""
+    following = [word.lower() for word in after[:3]]
+    return bool(following) and (following[0] in _TAKE or bool({"to", "that"} & set(following)))
+
+
+def _asks_subject(lower: list[str]) -> bool:
+    """ "Who returned for his ...?", "Which city wanted their ...?": the question word is
+    the subject, which a possessive after it may stand for. `lower`: the words, lowercased."""
+    if not lower:
+        return False
+    # "Who returned", "Which city wanted": no auxiliary before the verb ("What did ...").
+    after = {"who": lower[1:2], "which": lower[1:3], "what": lower[1:3]}.get(lower[0], [])
+    wanted = 1 if lower[0] == "who" else 2
+    return len(after) == wanted and not set(after) & AUXILIARIES
+
+
+def ellipsis(question: str) -> Ellipsis | None:
+    """The fragment `question` is, or None if it is a whole question."""
+    text = question.strip().rstrip("?!. ").strip()
+    first = WORD.search(text)
+    joined = first is not None and first.group().lower() in LEADING_CONJUNCTIONS
+    if first is not None and joined:
+        text = text[first.end() :].lstrip(" ,")  # "and on November 19" -> "on November 19"
+    tokens = words(text)
+    if not tokens:
+        return None
+    lower = [t.lower() for t in tokens]
+    if lower[0] in WH and (len(lower) == 1 or (len(lower) == 2 and lower[1] in _BARE_TAILS)):
+        return Ellipsis(question_word=lower[0])
+    about = _ABOUT.match(text)
+    if about and text[about.end() :].strip():
+        return Ellipsis(instead=text[about.end() :].strip())
+    if len(tokens) > _FRAGMENT_WORDS or set(lower) & (WH | AUXILIARIES):
+        return None
+    if joined or lower[0] in PREPOSITIONS:
+        return Ellipsis(instead=text)
+    return None
+
+
+def refers_back(question: str) -> bool:
+    """Whether `question` leans on the conversation (see the module's docstring)."""
+    return bool(pointers(question)) or ellipsis(question) is not None

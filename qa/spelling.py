@@ -1,0 +1,228 @@
+"""Words spelled as the article spells them: typos, a dropped apostrophe, lost capitals.
+
+In "which contry backs hezbolah" BM25 never matches "Hezbollah", and the embedder reads
+the typos as other words, so the ranking drifts. An ArticleWords, built once per article
+from its sentences, mends a typed word only when it is not a word at all (neither the
+article's nor English: the word list that symspellpy ships, SCOWL words seen in Google
+Books), and only into a word of the article within an edit distance that grows with the
+word (rapidfuzz, optimal string alignment: a swap of two letters is one edit). A typo
+near no word of the article is mended into the most frequent English word one edit away,
+if any ("contry" -> "country": the reader reads "country" where "contry" is a word it
+has never seen). Short words, anything with a digit and words outside the English
+alphabet (the word list can't vouch for them) are never mended.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from qa.errors import InvalidQuestion
+from qa.limits import check_history
+from qa.question_form import tidy
+
+# Letters only, not touching a digit or "_": "23rd" and "A320s" are never words to mend.
+_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+# Shorter words are left alone: one edit from a three-letter word is almost any other
+# ("teh": "the", "ten", "tea"), and a short typo is rarely what a search hinges on.
+MIN_LETTERS = 4
+# One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
+LETTERS_PER_EDIT = 4
+
+
+def max_edits(word: str) -> int:
+    """How many edits a typed word of this length may be from the article's word."""
+    return max(1, len(word) // LETTERS_PER_EDIT)
+
+
+@functools.cache
+def _english_listing() -> list[str]:
+    """The English word list's words, most frequent first (the file's own order is by
+    frequency); loaded once per process (~25 ms)."""
+    import symspellpy
+
+    listing = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    # Each line is "word count".
+    fields = listing.read_text(encoding="utf-8").split()
+    pairs = zip(fields[::2], (int(n) for n in fields[1::2]), strict=True)
+    return [word for word, _ in sorted(pairs, key=lambda pair: -pair[1])]
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The English word list (82,765 lower-case words)."""
+    return frozenset(_english_listing())
+
+
+@functools.cache
+def _english_by_length() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for word in _english_listing():
+        by_length.setdefault(len(word), []).append(word)
+    return by_length
+
+
+@functools.cache
+def _english_rank() -> dict[str, int]:
+    return {word: i for i, word in enumerate(_english_listing())}
+
+
+@functools.lru_cache(maxsize=1024)
+def closest_english(key: str) -> str | None:
+    """The most frequent English word one edit from `key` (same first letter preferred),
+    or None. One edit only: the word list is large, and two edits reach too many words."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = []
+    by_length = _english_by_length()
+    for length in (len(key) - 1, len(key), len(key) + 1):
+        near += process.extract(
+            key, by_length.get(length, []), scorer=OSA.distance, score_cutoff=1, limit=None
+        )
+    if not near:
+        return None
+    # extract keeps each list's order on ties: the order is by frequency within a length.
+    rank = _english_rank()
+    best = min(near, key=lambda hit: (hit[1], hit[0][0] != key[0], rank[hit[0]]))
+    return str(best[0])
+
+
+def _usual_forms(sentences: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
+    """Each word's count (lower case) and, for words the article always writes with
+    capitals inside a sentence ("Hezbollah", "IDF"), that form. A sentence's first word
+    says nothing about its own case."""
+    counts: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # each form as written after a sentence's first word
+    for sentence in sentences:
+        words = _WORD.findall(sentence)
+        counts.update(word.lower() for word in words)
+        inside.update(words[1:])
+    forms: dict[str, set[str]] = {}
+    for form in inside:
+        forms.setdefault(form.lower(), set()).add(form)
+    capitals = {}
+    for key, seen in forms.items():
+        if len(seen) == 1:
+            (form,) = seen
+            if form != key:
+                capitals[key] = form
+    return counts, capitals
+
+
+class ArticleWords:
+    """An article's vocabulary, to spell typed questions the way the article does."""
+
+    def __init__(self, sentences: Iterable[str]) -> None:
+        """Count the words of `sentences` (linear in their length)."""
+        counts, self._capitals = _usual_forms(sentences)
+        self._counts = counts
+        # Candidates by length (a word more letters off than its edit bound is never
+        # near), each list most used first, then alphabetical: the one kept on a tie is
+        # always the same.
+        ranked = sorted(
+            (key for key in counts if len(key) >= MIN_LETTERS - 1),
+            key=lambda key: (-counts[key], key),
+        )
+        self._rank = {key: rank for rank, key in enumerate(ranked)}
+        self._by_length: dict[int, list[str]] = {}
+        for key in ranked:
+            self._by_length.setdefault(len(key), []).append(key)
+        self._closest = functools.lru_cache(maxsize=1024)(self._nearest)
+        # A chat replays its earlier questions with every new one: each is mended once.
+        self._cleaned = functools.lru_cache(maxsize=512)(self._clean)
+
+    def __contains__(self, word: str) -> bool:
+        """Whether the article uses `word` (in any case)."""
+        return word.lower() in self._counts
+
+    def closest(self, key: str) -> str | None:
+        """The article's word nearest to the lower-case `key` within its edit bound,
+        preferring one with the same first letter, then the article's most used."""
+        return self._closest(key)
+
+    def _nearest(self, key: str) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        bound = max_edits(key)
+        near = []
+        for length in range(len(key) - bound, len(key) + bound + 1):
+            choices = self._by_length.get(length, [])
+            near += process.extract(
+                key, choices, scorer=OSA.distance, score_cutoff=bound, limit=None
+            )
+        if not near:
+            return None
+        best = min(near, key=lambda hit: (hit[1], hit[0][0] != key[0], self._rank[hit[0]]))
+        return str(best[0])
+
+    def _article_form(self, key: str, typed: str) -> str:
+        """`key` written as the article writes it; with a capital where the user gave one."""
+        form = self._capitals.get(key)
+        if form is not None:
+            return form
+        return key.capitalize() if typed[:1].isupper() else key
+
+    def _mend(self, match: re.Match[str]) -> str:
+        typed = match.group(0)
+        key = typed.lower()
+        short = len(key) < MIN_LETTERS
+        if key in self._counts:
+            # Capitals back ("iran" -> "Iran"), except on short English words ("us", "US").
+            if short and key in english_words():
+                return typed
+            return self._capitals.get(key, typed)
+        if short or not key.isascii() or key in english_words():
+            return typed
+        # "hezbollahs": "Hezbollah's", the apostrophe dropped, not a plural.
+        if key.endswith("s") and key[:-1] in self._counts:
+            return self._article_form(key[:-1], typed) + "'s"
+        closest = self.closest(key)
+        if closest is not None:
+            return self._article_form(closest, typed)
+        english = closest_english(key)
+        if english is None:
+            return typed
+        return english.capitalize() if typed[:1].isupper() else english
+
+    def spell(self, text: str) -> str:
+        """`text` with each word spelled as the article spells it (see the module doc)."""
+        return _WORD.sub(self._mend, text)
+
+    def _clean(self, question: str) -> str:
+        tidied = tidy(question)
+        spelled = self.spell(tidied)
+        # A mended word can complete a date ("novmber 23"): tidy once more.
+        return spelled if spelled == tidied else tidy(spelled)
+
+    def clean(self, question: str) -> str:
+        """`question` as its clean form reads: tidied (qa.question_form) and spelled as
+        the article spells it. A question typed the clean way comes back unchanged."""
+        return self._cleaned(question)
+
+    def clean_history(self, history: Any) -> Any:
+        """`history` with its user turns cleaned; anything malformed is left for
+        qa.followup to reject with its own message."""
+        if not isinstance(history, list):
+            return history
+        check_history(history)  # sizes first: nothing over the limits is read
+        cleaned = [self._clean_turn(message) for message in history]
+        try:
+            check_history(cleaned)
+        except InvalidQuestion:
+            # "nov" -> "November" can take a turn at the limit over it: read it as typed.
+            return history
+        return cleaned
+
+    def _clean_turn(self, message: Any) -> Any:
+        if not isinstance(message, dict) or message.get("role") != "user":
+            return message
+        content = message.get("content")
+        if not isinstance(content, str) or not content.strip():
+            return message
+        return {**message, "content": self.clean(content)}

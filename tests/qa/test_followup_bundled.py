@@ -1,0 +1,72 @@
+"""Follow-ups on the bundled article with the real models: read from the structured
+answers the chat keeps, and questions that stand on their own asked as they are.
+
+Whether an answer is given depends on the calibration; these check what the reader
+found and the sentence it cites, which ask() returns either way."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import Answer, Evidence
+from qa.bot import ArticleQA
+
+pytestmark = pytest.mark.slow
+
+TARGETED = "What was targeted on November 23?"
+
+
+def _kept(question: str, answer: Answer) -> list[dict]:
+    """One turn as the chat keeps it: the reply's text, and its Answer under "answer"."""
+    return [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": answer.text, "answer": answer},
+    ]
+
+
+def _citing(bot: ArticleQA, text: str, position: int) -> Answer:
+    sentence = bot.sentences[position]
+    cited = Evidence(bot.title, position, sentence.text, sentence.start, sentence.end, 0.9)
+    return Answer(text, True, 0.9, [cited])
+
+
+def test_where_was_that_after_the_november_23_question_is_beirut(bundled_bot: ArticleQA) -> None:
+    history = _kept(TARGETED, bundled_bot.ask(TARGETED))
+    analysis = bundled_bot.inspect("Where was that?", history)
+    assert analysis.span is not None and "Beirut" in analysis.span.text
+    answer = bundled_bot.ask("Where was that?", history)
+    assert "Beirut" in answer.evidence[0].text  # the sentence it cites first
+    assert answer.reading == f"Reading as: Where was that (following: {TARGETED})"
+
+
+def test_who_condemned_the_strike_stands_on_its_own_after_any_history(
+    bundled_bot: ArticleQA,
+) -> None:
+    alone = bundled_bot.inspect("Who condemned the strike?")
+    history = _kept(TARGETED, bundled_bot.ask(TARGETED))
+    history += _kept("Where was that?", bundled_bot.ask("Where was that?", history))
+    after = bundled_bot.inspect("Who condemned the strike?", history)
+    assert after.reading.reader_question == "Who condemned the strike?"
+    assert after.span is not None and after.span.text == "Lebanese authorities"
+    assert after.span == alone.span
+    assert bundled_bot.ask("Who condemned the strike?", history).reading is None
+
+
+def test_that_is_read_near_the_sentences_the_previous_answer_cited(bundled_bot: ArticleQA) -> None:
+    # The same words, two earlier answers: each follow-up is answered beside its own.
+    camp = _kept("What was hit?", _citing(bundled_bot, "a Hamas training camp", 8))
+    building = _kept("What was hit?", _citing(bundled_bot, "a building", 13))
+    near_camp = bundled_bot.inspect("Where was that?", camp)
+    near_building = bundled_bot.inspect("Where was that?", building)
+    assert near_camp.span is not None and "Ain al-Hilweh" in near_camp.span.text
+    assert near_building.span is not None and "Beirut" in near_building.span.text
+    assert near_camp.ranking.candidates[0].position == 8
+
+
+def test_plain_text_history_still_reads_follow_ups(bundled_bot: ArticleQA) -> None:
+    answer = bundled_bot.answer_from(bundled_bot.inspect(TARGETED))
+    plain = [{"role": "user", "content": TARGETED}, {"role": "assistant", "content": answer.text}]
+    where = bundled_bot.inspect("Where was that?", plain)
+    assert where.span is not None and "Beirut" in where.span.text
+    said = bundled_bot.inspect("Who said so?", plain)
+    assert said.span is not None and said.span.text == "Israeli press office"

@@ -1,0 +1,89 @@
+"""Questions typed as people type them take the clean question's form (qa.question_form)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.dates import find_dates
+from qa.question_form import tidy
+
+# Written the clean way: every rule must leave them exactly as they are.
+CLEAN = [
+    "What was targeted on November 23?",
+    "Who is the president of Lebanon?",
+    "Where did the November 23, 2025 air strike take place?",
+    "What happened in September?",
+    "How do Israeli officials see Hezbollah's armed presence?",
+    "Why did the talks stall?",
+    "Tell me about the strike.",
+    "Which organization has been designated a terrorist organization?",
+]
+
+
+@pytest.mark.parametrize("question", CLEAN)
+def test_a_clean_question_is_unchanged(question: str) -> None:
+    assert tidy(question) == question
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        # Contractions spelled out.
+        ("who's the president", "Who is the president?"),
+        ("when's the next round of talks", "When is the next round of talks?"),
+        ("What's the target?", "What is the target?"),
+        ("Where’s Ras EnNakoura?", "Where is Ras EnNakoura?"),
+        ("who're the delegates", "Who are the delegates?"),
+        ("whos in charge", "Who is in charge?"),
+        ("whats the capital", "What is the capital?"),
+        ("who's been targeted", "Who has been targeted?"),
+        # One question mark at the end (unless it ends as a sentence), a capital first.
+        ("what was targeted", "What was targeted?"),
+        ("What was targeted ??", "What was targeted?"),
+        ("what was targeted?  ", "What was targeted?"),
+        ("Describe the strike.", "Describe the strike."),
+        ("Describe the strike!", "Describe the strike!"),
+        ("‘radical elements’ means what", "‘radical elements’ means what?"),
+        # Dates as "November 23", the day qa.dates reads from the typed form.
+        ("What was targeted on nov. 23", "What was targeted on November 23?"),
+        ("What was targeted on Nov 23?", "What was targeted on November 23?"),
+        ("What happened on Sept 5?", "What happened on September 5?"),
+        ("What happened on November 23rd?", "What happened on November 23?"),
+        ("What happened on the 23rd of nov?", "What happened on November 23?"),
+        ("What happened on 23 November?", "What happened on November 23?"),
+        ("What happened on the 23rd november", "What happened on November 23?"),
+        ("What happened on 23 Nov 2025?", "What happened on November 23, 2025?"),
+        ("What happened in sept?", "What happened in September?"),
+    ],
+)
+def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+    assert find_dates(tidy(typed)) == find_dates(typed)
+
+
+def test_possessives_and_plurals_are_not_contractions() -> None:
+    assert tidy("Lebanon's president, its army and the IDF's statements?") == (
+        "Lebanon's president, its army and the IDF's statements?"
+    )
+
+
+def test_the_before_a_day_first_date_stays_when_it_belongs_to_what_follows() -> None:
+    assert tidy("where was the 23 nov air strike") == "Where was the November 23 air strike?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What may 3 people have seen?",  # "may" in lower case is a verb, as qa.dates reads it
+        "What happened on Nov 31?",  # no such day
+        "What did the 3rd round of talks agree?",  # an ordinal, not a date
+    ],
+)
+def test_what_is_not_a_date_is_left_alone(question: str) -> None:
+    assert tidy(question) == question
+
+
+def test_a_shouted_question_is_lowered_first() -> None:
+    assert tidy("WHO'S LEBANON'S PRESIDENT") == "Who is lebanon's president?"
+    # One capitalised word is not shouting.
+    assert tidy("what did the IDF say") == "What did the IDF say?"

@@ -1,0 +1,171 @@
+"""Typed words spelled as the article spells them (qa.spelling), and where ArticleQA uses it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from qa.bot import ArticleQA
+from qa.errors import InvalidQuestion
+from qa.limits import MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS
+from qa.spelling import ArticleWords, english_words, max_edits
+from tests.conftest import FakeEmbedder
+
+SENTENCES = [
+    "Lebanon's foreign ministry hailed the talks with Israel in Ras EnNakoura.",
+    "The negotiations covered the disarmament of Hezbollah, the Iran-backed militia.",
+    "Israeli officials said Hezbollah's armed presence poses an existential threat.",
+    "On November 23 the IDF confirmed an Israeli air strike in Beirut.",
+    "Witnesses reported explosions near a commercial district.",
+    "Delegates met for the A320 talks at the border.",
+    "Meanwhile the envoy left.",
+    "Later, the envoy called for restraint and the meanwhile of peace.",
+]
+
+
+@pytest.fixture(scope="module")
+def words() -> ArticleWords:
+    return ArticleWords(SENTENCES)
+
+
+def test_a_typo_becomes_the_article_word(words: ArticleWords) -> None:
+    assert words.spell("how do officals see it") == "how do officials see it"
+    assert words.spell("who backs hezbolah") == "who backs Hezbollah"
+
+
+def test_a_swap_of_two_letters_is_one_edit(words: ArticleWords) -> None:
+    assert words.spell("where is beriut") == "where is Beirut"
+
+
+def test_a_capital_typed_on_a_typo_stays(words: ArticleWords) -> None:
+    assert words.spell("Offcials said") == "Officials said"
+
+
+def test_a_correct_english_word_not_in_the_article_is_left_alone(words: ArticleWords) -> None:
+    assert "president" not in words and "president" in english_words()
+    assert words.spell("who is the president") == "who is the president"
+    # Within reach of "officials" and "ministry", but words in their own right.
+    assert words.spell("the official ministers") == "the official ministers"
+
+
+def test_a_word_near_no_article_word_is_left_alone(words: ArticleWords) -> None:
+    assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
+
+
+def test_a_typo_near_no_article_word_becomes_the_english_word(words: ArticleWords) -> None:
+    # "country" is not in the article: the reader is better served by it than by "contry".
+    assert words.spell("which contry backs") == "which country backs"
+    assert words.spell("the goverment said") == "the government said"
+    # More than one edit from any English word: left as typed.
+    assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
+
+
+def test_the_edit_bound_grows_with_the_word(words: ArticleWords) -> None:
+    assert [max_edits("talk"), max_edits("hezbolah"), max_edits("negotiationss")] == [1, 2, 3]
+    # Five letters, two edits from "talks": too far. Nine letters, two edits: near enough.
+    assert words.spell("tlkas") == "tlkas"
+    assert words.spell("hezbolahh") == "Hezbollah"
+
+
+def test_words_outside_the_english_alphabet_are_never_mended() -> None:
+    # The English word list cannot say whether "ливан" is a word; the article's capitals
+    # still come back, and an English typo one edit off is mended.
+    words = ArticleWords(["Officials in Beyrut and Ливана met."])
+    assert words.spell("ливан") == "ливан"
+    assert words.spell("ливана beyrot") == "Ливана Beyrut"
+
+
+def test_short_words_and_numbers_are_never_changed(words: ArticleWords) -> None:
+    # "teh" is one swap from "the", "A321" one edit from "A320", "23th" is a number.
+    assert words.spell("teh A321 talks on 23th") == "teh A321 talks on 23th"
+
+
+def test_an_apostrophe_left_out_is_put_back(words: ArticleWords) -> None:
+    assert words.spell("what is hezbollahs aim") == "what is Hezbollah's aim"
+    # A plural that is a word keeps its "s".
+    assert words.spell("the officials") == "the officials"
+
+
+def test_the_article_capitals_come_back(words: ArticleWords) -> None:
+    assert words.spell("did israel and the idf meet in ras ennakoura") == (
+        "did Israel and the IDF meet in Ras EnNakoura"
+    )
+    # "Meanwhile" is capitalised only where it starts a sentence: no capitals to restore.
+    assert words.spell("and meanwhile") == "and meanwhile"
+
+
+def test_the_same_article_always_mends_alike() -> None:
+    typed = "wich ofical hailed the tlaks in beirit"
+    assert ArticleWords(SENTENCES).spell(typed) == ArticleWords(list(SENTENCES)).spell(typed)
+
+
+def test_among_equally_near_words_the_same_first_letter_then_the_most_used_wins() -> None:
+    # "zorblax" is one edit from each; "korblax" is the most used, but typos rarely hit
+    # the first letter.
+    article = ["A korblax, a korblax, a zorblat and a zorblam came."]
+    assert ArticleWords(article).spell("zorblax") == "zorblam"  # alphabetical on a tie
+    article = ["A korblax, a zorblat, a zorblat and a zorblam came."]
+    assert ArticleWords(article).spell("zorblax") == "zorblat"  # the most used
+
+
+def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:
+    assert words.clean("how do israeli officals see hezbollahs armed presence") == (
+        "How do Israeli officials see Hezbollah's armed presence?"
+    )
+    assert words.clean("what did the idf confirm on nov. 23") == (
+        "What did the IDF confirm on November 23?"
+    )
+    # A month mended by spelling still reads as a date.
+    assert words.clean("what happened on novmber 23") == "What happened on November 23?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the IDF confirm on November 23?",
+        "Who is the president of Lebanon?",
+        "How do Israeli officials see Hezbollah's armed presence?",
+        "Which country backs Hezbollah?",
+    ],
+)
+def test_a_clean_question_is_unchanged(words: ArticleWords, question: str) -> None:
+    assert words.clean(question) == question
+
+
+def test_history_user_turns_are_cleaned_and_the_rest_kept(words: ArticleWords) -> None:
+    answer = {"text": "Beirut", "found": True}
+    history: list[Any] = [
+        {"role": "user", "content": "where was the strike on nov 23"},
+        {"role": "assistant", "content": "Beirut", "answer": answer},
+        {"role": "user", "content": 7},
+        "not a message",
+    ]
+    cleaned = words.clean_history(history)
+    assert cleaned[0] == {"role": "user", "content": "Where was the strike on November 23?"}
+    assert cleaned[1:] == history[1:]
+    assert history[0]["content"] == "where was the strike on nov 23"  # the caller's is kept
+    assert words.clean_history(None) is None
+
+
+def test_history_over_the_limit_is_refused_before_it_is_read(words: ArticleWords) -> None:
+    history = [{"role": "user", "content": "hi"}] * (MAX_HISTORY_MESSAGES + 1)
+    with pytest.raises(InvalidQuestion, match="messages; the limit is"):
+        words.clean_history(history)
+
+
+def test_a_history_the_cleaning_would_take_over_a_limit_is_read_as_typed(
+    words: ArticleWords,
+) -> None:
+    at_limit = "where was the strike" + " " * (MAX_MESSAGE_CHARS - 21) + "x"
+    history = [{"role": "user", "content": at_limit}]
+    assert words.clean(at_limit).endswith("x?")  # one character more than the limit
+    assert words.clean_history(history) == history
+
+
+def test_article_qa_reads_the_clean_question(fake_embedder: FakeEmbedder) -> None:
+    bot = ArticleQA.from_text(" ".join(SENTENCES), "Talks", embedder=fake_embedder, reader=False)
+    reading = bot.read("which oficials hailed the talks on nov 23")
+    assert reading.question == reading.query == "Which officials hailed the talks on November 23?"
+    follow = bot.read("where was that", [{"role": "user", "content": "who struck on nov 23"}])
+    assert follow.context == "Who struck on November 23?"

@@ -1,0 +1,67 @@
+"""The real models on the bundled article: a question typed as people type it ranks and
+reads as its clean form does (qa.question_form, qa.spelling). Whether the answer is
+*found* is the calibration's call; the sentence and the span are compared here."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.bot import ArticleQA
+
+pytestmark = pytest.mark.slow
+
+
+def _outcome(bot: ArticleQA, question: str) -> tuple[int, str | None, list[tuple]]:
+    """The first ranked sentence, the reader's span, and the cited evidence."""
+    analysis = bot.inspect(question)
+    answer = bot.ask(question)
+    cited = [(e.position, e.answer_start, e.answer_end) for e in answer.evidence]
+    return analysis.ranking.candidates[0].position, getattr(analysis.span, "text", None), cited
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "what was targeted on nov. 23",
+        "What was targeted on Nov. 23?",
+        "What was targeted on November 23",
+    ],
+)
+def test_a_date_typed_any_way_gets_the_clean_questions_answer(
+    bundled_bot: ArticleQA, typed: str
+) -> None:
+    clean = "What was targeted on November 23?"
+    assert bundled_bot.read(typed).question == clean
+    expected = _outcome(bundled_bot, clean)
+    assert expected[0] == 13 and expected[1] and "chief of staff" in expected[1]
+    assert _outcome(bundled_bot, typed) == expected
+
+
+def test_typos_rank_the_clean_questions_sentences_first(bundled_bot: ArticleQA) -> None:
+    def ranked(question: str) -> list[int]:
+        return [c.position for c in bundled_bot.inspect(question).ranking.candidates[:3]]
+
+    # As typed, "contry" and "hezbolah" match nothing and the third sentence drifts;
+    # "Hezbollah" is mended from the article, "contry" from the English word list.
+    assert (
+        bundled_bot.read("which contry backs hezbolah").question == "Which country backs Hezbollah?"
+    )
+    assert ranked("which contry backs hezbolah") == ranked("Which country backs Hezbollah?")
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        (
+            "how do israeli oficials see hezbollahs armed presence",
+            "How do Israeli officials see Hezbollah's armed presence?",
+        ),
+        (
+            "where did the nov 23rd air strike take place",
+            "Where did the November 23 air strike take place?",
+        ),
+    ],
+)
+def test_typed_and_clean_read_alike(bundled_bot: ArticleQA, typed: str, clean: str) -> None:
+    assert bundled_bot.read(typed).question == clean
+    assert _outcome(bundled_bot, typed) == _outcome(bundled_bot, clean)

@@ -1,0 +1,92 @@
+"""The calibration tool's choices on synthetic scores, and its command line."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tools.calibrate import main
+from tools.calibration_fit import (
+    MIN_CONFIDENT,
+    NEVER,
+    best_threshold,
+    confident_threshold,
+    logistic,
+)
+
+
+def test_the_threshold_maximises_f1_with_abstention() -> None:
+    probability = np.array([0.9, 0.8, 0.7, 0.6, 0.3, 0.2])
+    # Answering the first three is worth their F1; the last three are unanswerable
+    # (abstaining scores 1 on them), the 0.6 one answerable but answered wrongly.
+    gain = np.array([1.0, 1.0, 0.8, 0.0, 0.0, 0.0])
+    answerable = np.array([True, True, True, True, False, False])
+    cut, f1 = best_threshold(probability, gain, answerable)
+    assert 0.6 < cut <= 0.7  # answer exactly the three best
+    assert f1 == pytest.approx((1 + 1 + 0.8 + 0 + 1 + 1) / 6)
+
+
+def test_the_threshold_never_splits_tied_scores() -> None:
+    probability = np.array([0.8, 0.5, 0.5, 0.1])
+    gain = np.array([1.0, 1.0, 0.0, 0.0])
+    answerable = np.array([True, True, False, False])
+    cut, _ = best_threshold(probability, gain, answerable)
+    answered = probability >= cut
+    assert answered[1] == answered[2]
+
+
+def test_answering_nothing_can_be_best() -> None:
+    probability = np.array([0.9, 0.5])
+    cut, f1 = best_threshold(probability, np.zeros(2), np.array([False, False]))
+    assert cut == NEVER and f1 == 1.0
+
+
+def _ranked_right(pattern: list[bool]) -> tuple[np.ndarray, np.ndarray]:
+    """Scores falling from 1 with the given right/wrong pattern, best first."""
+    return np.linspace(1.0, 0.01, len(pattern)), np.array(pattern)
+
+
+def test_the_confident_cut_is_the_lowest_where_90_percent_were_right() -> None:
+    # 40 answers: the best 30 right, one wrong, two right, then wrong ones: 32 of the
+    # best 35 are right (91%), 32 of the best 36 are not (89%).
+    probability, right = _ranked_right([True] * 30 + [False, True, True] + [False] * 7)
+    cut = confident_threshold(probability, right, threshold=0.0)
+    confident = probability >= cut
+    assert confident.sum() == 35
+    assert right[confident].mean() >= 0.9
+    assert right[probability >= probability[35]].mean() < 0.9
+
+
+def test_the_confident_cut_is_never_below_the_threshold_and_needs_enough_answers() -> None:
+    probability, right = _ranked_right([True] * 50)
+    assert confident_threshold(probability, right, threshold=0.7) == 0.7
+    # All right among the best few, but fewer than 90% of any MIN_CONFIDENT or more.
+    few, few_right = _ranked_right([True] * (MIN_CONFIDENT - 3) + [False] * 30)
+    assert few_right[:MIN_CONFIDENT].mean() < 0.9
+    assert confident_threshold(few, few_right, threshold=0.0) == NEVER
+
+
+def test_a_weight_against_its_features_own_direction_is_dropped() -> None:
+    rng = np.random.default_rng(0)
+    signal = rng.normal(size=2000)
+    right = signal + rng.normal(scale=0.5, size=2000) > 0
+    # A near copy of the signal, that a free fit would weigh negatively against it.
+    copy = signal + rng.normal(scale=0.05, size=2000)
+    noise = rng.normal(size=2000)
+    x = np.column_stack([signal, copy - 0.3 * noise, noise])
+    coefficients, _ = logistic(x, right)
+    directions = [np.sign(np.corrcoef(x[:, i], right)[0, 1]) for i in range(3)]
+    assert all(c == 0 or np.sign(c) == d for c, d in zip(coefficients, directions, strict=True))
+    assert coefficients[0] > 0
+
+
+def test_the_command_names_what_it_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as error:
+        main([])
+    assert error.value.code == 2 and "--split" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--split", "--limit", "none"])
+    assert "expected a whole number, got 'none'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--split", "--embedder", "huge"])
+    assert "--embedder: choose one of" in capsys.readouterr().err

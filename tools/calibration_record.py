@@ -1,0 +1,191 @@
+"""Ask the validation questions once and record what refitting the answerability model needs.
+
+A refit recomputes every feature (qa.answerability) and picks the span for each retrieval
+weight without retrieving or reading again: each question keeps its reading, the best
+sentences of its ranking and every sentence a span came from, the spans, those sentences,
+the word-coverage figures the features ask the article's lexicon for, and the answer text
+ask() would give for each candidate retrieval weight (and without the reader).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, overload
+
+from index.sentences import Sentence
+from qa.bot import ArticleQA
+from qa.followup import Reading
+from qa.reading import ReadSpan, choose_span
+from qa.retrieval import Ranking
+from tools.validation import ValidationSet
+
+RETRIEVAL_WEIGHTS = (0.0, 1.0, 2.0, 4.0, 8.0, 16.0)
+# Sentences of each ranking kept: the features look at the best few.
+KEPT_CANDIDATES = 10
+PROGRESS_EVERY = 250
+
+
+class Sentences(Sequence[Sentence]):
+    """The few sentences of an article a question's features read, by position; its
+    length is the article's sentence count."""
+
+    def __init__(self, kept: dict[int, Sentence], size: int) -> None:
+        self.kept = kept
+        self.size = size
+
+    @overload
+    def __getitem__(self, position: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Sentence]: ...
+    def __getitem__(self, position: int | slice) -> Sentence | Sequence[Sentence]:
+        if isinstance(position, slice):
+            raise TypeError("recorded sentences are read one at a time")
+        return self.kept[position]
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[Sentence]:
+        raise TypeError("recorded sentences are read one at a time")
+
+
+class RecordingLexicon:
+    """The article's lexicon, remembering every figure the features asked it for."""
+
+    def __init__(self, lexicon: Any) -> None:
+        self.lexicon = lexicon
+        self.figures: dict[tuple[str, tuple[int, ...]], float] = {}
+
+    def coverage(self, query_terms: list[str], positions: list[int]) -> float:
+        key = ("coverage", tuple(positions))
+        if key not in self.figures:
+            self.figures[key] = self.lexicon.coverage(query_terms, positions)
+        return self.figures[key]
+
+    def known_share(self, query_terms: list[str]) -> float:
+        key = ("known_share", ())
+        if key not in self.figures:
+            self.figures[key] = self.lexicon.known_share(query_terms)
+        return self.figures[key]
+
+
+class RecordedLexicon:
+    """The figures a RecordingLexicon kept, replayed for the same question."""
+
+    def __init__(self, figures: dict[tuple[str, tuple[int, ...]], float]) -> None:
+        self.figures = figures
+
+    def _figure(self, key: tuple[str, tuple[int, ...]]) -> float:
+        try:
+            return self.figures[key]
+        except KeyError:
+            raise LookupError(
+                f"the features ask for {key}, which was not recorded: "
+                "ask again with python -m tools.calibrate --split --refresh"
+            ) from None
+
+    def coverage(self, query_terms: list[str], positions: list[int]) -> float:
+        return self._figure(("coverage", tuple(positions)))
+
+    def known_share(self, query_terms: list[str]) -> float:
+        return self._figure(("known_share", ()))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One validation question, asked once."""
+
+    id: str
+    kind: str
+    article: str
+    golds: list[str]  # [] = unanswerable
+    reading: Reading
+    ranking: Ranking  # the kept candidates only
+    spans: list[ReadSpan]
+    sentences: Sentences
+    figures: dict[tuple[str, tuple[int, ...]], float]
+    answers: dict[float, str]  # retrieval weight -> the reader's answer text
+    sentence_answer: str  # the answer without the reader (the best sentence)
+
+    @property
+    def lexicon(self) -> RecordedLexicon:
+        return RecordedLexicon(self.figures)
+
+
+def _around(position: int, count: int) -> list[int]:
+    return [p for p in (position - 1, position, position + 1) if 0 <= p < count]
+
+
+def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSpan], dict]:
+    """Ask `question` once; keep what the features and answers need."""
+    analysis = bot.inspect(question, retrieval_weight=0.0)
+    ranking, spans = analysis.ranking, analysis.spans
+    positions = {c.position for c in ranking.candidates[:KEPT_CANDIDATES]}
+    positions |= {s.position for s in spans}
+    kept = [c for c in ranking.candidates if c.position in positions]
+    lexicon = RecordingLexicon(bot.retriever.lexicon)
+    count = len(bot.sentences)
+    # Every figure a feature could ask for about these sentences, asked now.
+    lexicon.known_share(ranking.query_terms)
+    for position in positions:
+        lexicon.coverage(ranking.query_terms, [position])
+        lexicon.coverage(ranking.query_terms, _around(position, count))
+    answers: dict[float, str] = {}
+    by_span: dict[ReadSpan | None, str] = {}
+    for weight in RETRIEVAL_WEIGHTS:
+        span = choose_span(spans, ranking, weight)
+        if span not in by_span:
+            chosen = bot.analyse(analysis.reading, ranking, spans, weight)
+            by_span[span] = bot.answer_from(chosen).text
+        answers[weight] = by_span[span]
+    alone = bot.analyse(analysis.reading, ranking, spans, 0.0, with_reader=False)
+    material = {
+        "sentences": Sentences({p: bot.sentences[p] for p in positions}, count),
+        "figures": lexicon.figures,
+        "answers": answers,
+        "sentence_answer": bot.answer_from(alone).text,
+    }
+    return analysis.reading, replace(ranking, candidates=kept), spans, material
+
+
+def record_set(validation: ValidationSet, embedder: Any) -> list[Recorded]:
+    """Every question of the set, each article indexed once, with progress on stderr."""
+    records: list[Recorded] = []
+    by_article: dict[str, list] = {}
+    for question in validation.questions:
+        by_article.setdefault(question.article, []).append(question)
+    started = time.perf_counter()
+    total = len(validation.questions)
+    for key, questions in by_article.items():
+        title, text = validation.articles[key]
+        # Generous budgets: the machine may be busy, and no answer here is timed.
+        bot = ArticleQA.from_text(
+            text, title, embedder=embedder, index_seconds=3600.0, answer_seconds=600.0
+        )
+        for question in questions:
+            reading, ranking, spans, material = record(bot, question.question)
+            records.append(
+                Recorded(
+                    question.id,
+                    validation.kinds[question.id],
+                    key,
+                    question.answers,
+                    reading,
+                    ranking,
+                    spans,
+                    **material,
+                )
+            )
+            if len(records) % PROGRESS_EVERY == 0:
+                elapsed = time.perf_counter() - started
+                left = elapsed / len(records) * (total - len(records))
+                print(
+                    f"  {len(records):,}/{total:,} questions, {elapsed:.0f} s, "
+                    f"about {left:.0f} s left",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    return records

@@ -111,8 +111,8 @@ class Lexical(Protocol):
     def known_share(self, query_terms: list[str]) -> float: ...
 
 
-def _around(position: int, sentence_count: int) -> list[int]:
-    """The sentence and its neighbours, as retrieval's coverage counts them."""
+def around(position: int, sentence_count: int) -> list[int]:
+    """The sentence and its neighbours: what the window coverage features count."""
     return [p for p in (position - 1, position, position + 1) if 0 <= p < sentence_count]
 
 
@@ -124,7 +124,7 @@ def retrieval_features(ranking: Ranking, lexicon: Lexical, sentence_count: int) 
     return {
         "top_score": top.score,
         "top_dense": top.dense,
-        "coverage": lexicon.coverage(query, _around(top.position, sentence_count)),
+        "coverage": lexicon.coverage(query, around(top.position, sentence_count)),
         "margin": top.score - second,
         "unknown_date": float(ranking.asks_unknown_date),
         "known_terms": lexicon.known_share(query),
@@ -152,7 +152,7 @@ def answer_features(
         "type_expected": float(kind is not None),
         "type_fits": float(fits),
         "answer_coverage": lexicon.coverage(query, [position]),
-        "answer_window_coverage": lexicon.coverage(query, _around(position, sentence_count)),
+        "answer_window_coverage": lexicon.coverage(query, around(position, sentence_count)),
     }
 
 

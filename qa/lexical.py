@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 
 import bm25s
@@ -90,8 +91,7 @@ class Lexicon:
         present: set[str] = set()
         for position in positions:
             present |= self._sentence_terms[position]
-        weights = {t: self._idf.get(t, self._unknown_idf) for t in unique}
-        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+        return self._weighted_share(unique, present)
 
     def known_share(self, query_terms: list[str]) -> float:
         """IDF-weighted share of the query's terms that the article uses anywhere (0..1):
@@ -99,5 +99,9 @@ class Lexicon:
         unique = set(query_terms)
         if not unique:
             return 1.0
+        return self._weighted_share(unique, self._idf)
+
+    def _weighted_share(self, unique: set[str], present: Container[str]) -> float:
+        """The IDF-weighted share of `unique` (not empty) that is in `present`."""
         weights = {t: self._idf.get(t, self._unknown_idf) for t in unique}
-        return sum(w for t, w in weights.items() if t in self._idf) / sum(weights.values())
+        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())

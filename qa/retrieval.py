@@ -165,9 +165,3 @@ class Retriever:
         lexical = self.lexicon.scores(terms(phrase))
         fused = self.weights.sentence * dense + self.weights.lexical * lexical
         return [int(i) for i in np.argsort(-fused, kind="stable")]
-
-    def coverage(self, ranking: Ranking, position: int) -> float:
-        """How much of the query the sentence and its neighbours cover (0..1)."""
-        last = len(self.index.sentences) - 1
-        around = [p for p in (position - 1, position, position + 1) if 0 <= p <= last]
-        return self.lexicon.coverage(ranking.query_terms, around)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, overload
 
 from index.sentences import Sentence
+from qa.answerability import around
 from qa.bot import ArticleQA
 from qa.followup import Reading
 from qa.reading import ReadSpan, choose_span
@@ -115,10 +116,6 @@ class Recorded:
         return RecordedLexicon(self.figures)
 
 
-def _around(position: int, count: int) -> list[int]:
-    return [p for p in (position - 1, position, position + 1) if 0 <= p < count]
-
-
 def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSpan], dict]:
     """Ask `question` once; keep what the features and answers need."""
     analysis = bot.inspect(question, retrieval_weight=0.0)
@@ -132,7 +129,7 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
     lexicon.known_share(ranking.query_terms)
     for position in positions:
         lexicon.coverage(ranking.query_terms, [position])
-        lexicon.coverage(ranking.query_terms, _around(position, count))
+        lexicon.coverage(ranking.query_terms, around(position, count))
     answers: dict[float, str] = {}
     by_span: dict[ReadSpan | None, str] = {}
     for weight in RETRIEVAL_WEIGHTS:

@@ -14,6 +14,7 @@ from qa import ArticleQA
 from qa.answer_length import (
     MOST_OF_SENTENCE,
     WIDTH,
+    Width,
     fit_answer,
     fit_span,
     question_kind,
@@ -75,25 +76,23 @@ def test_question_kind_comes_from_the_question_words(question: str, kind: str | 
     assert question_kind(question) == kind
 
 
-def test_clause_end_completes_a_short_span_to_its_clause() -> None:
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        # A short span completed to its clause's end.
+        ("clause-end", "air strike in Beirut"),
+        # The whole clause between commas.
+        ("clause", "the IDF confirmed another air strike in Beirut"),
+    ],
+)
+def test_a_span_widens_within_its_clause(width: Width, expected: str) -> None:
     article, sentence = _sentence(
         "Just days later, on November 23, the IDF confirmed another air strike in Beirut, "
         "the capital of Lebanon."
     )
     span = _span(article, sentence, "air strike")
-    fitted = widen(span, sentence, "clause-end")
-    assert fitted.text == "air strike in Beirut"
-    _check_slice(article, span, fitted, sentence)
-
-
-def test_clause_takes_the_whole_clause_between_commas() -> None:
-    article, sentence = _sentence(
-        "Just days later, on November 23, the IDF confirmed another air strike in Beirut, "
-        "the capital of Lebanon."
-    )
-    span = _span(article, sentence, "air strike")
-    fitted = widen(span, sentence, "clause")
-    assert fitted.text == "the IDF confirmed another air strike in Beirut"
+    fitted = widen(span, sentence, width)
+    assert fitted.text == expected
     _check_slice(article, span, fitted, sentence)
 
 

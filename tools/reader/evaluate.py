@@ -156,29 +156,33 @@ class Result:
 
 def validation_data() -> dict[str, Any]:
     """The validation side of tools.reader.split as one SQuAD-format dict (gold
-    paragraphs), for choosing between readers: checkpoints are chosen on it, never on
-    ../shared/eval."""
-    from tools.reader.split import side_keep, split_files
-    from tools.reader.squad import _open_json
+    paragraphs; articles as tools.validation reads them), for choosing between readers:
+    checkpoints are chosen on it, never on ../shared/eval."""
+    from tools.validation import source_articles
 
-    files = split_files()
-    keep = side_keep(files, "validation")
-    seen: set[str] = set()
-    data = []
-    for path in files:
-        articles = _open_json(path)["data"]
-        for article in articles:
-            paragraphs = []
-            for para in article["paragraphs"]:
-                if not keep(path, article.get("title", ""), para["context"], len(articles) == 1):
-                    continue
-                qas = [qa for qa in para["qas"] if qa["id"] not in seen]
-                seen.update(qa["id"] for qa in qas)
-                if qas:
-                    paragraphs.append({"context": para["context"], "qas": qas})
-            if paragraphs:
-                data.append({"title": article.get("title", ""), "paragraphs": paragraphs})
-    return {"data": data}
+    return {
+        "data": [
+            {
+                "title": article.title,
+                "paragraphs": [
+                    {
+                        "context": paragraph.context,
+                        "qas": [
+                            {
+                                "id": qid,
+                                "question": question,
+                                "answers": [{"text": text} for text in answers],
+                                "is_impossible": not answers,
+                            }
+                            for qid, question, answers in paragraph.questions
+                        ],
+                    }
+                    for paragraph in article.paragraphs
+                ],
+            }
+            for article in source_articles()
+        ]
+    }
 
 
 def sampled(data: dict[str, Any], every: int) -> dict[str, Any]:

@@ -158,7 +158,12 @@ class ArticleQA:
         spans: list[ReadSpan] = []
         if self.reader is not None:
             spans = read_spans(
-                self.reader, reading.reader_question, self.text, self.sentences, ranking
+                self.reader,
+                reading.reader_question,
+                self.text,
+                self.sentences,
+                ranking,
+                self.calibration.decisive_margin,
             )
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight

@@ -35,6 +35,9 @@ class Calibration:
     # Answers scored at least this were right (F1 >= 0.5) at least 90% of the time on the
     # split: shown as sure. Above any probability until fitted.
     confident_threshold: float = 1.01
+    # The first passage's answer is taken without reading the others when its span leads
+    # "no answer" by this much (qa.reading.read_spans); None: every passage is read.
+    decisive_margin: float | None = None
 
     def probability(self, features: dict[str, float]) -> float:
         """P(the article answers) for one question's features."""

@@ -1,10 +1,18 @@
-"""Read the best retrieved windows with the extractive reader and pick the answer span."""
+"""Read the best retrieved windows with the extractive reader and pick the answer span.
+
+Each of the best sentences is read with its neighbours, and windows that overlap or touch
+are joined into one passage (cut at sentence ends only past the reader's token budget),
+so the reader sees each candidate sentence once, behind one copy of the question. The
+passage holding the best-ranked sentence is read first and alone; when its best span
+leads "no answer" by the decisive margin (fitted on the validation split with the rest
+of the calibration, tools/calibration_fit.py), the other passages are not read at all.
+"""
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -15,6 +23,9 @@ from qa.retrieval import Ranking
 # answer often sits next to the sentence that matches the question.
 WINDOWS_READ = 3
 WINDOW_RADIUS = 1
+# The reader was trained on passages of one to five sentences (tools/reader/windows.py):
+# joined windows are cut to that length, where longer ones would be new to it.
+PASSAGE_SENTENCES = 5
 
 
 class SpanLike(Protocol):
@@ -38,7 +49,13 @@ class SpanLike(Protocol):
 
 class SpanReader(Protocol):
     """An extractive reader: the best span of each passage, or of each sentence of each
-    passage when `segments` gives where the sentences start; best first (qa.reader.Reader)."""
+    passage when `segments` gives where the sentences start; best first (qa.reader.Reader).
+    It also says how many tokens a text takes and how many a passage may have beside the
+    question, so that passages are cut where it would otherwise truncate them."""
+
+    def token_count(self, text: str) -> int: ...
+
+    def passage_budget(self, question: str) -> int: ...
 
     def read(
         self,
@@ -72,23 +89,71 @@ def windows(ranking: Ranking, count: int, sentence_count: int) -> list[tuple[int
     return ranges
 
 
-def read_spans(
+def passage_ranges(
+    ranking: Ranking,
+    sentence_count: int,
+    tokens: Callable[[int], int],
+    budget: int,
+    count: int = WINDOWS_READ,
+) -> list[tuple[int, int]]:
+    """The sentence ranges [first, last] to read, in reading order.
+
+    The windows of the best `count` sentences, joined where they overlap or touch; a
+    joined run longer than PASSAGE_SENTENCES sentences or `budget` tokens
+    (`tokens(position)` per sentence) is cut at sentence ends. Passages are read in the
+    order of the best sentence they hold; a piece cut off without a candidate sentence
+    follows the pieces of its run that have one.
+    """
+    ranked = [c.position for c in ranking.candidates[:count]]
+    runs: list[list[int]] = []  # [first, last], ascending, disjoint and not touching
+    for first, last in sorted(windows(ranking, count, sentence_count)):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    pieces: list[tuple[float, int, int]] = []  # (reading order key, first, last)
+    for run_first, run_last in runs:
+        run_rank = min(r for r, p in enumerate(ranked) if run_first <= p <= run_last)
+        # Runs longer than the reader's passages are cut into near-equal pieces (six
+        # sentences: three and three, not five and one), then again where over budget.
+        length = run_last - run_first + 1
+        most = math.ceil(length / math.ceil(length / PASSAGE_SENTENCES))
+        first, used = run_first, 0
+        for position in range(run_first, run_last + 1):
+            size = tokens(position)
+            if position > first and (used + size > budget or position - first == most):
+                pieces.append((_order(ranked, first, position - 1, run_rank), first, position - 1))
+                first, used = position, 0
+            used += size
+        pieces.append((_order(ranked, first, run_last, run_rank), first, run_last))
+    return [(first, last) for _, first, last in sorted(pieces)]
+
+
+def _order(ranked: list[int], first: int, last: int, run_rank: int) -> float:
+    """A piece's place: the rank of its best candidate, else just after its run's best."""
+    held = [rank for rank, position in enumerate(ranked) if first <= position <= last]
+    return float(min(held)) if held else run_rank + 0.5
+
+
+def read_passages(
     reader: SpanReader,
     question: str,
     text: str,
-    sentences: list[Sentence],
-    ranking: Ranking,
-    count: int = WINDOWS_READ,
+    sentences: Sequence[Sentence],
+    ranges: Sequence[tuple[int, int]],
+    first_window: int = 0,
 ) -> list[ReadSpan]:
-    """The reader's best span in each sentence of the top windows, located in the article.
+    """The reader's best span in each sentence of the passages `ranges`, read in one
+    batch and located in the article; the spans' windows are numbered from `first_window`.
 
-    Passages are exact slices of the article, so a span's offsets map straight back;
-    a span never crosses a window because each window is read on its own. The reader
-    sees the whole window (the answer's context) but proposes a span per sentence, so
-    that retrieval can still prefer the sentence the question points at when the
-    reader's favourite lies next to it (a date's sentence beside the answer's).
+    Passages are exact slices of the article, so a span's offsets map straight back; a
+    span never crosses a passage. The reader sees the whole passage (the answer's
+    context) but proposes a span per sentence, so that retrieval can still prefer the
+    sentence the question points at when the reader's favourite lies next to it (a
+    date's sentence beside the answer's).
     """
-    ranges = windows(ranking, count, len(sentences))
+    if not ranges:
+        return []
     starts = [sentences[first].start for first, _ in ranges]
     passages = [text[sentences[first].start : sentences[last].end] for first, last in ranges]
     segments = [
@@ -103,10 +168,41 @@ def read_spans(
         position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         margin = span.score - span.null_score
         probability = math.exp(min(0.0, span.score - span.log_norm))
-        located.append(
-            ReadSpan(text[start:end], start, end, position, margin, span.passage, probability)
-        )
+        window = first_window + span.passage
+        located.append(ReadSpan(text[start:end], start, end, position, margin, window, probability))
     return located
+
+
+def decisive(spans: Sequence[ReadSpan], margin: float | None) -> bool:
+    """Whether a span leads "no answer" by at least `margin` (None: never decisive)."""
+    return margin is not None and any(span.margin >= margin for span in spans)
+
+
+def read_spans(
+    reader: SpanReader,
+    question: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    ranking: Ranking,
+    decisive_margin: float | None = None,
+    count: int = WINDOWS_READ,
+) -> list[ReadSpan]:
+    """The reader's best span in each sentence of the passages around the best `count`
+    sentences (passage_ranges): the first passage alone, then, unless its answer is
+    decisive, the others in one batch.
+
+    The first passage is read alone even when every passage will be read: the int8
+    reader scales its activations per batch, so a passage's logits depend on its
+    batch-mates, and the first passage must read the same whether the others follow.
+    """
+    budget = reader.passage_budget(question)
+    ranges = passage_ranges(
+        ranking, len(sentences), lambda p: reader.token_count(sentences[p].text), budget, count
+    )
+    first = read_passages(reader, question, text, sentences, ranges[:1])
+    if decisive(first, decisive_margin):
+        return first
+    return first + read_passages(reader, question, text, sentences, ranges[1:], first_window=1)
 
 
 def choose_span(

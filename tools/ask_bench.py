@@ -122,7 +122,14 @@ def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
         reading = bot.read(question)
         ranking = bot.retriever.rank(reading.query, reading.focus_in(bot.title))
         ranked = clock()
-        spans = read_spans(bot.reader, reading.reader_question, bot.text, bot.sentences, ranking)
+        spans = read_spans(
+            bot.reader,
+            reading.reader_question,
+            bot.text,
+            bot.sentences,
+            ranking,
+            bot.calibration.decisive_margin,
+        )
         read = clock()
         analysis = bot.analyse(reading, ranking, spans, bot.calibration.retrieval_weight)
         answer = bot.conclude(analysis).answer

@@ -37,7 +37,7 @@ from tools.validation import ValidationSet, load_validation, positive_int, print
 
 REPO = Path(__file__).resolve().parents[1]
 # Bump when what is recorded per question changes shape.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def default_cache_dir() -> Path:

@@ -32,6 +32,10 @@ MIN_CONFIDENT = 20
 NEVER = 1.01
 REGULARISATION = 1.0  # scikit-learn's C, on standardised features
 FOLDS = 5
+# Decisive margins tried (the reader's logits: span over "no answer"), beside never.
+DECISIVE_MARGINS = tuple(float(m) for m in range(-4, 13))
+# Stopping early may cost at most this much mean F1 on the split against reading on.
+DECISIVE_TOLERANCE = 0.005
 # The five retrieval features (and the reader's margin) of the model fitted before the
 # answerability features: refitted on the same split for comparison.
 BASELINE = ("top_score", "top_dense", "coverage", "margin", "unknown_date", "reader_margin")
@@ -46,6 +50,7 @@ class Table:
     gain: np.ndarray  # F1 of the answer (1/0 for a sentence holding a gold answer)
     answerable: np.ndarray
     articles: list[str]
+    stopped: np.ndarray  # whether reading stopped after the first passage
 
     @property
     def right(self) -> np.ndarray:
@@ -65,29 +70,37 @@ class Fit:
     weights_tried: dict[float, float] = field(default_factory=dict)
     cv_auc: float | None = None
     baseline_cv_auc: float | None = None
+    # decisive margin -> (split F1, share of questions stopped early), at the chosen weight
+    margins_tried: dict[float | None, tuple[float, float]] = field(default_factory=dict)
 
 
-def table(records: list[Recorded], with_reader: bool, weight: float) -> Table:
-    """Every question's features and gain when spans are chosen with `weight`."""
-    rows, gains, names = [], [], []
+def table(
+    records: list[Recorded], with_reader: bool, weight: float, decisive_margin: float | None = None
+) -> Table:
+    """Every question's features and gain when spans are chosen with `weight`, reading
+    stopping after the first passage when its answer leads by `decisive_margin`."""
+    rows, gains, names, stopped = [], [], [], []
     for r in records:
-        spans = r.spans if with_reader else None
-        span = choose_span(r.spans, r.ranking, weight) if with_reader else None
+        read, answers = r.read(decisive_margin)
+        spans = read if with_reader else None
+        span = choose_span(read, r.ranking, weight) if with_reader else None
         found = features(r.reading.question, r.ranking, spans, span, r.lexicon, r.sentences)
         names = sorted(found)
         rows.append([found[n] for n in names])
-        gains.append(gain(r, with_reader, weight))
+        gains.append(gain(r, with_reader, answers[weight]))
+        stopped.append(with_reader and read is not r.spans)
     answerable = np.array([bool(r.golds) for r in records])
-    return Table(names, np.array(rows), np.array(gains), answerable, [r.article for r in records])
+    articles = [r.article for r in records]
+    return Table(names, np.array(rows), np.array(gains), answerable, articles, np.array(stopped))
 
 
-def gain(record: Recorded, with_reader: bool, weight: float) -> float:
-    """What answering would score: the answer's F1, or 1/0 for the sentence without the
-    reader (does it hold a gold answer); 0 for an unanswerable question."""
+def gain(record: Recorded, with_reader: bool, answer: str) -> float:
+    """What answering would score: the reader's `answer`'s F1, or 1/0 for the sentence
+    without the reader (does it hold a gold answer); 0 for an unanswerable question."""
     if not record.golds:
         return 0.0
     if with_reader:
-        return token_f1(record.answers[weight], record.golds)
+        return token_f1(answer, record.golds)
     return float(contains_answer(record.sentence_answer, record.golds))
 
 
@@ -187,6 +200,10 @@ def cross_validated_auc(data: Table, columns: list[int]) -> float | None:
     return auc(predicted, data.right)
 
 
+# One way of reading, fitted: its table, model, probabilities and split F1.
+Tried = tuple[Table, Calibration, np.ndarray, float]
+
+
 def _fitted(data: Table) -> tuple[Calibration, np.ndarray, float]:
     coefficients, intercept = logistic(data.features, data.right)
     probability = probabilities(data.features, coefficients, intercept)
@@ -201,14 +218,17 @@ def _fitted(data: Table) -> tuple[Calibration, np.ndarray, float]:
 
 
 def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationSet) -> Fit:
-    """The model for answering with (or without) the reader, its weight chosen on F1."""
+    """The model for answering with (or without) the reader: its retrieval weight and
+    decisive margin chosen on the split (choose_reading)."""
     weights = RETRIEVAL_WEIGHTS if with_reader else (0.0,)
-    tried: dict[float, tuple[Table, Calibration, np.ndarray, float]] = {}
-    for weight in weights:
-        data = table(records, with_reader, weight)
-        tried[weight] = (data, *_fitted(data))
-    weight = max(weights, key=lambda w: (tried[w][3], -w))
-    data, calibration, probability, _ = tried[weight]
+    margins = (None, *DECISIVE_MARGINS) if with_reader else (None,)
+    tried: dict[tuple[float | None, float], Tried] = {}
+    for margin in margins:
+        for weight in weights:
+            data = table(records, with_reader, weight, margin)
+            tried[margin, weight] = (data, *_fitted(data))
+    margin, weight = choose_reading({key: (t[0], t[3]) for key, t in tried.items()})
+    data, calibration, probability, _ = tried[margin, weight]
     kinds = Counter(r.kind for r in records)
     fitted_on = (
         f"{validation.name}: {len(records):,} questions over "
@@ -216,7 +236,9 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
         + ", ".join(f"{count:,} {kind}" for kind, count in sorted(kinds.items()))
         + ")"
     )
-    calibration = replace(calibration, retrieval_weight=weight, fitted_on=fitted_on)
+    calibration = replace(
+        calibration, retrieval_weight=weight, decisive_margin=margin, fitted_on=fitted_on
+    )
     baseline = [i for i, n in enumerate(data.names) if n in BASELINE]
     return Fit(
         with_reader,
@@ -225,10 +247,31 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
         probability,
         [r.kind for r in records],
         [validation.sources[r.article] for r in records],
-        {w: round(tried[w][3], 4) for w in weights},
+        {w: round(tried[None, w][3], 4) for w in weights},
         cross_validated_auc(data, list(range(len(data.names)))),
         cross_validated_auc(data, baseline),
+        {
+            m: (round(tried[m, weight][3], 4), round(float(tried[m, weight][0].stopped.mean()), 3))
+            for m in margins
+        },
     )
+
+
+def choose_reading(
+    scored: dict[tuple[float | None, float], tuple[Table, float]],
+) -> tuple[float | None, float]:
+    """(decisive margin, retrieval weight): of the pairs whose split F1 is within
+    DECISIVE_TOLERANCE of the best reading every passage, the one that stops most often
+    (then the better F1, then the lower margin and weight)."""
+    best = max(f1 for (margin, _), (_, f1) in scored.items() if margin is None)
+    allowed = [key for key, (_, f1) in scored.items() if f1 >= best - DECISIVE_TOLERANCE]
+
+    def preference(key: tuple[float | None, float]) -> tuple[float, float, float, float]:
+        data, f1 = scored[key]
+        margin, weight = key
+        return (float(data.stopped.mean()), f1, -(margin or 0.0), -weight)
+
+    return max(allowed, key=preference)
 
 
 def _mean(values: np.ndarray) -> str:
@@ -249,6 +292,8 @@ def report(fit: Fit, output: object) -> str:
         f"fitted on {c.fitted_on}",
         f"retrieval weight {c.retrieval_weight} (F1 by weight: {fit.weights_tried}); "
         f"threshold {c.threshold}; confident threshold {c.confident_threshold}",
+        f"decisive margin {c.decisive_margin}: stopped after the first passage "
+        f"{_mean(data.stopped)} (F1, share stopped by margin: {fit.margins_tried})",
         f"F1 with abstention {_mean(delivered)}; answerable F1 {_mean(delivered[data.answerable])}"
         f" (never abstaining: {_mean(data.gain[data.answerable])}); unanswerable abstained "
         f"{_mean(~found[~data.answerable])}",

@@ -18,8 +18,9 @@ from typing import Any, overload
 from index.sentences import Sentence
 from qa.answerability import around
 from qa.bot import ArticleQA
+from qa.calibration import Calibration
 from qa.followup import Reading
-from qa.reading import ReadSpan, choose_span
+from qa.reading import ReadSpan, choose_span, decisive
 from qa.retrieval import Ranking
 from tools.validation import ValidationSet
 
@@ -110,14 +111,29 @@ class Recorded:
     figures: dict[tuple[str, tuple[int, ...]], float]
     answers: dict[float, str]  # retrieval weight -> the reader's answer text
     sentence_answer: str  # the answer without the reader (the best sentence)
+    # retrieval weight -> the answer text had reading stopped after the first passage
+    first_answers: dict[float, str]
 
     @property
     def lexicon(self) -> RecordedLexicon:
         return RecordedLexicon(self.figures)
 
+    @property
+    def first(self) -> list[ReadSpan]:
+        """The spans of the first passage, read alone (what an early stop keeps)."""
+        return [span for span in self.spans if span.window == 0]
+
+    def read(self, decisive_margin: float | None) -> tuple[list[ReadSpan], dict[float, str]]:
+        """The spans and answers (by retrieval weight) that ask() gets with this margin."""
+        first = self.first
+        if decisive(first, decisive_margin):
+            return first, self.first_answers
+        return self.spans, self.answers
+
 
 def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSpan], dict]:
-    """Ask `question` once; keep what the features and answers need."""
+    """Ask `question` once, reading every passage (the bot never stops early); keep what
+    the features and answers need, with and without the passages after the first."""
     analysis = bot.inspect(question, retrieval_weight=0.0)
     ranking, spans = analysis.ranking, analysis.spans
     positions = {c.position for c in ranking.candidates[:KEPT_CANDIDATES]}
@@ -130,20 +146,25 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
     for position in positions:
         lexicon.coverage(ranking.query_terms, [position])
         lexicon.coverage(ranking.query_terms, around(position, count))
-    answers: dict[float, str] = {}
     by_span: dict[ReadSpan | None, str] = {}
-    for weight in RETRIEVAL_WEIGHTS:
-        span = choose_span(spans, ranking, weight)
-        if span not in by_span:
-            chosen = bot.analyse(analysis.reading, ranking, spans, weight)
-            by_span[span] = bot.answer_from(chosen).text
-        answers[weight] = by_span[span]
+
+    def answers(read: list[ReadSpan]) -> dict[float, str]:
+        texts = {}
+        for weight in RETRIEVAL_WEIGHTS:
+            span = choose_span(read, ranking, weight)
+            if span not in by_span:
+                chosen = bot.analyse(analysis.reading, ranking, read, weight)
+                by_span[span] = bot.answer_from(chosen).text
+            texts[weight] = by_span[span]
+        return texts
+
     alone = bot.analyse(analysis.reading, ranking, spans, 0.0, with_reader=False)
     material = {
         "sentences": Sentences({p: bot.sentences[p] for p in positions}, count),
         "figures": lexicon.figures,
-        "answers": answers,
+        "answers": answers(spans),
         "sentence_answer": bot.answer_from(alone).text,
+        "first_answers": answers([span for span in spans if span.window == 0]),
     }
     return analysis.reading, replace(ranking, candidates=kept), spans, material
 
@@ -151,6 +172,8 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
 def record_set(validation: ValidationSet, embedder: Any) -> list[Recorded]:
     """Every question of the set, each article indexed once, with progress on stderr."""
     records: list[Recorded] = []
+    # Every passage read, so that a refit can try any decisive margin (Recorded.read).
+    every_passage = replace(Calibration.load(True), decisive_margin=None)
     by_article: dict[str, list] = {}
     for question in validation.questions:
         by_article.setdefault(question.article, []).append(question)
@@ -160,7 +183,12 @@ def record_set(validation: ValidationSet, embedder: Any) -> list[Recorded]:
         title, text = validation.articles[key]
         # Generous budgets: the machine may be busy, and no answer here is timed.
         bot = ArticleQA.from_text(
-            text, title, embedder=embedder, index_seconds=3600.0, answer_seconds=600.0
+            text,
+            title,
+            embedder=embedder,
+            index_seconds=3600.0,
+            answer_seconds=600.0,
+            calibration=every_passage,
         )
         for question in questions:
             reading, ranking, spans, material = record(bot, question.question)

@@ -9,6 +9,7 @@ passage answers the question at all.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 DEFAULT_MODEL_PATH = MODEL_DIR / "reader.onnx"
 DEFAULT_TOKENIZER_PATH = MODEL_DIR / "tokenizer.json"
 MAX_LENGTH = 192
+COUNTED_TEXTS = 8192  # token counts of recent sentences and questions kept
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,12 @@ class Reader:
     """ONNX span extractor; thread-safe (index.onnx_cpu.CpuModel: every core for a question
     alone, one core per question when questions overlap, with the same logits either way).
 
-    The passages of one question are read in one batch, padded to the longest, and must
-    stay so: the int8 model scales its activations per batch, so a passage's logits
-    depend on its batch-mates (read one by one, article dev F1 fell from 0.883 to 0.793
-    with the calibration fitted on batches; docs/measurements.md).
+    The passages given to one read() are read in one batch, padded to the longest. The
+    int8 model scales its activations per batch, so a passage's logits depend on its
+    batch-mates (read one by one, article dev F1 fell from 0.883 to 0.793 with a
+    calibration fitted on batches; docs/measurements.md): qa.reading always reads a
+    question's first passage alone and the rest together, and the calibration is fitted
+    on exactly that.
     """
 
     def __init__(
@@ -150,6 +154,21 @@ class Reader:
         self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
         # Tokenizer objects carry mutable truncation state; guard encoding with a lock.
         self._tok_lock = threading.Lock()
+        # An article's sentences are counted again for every question that reads them.
+        self._counted = functools.lru_cache(maxsize=COUNTED_TEXTS)(self._count)
+
+    def token_count(self, text: str) -> int:
+        """Tokens `text` takes in a passage (capped at max_length: the tokenizer truncates)."""
+        return self._counted(text)
+
+    def passage_budget(self, question: str) -> int:
+        """Tokens a passage may have behind `question` before the reader truncates it:
+        max_length less the question's tokens and [CLS], [SEP], [SEP]."""
+        return max(1, self.max_length - self._counted(question.strip()) - 3)
+
+    def _count(self, text: str) -> int:
+        with self._tok_lock:
+            return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
     def logits(
         self, question: str, passages: Sequence[str]

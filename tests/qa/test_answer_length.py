@@ -207,6 +207,12 @@ class TwoWords:
 class AirStrikeReader:
     """Answers "air strike" (two words, as a SQuAD reader may) where a passage has it."""
 
+    def token_count(self, text: str) -> int:
+        return len(text.split())
+
+    def passage_budget(self, question: str) -> int:
+        return 512
+
     def read(
         self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
     ) -> list[TwoWords]:

@@ -68,3 +68,41 @@ def test_the_shipped_calibration_has_both_cuts_fitted_on_the_split() -> None:
         assert "validation split" in calibration.fitted_on
         assert 0.0 < calibration.threshold <= calibration.confident_threshold <= 1.0
         assert ("reader_margin" in calibration.coefficients) == with_reader
+
+
+@pytest.mark.slow
+def test_the_shipped_reader_stops_after_a_decisive_first_passage(bundled_bot: ArticleQA) -> None:
+    """A question the best passage answers outright is read once; without a decisive
+    margin, the other passages are read too, in a second call."""
+    from dataclasses import replace
+
+    calls: list[int] = []
+    reader = bundled_bot.reader
+    assert reader is not None and bundled_bot.calibration.decisive_margin is not None
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(reader, name)
+
+        def read(self, question: str, passages: list[str], segments: object = None) -> object:
+            calls.append(len(passages))
+            return reader.read(question, passages, segments)  # type: ignore[arg-type]
+
+    counted = replace_reader(bundled_bot, Counting())
+    answer = counted.ask(QUESTION)
+    assert answer.found and "building" in answer.text
+    assert calls == [1]
+    calls.clear()
+    every = replace(counted.calibration, decisive_margin=None)
+    counted.calibration = every
+    assert counted.ask(QUESTION).found
+    assert len(calls) == 2 and calls[0] == 1
+
+
+def replace_reader(bot: ArticleQA, reader: object) -> ArticleQA:
+    """A shallow copy of `bot` reading with `reader` (the bundled bot is shared)."""
+    import copy
+
+    copied = copy.copy(bot)
+    copied.reader = reader  # type: ignore[assignment]
+    return copied

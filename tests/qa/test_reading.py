@@ -10,7 +10,8 @@ import pytest
 
 from qa import ArticleQA
 from qa.calibration import Calibration
-from qa.reading import ReadSpan, choose_span, read_spans
+from qa.reading import ReadSpan, choose_span, passage_ranges, read_spans
+from qa.retrieval import Candidate, Ranking
 
 TEXT = (
     "Talks were held in Ras EnNakoura.\n"
@@ -36,14 +37,22 @@ class PhraseReader:
 
     def __init__(self, phrase: str) -> None:
         self.phrase = phrase
-        self.passages: list[str] = []
-        self.segments: Sequence[Sequence[int]] | None = None
+        self.passages: list[str] = []  # every passage read, over all calls
+        self.segments: list[Sequence[int]] | None = None
+        self.calls: list[list[str]] = []
+
+    def token_count(self, text: str) -> int:
+        return len(text.split())
+
+    def passage_budget(self, question: str) -> int:
+        return 512
 
     def read(
         self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
     ) -> list[FakeSpan]:
-        self.passages = passages
-        self.segments = segments
+        self.calls.append(passages)
+        self.passages = [*self.passages, *passages]
+        self.segments = [*(self.segments or []), *(segments or [])]
         spans = []
         for number, passage in enumerate(passages):
             at = passage.find(self.phrase)
@@ -101,3 +110,65 @@ def test_retrieval_weight_breaks_close_calls_towards_the_better_sentence(fake_em
     ]
     assert choose_span(spans, ranking, retrieval_weight=0.0).position == other
     assert choose_span(spans, ranking, retrieval_weight=16.0).position == top
+
+
+def _ranking(*positions: int) -> Ranking:
+    """Candidates at `positions`, best first."""
+    return Ranking(
+        [Candidate(p, 1.0 - i / 10, 0.0, 0.0, 0.0, 0.0) for i, p in enumerate(positions)], [], False
+    )
+
+
+@pytest.mark.parametrize(
+    ("ranked", "budget", "expected"),
+    [
+        # Windows 4-6 and 5-7 overlap: one passage; 19-21 apart, read after it.
+        ((5, 6, 20), 1000, [(4, 7), (19, 21)]),
+        ((20, 5, 6), 1000, [(19, 21), (4, 7)]),
+        # 4-6 and 8-10 leave sentence 7 between them: apart; 4-6 and 7-9 touch.
+        ((5, 9, 20), 1000, [(4, 6), (8, 10), (19, 21)]),
+        ((5, 7), 1000, [(4, 8)]),
+        # Longer than the reader's passages (five sentences): near-equal pieces.
+        ((5, 8), 1000, [(4, 6), (7, 9)]),
+        ((5, 7, 9), 1000, [(4, 7), (8, 10)]),
+        # Past the budget a run is cut at sentence ends; the piece with the best sentence leads.
+        ((5, 6), 25, [(4, 5), (6, 7)]),
+        ((6, 5), 25, [(6, 7), (4, 5)]),
+        # A piece with no candidate follows its run's pieces that have one.
+        ((5, 20), 15, [(5, 5), (4, 4), (6, 6), (20, 20), (19, 19), (21, 21)]),
+        # At the article's ends the windows are shorter.
+        ((0, 29), 1000, [(0, 1), (28, 29)]),
+    ],
+)
+def test_passages_join_the_windows_and_read_each_sentence_once(
+    ranked: tuple[int, ...], budget: int, expected: list[tuple[int, int]]
+) -> None:
+    ranges = passage_ranges(_ranking(*ranked), 30, lambda position: 10, budget)
+    assert ranges == expected
+    covered = [p for first, last in ranges for p in range(first, last + 1)]
+    assert len(covered) == len(set(covered))
+
+
+def test_a_decisive_first_passage_ends_the_reading(fake_embedder) -> None:
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=False)
+    ranking = _ranking(2, 0)  # windows 1-3 and 0-1 touch: one passage
+    assert passage_ranges(ranking, 4, lambda p: 10, 1000) == [(0, 3)]
+    far = Ranking([*_ranking(3).candidates, *_ranking(0).candidates], [], False)
+    # Sentence 3's window (2-3) and sentence 0's (0-1) touch as well; cut them apart.
+    assert passage_ranges(far, 4, lambda p: 10, 20) == [(2, 3), (0, 1)]
+
+    def reading(margin: float | None, phrase: str) -> PhraseReader:
+        reader = PhraseReader(phrase)
+        reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+        read_spans(reader, "What was targeted?", TEXT, bot.sentences, far, margin)
+        return reader
+
+    # The first passage (sentences 2-3) holds the phrase with margin 8: decisive at 8.
+    phrase = "a building believed to house a commander"
+    assert len(reading(8.0, phrase).calls) == 1
+    assert len(reading(8.5, phrase).calls) == 2
+    # Never decisive without a margin; the first passage is still read on its own.
+    calls = reading(None, phrase).calls
+    assert [len(c) for c in calls] == [1, 1]
+    # Not in the first passage: the rest is read, whatever the margin.
+    assert len(reading(1.0, "Ras EnNakoura").calls) == 2

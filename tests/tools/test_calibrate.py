@@ -5,14 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from qa.reading import ReadSpan
 from tools.calibrate import main
 from tools.calibration_fit import (
+    DECISIVE_TOLERANCE,
     MIN_CONFIDENT,
     NEVER,
+    Table,
     best_threshold,
+    choose_reading,
     confident_threshold,
     logistic,
 )
+from tools.calibration_record import Recorded
 
 
 def test_the_threshold_maximises_f1_with_abstention() -> None:
@@ -90,3 +95,52 @@ def test_the_command_names_what_it_needs(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["--split", "--embedder", "huge"])
     assert "--embedder: choose one of" in capsys.readouterr().err
+
+
+def _table(stopped: list[bool]) -> Table:
+    n = len(stopped)
+    return Table([], np.zeros((n, 0)), np.zeros(n), np.ones(n, bool), ["a"] * n, np.array(stopped))
+
+
+def test_the_decisive_margin_stops_most_within_the_tolerance() -> None:
+    best = 0.70
+    scored = {
+        (None, 1.0): (_table([False] * 4), best),
+        (None, 2.0): (_table([False] * 4), best - 0.01),
+        (8.0, 1.0): (_table([True, False, False, False]), best + 0.001),
+        (2.0, 1.0): (_table([True, True, False, False]), best - DECISIVE_TOLERANCE / 2),
+        (0.0, 1.0): (_table([True, True, True, False]), best - 2 * DECISIVE_TOLERANCE),
+        (0.0, 2.0): (_table([True, True, True, True]), best - 3 * DECISIVE_TOLERANCE),
+    }
+    # Stopping on 3 of 4 costs too much F1; stopping on 2 of 4 is within the tolerance.
+    assert choose_reading(scored) == (2.0, 1.0)
+    # Reading on is kept when no margin is close enough.
+    del scored[2.0, 1.0]
+    del scored[8.0, 1.0]
+    assert choose_reading(scored) == (None, 1.0)
+
+
+def _span(window: int, margin: float) -> ReadSpan:
+    return ReadSpan("x", 0, 1, 0, margin, window)
+
+
+def test_a_record_replays_the_reading_for_any_margin() -> None:
+    first, rest = [_span(0, 2.0), _span(0, -1.0)], [_span(1, 6.0)]
+    record = Recorded(
+        "q",
+        "answerable",
+        "a",
+        ["x"],
+        None,
+        None,
+        [*first, *rest],
+        None,
+        {},  # type: ignore[arg-type]
+        {0.0: "whole"},
+        "sentence",
+        {0.0: "first"},
+    )
+    assert record.first == first
+    assert record.read(2.0) == (first, {0.0: "first"})
+    assert record.read(2.5) == ([*first, *rest], {0.0: "whole"})
+    assert record.read(None) == ([*first, *rest], {0.0: "whole"})

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from tokenizers import Tokenizer
 
-from index.onnx_cpu import CpuModel
+from index.onnx_cpu import cpu_session
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -117,8 +117,7 @@ class OnnxMiniLMEmbedder:
         if fast:
             model = fast_model()
             self.model_id = FAST_MINILM_ID
-        # Every core for a text alone, one per question when questions overlap (serving).
-        self._model = CpuModel(model, threads)
+        self._session: Any = cpu_session(model, threads)
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
@@ -141,7 +140,7 @@ class OnnxMiniLMEmbedder:
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (hidden,) = self._model.run(["last_hidden_state"], feeds)
+        (hidden,) = self._session.run(["last_hidden_state"], feeds)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -67,3 +67,23 @@ def test_reader_is_cached_and_thread_safe() -> None:
             pool.map(lambda _: reader.read("Where was Marie Curie born?", passage), range(8))
         )
     assert all(g == want for g in got)
+
+
+def test_passage_budget_leaves_room_for_the_question_and_its_markers() -> None:
+    """A passage within the budget is read whole: question, passage and [CLS] [SEP] [SEP]
+    fit the reader's max_length; a longer one would be truncated."""
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    question = "What was targeted on November 23?"
+    budget = reader.passage_budget(question)
+    assert budget == reader.max_length - reader.token_count(question) - 3
+    words = ["strike"] * budget
+    fitting = " ".join(words)
+    assert reader.token_count(fitting) == budget
+    encodings, _, _ = reader.logits(question, [fitting, fitting + " more"])
+    assert [len(e.ids) for e in encodings] == [reader.max_length, reader.max_length]
+    assert encodings[0].offsets[-2][1] == len(fitting)  # the whole passage, then [SEP]
+    assert encodings[1].offsets[-2][1] < len(fitting) + len(" more")  # truncated
+    # Counts are capped where the tokenizer truncates.
+    assert reader.token_count(" ".join(["strike"] * 1000)) == reader.max_length

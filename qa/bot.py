@@ -155,19 +155,24 @@ class ArticleQA:
         checkpoint("before ranking the sentences")
         ranking = self.retriever.rank(reading.query, reading.focus_in(self.title))
         checkpoint("before reading the best passages")
-        spans: list[ReadSpan] = []
-        if self.reader is not None:
-            spans = read_spans(
-                self.reader,
-                reading.reader_question,
-                self.text,
-                self.sentences,
-                ranking,
-                self.calibration.decisive_margin,
-            )
+        spans = self.read_spans(reading, ranking)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
+
+    def read_spans(self, reading: Reading, ranking: Ranking) -> list[ReadSpan]:
+        """The reader's spans for a ranked question (qa.reading.read_spans), stopping
+        where the calibration's decisive margin says; none without the reader."""
+        if self.reader is None:
+            return []
+        return read_spans(
+            self.reader,
+            reading.reader_question,
+            self.text,
+            self.sentences,
+            ranking,
+            self.calibration.decisive_margin,
+        )
 
     def analyse(
         self,

@@ -173,6 +173,11 @@ def read_passages(
     return located
 
 
+def first_passage(spans: Sequence[ReadSpan]) -> list[ReadSpan]:
+    """The spans read_spans found in its first passage (read alone): what an early stop keeps."""
+    return [span for span in spans if span.window == 0]
+
+
 def decisive(spans: Sequence[ReadSpan], margin: float | None) -> bool:
     """Whether a span leads "no answer" by at least `margin` (None: never decisive)."""
     return margin is not None and any(span.margin >= margin for span in spans)

@@ -111,8 +111,6 @@ class TimedEmbedder:
 
 def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
     """ask(), step by step as ArticleQA.ask takes them, with each stage's seconds."""
-    from qa.reading import read_spans
-
     clock = time.perf_counter
     embedder = bot.retriever.embedder
     timed = TimedEmbedder(embedder)
@@ -122,14 +120,7 @@ def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
         reading = bot.read(question)
         ranking = bot.retriever.rank(reading.query, reading.focus_in(bot.title))
         ranked = clock()
-        spans = read_spans(
-            bot.reader,
-            reading.reader_question,
-            bot.text,
-            bot.sentences,
-            ranking,
-            bot.calibration.decisive_margin,
-        )
+        spans = bot.read_spans(reading, ranking)
         read = clock()
         analysis = bot.analyse(reading, ranking, spans, bot.calibration.retrieval_weight)
         answer = bot.conclude(analysis).answer

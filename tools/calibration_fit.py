@@ -89,7 +89,7 @@ def table(
         names = sorted(found)
         rows.append([found[n] for n in names])
         gains.append(gain(r, with_reader, answers[weight]))
-        stopped.append(with_reader and read is not r.spans)
+        stopped.append(with_reader and r.stops(decisive_margin))
     answerable = np.array([bool(r.golds) for r in records])
     articles = [r.article for r in records]
     return Table(names, np.array(rows), np.array(gains), answerable, articles, np.array(stopped))

@@ -20,7 +20,7 @@ from qa.answerability import around
 from qa.bot import ArticleQA
 from qa.calibration import Calibration
 from qa.followup import Reading
-from qa.reading import ReadSpan, choose_span, decisive
+from qa.reading import ReadSpan, choose_span, decisive, first_passage
 from qa.retrieval import Ranking
 from tools.validation import ValidationSet
 
@@ -121,13 +121,16 @@ class Recorded:
     @property
     def first(self) -> list[ReadSpan]:
         """The spans of the first passage, read alone (what an early stop keeps)."""
-        return [span for span in self.spans if span.window == 0]
+        return first_passage(self.spans)
+
+    def stops(self, decisive_margin: float | None) -> bool:
+        """Whether ask() stops after the first passage with this margin."""
+        return decisive(self.first, decisive_margin)
 
     def read(self, decisive_margin: float | None) -> tuple[list[ReadSpan], dict[float, str]]:
         """The spans and answers (by retrieval weight) that ask() gets with this margin."""
-        first = self.first
-        if decisive(first, decisive_margin):
-            return first, self.first_answers
+        if self.stops(decisive_margin):
+            return self.first, self.first_answers
         return self.spans, self.answers
 
 
@@ -164,7 +167,7 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
         "figures": lexicon.figures,
         "answers": answers(spans),
         "sentence_answer": bot.answer_from(alone).text,
-        "first_answers": answers([span for span in spans if span.window == 0]),
+        "first_answers": answers(first_passage(spans)),
     }
     return analysis.reading, replace(ranking, candidates=kept), spans, material
 

@@ -43,11 +43,12 @@ def _contract(match: re.Match[str]) -> str:
     return match.group("w") + verb + (match.group("has") or "")
 
 
-def _month_name(word: str) -> str | None:
+def _month_name(word: str, year: bool = False) -> str | None:
     """The full name of a month word, or None for "may"/"mar" written in lower case,
-    which the date code does not read as months either ("may have")."""
+    which the date code does not read as months either ("may have"), unless a period
+    or a `year` after it says it is one ("as of mar. 2011", "in may 2024")."""
     bare = word.rstrip(".")
-    if bare.lower() in AMBIGUOUS_MONTHS and bare.islower():
+    if bare.lower() in AMBIGUOUS_MONTHS and bare.islower() and bare == word and not year:
         return None
     return calendar.month_name[month_number(bare)]
 
@@ -56,7 +57,9 @@ def _full_date(match: re.Match[str]) -> str:
     """ "November 23" for any (month, day) the date code reads; the phrase as typed
     when it is not a day (an ambiguous month, "November 31")."""
     day_first = match.group("d2") is not None
-    month = _month_name(match.group("mon2") if day_first else match.group("mon"))
+    month = _month_name(
+        match.group("mon2") if day_first else match.group("mon"), bool(match.group("year"))
+    )
     day = day_number(match.group("d2") if day_first else match.group("d"))
     if month is None or make(2000, month_number(month), day) is None:
         return match.group(0)
@@ -71,7 +74,7 @@ def _full_date(match: re.Match[str]) -> str:
 
 
 def _full_month(match: re.Match[str]) -> str:
-    month = _month_name(match.group("mon"))
+    month = _month_name(match.group("mon"), match.group("y") is not None)
     if month is None:
         return match.group(0)
     start, end = match.span("mon")

@@ -10,6 +10,11 @@ near no word of the article is mended into the most frequent English word one ed
 if any ("contry" -> "country": the reader reads "country" where "contry" is a word it
 has never seen). Short words, anything with a digit and words outside the English
 alphabet (the word list can't vouch for them) are never mended.
+
+A question's first word is mended against the question words first ("whre", "wehre",
+"wich", "hwo" -> "where", "where", "which", "who"): they are a closed class, the word
+that says what kind of answer is wanted, and a typo of one is otherwise as near to the
+article's common words ("were", "with", "how") as to the question word.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 MIN_LETTERS = 4
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
+QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
 
 
 def max_edits(word: str) -> int:
@@ -71,10 +77,31 @@ def _english_rank() -> dict[str, int]:
     return {word: i for i, word in enumerate(_english_listing())}
 
 
+def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
+    """How likely a slip of the finger turns `word` into `typed`, as a sort key (lower is
+    likelier): fewer edits; the same first letter (slips rarely hit it); and a word
+    holding every letter typed, as a dropped or swapped letter leaves it, over one that
+    needs a key struck wrongly or twice ("besat": "beast" over "best", "whre": "where"
+    over "were", "thetre": "theatre" over "there")."""
+    return edits, word[0] != typed[0], not Counter(typed) <= Counter(word)
+
+
+@functools.lru_cache(maxsize=256)
+def question_word(typed: str) -> str | None:
+    """The one question word within one edit of `typed`, a word neither English nor the
+    article's ("whre" -> "where"); None when none is, or several are ("whe": "who",
+    "why", "when")."""
+    from rapidfuzz.distance import OSA
+
+    near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 @functools.lru_cache(maxsize=1024)
 def closest_english(key: str) -> str | None:
-    """The most frequent English word one edit from `key` (same first letter preferred),
-    or None. One edit only: the word list is large, and two edits reach too many words."""
+    """The English word one edit from `key`, the likeliest slip (`likelihood`) and then
+    the most frequent first, or None. One edit only: the word list is large, and two
+    edits reach too many words."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -88,7 +115,7 @@ def closest_english(key: str) -> str | None:
         return None
     # extract keeps each list's order on ties: the order is by frequency within a length.
     rank = _english_rank()
-    best = min(near, key=lambda hit: (hit[1], hit[0][0] != key[0], rank[hit[0]]))
+    best = min(near, key=lambda hit: (*likelihood(key, hit[0], hit[1]), rank[hit[0]]))
     return str(best[0])
 
 
@@ -141,8 +168,8 @@ class ArticleWords:
         return word.lower() in self._counts
 
     def closest(self, key: str) -> str | None:
-        """The article's word nearest to the lower-case `key` within its edit bound,
-        preferring one with the same first letter, then the article's most used."""
+        """The article's word nearest to the lower-case `key` within its edit bound, the
+        likeliest slip first (`likelihood`), then the article's most used."""
         return self._closest(key)
 
     def _nearest(self, key: str) -> str | None:
@@ -158,7 +185,7 @@ class ArticleWords:
             )
         if not near:
             return None
-        best = min(near, key=lambda hit: (hit[1], hit[0][0] != key[0], self._rank[hit[0]]))
+        best = min(near, key=lambda hit: (*likelihood(key, hit[0], hit[1]), self._rank[hit[0]]))
         return str(best[0])
 
     def _article_form(self, key: str, typed: str) -> str:
@@ -192,7 +219,21 @@ class ArticleWords:
 
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""
-        return _WORD.sub(self._mend, text)
+        first = _WORD.search(text)
+        if first is None or first.start() != len(text) - len(text.lstrip()):
+            return _WORD.sub(self._mend, text)
+        opening = self._question_word(first.group(0)) or self._mend(first)
+        return text[: first.start()] + opening + _WORD.sub(self._mend, text[first.end() :])
+
+    def _question_word(self, typed: str) -> str | None:
+        """A question's first word mended into a question word, if it is a typo of one."""
+        key = typed.lower()
+        if not key.isascii() or key in self._counts or key in english_words():
+            return None
+        wanted = question_word(key)
+        if wanted is None:
+            return None
+        return wanted.capitalize() if typed[:1].isupper() else wanted
 
     def _clean(self, question: str) -> str:
         tidied = tidy(question)

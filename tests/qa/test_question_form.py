@@ -54,6 +54,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("What happened on the 23rd november", "What happened on November 23?"),
         ("What happened on 23 Nov 2025?", "What happened on November 23, 2025?"),
         ("What happened in sept?", "What happened in September?"),
+        # "may" and "mar" in lower case are months with a period or a year after them.
+        ("How many were sold as of mar. 2011", "How many were sold as of March 2011?"),
+        ("what happened in may 2024", "What happened in May 2024?"),
+        ("What happened on mar. 23", "What happened on March 23?"),
     ],
 )
 def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
@@ -75,6 +79,7 @@ def test_the_before_a_day_first_date_stays_when_it_belongs_to_what_follows() -> 
     "question",
     [
         "What may 3 people have seen?",  # "may" in lower case is a verb, as qa.dates reads it
+        "Who may march in march?",
         "What happened on Nov 31?",  # no such day
         "What did the 3rd round of talks agree?",  # an ordinal, not a date
     ],

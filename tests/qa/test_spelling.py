@@ -109,6 +109,32 @@ def test_among_equally_near_words_the_same_first_letter_then_the_most_used_wins(
     assert ArticleWords(article).spell("zorblax") == "zorblat"  # the most used
 
 
+def test_among_equally_near_words_one_holding_every_typed_letter_wins() -> None:
+    # "besat" is one edit from both; "best" is the most used, but "beast" is what a
+    # swap of two letters leaves, while "best" needs a letter lost and one added.
+    article = ["The best of the best met the beast at best."]
+    assert ArticleWords(article).spell("besat") == "beast"
+    # No article word near: the English word list, by the same rule ("mph" is commoner).
+    assert ArticleWords(article).spell("moph") == "morph"
+    # "there" is far commoner, but it leaves out a "t" that was typed.
+    assert ArticleWords(article).spell("thetre") == "theatre"
+
+
+def test_a_question_word_typed_wrong_is_mended_before_the_article_words() -> None:
+    # "were" and "with" are the article's most used words one edit away; a question
+    # opens with a question word.
+    article = ["They were with the envoy, and were with him when he spoke with them."]
+    words = ArticleWords(article)
+    assert words.spell("Whre did they meet") == "Where did they meet"
+    assert words.spell("wehre did they meet") == "where did they meet"
+    assert words.spell("wich envoy spoke") == "which envoy spoke"
+    # Two question words as near ("hwo": "who", "how"): left as typed.
+    assert words.spell("hwo spoke") == "hwo spoke"
+    # A real word first is not a typo; a typo further on is any other word's.
+    assert words.spell("were they with him") == "were they with him"
+    assert words.spell("they whre with him") == "they were with him"
+
+
 def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:
     assert words.clean("how do israeli officals see hezbollahs armed presence") == (
         "How do Israeli officials see Hezbollah's armed presence?"

@@ -12,9 +12,10 @@ has never seen). Short words, anything with a digit and words outside the Englis
 alphabet (the word list can't vouch for them) are never mended.
 
 A question's first word is mended against the question words first ("whre", "wehre",
-"wich", "hwo" -> "where", "where", "which", "who"): they are a closed class, the word
-that says what kind of answer is wanted, and a typo of one is otherwise as near to the
-article's common words ("were", "with", "how") as to the question word.
+"wich", "waht" -> "where", "where", "which", "what"; "hwo", as near to "who" as to "how",
+stays): they are a closed class, the word that says what kind of answer is wanted, and a
+typo of one is otherwise as near to the article's common words ("were", "with") as to
+the question word.
 """
 
 from __future__ import annotations

@@ -6,12 +6,10 @@ from its sentences, mends a typed word only when it is not a word at all (neithe
 article's nor English: the word list that symspellpy ships, SCOWL words seen in Google
 Books), and only into a word of the article within an edit distance that grows with the
 word (rapidfuzz, optimal string alignment: a swap of two letters is one edit). A typo
-near no word of the article, or nearer an English word than any of the article's
-("infomation": "information", one edit, over the article's "innovation", two), is mended
-into the English word one edit away, if any ("contry" -> "country": the reader reads
-"country" where "contry" is a word it has never seen). Short words, anything with a
-digit and words outside the English alphabet (the word list can't vouch for them) are
-never mended.
+near no word of the article is mended into the most frequent English word one edit away,
+if any ("contry" -> "country": the reader reads "country" where "contry" is a word it
+has never seen). Short words, anything with a digit and words outside the English
+alphabet (the word list can't vouch for them) are never mended.
 
 A question's first word is mended against the question words first ("whre", "wehre",
 "wich", "waht" -> "where", "where", "which", "what"; "hwo", as near to "who" as to "how",
@@ -87,15 +85,6 @@ def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
     needs a key struck wrongly or twice ("besat": "beast" over "best", "whre": "where"
     over "were", "thetre": "theatre" over "there")."""
     return edits, word[0] != typed[0], not Counter(typed) <= Counter(word)
-
-
-def _likelier(typed: str, word: str, other: str) -> bool:
-    """Whether `word` is a likelier slip than `other` (`likelihood`, edits counted again)."""
-    from rapidfuzz.distance import OSA
-
-    return likelihood(typed, word, OSA.distance(typed, word)) < likelihood(
-        typed, other, OSA.distance(typed, other)
-    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -222,9 +211,9 @@ class ArticleWords:
         if key.endswith("s") and key[:-1] in self._counts:
             return self._article_form(key[:-1], typed) + "'s"
         closest = self.closest(key)
-        english = closest_english(key)
-        if closest is not None and (english is None or not _likelier(key, english, closest)):
+        if closest is not None:
             return self._article_form(closest, typed)
+        english = closest_english(key)
         if english is None:
             return typed
         return english.capitalize() if typed[:1].isupper() else english

@@ -51,9 +51,16 @@ def history_messages(bot: ArticleQA, turns: list[str]) -> list[dict[str, Any]]:
     return messages
 
 
+def same_answer(answer: Answer, original: Answer) -> bool:
+    """Both withheld, or both given with the same normalised text."""
+    return answer.found == original.found and (
+        not answer.found or normalize(answer.text) == normalize(original.text)
+    )
+
+
 def same_answers(variants: list[Outcome], originals: list[Outcome]) -> tuple[int, int]:
-    """How many variants (questions with `variant_of`) got their original's answer: both
-    withheld, or both given with the same normalised text; and how many were compared."""
+    """How many variants (questions with `variant_of`) got their original's answer
+    (same_answer), and how many were compared."""
     by_id = {o.question.id: o.answer for o in originals}
     same = total = 0
     for outcome in variants:
@@ -61,11 +68,7 @@ def same_answers(variants: list[Outcome], originals: list[Outcome]) -> tuple[int
         if original is None:
             continue
         total += 1
-        answer = outcome.answer
-        if answer.found == original.found and (
-            not answer.found or normalize(answer.text) == normalize(original.text)
-        ):
-            same += 1
+        same += same_answer(outcome.answer, original)
     return same, total
 
 

@@ -88,6 +88,11 @@ def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
     return edits, word[0] != typed[0], not set(typed) <= set(word)
 
 
+def _as_typed(word: str, typed: str) -> str:
+    """Lower-case `word` with a capital where the user typed one."""
+    return word.capitalize() if typed[:1].isupper() else word
+
+
 @functools.lru_cache(maxsize=256)
 def question_word(typed: str) -> str | None:
     """The one question word within one edit of `typed`, a word neither English nor the
@@ -195,9 +200,11 @@ class ArticleWords:
         form = self._capitals.get(key)
         if form is not None:
             return form
-        return key.capitalize() if typed[:1].isupper() else key
+        return _as_typed(key, typed)
 
-    def _mend(self, match: re.Match[str]) -> str:
+    def _mend(self, match: re.Match[str], opening: bool = False) -> str:
+        """The typed word `match` spelled as the article spells it; `opening`: it is the
+        question's first word, which may be a question word typed wrong."""
         typed = match.group(0)
         key = typed.lower()
         short = len(key) < MIN_LETTERS
@@ -206,7 +213,12 @@ class ArticleWords:
             if short and key in english_words():
                 return typed
             return self._capitals.get(key, typed)
-        if short or not key.isascii() or key in english_words():
+        if not key.isascii() or key in english_words():
+            return typed
+        wanted = question_word(key) if opening else None
+        if wanted is not None:
+            return _as_typed(wanted, typed)
+        if short:
             return typed
         # "hezbollahs": "Hezbollah's", the apostrophe dropped, not a plural.
         if key.endswith("s") and key[:-1] in self._counts:
@@ -217,25 +229,12 @@ class ArticleWords:
         english = closest_english(key)
         if english is None:
             return typed
-        return english.capitalize() if typed[:1].isupper() else english
+        return _as_typed(english, typed)
 
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""
-        first = _WORD.search(text)
-        if first is None or first.start() != len(text) - len(text.lstrip()):
-            return _WORD.sub(self._mend, text)
-        opening = self._question_word(first.group(0)) or self._mend(first)
-        return text[: first.start()] + opening + _WORD.sub(self._mend, text[first.end() :])
-
-    def _question_word(self, typed: str) -> str | None:
-        """A question's first word mended into a question word, if it is a typo of one."""
-        key = typed.lower()
-        if not key.isascii() or key in self._counts or key in english_words():
-            return None
-        wanted = question_word(key)
-        if wanted is None:
-            return None
-        return wanted.capitalize() if typed[:1].isupper() else wanted
+        lead = len(text) - len(text.lstrip())  # where the question's first word can start
+        return _WORD.sub(lambda match: self._mend(match, opening=match.start() == lead), text)
 
     def _clean(self, question: str) -> str:
         tidied = tidy(question)

@@ -15,7 +15,7 @@ whole article as the product asks:
   typist does.
 
 It measures; nothing is chosen by it. Same answer means both withheld, or both given with
-the same normalised text (qa.evaluation.same_answers, as `article-qa eval` counts the dev
+the same normalised text (qa.evaluation.same_answer, as `article-qa eval` counts the dev
 set's variants).
 """
 
@@ -29,8 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from qa.datasets import EvalQuestion, EvalSet
-from qa.evaluation import Outcome, metrics, run, same_answers
-from qa.scoring import normalize
+from qa.evaluation import Outcome, metrics, run, same_answer, same_answers
 from tools.validation import HUMAN_UNANSWERABLE, NEAR_MISS, load_validation, positive_int
 
 DEFAULT_LIMIT = 1500
@@ -83,8 +82,9 @@ def typo(question: str, rng: random.Random) -> str | None:
     letters = word.group(0)
     at = rng.randrange(1, len(letters) - 2)  # the first and last letters stay, as in slips
     slip = rng.choice(("drop", "double", "swap", "key"))
-    if slip == "key" and beside(letters[at]):
-        typed = letters[:at] + rng.choice(beside(letters[at])) + letters[at + 1 :]
+    keys = beside(letters[at])
+    if slip == "key" and keys:
+        typed = letters[:at] + rng.choice(keys) + letters[at + 1 :]
     elif slip == "drop":
         typed = letters[:at] + letters[at + 1 :]
     elif slip == "double":
@@ -134,9 +134,12 @@ def report(outcomes: list[Outcome], show: int) -> list[str]:
             f"| {name} | {total} | {same / total:.3f} ({same}) | "
             f"{metrics(originals)['f1']} | {metrics(variants)['f1']} |"
         )
-    differing = [o for o in outcomes if o.question.variant_of and _differs(o, by_id)]
-    for o in differing[:show]:
-        original = by_id[o.question.variant_of or ""]
+    differing = [
+        (by_id[o.question.variant_of], o)
+        for o in outcomes
+        if o.question.variant_of and not same_answer(o.answer, by_id[o.question.variant_of].answer)
+    ]
+    for original, o in differing[:show]:
         lines.append(
             f"- {original.question.question!r} -> {_said(original)!r}; "
             f"{o.question.question!r} -> {_said(o)!r}"
@@ -146,11 +149,6 @@ def report(outcomes: list[Outcome], show: int) -> list[str]:
 
 def _said(outcome: Outcome) -> str:
     return outcome.answer.text if outcome.answer.found else "(not found)"
-
-
-def _differs(outcome: Outcome, clean: dict[str, Outcome]) -> bool:
-    original = clean[outcome.question.variant_of or ""]
-    return normalize(_said(outcome)) != normalize(_said(original))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

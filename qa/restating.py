@@ -63,6 +63,14 @@ _WHO_CLAIMED = re.compile(
     r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
 )
 _POSSESSIVE_END = re.compile(r"[’']s$")
+# "Where was that?", "When did it happen?", "Where?": asks where or when about what was
+# just talked about, with nothing else in the question. ("Why did it happen ...?" is left
+# out: the reader answered it with the event's first word, as it did the joined questions.)
+_ABOUT_IT = re.compile(
+    r"^(?P<wh>where|when)(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?"
+    r"\s*\?*$",
+    re.IGNORECASE,
+)
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
 # worth of the article, which sends the reader back to that sentence.
 _SHORT_ANSWER_WORDS = 6
@@ -104,6 +112,22 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     if claim["verb"].lower() == "happened":
         return None  # "What happened ...?" is answered with an event, not a claim's subject
     return f"{points['ask']} {answer.rstrip(' .,')} {claim['verb']}{claim['rest']}?"
+
+
+def _about_event(question: str, said: Said) -> str | None:
+    """A follow-up asking where or when an event was, spelled out as one about what
+    happened: "Where was that?" after "What happened on November 19?" reads "Where did it
+    happen on November 19?". "That" is the event the last turn asked about, and an event is
+    asked about by what happened, not by what was ("Where was what happened on November
+    19?" sent the reader to the sentence's first word, "Tensions"). None unless the last
+    turn was one "What happened ...?" question and this one asks only where or when."""
+    asks = _ABOUT_IT.match(question.strip())
+    subject = _subject(said.question)
+    if asks is None or subject is None or said.question.count("?") > 1:
+        return None
+    if subject["wh"].lower() != "what" or subject["verb"].lower() != "happened":
+        return None
+    return f"{asks['wh'].capitalize()} did it happen{subject['rest']}?"
 
 
 def _leads_with_preposition(text: str) -> bool:
@@ -226,7 +250,11 @@ def resolve(question: str, said: Said) -> Resolved:
     plain question to make, the text is both questions together, which retrieval can
     still search with."""
     fragment: Ellipsis | None = ellipsis(question)
-    if fragment is not None and fragment.question_word is not None:
+    event = _about_event(question, said)
+    text: str | None
+    if event is not None:
+        text, same_topic = event, True
+    elif fragment is not None and fragment.question_word is not None:
         text, same_topic = _ask_with(fragment.question_word, said), True
     elif fragment is not None and fragment.instead is not None:
         text, same_topic = _ask_instead(fragment.instead, said), False

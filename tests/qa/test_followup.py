@@ -141,6 +141,26 @@ def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> N
     assert restate("Who said so?", "What was hit?", None) is None
 
 
+def test_where_or_when_after_what_happened_asks_about_the_event() -> None:
+    happened = _chat(("What happened on November 19?", _cited("Tensions escalated", 8)))
+    for question in ("Where was that?", "Where did that happen?", "where is it", "Where?"):
+        reading = read_question(question, happened)
+        assert reading.reader_question == "Where did it happen on November 19?"
+        assert reading.focus == (8,)
+    in_beirut = _chat(("What happened in Beirut?", _cited("another air strike", 12)))
+    assert read_question("When was that?", in_beirut).reader_question == (
+        "When did it happen in Beirut?"
+    )
+    # Not about the event's place or time, or not after "What happened ...?": as before.
+    assert read_question("Why?", happened).reader_question != "Why did it happen on November 19?"
+    assert read_question("Where was that?", ASKED_TARGET).reader_question == (
+        "Where was what was targeted on November 23?"
+    )
+    assert read_question("Who did that?", happened).reader_question == (
+        "Who did what happened on November 19?"
+    )
+
+
 def test_fragments_ask_the_previous_question_again() -> None:
     other_day = read_question("and on November 19?", ASKED_TARGET)
     assert other_day.reader_question == "What was targeted on November 19?"

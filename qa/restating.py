@@ -63,12 +63,13 @@ _WHO_CLAIMED = re.compile(
     r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
 )
 _POSSESSIVE_END = re.compile(r"[’']s$")
-# "Where was that?", "When did it happen?", "Where?": asks where or when about what was
-# just talked about, with nothing else in the question. ("Why did it happen ...?" is left
-# out: the reader answered it with the event's first word, as it did the joined questions.)
+# "Where was that?", "When did it happen?", "Where?", "Who did that?": asks where, when or
+# who about what was just talked about, with nothing else in the question. ("Why did it
+# happen ...?" is left out: the reader answered it with the event's first word, as it did
+# the joined questions.)
 _ABOUT_IT = re.compile(
-    r"^(?P<wh>where|when)(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?"
-    r"\s*\?*$",
+    r"^(?:(?P<wh>where|when)(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?"
+    r"|(?P<who>who)\s+did\s+(?:that|this|it))\s*\?*$",
     re.IGNORECASE,
 )
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
@@ -115,18 +116,22 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
 
 
 def _about_event(question: str, said: Said) -> str | None:
-    """A follow-up asking where or when an event was, spelled out as one about what
-    happened: "Where was that?" after "What happened on November 19?" reads "Where did it
-    happen on November 19?". "That" is the event the last turn asked about, and an event is
-    asked about by what happened, not by what was ("Where was what happened on November
-    19?" sent the reader to the sentence's first word, "Tensions"). None unless the last
-    turn was one "What happened ...?" question and this one asks only where or when."""
+    """A follow-up asking where, when or by whom an event was, spelled out as one about
+    what happened: "Where was that?" after "What happened on November 19?" reads "Where
+    did it happen on November 19?", "Who did that?" reads "Who carried it out on November
+    19?". "That" is the event the last turn asked about, and an event happens and is
+    carried out: "Where was what happened on November 19?" sent the reader to the
+    sentence's first word ("Tensions"), "Who did what happened ...?" to its verb
+    ("launched a precision strike"). None unless the last turn was one "What happened
+    ...?" question and this one asks only where, when or who."""
     asks = _ABOUT_IT.match(question.strip())
     subject = _subject(said.question)
     if asks is None or subject is None or said.question.count("?") > 1:
         return None
     if subject["wh"].lower() != "what" or subject["verb"].lower() != "happened":
         return None
+    if asks["who"]:
+        return f"Who carried it out{subject['rest']}?"
     return f"{asks['wh'].capitalize()} did it happen{subject['rest']}?"
 
 

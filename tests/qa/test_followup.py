@@ -157,7 +157,10 @@ def test_where_or_when_after_what_happened_asks_about_the_event() -> None:
         "Where was what was targeted on November 23?"
     )
     assert read_question("Who did that?", happened).reader_question == (
-        "Who did what happened on November 19?"
+        "Who carried it out on November 19?"
+    )
+    assert read_question("Who said that?", happened).reader_question != (
+        "Who carried it out on November 19?"
     )
 
 

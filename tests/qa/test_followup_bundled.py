@@ -39,16 +39,19 @@ def test_where_was_that_after_the_november_23_question_is_beirut(bundled_bot: Ar
     assert answer.reading == f"Reading as: Where was that (following: {TARGETED})"
 
 
-def test_where_and_when_after_what_happened_find_the_events_place_and_day(
+def test_where_when_and_who_after_what_happened_find_the_events_place_day_and_doer(
     bundled_bot: ArticleQA,
 ) -> None:
-    # "that" is the event: asked as where or when it happened, not where "what happened"
-    # was, which reads the sentence's first word as the answer.
+    # "that" is the event: asked as where or when it happened and who carried it out, not
+    # where "what happened" was, which reads the sentence's first word as the answer.
     happened = "What happened on November 23?"
     history = _kept(happened, bundled_bot.ask(happened))
     where = bundled_bot.inspect("Where did that happen?", history)
     assert where.reading.reader_question == "Where did it happen on November 23?"
     assert where.span is not None and where.span.text.startswith("Beirut")
+    who = bundled_bot.inspect("Who did that?", history)
+    assert who.reading.reader_question == "Who carried it out on November 23?"
+    assert who.span is not None and who.span.text == "the IDF"
     in_beirut = "What happened in Beirut?"
     history = _kept(in_beirut, bundled_bot.ask(in_beirut))
     when = bundled_bot.inspect("When was that?", history)

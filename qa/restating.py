@@ -63,13 +63,14 @@ _WHO_CLAIMED = re.compile(
     r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
 )
 _POSSESSIVE_END = re.compile(r"[’']s$")
-# "Where was that?", "When did it happen?", "Where?", "Who did that?": asks where, when or
-# who about what was just talked about, with nothing else in the question. ("Why did it
-# happen ...?" is left out: the reader answered it with the event's first word, as it did
-# the joined questions.)
+# "Where was that?", "When did it happen?", "Where?", "Who did that?", "Who was behind
+# it?": asks where, when or who about what was just talked about, with nothing else in
+# the question. ("Why did it happen ...?" is left out: the reader answered it with the
+# event's first word, as it did the joined questions.)
 _ABOUT_IT = re.compile(
     r"^(?:(?P<wh>where|when)(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?"
-    r"|(?P<who>who)\s+did\s+(?:that|this|it))\s*\?*$",
+    r"|(?P<who>who)\s+(?:did|was\s+behind|was\s+responsible\s+for)\s+(?:that|this|it))"
+    r"\s*\?*$",
     re.IGNORECASE,
 )
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's

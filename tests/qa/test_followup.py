@@ -156,9 +156,10 @@ def test_where_or_when_after_what_happened_asks_about_the_event() -> None:
     assert read_question("Where was that?", ASKED_TARGET).reader_question == (
         "Where was what was targeted on November 23?"
     )
-    assert read_question("Who did that?", happened).reader_question == (
-        "Who carried it out on November 19?"
-    )
+    for question in ("Who did that?", "who was behind it", "Who was responsible for this?"):
+        assert read_question(question, happened).reader_question == (
+            "Who carried it out on November 19?"
+        )
     assert read_question("Who said that?", happened).reader_question != (
         "Who carried it out on November 19?"
     )

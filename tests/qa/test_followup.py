@@ -141,7 +141,7 @@ def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> N
     assert restate("Who said so?", "What was hit?", None) is None
 
 
-def test_where_or_when_after_what_happened_asks_about_the_event() -> None:
+def test_where_when_or_who_after_what_happened_asks_about_the_event() -> None:
     happened = _chat(("What happened on November 19?", _cited("Tensions escalated", 8)))
     for question in ("Where was that?", "Where did that happen?", "where is it", "Where?"):
         reading = read_question(question, happened)

@@ -95,12 +95,16 @@ def _as_typed(word: str, typed: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def question_word(typed: str) -> str | None:
-    """The one question word within one edit of `typed`, a word neither English nor the
-    article's ("whre" -> "where"); None when none is, or several are ("whe": "who",
-    "why", "when")."""
+    """The question word within one edit of `typed`, a word neither English nor the
+    article's ("whre" -> "where"). Where several are that near, the one holding every
+    letter typed, as a dropped, doubled or swapped letter leaves it (`likelihood`):
+    "wher" -> "where", not "when", which needs a wrong key struck. None when no word is
+    near, or several hold every letter ("hwo": "who", "how")."""
     from rapidfuzz.distance import OSA
 
     near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
+    if len(near) > 1:
+        near = [w for w in near if set(typed) <= set(w)]
     return near[0] if len(near) == 1 else None
 
 

@@ -126,8 +126,13 @@ def test_a_question_word_typed_wrong_is_mended_before_the_article_words() -> Non
     assert words.spell("Whre did they meet") == "Where did they meet"
     assert words.spell("wehre did they meet") == "where did they meet"
     assert words.spell("wich envoy spoke") == "which envoy spoke"
-    # Two question words as near ("hwo": "who", "how"): left as typed.
+    # Two question words as near ("hwo": "who", "how"), both holding every letter typed:
+    # left as typed.
     assert words.spell("hwo spoke") == "hwo spoke"
+    # Of two as near, the one a dropped letter leaves ("when" needs a wrong key struck),
+    # though the article uses "when" and not "where".
+    assert words.spell("wher did they meet") == "where did they meet"
+    assert words.spell("whe did they meet") == "when did they meet"
     # A real word first is not a typo; a typo further on is any other word's.
     assert words.spell("were they with him") == "were they with him"
     assert words.spell("they whre with him") == "they were with him"

@@ -85,7 +85,13 @@ def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
     one that needs a wrong key struck ("besat": "beast" over "best", "whre": "where" over
     "were"). Counting letters instead ("thetre": "theatre" over "there") mended fewer of
     the split's typos (tools/typed_check, docs/measurements.md)."""
-    return edits, word[0] != typed[0], not set(typed) <= set(word)
+    return edits, word[0] != typed[0], not holds_every_letter(typed, word)
+
+
+def holds_every_letter(typed: str, word: str) -> bool:
+    """Whether `word` has every letter of `typed`, as a dropped, doubled or swapped letter
+    leaves it (a wrong key struck does not)."""
+    return set(typed) <= set(word)
 
 
 def _as_typed(word: str, typed: str) -> str:
@@ -97,14 +103,14 @@ def _as_typed(word: str, typed: str) -> str:
 def question_word(typed: str) -> str | None:
     """The question word within one edit of `typed`, a word neither English nor the
     article's ("whre" -> "where"). Where several are that near, the one holding every
-    letter typed, as a dropped, doubled or swapped letter leaves it (`likelihood`):
+    letter typed (`holds_every_letter`, as `likelihood` ranks any other word):
     "wher" -> "where", not "when", which needs a wrong key struck. None when no word is
     near, or several hold every letter ("hwo": "who", "how")."""
     from rapidfuzz.distance import OSA
 
     near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
     if len(near) > 1:
-        near = [w for w in near if set(typed) <= set(w)]
+        near = [w for w in near if holds_every_letter(typed, w)]
     return near[0] if len(near) == 1 else None
 
 

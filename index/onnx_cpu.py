@@ -4,9 +4,7 @@ A model answers one question fastest with every core on it, and many questions a
 fastest with one core per question: several runs each asking for every core only queue
 for the same cores and wait on each other's threads. So a CpuModel keeps a session with
 one intra-op thread per core for a run on its own, and, once two runs overlap, a second
-session with one thread, which every run that starts while another is going uses. Runs
-are counted across every CpuModel of the process: a question's reader run overlapping
-another question's query embedding contends for the same cores as two reader runs do.
+session with one thread, which every run that starts while another is going uses.
 Outputs do not depend on the thread count (tests/index/test_onnx_cpu.py).
 
 Sessions open a copy of the model that onnxruntime has already optimised (constants
@@ -32,10 +30,6 @@ CACHE_ENV = "ARTICLE_QA_CACHE_DIR"
 RECIPE = "extended-v1"  # bump when optimised_model() writes a different graph
 
 log = logging.getLogger(__name__)
-
-# Runs in progress in this process, over every CpuModel (the embedder's and the reader's).
-_running_lock = threading.Lock()
-_running = 0
 
 
 def usable_cores() -> int:
@@ -129,6 +123,8 @@ class CpuModel:
         # One thread already: the same session serves overlapping runs.
         self._narrow: Any = self._wide if self.threads == 1 else None
         self._narrow_lock = threading.Lock()
+        self._count_lock = threading.Lock()
+        self._running = 0
 
     @property
     def input_names(self) -> set[str]:
@@ -142,15 +138,13 @@ class CpuModel:
             return self._narrow
 
     def run(self, outputs: Sequence[str], feeds: Mapping[str, Any]) -> list[Any]:
-        """The named outputs for `feeds`: on every core alone, on one when runs overlap
-        (this model's or another's)."""
-        global _running
-        with _running_lock:
-            _running += 1
-            alone = _running == 1
+        """The named outputs for `feeds`: on every core alone, on one when runs overlap."""
+        with self._count_lock:
+            self._running += 1
+            alone = self._running == 1
         try:
             session = self._wide if alone else self._narrow_session()
             return list(session.run(list(outputs), dict(feeds)))
         finally:
-            with _running_lock:
-                _running -= 1
+            with self._count_lock:
+                self._running -= 1

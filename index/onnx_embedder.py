@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from tokenizers import Tokenizer
 
-from index.onnx_cpu import CpuModel
+from index.onnx_cpu import cpu_session
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -107,8 +107,7 @@ def _requantise(source: Path, target: Path) -> None:
 
 
 class OnnxMiniLMEmbedder:
-    """Embeds with the int8 ONNX MiniLM; thread-safe (index.onnx_cpu.CpuModel: every core
-    for a run alone, one when runs overlap; tokenizer under a lock)."""
+    """Embeds with the int8 ONNX MiniLM; thread-safe (one session, tokenizer under a lock)."""
 
     model_id = ONNX_MINILM_ID
     dimensions = 384
@@ -118,7 +117,7 @@ class OnnxMiniLMEmbedder:
         if fast:
             model = fast_model()
             self.model_id = FAST_MINILM_ID
-        self._model = CpuModel(model, threads)
+        self._session: Any = cpu_session(model, threads)
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
@@ -141,7 +140,7 @@ class OnnxMiniLMEmbedder:
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (hidden,) = self._model.run(["last_hidden_state"], feeds)
+        (hidden,) = self._session.run(["last_hidden_state"], feeds)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -58,23 +58,6 @@ def test_a_run_alone_gets_every_thread_and_an_overlapping_run_gets_one(
     assert log == [2, 2, 1, 2]
 
 
-def test_a_run_overlapping_another_models_run_gets_one_thread(
-    fake_sessions: tuple[list[int], threading.Event],
-) -> None:
-    # The embedder's and the reader's runs share the same cores: a question's reader run
-    # during another question's embedding must not ask for every core either.
-    log, hold = fake_sessions
-    embedder, reader = CpuModel("embedder.onnx", threads=2), CpuModel("reader.onnx", threads=2)
-    first = threading.Thread(target=embedder.run, args=(["out"], {"hold": True}))
-    first.start()
-    assert embedder._wide.started.wait(10)
-    assert reader.run(["out"], {}) == [1]
-    hold.set()
-    first.join(10)
-    assert reader.run(["out"], {}) == [2]
-    assert log == [2, 1, 2]
-
-
 def test_one_thread_needs_no_second_session(
     fake_sessions: tuple[list[int], threading.Event],
 ) -> None:

@@ -72,3 +72,24 @@ def test_a_human_unanswerable_becomes_a_no_answer_window_of_its_paragraph() -> N
     windows = build_windows([paragraph], seed=random.Random(3).randrange(100))
     assert [(w.qid, w.kind, w.answer_start) for w in windows] == [("u1", "neg-human", None)]
     assert windows[0].passage in context
+
+
+def test_human_repeats_read_an_unanswerable_beside_other_sentences_of_its_paragraph() -> None:
+    context = (
+        "The bridge opened in 1990. It was closed for repairs in 2020. Ferries ran instead. "
+        "The city paid for it. Engineers inspected it yearly. Traffic doubled by 2010."
+    )
+    paragraph = Paragraph(
+        "file/Bridge",
+        context,
+        tuple(split_sentences(context)),
+        (),
+        (("u1", "When did the bridge collapse?"),),
+    )
+    once = build_windows([paragraph], seed=4)
+    repeated = build_windows([paragraph], seed=4, human_repeats=6)
+    assert [w.kind for w in repeated] == ["neg-human"] * 6
+    assert {w.qid for w in repeated} == {"u1"} and all(w.answer_start is None for w in repeated)
+    assert all(w.passage in context for w in repeated)
+    assert len({w.passage for w in repeated}) > 1  # other windows, not one window six times
+    assert repeated[0] == once[0]  # the first draw is the one a single window draws

@@ -225,6 +225,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="share of near misses made by swapping a content word for another of the "
         "article's (0 reproduces the readers trained before this option)",
     )
+    p.add_argument(
+        "--human-repeats",
+        type=int,
+        default=1,
+        help="windows drawn per unanswerable question written by a person, each another "
+        "window of its paragraph (1 reproduces the readers trained before this option)",
+    )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--threads", type=int, default=2)
@@ -311,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             neg_fraction=args.neg_fraction,
             swap_fraction=args.swap_fraction,
             word_swap_share=args.word_swap_share,
+            human_repeats=args.human_repeats,
         )
         enc, truncated = encode_windows(tok, windows)
         n_neg = sum(w.answer_start is None for w in windows)

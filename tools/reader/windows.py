@@ -156,10 +156,13 @@ def build_windows(
     max_chars: int = DEFAULT_MAX_CHARS,
     swap_fraction: float = 0.0,
     word_swap_share: float = 0.0,
+    human_repeats: int = 1,
 ) -> list[Window]:
     """One positive per question plus negatives making up ~neg_fraction of the total;
     besides, a "neg-swap" twin for about `swap_fraction` of the positives, of which about
-    `word_swap_share` have a content word swapped (the rest as `swapped_question` says).
+    `word_swap_share` have a content word swapped (the rest as `swapped_question` says),
+    and `human_repeats` windows of its own paragraph for each unanswerable question
+    written by a person.
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
     With word_swap_share 0 it draws exactly what it drew before word swaps existed, so
@@ -201,9 +204,12 @@ def build_windows(
                     windows.append(neg)
         # Unanswerable questions written by people: a window of their own paragraph (on
         # topic, as retrieval would hand over) labelled no-answer. Data without them
-        # draws nothing more, so earlier readers' windows are reproduced.
+        # draws nothing more, so earlier readers' windows are reproduced. They are a few
+        # hundred among ~200k windows, so `human_repeats` > 1 reads each again beside
+        # other sentences of its paragraph (1 draws what the readers before it drew).
         for qid, text in p.unanswerable:
-            passage = _random_window(p, rng, max_chars)
-            if passage is not None:
-                windows.append(Window(qid, text, passage, None, "", "neg-human"))
+            for _ in range(human_repeats):
+                passage = _random_window(p, rng, max_chars)
+                if passage is not None:
+                    windows.append(Window(qid, text, passage, None, "", "neg-human"))
     return windows

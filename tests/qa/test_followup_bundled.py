@@ -10,6 +10,7 @@ import pytest
 
 from qa.answer import Answer, Evidence
 from qa.bot import ArticleQA
+from qa.scoring import normalize
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +52,8 @@ def test_where_when_and_who_after_what_happened_find_the_events_place_day_and_do
     assert where.span is not None and where.span.text.startswith("Beirut")
     who = bundled_bot.inspect("Who did that?", history)
     assert who.reading.reader_question == "Who carried it out on November 23?"
-    assert who.span is not None and who.span.text == "the IDF"
+    # The doer, scored as `article-qa eval` scores it ("IDF" and "the IDF" are one answer).
+    assert who.span is not None and normalize(who.span.text) == "idf"
     in_beirut = "What happened in Beirut?"
     history = _kept(in_beirut, bundled_bot.ask(in_beirut))
     when = bundled_bot.inspect("When was that?", history)

@@ -206,3 +206,39 @@ def test_margin_auc_ranks_answerable_above_unanswerable() -> None:
     assert margin_auc(results([1], True), results([2], False)) == 0.0
     assert margin_auc(results([2, 5], True), results([2, 3], False)) == 0.625  # a tie is half
     assert margin_auc([], results([1], False)) == 0.0
+
+
+def test_in_passage_swaps_bring_in_a_word_the_passage_uses_away_from_the_answer() -> None:
+    from tools.reader.near_miss import in_passage_swapped
+
+    passage = (
+        "In 1066 the Normans under William crossed to England. "
+        "Later the Normans reached Sicily. The conquest ended in 1091."
+    )
+    answering = "In 1066 the Normans under William crossed to England."
+    rng = random.Random(0)
+    names = {
+        in_passage_swapped("When did William cross to England?", passage, answering, rng)
+        for _ in range(20)
+    }
+    # Only Sicily qualifies: "Later" and "The" open sentences, Normans is in the answering
+    # sentence, and a swap never brings in what the question already has.
+    assert names == {"When did William cross to Sicily?", "When did Sicily cross to England?"}
+    # A number becomes a number the passage gives elsewhere.
+    assert in_passage_swapped("What happened in 1066?", passage, answering, rng) == (
+        "What happened in 1091?"
+    )
+    # Without a name, a content word of the same kind that the passage uses outside the
+    # answering sentence: "crossed" becomes "reached" or "ended", never itself.
+    words = {
+        in_passage_swapped("Where had they crossed?", passage, answering, rng) for _ in range(20)
+    }
+    assert words == {"Where had they reached?", "Where had they ended?"}
+    assert in_passage_swapped("Who is it?", passage, answering, rng) is None
+
+
+def test_in_passage_share_zero_draws_the_windows_drawn_before(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    kwargs = {"seed": 5, "swap_fraction": 0.8, "word_swap_share": 0.5, "human_repeats": 3}
+    before = build_windows(paragraphs, **kwargs)  # type: ignore[arg-type]
+    assert build_windows(paragraphs, in_passage_share=0.0, **kwargs) == before  # type: ignore[arg-type]
+    assert build_windows(paragraphs, in_passage_share=0.5, **kwargs) != before  # type: ignore[arg-type]

@@ -183,3 +183,60 @@ def swapped_question(
     if match and rng.random() < NEGATE_SHARE and " not " not in question and "n't" not in question:
         return question[: match.end()] + " not" + question[match.end() :]
     return None
+
+
+def _mid_sentence_names(text: str) -> list[str]:
+    """Names and numbers of a passage, except capitalised words that open a sentence or
+    follow a quote ("The", "She", "According"): in a passage those are mostly not names."""
+    lowered_words = set(re.findall(r"\b[a-z][\w'-]*\b", text))
+    return [
+        m.group()
+        for m in _ENTITY.finditer(text)
+        if m.start() > 0
+        and text[: m.start()].rstrip()[-1:] not in ".!?\"'“‘(:;"
+        # a word the passage also writes in lower case ("In", "During") is not a name
+        and m.group().lower() not in lowered_words
+    ]
+
+
+def in_passage_swapped(
+    question: str, passage: str, answer_sentence: str, rng: random.Random
+) -> str | None:
+    """One of the question's names, numbers or content words replaced by another of the
+    same kind that the passage *does* use, outside the sentence that answers the question.
+
+    The other swaps always bring in a word the passage lacks, so a reader trained on them
+    alone can learn "a question word missing from the passage means no answer", and
+    people's unanswerable questions rarely give that away: they are written with the
+    paragraph in view and reuse its words ("When did the Normans conquer Sicily?" of a
+    paragraph that dates only the conquest of England and mentions Sicily elsewhere).
+    Keeping the new word out of the answering sentence keeps most such questions
+    unanswerable; some are not, as some of SQuAD 2.0's are not.
+    """
+    in_answer = answer_sentence.lower()
+    present = [e for e in names_and_numbers(question) if e in passage]
+    if present:
+        old = rng.choice(present)
+        numeric = old[0].isdigit()
+        pool = [
+            e
+            for e in dict.fromkeys(_mid_sentence_names(passage))
+            if e[0].isdigit() == numeric
+            and e not in question
+            and old not in e
+            and e not in old
+            and e.lower() not in in_answer
+        ]
+        if pool:
+            return question.replace(old, rng.choice(pool), 1)
+    lowered = passage.lower()
+    words = [(w, k) for w, k in content_words(question) if _uses(lowered, w)]
+    if not words:
+        return None
+    old, kind = rng.choice(words)
+    pool = [
+        w
+        for w, k in dict.fromkeys(content_words(passage))
+        if k == kind and w != old and not _uses(question.lower(), w) and not _uses(in_answer, w)
+    ]
+    return re.sub(rf"\b{old}\b", rng.choice(pool), question, count=1) if pool else None

@@ -232,6 +232,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="windows drawn per unanswerable question written by a person, each another "
         "window of its paragraph (1 reproduces the readers trained before this option)",
     )
+    p.add_argument(
+        "--in-passage-share",
+        type=float,
+        default=0.0,
+        help="share of near misses that swap in a name, number or word the passage itself "
+        "uses outside the answering sentence (0 reproduces the readers before this option)",
+    )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--threads", type=int, default=2)
@@ -319,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             swap_fraction=args.swap_fraction,
             word_swap_share=args.word_swap_share,
             human_repeats=args.human_repeats,
+            in_passage_share=args.in_passage_share,
         )
         enc, truncated = encode_windows(tok, windows)
         n_neg = sum(w.answer_start is None for w in windows)

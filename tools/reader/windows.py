@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from index.sentences import Sentence
 from tools.reader.near_miss import (
     content_words,
+    in_passage_swapped,
     names_and_numbers,
     swapped_question,
     word_swapped,
@@ -95,6 +96,13 @@ def _positive(q: Question, p: Paragraph, rng: random.Random, max_chars: int) -> 
     return Window(q.qid, q.text, passage, a_start - w_start, q.answer_text, "pos")
 
 
+def _answer_sentences(q: Question, p: Paragraph) -> str:
+    """The text of the sentence(s) the answer touches."""
+    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
+    hit = [s for s in p.sentences if s.start < a_end and s.end > a_start]
+    return p.context[hit[0].start : hit[-1].end] if hit else q.answer_text
+
+
 def _contains_answer(passage: str, q: Question) -> bool:
     low = passage.lower()
     return any(a.lower() in low for a in q.all_answers)
@@ -157,12 +165,14 @@ def build_windows(
     swap_fraction: float = 0.0,
     word_swap_share: float = 0.0,
     human_repeats: int = 1,
+    in_passage_share: float = 0.0,
 ) -> list[Window]:
     """One positive per question plus negatives making up ~neg_fraction of the total;
     besides, a "neg-swap" twin for about `swap_fraction` of the positives, of which about
     `word_swap_share` have a content word swapped (the rest as `swapped_question` says),
     and `human_repeats` windows of its own paragraph for each unanswerable question
-    written by a person.
+    written by a person. About `in_passage_share` of the twins swap in a word the passage
+    itself uses (near_miss.in_passage_swapped) before the other swaps are tried.
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
     With word_swap_share 0 it draws exactly what it drew before word swaps existed, so
@@ -192,7 +202,11 @@ def build_windows(
                 windows.append(pos)
                 if swap_fraction > 0 and rng.random() < swap_fraction:
                     swapped = None
-                    if word_swap_share > 0 and rng.random() < word_swap_share:
+                    if in_passage_share > 0 and rng.random() < in_passage_share:
+                        swapped = in_passage_swapped(
+                            q.text, pos.passage, _answer_sentences(q, p), rng
+                        )
+                    if swapped is None and word_swap_share > 0 and rng.random() < word_swap_share:
                         swapped = word_swapped(q.text, pos.passage, word_pools[p.article], rng)
                     if swapped is None:
                         swapped = swapped_question(q.text, pos.passage, entities[p.article], rng)

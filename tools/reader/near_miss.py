@@ -234,9 +234,10 @@ def in_passage_swapped(
     if not words:
         return None
     old, kind = rng.choice(words)
+    asked = question.lower()
     pool = [
         w
         for w, k in dict.fromkeys(content_words(passage))
-        if k == kind and w != old and not _uses(question.lower(), w) and not _uses(in_answer, w)
+        if k == kind and w != old and not _uses(asked, w) and not _uses(in_answer, w)
     ]
     return re.sub(rf"\b{old}\b", rng.choice(pool), question, count=1) if pool else None

@@ -68,11 +68,16 @@ def _span_text(context: str, sentences: Sequence[Sentence], i: int, j: int) -> t
     return start, context[start : sentences[j].end]
 
 
+def _answer_hits(q: Question, p: Paragraph) -> list[int]:
+    """The sentences the answer touches (usually one; a few answers cross a boundary)."""
+    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
+    return [k for k, s in enumerate(p.sentences) if s.start < a_end and s.end > a_start]
+
+
 def _positive(q: Question, p: Paragraph, rng: random.Random, max_chars: int) -> Window | None:
     sents = p.sentences
     a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
-    # The sentences the answer touches (usually one; a few answers cross a boundary).
-    hit = [k for k, s in enumerate(sents) if s.start < a_end and s.end > a_start]
+    hit = _answer_hits(q, p)
     if not hit:
         return None
     lo, hi = hit[0], hit[-1]
@@ -98,9 +103,10 @@ def _positive(q: Question, p: Paragraph, rng: random.Random, max_chars: int) -> 
 
 def _answer_sentences(q: Question, p: Paragraph) -> str:
     """The text of the sentence(s) the answer touches."""
-    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
-    hit = [s for s in p.sentences if s.start < a_end and s.end > a_start]
-    return p.context[hit[0].start : hit[-1].end] if hit else q.answer_text
+    hit = _answer_hits(q, p)
+    if not hit:
+        return q.answer_text
+    return p.context[p.sentences[hit[0]].start : p.sentences[hit[-1]].end]
 
 
 def _contains_answer(passage: str, q: Question) -> bool:
@@ -140,8 +146,7 @@ def _negative(
     max_chars: int,
 ) -> Window | None:
     """A window that does not hold the answer; None if none could be found."""
-    a_start, a_end = q.answer_start, q.answer_start + len(q.answer_text)
-    hit = [k for k, s in enumerate(p.sentences) if s.start < a_end and s.end > a_start]
+    hit = _answer_hits(q, p)
     # Half from the same paragraph (hard: same topic, wrong sentences) when it has room.
     if hit and len(p.sentences) > hit[-1] - hit[0] + 1 and rng.random() < 0.5:
         passage = _random_window(p, rng, max_chars, avoid=(hit[0], hit[-1]))

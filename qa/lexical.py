@@ -1,15 +1,15 @@
-"""Word matching: BM25 over sentences (bm25s) and how much of a question the article covers."""
+"""Word matching: BM25 over sentences (qa.bm25) and how much of a question the article covers."""
 
 from __future__ import annotations
 
 from collections.abc import Container
 from pathlib import Path
 
-import bm25s
 import numpy as np
 import Stemmer
 
 from index.sentences import Sentence
+from qa.bm25 import BM25, words
 
 # Question words carry no topic; "did"/"does" would otherwise match every past-tense verb.
 _QUESTION_WORDS = {
@@ -38,7 +38,7 @@ ENGLISH_STOP_WORDS = frozenset(
     for line in _STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
-STOPWORDS = sorted(ENGLISH_STOP_WORDS | _QUESTION_WORDS)
+STOPWORDS = frozenset(ENGLISH_STOP_WORDS | _QUESTION_WORDS)
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -48,12 +48,11 @@ def terms(text: str) -> list[str]:
 
 
 def terms_of(texts: list[str]) -> list[list[str]]:
-    """`terms` of each text, in one call: bm25s sets up a progress bar (hidden) per call,
-    which cost more than tokenizing a short sentence and grew with the calls made."""
-    tokens = bm25s.tokenize(
-        texts, stopwords=STOPWORDS, stemmer=_STEMMER, return_ids=False, show_progress=False
-    )
-    return [list(row) for row in tokens] if texts else []
+    """`terms` of each text: its words, stop words left out, then stemmed (Snowball)."""
+    rows = [words(text, STOPWORDS) for text in texts]
+    unique = sorted({word for row in rows for word in row})
+    stems = dict(zip(unique, _STEMMER.stemWords(unique), strict=True))
+    return [[stems[word] for word in row] for row in rows]
 
 
 class Lexicon:
@@ -62,9 +61,9 @@ class Lexicon:
     def __init__(self, sentences: list[Sentence]) -> None:
         rows = terms_of([s.text for s in sentences])
         self._sentence_terms = [set(row) for row in rows]
-        corpus = [row or ["\u2205"] for row in rows]  # bm25s dislikes empty rows
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(corpus, show_progress=False)
+        # An empty sentence counts as one word long, as it did when bm25s scored them (it
+        # refused empty rows): the average length, and so every score, stays the same.
+        self._bm25 = BM25([row or ["\u2205"] for row in rows])
         n = len(sentences)
         document_frequency: dict[str, int] = {}
         for sentence_terms in self._sentence_terms:
@@ -79,7 +78,7 @@ class Lexicon:
         """BM25 of every sentence for the query, scaled so the best sentence has 1."""
         if not query_terms:
             return np.zeros(len(self._sentence_terms), dtype=np.float32)
-        raw = np.asarray(self._bm25.get_scores(query_terms), dtype=np.float32)
+        raw = self._bm25.scores(query_terms)
         best = float(raw.max())
         return raw / best if best > 0 else raw
 

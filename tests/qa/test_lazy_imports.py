@@ -29,8 +29,18 @@ NOT_ON_IMPORT = [
     "onnxruntime",
     "tokenizers",
 ]
-# Answering one question from the command line needs the models, never the web app.
-NOT_FOR_ASK = ["gradio", "fastapi", "uvicorn", "torch", "sentence_transformers", "sklearn"]
+# Answering one question from the command line needs the models, never the web app, nor
+# SciPy (bm25s brought its sparse matrices, a fifth of a cold answer; qa/bm25.py does not).
+NOT_FOR_ASK = [
+    "gradio",
+    "fastapi",
+    "uvicorn",
+    "torch",
+    "sentence_transformers",
+    "sklearn",
+    "scipy",
+    "bm25s",
+]
 
 
 def loaded_after(code: str, data_dir: Path) -> dict[str, object]:

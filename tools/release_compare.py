@@ -1,4 +1,5 @@
-"""Warm `ask()` latency of this checkout against an earlier release, in one run.
+"""Warm `ask()` latency and cold `article-qa ask` of this checkout against an earlier
+release, in one run.
 
     article-qa bench --against [53dab72] [--rounds 6]    (python -m tools.release_compare)
 
@@ -6,8 +7,10 @@ The earlier release is checked out with `git worktree` into a temporary folder a
 run from the same virtual environment (their dependencies are the same but for new
 ones). Each round starts one fresh process per side, alternating which goes first, and
 each process times every question of the bundled article's dev set and of the SQuAD dev
-articles (warm: each article is asked once before timing). The shared machine's load
-hits both sides alike; the figure to read is the ratio of the medians of one run.
+articles (warm: each article is asked once before timing); then each side answers one
+question from a fresh `python -m ui.cli ask` (to the printed answer, the saved index
+present). The shared machine's load hits both sides alike; the figure to read is the
+ratio of the medians of one run.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+COLD_QUESTION = "What was targeted on November 23?"
 PREVIOUS_RELEASE = "53dab72"  # the last commit before issue 14's changes
 
 # Run in each checkout: `qa` is imported from the checkout's own folder (cwd first on the
@@ -58,11 +63,35 @@ def time_checkout(folder: Path, bench_file: Path, squad_questions: int) -> dict[
         capture_output=True,
         text=True,
         check=False,
-        env={"PYTHONPATH": str(folder), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+        env=_environment(folder),
     )
     if done.returncode != 0:
         raise SystemExit(f"timing {folder} failed: {done.stderr.strip().splitlines()[-1:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def cold_answer(folder: Path) -> float:
+    """Seconds from starting `python -m ui.cli ask` in `folder` to its first printed line."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "ask", COLD_QUESTION],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**_environment(folder), "HOME": str(Path.home())},
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()  # the answer is the first line printed
+    answered = time.perf_counter() - started
+    process.stdout.read()
+    if process.wait() != 0 or not first.strip():
+        raise SystemExit(f"cold ask in {folder} failed (exit {process.returncode})")
+    return answered
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    """A side's environment: its own checkout first on the path, offline, nothing else."""
+    return {"PYTHONPATH": str(folder), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,18 +114,24 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             sides: dict[str, dict[str, list[float]]] = {"previous": {}, "current": {}}
+            order = [("previous", previous), ("current", ROOT)]
+            for _, folder in order:
+                cold_answer(folder)  # the first saves the bundled index where it is missing
             for round_ in range(args.rounds):
-                order = [("previous", previous), ("current", ROOT)]
                 for name, folder in order if round_ % 2 == 0 else order[::-1]:
                     for workload, median in time_checkout(
                         folder, bench_file, args.squad_questions
                     ).items():
                         sides[name].setdefault(workload, []).append(median)
+                    sides[name].setdefault("cold ask", []).append(cold_answer(folder))
         finally:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(previous)], cwd=ROOT, check=False
             )
-    print(f"warm ask() median, {args.rounds} alternating rounds, {args.ref} vs this checkout")
+    print(
+        f"warm ask() median and cold `ask` to the answer, {args.rounds} alternating rounds, "
+        f"{args.ref} vs this checkout"
+    )
     for workload in sides["current"]:
         before = statistics.median(sides["previous"][workload]) * 1000
         after = statistics.median(sides["current"][workload]) * 1000

@@ -50,3 +50,21 @@ def test_a_checkout_is_timed_in_a_fresh_process_with_its_own_code(tmp_path: Path
     medians = release_compare.time_checkout(tmp_path, bench, 1)
     assert list(medians) == ["tiny"] and medians["tiny"] >= 0
     assert (tmp_path / "asked-here").read_text() == "q" * (3 + 5)
+
+
+def test_a_cold_answer_is_timed_from_the_checkouts_own_cli(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "__init__.py").write_text("")
+    (tmp_path / "ui" / "cli.py").write_text(
+        "import sys\nopen('cold-here', 'w').write(' '.join(sys.argv[1:]))\nprint('the answer')\n"
+    )
+    assert release_compare.cold_answer(tmp_path) > 0
+    assert (tmp_path / "cold-here").read_text() == "ask " + release_compare.COLD_QUESTION
+
+
+def test_a_cold_answer_that_fails_stops_the_comparison(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "__init__.py").write_text("")
+    (tmp_path / "ui" / "cli.py").write_text("raise SystemExit(2)\n")
+    with pytest.raises(SystemExit, match="cold ask"):
+        release_compare.cold_answer(tmp_path)

@@ -7,8 +7,11 @@ FAISS, BM25 or onnxruntime; the packages' public names still read as plain attri
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def lazy_attributes(
@@ -25,3 +28,29 @@ def lazy_attributes(
         return value
 
     return __getattr__
+
+
+def in_background(build: Callable[[], T]) -> Callable[[], T]:
+    """Start `build()` on a daemon thread; the returned call waits for it and gives its
+    value, or raises what it raised. For loading one model while another loads: each
+    onnxruntime session spends most of its start outside the GIL, so two overlap on two
+    cores."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, build()))
+        except BaseException as error:  # handed to the caller of the result
+            outcome.append((False, error))
+
+    thread = threading.Thread(target=run, name="background-load", daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        succeeded, value = outcome[0]
+        if not succeeded:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    return result

@@ -18,6 +18,7 @@ from index.budget import (
     checkpoint,
 )
 from index.embedder import Embedder, default_embedder
+from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
@@ -100,6 +101,15 @@ class ArticleQA:
         self.text = check_article_text(text)
         given = check_unicode(title, "the title", InvalidArticle) if title else None
         self.title = given or self.text.strip().splitlines()[0][:80]
+        # The shipped reader loads on another thread while the embedder loads and the
+        # article is indexed: a cold `article-qa ask` spends most of its time opening the
+        # two models, and two cores open them side by side. (Imported here, on this thread:
+        # two threads importing at once can wait on each other's module locks.)
+        shipped_reader = None
+        if reader is True:
+            from qa.reader import load_reader
+
+            shipped_reader = in_background(load_reader)
         self.embedder = embedder or default_embedder()
         with Budget(index_seconds, INDEXING).applied():
             self.index, self.index_note = open_index(
@@ -109,11 +119,9 @@ class ArticleQA:
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         self.words = ArticleWords(sentence.text for sentence in self.sentences)
         self.reader: SpanReader | None
-        if reader is True:
-            from qa.reader import load_reader
-
-            self.reader = load_reader()
-        elif reader is False or reader is None:
+        if shipped_reader is not None:
+            self.reader = shipped_reader()
+        elif reader is None or isinstance(reader, bool):  # False (True is handled above)
             self.reader = None
         else:
             self.reader = reader

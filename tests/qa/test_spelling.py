@@ -198,3 +198,11 @@ def test_article_qa_reads_the_clean_question(fake_embedder: FakeEmbedder) -> Non
     assert reading.question == reading.query == "Which officials hailed the talks on November 23?"
     follow = bot.read("where was that", [{"role": "user", "content": "who struck on nov 23"}])
     assert follow.context == "Who struck on November 23?"
+
+
+def test_the_english_set_holds_the_ranked_listings_words() -> None:
+    # english_words() reads the file straight; the ranked listing sorts it by frequency.
+    from qa.spelling import _english_listing
+
+    assert english_words() == frozenset(_english_listing())
+    assert _english_listing()[:3] == ["the", "of", "and"]

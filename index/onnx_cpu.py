@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ from typing import Any
 MAX_THREADS = 4
 CACHE_ENV = "ARTICLE_QA_CACHE_DIR"
 RECIPE = "extended-v1"  # bump when optimised_model() writes a different graph
+# A copy is written per model file and onnxruntime version, so each upgrade leaves the
+# last one's behind (23-90 MB each); copies no start has opened for this long are removed
+# when a new one is written. Each start marks its copy used (its access time).
+UNUSED_DAYS = 30
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +76,7 @@ def optimised_model(model: Path | str) -> Path:
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     target = model_cache() / f"{source.stem}-optimised-{digest}.onnx"
     if target.is_file():
+        _mark_used(target)
         return target
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
@@ -84,6 +90,7 @@ def optimised_model(model: Path | str) -> Path:
                 options.optimized_model_filepath = str(partial)
                 ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
                 os.replace(partial, target)  # whole or not at all
+                _remove_unused(target.parent)
     # Any failure (onnxruntime's errors are plain Exceptions) leaves the source to open,
     # which then succeeds as before or raises its own error where it is really broken.
     except Exception as error:
@@ -92,6 +99,21 @@ def optimised_model(model: Path | str) -> Path:
             partial.unlink(missing_ok=True)
         return source
     return target
+
+
+def _mark_used(copy: Path) -> None:
+    """Set `copy`'s access time to now (its modification time, the build's, is kept)."""
+    with contextlib.suppress(OSError):  # a read-only cache still serves
+        os.utime(copy, ns=(time.time_ns(), copy.stat().st_mtime_ns))
+
+
+def _remove_unused(folder: Path) -> None:
+    """Remove optimised copies that no start has opened for UNUSED_DAYS days."""
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    for copy in folder.glob("*-optimised-*.onnx"):
+        with contextlib.suppress(OSError):  # another process may be removing it too
+            if copy.stat().st_atime < cutoff:
+                copy.unlink()
 
 
 def cpu_session(model: Path | str, threads: int) -> Any:

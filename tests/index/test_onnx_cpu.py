@@ -153,3 +153,33 @@ def test_an_unwritable_cache_opens_the_model_itself(
     blocker.write_text("a file where the cache folder would be")
     monkeypatch.setenv(onnx_cpu.CACHE_ENV, str(blocker))
     assert onnx_cpu.optimised_model(DEFAULT_MODEL_PATH) == DEFAULT_MODEL_PATH.resolve()
+
+
+def test_a_new_copy_removes_copies_unused_for_a_month_and_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from qa.reader.onnx_reader import DEFAULT_MODEL_PATH
+
+    monkeypatch.setenv(onnx_cpu.CACHE_ENV, str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "models"
+    folder.mkdir(parents=True)
+    day = 86400 * 10**9
+    now = time.time_ns()
+    stale = folder / "reader-optimised-0000000000000000.onnx"  # an earlier release's copy
+    recent = folder / "model-optimised-1111111111111111.onnx"  # opened last week
+    other = folder / "notes.txt"  # not a copy: never touched
+    for path, days in ((stale, 40), (recent, 7), (other, 400)):
+        path.write_bytes(b"x")
+        os.utime(path, ns=(now - days * day, now - days * day))
+
+    copy = onnx_cpu.optimised_model(DEFAULT_MODEL_PATH)
+    assert copy.is_file() and not stale.exists() and recent.exists() and other.exists()
+
+    # Opening a copy marks it used (access time), keeping when it was built (mtime).
+    built = copy.stat().st_mtime_ns
+    os.utime(copy, ns=(now - 40 * day, built))
+    assert onnx_cpu.optimised_model(DEFAULT_MODEL_PATH) == copy
+    assert copy.stat().st_atime_ns > now - day and copy.stat().st_mtime_ns == built

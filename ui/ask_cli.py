@@ -57,15 +57,18 @@ def read_history(path: str | None) -> list[dict[str, Any]]:
 
 def article_bot(article: str | None, url: str | None, reader: bool = True) -> ArticleQA:
     """The ArticleQA for a file, a link, or (neither) the bundled article."""
-    # Imported here: torch takes seconds to load, and a bad question should fail fast.
-    from index.embedder import default_embedder
+    # Imported here, and what only a file or link needs only for them: a bad question
+    # should fail fast, and the bundled article's cold answer not wait on readers of PDF
+    # and HTML or the collections' storage (~45 ms of imports).
     from qa.bot import ArticleQA, bundled
+
+    if not article and not url:
+        return bundled() if reader else bundled(reader=False)
+    from index.embedder import default_embedder
     from qa.collection.folders import BULK_EMBEDDER
     from qa.extract import article_title
     from ui.uploads import fetch_article, read_article_file
 
-    if not article and not url:
-        return bundled() if reader else bundled(reader=False)
     if url:
         extracted = fetch_article(url, allow_private=True)[0]
     else:

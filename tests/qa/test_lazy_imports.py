@@ -30,8 +30,13 @@ NOT_ON_IMPORT = [
     "tokenizers",
 ]
 # Answering one question from the command line needs the models, never the web app, nor
-# SciPy (bm25s brought its sparse matrices, a fifth of a cold answer; qa/bm25.py does not).
+# SciPy (bm25s brought its sparse matrices, a fifth of a cold answer; qa/bm25.py does not);
+# about the bundled article, nor what reads uploads and links or keeps collections.
 NOT_FOR_ASK = [
+    "ui.uploads",
+    "trafilatura",
+    "pypdf",
+    "qa.collection",
     "gradio",
     "fastapi",
     "uvicorn",

@@ -204,11 +204,15 @@ def article_qa_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "ui.cli"]
 
 
-def cold_ask(environment: dict[str, str]) -> tuple[float, float, float]:
-    """(seconds to the printed answer, seconds to exit, peak RSS MiB) of a fresh process."""
+def cold_ask(
+    environment: dict[str, str], command: list[str] | None = None, folder: Path | None = None
+) -> tuple[float, float, float]:
+    """(seconds to the printed answer, seconds to exit, peak RSS MiB) of a fresh process
+    running `command` (default: this checkout's `article-qa`) `ask` in `folder`."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [*article_qa_command(), "ask", COLD_QUESTION],
+        [*(command or article_qa_command()), "ask", COLD_QUESTION],
+        cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=environment,

@@ -21,11 +21,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from tools.ask_bench import cold_ask
+
 ROOT = Path(__file__).resolve().parents[1]
-COLD_QUESTION = "What was targeted on November 23?"
 PREVIOUS_RELEASE = "53dab72"  # the last commit before issue 14's changes
 
 # Run in each checkout: `qa` is imported from the checkout's own folder (cwd first on the
@@ -71,22 +71,10 @@ def time_checkout(folder: Path, bench_file: Path, squad_questions: int) -> dict[
 
 
 def cold_answer(folder: Path) -> float:
-    """Seconds from starting `python -m ui.cli ask` in `folder` to its first printed line."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ui.cli", "ask", COLD_QUESTION],
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env={**_environment(folder), "HOME": str(Path.home())},
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()  # the answer is the first line printed
-    answered = time.perf_counter() - started
-    process.stdout.read()
-    if process.wait() != 0 or not first.strip():
-        raise SystemExit(f"cold ask in {folder} failed (exit {process.returncode})")
-    return answered
+    """Seconds from starting `python -m ui.cli ask` in `folder` to its first printed line
+    (tools.ask_bench.cold_ask, run on the checkout's own code)."""
+    environment = {**_environment(folder), "HOME": str(Path.home())}
+    return cold_ask(environment, [sys.executable, "-m", "ui.cli"], folder)[0]
 
 
 def _environment(folder: Path) -> dict[str, str]:

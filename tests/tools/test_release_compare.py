@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import release_compare
+from tools import ask_bench, release_compare
 
 pytestmark = pytest.mark.slow
 
@@ -59,12 +59,12 @@ def test_a_cold_answer_is_timed_from_the_checkouts_own_cli(tmp_path: Path) -> No
         "import sys\nopen('cold-here', 'w').write(' '.join(sys.argv[1:]))\nprint('the answer')\n"
     )
     assert release_compare.cold_answer(tmp_path) > 0
-    assert (tmp_path / "cold-here").read_text() == "ask " + release_compare.COLD_QUESTION
+    assert (tmp_path / "cold-here").read_text() == "ask " + ask_bench.COLD_QUESTION
 
 
 def test_a_cold_answer_that_fails_stops_the_comparison(tmp_path: Path) -> None:
     (tmp_path / "ui").mkdir()
     (tmp_path / "ui" / "__init__.py").write_text("")
     (tmp_path / "ui" / "cli.py").write_text("raise SystemExit(2)\n")
-    with pytest.raises(SystemExit, match="cold ask"):
+    with pytest.raises(SystemExit, match="ask failed"):
         release_compare.cold_answer(tmp_path)

@@ -57,8 +57,10 @@ class MiniLMEmbedder:
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dimensions)
 
 
-# int8: ONNX on onnxruntime (default); int8-fast: re-quantised for bulk indexing; fp32: torch
-EMBEDDERS = ("int8", "int8-fast", "fp32")
+# int8-fast: re-quantised int8 on onnxruntime (default); int8: the packaged int8 file, run
+# in fp32; fp32: torch
+EMBEDDERS = ("int8-fast", "int8", "fp32")
+DEFAULT_EMBEDDER = EMBEDDERS[0]
 _default: dict[str, Embedder] = {}
 _default_lock = threading.Lock()
 
@@ -66,12 +68,14 @@ _default_lock = threading.Lock()
 def default_embedder(kind: str | None = None) -> Embedder:
     """The bundled model, loaded once per process and kind (loading takes seconds).
 
-    `kind` is "int8" (the default, or `$ARTICLE_QA_EMBEDDER`), "int8-fast" or "fp32". The
-    int8 ONNX model agrees with the fp32 one on 98% of top-10 neighbours (tools/parity.py)
-    at about a quarter of the query time, and needs no torch; "int8-fast" embeds about
-    twice as many sentences a second, agreeing on ~90% (index/onnx_embedder.py).
+    `kind` is "int8-fast" (the default, or `$ARTICLE_QA_EMBEDDER`), "int8" or "fp32".
+    "int8-fast" runs int8 matrix products: a question is embedded in under half the time
+    of "int8" (whose packaged file computes in fp32) and sentences twice as fast, agreeing
+    with fp32 on ~90% of top-10 neighbours against ~98% for "int8" (tools/parity.py), at
+    the same answer quality on the validation split (index/onnx_embedder.py). Neither
+    needs torch; "fp32" does.
     """
-    kind = kind or os.environ.get("ARTICLE_QA_EMBEDDER") or "int8"
+    kind = kind or os.environ.get("ARTICLE_QA_EMBEDDER") or DEFAULT_EMBEDDER
     if kind not in EMBEDDERS:
         raise ValueError(f"unknown embedder {kind!r}; choose one of {', '.join(EMBEDDERS)}")
     with _default_lock:

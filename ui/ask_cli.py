@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,8 +63,6 @@ def article_bot(article: str | None, url: str | None, reader: bool = True) -> Ar
 
     if not article and not url:
         return bundled() if reader else bundled(reader=False)
-    from index.embedder import default_embedder
-    from qa.collection.folders import BULK_EMBEDDER
     from qa.extract import article_title
     from ui.uploads import fetch_article, read_article_file
 
@@ -73,10 +70,9 @@ def article_bot(article: str | None, url: str | None, reader: bool = True) -> Ar
         extracted = fetch_article(url, allow_private=True)[0]
     else:
         extracted = read_article_file(article or "")
-    # As the chat lists and indexes an added article: its title, and its embedder.
+    # As the chat lists and indexes an added article: its title (and the default embedder).
     title = article_title(extracted.text, extracted.title)
-    embedder = default_embedder(os.environ.get("ARTICLE_QA_EMBEDDER") or BULK_EMBEDDER)
-    return ArticleQA(extracted.text, title, embedder=embedder, reader=reader, date=extracted.date)
+    return ArticleQA(extracted.text, title, reader=reader, date=extracted.date)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -252,8 +252,9 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--embedder",
             choices=EMBEDDERS,
-            help="sentence embedder: int8 ONNX (default, fast) or fp32 sentence-transformers "
-            "(default: $ARTICLE_QA_EMBEDDER, else int8); indexes built with the other are rebuilt",
+            help="sentence embedder: int8-fast or int8 ONNX, or fp32 sentence-transformers "
+            "(default: $ARTICLE_QA_EMBEDDER, else int8-fast); indexes built with another are "
+            "rebuilt",
         )
     for command in (ask, serve, mcp, evaluate):
         command.add_argument(

@@ -6,7 +6,6 @@ The bundled article is always present and cannot be removed.
 
 from __future__ import annotations
 
-import os
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +27,6 @@ from qa.unicode import check_unicode
 __all__ = ["BUNDLED_ID", "FolderCollection", "Progress", "article_id", "default_title"]
 
 BUNDLED_ID = "bundled"
-# Added articles are indexed by the bulk embedder, about twice as fast as the default one
-# (index/onnx_embedder.py); their questions are embedded by it too (see _embedder_for).
-BULK_EMBEDDER = "int8-fast"
 
 
 class FolderCollection:
@@ -40,11 +36,11 @@ class FolderCollection:
         root: the data folder (default index.paths.data_dir()); articles live in
             root/articles.
         embedder: embeds the bundled article and its questions (default: the bundled
-            model, `$ARTICLE_QA_EMBEDDER` or int8).
+            model, `$ARTICLE_QA_EMBEDDER` or int8-fast).
         reader: the span reader for ArticleQA (True: the shipped one; False: sentences only).
         bundled: the bundled article's ArticleQA, when the caller already has one.
         bulk_embedder: embeds added articles and their questions (default: `embedder`
-            when one is given or `$ARTICLE_QA_EMBEDDER` is set, else the int8-fast one).
+            when one is given, else the default one).
         answer_seconds: how long one question may take (index.budget).
         index_seconds: how long indexing one article may take.
 
@@ -94,8 +90,9 @@ class FolderCollection:
         if self._bulk is None:
             from index.embedder import default_embedder
 
-            # An embedder chosen by the user (--embedder) indexes everything.
-            self._bulk = default_embedder(os.environ.get("ARTICLE_QA_EMBEDDER") or BULK_EMBEDDER)
+            # An embedder chosen by the user (--embedder, $ARTICLE_QA_EMBEDDER) indexes
+            # everything.
+            self._bulk = default_embedder()
         return self._bulk
 
     def _embedder_for(self, index_dir: Path) -> Embedder:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from index.embedder import EMBEDDERS, MiniLMEmbedder, default_embedder
-from index.onnx_embedder import OnnxMiniLMEmbedder
+from index.onnx_embedder import FAST_MINILM_ID, OnnxMiniLMEmbedder
 from qa.article import BUNDLED_ARTICLE
 from tools.parity import top_k_agreement
 
@@ -58,9 +58,11 @@ def test_int8_fast_agrees_with_fp32_and_embeds_in_bulk(article_sentences: list[s
 
 
 def test_default_embedder_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert EMBEDDERS == ("int8", "int8-fast", "fp32")
+    assert EMBEDDERS == ("int8-fast", "int8", "fp32")
     assert isinstance(default_embedder(), OnnxMiniLMEmbedder)
-    assert default_embedder() is default_embedder("int8")
+    assert default_embedder() is default_embedder("int8-fast")
+    assert default_embedder().model_id == FAST_MINILM_ID
+    assert default_embedder("int8") is not default_embedder()
     monkeypatch.setenv("ARTICLE_QA_EMBEDDER", "fp32")
     assert isinstance(default_embedder(), MiniLMEmbedder)
     with pytest.raises(ValueError, match="unknown embedder 'fp16'"):

@@ -46,10 +46,13 @@ def test_embedder_option_picks_the_model_and_rebuilds_the_index(tmp_path: Path) 
     fp32 = _cli("ask", question, "--json", "--embedder", "fp32", env_dir=tmp_path)
     assert fp32.returncode == 0, fp32.stderr
     assert _saved_model(tmp_path) == "sentence-transformers/all-MiniLM-L6-v2"
-    int8 = _cli("ask", question, "--json", env_dir=tmp_path)  # the default: rebuilt for it
+    fast = _cli("ask", question, "--json", env_dir=tmp_path)  # the default: rebuilt for it
+    assert fast.returncode == 0, fast.stderr
+    assert _saved_model(tmp_path) == "sentence-transformers/all-MiniLM-L6-v2+onnx-int8-dynamic"
+    int8 = _cli("ask", question, "--json", "--embedder", "int8", env_dir=tmp_path)
     assert int8.returncode == 0, int8.stderr
     assert _saved_model(tmp_path) == "sentence-transformers/all-MiniLM-L6-v2+onnx-int8"
-    for result in (fp32, int8):
+    for result in (fp32, fast, int8):
         assert json.loads(result.stdout)["evidence"][0]["position"] == 13
     wrong = _cli("ask", question, "--embedder", "fp16", env_dir=tmp_path)
     assert wrong.returncode == 2 and "invalid choice: 'fp16'" in wrong.stderr

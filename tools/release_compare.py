@@ -70,10 +70,16 @@ def time_checkout(folder: Path, bench_file: Path, squad_questions: int) -> dict[
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def cold_answer(folder: Path) -> float:
+def cold_answer(folder: Path, data: Path) -> float:
     """Seconds from starting `python -m ui.cli ask` in `folder` to its first printed line
-    (tools.ask_bench.cold_ask, run on the checkout's own code)."""
-    environment = {**_environment(folder), "HOME": str(Path.home())}
+    (tools.ask_bench.cold_ask, run on the checkout's own code), its saved indexes in
+    `data`: a side must not find the other's (built with another embedder, it would be
+    rebuilt, and timed, in every round)."""
+    environment = {
+        **_environment(folder),
+        "HOME": str(Path.home()),  # the models' optimised copies are cached per file
+        "ARTICLE_QA_DATA_DIR": str(data),
+    }
     return cold_ask(environment, [sys.executable, "-m", "ui.cli"], folder)[0]
 
 
@@ -103,15 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             sides: dict[str, dict[str, list[float]]] = {"previous": {}, "current": {}}
             order = [("previous", previous), ("current", ROOT)]
-            for _, folder in order:
-                cold_answer(folder)  # the first saves the bundled index where it is missing
+            data = {name: Path(tmp) / f"data-{name}" for name, _ in order}
+            for name, folder in order:
+                cold_answer(folder, data[name])  # the first saves the bundled index
             for round_ in range(args.rounds):
                 for name, folder in order if round_ % 2 == 0 else order[::-1]:
                     for workload, median in time_checkout(
                         folder, bench_file, args.squad_questions
                     ).items():
                         sides[name].setdefault(workload, []).append(median)
-                    sides[name].setdefault("cold ask", []).append(cold_answer(folder))
+                    sides[name].setdefault("cold ask", []).append(cold_answer(folder, data[name]))
         finally:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(previous)], cwd=ROOT, check=False

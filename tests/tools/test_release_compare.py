@@ -56,10 +56,13 @@ def test_a_cold_answer_is_timed_from_the_checkouts_own_cli(tmp_path: Path) -> No
     (tmp_path / "ui").mkdir()
     (tmp_path / "ui" / "__init__.py").write_text("")
     (tmp_path / "ui" / "cli.py").write_text(
-        "import sys\nopen('cold-here', 'w').write(' '.join(sys.argv[1:]))\nprint('the answer')\n"
+        "import os, sys\nopen('cold-here', 'w').write(' '.join(sys.argv[1:]))\n"
+        "open('data-here', 'w').write(os.environ['ARTICLE_QA_DATA_DIR'])\nprint('the answer')\n"
     )
-    assert release_compare.cold_answer(tmp_path) > 0
+    assert release_compare.cold_answer(tmp_path, tmp_path / "side-data") > 0
     assert (tmp_path / "cold-here").read_text() == "ask " + ask_bench.COLD_QUESTION
+    # Each side keeps its own saved indexes (another embedder's would be rebuilt each time).
+    assert (tmp_path / "data-here").read_text() == str(tmp_path / "side-data")
 
 
 def test_a_cold_answer_that_fails_stops_the_comparison(tmp_path: Path) -> None:
@@ -67,4 +70,4 @@ def test_a_cold_answer_that_fails_stops_the_comparison(tmp_path: Path) -> None:
     (tmp_path / "ui" / "__init__.py").write_text("")
     (tmp_path / "ui" / "cli.py").write_text("raise SystemExit(2)\n")
     with pytest.raises(SystemExit, match="ask failed"):
-        release_compare.cold_answer(tmp_path)
+        release_compare.cold_answer(tmp_path, tmp_path / "side-data")

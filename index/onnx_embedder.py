@@ -49,6 +49,13 @@ BATCH = 32  # texts per onnxruntime call; batches are length-sorted so padding s
 # 256 tokens took 800 MB. A batch of long texts runs in parts of at most this many
 # rows x width^2 (8 texts of 256 tokens, all 32 up to 128), measured as fast per text.
 ATTENTION_BUDGET = 8 * MAX_TOKENS * MAX_TOKENS
+# The re-quantised model embeds up to this many tokens (rows x width) faster on one thread
+# than on two: with spinning off (index/onnx_cpu.py), waking the second thread for each of
+# the graph's ~100 small operations costs more than it saves. Measured, one thread against
+# two: 1.8 vs 2.5 ms for a question of 8 tokens, 4.3 vs 5.3 at 32, 8.0 vs 9.0 at 64, but
+# 16.5 vs 15.3 at 128. The packaged file, computing in fp32, is faster on two even for a
+# question (3.8 vs 5.1 ms). The vectors are identical on one thread or two.
+ONE_THREAD_TOKENS = 96
 
 
 def model_files() -> tuple[Path, Path]:
@@ -111,7 +118,12 @@ def _requantise(source: Path, target: Path) -> None:
 
 
 class OnnxMiniLMEmbedder:
-    """Embeds with the int8 ONNX MiniLM; thread-safe (one session, tokenizer under a lock)."""
+    """Embeds with the int8 ONNX MiniLM; thread-safe (sessions and tokenizer under locks).
+
+    The re-quantised model (`fast`) embeds a question on a one-thread session, opened with
+    the embedder (a cold answer needs it at once), and batches on a session with `threads`
+    threads, opened at the first batch (a saved index needs none).
+    """
 
     model_id = ONNX_MINILM_ID
     dimensions = 384
@@ -121,7 +133,12 @@ class OnnxMiniLMEmbedder:
         if fast:
             model = fast_model()
             self.model_id = FAST_MINILM_ID
-        self._session: Any = cpu_session(model, threads)
+        self._model, self._threads = model, threads
+        self._few: Any = cpu_session(model, 1) if fast or threads == 1 else None
+        self._many: Any = self._few if threads == 1 else None
+        if self._few is None:
+            self._many = cpu_session(model, threads)
+        self._session_lock = threading.Lock()
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
@@ -144,11 +161,20 @@ class OnnxMiniLMEmbedder:
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (hidden,) = self._session.run(["last_hidden_state"], feeds)
+        (hidden,) = self._session_for(ids.size).run(["last_hidden_state"], feeds)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def _session_for(self, tokens: int) -> Any:
+        """The session to embed `tokens` (rows x width) with (see ONE_THREAD_TOKENS)."""
+        if self._few is not None and tokens <= ONE_THREAD_TOKENS:
+            return self._few
+        with self._session_lock:
+            if self._many is None:
+                self._many = cpu_session(self._model, self._threads)
+            return self._many
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)

@@ -1,4 +1,4 @@
-"""The two bundled embedders: the int8 ONNX default and the fp32 torch model."""
+"""The bundled embedders: int8-fast (the default) and int8 ONNX, and the fp32 torch model."""
 
 from __future__ import annotations
 
@@ -34,6 +34,38 @@ def test_int8_vectors_are_unit_length_and_keep_order() -> None:
     one_by_one = np.vstack([embedder.embed([t]) for t in texts])
     assert np.allclose(vectors, one_by_one, atol=1e-4)
     assert embedder.embed([]).shape == (0, 384)
+
+
+class CountingSession:
+    """An onnxruntime session that counts its runs."""
+
+    def __init__(self, session: object) -> None:
+        self.session, self.runs = session, 0
+
+    def run(self, outputs: list[str], feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        self.runs += 1
+        return self.session.run(outputs, feeds)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_int8_fast_embeds_a_question_on_one_thread_and_batches_on_two(
+    monkeypatch: pytest.MonkeyPatch, article_sentences: list[str]
+) -> None:
+    from index import onnx_embedder
+
+    fast = OnnxMiniLMEmbedder(fast=True)
+    assert fast._many is None  # a saved index needs no batch session: none opened yet
+    question = fast.embed(QUESTIONS[:1])
+    batch = fast.embed(article_sentences[:8])
+    few, many = CountingSession(fast._few), CountingSession(fast._many)
+    fast._few, fast._many = few, many
+    assert np.array_equal(fast.embed(QUESTIONS[:1]), question)
+    assert (few.runs, many.runs) == (1, 0)
+    assert np.array_equal(fast.embed(article_sentences[:8]), batch)
+    assert (few.runs, many.runs) == (1, 1)
+    # The same question on the two-thread session: the very same vector.
+    monkeypatch.setattr(onnx_embedder, "ONE_THREAD_TOKENS", 0)
+    assert np.array_equal(fast.embed(QUESTIONS[:1]), question)
+    assert (few.runs, many.runs) == (1, 2)
 
 
 def test_int8_agrees_with_fp32(article_sentences: list[str]) -> None:

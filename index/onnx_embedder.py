@@ -134,10 +134,12 @@ class OnnxMiniLMEmbedder:
             model = fast_model()
             self.model_id = FAST_MINILM_ID
         self._model, self._threads = model, threads
-        self._few: Any = cpu_session(model, 1) if fast or threads == 1 else None
-        self._many: Any = self._few if threads == 1 else None
-        if self._few is None:
-            self._many = cpu_session(model, threads)
+        # Questions on one thread (the fast model only: ONE_THREAD_TOKENS), opened now.
+        self._few: Any = cpu_session(model, 1) if fast else None
+        # Batches on `threads`; for the fast model opened at the first batch.
+        self._many: Any = None if fast else cpu_session(model, threads)
+        if fast and threads == 1:
+            self._many = self._few
         self._session_lock = threading.Lock()
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)

@@ -19,7 +19,7 @@ reader), and answer quality on the validation split held (tools.calibrate --spli
 0.7210 against 0.7198; docs/measurements.md). Dynamic quantisation scales the
 activations per batch, so a text's vector moves slightly with its batch-mates (cosine
 to its vector embedded alone >= 0.96 measured); a question is always embedded alone.
-The file is built once (about ten seconds) into the user's cache folder
+The file is built once (15.6 s measured on 2 cores) into the user's cache folder
 ($ARTICLE_QA_CACHE_DIR, else e.g. ~/.cache/article-qa/models).
 """
 
@@ -70,7 +70,7 @@ def model_files() -> tuple[Path, Path]:
 
 def fast_model(cache: Path | None = None) -> Path:
     """The packaged model re-quantised to run in int8 (see the module docstring); built
-    once per data folder, onnxruntime version and recipe, in about ten seconds."""
+    once per cache folder, onnxruntime version and recipe, in about fifteen seconds."""
     import onnxruntime as ort
     from filelock import FileLock
 

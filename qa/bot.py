@@ -170,7 +170,7 @@ class ArticleQA:
 
     def read_spans(self, reading: Reading, ranking: Ranking) -> list[ReadSpan]:
         """The reader's spans for a ranked question (qa.reading.read_spans), stopping
-        where the calibration's decisive margin says; none without the reader."""
+        where the calibration's decisive margin and lead say; none without the reader."""
         if self.reader is None:
             return []
         return read_spans(
@@ -180,6 +180,7 @@ class ArticleQA:
             self.sentences,
             ranking,
             self.calibration.decisive_margin,
+            decisive_lead=self.calibration.decisive_lead,
         )
 
     def analyse(

@@ -38,6 +38,9 @@ class Calibration:
     # The first passage's answer is taken without reading the others when its span leads
     # "no answer" by this much (qa.reading.read_spans); None: every passage is read.
     decisive_margin: float | None = None
+    # ... and when the best of the top sentences in that passage leads the best outside
+    # it by this much in retrieval score (qa.reading.decisive); None: no such condition.
+    decisive_lead: float | None = None
 
     def probability(self, features: dict[str, float]) -> float:
         """P(the article answers) for one question's features."""

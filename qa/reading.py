@@ -4,8 +4,9 @@ Each of the best sentences is read with its neighbours, and windows that overlap
 are joined into one passage (cut at sentence ends only past the reader's token budget),
 so the reader sees each candidate sentence once, behind one copy of the question. The
 passage holding the best-ranked sentence is read first and alone; when its best span
-leads "no answer" by the decisive margin (fitted on the validation split with the rest
-of the calibration, tools/calibration_fit.py), the other passages are not read at all.
+leads "no answer" by the decisive margin and retrieval puts it ahead of the other
+passages by the decisive lead (both fitted on the validation split with the rest of the
+calibration, tools/calibration_fit.py), the other passages are not read at all.
 """
 
 from __future__ import annotations
@@ -178,9 +179,48 @@ def first_passage(spans: Sequence[ReadSpan]) -> list[ReadSpan]:
     return [span for span in spans if span.window == 0]
 
 
-def decisive(spans: Sequence[ReadSpan], margin: float | None) -> bool:
-    """Whether a span leads "no answer" by at least `margin` (None: never decisive)."""
-    return margin is not None and any(span.margin >= margin for span in spans)
+def retrieval_lead(ranking: Ranking, first: int, last: int, count: int = WINDOWS_READ) -> float:
+    """How far the best of the top `count` sentences in [first, last] leads the best of
+    them outside it, in retrieval score (inf when none is outside, -inf when none in)."""
+    top = ranking.candidates[:count]
+    inside = [c.score for c in top if first <= c.position <= last]
+    outside = [c.score for c in top if not first <= c.position <= last]
+    if not inside:
+        return -math.inf
+    return max(inside) - max(outside) if outside else math.inf
+
+
+def decisive(
+    spans: Sequence[ReadSpan],
+    margin: float | None,
+    lead: float = math.inf,
+    needed_lead: float | None = None,
+) -> bool:
+    """Whether a span leads "no answer" by at least `margin` (None: never decisive) while
+    its passage leads the others' retrieval scores by at least `needed_lead` (`lead`).
+
+    The lead is what the reader cannot see: it reads one passage at a time, so a name in
+    the best-ranked passage can look like a sure answer while a passage retrieval ranked
+    nearly as high holds the one the question means.
+    """
+    if margin is None or (needed_lead is not None and lead < needed_lead):
+        return False
+    return any(span.margin >= margin for span in spans)
+
+
+def reading_ranges(
+    reader: SpanReader,
+    question: str,
+    sentences: Sequence[Sentence],
+    ranking: Ranking,
+    count: int = WINDOWS_READ,
+) -> list[tuple[int, int]]:
+    """The passages read_spans reads for `question`, in reading order (passage_ranges
+    within the reader's token budget behind the question)."""
+    budget = reader.passage_budget(question)
+    return passage_ranges(
+        ranking, len(sentences), lambda p: reader.token_count(sentences[p].text), budget, count
+    )
 
 
 def read_spans(
@@ -191,21 +231,21 @@ def read_spans(
     ranking: Ranking,
     decisive_margin: float | None = None,
     count: int = WINDOWS_READ,
+    decisive_lead: float | None = None,
 ) -> list[ReadSpan]:
     """The reader's best span in each sentence of the passages around the best `count`
     sentences (passage_ranges): the first passage alone, then, unless its answer is
-    decisive, the others in one batch.
+    decisive (`decisive`: by `decisive_margin` and `decisive_lead`), the others in one
+    batch.
 
     The first passage is read alone even when every passage will be read: the int8
     reader scales its activations per batch, so a passage's logits depend on its
     batch-mates, and the first passage must read the same whether the others follow.
     """
-    budget = reader.passage_budget(question)
-    ranges = passage_ranges(
-        ranking, len(sentences), lambda p: reader.token_count(sentences[p].text), budget, count
-    )
+    ranges = reading_ranges(reader, question, sentences, ranking, count)
     first = read_passages(reader, question, text, sentences, ranges[:1])
-    if decisive(first, decisive_margin):
+    lead = retrieval_lead(ranking, *ranges[0], count) if ranges else -math.inf
+    if decisive(first, decisive_margin, lead, decisive_lead):
         return first
     return first + read_passages(reader, question, text, sentences, ranges[1:], first_window=1)
 

@@ -3,13 +3,14 @@
 For each retrieval weight the features are recomputed from the record (qa.answerability),
 a logistic model is fitted on standardised features (its coefficients folded back, so
 the runtime needs only the JSON), and the weight whose model gives the best mean SQuAD
-2.0 F1 with abstention is kept; with the reader, so is the decisive margin that stops
-reading most often at nearly that F1 (choose_reading). Figures are in-sample, and the
+2.0 F1 with abstention is kept; with the reader, so are the decisive margin and lead
+that stop reading most often at nearly that F1 (choose_reading). Figures are in-sample, and the
 AUC also by 5-fold cross-validation over whole articles (what a new article would see).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +36,9 @@ REGULARISATION = 1.0  # scikit-learn's C, on standardised features
 FOLDS = 5
 # Decisive margins tried (the reader's logits: span over "no answer"), beside never.
 DECISIVE_MARGINS = tuple(float(m) for m in range(-4, 13))
+# Retrieval leads of the first passage over the others tried beside none (qa.reading.decisive;
+# retrieval scores are fused ranks and similarities, ~0-1: the split's median lead is ~0.2).
+DECISIVE_LEADS = (None, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2)
 # Stopping early may cost at most this much mean F1 on the split against reading on.
 DECISIVE_TOLERANCE = 0.005
 # The five retrieval features (and the reader's margin) of the model fitted before the
@@ -71,28 +75,59 @@ class Fit:
     weights_tried: dict[float, float] = field(default_factory=dict)
     cv_auc: float | None = None
     baseline_cv_auc: float | None = None
-    # decisive margin -> (split F1, share of questions stopped early), at the chosen weight
+    # decisive margin -> (split F1, share of questions stopped early), at the chosen
+    # weight and lead; leads_tried the same by lead, at the chosen weight and margin
     margins_tried: dict[float | None, tuple[float, float]] = field(default_factory=dict)
+    leads_tried: dict[float | None, tuple[float, float]] = field(default_factory=dict)
 
 
 def table(
-    records: list[Recorded], with_reader: bool, weight: float, decisive_margin: float | None = None
+    records: list[Recorded],
+    with_reader: bool,
+    weight: float,
+    decisive_margin: float | None = None,
+    decisive_lead: float | None = None,
 ) -> Table:
     """Every question's features and gain when spans are chosen with `weight`, reading
-    stopping after the first passage when its answer leads by `decisive_margin`."""
+    stopping after the first passage when its answer leads by `decisive_margin` and its
+    passage by `decisive_lead` (qa.reading.decisive)."""
     rows, gains, names, stopped = [], [], [], []
     for r in records:
-        read, answers = r.read(decisive_margin)
+        read, answers = r.read(decisive_margin, decisive_lead)
         spans = read if with_reader else None
         span = choose_span(read, r.ranking, weight) if with_reader else None
         found = features(r.reading.question, r.ranking, spans, span, r.lexicon, r.sentences)
         names = sorted(found)
         rows.append([found[n] for n in names])
         gains.append(gain(r, with_reader, answers[weight]))
-        stopped.append(with_reader and r.stops(decisive_margin))
+        stopped.append(with_reader and r.stops(decisive_margin, decisive_lead))
     answerable = np.array([bool(r.golds) for r in records])
     articles = [r.article for r in records]
     return Table(names, np.array(rows), np.array(gains), answerable, articles, np.array(stopped))
+
+
+class Readings:
+    """One retrieval weight's tables for reading every passage and for stopping after
+    the first, from which the table of any decisive margin and lead is put together
+    (each question's row is one or the other) without recomputing features."""
+
+    def __init__(self, records: list[Recorded], weight: float) -> None:
+        self.whole = table(records, True, weight)
+        self.first = table(records, True, weight, -math.inf)  # every question stopped
+        self.records = records
+
+    def at(self, margin: float | None, lead: float | None) -> Table:
+        """The table of table(records, True, weight, margin, lead)."""
+        stops = np.array([r.stops(margin, lead) for r in self.records], dtype=bool)
+        whole, first = self.whole, self.first
+        return Table(
+            whole.names,
+            np.where(stops[:, None], first.features, whole.features),
+            np.where(stops, first.gain, whole.gain),
+            whole.answerable,
+            whole.articles,
+            stops,
+        )
 
 
 def gain(record: Recorded, with_reader: bool, answer: str) -> float:
@@ -222,14 +257,21 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
     """The model for answering with (or without) the reader: its retrieval weight and
     decisive margin chosen on the split (choose_reading)."""
     weights = RETRIEVAL_WEIGHTS if with_reader else (0.0,)
-    margins = (None, *DECISIVE_MARGINS) if with_reader else (None,)
-    tried: dict[tuple[float | None, float], Tried] = {}
-    for margin in margins:
-        for weight in weights:
-            data = table(records, with_reader, weight, margin)
-            tried[margin, weight] = (data, *_fitted(data))
-    margin, weight = choose_reading({key: (t[0], t[3]) for key, t in tried.items()})
-    data, calibration, probability, _ = tried[margin, weight]
+    stops: list[tuple[float | None, float | None]] = [(None, None)]
+    if with_reader:
+        stops += [(m, lead) for m in DECISIVE_MARGINS for lead in DECISIVE_LEADS]
+    tried: dict[tuple[float | None, float | None, float], Tried] = {}
+    for weight in weights:
+        if not with_reader:
+            data = table(records, with_reader, weight)
+            tried[None, None, weight] = (data, *_fitted(data))
+            continue
+        readings = Readings(records, weight)
+        for margin, lead in stops:
+            data = readings.at(margin, lead)
+            tried[margin, lead, weight] = (data, *_fitted(data))
+    margin, lead, weight = choose_reading({key: (t[0], t[3]) for key, t in tried.items()})
+    data, calibration, probability, _ = tried[margin, lead, weight]
     kinds = Counter(r.kind for r in records)
     fitted_on = (
         f"{validation.name}: {len(records):,} questions over "
@@ -238,8 +280,16 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
         + ")"
     )
     calibration = replace(
-        calibration, retrieval_weight=weight, decisive_margin=margin, fitted_on=fitted_on
+        calibration,
+        retrieval_weight=weight,
+        decisive_margin=margin,
+        decisive_lead=lead if margin is not None else None,
+        fitted_on=fitted_on,
     )
+
+    def figures(key: tuple[float | None, float | None, float]) -> tuple[float, float]:
+        return round(tried[key][3], 4), round(float(tried[key][0].stopped.mean()), 3)
+
     baseline = [i for i, n in enumerate(data.names) if n in BASELINE]
     return Fit(
         with_reader,
@@ -248,29 +298,28 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
         probability,
         [r.kind for r in records],
         [validation.sources[r.article] for r in records],
-        {w: round(tried[None, w][3], 4) for w in weights},
+        {w: round(tried[None, None, w][3], 4) for w in weights},
         cross_validated_auc(data, list(range(len(data.names)))),
         cross_validated_auc(data, baseline),
-        {
-            m: (round(tried[m, weight][3], 4), round(float(tried[m, weight][0].stopped.mean()), 3))
-            for m in margins
-        },
+        {m: figures((m, g, weight)) for m, g in stops if g == lead or m is None},
+        {g: figures((m, g, weight)) for m, g in stops if m == margin and m is not None},
     )
 
 
-def choose_reading(
-    scored: dict[tuple[float | None, float], tuple[Table, float]],
-) -> tuple[float | None, float]:
-    """(decisive margin, retrieval weight): of the pairs whose split F1 is within
-    DECISIVE_TOLERANCE of the best reading every passage, the one that stops most often
-    (then the better F1, then the lower margin and weight)."""
-    best = max(f1 for (margin, _), (_, f1) in scored.items() if margin is None)
+Reading = tuple[float | None, float | None, float]  # decisive margin, lead, retrieval weight
+
+
+def choose_reading(scored: dict[Reading, tuple[Table, float]]) -> Reading:
+    """(decisive margin, decisive lead, retrieval weight): of those whose split F1 is
+    within DECISIVE_TOLERANCE of the best reading every passage, the one that stops most
+    often (then the better F1, then the lower margin, lead and weight)."""
+    best = max(f1 for (margin, _, _), (_, f1) in scored.items() if margin is None)
     allowed = [key for key, (_, f1) in scored.items() if f1 >= best - DECISIVE_TOLERANCE]
 
-    def preference(key: tuple[float | None, float]) -> tuple[float, float, float, float]:
+    def preference(key: Reading) -> tuple[float, float, float, float, float]:
         data, f1 = scored[key]
-        margin, weight = key
-        return (float(data.stopped.mean()), f1, -(margin or 0.0), -weight)
+        margin, lead, weight = key
+        return (float(data.stopped.mean()), f1, -(margin or 0.0), -(lead or 0.0), -weight)
 
     return max(allowed, key=preference)
 
@@ -293,8 +342,9 @@ def report(fit: Fit, output: object) -> str:
         f"fitted on {c.fitted_on}",
         f"retrieval weight {c.retrieval_weight} (F1 by weight: {fit.weights_tried}); "
         f"threshold {c.threshold}; confident threshold {c.confident_threshold}",
-        f"decisive margin {c.decisive_margin}: stopped after the first passage "
-        f"{_mean(data.stopped)} (F1, share stopped by margin: {fit.margins_tried})",
+        f"decisive margin {c.decisive_margin}, lead {c.decisive_lead}: stopped after the "
+        f"first passage {_mean(data.stopped)} (F1, share stopped by margin at that lead: "
+        f"{fit.margins_tried}; by lead at that margin: {fit.leads_tried})",
         f"F1 with abstention {_mean(delivered)}; answerable F1 {_mean(delivered[data.answerable])}"
         f" (never abstaining: {_mean(data.gain[data.answerable])}); unanswerable abstained "
         f"{_mean(~found[~data.answerable])}",

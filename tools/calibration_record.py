@@ -9,6 +9,7 @@ ask() would give for each candidate retrieval weight (and without the reader).
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,14 @@ from qa.answerability import around
 from qa.bot import ArticleQA
 from qa.calibration import Calibration
 from qa.followup import Reading
-from qa.reading import ReadSpan, choose_span, decisive, first_passage
+from qa.reading import (
+    ReadSpan,
+    choose_span,
+    decisive,
+    first_passage,
+    reading_ranges,
+    retrieval_lead,
+)
 from qa.retrieval import Ranking
 from tools.validation import ValidationSet
 
@@ -113,6 +121,8 @@ class Recorded:
     sentence_answer: str  # the answer without the reader (the best sentence)
     # retrieval weight -> the answer text had reading stopped after the first passage
     first_answers: dict[float, str]
+    # how far the first passage leads the others in retrieval (qa.reading.retrieval_lead)
+    lead: float = math.inf
 
     @property
     def lexicon(self) -> RecordedLexicon:
@@ -123,13 +133,16 @@ class Recorded:
         """The spans of the first passage, read alone (what an early stop keeps)."""
         return first_passage(self.spans)
 
-    def stops(self, decisive_margin: float | None) -> bool:
-        """Whether ask() stops after the first passage with this margin."""
-        return decisive(self.first, decisive_margin)
+    def stops(self, decisive_margin: float | None, decisive_lead: float | None = None) -> bool:
+        """Whether ask() stops after the first passage with this margin and lead."""
+        return decisive(self.first, decisive_margin, self.lead, decisive_lead)
 
-    def read(self, decisive_margin: float | None) -> tuple[list[ReadSpan], dict[float, str]]:
-        """The spans and answers (by retrieval weight) that ask() gets with this margin."""
-        if self.stops(decisive_margin):
+    def read(
+        self, decisive_margin: float | None, decisive_lead: float | None = None
+    ) -> tuple[list[ReadSpan], dict[float, str]]:
+        """The spans and answers (by retrieval weight) that ask() gets with this margin
+        and lead."""
+        if self.stops(decisive_margin, decisive_lead):
             return self.first, self.first_answers
         return self.spans, self.answers
 
@@ -162,12 +175,18 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
         return texts
 
     alone = bot.analyse(analysis.reading, ranking, spans, 0.0, with_reader=False)
+    lead = -math.inf
+    if bot.reader is not None:
+        question_read = analysis.reading.reader_question
+        ranges = reading_ranges(bot.reader, question_read, bot.sentences, ranking)
+        lead = retrieval_lead(ranking, *ranges[0]) if ranges else -math.inf
     material = {
         "sentences": Sentences({p: bot.sentences[p] for p in positions}, count),
         "figures": lexicon.figures,
         "answers": answers(spans),
         "sentence_answer": bot.answer_from(alone).text,
         "first_answers": answers(first_passage(spans)),
+        "lead": lead,
     }
     return analysis.reading, replace(ranking, candidates=kept), spans, material
 

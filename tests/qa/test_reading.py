@@ -10,7 +10,14 @@ import pytest
 
 from qa import ArticleQA
 from qa.calibration import Calibration
-from qa.reading import ReadSpan, choose_span, passage_ranges, read_spans
+from qa.reading import (
+    ReadSpan,
+    choose_span,
+    decisive,
+    passage_ranges,
+    read_spans,
+    retrieval_lead,
+)
 from qa.retrieval import Candidate, Ranking
 
 TEXT = (
@@ -172,3 +179,41 @@ def test_a_decisive_first_passage_ends_the_reading(fake_embedder) -> None:
     assert [len(c) for c in calls] == [1, 1]
     # Not in the first passage: the rest is read, whatever the margin.
     assert len(reading(1.0, "Ras EnNakoura").calls) == 2
+
+
+def _scored(*scored: tuple[int, float]) -> Ranking:
+    """Candidates (position, retrieval score), best first."""
+    return Ranking([Candidate(p, s, 0.0, 0.0, 0.0, 0.0) for p, s in scored], [], False)
+
+
+def test_the_retrieval_lead_is_the_first_passages_best_over_the_best_outside() -> None:
+    ranking = _scored((3, 0.7), (2, 0.65), (0, 0.6), (1, 0.5))
+    # Only the top three count: sentence 1 (0.5) is not read for itself.
+    assert retrieval_lead(ranking, 2, 3) == pytest.approx(0.1)  # 0.7 over sentence 0's 0.6
+    assert retrieval_lead(ranking, 3, 3) == pytest.approx(0.05)  # 0.7 over sentence 2's 0.65
+    assert retrieval_lead(ranking, 0, 3) == math.inf  # every top sentence is inside
+    assert retrieval_lead(ranking, 1, 1) == -math.inf  # none is
+
+
+def test_a_confident_first_passage_reads_on_when_another_ranked_nearly_as_high(
+    fake_embedder,
+) -> None:
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=False)
+    phrase = "a building believed to house a commander"
+
+    def calls(ranking: Ranking, lead: float | None) -> int:
+        reader = PhraseReader(phrase)
+        reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+        read_spans(
+            reader, "What was targeted?", TEXT, bot.sentences, ranking, 8.0, decisive_lead=lead
+        )
+        return len(reader.calls)
+
+    # Passages (2-3) then (0-1), as in the test above; the phrase leads "no answer" by 8.
+    close, clear = _scored((3, 0.7), (0, 0.66)), _scored((3, 0.7), (0, 0.4))
+    assert calls(close, None) == 1  # no lead asked for: the margin decides alone
+    assert calls(close, 0.1) == 2  # 0.04 ahead: the other passage is read too
+    assert calls(clear, 0.1) == 1  # 0.3 ahead: decisive
+    assert decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.3, 0.1)
+    assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.05, 0.1)
+    assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], None, math.inf, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -105,26 +107,31 @@ def _table(stopped: list[bool]) -> Table:
 def test_the_decisive_margin_stops_most_within_the_tolerance() -> None:
     best = 0.70
     scored = {
-        (None, 1.0): (_table([False] * 4), best),
-        (None, 2.0): (_table([False] * 4), best - 0.01),
-        (8.0, 1.0): (_table([True, False, False, False]), best + 0.001),
-        (2.0, 1.0): (_table([True, True, False, False]), best - DECISIVE_TOLERANCE / 2),
-        (0.0, 1.0): (_table([True, True, True, False]), best - 2 * DECISIVE_TOLERANCE),
-        (0.0, 2.0): (_table([True, True, True, True]), best - 3 * DECISIVE_TOLERANCE),
+        (None, None, 1.0): (_table([False] * 4), best),
+        (None, None, 2.0): (_table([False] * 4), best - 0.01),
+        (8.0, None, 1.0): (_table([True, False, False, False]), best + 0.001),
+        (2.0, 0.1, 1.0): (_table([True, True, False, False]), best - DECISIVE_TOLERANCE / 2),
+        (0.0, None, 1.0): (_table([True, True, True, False]), best - 2 * DECISIVE_TOLERANCE),
+        (0.0, None, 2.0): (_table([True, True, True, True]), best - 3 * DECISIVE_TOLERANCE),
     }
     # Stopping on 3 of 4 costs too much F1; stopping on 2 of 4 is within the tolerance.
-    assert choose_reading(scored) == (2.0, 1.0)
+    assert choose_reading(scored) == (2.0, 0.1, 1.0)
+    # Of two that stop as often, the better F1; then the lower margin, lead and weight.
+    scored[2.0, 0.05, 1.0] = (_table([False, True, True, False]), best - DECISIVE_TOLERANCE / 4)
+    assert choose_reading(scored) == (2.0, 0.05, 1.0)
+    scored[2.0, 0.05, 1.0] = (_table([False, True, True, False]), best - DECISIVE_TOLERANCE / 2)
+    assert choose_reading(scored) == (2.0, 0.05, 1.0)
     # Reading on is kept when no margin is close enough.
-    del scored[2.0, 1.0]
-    del scored[8.0, 1.0]
-    assert choose_reading(scored) == (None, 1.0)
+    for key in [(2.0, 0.1, 1.0), (2.0, 0.05, 1.0), (8.0, None, 1.0)]:
+        del scored[key]
+    assert choose_reading(scored) == (None, None, 1.0)
 
 
 def _span(window: int, margin: float) -> ReadSpan:
     return ReadSpan("x", 0, 1, 0, margin, window)
 
 
-def test_a_record_replays_the_reading_for_any_margin() -> None:
+def test_a_record_replays_the_reading_for_any_margin_and_lead() -> None:
     first, rest = [_span(0, 2.0), _span(0, -1.0)], [_span(1, 6.0)]
     record = Recorded(
         "q",
@@ -144,3 +151,63 @@ def test_a_record_replays_the_reading_for_any_margin() -> None:
     assert record.read(2.0) == (first, {0.0: "first"})
     assert record.read(2.5) == ([*first, *rest], {0.0: "whole"})
     assert record.read(None) == ([*first, *rest], {0.0: "whole"})
+    # With a lead asked for, the first passage must lead retrieval by that much too.
+    record = replace(record, lead=0.04)
+    assert record.read(2.0, 0.04) == (first, {0.0: "first"})
+    assert record.read(2.0, 0.05) == ([*first, *rest], {0.0: "whole"})
+    assert record.read(None, 0.0) == ([*first, *rest], {0.0: "whole"})
+
+
+class _TwoPlaces:
+    """A scripted reader: "Beirut" wherever it is (margin 9), no answer elsewhere."""
+
+    def token_count(self, text: str) -> int:
+        return len(text.split())
+
+    def passage_budget(self, question: str) -> int:
+        return 12  # one or two sentences a passage: most questions read two passages
+
+    def read(self, question: str, passages: list[str], segments: object = None) -> list:
+        from tests.qa.test_reading import FakeSpan
+
+        spans = []
+        for number, passage in enumerate(passages):
+            at = passage.find("Beirut")
+            if at >= 0:
+                spans.append(FakeSpan(number, at, at + 6, "Beirut", 9.0, 0.0))
+            else:
+                spans.append(FakeSpan(number, 0, 3, passage[:3], 0.0, 5.0))
+        return spans
+
+
+def test_readings_put_together_the_table_of_any_margin_and_lead(fake_embedder) -> None:
+    """The fit's shortcut (rows taken from the every-passage and first-passage tables)
+    gives what recomputing the table for that margin and lead gives."""
+    from qa import ArticleQA
+    from tools.calibration_fit import Readings, table
+    from tools.calibration_record import record
+
+    text = (
+        "Talks were held in Ras EnNakoura near the border.\n"
+        "On November 23 an air strike hit Beirut, the capital.\n"
+        "The target was a building believed to house a commander.\n"
+        "Witnesses heard explosions near a commercial district.\n"
+        "Lebanese authorities condemned the strike on Beirut.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=_TwoPlaces())
+    questions = ["Where was the strike?", "Who condemned it?", "What was hit?", "Where?"]
+    records = []
+    for number, question in enumerate(questions):
+        reading, ranking, spans, material = record(bot, question)
+        records.append(
+            Recorded(str(number), "answerable", "a", ["Beirut"], reading, ranking, spans, **material)
+        )
+    assert len({r.lead for r in records}) > 1
+    readings = Readings(records, 4.0)
+    for margin, lead in [(None, None), (5.0, None), (10.0, None), (5.0, 0.2), (5.0, 0.5)]:
+        put_together = readings.at(margin, lead)
+        recomputed = table(records, True, 4.0, margin, lead)
+        assert put_together.names == recomputed.names
+        assert np.array_equal(put_together.features, recomputed.features)
+        assert np.array_equal(put_together.gain, recomputed.gain)
+        assert np.array_equal(put_together.stopped, recomputed.stopped)

@@ -200,7 +200,9 @@ def test_readings_put_together_the_table_of_any_margin_and_lead(fake_embedder) -
     for number, question in enumerate(questions):
         reading, ranking, spans, material = record(bot, question)
         records.append(
-            Recorded(str(number), "answerable", "a", ["Beirut"], reading, ranking, spans, **material)
+            Recorded(
+                str(number), "answerable", "a", ["Beirut"], reading, ranking, spans, **material
+            )
         )
     assert len({r.lead for r in records}) > 1
     readings = Readings(records, 4.0)

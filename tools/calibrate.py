@@ -15,8 +15,9 @@ without it (qa/data/calibration.json and calibration-retrieval.json):
   and the weight is the one whose fitted model scores best so;
 - `confident_threshold` is the lowest cut at which the answers at or above it were right
   at least 90% of the time on the split;
-- `decisive_margin` (with the reader) is how far the first passage's best span must lead
-  "no answer" for the other passages to go unread (qa/reading.py): every margin is
+- `decisive_margin` and `decisive_lead` (with the reader) are how far the first
+  passage's best span must lead "no answer", and that passage the others in retrieval,
+  for the other passages to go unread (qa/reading.py): every pair, with every weight, is
   replayed from the record, each with its own fitted model, and of those within 0.005
   split F1 of reading every passage the one that stops most often is kept.
 

@@ -4,8 +4,9 @@ For each retrieval weight the features are recomputed from the record (qa.answer
 a logistic model is fitted on standardised features (its coefficients folded back, so
 the runtime needs only the JSON), and the weight whose model gives the best mean SQuAD
 2.0 F1 with abstention is kept; with the reader, so are the decisive margin and lead
-that stop reading most often at nearly that F1 (choose_reading). Figures are in-sample, and the
-AUC also by 5-fold cross-validation over whole articles (what a new article would see).
+that stop reading most often at nearly that F1 (choose_reading). Figures are in-sample,
+and the AUC also by 5-fold cross-validation over whole articles (what a new article
+would see).
 """
 
 from __future__ import annotations

@@ -179,9 +179,15 @@ def first_passage(spans: Sequence[ReadSpan]) -> list[ReadSpan]:
     return [span for span in spans if span.window == 0]
 
 
-def retrieval_lead(ranking: Ranking, first: int, last: int, count: int = WINDOWS_READ) -> float:
-    """How far the best of the top `count` sentences in [first, last] leads the best of
-    them outside it, in retrieval score (inf when none is outside, -inf when none in)."""
+def retrieval_lead(
+    ranking: Ranking, ranges: Sequence[tuple[int, int]], count: int = WINDOWS_READ
+) -> float:
+    """How far the best of the top `count` sentences in the first passage of `ranges`
+    leads the best of them outside it, in retrieval score (inf when none is outside,
+    -inf when none is in, or there is no passage)."""
+    if not ranges:
+        return -math.inf
+    first, last = ranges[0]
     top = ranking.candidates[:count]
     inside = [c.score for c in top if first <= c.position <= last]
     outside = [c.score for c in top if not first <= c.position <= last]
@@ -244,7 +250,7 @@ def read_spans(
     """
     ranges = reading_ranges(reader, question, sentences, ranking, count)
     first = read_passages(reader, question, text, sentences, ranges[:1])
-    lead = retrieval_lead(ranking, *ranges[0], count) if ranges else -math.inf
+    lead = retrieval_lead(ranking, ranges, count)
     if decisive(first, decisive_margin, lead, decisive_lead):
         return first
     return first + read_passages(reader, question, text, sentences, ranges[1:], first_window=1)

@@ -179,7 +179,7 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
     if bot.reader is not None:
         question_read = analysis.reading.reader_question
         ranges = reading_ranges(bot.reader, question_read, bot.sentences, ranking)
-        lead = retrieval_lead(ranking, *ranges[0]) if ranges else -math.inf
+        lead = retrieval_lead(ranking, ranges)
     material = {
         "sentences": Sentences({p: bot.sentences[p] for p in positions}, count),
         "figures": lexicon.figures,

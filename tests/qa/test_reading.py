@@ -189,10 +189,13 @@ def _scored(*scored: tuple[int, float]) -> Ranking:
 def test_the_retrieval_lead_is_the_first_passages_best_over_the_best_outside() -> None:
     ranking = _scored((3, 0.7), (2, 0.65), (0, 0.6), (1, 0.5))
     # Only the top three count: sentence 1 (0.5) is not read for itself.
-    assert retrieval_lead(ranking, 2, 3) == pytest.approx(0.1)  # 0.7 over sentence 0's 0.6
-    assert retrieval_lead(ranking, 3, 3) == pytest.approx(0.05)  # 0.7 over sentence 2's 0.65
-    assert retrieval_lead(ranking, 0, 3) == math.inf  # every top sentence is inside
-    assert retrieval_lead(ranking, 1, 1) == -math.inf  # none is
+    assert retrieval_lead(ranking, [(2, 3), (0, 1)]) == pytest.approx(
+        0.1
+    )  # 0.7 over sentence 0's 0.6
+    assert retrieval_lead(ranking, [(3, 3)]) == pytest.approx(0.05)  # 0.7 over sentence 2's 0.65
+    assert retrieval_lead(ranking, [(0, 3)]) == math.inf  # every top sentence is inside
+    assert retrieval_lead(ranking, [(1, 1)]) == -math.inf  # none is
+    assert retrieval_lead(ranking, []) == -math.inf  # nothing to read
 
 
 def test_a_confident_first_passage_reads_on_when_another_ranked_nearly_as_high(

@@ -284,7 +284,7 @@ def fit_mode(records: list[Recorded], with_reader: bool, validation: ValidationS
         calibration,
         retrieval_weight=weight,
         decisive_margin=margin,
-        decisive_lead=lead if margin is not None else None,
+        decisive_lead=lead,
         fitted_on=fitted_on,
     )
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.sentences import Sentence
+from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
 Kind = Literal["event", "action", "reason", "statement", "manner", "explanation"]
@@ -191,7 +192,11 @@ def widen(
 def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     """The span to answer `question` with: the reader's `span`, widened within its
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
-    they reacted); otherwise the span unchanged."""
+    they reacted), and with no half pair of quotation marks (qa.quotes)."""
+    return balance_quotes(_widened(question, span, sentence), sentence)
+
+
+def _widened(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     kind = question_kind(question)
     widening = WIDTH.get(kind) if kind is not None else None
     if widening is None:

@@ -18,7 +18,7 @@ from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
-from qa.referring import refers_back
+from qa.referring import ellipsis, refers_back
 from qa.restating import Said, resolve
 from qa.unicode import check_unicode
 
@@ -208,4 +208,9 @@ def read_question(question: str, history: list[dict[str, Any]] | None) -> Readin
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
     text = resolved.text
-    return Reading(question, text, context, said.answer or None, text, focus, article)
+    # With no plain question to make, retrieval searches with both questions, but the
+    # reader, trained on one question at a time, reads a whole follow-up as asked ("What
+    # did they focus on?" over the passage the last answer came from); only a fragment
+    # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
+    reader = text if resolved.plain or ellipsis(question) is not None else None
+    return Reading(question, text, context, said.answer or None, reader, focus, article)

@@ -248,7 +248,15 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")
     if not asks or parts[1].lower() not in AUXILIARIES:
         return None
-    return f"{asked} {parts[1]} {parts[2]}?"
+    rest, answer = parts[2], said.answer.strip().rstrip(" .,")
+    if parts[0].lower() == "what" and answer:
+        # "What" was the object, and the answer fills its place: "What did they urge
+        # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge
+        # Israel to address its capabilities?"; left out, "... urge Israel to do?" sent
+        # the reader back to the answer itself.
+        rest = f"{rest[:-3] if rest.lower().endswith(' do') else rest} {answer}"
+    text = f"{asked} {parts[1]} {rest}?"
+    return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
 def resolve(question: str, said: Said) -> Resolved:

@@ -179,6 +179,20 @@ def test_fragments_ask_the_previous_question_again() -> None:
     assert read_question("Why?", struck).reader_question == "Why did Israel strike Beirut?"
 
 
+def test_a_fragment_after_a_what_question_puts_the_answer_in_its_place() -> None:
+    urged = _chat(("What did Lebanese representatives urge Israel to do?", _cited("address it", 5)))
+    assert read_question("Why?", urged).reader_question == (
+        "Why did Lebanese representatives urge Israel to address it?"
+    )
+    warned = _chat(("What did the envoy warn about?", _cited("a regional conflict", 18)))
+    assert read_question("When?", warned).reader_question == (
+        "When did the envoy warn about a regional conflict?"
+    )
+    # No answer given: nothing to put in, the question word only.
+    unanswered = [{"role": "user", "content": "What did the envoy warn about?"}]
+    assert read_question("Why?", unanswered).reader_question == ("Why did the envoy warn about?")
+
+
 def test_plain_text_history_is_read_from_its_content() -> None:
     # ask() and POST /api/ask callers replay each answer's text as the content.
     plain = [
@@ -190,7 +204,10 @@ def test_plain_text_history_is_read_from_its_content() -> None:
     assert reading.focus == () and reading.focus_article is None
     unanswered = [{"role": "user", "content": "Who issued a warning?"}]
     reading = read_question("What did he call for?", unanswered)
-    assert reading.reader_question == "Who issued a warning? What did he call for?"
+    # Nothing to put in for "he": retrieval searches with both questions, the reader
+    # reads the follow-up as asked.
+    assert reading.query == "Who issued a warning? What did he call for?"
+    assert reading.reader_question == "What did he call for?"
 
 
 def test_a_chain_of_follow_ups_is_spelled_out_turn_by_turn() -> None:

@@ -91,3 +91,24 @@ def test_plain_text_history_still_reads_follow_ups(bundled_bot: ArticleQA) -> No
     assert where.span is not None and "Beirut" in where.span.text
     said = bundled_bot.inspect("Who said so?", plain)
     assert said.span is not None and said.span.text == "Israeli press office"
+
+
+def test_why_after_what_they_urged_finds_the_reason(bundled_bot: ArticleQA) -> None:
+    # "Why?" reads "Why did ... urge Israel to <the answer>?": the reason beside it, not
+    # the answer itself again.
+    urged = "What did Lebanese representatives urge Israel to do?"
+    history = _kept(urged, bundled_bot.ask(urged))
+    why = bundled_bot.inspect("Why?", history)
+    assert why.reading.reader_question.startswith("Why did Lebanese representatives urge Israel to")
+    assert why.span is not None and "concerns over cross-border attacks" in why.span.text
+
+
+def test_a_follow_up_with_nothing_to_put_in_is_read_as_asked(bundled_bot: ArticleQA) -> None:
+    # "they" has no referent the rules can put in after "Where were they held?": the reader
+    # reads "What did they focus on?" itself over the talks' sentences, which retrieval
+    # finds with both questions, instead of both questions joined (which it answered
+    # with the place of the first).
+    history = _kept("Where were the talks held?", bundled_bot.ask("Where were the talks held?"))
+    focus = bundled_bot.inspect("what did they focus on", history)
+    assert focus.reading.reader_question == "What did they focus on?"
+    assert focus.span is not None and "economic collaboration" in focus.span.text

@@ -153,7 +153,10 @@ def _referent(pointer: Pointer, said: Said) -> str | None:
             return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
         return answer if answer and len(words(answer)) <= _SHORT_ANSWER_WORDS else None
     if pointer.kind in ("person", "possessive") and asked in ("who", "whom", "which"):
-        if answer:
+        # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
+        # "he" after "Who is the chief of staff responsible for?" / "military
+        # modernization" is the chief of staff, whom the reader finds as asked.
+        if answer and any(word[:1].isupper() for word in words(answer)):
             return f"{answer}’s" if pointer.kind == "possessive" else answer
     if pointer.kind == "place" and asked == "where" and answer:
         return answer if _leads_with_preposition(answer) else f"in {answer}"

@@ -251,3 +251,17 @@ def test_the_previous_answer_is_read_from_the_turns_answer() -> None:
     # Plain history (ask(), POST /api/ask): the content is the answer's text.
     assert answer_text({"role": "assistant", "content": " a building "}) == "a building"
     assert answer_text({"role": "assistant", "content": NOT_FOUND}) == ""
+
+
+def test_he_stands_for_an_answer_only_when_it_names_someone() -> None:
+    named = _chat(("Who issued a warning?", _cited("Russia’s ambassador to Lebanon", 17)))
+    assert read_question("What did he call for?", named).reader_question == (
+        "What did Russia’s ambassador to Lebanon call for?"
+    )
+    # A "who" question whose answer names no one: "he" is not "military modernization".
+    unnamed = _chat(
+        ("Who is the chief of staff responsible for?", _cited("military modernization", 13))
+    )
+    reading = read_question("Where does he live?", unnamed)
+    assert "modernization" not in reading.reader_question
+    assert reading.reader_question.startswith("Where does he live")

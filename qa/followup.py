@@ -16,6 +16,7 @@ from typing import Any
 from qa.answer import Answer, Evidence
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
+from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.referring import ellipsis, refers_back
@@ -45,7 +46,8 @@ class Reading:
 
     @property
     def reader_question(self) -> str:
-        """The question the reader reads: the follow-up spelled out, else as asked."""
+        """The question the reader reads: the follow-up spelled out, or the question a
+        keyword query stands for (qa.keyword_query), else as asked."""
         return self.resolved or self.question
 
     @property
@@ -195,7 +197,7 @@ def read_question(question: str, history: list[dict[str, Any]] | None) -> Readin
     check_history(history)
     turns = exchanges(history)
     if not turns or not refers_back(question):
-        return Reading(question, question)
+        return Reading(question, question, resolved=as_question(question))
     start = len(turns) - 1
     while start > 0 and refers_back(turns[start].question):
         start -= 1

@@ -65,3 +65,23 @@ def test_typos_rank_the_clean_questions_sentences_first(bundled_bot: ArticleQA) 
 def test_typed_and_clean_read_alike(bundled_bot: ArticleQA, typed: str, clean: str) -> None:
     assert bundled_bot.read(typed).question == clean
     assert _outcome(bundled_bot, typed) == _outcome(bundled_bot, clean)
+
+
+@pytest.mark.parametrize(
+    ("query", "whole"),
+    [
+        # As typed the reader took one word ("neutral") or the whole apposition.
+        ("talks location", "neutral location along the disputed border"),
+        ("chief of staff responsibilities", "military modernization"),
+    ],
+)
+def test_a_keyword_query_gets_the_answer_its_question_gets(
+    bundled_bot: ArticleQA, query: str, whole: str
+) -> None:
+    analysis = bundled_bot.inspect(query)
+    assert analysis.reading.reader_question.startswith("What is the ")
+    assert analysis.span is not None and analysis.span.text.rstrip(".") in (
+        whole,
+        f"a {whole}",
+        f"the group’s {whole}",
+    )

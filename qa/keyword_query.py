@@ -1,0 +1,51 @@
+"""Keyword queries ("Nov 23 target?", "talks location") put as the question they stand for.
+
+People type a search box's few words into a chat too. The reader was trained on questions
+("What was the target ...?"): given "November 23 target?" it answered "the IDF confirmed
+another air strike in Beirut", given "What is the November 23 target?" "a building". A
+query of a few words with no question word, no verb among the closed-class ones a
+question needs (is, did, can ...) and not a request ("Name the ...", "Describe ...")
+is read as "What is <the query>?". Retrieval still searches the words as typed, and the
+user sees the question they typed.
+
+Only English function words decide (qa.referring's lists and the request verbs below);
+nothing is keyed to an article. The reader is uncased (MiniLM), so capitals are left as
+typed.
+"""
+
+from __future__ import annotations
+
+from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH, WORD
+
+# Longer text without a question word is a statement or a cloze ("This state grew at a
+# rapid pace during the Porfiriato."), not a keyword query.
+MAX_QUERY_WORDS = 6
+# Imperatives that ask for something: they are questions already, and the reader reads
+# them as such ("Name the original Digimon anime.").
+REQUESTS = frozenset(
+    "name list give tell describe explain define cite state identify summarize summarise "
+    "show compare mention provide find outline".split()
+)
+# Words a noun phrase may start with, after which "the" would be one too many.
+_OWN_DETERMINERS = DETERMINERS | frozenset(
+    "this that these those its his her their our my your some any each every no".split()
+)
+# Words that make a few words a sentence or a yes/no question, not a query.
+_NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
+# A fragment ("on November 19?", "and Hezbollah?") varies the last question (qa.referring),
+# and alone names nothing to ask "what" of.
+_NOT_FIRST = REQUESTS | PREPOSITIONS | LEADING_CONJUNCTIONS
+
+
+def as_question(question: str) -> str | None:
+    """The question a keyword query stands for ("What is the November 23 target?"), or
+    None when `question` is not one (it has a question word or a closed-class verb, is a
+    request or a fragment, or is too long to be a query)."""
+    words = [w.lower() for w in WORD.findall(question)]
+    if not words or len(words) > MAX_QUERY_WORDS:
+        return None
+    if words[0] in _NOT_FIRST or any(w in _NOT_QUERY for w in words):
+        return None
+    body = question.strip().rstrip("?.! ")
+    article = "" if words[0] in _OWN_DETERMINERS else "the "
+    return f"What is {article}{body}?"

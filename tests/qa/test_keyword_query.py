@@ -1,0 +1,67 @@
+"""A few words typed as a search-box query read as the question they stand for
+(qa.keyword_query); anything that is already a question, a request or a fragment is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.followup import read_question
+from qa.keyword_query import MAX_QUERY_WORDS, as_question
+
+
+@pytest.mark.parametrize(
+    ("query", "question"),
+    [
+        ("November 23 target?", "What is the November 23 target?"),
+        ("talks location", "What is the talks location?"),
+        ("Hamas camp strike date", "What is the Hamas camp strike date?"),
+        # A determiner of its own: no second one.
+        ("the target of the Beirut strike", "What is the target of the Beirut strike?"),
+        ("its capital", "What is its capital?"),
+    ],
+)
+def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:
+    assert as_question(query) == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was targeted on November 23?",  # a question word
+        "russian envoy called for what",  # ... anywhere
+        "Did Israel warn civilians?",  # a yes/no question
+        "Thomas Edison is credited with?",  # a cloze: a closed-class verb
+        "Name the original Digimon anime.",  # a request
+        "describe the talks",
+        "on November 19?",  # a fragment of a follow-up
+        "and Hezbollah?",
+        "This state grew at a rapid pace during the Porfiriato.",  # too long for a query
+        "",
+        "?!",
+    ],
+)
+def test_questions_requests_and_fragments_are_not_keyword_queries(text: str) -> None:
+    assert as_question(text) is None
+
+
+def test_a_query_one_word_too_long_is_read_as_typed() -> None:
+    words = ["strike"] * MAX_QUERY_WORDS
+    assert as_question(" ".join(words)) is not None
+    assert as_question(" ".join([*words, "date"])) is None
+
+
+def test_the_reader_reads_the_question_and_retrieval_the_words_as_typed() -> None:
+    reading = read_question("Talks location?", None)
+    assert reading.question == reading.query == "Talks location?"
+    assert reading.reader_question == "What is the Talks location?"
+    assert reading.note is None  # nothing to tell the user: they were not misread
+
+
+def test_a_keyword_fragment_after_a_question_is_a_follow_up_not_a_query() -> None:
+    history = [
+        {"role": "user", "content": "What was targeted on November 23?"},
+        {"role": "assistant", "content": "a building"},
+    ]
+    reading = read_question("and on November 19?", history)
+    assert reading.reader_question != "What is the and on November 19?"
+    assert reading.context is not None

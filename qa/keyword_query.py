@@ -5,8 +5,8 @@ People type a search box's few words into a chat too. The reader was trained on 
 another air strike in Beirut", given "What is the November 23 target?" "a building". A
 query of a few words with no question word, no verb among the closed-class ones a
 question needs (is, did, can ...) and not a request ("Name the ...", "Describe ...")
-is read as "What is <the query>?". Retrieval still searches the words as typed, and the
-user sees the question they typed.
+is read as "What is <the query>?" ("any casualties?": "Were there any casualties?").
+Retrieval still searches the words as typed, and the user sees the question they typed.
 
 Only English function words decide (qa.referring's lists and the request verbs below);
 nothing is keyed to an article. The reader is uncased (MiniLM), so capitals are left as
@@ -28,8 +28,12 @@ REQUESTS = frozenset(
 )
 # Words a noun phrase may start with, after which "the" would be one too many.
 _OWN_DETERMINERS = DETERMINERS | frozenset(
-    "this that these those its his her their our my your some any each every no".split()
+    "this that these those its his her their our my your some each every no".split()
 )
+# "any casualties?" asks whether there were any: "Were there any casualties?" finds "no
+# immediate casualties were confirmed", where "What is any casualties?" found "hearing
+# explosions". (News tells of the past; the uncased reader is no stickler for tense.)
+_WHETHER = "any"
 # Words that make a few words a sentence or a yes/no question, not a query.
 _NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
 # A fragment ("on November 19?", "and Hezbollah?") varies the last question (qa.referring),
@@ -47,5 +51,7 @@ def as_question(question: str) -> str | None:
     if words[0] in _NOT_FIRST or any(w in _NOT_QUERY for w in words):
         return None
     body = question.strip().rstrip("?.! ")
+    if words[0] == _WHETHER:
+        return f"Were there {body[0].lower()}{body[1:]}?"
     article = "" if words[0] in _OWN_DETERMINERS else "the "
     return f"What is {article}{body}?"

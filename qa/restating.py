@@ -97,23 +97,41 @@ def _subject(question: str) -> re.Match[str] | None:
     return match
 
 
+# "What was the target?", "Who is the envoy?": asks what something is; the answer
+# completes the claim "the target was ...".
+_DESCRIBED = re.compile(
+    r"^(?:what|who)\s+(?P<be>is|are|was|were)\s+"
+    r"(?P<thing>(?:(?:the|a|an)\s|(?-i:[A-Z]))\S*(?:\s+\S+)*)$",
+    re.IGNORECASE,
+)
+
+
 def restate(question: str, context: str, answer: str | None) -> str | None:
     """A follow-up pointing at the whole earlier claim, with the claim spelled out.
 
     "Who said so?" after "What was targeted on November 23?" / "a building ..." reads
     "Who said a building ... was targeted on November 23?": a plain question, the kind
     the reader was trained on (measured: the reader's margin goes from -7.9, no answer,
-    to +9.3 against "Who said so: a building ...?"). None unless the follow-up asks who
-    made the claim, the earlier turn is one question whose answer was its subject, and
-    there is an answer to put in.
+    to +9.3 against "Who said so: a building ...?"). After a question asking what
+    something is ("What was the target?") the claim is the thing described: "Who said
+    the target was a building ...?". None unless the follow-up asks who made the claim,
+    the earlier turn is one such question, and there is an answer to put in.
     """
     points = _WHO_CLAIMED.match(question.strip())
-    claim = _subject(context)
-    if not (points and claim and answer) or context.count("?") > 1:
+    if not (points and answer) or context.count("?") > 1:
         return None
+    answer = answer.rstrip(" .,’'\"”")
+    claim = _subject(context)
+    if claim is None:
+        described = _DESCRIBED.match(_plain(context))
+        if described is None:
+            return None
+        thing = described["thing"]
+        thing = thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+        return f"{points['ask']} {thing} {described['be'].lower()} {answer}?"
     if claim["verb"].lower() == "happened":
         return None  # "What happened ...?" is answered with an event, not a claim's subject
-    return f"{points['ask']} {answer.rstrip(' .,')} {claim['verb']}{claim['rest']}?"
+    return f"{points['ask']} {answer} {claim['verb']}{claim['rest']}?"
 
 
 def _about_event(question: str, said: Said) -> str | None:

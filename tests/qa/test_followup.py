@@ -141,6 +141,23 @@ def test_who_said_so_spells_out_the_claim_when_the_answer_was_its_subject() -> N
     assert restate("Who said so?", "What was hit?", None) is None
 
 
+def test_who_said_so_after_what_something_is_spells_out_the_description() -> None:
+    # "What was the target?" / "a building ...": the claim is "the target was a building".
+    assert restate("Who said so?", "What was the target?", f"{BUILDING}.") == (
+        f"Who said the target was {BUILDING}?"
+    )
+    assert restate("Who said that?", "What is Hezbollah?", "the Iran-backed militia") == (
+        "Who said Hezbollah is the Iran-backed militia?"
+    )
+    # The answer's closing quotation mark and comma do not end the question.
+    assert restate("Who said so?", "What was the target?", "the ‘chief of staff,’") == (
+        "Who said the target was the ‘chief of staff?"
+    )
+    # Not a what/who question, or no answer: nothing to restate.
+    assert restate("Who said so?", "Where was the strike?", "Beirut") is None
+    assert restate("Who said so?", "What was the target?", "") is None
+
+
 def test_where_when_or_who_after_what_happened_asks_about_the_event() -> None:
     happened = _chat(("What happened on November 19?", _cited("Tensions escalated", 8)))
     for question in ("Where was that?", "Where did that happen?", "where is it", "Where?"):

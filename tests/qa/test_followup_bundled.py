@@ -93,6 +93,17 @@ def test_plain_text_history_still_reads_follow_ups(bundled_bot: ArticleQA) -> No
     assert said.span is not None and said.span.text == "Israeli press office"
 
 
+def test_who_said_so_after_what_the_target_was_finds_the_press_office(
+    bundled_bot: ArticleQA,
+) -> None:
+    # Read "Who said so on November 23?" (the claim left out), the reader found no one.
+    asked = "What was the target?"
+    history = _kept(asked, bundled_bot.ask(asked))
+    said = bundled_bot.inspect("Who said so?", history)
+    assert said.reading.reader_question.startswith("Who said the target was a building")
+    assert said.span is not None and said.span.text == "Israeli press office"
+
+
 def test_why_after_what_they_urged_finds_the_reason(bundled_bot: ArticleQA) -> None:
     # "Why?" reads "Why did ... urge Israel to <the answer>?": the reason beside it, not
     # the answer itself again.

@@ -18,6 +18,9 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         # A determiner of its own: no second one.
         ("the target of the Beirut strike", "What is the target of the Beirut strike?"),
         ("its capital", "What is its capital?"),
+        # "any ...": whether there were any.
+        ("any casualties?", "Were there any casualties?"),
+        ("Any damage in Beirut", "Were there any damage in Beirut?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:

@@ -36,6 +36,41 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MARKS = string.whitespace + "?"
+# Words around a question that ask nothing: a greeting or discourse word before it ("hi,",
+# "so", "ok,"), a request to tell it ("can you tell me", "do you know", "I want to know")
+# before its question word, a "please". The reader, trained on bare questions, read "can
+# you tell me what was targeted on november 23" as about the strike ("air strike") and
+# ", please" as no question at all. Only before a question word or auxiliary, so "Well
+# water?" and "Tell me about the strike." keep their words.
+# A question word, maybe after a preposition ("in what season ...", "to whom ...").
+_QUESTION_WORD = (
+    r"(?:(?:in|on|at|during|to|from|for|by|of|with|after|before|since|until|through|about)\s+)?"
+    rf"(?:{_WH}|which|whose|whom)\b"
+)
+_ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
+_GREETING = re.compile(
+    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+)\b[\s,!.]*)+(?={_ASKS})", re.IGNORECASE
+)
+_ASKING = re.compile(
+    r"^(?:please[\s,]+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me"
+    r"|do\s+you\s+know|(?:please\s+)?tell\s+me"
+    r"|i(?:\s+(?:want|would\s+like|wanna)|['’]d\s+like)\s+to\s+know|i\s+wonder)"
+    rf"[\s,]+(?={_QUESTION_WORD})",
+    re.IGNORECASE,
+)
+_LEADING_PLEASE = re.compile(rf"^please[\s,]+(?={_ASKS})", re.IGNORECASE)
+_TRAILING_PLEASE = re.compile(r"[\s,]+please\s*(?=[?.!]*\s*$)", re.IGNORECASE)
+
+
+def _unwrapped(text: str) -> str:
+    """`text` without the words around its question (see _GREETING); a request's full
+    stop becomes the question's mark ("Tell me what happened." -> "what happened?")."""
+    text = _GREETING.sub("", text)
+    unasked = _ASKING.sub("", text)
+    if unasked != text:
+        text = unasked.rstrip(". ")
+    text = _LEADING_PLEASE.sub("", text)
+    return _TRAILING_PLEASE.sub("", text)
 
 
 def _contract(match: re.Match[str]) -> str:
@@ -88,8 +123,9 @@ def _is_shouted(text: str) -> bool:
 
 
 def tidy(question: str) -> str:
-    """`question` in the clean form: contractions spelled out, dates as "November 23",
-    a capital first letter and one "?" at the end (unless it ends in "." or "!").
+    """`question` in the clean form: the words around it that ask nothing left out ("hi,",
+    "can you tell me", "please"), contractions spelled out, dates as "November 23", a
+    capital first letter and one "?" at the end (unless it ends in "." or "!").
 
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).
@@ -97,6 +133,7 @@ def tidy(question: str) -> str:
     text = question.strip()
     if _is_shouted(text):
         text = text.lower()
+    text = _unwrapped(text).strip() or text
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)

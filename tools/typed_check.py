@@ -12,7 +12,9 @@ whole article as the product asks:
   "who's", "nov. 23", "sept"); questions with none are not counted;
 - typo: one letter dropped, doubled, swapped with the next, or struck as the key beside
   it, in one word of five or more letters (seeded by the question's id), as a hurried
-  typist does.
+  typist does;
+- polite: asked of someone ("can you tell me what ...", "do you know ..."), after a
+  greeting ("hi, what ...?"), or ending ", please?" (one of the three, seeded).
 
 It measures; nothing is chosen by it. Same answer means both withheld, or both given with
 the same normalised text (qa.evaluation.same_answer, as `article-qa eval` counts the dev
@@ -96,10 +98,30 @@ def typo(question: str, rng: random.Random) -> str | None:
     return question[: word.start()] + typed + question[word.end() :]
 
 
+# How people wrap a question in a chat: asked of someone, with a greeting or a "please".
+_ASKING = ("can you tell me ", "could you tell me ", "do you know ", "I want to know ", "tell me ")
+_GREETINGS = ("hi, ", "so ", "ok, ", "hello! ")
+
+
+def polite(question: str, rng: random.Random) -> str | None:
+    """The question asked of someone ("can you tell me what ..."), after a greeting
+    ("hi, what ..."), or with ", please" at the end; lowercase, without its question mark
+    after a wrapper (as typed in one go)."""
+    plain = question.strip().rstrip("?").strip()
+    lowered = plain[:1].lower() + plain[1:]
+    wrap = rng.randrange(3)
+    if wrap == 0:
+        return rng.choice(_ASKING) + lowered
+    if wrap == 1:
+        return rng.choice(_GREETINGS) + lowered + "?"
+    return plain + ", please?"
+
+
 FORMS: dict[str, Callable[[str, random.Random], str | None]] = {
     "casual": casual,
     "shortened": shortened,
     "typo": typo,
+    "polite": polite,
 }
 
 

@@ -58,11 +58,42 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("How many were sold as of mar. 2011", "How many were sold as of March 2011?"),
         ("what happened in may 2024", "What happened in May 2024?"),
         ("What happened on mar. 23", "What happened on March 23?"),
+        # Words around the question that ask nothing: a greeting, a request to tell it,
+        # a "please".
+        ("can you tell me what was targeted on nov 23", "What was targeted on November 23?"),
+        ("Could you please tell me who hailed the talks?", "Who hailed the talks?"),
+        ("do you know where the talks were held", "Where the talks were held?"),
+        ("I want to know who condemned the strike", "Who condemned the strike?"),
+        ("I'd like to know what the envoy said", "What the envoy said?"),
+        ("Tell me what happened on November 19.", "What happened on November 19?"),
+        ("what was targeted on november 23, please", "What was targeted on November 23?"),
+        ("Please, when's the next round?", "When is the next round?"),
+        ("hi! who condemned the strike?", "Who condemned the strike?"),
+        ("so what was targeted?", "What was targeted?"),
+        ("ok, where were the talks held", "Where were the talks held?"),
+        ("hey, can you tell me who won?", "Who won?"),
+        ("ok, in what season was the save introduced?", "In what season was the save introduced?"),
+        ("tell me to whom the award went", "To whom the award went?"),
     ],
 )
 def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
     assert tidy(typed) == clean
     assert find_dates(tidy(typed)) == find_dates(typed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me about the strike.",  # a request with no question inside: as typed
+        "Well water?",  # "well" not before a question word
+        "Who said so?",
+        "Do you know if there were casualties?",  # no question word to keep
+        "Can you tell me?",
+        "Please",  # nothing but the wrapper: kept, not emptied
+    ],
+)
+def test_words_around_no_question_are_kept(text: str) -> None:
+    assert tidy(text).rstrip("?") == text.rstrip("?")
 
 
 def test_possessives_and_plurals_are_not_contractions() -> None:

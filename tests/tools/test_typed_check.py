@@ -7,7 +7,7 @@ import random
 from qa.answer import Answer
 from qa.datasets import EvalQuestion, EvalSet
 from qa.evaluation import Outcome
-from tools.typed_check import beside, casual, report, shortened, typed_set, typo
+from tools.typed_check import beside, casual, polite, report, shortened, typed_set, typo
 
 
 def test_casual_is_lower_case_without_a_question_mark() -> None:
@@ -42,6 +42,14 @@ def test_keys_beside_a_letter_are_on_its_row() -> None:
     assert beside("é") == []
 
 
+def test_polite_wraps_the_question_three_ways() -> None:
+    typed = {polite("Who hailed the talks?", random.Random(seed)) for seed in range(60)}
+    assert "Who hailed the talks, please?" in typed
+    assert "can you tell me who hailed the talks" in typed
+    assert "hi, who hailed the talks?" in typed
+    assert all("who hailed the talks" in t.lower() for t in typed)
+
+
 def test_typed_set_keeps_the_clean_questions_and_names_their_variants() -> None:
     clean = EvalSet(
         "split", {"a": ("A", "text")}, [EvalQuestion("q1", "Who hailed the talks?", ["x"], "a")]
@@ -49,7 +57,8 @@ def test_typed_set_keeps_the_clean_questions_and_names_their_variants() -> None:
     typed = typed_set(clean)
     assert typed.questions[0] == clean.questions[0]
     variants = typed.questions[1:]
-    assert {q.id for q in variants} == {"q1~casual", "q1~typo"}  # nothing to shorten
+    # Nothing to shorten.
+    assert {q.id for q in variants} == {"q1~casual", "q1~typo", "q1~polite"}
     assert all(q.variant_of == "q1" and q.answers == ["x"] for q in variants)
     assert typed_set(clean) == typed  # seeded by the question's id
 

@@ -15,7 +15,9 @@ A question's first word is mended against the question words first ("whre", "weh
 "wich", "waht" -> "where", "where", "which", "what"; "hwo", as near to "who" as to "how",
 stays): they are a closed class, the word that says what kind of answer is wanted, and a
 typo of one is otherwise as near to the article's common words ("were", "with") as to
-the question word.
+the question word. In a question with no question word, an English first word a letter
+dropped, doubled or swapped from one is read as it too ("wat", "wen" -> "what", "when"),
+unless it opens questions as it is ("were", "do", "in").
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ from typing import Any
 from qa.errors import InvalidQuestion
 from qa.limits import check_history
 from qa.question_form import tidy
+from qa.referring import (
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_CONJUNCTIONS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+)
 
 # Letters only, not touching a digit or "_": "23rd" and "A320s" are never words to mend.
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
@@ -39,6 +48,9 @@ MIN_LETTERS = 4
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
+# English words that open questions and statements as they are ("were", "do", "in",
+# "the", "it"): never read as a question word typed wrong, however near ("were": "where").
+_OPENERS = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | LEADING_CONJUNCTIONS
 
 
 def max_edits(word: str) -> int:
@@ -223,9 +235,10 @@ class ArticleWords:
             return form
         return _as_typed(key, typed)
 
-    def _mend(self, match: re.Match[str], opening: bool = False) -> str:
+    def _mend(self, match: re.Match[str], opening: bool = False, english: bool = False) -> str:
         """The typed word `match` spelled as the article spells it; `opening`: it is the
-        question's first word, which may be a question word typed wrong."""
+        question's first word, which may be a question word typed wrong; `english`: even
+        an English word ("wat"), the question having no question word of its own."""
         typed = match.group(0)
         key = typed.lower()
         short = len(key) < MIN_LETTERS
@@ -234,6 +247,15 @@ class ArticleWords:
             if short and key in english_words():
                 return typed
             return self._capitals.get(key, typed)
+        if opening and english and key in english_words() and key not in _OPENERS:
+            # "wat was targeted", "wen was the camp hit": English words ("wat", "wen"),
+            # but one slip from a question word, opening a question that has none. Only
+            # a letter dropped, doubled or swapped after the first, the likeliest slips:
+            # "hot", "way" and "hat" (a wrong key, a lost first letter) stay as typed.
+            wanted = question_word(key)
+            if wanted and wanted[0] == key[0] and holds_every_letter(key, wanted):
+                return _as_typed(wanted, typed)
+            return typed
         if not key.isascii() or key in english_words():
             return typed
         wanted = question_word(key) if opening else None
@@ -247,15 +269,26 @@ class ArticleWords:
         closest = self.closest(key)
         if closest is not None:
             return self._article_form(closest, typed)
-        english = closest_english(key)
-        if english is None:
+        nearest = closest_english(key)
+        if nearest is None:
             return typed
-        return _as_typed(english, typed)
+        return _as_typed(nearest, typed)
 
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""
         lead = len(text) - len(text.lstrip())  # where the question's first word can start
-        return _WORD.sub(lambda match: self._mend(match, opening=match.start() == lead), text)
+        # An English first word is read as a mistyped question word only in a question
+        # with none, and not before a capital ("Wen Jiabao ..."): a name's first word.
+        found = _WORD.findall(text)
+        asks = any(word.lower() in QUESTION_WORDS for word in found)
+        named = len(found) > 1 and found[0][:1].isupper() and found[1][:1].isupper()
+        english = not asks and not named
+        return _WORD.sub(
+            lambda match: self._mend(
+                match, match.start() == lead, english and match.start() == lead
+            ),
+            text,
+        )
 
     def _clean(self, question: str) -> str:
         tidied = tidy(question)

@@ -4,7 +4,7 @@ its clean form gets? The dev set has twelve such variants; this asks thousands.
     python -m tools.typed_check [--limit 1500] [--show 10]
 
 Each split question (answerable or written unanswerable by a person; the near-miss twins
-are left out, being made-up already) is asked clean and in three typed forms, over its
+are left out, being made-up already) is asked clean and in five typed forms, over its
 whole article as the product asks:
 
 - casual: lowercase, no question mark ("what was targeted on november 23");
@@ -13,6 +13,8 @@ whole article as the product asks:
 - typo: one letter dropped, doubled, swapped with the next, or struck as the key beside
   it, in one word of five or more letters (seeded by the question's id), as a hurried
   typist does;
+- opening: one slip in the question word the question opens with ("wat", "wen",
+  "hw"), the first letter kept; questions opening otherwise are not counted;
 - polite: asked of someone ("can you tell me what ...", "do you know ..."), after a
   greeting ("hi, what ...?"), or ending ", please?" (one of the three, seeded).
 
@@ -98,6 +100,30 @@ def typo(question: str, rng: random.Random) -> str | None:
     return question[: word.start()] + typed + question[word.end() :]
 
 
+_QUESTION_WORDS = frozenset("who whom whose what which where when why how".split())
+
+
+def opening(question: str, rng: random.Random) -> str | None:
+    """One slip in the question word that opens the question ("wat", "wen", "hw"), the
+    first letter kept; None when the question opens with no question word."""
+    first = re.match(r"[A-Za-z]+", question)
+    if first is None or first.group(0).lower() not in _QUESTION_WORDS:
+        return None
+    letters = first.group(0)
+    at = rng.randrange(1, len(letters))
+    slip = rng.choice(("drop", "double", "swap", "key"))
+    keys = beside(letters[at].lower())
+    if slip == "key" and keys:
+        typed = letters[:at] + rng.choice(keys) + letters[at + 1 :]
+    elif slip == "double":
+        typed = letters[: at + 1] + letters[at:]
+    elif slip == "swap" and at + 1 < len(letters) and letters[at] != letters[at + 1]:
+        typed = letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
+    else:
+        typed = letters[:at] + letters[at + 1 :]
+    return typed + question[first.end() :]
+
+
 # How people wrap a question in a chat: asked of someone, with a greeting or a "please".
 _ASKING = ("can you tell me ", "could you tell me ", "do you know ", "I want to know ", "tell me ")
 _GREETINGS = ("hi, ", "so ", "ok, ", "hello! ")
@@ -122,6 +148,7 @@ FORMS: dict[str, Callable[[str, random.Random], str | None]] = {
     "shortened": shortened,
     "typo": typo,
     "polite": polite,
+    "opening": opening,
 }
 
 

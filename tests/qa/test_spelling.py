@@ -138,6 +138,21 @@ def test_a_question_word_typed_wrong_is_mended_before_the_article_words() -> Non
     assert words.spell("they whre with him") == "they were with him"
 
 
+def test_an_english_word_a_slip_from_a_question_word_opens_a_question_without_one() -> None:
+    words = ArticleWords(["They were with the envoy when he spoke."])
+    # "wat" and "wen" are English words, but a letter dropped from "what" and "when".
+    assert words.spell("Wat was targeted") == "What was targeted"
+    assert words.spell("wen was the camp hit") == "when was the camp hit"
+    assert words.spell("Whoo spoke") == "Who spoke"
+    # Not where the question has its question word, or the word opens questions itself.
+    assert words.spell("Wat did the envoy say where") == "Wat did the envoy say where"
+    assert words.spell("Were they with him") == "Were they with him"
+    # Not a wrong key or a lost first letter ("hot": "how", "hat": "what"), nor a name.
+    assert words.spell("Hot topics") == "Hot topics"
+    assert words.spell("Hat size") == "Hat size"
+    assert words.spell("Wen Jiabao spoke") == "Wen Jiabao spoke"
+
+
 def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:
     assert words.clean("how do israeli officals see hezbollahs armed presence") == (
         "How do Israeli officials see Hezbollah's armed presence?"

@@ -7,7 +7,16 @@ import random
 from qa.answer import Answer
 from qa.datasets import EvalQuestion, EvalSet
 from qa.evaluation import Outcome
-from tools.typed_check import beside, casual, polite, report, shortened, typed_set, typo
+from tools.typed_check import (
+    beside,
+    casual,
+    opening,
+    polite,
+    report,
+    shortened,
+    typed_set,
+    typo,
+)
 
 
 def test_casual_is_lower_case_without_a_question_mark() -> None:
@@ -42,6 +51,15 @@ def test_keys_beside_a_letter_are_on_its_row() -> None:
     assert beside("é") == []
 
 
+def test_opening_slips_once_in_the_opening_question_word() -> None:
+    typed = {opening("Who hailed the talks?", random.Random(seed)) for seed in range(60)}
+    assert typed and all(t and t.endswith(" hailed the talks?") for t in typed)
+    words = {t.split()[0] for t in typed if t}
+    assert "Who" not in words and all(w[0] == "W" for w in words)
+    assert {"Wo", "Whoo", "Wjo"} <= words  # dropped, doubled, the key beside struck
+    assert opening("In what year?", random.Random(0)) is None
+
+
 def test_polite_wraps_the_question_three_ways() -> None:
     typed = {polite("Who hailed the talks?", random.Random(seed)) for seed in range(60)}
     assert "Who hailed the talks, please?" in typed
@@ -58,7 +76,7 @@ def test_typed_set_keeps_the_clean_questions_and_names_their_variants() -> None:
     assert typed.questions[0] == clean.questions[0]
     variants = typed.questions[1:]
     # Nothing to shorten.
-    assert {q.id for q in variants} == {"q1~casual", "q1~typo", "q1~polite"}
+    assert {q.id for q in variants} == {"q1~casual", "q1~typo", "q1~polite", "q1~opening"}
     assert all(q.variant_of == "q1" and q.answers == ["x"] for q in variants)
     assert typed_set(clean) == typed  # seeded by the question's id
 

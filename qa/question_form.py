@@ -73,6 +73,42 @@ def _unwrapped(text: str) -> str:
     return _TRAILING_PLEASE.sub("", text)
 
 
+# Dates typed in figures: "2025-11-23"; "23/11/2025", "11/23/2025" (or with "." or "-");
+# "11/23" after a preposition ("on 11/23"; alone "1/2" or "24/7" is no date). Read only
+# where the day is unmistakable (a figure over 12 says which is the day): "9/11" and
+# "5/6/2024" stay as typed. The article's dates are found in words, so a question's must be.
+_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_FIGURES_DATE = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"
+    r"|\b(?P<prep>on|since|before|after|by|until|from|of|till)\s+"
+    r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})\b(?![/.-]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _day_in_words(year: int | None, month: int, day: int, typed: str) -> str:
+    """ "November 23[, 2025]", or `typed` when it is no day ("2025-02-30")."""
+    if make(year or 2000, month, day) is None:
+        return typed
+    return f"{calendar.month_name[month]} {day}" + (f", {year}" if year else "")
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    return _day_in_words(int(match["y"]), int(match["m"]), int(match["d"]), match.group(0))
+
+
+def _figures_date(match: re.Match[str]) -> str:
+    prep = f"{match['prep']} " if match["prep"] else ""
+    typed = match.group(0)[len(match["prep"] or "") :].lstrip()
+    a, b = int(match["a"] or match["a2"]), int(match["b"] or match["b2"])
+    year = int(match["y"]) if match["y"] else None
+    if a > 12 >= b:  # day first: "23/11"
+        return prep + _day_in_words(year, b, a, typed)
+    if b > 12 >= a:  # month first: "11/23"
+        return prep + _day_in_words(year, a, b, typed)
+    return match.group(0)  # "5/6": either
+
+
 def _contract(match: re.Match[str]) -> str:
     verb = " has" if match.group("has") else " is"
     return match.group("w") + verb + (match.group("has") or "")
@@ -124,8 +160,9 @@ def _is_shouted(text: str) -> bool:
 
 def tidy(question: str) -> str:
     """`question` in the clean form: the words around it that ask nothing left out ("hi,",
-    "can you tell me", "please"), contractions spelled out, dates as "November 23", a
-    capital first letter and one "?" at the end (unless it ends in "." or "!").
+    "can you tell me", "please"), contractions spelled out, dates as "November 23" (also
+    those typed in figures: "11/23", "2025-11-23"), a capital first letter and one "?" at
+    the end (unless it ends in "." or "!").
 
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).
@@ -137,6 +174,8 @@ def tidy(question: str) -> str:
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
+    text = _ISO_DATE.sub(_iso_date, text)
+    text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)
     text = MONTH_ONLY.sub(_full_month, text)
     if text and not text.endswith((".", "!")):

@@ -82,6 +82,26 @@ def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("what was targeted on 11/23", "What was targeted on November 23?"),
+        ("what was targeted on 23/11", "What was targeted on November 23?"),
+        ("what happened on 2025-11-23", "What happened on November 23, 2025?"),
+        ("what happened on 23.11.2025", "What happened on November 23, 2025?"),
+        ("what happened on 11/23/2025", "What happened on November 23, 2025?"),
+        ("since 11/19, what happened", "Since November 19, what happened?"),
+        # Either figure could be the day, no preposition says it is a date, or no such day.
+        ("what happened on 9/11", "What happened on 9/11?"),
+        ("what happened on 5/6/2024", "What happened on 5/6/2024?"),
+        ("is it open 24/7", "Is it open 24/7?"),
+        ("what happened on 2025-02-30", "What happened on 2025-02-30?"),
+    ],
+)
+def test_a_date_in_figures_reads_in_words_where_its_day_is_plain(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tell me about the strike.",  # a request with no question inside: as typed

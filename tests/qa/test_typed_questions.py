@@ -25,6 +25,8 @@ def _outcome(bot: ArticleQA, question: str) -> tuple[int, str | None, list[tuple
         "what was targeted on nov. 23",
         "What was targeted on Nov. 23?",
         "What was targeted on November 23",
+        "what was targeted on 11/23",
+        "What was targeted on 23/11?",
     ],
 )
 def test_a_date_typed_any_way_gets_the_clean_questions_answer(

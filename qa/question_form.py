@@ -59,6 +59,22 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _LEADING_PLEASE = re.compile(rf"^please[\s,]+(?={_ASKS})", re.IGNORECASE)
+# The article named as the source ("according to the article, who ...", "... in the
+# text?", "what does the article say was targeted"): every question here is about it.
+_SOURCE = r"(?:according\s+to|in|from)\s+the\s+(?:article|text|story|report|passage)"
+_LEADING_SOURCE = re.compile(rf"^{_SOURCE}(?:\s*[,:]\s*|\s+(?={_ASKS}))", re.IGNORECASE)
+_TRAILING_SOURCE = re.compile(rf"[\s,]+{_SOURCE}(?=[\s?.!]*$)", re.IGNORECASE)
+_SAYS = re.compile(
+    rf"^(?P<wh>{_WH}|which)\s+(?:does|did|do)\s+the\s+(?:article|text|story|report)\s+"
+    r"(?:say|state|mention)\s+(?!about\b|of\b|on\b)(?=\w)",
+    re.IGNORECASE,
+)
+# Thanks or a smile after the question ("...? Thanks", "... thx :)").
+_THANKS = re.compile(
+    r"(?:[\s,.!]+(?:thanks|thank\s+you|thx|ty|cheers)\b[\s.!]*(?:[:;]-?[)D(P])?"
+    r"|\s*[:;]-?[)D(P])\s*$",
+    re.IGNORECASE,
+)
 _TRAILING_PLEASE = re.compile(r"[\s,]+please\s*(?=[?.!]*\s*$)", re.IGNORECASE)
 
 
@@ -70,6 +86,12 @@ def _unwrapped(text: str) -> str:
     if unasked != text:
         text = unasked.rstrip(". ")
     text = _LEADING_PLEASE.sub("", text)
+    text = _THANKS.sub("", text)
+    text = _LEADING_SOURCE.sub("", text)
+    sourceless = _TRAILING_SOURCE.sub("", text)
+    if len(sourceless.split()) >= 3:  # "What is in the article?" asks about it
+        text = sourceless
+    text = _SAYS.sub(lambda match: match["wh"] + " ", text)
     return _TRAILING_PLEASE.sub("", text)
 
 
@@ -160,7 +182,7 @@ def _is_shouted(text: str) -> bool:
 
 def tidy(question: str) -> str:
     """`question` in the clean form: the words around it that ask nothing left out ("hi,",
-    "can you tell me", "please"), contractions spelled out, dates as "November 23" (also
+    "can you tell me", "please", "according to the article", "thanks"), contractions spelled out, dates as "November 23" (also
     those typed in figures: "11/23", "2025-11-23"), a capital first letter and one "?" at
     the end (unless it ends in "." or "!").
 

@@ -4,7 +4,7 @@ its clean form gets? The dev set has twelve such variants; this asks thousands.
     python -m tools.typed_check [--limit 1500] [--show 10]
 
 Each split question (answerable or written unanswerable by a person; the near-miss twins
-are left out, being made-up already) is asked clean and in five typed forms, over its
+are left out, being made-up already) is asked clean and in six typed forms, over its
 whole article as the product asks:
 
 - casual: lowercase, no question mark ("what was targeted on november 23");
@@ -16,7 +16,9 @@ whole article as the product asks:
 - opening: one slip in the question word the question opens with ("wat", "wen",
   "hw"), the first letter kept; questions opening otherwise are not counted;
 - polite: asked of someone ("can you tell me what ...", "do you know ..."), after a
-  greeting ("hi, what ...?"), or ending ", please?" (one of the three, seeded).
+  greeting ("hi, what ...?"), or ending ", please?" (one of the three, seeded);
+- sourced: naming the article ("according to the article, who ...?", "... in the
+  article?") or ending in thanks ("...? Thanks").
 
 It measures; nothing is chosen by it. Same answer means both withheld, or both given with
 the same normalised text (qa.evaluation.same_answer, as `article-qa eval` counts the dev
@@ -143,12 +145,26 @@ def polite(question: str, rng: random.Random) -> str | None:
     return plain + ", please?"
 
 
+_SOURCES = ("according to the article, ", "in the text, ")
+_AFTER = (" according to the article?", " in the article?", "? Thanks", "? thx :)")
+
+
+def sourced(question: str, rng: random.Random) -> str | None:
+    """The question naming its source ("according to the article, who ...", "... in the
+    article?") or ending in thanks ("...? Thanks"), one of them, seeded."""
+    plain = question.strip().rstrip("?").strip()
+    if rng.randrange(2) == 0:
+        return rng.choice(_SOURCES) + plain[:1].lower() + plain[1:] + "?"
+    return plain + rng.choice(_AFTER)
+
+
 FORMS: dict[str, Callable[[str, random.Random], str | None]] = {
     "casual": casual,
     "shortened": shortened,
     "typo": typo,
     "polite": polite,
     "opening": opening,
+    "sourced": sourced,
 }
 
 

@@ -74,6 +74,14 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("hey, can you tell me who won?", "Who won?"),
         ("ok, in what season was the save introduced?", "In what season was the save introduced?"),
         ("tell me to whom the award went", "To whom the award went?"),
+        # The article named as the source, thanks after the question.
+        ("according to the article, what was hit?", "What was hit?"),
+        ("what was hit according to the article", "What was hit?"),
+        ("In the text, the envoy said what?", "The envoy said what?"),
+        ("who condemned the strike in the article?", "Who condemned the strike?"),
+        ("what does the article say was targeted", "What was targeted?"),
+        ("Who condemned the strike? Thanks", "Who condemned the strike?"),
+        ("who condemned the strike thx :)", "Who condemned the strike?"),
     ],
 )
 def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
@@ -110,6 +118,9 @@ def test_a_date_in_figures_reads_in_words_where_its_day_is_plain(typed: str, cle
         "Do you know if there were casualties?",  # no question word to keep
         "Can you tell me?",
         "Please",  # nothing but the wrapper: kept, not emptied
+        "What is in the article?",  # asks about the article itself
+        "What does the text say about the envoy?",
+        "Who is Ty?",
     ],
 )
 def test_words_around_no_question_are_kept(text: str) -> None:

@@ -13,6 +13,7 @@ from tools.typed_check import (
     opening,
     polite,
     report,
+    sourced,
     shortened,
     typed_set,
     typo,
@@ -60,6 +61,13 @@ def test_opening_slips_once_in_the_opening_question_word() -> None:
     assert opening("In what year?", random.Random(0)) is None
 
 
+def test_sourced_names_the_article_or_thanks() -> None:
+    typed = {sourced("Who hailed the talks?", random.Random(seed)) for seed in range(80)}
+    assert "according to the article, who hailed the talks?" in typed
+    assert "Who hailed the talks in the article?" in typed
+    assert "Who hailed the talks? Thanks" in typed
+
+
 def test_polite_wraps_the_question_three_ways() -> None:
     typed = {polite("Who hailed the talks?", random.Random(seed)) for seed in range(60)}
     assert "Who hailed the talks, please?" in typed
@@ -76,7 +84,13 @@ def test_typed_set_keeps_the_clean_questions_and_names_their_variants() -> None:
     assert typed.questions[0] == clean.questions[0]
     variants = typed.questions[1:]
     # Nothing to shorten.
-    assert {q.id for q in variants} == {"q1~casual", "q1~typo", "q1~polite", "q1~opening"}
+    assert {q.id for q in variants} == {
+        "q1~casual",
+        "q1~typo",
+        "q1~polite",
+        "q1~opening",
+        "q1~sourced",
+    }
     assert all(q.variant_of == "q1" and q.answers == ["x"] for q in variants)
     assert typed_set(clean) == typed  # seeded by the question's id
 

@@ -182,9 +182,10 @@ def _is_shouted(text: str) -> bool:
 
 def tidy(question: str) -> str:
     """`question` in the clean form: the words around it that ask nothing left out ("hi,",
-    "can you tell me", "please", "according to the article", "thanks"), contractions spelled out, dates as "November 23" (also
-    those typed in figures: "11/23", "2025-11-23"), a capital first letter and one "?" at
-    the end (unless it ends in "." or "!").
+    "can you tell me", "please", "according to the article", "thanks"), contractions
+    spelled out, dates as "November 23" (also those typed in figures: "11/23",
+    "2025-11-23"), a capital first letter and one "?" at the end (unless it ends in "."
+    or "!").
 
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).

@@ -13,8 +13,8 @@ from tools.typed_check import (
     opening,
     polite,
     report,
-    sourced,
     shortened,
+    sourced,
     typed_set,
     typo,
 )

@@ -150,7 +150,9 @@ class ArticleQA:
         """How `question` will be understood given the chat so far, read as its clean form
         ("nov. 23", "who's", typos: spelled as the article spells them, qa.spelling)."""
         words = self.words
-        return read_question(words.clean(check_question(question)), words.clean_history(history))
+        return read_question(
+            words.clean(check_question(question)), words.clean_history(history), words.has_phrase
+        )
 
     def inspect(
         self,

@@ -9,6 +9,7 @@ searches first), never from the Markdown the chat showed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +24,8 @@ from qa.referring import ellipsis, refers_back
 from qa.restating import Said, resolve
 from qa.unicode import check_unicode
 
+# Whether the article writes these words together ("Lebanese officials").
+Phrases = Callable[[str], bool]
 # Citations of an earlier answer read for its focus: the ones an answer carries.
 _CITED = 3
 
@@ -177,17 +180,20 @@ def _said(exchange: Exchange, question: str) -> Said:
     return Said(question, answer, dates or tuple(date_phrases(question)))
 
 
-def _spelled_out(exchange: Exchange, said: Said) -> str:
+def _spelled_out(exchange: Exchange, said: Said, phrases: Phrases | None) -> str:
     """An earlier follow-up as the plain question it stood for (as asked, where it gave
     none or one too long to be a question)."""
-    resolved = resolve(exchange.question, said)
+    resolved = resolve(exchange.question, said, phrases)
     if not resolved.plain or len(resolved.text) > MAX_QUESTION_CHARS:
         return exchange.question
     return resolved.text
 
 
-def read_question(question: str, history: list[dict[str, Any]] | None) -> Reading:
-    """How `question` is understood after `history` (qa.bot.ArticleQA.ask's history).
+def read_question(
+    question: str, history: list[dict[str, Any]] | None, phrases: Phrases | None = None
+) -> Reading:
+    """How `question` is understood after `history` (qa.bot.ArticleQA.ask's history);
+    `phrases` says whether the article writes some words together (qa.restating).
 
     A question that stands on its own is read as asked. A follow-up leans on the turn
     before it; a chain of follow-ups ("What happened on November 19?" / "Where was
@@ -203,10 +209,10 @@ def read_question(question: str, history: list[dict[str, Any]] | None) -> Readin
         start -= 1
     said = _said(turns[start], turns[start].question)
     for turn in turns[start + 1 :]:
-        said = _said(turn, _spelled_out(turn, said))
+        said = _said(turn, _spelled_out(turn, said, phrases))
     context = " ".join(turn.question for turn in turns[start:])
     last = cited(turns[-1].reply, turns[-1].number)
-    resolved = resolve(question, said)
+    resolved = resolve(question, said, phrases)
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
     text = resolved.text

@@ -12,6 +12,7 @@ was that: a building believed to ...?") sent it back to the answer's own sentenc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.dates import date_phrases
@@ -211,9 +212,12 @@ def _put_in(question: str, said: Said) -> str | None:
     return text if text != question else None
 
 
-def _ask_instead(fragment: str, said: Said) -> str | None:
+def _ask_instead(
+    fragment: str, said: Said, phrases: Callable[[str], bool] | None = None
+) -> str | None:
     """The last question asked about `fragment` instead ("and on November 19?"): its date,
-    its phrase after the same preposition, or its first name swapped for the fragment's."""
+    its phrase after the same preposition, its subject (`_subject_words`) or its first
+    name swapped for the fragment's."""
     question = _plain(said.question)
     new_dates, old_dates = date_phrases(fragment), date_phrases(question)
     if new_dates and old_dates:
@@ -223,10 +227,44 @@ def _ask_instead(fragment: str, said: Said) -> str | None:
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
         kept = question[: same[-1].start()].rstrip() if same else question
         return f"{kept} {fragment}?"
+    named = [t for t in tokens if t.lower() not in DETERMINERS]
+    if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
+        return None  # not a name or a noun phrase: nothing to put in a name's place
+    subject = _subject_words(question, phrases) if phrases is not None else None
+    if subject is not None:
+        start, end = subject
+        return f"{question[:start]}{fragment}{question[end:]}?"
     name = _first_name(question)
-    if tokens[0][:1].isupper() and name is not None:
+    if named[0][:1].isupper() and name is not None:
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
+    return None
+
+
+# "What did Lebanese officials emphasize", "Which country did Israel strike": the question
+# word (and its noun), an auxiliary, then the subject.
+_AUXILIARY_QUESTION = re.compile(
+    r"^(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _subject_words(question: str, phrases: Callable[[str], bool]) -> tuple[int, int] | None:
+    """Where the subject of a question with an auxiliary is ("Lebanese officials" of "What
+    did Lebanese officials emphasize"): the longest run of words after the auxiliary that
+    the article writes together (`phrases`), short of the question's last word, its verb.
+    Capitals alone cannot tell it: swapping "Lebanese" for "the Israeli delegates" made
+    "What did the Israeli delegates officials emphasize?". None where no run is the
+    article's."""
+    opening = _AUXILIARY_QUESTION.match(question)
+    if opening is None:
+        return None
+    after = [m for m in WORD.finditer(question) if m.start() >= opening.end()]
+    for count in range(len(after) - 1, 0, -1):
+        run = question[after[0].start() : after[count - 1].end()]
+        if phrases(run):
+            return after[0].start(), after[count - 1].end()
     return None
 
 
@@ -280,10 +318,11 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
-def resolve(question: str, said: Said) -> Resolved:
+def resolve(question: str, said: Said, phrases: Callable[[str], bool] | None = None) -> Resolved:
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
-    still search with."""
+    still search with. `phrases`: whether the article writes some words together (to find
+    a question's subject, `_subject_words`)."""
     fragment: Ellipsis | None = ellipsis(question)
     event = _about_event(question, said)
     text: str | None
@@ -292,7 +331,7 @@ def resolve(question: str, said: Said) -> Resolved:
     elif fragment is not None and fragment.question_word is not None:
         text, same_topic = _ask_with(fragment.question_word, said), True
     elif fragment is not None and fragment.instead is not None:
-        text, same_topic = _ask_instead(fragment.instead, said), False
+        text, same_topic = _ask_instead(fragment.instead, said, phrases), False
     else:
         text = restate(question, said.question, said.answer) or _put_in(question, said)
         same_topic = True

@@ -186,7 +186,10 @@ class ArticleWords:
 
     def __init__(self, sentences: Iterable[str]) -> None:
         """Count the words of `sentences` (linear in their length)."""
+        sentences = list(sentences)
         counts, self._capitals = _usual_forms(sentences)
+        # Every word in order, lower case, space-separated: has_phrase is one search.
+        self._flat = f" {' '.join(w.lower() for s in sentences for w in _WORD.findall(s))} "
         self._counts = counts
         # Candidates by length (a word more letters off than its edit bound is never
         # near), each list most used first, then alphabetical: the one kept on a tie is
@@ -202,6 +205,12 @@ class ArticleWords:
         self._closest = functools.lru_cache(maxsize=1024)(self._nearest)
         # A chat replays its earlier questions with every new one: each is mended once.
         self._cleaned = functools.lru_cache(maxsize=512)(self._clean)
+
+    def has_phrase(self, text: str) -> bool:
+        """Whether the article writes the words of `text` together, in this order (any
+        case; punctuation between them aside): "Lebanese officials", "the Russian envoy"."""
+        found = [word.lower() for word in _WORD.findall(text)]
+        return bool(found) and f" {' '.join(found)} " in self._flat
 
     def __contains__(self, word: str) -> bool:
         """Whether the article uses `word` (in any case)."""

@@ -11,6 +11,7 @@ from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
 from qa.referring import refers_back
 from qa.restating import restate
+from qa.spelling import ArticleWords
 
 TITLE = "Lebanon and Israel"
 TARGETED = "What was targeted on November 23?"
@@ -194,6 +195,38 @@ def test_fragments_ask_the_previous_question_again() -> None:
         "When did Hezbollah strike Beirut?"
     )
     assert read_question("Why?", struck).reader_question == "Why did Israel strike Beirut?"
+
+
+def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:
+    article = ArticleWords(
+        ["Lebanese officials emphasized trade.", "The Russian envoy called for calm."]
+    )
+    emphasized = _chat(("What did Lebanese officials emphasize?", _cited("trade", 0)))
+
+    def read(fragment: str, history: list[dict]) -> str:
+        return read_question(fragment, history, article.has_phrase).reader_question
+
+    # The subject is the words the article writes together, not the capitalised ones.
+    assert read("and the Israeli delegates?", emphasized) == (
+        "What did the Israeli delegates emphasize?"
+    )
+    assert read("What about Israel?", emphasized) == "What did Israel emphasize?"
+    envoy = _chat(("What did the Russian envoy call for?", _cited("calm", 1)))
+    assert read("What about Hezbollah?", envoy) == "What did Hezbollah call for?"
+    # Where no words after the auxiliary are the article's, the first name is swapped.
+    struck = _chat(("When did Israel strike Beirut?", _cited("November 23", 12)))
+    assert read("What about Hezbollah?", struck) == "When did Hezbollah strike Beirut?"
+    # A fragment that names nothing ("and more?") has no place to take.
+    assert read("and more?", emphasized).startswith("What did Lebanese officials emphasize?")
+
+
+def test_has_phrase_is_words_in_a_row() -> None:
+    article = ArticleWords(["The Russian envoy called for de-escalation, urgently."])
+    assert article.has_phrase("the russian Envoy")
+    assert article.has_phrase("de-escalation urgently")  # punctuation between aside
+    assert not article.has_phrase("envoy the")
+    assert not article.has_phrase("Russian called")
+    assert not article.has_phrase("")
 
 
 def test_a_fragment_after_a_what_question_puts_the_answer_in_its_place() -> None:

@@ -104,6 +104,18 @@ def test_who_said_so_after_what_the_target_was_finds_the_press_office(
     assert said.span is not None and said.span.text == "Israeli press office"
 
 
+def test_and_the_israeli_delegates_asks_the_last_question_of_them(
+    bundled_bot: ArticleQA,
+) -> None:
+    # Joined to the last question, the reader answered that one again ("the potential
+    # for joint infrastructure projects ...").
+    asked = "What did Lebanese officials emphasize?"
+    history = _kept(asked, bundled_bot.ask(asked))
+    analysis = bundled_bot.inspect("and the Israeli delegates?", history)
+    assert analysis.reading.reader_question == "What did the Israeli delegates emphasize?"
+    assert analysis.span is not None and "stabilizing the volatile area" in analysis.span.text
+
+
 def test_why_after_what_they_urged_finds_the_reason(bundled_bot: ArticleQA) -> None:
     # "Why?" reads "Why did ... urge Israel to <the answer>?": the reason beside it, not
     # the answer itself again.

@@ -79,6 +79,21 @@ def shortened(question: str, rng: random.Random) -> str | None:
     return typed if typed != question else None
 
 
+def _slip(letters: str, at: int, rng: random.Random) -> str:
+    """`letters` with one slip at `at`: the letter dropped, doubled, swapped with the next,
+    or struck as the key beside it (swapped where no key is beside it; dropped where a
+    swap would change nothing or has no next letter)."""
+    slip = rng.choice(("drop", "double", "swap", "key"))
+    keys = beside(letters[at])
+    if slip == "key" and keys:
+        return letters[:at] + rng.choice(keys) + letters[at + 1 :]
+    if slip == "double":
+        return letters[: at + 1] + letters[at:]
+    if slip != "drop" and at + 1 < len(letters) and letters[at] != letters[at + 1]:
+        return letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
+    return letters[:at] + letters[at + 1 :]
+
+
 def typo(question: str, rng: random.Random) -> str | None:
     """One slip of the finger in one word of five or more letters; None without one."""
     words = list(_LONG_WORD.finditer(question))
@@ -87,19 +102,7 @@ def typo(question: str, rng: random.Random) -> str | None:
     word = rng.choice(words)
     letters = word.group(0)
     at = rng.randrange(1, len(letters) - 2)  # the first and last letters stay, as in slips
-    slip = rng.choice(("drop", "double", "swap", "key"))
-    keys = beside(letters[at])
-    if slip == "key" and keys:
-        typed = letters[:at] + rng.choice(keys) + letters[at + 1 :]
-    elif slip == "drop":
-        typed = letters[:at] + letters[at + 1 :]
-    elif slip == "double":
-        typed = letters[: at + 1] + letters[at:]
-    else:
-        typed = letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
-    if typed == letters:  # swapping two equal letters changes nothing
-        typed = letters[:at] + letters[at + 1 :]
-    return question[: word.start()] + typed + question[word.end() :]
+    return question[: word.start()] + _slip(letters, at, rng) + question[word.end() :]
 
 
 _QUESTION_WORDS = frozenset("who whom whose what which where when why how".split())
@@ -112,18 +115,7 @@ def opening(question: str, rng: random.Random) -> str | None:
     if first is None or first.group(0).lower() not in _QUESTION_WORDS:
         return None
     letters = first.group(0)
-    at = rng.randrange(1, len(letters))
-    slip = rng.choice(("drop", "double", "swap", "key"))
-    keys = beside(letters[at].lower())
-    if slip == "key" and keys:
-        typed = letters[:at] + rng.choice(keys) + letters[at + 1 :]
-    elif slip == "double":
-        typed = letters[: at + 1] + letters[at:]
-    elif slip == "swap" and at + 1 < len(letters) and letters[at] != letters[at + 1]:
-        typed = letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :]
-    else:
-        typed = letters[:at] + letters[at + 1 :]
-    return typed + question[first.end() :]
+    return _slip(letters, rng.randrange(1, len(letters)), rng) + question[first.end() :]
 
 
 # How people wrap a question in a chat: asked of someone, with a greeting or a "please".

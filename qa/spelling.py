@@ -122,18 +122,42 @@ def _as_typed(word: str, typed: str) -> str:
     return word.capitalize() if typed[:1].isupper() else word
 
 
+# "how" asks a degree before these ("how many", "how long"); "who" and "why" never do.
+_DEGREES = frozenset("many much long old far often soon big large high tall".split())
+# A verb that agrees with its subject ("attacks", "proposed") follows "who", never "why"
+# or "how" ("Why does ...", "How did ..."): one that is not an auxiliary.
+_AGREEING_VERB = re.compile(r"^[a-z]+(?:ed|[^s]s)$")
+
+
+def _by_next_word(near: list[str], following: str | None) -> list[str]:
+    """Of question words as near as each other ("hwo": "who", "how"; "wh": "who", "why"),
+    the one the next word goes with: "how" before a degree ("hwo many"), "who" before a
+    verb that agrees with its subject ("wh attacks"); all of them otherwise."""
+    if following is None:
+        return near
+    if following in _DEGREES and "how" in near:
+        return ["how"]
+    if _AGREEING_VERB.match(following) and following not in AUXILIARIES and "who" in near:
+        return ["who"]
+    return near
+
+
 @functools.lru_cache(maxsize=256)
-def question_word(typed: str) -> str | None:
+def question_word(typed: str, following: str | None = None) -> str | None:
     """The question word within one edit of `typed`, a word neither English nor the
     article's ("whre" -> "where"). Where several are that near, the one holding every
     letter typed (`holds_every_letter`, as `likelihood` ranks any other word):
-    "wher" -> "where", not "when", which needs a wrong key struck. None when no word is
-    near, or several hold every letter ("hwo": "who", "how")."""
+    "wher" -> "where", not "when", which needs a wrong key struck; then the one the
+    `following` word goes with (`_by_next_word`: "hwo many" -> "how"). None when no word
+    is near, or several still are ("hwo is": "who", "how")."""
     from rapidfuzz.distance import OSA
 
     near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
     if len(near) > 1:
-        near = [w for w in near if holds_every_letter(typed, w)]
+        # None holding every letter ("whi": a wrong key in "who" or "why"): still a tie.
+        near = [w for w in near if holds_every_letter(typed, w)] or near
+    if len(near) > 1:
+        near = _by_next_word(near, following)
     return near[0] if len(near) == 1 else None
 
 
@@ -244,7 +268,13 @@ class ArticleWords:
             return form
         return _as_typed(key, typed)
 
-    def _mend(self, match: re.Match[str], opening: bool = False, english: bool = False) -> str:
+    def _mend(
+        self,
+        match: re.Match[str],
+        opening: bool = False,
+        english: bool = False,
+        following: str | None = None,
+    ) -> str:
         """The typed word `match` spelled as the article spells it; `opening`: it is the
         question's first word, which may be a question word typed wrong; `english`: even
         an English word ("wat"), the question having no question word of its own."""
@@ -261,13 +291,13 @@ class ArticleWords:
             # but one slip from a question word, opening a question that has none. Only
             # a letter dropped, doubled or swapped after the first, the likeliest slips:
             # "hot", "way" and "hat" (a wrong key, a lost first letter) stay as typed.
-            wanted = question_word(key)
+            wanted = question_word(key, following)
             if wanted and wanted[0] == key[0] and holds_every_letter(key, wanted):
                 return _as_typed(wanted, typed)
             return typed
         if not key.isascii() or key in english_words():
             return typed
-        wanted = question_word(key) if opening else None
+        wanted = question_word(key, following) if opening else None
         if wanted is not None:
             return _as_typed(wanted, typed)
         if short:
@@ -292,9 +322,10 @@ class ArticleWords:
         asks = any(word.lower() in QUESTION_WORDS for word in found)
         named = len(found) > 1 and found[0][:1].isupper() and found[1][:1].isupper()
         english = not asks and not named
+        following = found[1].lower() if len(found) > 1 else None
         return _WORD.sub(
             lambda match: self._mend(
-                match, match.start() == lead, english and match.start() == lead
+                match, match.start() == lead, english and match.start() == lead, following
             ),
             text,
         )

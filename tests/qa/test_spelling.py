@@ -153,6 +153,20 @@ def test_an_english_word_a_slip_from_a_question_word_opens_a_question_without_on
     assert words.spell("Wen Jiabao spoke") == "Wen Jiabao spoke"
 
 
+def test_a_tie_between_question_words_is_broken_by_the_next_word() -> None:
+    words = ArticleWords(["Zelda saves Midna when the village is attacked."])
+    # "hwo", "ho": "who" or "how"; a degree after it says "how".
+    assert words.spell("Hwo many weeks") == "How many weeks"
+    assert words.spell("Ho much was paid") == "How much was paid"
+    # "wh", "whi": "who" or "why"; a verb agreeing with its subject says "who".
+    assert words.spell("Wh attacks the village") == "Who attacks the village"
+    assert words.spell("Whi proposed it") == "Who proposed it"
+    # Nothing to tell them apart: as typed.
+    assert words.spell("Hwo is Midna") == "Hwo is Midna"
+    assert words.spell("Whi does it rain") == "Whi does it rain"
+    assert words.spell("hwo spoke") == "hwo spoke"
+
+
 def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:
     assert words.clean("how do israeli officals see hezbollahs armed presence") == (
         "How do Israeli officials see Hezbollah's armed presence?"

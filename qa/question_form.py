@@ -49,16 +49,21 @@ _QUESTION_WORD = (
 )
 _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
 _GREETING = re.compile(
-    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+)\b[\s,!.]*)+(?={_ASKS})", re.IGNORECASE
+    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+|q:|question:)(?:\b|(?<=:))[\s,!.]*)+"
+    rf"(?={_ASKS})",
+    re.IGNORECASE,
 )
+# "please" as typed in a hurry too.
+_PLEASE = r"(?:please|pls|plz)"
 _ASKING = re.compile(
-    r"^(?:please[\s,]+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me"
-    r"|do\s+you\s+know|(?:please\s+)?tell\s+me"
+    rf"^(?:{_PLEASE}[\s,]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:{_PLEASE}\s+)?"
+    r"(?:tell|show)\s+me"
+    r"|do\s+(?:you|u)\s+know|(?:please\s+)?tell\s+me"
     r"|i(?:\s+(?:want|would\s+like|wanna)|['’]d\s+like)\s+to\s+know|i\s+wonder)"
     rf"[\s,]+(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
-_LEADING_PLEASE = re.compile(rf"^please[\s,]+(?={_ASKS})", re.IGNORECASE)
+_LEADING_PLEASE = re.compile(rf"^{_PLEASE}[\s,]+(?={_ASKS})", re.IGNORECASE)
 # The article named as the source ("according to the article, who ...", "... in the
 # text?", "what does the article say was targeted"): every question here is about it.
 _SOURCE = r"(?:according\s+to|in|from)\s+the\s+(?:article|text|story|report|passage)"
@@ -75,7 +80,7 @@ _THANKS = re.compile(
     r"|\s*[:;]-?[)D(P])\s*$",
     re.IGNORECASE,
 )
-_TRAILING_PLEASE = re.compile(r"[\s,]+please\s*(?=[?.!]*\s*$)", re.IGNORECASE)
+_TRAILING_PLEASE = re.compile(rf"[\s,]+{_PLEASE}\s*(?=[?.!]*\s*$)", re.IGNORECASE)
 
 
 def _unwrapped(text: str) -> str:

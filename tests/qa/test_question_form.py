@@ -74,6 +74,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("hey, can you tell me who won?", "Who won?"),
         ("ok, in what season was the save introduced?", "In what season was the save introduced?"),
         ("tell me to whom the award went", "To whom the award went?"),
+        ("can u tell me who hailed the talks", "Who hailed the talks?"),
+        ("who hailed the talks pls", "Who hailed the talks?"),
+        ("Q: who hailed the talks?", "Who hailed the talks?"),
+        ("Question: What was hit?", "What was hit?"),
         # The article named as the source, thanks after the question.
         ("according to the article, what was hit?", "What was hit?"),
         ("what was hit according to the article", "What was hit?"),

@@ -292,7 +292,11 @@ class ArticleWords:
             # a letter dropped, doubled or swapped after the first, the likeliest slips:
             # "hot", "way" and "hat" (a wrong key, a lost first letter) stay as typed.
             wanted = question_word(key, following)
-            if wanted and wanted[0] == key[0] and holds_every_letter(key, wanted):
+            if wanted is None:
+                return typed
+            slipped = wanted[0] == key[0] and holds_every_letter(key, wanted)
+            # "hoe many": a wrong key, but only "how" asks a degree.
+            if slipped or (wanted == "how" and following in _DEGREES):
                 return _as_typed(wanted, typed)
             return typed
         if not key.isascii() or key in english_words():

@@ -147,6 +147,9 @@ def test_an_english_word_a_slip_from_a_question_word_opens_a_question_without_on
     # Not where the question has its question word, or the word opens questions itself.
     assert words.spell("Wat did the envoy say where") == "Wat did the envoy say where"
     assert words.spell("Were they with him") == "Were they with him"
+    # A wrong key only where the next word says "how": "hoe many".
+    assert words.spell("Hoe many were there") == "How many were there"
+    assert words.spell("Hoe was it") == "Hoe was it"
     # Not a wrong key or a lost first letter ("hot": "how", "hat": "what"), nor a name.
     assert words.spell("Hot topics") == "Hot topics"
     assert words.spell("Hat size") == "Hat size"

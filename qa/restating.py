@@ -29,6 +29,7 @@ from qa.referring import (
     pointers,
     words,
 )
+from qa.spelling import english_words
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,32 @@ def _first_name(question: str) -> tuple[int, int] | None:
     return start, possessive.start() if possessive else end
 
 
+def _base_form(verb: str) -> str | None:
+    """The base form of a regular past-tense verb, as the English word list spells it
+    ("condemned" -> "condemn", "urged" -> "urge", "stopped" -> "stop"); None for any
+    other word."""
+    lower = verb.lower()
+    if not lower.endswith("ed"):
+        return None
+    known = english_words()
+    for base in (lower[:-1], lower[:-2], lower[:-3]):  # urge(d), condemn(ed), stop(ped)
+        if len(base) > 2 and base in known:
+            return base
+    return None
+
+
+def _did_answer(asked: str, subject: re.Match[str], answer: str) -> str | None:
+    """A who-question's answer made the subject of a question with "did": None unless
+    the question asked who (or which ...) did something in the past tense and there is an
+    answer (the question word was the subject, so the answer is)."""
+    base = _base_form(subject["verb"])
+    answer = answer.strip().rstrip(" .,")
+    if subject["wh"].lower() == "what" or base is None or not answer:
+        return None
+    text = f"{asked} did {answer} {base}{subject['rest']}?"
+    return text if len(text) <= MAX_QUESTION_CHARS else None
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
@@ -301,7 +328,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?"
         return f"{asked} {subject['aux']} it{subject['rest']}?"
     if subject is not None:
-        return None  # "Who hailed the talks?" + "Why?": no plain question to make of it
+        # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese
+        # authorities condemn the strike?"; joined, the reader gave the answer again.
+        return _did_answer(asked, subject, said.answer)
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = _plain(said.question).split(maxsplit=2)
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")

@@ -229,6 +229,24 @@ def test_has_phrase_is_words_in_a_row() -> None:
     assert not article.has_phrase("")
 
 
+def test_why_after_a_who_question_asks_why_the_answer_did_it() -> None:
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    assert read_question("Why?", condemned).reader_question == (
+        "Why did Lebanese authorities condemn the strike?"
+    )
+    urged = _chat(("Who urged Israel to act?", _cited("Lebanese representatives", 5)))
+    assert read_question("When?", urged).reader_question == (
+        "When did Lebanese representatives urge Israel to act?"
+    )
+    # Not a regular past tense ("said"), or no answer: both questions, joined.
+    said = _chat(("Who said the strike was a response?", _cited("Netanyahu", 14)))
+    assert read_question("Why?", said).reader_question == (
+        "Who said the strike was a response? Why?"
+    )
+    unanswered = _chat(("Who condemned the strike?", Answer("", False, 0.1, [])))
+    assert read_question("Why?", unanswered).reader_question.startswith("Who condemned")
+
+
 def test_a_fragment_after_a_what_question_puts_the_answer_in_its_place() -> None:
     urged = _chat(("What did Lebanese representatives urge Israel to do?", _cited("address it", 5)))
     assert read_question("Why?", urged).reader_question == (

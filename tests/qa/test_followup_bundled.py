@@ -116,6 +116,17 @@ def test_and_the_israeli_delegates_asks_the_last_question_of_them(
     assert analysis.span is not None and "stabilizing the volatile area" in analysis.span.text
 
 
+def test_why_after_who_condemned_the_strike_finds_the_accusation(
+    bundled_bot: ArticleQA,
+) -> None:
+    # Joined to "Who condemned the strike?", the reader gave "Lebanese authorities" again.
+    asked = "Who condemned the strike?"
+    history = _kept(asked, bundled_bot.ask(asked))
+    why = bundled_bot.inspect("why?", history)
+    assert why.reading.reader_question == "Why did Lebanese authorities condemn the strike?"
+    assert why.span is not None and "accused Israel" in why.span.text
+
+
 def test_why_after_what_they_urged_finds_the_reason(bundled_bot: ArticleQA) -> None:
     # "Why?" reads "Why did ... urge Israel to <the answer>?": the reason beside it, not
     # the answer itself again.

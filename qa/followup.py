@@ -9,7 +9,6 @@ searches first), never from the Markdown the chat showed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,11 +20,9 @@ from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.referring import ellipsis, refers_back
-from qa.restating import Said, resolve
+from qa.restating import Phrases, Said, resolve
 from qa.unicode import check_unicode
 
-# Whether the article writes these words together ("Lebanese officials").
-Phrases = Callable[[str], bool]
 # Citations of an earlier answer read for its focus: the ones an answer carries.
 _CITED = 3
 

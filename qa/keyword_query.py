@@ -28,7 +28,7 @@ REQUESTS = frozenset(
 )
 # Words a noun phrase may start with, after which "the" would be one too many.
 _OWN_DETERMINERS = DETERMINERS | frozenset(
-    "this that these those its his her their our my your some each every no".split()
+    "this that these those its his her their our my your some each every".split()
 )
 # "any casualties?" asks whether there were any: "Were there any casualties?" finds "no
 # immediate casualties were confirmed", where "What is any casualties?" found "hearing

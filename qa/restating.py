@@ -31,6 +31,9 @@ from qa.referring import (
 )
 from qa.spelling import english_words
 
+# Whether the article writes these words together ("Lebanese officials").
+Phrases = Callable[[str], bool]
+
 
 @dataclass(frozen=True)
 class Said:
@@ -213,9 +216,7 @@ def _put_in(question: str, said: Said) -> str | None:
     return text if text != question else None
 
 
-def _ask_instead(
-    fragment: str, said: Said, phrases: Callable[[str], bool] | None = None
-) -> str | None:
+def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """The last question asked about `fragment` instead ("and on November 19?"): its date,
     its phrase after the same preposition, its subject (`_subject_words`) or its first
     name swapped for the fragment's."""
@@ -251,7 +252,7 @@ _AUXILIARY_QUESTION = re.compile(
 )
 
 
-def _subject_words(question: str, phrases: Callable[[str], bool]) -> tuple[int, int] | None:
+def _subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
     """Where the subject of a question with an auxiliary is ("Lebanese officials" of "What
     did Lebanese officials emphasize"): the longest run of words after the auxiliary that
     the article writes together (`phrases`), short of the question's last word, its verb.
@@ -347,7 +348,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
-def resolve(question: str, said: Said, phrases: Callable[[str], bool] | None = None) -> Resolved:
+def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolved:
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
     still search with. `phrases`: whether the article writes some words together (to find

@@ -183,14 +183,13 @@ def closest_english(key: str) -> str | None:
     return str(best[0])
 
 
-def _usual_forms(sentences: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
+def _usual_forms(sentences: Iterable[list[str]]) -> tuple[Counter[str], dict[str, str]]:
     """Each word's count (lower case) and, for words the article always writes with
-    capitals inside a sentence ("Hezbollah", "IDF"), that form. A sentence's first word
-    says nothing about its own case."""
+    capitals inside a sentence ("Hezbollah", "IDF"), that form, from each sentence's words
+    as written. A sentence's first word says nothing about its own case."""
     counts: Counter[str] = Counter()
     inside: Counter[str] = Counter()  # each form as written after a sentence's first word
-    for sentence in sentences:
-        words = _WORD.findall(sentence)
+    for words in sentences:
         counts.update(word.lower() for word in words)
         inside.update(words[1:])
     forms: dict[str, set[str]] = {}
@@ -210,10 +209,10 @@ class ArticleWords:
 
     def __init__(self, sentences: Iterable[str]) -> None:
         """Count the words of `sentences` (linear in their length)."""
-        sentences = list(sentences)
-        counts, self._capitals = _usual_forms(sentences)
+        found = [_WORD.findall(sentence) for sentence in sentences]
+        counts, self._capitals = _usual_forms(found)
         # Every word in order, lower case, space-separated: has_phrase is one search.
-        self._flat = f" {' '.join(w.lower() for s in sentences for w in _WORD.findall(s))} "
+        self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
         self._counts = counts
         # Candidates by length (a word more letters off than its edit bound is never
         # near), each list most used first, then alphabetical: the one kept on a tie is

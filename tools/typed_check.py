@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from qa.datasets import EvalQuestion, EvalSet
 from qa.evaluation import Outcome, metrics, run, same_answer, same_answers
+from qa.spelling import QUESTION_WORDS
 from tools.validation import HUMAN_UNANSWERABLE, NEAR_MISS, load_validation, positive_int
 
 DEFAULT_LIMIT = 1500
@@ -105,14 +106,11 @@ def typo(question: str, rng: random.Random) -> str | None:
     return question[: word.start()] + _slip(letters, at, rng) + question[word.end() :]
 
 
-_QUESTION_WORDS = frozenset("who whom whose what which where when why how".split())
-
-
 def opening(question: str, rng: random.Random) -> str | None:
     """One slip in the question word that opens the question ("wat", "wen", "hw"), the
     first letter kept; None when the question opens with no question word."""
     first = re.match(r"[A-Za-z]+", question)
-    if first is None or first.group(0).lower() not in _QUESTION_WORDS:
+    if first is None or first.group(0).lower() not in QUESTION_WORDS:
         return None
     letters = first.group(0)
     return _slip(letters, rng.randrange(1, len(letters)), rng) + question[first.end() :]

@@ -55,8 +55,8 @@ def test_training_reads_only_the_training_side_once_per_question() -> None:
 
     def on(side: str) -> Keep:
         keep = side_keep(files, side)
-        return lambda path, title, context, single: title in titles and keep(
-            path, title, context, single
+        return lambda path, title, context, single: (
+            title in titles and keep(path, title, context, single)
         )
 
     train = load_paragraphs(files, keep=on("train"))

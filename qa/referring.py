@@ -45,13 +45,19 @@ TIME_UNITS = frozenset(
 )
 # "Where?", "Who else?": a question word and at most one of these.
 _BARE_TAILS = frozenset("else exactly then instead".split())
-# "How long did it take?", "How long has it been?": an "it" that names nothing.
-_TAKE = frozenset("take takes took taken been".split())
+# "How long did it take?": an "it" that names nothing.
+_TAKE = frozenset("take takes took taken".split())
+# "How long has it been?", "It has been since ...": "been" as the whole predicate. Before
+# a participle ("How has it been designated?") the "it" names the last answer.
+_BEEN_ALONE = frozenset("since for".split())
 # "those in Beirut", "those who ...": the ones so described, not ones named before.
 _MODIFYING = PREPOSITIONS | frozenset("who that which".split())
 _PUNCTUATION = re.compile(r"[,.;:!?]")
 # A fragment ("and on November 19?") is short; longer text is a statement of its own.
 _FRAGMENT_WORDS = 6
+# "By whom?", "To whom?", "From where?", "Since when?": question words a preposition can
+# lead in a fragment of two words.
+_ASKED_AFTER_PREPOSITION = frozenset("whom what where when which".split())
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
 
 
@@ -70,8 +76,9 @@ class Pointer:
 
 @dataclass(frozen=True)
 class Ellipsis:
-    """A fragment that varies the last question: a bare question word ("Why?") or what to
-    ask about instead ("and on November 19?", "What about Hezbollah?")."""
+    """A fragment that varies the last question: a bare question word ("Why?", "By
+    whom?": `question_word` holds the preposition too) or what to ask about instead ("and
+    on November 19?", "What about Hezbollah?")."""
 
     question_word: str | None = None
     instead: str | None = None
@@ -194,6 +201,8 @@ def _expletive(after: list[str]) -> bool:
     """ "How long did it take?", "Why was it difficult to ...?": an "it" that stands for
     nothing, followed by "take" or soon by "to"/"that"."""
     following = [word.lower() for word in after[:3]]
+    if following[:1] == ["been"]:
+        return len(following) == 1 or following[1] in _BEEN_ALONE
     return bool(following) and (following[0] in _TAKE or bool({"to", "that"} & set(following)))
 
 
@@ -221,6 +230,8 @@ def ellipsis(question: str) -> Ellipsis | None:
     lower = [t.lower() for t in tokens]
     if lower[0] in WH and (len(lower) == 1 or (len(lower) == 2 and lower[1] in _BARE_TAILS)):
         return Ellipsis(question_word=lower[0])
+    if len(lower) == 2 and lower[0] in PREPOSITIONS and lower[1] in _ASKED_AFTER_PREPOSITION:
+        return Ellipsis(question_word=" ".join(lower))  # "By whom?", "Since when?"
     about = _ABOUT.match(text)
     if about and text[about.end() :].strip():
         return Ellipsis(instead=text[about.end() :].strip())

@@ -22,6 +22,7 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     WORD,
     Ellipsis,
     Pointer,
@@ -78,6 +79,10 @@ _ABOUT_IT = re.compile(
     r"\s*\?*$",
     re.IGNORECASE,
 )
+# Pronouns as objects, which never stand for their own clause's subject.
+_OBJECT_PRONOUNS = frozenset("him them it".split())
+# "What happened on November 19?", "... in Beirut?": a setting that says when or where.
+_EVENT_SETTING = frozenset("on in at during after before near since".split())
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
 # worth of the article, which sends the reader back to that sentence.
 _SHORT_ANSWER_WORDS = 6
@@ -146,17 +151,44 @@ def _about_event(question: str, said: Said) -> str | None:
     19?". "That" is the event the last turn asked about, and an event happens and is
     carried out: "Where was what happened on November 19?" sent the reader to the
     sentence's first word ("Tensions"), "Who did what happened ...?" to its verb
-    ("launched a precision strike"). None unless the last turn was one "What happened
-    ...?" question and this one asks only where, when or who."""
+    ("launched a precision strike"). Other questions about the event: `_event_as_it`.
+    None unless the last turn was one "What happened ...?" question."""
     asks = _ABOUT_IT.match(question.strip())
     subject = _subject(said.question)
-    if asks is None or subject is None or said.question.count("?") > 1:
+    if subject is None or said.question.count("?") > 1:
         return None
     if subject["wh"].lower() != "what" or subject["verb"].lower() != "happened":
         return None
+    if asks is None:
+        return _event_as_it(question, subject["rest"])
     if asks["who"]:
         return f"Who carried it out{subject['rest']}?"
     return f"{asks['wh'].capitalize()} did it happen{subject['rest']}?"
+
+
+def _event_as_it(question: str, setting: str) -> str | None:
+    """Any other follow-up pointing at the event of "What happened <setting>?" with "it",
+    "that" or "this" ("who carried it out?"): the word reads "it", and the event's date or
+    place follows ("Who carried it out on November 19?"); "Who carried what happened on
+    November 19 out?" sent the reader nowhere. None for "why" (as above), a claim ("Who
+    said that?": see restate), a setting that is not a time or place, or a pointer at
+    anything but the event."""
+    found = pointers(question)
+    opening = words(setting)[:1]
+    if not found or any(pointer.kind != "thing" for pointer in found):
+        return None
+    if not opening or opening[0].lower() not in _EVENT_SETTING or date_phrases(question):
+        return None
+    if words(question)[0].lower() == "why" or _WHO_CLAIMED.match(question.strip()):
+        return None
+    spans = list(WORD.finditer(question))
+    parts, copied = [], 0
+    for pointer in found:
+        span = spans[pointer.index]
+        parts += [question[copied : span.start()], "it"]
+        copied = span.end()
+    text = _plain("".join([*parts, question[copied:]]))
+    return f"{text[:1].upper()}{text[1:]}{setting}?"
 
 
 def _leads_with_preposition(text: str) -> bool:
@@ -192,14 +224,37 @@ def _referent(pointer: Pointer, said: Said) -> str | None:
     return None
 
 
+def _object(said: Said) -> str | None:
+    """The object of a who-question ("the talks" of "Who hailed the talks?"), when it is a
+    noun phrase: what "them" or "it" stands for beside a "they" that is the answer."""
+    subject = _subject(said.question)
+    if subject is None or subject["wh"].lower() == "what" or subject["aux"]:
+        return None
+    rest = subject["rest"].strip()
+    first = words(rest)[:1]
+    if not first or not (first[0].lower() in DETERMINERS or first[0][:1].isupper()):
+        return None
+    return rest
+
+
 def _put_in(question: str, said: Said) -> str | None:
     """`question` with each pointing word replaced by what it stands for; where one is
-    left, the date of the last answer's evidence pins it. None if nothing was put in."""
+    left, the date of the last answer's evidence pins it. None if nothing was put in.
+
+    After "Who hailed the talks?", "What did they call them?" has two referents: "they"
+    is the answer and "them", which cannot be the same ones (English would say
+    "themselves"), the question's object: "What did Lebanon’s foreign ministry call the
+    talks?"."""
     found = pointers(question)
     spans = list(WORD.finditer(question))
     parts, copied, left, length = [], 0, False, len(question)
+    answered_subject = False
     for pointer in found:
+        word = spans[pointer.index].group().lower()
         referent = _referent(pointer, said)
+        if answered_subject and word in _OBJECT_PRONOUNS:
+            referent = _object(said) or referent
+        answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
         if referent is None:
             left = True
             continue
@@ -303,6 +358,8 @@ def _base_form(verb: str) -> str | None:
     if not lower.endswith("ed"):
         return None
     known = english_words()
+    if lower.endswith("ied") and f"{lower[:-3]}y" in known:
+        return f"{lower[:-3]}y"  # carried -> carry (not "car")
     for base in (lower[:-1], lower[:-2], lower[:-3]):  # urge(d), condemn(ed), stop(ped)
         if len(base) > 2 and base in known:
             return base
@@ -330,8 +387,10 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         return f"{asked} {subject['aux']} it{subject['rest']}?"
     if subject is not None:
         # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese
-        # authorities condemn the strike?"; joined, the reader gave the answer again.
-        return _did_answer(asked, subject, said.answer)
+        # authorities condemn the strike?"; joined, the reader gave the answer again. "By
+        # whom?" there asks nothing: only a question with an auxiliary takes a preposition
+        # ("How has Hamas been designated?" + "By whom?").
+        return None if " " in question_word else _did_answer(asked, subject, said.answer)
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = _plain(said.question).split(maxsplit=2)
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")

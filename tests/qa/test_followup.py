@@ -56,6 +56,9 @@ ASKED_TARGET = _chat((TARGETED, _cited(BUILDING, 13, 15, 9)))
         "and on November 19?",
         "What about Hezbollah?",
         "On November 19?",
+        "How has it been designated?",
+        "By whom?",
+        "since when?",
     ],
 )
 def test_questions_that_point_back_are_follow_ups(question: str) -> None:
@@ -77,7 +80,10 @@ def test_questions_that_point_back_are_follow_ups(question: str) -> None:
         "When Russia's envoy spoke, what did he call for?",
         "Who hailed the talks and what did they discuss?",
         "How long did it take?",
+        "How long has it been?",
+        "How long has it been since the strike?",
         "What did those in Beirut report?",
+        "By whom was the strike condemned?",
     ],
 )
 def test_questions_that_name_what_they_ask_about_stand_alone(question: str) -> None:
@@ -333,3 +339,63 @@ def test_he_stands_for_an_answer_only_when_it_names_someone() -> None:
     reading = read_question("Where does he live?", unnamed)
     assert "modernization" not in reading.reader_question
     assert reading.reader_question.startswith("Where does he live")
+
+
+def test_other_questions_about_an_event_read_it_with_its_date() -> None:
+    happened = _chat(("What happened on November 19?", _cited("Tensions escalated", 8)))
+    for question, read in (
+        ("who carried it out?", "Who carried it out on November 19?"),
+        ("How many were hurt in it?", "How many were hurt in it on November 19?"),
+        ("What did the IDF say about that?", "What did the IDF say about it on November 19?"),
+    ):
+        reading = read_question(question, happened)
+        assert reading.reader_question == read
+        assert reading.focus == (8,)
+    # "Why": as _about_event leaves it; a claim: as restate leaves it; a date of its own.
+    assert read_question("Why did it happen?", happened).reader_question != (
+        "Why did it happen on November 19?"
+    )
+    assert "said it on" not in read_question("Who said that?", happened).reader_question
+    assert read_question("Who did it on November 23?", happened).reader_question != (
+        "Who did it on November 23 on November 19?"
+    )
+    # "What happened to the building?" names no time or place to carry over.
+    to_it = _chat(("What happened to the building?", _cited("it was hit", 13)))
+    assert "to the building?" not in read_question("who carried it out?", to_it).reader_question
+
+
+def test_a_subject_and_an_object_pronoun_are_the_answer_and_the_questions_object() -> None:
+    hailed = _chat(("Who hailed the talks?", _cited("Lebanon’s foreign ministry", 0, dates=())))
+    for question in ("What did they call them?", "What did they call it?"):
+        reading = read_question(question, hailed)
+        assert reading.reader_question == "What did Lebanon’s foreign ministry call the talks?"
+    # One pronoun alone is the answer, as before.
+    assert read_question("Where are they based?", hailed).reader_question == (
+        "Where are Lebanon’s foreign ministry based?"
+    )
+    # A question with an auxiliary names no object to put in: the answer, as before.
+    behind = _chat(("Who was behind the strike?", _cited("the IDF", 12, dates=())))
+    assert read_question("Why did they do it?", behind).reader_question != (
+        "Why did the IDF do behind the strike?"
+    )
+
+
+def test_a_regular_past_tense_in_ied_has_its_base_form_in_y() -> None:
+    carried = _chat(("Who carried out the strike?", _cited("the Israeli military", 8, dates=())))
+    assert read_question("Why?", carried).reader_question == (
+        "Why did the Israeli military carry out the strike?"
+    )
+
+
+def test_a_preposition_and_a_question_word_ask_the_last_question_again() -> None:
+    designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
+    assert read_question("By whom?", designated).reader_question == (
+        "By whom has Hamas been designated?"
+    )
+    assert read_question("by whom?", ASKED_TARGET).reader_question == (
+        "By whom was it targeted on November 23?"
+    )
+    # After a question whose subject was the answer, "By whom?" asks nothing to read alone.
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    reading = read_question("By whom?", condemned)
+    assert reading.reader_question == "Who condemned the strike? By whom?"

@@ -146,3 +146,18 @@ def test_a_follow_up_with_nothing_to_put_in_is_read_as_asked(bundled_bot: Articl
     focus = bundled_bot.inspect("what did they focus on", history)
     assert focus.reading.reader_question == "What did they focus on?"
     assert focus.span is not None and "economic collaboration" in focus.span.text
+
+
+def test_who_carried_it_out_and_by_whom_find_the_doer(bundled_bot: ArticleQA) -> None:
+    happened = "What happened on November 19?"
+    history = _kept(happened, bundled_bot.ask(happened))
+    who = bundled_bot.inspect("who carried it out?", history)
+    assert who.reading.reader_question == "Who carried it out on November 19?"
+    assert who.span is not None and "Israeli military" in who.span.text
+    ran = "Which organization ran the training camp?"
+    history = _kept(ran, bundled_bot.ask(ran))
+    designated = "How has it been designated?"
+    history += _kept(designated, bundled_bot.ask(designated, history))
+    by_whom = bundled_bot.inspect("By whom?", history)
+    assert by_whom.reading.reader_question == "By whom has Hamas been designated?"
+    assert by_whom.span is not None and by_whom.span.text == "multiple international bodies"

@@ -26,7 +26,7 @@ from qa.answer_length import fit_span
 from qa.answerability import features as answerability
 from qa.article import check_article_text
 from qa.calibration import Calibration
-from qa.dates import article_date
+from qa.dates import article_date, passage_question
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, read_question
@@ -175,14 +175,18 @@ class ArticleQA:
         where the calibration's decisive margin and lead say; none without the reader."""
         if self.reader is None:
             return []
+        question = reading.reader_question
         return read_spans(
             self.reader,
-            reading.reader_question,
+            question,
             self.text,
             self.sentences,
             ranking,
             self.calibration.decisive_margin,
             decisive_lead=self.calibration.decisive_lead,
+            # Where a passage is in the asked date's scope without stating it, its date is
+            # read as already matched (qa.dates.unstated).
+            asked_for=passage_question(question, self.retriever.dates),
         )
 
     def analyse(

@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from index.sentences import Sentence
+from qa.dates import PassageQuestion
 from qa.retrieval import Ranking
 
 # How many top sentences to read, each with `WINDOW_RADIUS` neighbours on each side: the
@@ -238,22 +239,47 @@ def read_spans(
     decisive_margin: float | None = None,
     count: int = WINDOWS_READ,
     decisive_lead: float | None = None,
+    asked_for: PassageQuestion | None = None,
 ) -> list[ReadSpan]:
     """The reader's best span in each sentence of the passages around the best `count`
     sentences (passage_ranges): the first passage alone, then, unless its answer is
     decisive (`decisive`: by `decisive_margin` and `decisive_lead`), the others in one
-    batch.
+    batch (one per question, where `asked_for` gives a passage [first, last] its own
+    wording of the question: qa.dates.unstated).
 
     The first passage is read alone even when every passage will be read: the int8
     reader scales its activations per batch, so a passage's logits depend on its
     batch-mates, and the first passage must read the same whether the others follow.
     """
     ranges = reading_ranges(reader, question, sentences, ranking, count)
-    first = read_passages(reader, question, text, sentences, ranges[:1])
+    first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for)
     lead = retrieval_lead(ranking, ranges, count)
     if decisive(first, decisive_margin, lead, decisive_lead):
         return first
-    return first + read_passages(reader, question, text, sentences, ranges[1:], first_window=1)
+    return first + _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
+
+
+def _read_as_asked(
+    reader: SpanReader,
+    question: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    ranges: Sequence[tuple[int, int]],
+    first_window: int,
+    asked_for: PassageQuestion | None,
+) -> list[ReadSpan]:
+    """read_passages, with the passages asked the same question read in one batch, and
+    the spans best first by margin as one batch gives them."""
+    if asked_for is None:
+        return read_passages(reader, question, text, sentences, ranges, first_window)
+    batches: dict[str, list[int]] = {}
+    for k, (first, last) in enumerate(ranges):
+        batches.setdefault(asked_for(first, last), []).append(k)
+    spans = []
+    for asked, members in batches.items():
+        read = read_passages(reader, asked, text, sentences, [ranges[k] for k in members])
+        spans += [replace(span, window=first_window + members[span.window]) for span in read]
+    return sorted(spans, key=lambda span: span.margin, reverse=True)
 
 
 def choose_span(

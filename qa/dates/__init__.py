@@ -10,6 +10,7 @@
 - sentences: each sentence's dates, stated or inherited from the last stated ones.
 - ranges: the days a question asks about, including ranges anchored on events.
 - timeline: the article's dated events in calendar order.
+- unstated: a dated question as read beside a passage in its date's scope.
 
 Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 """
@@ -34,6 +35,7 @@ from qa.dates.sentences import (
     sentence_dates,
 )
 from qa.dates.timeline import SUMMARY_WORDS, TimelineEvent, summarize, timeline
+from qa.dates.unstated import PassageQuestion, passage_question, without_dates
 from qa.dates.values import DateRange, GroundedDate, MonthDay, format_grounded, label, overlaps
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "DateRange",
     "GroundedDate",
     "MonthDay",
+    "PassageQuestion",
     "SentenceDates",
     "TimelineEvent",
     "article_date",
@@ -61,6 +64,7 @@ __all__ = [
     "is_time_stamp",
     "label",
     "overlaps",
+    "passage_question",
     "question_range",
     "range_scores",
     "remove_dates",
@@ -68,4 +72,5 @@ __all__ = [
     "sentence_dates",
     "summarize",
     "timeline",
+    "without_dates",
 ]

@@ -220,3 +220,46 @@ def test_a_confident_first_passage_reads_on_when_another_ranked_nearly_as_high(
     assert decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.3, 0.1)
     assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.05, 0.1)
     assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], None, math.inf, None)
+
+
+class AskedReader(PhraseReader):
+    """A PhraseReader that also keeps the question each batch was read with."""
+
+    def __init__(self, phrase: str) -> None:
+        super().__init__(phrase)
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def read(
+        self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
+    ) -> list[FakeSpan]:
+        self.asked.append((question, passages))
+        return super().read(question, passages, segments)
+
+
+def test_each_passage_is_read_with_its_own_wording_of_the_question(fake_embedder) -> None:
+    text = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nEight.\nNine.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    ranking = _ranking(0, 4, 8)  # three passages apart: 0-1, 3-5, 7-8
+    reader = AskedReader("Nine")
+    reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+
+    def asked_for(first: int, last: int) -> str:
+        return "short" if first == 3 else "long"
+
+    spans = read_spans(reader, "long", text, bot.sentences, ranking, asked_for=asked_for)
+    # The first passage alone, then one batch per wording, in reading order.
+    assert reader.asked == [
+        ("long", ["One.\nTwo."]),
+        ("short", ["Four.\nFive.\nSix."]),
+        ("long", ["Eight.\nNine."]),
+    ]
+    # Each span keeps its passage's place in the reading order; after the first
+    # passage's, the best margin first, as one batch gives them.
+    # (The fake reader gives one span a passage.)
+    first, *rest = spans
+    assert first.window == 0
+    assert [(span.text, span.window, span.position) for span in rest] == [
+        ("Nine", 2, 8),
+        ("Four", 1, 3),
+    ]
+    assert [span.margin for span in rest] == sorted((span.margin for span in rest), reverse=True)

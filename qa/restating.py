@@ -64,9 +64,14 @@ _SUBJECT = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# "Who said so?", "Which agency confirmed it?": asks who made the earlier claim.
+# "Who said so?", "Which agency confirmed it?": asks who made the earlier claim, with a
+# verb of saying ("Who backs it?" asks about a thing, not a claim).
 _WHO_CLAIMED = re.compile(
-    r"^(?P<ask>(?:who|which\s+\w+)\s+\w+)\s+(?:so|that|this|it)\s*\?*$", re.IGNORECASE
+    r"^(?P<ask>(?:who|which\s+\w+)\s+(?:said|says|claimed|claims|confirmed|confirms|"
+    r"reported|reports|stated|states|announced|announces|denied|denies|told|wrote|"
+    r"revealed|reveals|alleged|alleges|suggested|suggests|believes|believed|thinks|thought))"
+    r"\s+(?:so|that|this|it)\s*\?*$",
+    re.IGNORECASE,
 )
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # "Where was that?", "When did it happen?", "Where?", "Who did that?", "Who was behind
@@ -79,6 +84,13 @@ _ABOUT_IT = re.compile(
     r"\s*\?*$",
     re.IGNORECASE,
 )
+# "the 19th", "on the 19th", "19th": a day of the month with no month.
+_DAY_ALONE = re.compile(r"^(?:on\s+)?(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$", re.I)
+_DAY_NUMBER = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
+# Pointers that stand for a noun phrase: the thing or person, or whose it is.
+_NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
+# Pronouns that never stand for a plural noun phrase ("he" is not "the talks").
+_SINGULAR = frozenset("he him his she her hers".split())
 # Pronouns as objects, which never stand for their own clause's subject.
 _OBJECT_PRONOUNS = frozenset("him them it".split())
 # "What happened on November 19?", "... in Beirut?": a setting that says when or where.
@@ -134,10 +146,9 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     claim = _subject(context)
     if claim is None:
         described = _DESCRIBED.match(_plain(context))
-        if described is None:
+        thing = _described(context)
+        if described is None or thing is None:
             return None
-        thing = described["thing"]
-        thing = thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
         return f"{points['ask']} {thing} {described['be'].lower()} {answer}?"
     if claim["verb"].lower() == "happened":
         return None  # "What happened ...?" is answered with an event, not a claim's subject
@@ -196,23 +207,27 @@ def _leads_with_preposition(text: str) -> bool:
     return bool(found) and found[0].lower() in PREPOSITIONS
 
 
-def _referent(pointer: Pointer, said: Said) -> str | None:
-    """What a pointing word stands for, in words that fit where it stood; None where
-    the last turn does not say."""
+def _referent(
+    pointer: Pointer, said: Said, word: str = "", phrases: Phrases | None = None
+) -> str | None:
+    """What a pointing word (`word`, as written) stands for, in words that fit where it
+    stood; None where the last turn does not say.
+
+    After "What is Hezbollah?" a pronoun is what was described ("who backs it?": "Who
+    backs Hezbollah?"), not the description given. Where neither that nor the answer
+    names anything for it, the last question's subject (`_topic`: "who is he?" after
+    "What did the Russian envoy warn about?" asks who the envoy is)."""
+    if pointer.kind in _NOUN_POINTERS:
+        named = _described(said.question) or _named(pointer, said)
+        if named is None:
+            topic = _topic(said.question, phrases)
+            agrees = topic is not None and not (word in _SINGULAR and _looks_plural(topic))
+            named = topic if agrees else None
+        if named is None:
+            return None
+        return f"{named}’s" if pointer.kind == "possessive" else named
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
     answer = said.answer.strip().rstrip(" .,")
-    if pointer.kind == "thing":
-        subject = _subject(said.question)
-        if subject is not None and subject["wh"].lower() == "what":
-            plain = _plain(said.question)
-            return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
-        return answer if answer and len(words(answer)) <= _SHORT_ANSWER_WORDS else None
-    if pointer.kind in ("person", "possessive") and asked in ("who", "whom", "which"):
-        # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
-        # "he" after "Who is the chief of staff responsible for?" / "military
-        # modernization" is the chief of staff, whom the reader finds as asked.
-        if answer and any(word[:1].isupper() for word in words(answer)):
-            return f"{answer}’s" if pointer.kind == "possessive" else answer
     if pointer.kind == "place" and asked == "where" and answer:
         return answer if _leads_with_preposition(answer) else f"in {answer}"
     if pointer.kind == "time":
@@ -222,6 +237,72 @@ def _referent(pointer: Pointer, said: Said) -> str | None:
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None
+
+
+def _named(pointer: Pointer, said: Said) -> str | None:
+    """What a thing or person pointer stands for in the last answer or question."""
+    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    answer = said.answer.strip().rstrip(" .,")
+    if pointer.kind == "thing":
+        subject = _subject(said.question)
+        if subject is not None and subject["wh"].lower() == "what":
+            plain = _plain(said.question)
+            return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
+        # An answer to "how" or "why" is a manner or a reason, not a thing to point at.
+        short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
+        return answer if short and asked not in ("how", "why") else None
+    if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):
+        # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
+        # "he" after "Who is the chief of staff responsible for?" / "military
+        # modernization" is the chief of staff, whom the reader finds as asked.
+        return answer
+    return None
+
+
+def _described(question: str) -> str | None:
+    """X of "What is X?" / "Who was X?" (a name or a noun phrase), as it would stand
+    inside another question ("the target", "Hezbollah"); None for any other question."""
+    described = _DESCRIBED.match(_plain(question))
+    if described is None or words(described["thing"])[-1].lower() in PREPOSITIONS:
+        return None  # "Who is the chief of staff responsible for?" describes no one
+    thing = described["thing"]
+    return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+
+
+def _topic(question: str, phrases: Phrases | None) -> str | None:
+    """The subject of a question with an auxiliary ("the Russian envoy" of "What did the
+    Russian envoy warn about?"): the article's own run of words (`_subject_words`) where
+    it has one beyond a determiner, else the words up to the verb (the last word before
+    any preposition, less auxiliaries before it: "the talks" of "Where were the talks
+    held?", "Hamas" of "How has Hamas been designated?"). None where no noun phrase
+    (a name, or a determiner and its noun) is there."""
+    plain = _plain(question)
+    opening = _AUXILIARY_QUESTION.match(plain)
+    if opening is None:
+        return None
+    found = _subject_words(plain, phrases) if phrases is not None else None
+    if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
+        run = words(plain[found[0] : found[1]])
+    else:
+        after = words(plain[opening.end() :])
+        cut = next((i for i, w in enumerate(after) if w.lower() in PREPOSITIONS), len(after))
+        run = after[: cut - 1]
+        while run and run[-1].lower() in AUXILIARIES:
+            run = run[:-1]
+    if not run or not (run[0].lower() in DETERMINERS or run[0][:1].isupper()):
+        return None
+    if len(run) == 1 and run[0].lower() in DETERMINERS:
+        return None
+    start = plain.index(run[0], opening.end())
+    end = plain.index(run[-1], start) + len(run[-1])
+    text = plain[start:end]
+    return text[0].lower() + text[1:] if run[0].lower() in DETERMINERS else text
+
+
+def _looks_plural(phrase: str) -> bool:
+    """Whether a noun phrase ends on a plural-looking noun ("officials", "talks")."""
+    last = words(phrase)[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _object(said: Said) -> str | None:
@@ -237,7 +318,7 @@ def _object(said: Said) -> str | None:
     return rest
 
 
-def _put_in(question: str, said: Said) -> str | None:
+def _put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """`question` with each pointing word replaced by what it stands for; where one is
     left, the date of the last answer's evidence pins it. None if nothing was put in.
 
@@ -251,7 +332,7 @@ def _put_in(question: str, said: Said) -> str | None:
     answered_subject = False
     for pointer in found:
         word = spans[pointer.index].group().lower()
-        referent = _referent(pointer, said)
+        referent = _referent(pointer, said, word, phrases)
         if answered_subject and word in _OBJECT_PRONOUNS:
             referent = _object(said) or referent
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
@@ -279,6 +360,11 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     new_dates, old_dates = date_phrases(fragment), date_phrases(question)
     if new_dates and old_dates:
         return f"{question.replace(old_dates[0], new_dates[0], 1)}?"
+    day = _DAY_ALONE.match(fragment.strip())
+    if day and old_dates and _DAY_NUMBER.search(old_dates[0]):
+        # "What about the 19th?" after "... on November 23?": the same month, that day.
+        new_date = _DAY_NUMBER.sub(day["day"], old_dates[0], count=1)
+        return f"{question.replace(old_dates[0], new_date, 1)}?"
     tokens = words(fragment)
     if _leads_with_preposition(fragment):
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
@@ -378,6 +464,24 @@ def _did_answer(asked: str, subject: re.Match[str], answer: str) -> str | None:
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
+# "Why did they do that?", "How did he do it?": asks about the deed the answer did.
+_DID_THAT = re.compile(
+    r"^(?P<wh>why|how|when|where)\s+did\s+(?:he|she|they|it)\s+do\s+(?:that|this|it|so)\s*\?*$",
+    re.IGNORECASE,
+)
+
+
+def _did_that(question: str, said: Said) -> str | None:
+    """ "Why did they do that?" after "Who launched the strike on November 19?" / "the
+    Israeli military": "Why did the Israeli military launch the strike on November 19?"
+    (the deed is the last question's predicate, its doer the answer); None otherwise."""
+    asks = _DID_THAT.match(question.strip())
+    subject = _subject(said.question)
+    if asks is None or subject is None or subject["aux"] or said.question.count("?") > 1:
+        return None
+    return _did_answer(asks["wh"].capitalize(), subject, said.answer)
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
@@ -422,6 +526,10 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
     elif fragment is not None and fragment.instead is not None:
         text, same_topic = _ask_instead(fragment.instead, said, phrases), False
     else:
-        text = restate(question, said.question, said.answer) or _put_in(question, said)
+        text = (
+            _did_that(question, said)
+            or restate(question, said.question, said.answer)
+            or _put_in(question, said, phrases)
+        )
         same_topic = True
     return Resolved(text or f"{said.question} {question}", same_topic, text is not None)

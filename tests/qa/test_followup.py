@@ -399,3 +399,54 @@ def test_a_preposition_and_a_question_word_ask_the_last_question_again() -> None
     condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
     reading = read_question("By whom?", condemned)
     assert reading.reader_question == "Who condemned the strike? By whom?"
+
+
+def test_a_pronoun_after_what_is_x_stands_for_x() -> None:
+    described = _chat(("What is Hezbollah?", _cited("the Iran-backed militia", 4, dates=())))
+    assert read_question("Who backs it?", described).reader_question == "Who backs Hezbollah?"
+    assert read_question("Who is its leader?", described).reader_question == (
+        "Who is Hezbollah’s leader?"
+    )
+    target = _chat(("What was the target?", _cited(BUILDING, 13)))
+    assert read_question("Who was it meant for?", target).reader_question == (
+        "Who was the target meant for?"
+    )
+    # "responsible for" is no description: no one is named for "he".
+    unnamed = _chat(("Who is the chief of staff responsible for?", _cited("modernization", 13)))
+    assert read_question("Where does he live?", unnamed).reader_question.startswith(
+        "Where does he live"
+    )
+
+
+def test_a_pronoun_the_answer_does_not_name_is_the_last_questions_subject() -> None:
+    warned = _chat(("What did the Russian envoy warn about?", _cited("the situation", 17)))
+    assert read_question("Who is he?", warned).reader_question == "Who is the Russian envoy?"
+    held = _chat(("Where were the talks held?", _cited("a neutral location", 1, dates=())))
+    assert read_question("Who reported on them?", held).reader_question == (
+        "Who reported on the talks?"
+    )
+    designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
+    assert read_question("Who leads it?", designated).reader_question == "Who leads Hamas?"
+    # "he" is not "the talks"; a question with no noun phrase before its verb names none.
+    assert read_question("What did he say?", held).reader_question.startswith("What did he say")
+    struck = _chat(("Where was the strike?", _cited("Beirut", 12, dates=())))
+    reading = read_question("What did they hit?", struck)
+    assert reading.reader_question == "What did they hit?"  # read as asked
+    assert reading.query == "Where was the strike? What did they hit?"  # searched with both
+
+
+def test_why_did_they_do_that_asks_why_the_answer_did_the_deed() -> None:
+    launched = _chat(("Who launched the strike on November 19?", _cited("the Israeli military", 8)))
+    assert read_question("Why did they do that?", launched).reader_question == (
+        "Why did the Israeli military launch the strike on November 19?"
+    )
+    assert read_question("how did he do it", launched).reader_question == (
+        "How did the Israeli military launch the strike on November 19?"
+    )
+
+
+def test_a_day_alone_is_the_last_questions_date_on_that_day() -> None:
+    for fragment in ("What about the 19th?", "and on the 19th?"):
+        reading = read_question(fragment, ASKED_TARGET)
+        assert reading.reader_question == "What was targeted on November 19?"
+        assert reading.focus == ()  # another day: the last evidence is no guide

@@ -137,14 +137,12 @@ def test_why_after_what_they_urged_finds_the_reason(bundled_bot: ArticleQA) -> N
     assert why.span is not None and "concerns over cross-border attacks" in why.span.text
 
 
-def test_a_follow_up_with_nothing_to_put_in_is_read_as_asked(bundled_bot: ArticleQA) -> None:
-    # "they" has no referent the rules can put in after "Where were they held?": the reader
-    # reads "What did they focus on?" itself over the talks' sentences, which retrieval
-    # finds with both questions, instead of both questions joined (which it answered
-    # with the place of the first).
+def test_they_after_a_place_is_the_last_questions_subject(bundled_bot: ArticleQA) -> None:
+    # The answer (a place) is not what "they" stands for after "Where were the talks
+    # held?": the question's subject is.
     history = _kept("Where were the talks held?", bundled_bot.ask("Where were the talks held?"))
     focus = bundled_bot.inspect("what did they focus on", history)
-    assert focus.reading.reader_question == "What did they focus on?"
+    assert focus.reading.reader_question == "What did the talks focus on?"
     assert focus.span is not None and "economic collaboration" in focus.span.text
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from qa.dates import find_dates, name_days
 from qa.errors import InvalidQuestion
 from qa.limits import check_history
 from qa.question_form import tidy
@@ -209,7 +210,10 @@ class ArticleWords:
 
     def __init__(self, sentences: Iterable[str]) -> None:
         """Count the words of `sentences` (linear in their length)."""
+        sentences = list(sentences)
         found = [_WORD.findall(sentence) for sentence in sentences]
+        # The days the article dates, for "on the 23rd" (qa.dates.name_days).
+        self._stated = {day for sentence in sentences for day in find_dates(sentence)}
         counts, self._capitals = _usual_forms(found)
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
@@ -337,7 +341,9 @@ class ArticleWords:
         tidied = tidy(question)
         spelled = self.spell(tidied)
         # A mended word can complete a date ("novmber 23"): tidy once more.
-        return spelled if spelled == tidied else tidy(spelled)
+        cleaned = spelled if spelled == tidied else tidy(spelled)
+        # "on the 23rd": the article's one date on that day, as it names it.
+        return name_days(cleaned, self._stated)
 
     def clean(self, question: str) -> str:
         """`question` as its clean form reads: tidied (qa.question_form) and spelled as

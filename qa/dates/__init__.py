@@ -16,7 +16,7 @@ Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 """
 
 from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
-from qa.dates.finding import date_phrases, find_dates, remove_dates
+from qa.dates.finding import date_phrases, find_dates, name_days, remove_dates
 from qa.dates.grounding import ground_sentences, ground_text
 from qa.dates.ranges import (
     EVENT_CANDIDATES,
@@ -63,6 +63,7 @@ __all__ = [
     "inherit",
     "is_time_stamp",
     "label",
+    "name_days",
     "overlaps",
     "passage_question",
     "question_range",

@@ -11,7 +11,7 @@ import re
 
 from qa.dates.days import day_number, make, month_number
 from qa.dates.patterns import AMBIGUOUS_MONTHS, GROUNDABLE, MONTH_DAY
-from qa.dates.values import MonthDay
+from qa.dates.values import MonthDay, month_day_label
 
 Hit = tuple[str, re.Match[str]]  # (kind, match): the kind names the GROUNDABLE pattern
 
@@ -61,3 +61,28 @@ def date_hits(text: str) -> list[Hit]:
             claimed[start:end] = b"\x01" * (end - start)
             taken.append((kind, match))
     return sorted(taken, key=lambda hit: hit[1].start())
+
+
+# "on the 23rd", "since the 19th": a day of the month with no month, at the end of a
+# clause (not "on the 19th floor"). A date phrase already names its month: left alone.
+_DAY_ALONE = re.compile(
+    r"\b(?P<prep>on|since|by|until|before|after|from)\s+the\s+"
+    r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[?.!,;:]|$|\s(?:and|or|in|at|when|while)\b))",
+    re.IGNORECASE,
+)
+
+
+def name_days(text: str, stated: set[MonthDay]) -> str:
+    """`text` with each day named without its month ("on the 23rd") named with it
+    ("on November 23") where exactly one of the `stated` dates falls on that day; as
+    written where none does, or several do."""
+
+    def named(match: re.Match[str]) -> str:
+        day = int(match["day"])
+        months = sorted(month for month, stated_day in stated if stated_day == day)
+        if len(months) != 1:
+            return match.group(0)
+        return f"{match['prep']} {month_day_label(months[0], day)}"
+
+    return _DAY_ALONE.sub(named, text) if stated else text

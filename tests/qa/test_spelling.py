@@ -238,3 +238,8 @@ def test_the_english_set_holds_the_ranked_listings_words() -> None:
 
     assert english_words() == frozenset(_english_listing())
     assert _english_listing()[:3] == ["the", "of", "and"]
+
+
+def test_a_day_typed_without_its_month_takes_the_articles_month(words: ArticleWords) -> None:
+    assert words.clean("what was hit on the 23rd") == "What was hit on November 23?"
+    assert words.clean("What was hit on the 24th?") == "What was hit on the 24th?"

@@ -37,3 +37,20 @@ def test_date_phrases_are_the_words_as_written() -> None:
         "Nov. 23",
         "19th of November",
     ]
+
+
+def test_a_day_without_its_month_is_named_by_the_articles_one_date_that_day() -> None:
+    from qa.dates import name_days
+
+    stated = {(11, 19), (11, 23), (12, 19)}
+    assert name_days("What was targeted on the 23rd?", stated) == (
+        "What was targeted on November 23?"
+    )
+    assert name_days("what happened since the 23rd and why", stated) == (
+        "what happened since November 23 and why"
+    )
+    # Two dates that day, none, or not a date at all ("the 23rd floor"): as written.
+    assert name_days("What happened on the 19th?", stated) == "What happened on the 19th?"
+    assert name_days("What happened on the 21st?", stated) == "What happened on the 21st?"
+    assert name_days("Who lives on the 23rd floor?", stated) == "Who lives on the 23rd floor?"
+    assert name_days("What was targeted on the 23rd?", set()) == "What was targeted on the 23rd?"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.sentences import Sentence
+from qa.dates import find_dates
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
@@ -203,7 +204,14 @@ def _widened(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
         return span
     if widening.up_to_words is not None and len(span.text.split()) > widening.up_to_words:
         return span
-    return widen(span, sentence, widening.width)
+    widened = widen(span, sentence, widening.width)
+    if kind == "event" and find_dates(widened.text) & find_dates(question):
+        # "What happened on November 19?" answered "Tensions escalated in the early hours
+        # of November 19" says only when: what happened follows in the sentence ("...,
+        # when the Israeli military launched a precision strike ..."), as the timeline
+        # skips a date's own clause (qa.dates.summarize).
+        return widen(span, sentence, "sentence")
+    return widened
 
 
 def fit_span(question: str, span: ReadSpan | None, sentences: list[Sentence]) -> ReadSpan | None:

@@ -246,3 +246,17 @@ def test_what_happened_on_november_23_is_a_clause_about_the_beirut_strike(
     assert "strike" in answer.text and len(answer.text.split()) >= 4
     assert answer.text in cited.text
     assert bundled_text[cited.answer_start : cited.answer_end] == answer.text
+
+
+def test_an_event_answer_that_only_says_when_takes_its_sentence() -> None:
+    text = (
+        "Tensions escalated in the early hours of November 19, when the Israeli military "
+        "launched a strike on a camp."
+    )
+    article, sentence = _sentence(text)
+    span = _span(article, sentence, "Tensions escalated")
+    assert fit_answer("What happened on November 19?", span, sentence).text == text
+    # Another date asked, or none: the clause, as for any event.
+    clause = "Tensions escalated in the early hours of November 19"
+    assert fit_answer("What happened on November 20?", span, sentence).text == clause
+    assert fit_answer("What happened?", span, sentence).text == clause

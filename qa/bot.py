@@ -31,7 +31,7 @@ from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
-from qa.reading import ReadSpan, SpanReader, choose_span, read_spans
+from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.retrieval import Ranking, Retriever
 from qa.spelling import ArticleWords
 from qa.unicode import check_unicode
@@ -166,6 +166,8 @@ class ArticleQA:
         ranking = self.retriever.rank(reading.query, reading.focus_in(self.title))
         checkpoint("before reading the best passages")
         spans = self.read_spans(reading, ranking)
+        if reading.other_than is not None:  # "What else ...?": not the last answer again
+            spans = other_than(spans, reading.other_than)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

@@ -43,6 +43,8 @@ class Reading:
     resolved: str | None = None
     focus: tuple[int, ...] = ()
     focus_article: str | None = None
+    # "What else ...?": the last answer, which this one must not repeat.
+    other_than: str | None = None
 
     @property
     def reader_question(self) -> str:
@@ -218,4 +220,5 @@ def read_question(
     # did they focus on?" over the passage the last answer came from); only a fragment
     # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
     reader = text if resolved.plain or ellipsis(question) is not None else None
-    return Reading(question, text, context, said.answer or None, reader, focus, article)
+    other_than = said.answer or None if resolved.other else None
+    return Reading(question, text, context, said.answer or None, reader, focus, article, other_than)

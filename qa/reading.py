@@ -20,6 +20,7 @@ from typing import Protocol
 from index.sentences import Sentence
 from qa.dates import PassageQuestion
 from qa.retrieval import Ranking
+from qa.scoring import normalize
 
 # How many top sentences to read, each with `WINDOW_RADIUS` neighbours on each side: the
 # answer often sits next to the sentence that matches the question.
@@ -280,6 +281,18 @@ def _read_as_asked(
         read = read_passages(reader, asked, text, sentences, [ranges[k] for k in members])
         spans += [replace(span, window=first_window + members[span.window]) for span in read]
     return sorted(spans, key=lambda span: span.margin, reverse=True)
+
+
+def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
+    """The spans that do not give `answer` again (in whole or in part, any case or
+    punctuation): what "What else ...?" may be answered with."""
+    given = f" {normalize(answer)} "
+
+    def repeats(span: ReadSpan) -> bool:  # word for word, in either direction
+        text = f" {normalize(span.text)} "
+        return bool(text.strip()) and (text in given or given in text)
+
+    return [span for span in spans if not repeats(span)] if given.strip() else list(spans)
 
 
 def choose_span(

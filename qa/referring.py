@@ -43,6 +43,8 @@ CLAUSE_LINKS = frozenset("and but or that which who because while when after bef
 TIME_UNITS = frozenset(
     "day days week weekend month year morning afternoon evening night time".split()
 )
+# "anything else?", "someone else?": words that "else" asks another one of.
+SOME = frozenset("anything something anyone someone anybody somebody any".split())
 # "Where?", "Who else?": a question word and at most one of these.
 _BARE_TAILS = frozenset("else exactly then instead".split())
 # "How long did it take?": an "it" that names nothing.
@@ -67,7 +69,8 @@ class Pointer:
 
     Kinds: "thing" (that/this/it as a pronoun), "determiner" ("that strike"),
     "person" (he/him/she/they/them), "possessive" (his/her/its/their), "place"
-    (there), "time" (then), "claim" (a final "so": "Who said so?").
+    (there), "time" (then), "claim" (a final "so": "Who said so?"), "else" ("What else
+    ...?", "anything else?": another answer than the last).
     """
 
     index: int
@@ -181,6 +184,8 @@ def _kind(scan: _Scan, i: int) -> str | None:
         return None if existential else "place"  # not "Was there a warning?"
     if lower == "then":
         return "time"
+    if lower == "else" and (previous in WH or previous in SOME):
+        return "else"  # "What else was discussed?", "anything else?": not the last answer
     if lower == "so" and previous and not rest and not scan.named_before(i):
         return "claim"  # "Who said so?", not "... making her the first to do so?"
     return None

@@ -22,7 +22,9 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     PREPOSITIONS,
+    SOME,
     SUBJECT_PRONOUNS,
+    WH,
     WORD,
     Ellipsis,
     Pointer,
@@ -55,6 +57,7 @@ class Resolved:
     text: str
     same_topic: bool
     plain: bool = True  # False: no plain question to make, both questions joined
+    other: bool = False  # asks for another answer than the last ("What else ...?")
 
 
 # "What was targeted on November 23?", "What happened on November 19?": the question
@@ -511,11 +514,32 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
+_ELSE = re.compile(r"\s*\belse\b", re.IGNORECASE)
+
+
+def _other_than(question: str, said: Said, phrases: Phrases | None) -> str | None:
+    """The question a "what else" follow-up asks, for an answer other than the last one:
+    "anything else?" or "who else?" the last question again, "What else was discussed?"
+    the question without "else" ("What was discussed?", its own pointers put in)."""
+    rest = _ELSE.sub("", question).strip()
+    left = [word.lower() for word in words(rest)]
+    if len(left) <= 1 and (not left or left[0] in WH or left[0] in SOME):
+        return f"{_plain(said.question)}?" if said.question.strip() else None
+    rest = rest[:1].upper() + rest[1:]
+    if not pointers(rest):
+        return rest
+    inner = resolve(rest, said, phrases)
+    return inner.text if inner.plain else None
+
+
 def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolved:
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
     still search with. `phrases`: whether the article writes some words together (to find
     a question's subject, `_subject_words`)."""
+    if any(pointer.kind == "else" for pointer in pointers(question)):
+        other = _other_than(question, said, phrases)
+        return Resolved(other or f"{said.question} {question}", True, other is not None, True)
     fragment: Ellipsis | None = ellipsis(question)
     event = _about_event(question, said)
     text: str | None

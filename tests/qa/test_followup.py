@@ -450,3 +450,22 @@ def test_a_day_alone_is_the_last_questions_date_on_that_day() -> None:
         reading = read_question(fragment, ASKED_TARGET)
         assert reading.reader_question == "What was targeted on November 19?"
         assert reading.focus == ()  # another day: the last evidence is no guide
+
+
+def test_what_else_asks_again_for_another_answer_than_the_last() -> None:
+    focused = _chat(("What did the talks focus on?", _cited("economic collaboration", 1)))
+    for question in ("anything else?", "What else?", "Something else?"):
+        assert refers_back(question)
+        reading = read_question(question, focused)
+        assert reading.reader_question == "What did the talks focus on?"
+        assert reading.other_than == "economic collaboration"
+        assert reading.focus == (1,)  # the other answer is likely near the last one
+    discussed = read_question("What else was discussed?", focused)
+    assert discussed.reader_question == "What was discussed?"
+    assert discussed.other_than == "economic collaboration"
+    # Its own pointers are put in too; a question with no "else" asks for any answer.
+    also = read_question("What else did they discuss?", focused)
+    assert also.reader_question == "What did the talks discuss?"
+    assert also.other_than == "economic collaboration"
+    assert read_question("Where were they held?", focused).other_than is None
+    assert not refers_back("Or else what happens?")

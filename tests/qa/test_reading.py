@@ -12,6 +12,7 @@ from qa import ArticleQA
 from qa.calibration import Calibration
 from qa.reading import (
     ReadSpan,
+    other_than,
     choose_span,
     decisive,
     passage_ranges,
@@ -263,3 +264,17 @@ def test_each_passage_is_read_with_its_own_wording_of_the_question(fake_embedder
         ("Four", 1, 3),
     ]
     assert [span.margin for span in rest] == sorted((span.margin for span in rest), reverse=True)
+
+
+def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
+    spans = [
+        ReadSpan(text, 0, len(text), position, 1.0)
+        for position, text in enumerate(
+            ["economic collaboration", "fostering economic collaboration", "trade", "Economic."]
+        )
+    ]
+    kept = other_than(spans, "Economic collaboration.")
+    assert [span.text for span in kept] == ["trade"]
+    # Word for word: "Israel" is not part of "Israeli military".
+    assert other_than([ReadSpan("Israel", 0, 6, 0, 1.0)], "Israeli military") != []
+    assert other_than(spans, "") == spans

@@ -12,9 +12,9 @@ from qa import ArticleQA
 from qa.calibration import Calibration
 from qa.reading import (
     ReadSpan,
-    other_than,
     choose_span,
     decisive,
+    other_than,
     passage_ranges,
     read_spans,
     retrieval_lead,

@@ -31,6 +31,7 @@ from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
+from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.retrieval import Ranking, Retriever
 from qa.spelling import ArticleWords
@@ -263,10 +264,32 @@ class ArticleQA:
     def decide(self, question: str, history: list[dict[str, Any]] | None = None) -> Decision:
         """ask()'s answer, with the answer it would give were it sure enough (for scoring
         `Answer.score` on answers withheld too: qa.evaluation)."""
+        if asks_overview(self.words.clean(check_question(question))):
+            gist = self.gist()
+            return Decision(gist, gist.text)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
         return self.conclude(analysis)
+
+    def gist(self) -> Answer:
+        """The answer to "What is this article about?": its lede and the sentences of
+        the dates it tells of, quoted whole (qa.overview), each cited."""
+        positions = overview(self.sentences)
+        cited = [
+            Evidence(
+                article=self.title,
+                position=position,
+                text=self.sentences[position].text,
+                start=self.sentences[position].start,
+                end=self.sentences[position].end,
+                score=1.0,
+                dates=self.retriever.dated[position].labels(),
+            )
+            for position in positions
+        ]
+        text = " ".join(evidence.text for evidence in cited)
+        return Answer(text, True, 1.0, cited, confident=True)
 
     def conclude(self, analysis: Analysis) -> Decision:
         """Answer, unsure or abstain, as the calibration says for these features."""

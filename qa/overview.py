@@ -1,0 +1,62 @@
+"""Requests for the gist of an article ("What is this article about?", "summarize it"),
+answered with the sentences that carry it: the opening sentence, where a news story puts
+what matters most (its lede) and an encyclopedia article its definition, and the sentence
+stating each date the article is about (qa.dates.timeline), in article order.
+
+The reader, trained on questions about facts, finds no span for such a request, and "That
+is not in the article." would be the wrong reply: the whole article answers it. Nothing
+here is scored by the calibration; the sentences are quoted whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.sentences import Sentence
+from qa.dates import timeline
+
+# Whole requests only, as qa.question_form tidies them ("What is this article about?"):
+# "What is the summary of the talks?" asks about the talks.
+_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
+_ASKS = re.compile(
+    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
+    rf"(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{_ARTICLE})?"
+    r"|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:summary|overview|gist|recap|tl;?dr)"
+    rf"(?:\s+of\s+{_ARTICLE})?"
+    rf"|what(?:'s|’s|\s+is)\s+{_ARTICLE}(?:\s+\w+){{0,2}}\s+about"
+    r"|what\s+(?:are|were)\s+the\s+(?:main|key)\s+points"
+    rf"(?:\s+of\s+{_ARTICLE})?"
+    r"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|main\s+idea|summary|short\s+version)"
+    rf"(?:\s+of\s+{_ARTICLE})?"
+    r"|tl;?dr|summary|overview|gist"
+    r")(?:\s+please)?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+# The most sentences an overview quotes: the lede and the sentences of a few dates.
+MOST_SENTENCES = 4
+# Without dates, the lede and the sentence after it.
+UNDATED_SENTENCES = 2
+
+
+def asks_overview(question: str) -> bool:
+    """Whether `question` asks what the whole article says rather than a fact in it."""
+    return _ASKS.match(question.strip()) is not None
+
+
+def overview(sentences: Sequence[Sentence]) -> list[int]:
+    """The positions of the sentences that give the article's gist, in article order: the
+    first, and the first sentence stating each date it tells of (or the second, where it
+    tells of none)."""
+    if not sentences:
+        return []
+    dated: list[int] = []
+    days = set()
+    for event in timeline(list(sentences)):  # calendar order, each day's first sentence first
+        if (event.month, event.day) in days:
+            continue
+        days.add((event.month, event.day))
+        if event.position != 0 and event.position not in dated:
+            dated.append(event.position)
+    chosen = [0, *dated][:MOST_SENTENCES] if dated else list(range(UNDATED_SENTENCES))
+    return sorted(position for position in chosen if position < len(sentences))

@@ -98,3 +98,10 @@ def test_ask_is_thread_safe(bundled_bot) -> None:
     assert len(results) == len(questions)
     for question, answer in results:
         assert answer == expected[question]
+
+
+def test_what_the_article_is_about_is_its_lede_and_its_two_strikes(bundled_bot) -> None:
+    answer = bundled_bot.ask("what is this article about")
+    assert answer.found and answer.confident
+    assert [e.position for e in answer.evidence] == [0, 8, 12]
+    assert "November 19" in answer.text and "November 23" in answer.text

@@ -33,8 +33,10 @@ from qa.followup import Reading, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
+from qa.referring import refers_back
 from qa.retrieval import Ranking, Retriever
 from qa.spelling import ArticleWords
+from qa.topic_request import requested_topic
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
@@ -127,6 +129,10 @@ class ArticleQA:
         else:
             self.reader = reader
         self.calibration = calibration or Calibration.load(self.reader is not None)
+        # Sentence answers ("Tell me about Hezbollah") are scored as without the reader.
+        self.sentence_calibration = (
+            self.calibration if self.reader is None else Calibration.load(with_reader=False)
+        )
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, **options: Any) -> ArticleQA:
@@ -264,13 +270,26 @@ class ArticleQA:
     def decide(self, question: str, history: list[dict[str, Any]] | None = None) -> Decision:
         """ask()'s answer, with the answer it would give were it sure enough (for scoring
         `Answer.score` on answers withheld too: qa.evaluation)."""
-        if asks_overview(self.words.clean(check_question(question))):
+        cleaned = self.words.clean(check_question(question))
+        if asks_overview(cleaned):
             gist = self.gist()
             return Decision(gist, gist.text)
+        topic = requested_topic(cleaned)
+        if topic is not None and not refers_back(topic):
+            return self.describe(topic)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
         return self.conclude(analysis)
+
+    def describe(self, topic: str) -> Decision:
+        """The answer to "Tell me about <topic>": the sentence retrieval finds for the
+        topic, quoted whole and scored as sentence answers are (qa.topic_request)."""
+        with Budget(self.answer_seconds, ANSWERING).applied():
+            reading = Reading(topic, topic)
+            ranking = self.retriever.rank(topic)
+            analysis = self.analyse(reading, ranking, [], 0.0, with_reader=False)
+        return self.conclude(analysis, self.sentence_calibration)
 
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of
@@ -291,17 +310,19 @@ class ArticleQA:
         text = " ".join(evidence.text for evidence in cited)
         return Answer(text, True, 1.0, cited, confident=True)
 
-    def conclude(self, analysis: Analysis) -> Decision:
-        """Answer, unsure or abstain, as the calibration says for these features."""
-        probability = self.calibration.probability(analysis.features)
+    def conclude(self, analysis: Analysis, calibration: Calibration | None = None) -> Decision:
+        """Answer, unsure or abstain, as the calibration (the bot's own unless given) says
+        for these features."""
+        calibration = calibration or self.calibration
+        probability = calibration.probability(analysis.features)
         candidate = self.answer_from(analysis)
-        found = probability >= self.calibration.threshold
+        found = probability >= calibration.threshold
         answer = replace(
             candidate,
             text=candidate.text if found else "",
             found=found,
             score=round(probability, 4),
-            confident=found and probability >= self.calibration.confident_threshold,
+            confident=found and probability >= calibration.confident_threshold,
         )
         return Decision(answer, candidate.text)
 

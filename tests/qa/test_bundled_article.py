@@ -105,3 +105,11 @@ def test_what_the_article_is_about_is_its_lede_and_its_two_strikes(bundled_bot) 
     assert answer.found and answer.confident
     assert [e.position for e in answer.evidence] == [0, 8, 12]
     assert "November 19" in answer.text and "November 23" in answer.text
+
+
+def test_tell_me_about_a_topic_quotes_its_sentence(bundled_bot) -> None:
+    answer = bundled_bot.ask("tell me about the russian envoy")
+    assert answer.found
+    assert answer.text == bundled_bot.sentences[answer.evidence[0].position].text
+    assert "Russian envoy" in answer.text
+    assert not bundled_bot.ask("tell me about the weather in Paris").found

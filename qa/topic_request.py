@@ -1,0 +1,40 @@
+"""Requests about a topic rather than questions ("Tell me about Hezbollah", "Describe the
+talks", "What does the article say about the envoy?"): the topic they name, which is
+answered with the article's sentence that best matches it, quoted whole.
+
+The reader is trained on questions whose answer is a short span; a request names no
+span ("Tell me about Hezbollah?" found none in the bundled article, "Describe the talks?"
+gave "a significant breakthrough"), while the sentence about the topic is what the user
+asked for. Whether that sentence is about the topic at all is then for the calibration
+fitted for sentence answers (qa/data/calibration-retrieval.json, fitted on the
+validation split with the reader's), as for `--no-reader`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.referring import WH
+
+# Whole requests only, as qa.question_form tidies them ("Tell me about Hezbollah?").
+_ABOUT = re.compile(
+    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
+    r"tell\s+me(?:\s+(?:more|something|a\s+bit))?\s+about"
+    r"|(?:describe|explain)"
+    r"|what\s+(?:does|do)\s+(?:the|this)\s+(?:article|story|text|report)\s+say\s+about"
+    r"|what\s+do\s+you\s+know\s+about"
+    r"|(?:any(?:thing)?|more|info|information|details)\s+(?:about|on)"
+    r")\s+(?P<topic>.+?)(?:\s+please)?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def requested_topic(question: str) -> str | None:
+    """The topic a request names ("Hezbollah" of "Tell me about Hezbollah?"), or None for
+    a question, or a request that holds one ("Explain why Lebanon objected?" asks why)."""
+    match = _ABOUT.match(question.strip())
+    if match is None:
+        return None
+    topic = match["topic"].strip()
+    first = topic.split(maxsplit=1)[0].lower()
+    return None if first in WH or first in ("if", "whether") else topic

@@ -1,0 +1,64 @@
+"""Requests about a topic ("Tell me about Hezbollah") answered with the sentence about
+it, quoted whole and scored as sentence answers are (qa.topic_request)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import ArticleQA
+from qa.calibration import Calibration
+from qa.topic_request import requested_topic
+from tests.conftest import FakeEmbedder
+
+
+@pytest.mark.parametrize(
+    ("request_", "topic"),
+    [
+        ("Tell me about Hezbollah?", "Hezbollah"),
+        ("Tell me more about the talks?", "the talks"),
+        ("Can you tell me something about the envoy please?", "the envoy"),
+        ("Describe the talks.", "the talks"),
+        ("Explain the November 19 strike?", "the November 19 strike"),
+        ("What does the article say about Hezbollah?", "Hezbollah"),
+        ("What do you know about the Russian envoy?", "the Russian envoy"),
+        ("Anything about casualties?", "casualties"),
+        ("Info on the Beirut strike?", "the Beirut strike"),
+    ],
+)
+def test_a_request_names_its_topic(request_: str, topic: str) -> None:
+    assert requested_topic(request_) == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Explain why Lebanese representatives urged Israel to act?",
+        "Describe how the talks went?",
+        "Who described the talks?",
+        "What did the envoy say about Hezbollah?",
+        "What is Hezbollah?",
+    ],
+)
+def test_a_question_or_a_request_holding_one_names_none(question: str) -> None:
+    assert requested_topic(question) is None
+
+
+def test_a_topic_is_answered_with_its_sentence_scored_as_a_sentence_answer(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = "The ferry sank off Crete.\nDivers reached the wreck at dawn.\nThe weather cleared.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    decision = bot.decide("tell me about the divers and the wreck")
+    assert decision.candidate == "Divers reached the wreck at dawn."
+    assert decision.answer.evidence[0].position == 1
+    # Scored by the sentence answers' calibration: the same probability as the features
+    # of the topic's own ranking give.
+    analysis = bot.analyse(
+        bot.read("the divers and the wreck"),
+        bot.retriever.rank("the divers and the wreck"),
+        [],
+        0.0,
+        with_reader=False,
+    )
+    expected = Calibration.load(with_reader=False).probability(analysis.features)
+    assert decision.answer.score == round(expected, 4)

@@ -141,7 +141,8 @@ def render_chat(answer: Answer) -> str:
         if answer.evidence and not answer.confident:
             spans = (e for e in answer.evidence if e.answer_start is not None)
             lead = next(spans, answer.evidence[0])
-            parts.append(f"> {citation_link(lead)} {escape_markdown(lead.text)}")
+            if lead.text.strip() != answer.text.strip():  # a sentence answer is quoted once
+                parts.append(f"> {citation_link(lead)} {escape_markdown(lead.text)}")
         if answer.evidence:
             parts.append(f"{SOURCES}: " + " ".join(citation_link(e) for e in answer.evidence))
     else:

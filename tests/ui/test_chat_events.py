@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from typing import Any
 
 import gradio as gr
@@ -65,6 +66,15 @@ def test_an_unsure_answer_is_marked_and_quotes_its_sentence() -> None:
     assert sources.startswith(f"{SOURCES}: [\\[13\\]](#s-13 ")
     # A confident answer says neither.
     assert escape_markdown(UNSURE) not in render_chat(ANSWER) and "\n> " not in render_chat(ANSWER)
+
+
+def test_an_unsure_sentence_answer_is_not_quoted_twice() -> None:
+    lead = UNSURE_ANSWER.evidence[0]
+    whole = replace(UNSURE_ANSWER, text=lead.text, reading=None)
+    unsure, answer, sources = render_chat(whole).split("\n\n")
+    assert unsure == f"**{escape_markdown(UNSURE)}**"
+    assert answer == escape_markdown(lead.text)
+    assert sources.startswith(f"{SOURCES}: ")
 
 
 def test_an_unsure_answer_streams_its_mark_first_and_reads_back_as_its_text() -> None:

@@ -143,6 +143,12 @@ def _by_next_word(near: list[str], following: str | None) -> list[str]:
     return near
 
 
+_AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# Endings of the words for a people ("Israeli", "Russian", "Lebanese", "Danish"), whose
+# plural is not a possessive typed without its apostrophe.
+_PEOPLE = ("i", "an", "ese", "ish")
+
+
 @functools.lru_cache(maxsize=256)
 def question_word(typed: str, following: str | None = None) -> str | None:
     """The question word within one edit of `typed`, a word neither English nor the
@@ -302,6 +308,14 @@ class ArticleWords:
             if slipped or (wanted == "how" and following in _DEGREES):
                 return _as_typed(wanted, typed)
             return typed
+        stem = key[:-1]
+        if key.endswith("s") and self._capitals.get(stem, "")[:1].isupper():
+            # "israels view": "Israel's", a name's apostrophe dropped (the English word
+            # list holds names' plurals). Not a people's plural ("israelis", "russians"),
+            # nor a family's or a team's after "the" ("the kennedys", "the yankees").
+            after_the = _AFTER_THE.search(match.string, 0, match.start()) is not None
+            if not stem.endswith(_PEOPLE) and not after_the:
+                return self._article_form(stem, typed) + "'s"
         if not key.isascii() or key in english_words():
             return typed
         wanted = question_word(key, following) if opening else None

@@ -243,3 +243,14 @@ def test_the_english_set_holds_the_ranked_listings_words() -> None:
 def test_a_day_typed_without_its_month_takes_the_articles_month(words: ArticleWords) -> None:
     assert words.clean("what was hit on the 23rd") == "What was hit on November 23?"
     assert words.clean("What was hit on the 24th?") == "What was hit on the 24th?"
+
+
+def test_a_names_apostrophe_typed_away_comes_back() -> None:
+    words = ArticleWords(
+        ["Talks in Beirut involved Israel and Lebanon.", "Officials of Israel and the Kennedys met."]
+    )
+    assert words.clean("whats israels view") == "What is Israel's view?"
+    assert words.clean("what about lebanons army") == "What about Lebanon's army?"
+    # A people's plural, or a family's after "the": as typed.
+    assert words.clean("what did the israelis say") == "What did the israelis say?"
+    assert words.clean("who are the kennedys") == "Who are the Kennedys?"

@@ -247,7 +247,10 @@ def test_a_day_typed_without_its_month_takes_the_articles_month(words: ArticleWo
 
 def test_a_names_apostrophe_typed_away_comes_back() -> None:
     words = ArticleWords(
-        ["Talks in Beirut involved Israel and Lebanon.", "Officials of Israel and the Kennedys met."]
+        [
+            "Talks in Beirut involved Israel and Lebanon.",
+            "Officials of Israel and the Kennedys met.",
+        ]
     )
     assert words.clean("whats israels view") == "What is Israel's view?"
     assert words.clean("what about lebanons army") == "What about Lebanon's army?"

@@ -12,40 +12,36 @@ was that: a building believed to ...?") sent it back to the answer's own sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.dates import date_phrases
-from qa.dates.patterns import MONTH_DAY
+from qa.earlier_question import (
+    DESCRIBED,
+    Phrases,
+    Said,
+    described_thing,
+    first_name,
+    leads_with_preposition,
+    plain_question,
+    subject_of,
+    subject_words,
+)
 from qa.limits import MAX_QUESTION_CHARS
+from qa.referents import put_in
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
-    PREPOSITIONS,
     SOME,
-    SUBJECT_PRONOUNS,
     WH,
     WORD,
     Ellipsis,
-    Pointer,
     ellipsis,
     pointers,
     words,
 )
 from qa.spelling import english_words
 
-# Whether the article writes these words together ("Lebanese officials").
-Phrases = Callable[[str], bool]
-
-
-@dataclass(frozen=True)
-class Said:
-    """The turn a follow-up leans on: its question (itself spelled out, if it was a
-    follow-up), the short answer given ("" when none) and the dates its evidence is about."""
-
-    question: str
-    answer: str = ""
-    dates: tuple[str, ...] = ()
+__all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
 
 @dataclass(frozen=True)
@@ -60,13 +56,6 @@ class Resolved:
     other: bool = False  # asks for another answer than the last ("What else ...?")
 
 
-# "What was targeted on November 23?", "What happened on November 19?": the question
-# word is the subject, so "what was targeted on November 23" names the thing asked about.
-_SUBJECT = re.compile(
-    r"^(?P<wh>what|who|which\s+\w+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b|\w+ed\b)"
-    r"(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # "Who said so?", "Which agency confirmed it?": asks who made the earlier claim, with a
 # verb of saying ("Who backs it?" asks about a thing, not a claim).
 _WHO_CLAIMED = re.compile(
@@ -76,7 +65,6 @@ _WHO_CLAIMED = re.compile(
     r"\s+(?:so|that|this|it)\s*\?*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_END = re.compile(r"[’']s$")
 # "Where was that?", "When did it happen?", "Where?", "Who did that?", "Who was behind
 # it?": asks where, when or who about what was just talked about, with nothing else in
 # the question. ("Why did it happen ...?" is left out: the reader answered it with the
@@ -90,45 +78,8 @@ _ABOUT_IT = re.compile(
 # "the 19th", "on the 19th", "19th": a day of the month with no month.
 _DAY_ALONE = re.compile(r"^(?:on\s+)?(?:the\s+)?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$", re.I)
 _DAY_NUMBER = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
-# Pointers that stand for a noun phrase: the thing or person, or whose it is.
-_NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
-# Pronouns that never stand for a plural noun phrase ("he" is not "the talks").
-_SINGULAR = frozenset("he him his she her hers".split())
-# Pronouns as objects, which never stand for their own clause's subject.
-_OBJECT_PRONOUNS = frozenset("him them it".split())
 # "What happened on November 19?", "... in Beirut?": a setting that says when or where.
 _EVENT_SETTING = frozenset("on in at during after before near since".split())
-# A short answer reads as a noun phrase inside a question; a long one is a sentence's
-# worth of the article, which sends the reader back to that sentence.
-_SHORT_ANSWER_WORDS = 6
-
-
-def _plain(question: str) -> str:
-    return question.strip().rstrip("?").strip()
-
-
-def _subject(question: str) -> re.Match[str] | None:
-    """The parts of a question whose question word is its subject, or None.
-
-    "What is Hezbollah?" and "What was the target?" ask for a description, not about
-    a subject: left out.
-    """
-    match = _SUBJECT.match(_plain(question))
-    if match is None:
-        return None
-    rest = words(match["rest"])
-    if match["aux"] and rest and (rest[0].lower() in DETERMINERS or rest[0][:1].isupper()):
-        return None
-    return match
-
-
-# "What was the target?", "Who is the envoy?": asks what something is; the answer
-# completes the claim "the target was ...".
-_DESCRIBED = re.compile(
-    r"^(?:what|who)\s+(?P<be>is|are|was|were)\s+"
-    r"(?P<thing>(?:(?:the|a|an)\s|(?-i:[A-Z]))\S*(?:\s+\S+)*)$",
-    re.IGNORECASE,
-)
 
 
 def restate(question: str, context: str, answer: str | None) -> str | None:
@@ -146,10 +97,10 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     if not (points and answer) or context.count("?") > 1:
         return None
     answer = answer.rstrip(" .,’'\"”")
-    claim = _subject(context)
+    claim = subject_of(context)
     if claim is None:
-        described = _DESCRIBED.match(_plain(context))
-        thing = _described(context)
+        described = DESCRIBED.match(plain_question(context))
+        thing = described_thing(context)
         if described is None or thing is None:
             return None
         return f"{points['ask']} {thing} {described['be'].lower()} {answer}?"
@@ -168,7 +119,7 @@ def _about_event(question: str, said: Said) -> str | None:
     ("launched a precision strike"). Other questions about the event: `_event_as_it`.
     None unless the last turn was one "What happened ...?" question."""
     asks = _ABOUT_IT.match(question.strip())
-    subject = _subject(said.question)
+    subject = subject_of(said.question)
     if subject is None or said.question.count("?") > 1:
         return None
     if subject["wh"].lower() != "what" or subject["verb"].lower() != "happened":
@@ -201,165 +152,15 @@ def _event_as_it(question: str, setting: str) -> str | None:
         span = spans[pointer.index]
         parts += [question[copied : span.start()], "it"]
         copied = span.end()
-    text = _plain("".join([*parts, question[copied:]]))
+    text = plain_question("".join([*parts, question[copied:]]))
     return f"{text[:1].upper()}{text[1:]}{setting}?"
-
-
-def _leads_with_preposition(text: str) -> bool:
-    found = words(text)
-    return bool(found) and found[0].lower() in PREPOSITIONS
-
-
-def _referent(
-    pointer: Pointer, said: Said, word: str = "", phrases: Phrases | None = None
-) -> str | None:
-    """What a pointing word (`word`, as written) stands for, in words that fit where it
-    stood; None where the last turn does not say.
-
-    After "What is Hezbollah?" a pronoun is what was described ("who backs it?": "Who
-    backs Hezbollah?"), not the description given. Where neither that nor the answer
-    names anything for it, the last question's subject (`_topic`: "who is he?" after
-    "What did the Russian envoy warn about?" asks who the envoy is)."""
-    if pointer.kind in _NOUN_POINTERS:
-        named = _described(said.question) or _named(pointer, said)
-        if named is None:
-            topic = _topic(said.question, phrases)
-            agrees = topic is not None and not (word in _SINGULAR and _looks_plural(topic))
-            named = topic if agrees else None
-        if named is None:
-            return None
-        return f"{named}’s" if pointer.kind == "possessive" else named
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
-    answer = said.answer.strip().rstrip(" .,")
-    if pointer.kind == "place" and asked == "where" and answer:
-        return answer if _leads_with_preposition(answer) else f"in {answer}"
-    if pointer.kind == "time":
-        if asked == "when" and answer:
-            return answer if _leads_with_preposition(answer) else f"on {answer}"
-        return f"on {said.dates[0]}" if said.dates else None
-    if pointer.kind == "determiner":
-        return "the"  # "Who condemned that strike?": the strike, dated below
-    return None
-
-
-def _named(pointer: Pointer, said: Said) -> str | None:
-    """What a thing or person pointer stands for in the last answer or question."""
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
-    answer = said.answer.strip().rstrip(" .,")
-    if pointer.kind == "thing":
-        subject = _subject(said.question)
-        if subject is not None and subject["wh"].lower() == "what":
-            plain = _plain(said.question)
-            return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
-        # An answer to "how" or "why" is a manner or a reason, not a thing to point at.
-        short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
-        return answer if short and asked not in ("how", "why") else None
-    if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):
-        # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
-        # "he" after "Who is the chief of staff responsible for?" / "military
-        # modernization" is the chief of staff, whom the reader finds as asked.
-        return answer
-    return None
-
-
-def _described(question: str) -> str | None:
-    """X of "What is X?" / "Who was X?" (a name or a noun phrase), as it would stand
-    inside another question ("the target", "Hezbollah"); None for any other question."""
-    described = _DESCRIBED.match(_plain(question))
-    if described is None or words(described["thing"])[-1].lower() in PREPOSITIONS:
-        return None  # "Who is the chief of staff responsible for?" describes no one
-    thing = described["thing"]
-    return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
-
-
-def _topic(question: str, phrases: Phrases | None) -> str | None:
-    """The subject of a question with an auxiliary ("the Russian envoy" of "What did the
-    Russian envoy warn about?"): the article's own run of words (`_subject_words`) where
-    it has one beyond a determiner, else the words up to the verb (the last word before
-    any preposition, less auxiliaries before it: "the talks" of "Where were the talks
-    held?", "Hamas" of "How has Hamas been designated?"). None where no noun phrase
-    (a name, or a determiner and its noun) is there."""
-    plain = _plain(question)
-    opening = _AUXILIARY_QUESTION.match(plain)
-    if opening is None:
-        return None
-    found = _subject_words(plain, phrases) if phrases is not None else None
-    if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
-        run = words(plain[found[0] : found[1]])
-    else:
-        after = words(plain[opening.end() :])
-        cut = next((i for i, w in enumerate(after) if w.lower() in PREPOSITIONS), len(after))
-        run = after[: cut - 1]
-        while run and run[-1].lower() in AUXILIARIES:
-            run = run[:-1]
-    if not run or not (run[0].lower() in DETERMINERS or run[0][:1].isupper()):
-        return None
-    if len(run) == 1 and run[0].lower() in DETERMINERS:
-        return None
-    start = plain.index(run[0], opening.end())
-    end = plain.index(run[-1], start) + len(run[-1])
-    text = plain[start:end]
-    return text[0].lower() + text[1:] if run[0].lower() in DETERMINERS else text
-
-
-def _looks_plural(phrase: str) -> bool:
-    """Whether a noun phrase ends on a plural-looking noun ("officials", "talks")."""
-    last = words(phrase)[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def _object(said: Said) -> str | None:
-    """The object of a who-question ("the talks" of "Who hailed the talks?"), when it is a
-    noun phrase: what "them" or "it" stands for beside a "they" that is the answer."""
-    subject = _subject(said.question)
-    if subject is None or subject["wh"].lower() == "what" or subject["aux"]:
-        return None
-    rest = subject["rest"].strip()
-    first = words(rest)[:1]
-    if not first or not (first[0].lower() in DETERMINERS or first[0][:1].isupper()):
-        return None
-    return rest
-
-
-def _put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
-    """`question` with each pointing word replaced by what it stands for; where one is
-    left, the date of the last answer's evidence pins it. None if nothing was put in.
-
-    After "Who hailed the talks?", "What did they call them?" has two referents: "they"
-    is the answer and "them", which cannot be the same ones (English would say
-    "themselves"), the question's object: "What did Lebanon’s foreign ministry call the
-    talks?"."""
-    found = pointers(question)
-    spans = list(WORD.finditer(question))
-    parts, copied, left, length = [], 0, False, len(question)
-    answered_subject = False
-    for pointer in found:
-        word = spans[pointer.index].group().lower()
-        referent = _referent(pointer, said, word, phrases)
-        if answered_subject and word in _OBJECT_PRONOUNS:
-            referent = _object(said) or referent
-        answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
-        if referent is None:
-            left = True
-            continue
-        span = spans[pointer.index]
-        parts += [question[copied : span.start()], referent]
-        copied = span.end()
-        length += span.start() - span.end() + len(referent)
-        if length > MAX_QUESTION_CHARS:
-            return None  # no longer a question: many pointers, each a long referent
-    text = "".join([*parts, question[copied:]])
-    pinned = (left or any(p.kind == "determiner" for p in found)) and said.dates
-    if pinned and not date_phrases(text):
-        text = f"{_plain(text)} on {said.dates[0]}?"
-    return text if text != question else None
 
 
 def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """The last question asked about `fragment` instead ("and on November 19?"): its date,
-    its phrase after the same preposition, its subject (`_subject_words`) or its first
+    its phrase after the same preposition, its subject (`subject_words`) or its first
     name swapped for the fragment's."""
-    question = _plain(said.question)
+    question = plain_question(said.question)
     new_dates, old_dates = date_phrases(fragment), date_phrases(question)
     if new_dates and old_dates:
         return f"{question.replace(old_dates[0], new_dates[0], 1)}?"
@@ -369,74 +170,22 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         new_date = _DAY_NUMBER.sub(day["day"], old_dates[0], count=1)
         return f"{question.replace(old_dates[0], new_date, 1)}?"
     tokens = words(fragment)
-    if _leads_with_preposition(fragment):
+    if leads_with_preposition(fragment):
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
         kept = question[: same[-1].start()].rstrip() if same else question
         return f"{kept} {fragment}?"
     named = [t for t in tokens if t.lower() not in DETERMINERS]
     if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
         return None  # not a name or a noun phrase: nothing to put in a name's place
-    subject = _subject_words(question, phrases) if phrases is not None else None
+    subject = subject_words(question, phrases) if phrases is not None else None
     if subject is not None:
         start, end = subject
         return f"{question[:start]}{fragment}{question[end:]}?"
-    name = _first_name(question)
+    name = first_name(question)
     if named[0][:1].isupper() and name is not None:
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
     return None
-
-
-# "What did Lebanese officials emphasize", "Which country did Israel strike": the question
-# word (and its noun), an auxiliary, then the subject.
-_AUXILIARY_QUESTION = re.compile(
-    r"^(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
-    r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?=\S)",
-    re.IGNORECASE,
-)
-
-
-def _subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
-    """Where the subject of a question with an auxiliary is ("Lebanese officials" of "What
-    did Lebanese officials emphasize"): the longest run of words after the auxiliary that
-    the article writes together (`phrases`), short of the question's last word, its verb.
-    Capitals alone cannot tell it: swapping "Lebanese" for "the Israeli delegates" made
-    "What did the Israeli delegates officials emphasize?". None where no run is the
-    article's."""
-    opening = _AUXILIARY_QUESTION.match(question)
-    if opening is None:
-        return None
-    after = [m for m in WORD.finditer(question) if m.start() >= opening.end()]
-    for count in range(len(after) - 1, 0, -1):
-        run = question[after[0].start() : after[count - 1].end()]
-        if phrases(run):
-            return after[0].start(), after[count - 1].end()
-    return None
-
-
-def _first_name(question: str) -> tuple[int, int] | None:
-    """Where the question's first name is ("Lebanon" of "What did Lebanon’s foreign
-    ministry say?"): a run of capitalised words after the first, outside its dates and
-    short of a possessive "’s"."""
-    dated = [(m.start(), m.end()) for m in MONTH_DAY.finditer(question)]  # in text order
-    start = end = None
-    next_date = 0  # the first date not yet passed
-    for word in WORD.finditer(question):
-        while next_date < len(dated) and dated[next_date][1] <= word.start():
-            next_date += 1
-        inside = next_date < len(dated) and dated[next_date][0] <= word.start()
-        capital = word.start() > 0 and word.group()[:1].isupper() and not inside
-        if capital and (end is None or not question[end : word.start()].strip()):
-            start = word.start() if start is None else start
-            end = word.end()
-            if _POSSESSIVE_END.search(word.group()):
-                break
-        elif start is not None:
-            break
-    if start is None or end is None:
-        return None
-    possessive = _POSSESSIVE_END.search(question, start, end)
-    return start, possessive.start() if possessive else end
 
 
 def _base_form(verb: str) -> str | None:
@@ -479,7 +228,7 @@ def _did_that(question: str, said: Said) -> str | None:
     Israeli military": "Why did the Israeli military launch the strike on November 19?"
     (the deed is the last question's predicate, its doer the answer); None otherwise."""
     asks = _DID_THAT.match(question.strip())
-    subject = _subject(said.question)
+    subject = subject_of(said.question)
     if asks is None or subject is None or subject["aux"] or said.question.count("?") > 1:
         return None
     return _did_answer(asks["wh"].capitalize(), subject, said.answer)
@@ -488,7 +237,7 @@ def _did_that(question: str, said: Said) -> str | None:
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
-    subject = _subject(said.question)
+    subject = subject_of(said.question)
     if subject is not None and subject["aux"]:
         # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?"
         return f"{asked} {subject['aux']} it{subject['rest']}?"
@@ -499,7 +248,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # ("How has Hamas been designated?" + "By whom?").
         return None if " " in question_word else _did_answer(asked, subject, said.answer)
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
-    parts = _plain(said.question).split(maxsplit=2)
+    parts = plain_question(said.question).split(maxsplit=2)
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")
     if not asks or parts[1].lower() not in AUXILIARIES:
         return None
@@ -524,7 +273,7 @@ def _other_than(question: str, said: Said, phrases: Phrases | None) -> str | Non
     rest = _ELSE.sub("", question).strip()
     left = [word.lower() for word in words(rest)]
     if len(left) <= 1 and (not left or left[0] in WH or left[0] in SOME):
-        return f"{_plain(said.question)}?" if said.question.strip() else None
+        return f"{plain_question(said.question)}?" if said.question.strip() else None
     rest = rest[:1].upper() + rest[1:]
     if not pointers(rest):
         return rest
@@ -536,7 +285,7 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
     still search with. `phrases`: whether the article writes some words together (to find
-    a question's subject, `_subject_words`)."""
+    a question's subject, `subject_words`)."""
     if any(pointer.kind == "else" for pointer in pointers(question)):
         other = _other_than(question, said, phrases)
         return Resolved(other or f"{said.question} {question}", True, other is not None, True)
@@ -553,7 +302,7 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
         text = (
             _did_that(question, said)
             or restate(question, said.question, said.answer)
-            or _put_in(question, said, phrases)
+            or put_in(question, said, phrases)
         )
         same_topic = True
     return Resolved(text or f"{said.question} {question}", same_topic, text is not None)

@@ -1,0 +1,183 @@
+"""The question a follow-up leans on, in parts: its subject, the thing it describes,
+its object, the subject of a question with an auxiliary, its first name; and the turn
+itself (`Said`: the question, spelled out if it was a follow-up, and its short answer).
+
+qa.referents and qa.restating build a follow-up's plain question from these parts. No
+word lists keyed to any article: English function words, and whether the article writes
+some words together (`Phrases`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qa.dates.patterns import MONTH_DAY
+from qa.referring import AUXILIARIES, DETERMINERS, PREPOSITIONS, WORD, words
+
+# Whether the article writes these words together ("Lebanese officials").
+Phrases = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Said:
+    """The turn a follow-up leans on: its question (itself spelled out, if it was a
+    follow-up), the short answer given ("" when none) and the dates its evidence is about."""
+
+    question: str
+    answer: str = ""
+    dates: tuple[str, ...] = ()
+
+
+# "What was targeted on November 23?", "What happened on November 19?": the question
+# word is the subject, so "what was targeted on November 23" names the thing asked about.
+_SUBJECT = re.compile(
+    r"^(?P<wh>what|who|which\s+\w+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b|\w+ed\b)"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_POSSESSIVE_END = re.compile(r"[’']s$")
+# "What did Lebanese officials emphasize", "Which country did Israel strike": the question
+# word (and its noun), an auxiliary, then the subject.
+_AUXILIARY_QUESTION = re.compile(
+    r"^(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def plain_question(question: str) -> str:
+    """The question without its question mark or outer spaces, to build another on."""
+    return question.strip().rstrip("?").strip()
+
+
+def subject_of(question: str) -> re.Match[str] | None:
+    """The parts of a question whose question word is its subject, or None.
+
+    "What is Hezbollah?" and "What was the target?" ask for a description, not about
+    a subject: left out.
+    """
+    match = _SUBJECT.match(plain_question(question))
+    if match is None:
+        return None
+    rest = words(match["rest"])
+    if match["aux"] and rest and (rest[0].lower() in DETERMINERS or rest[0][:1].isupper()):
+        return None
+    return match
+
+
+# "What was the target?", "Who is the envoy?": asks what something is; the answer
+# completes the claim "the target was ...".
+DESCRIBED = re.compile(
+    r"^(?:what|who)\s+(?P<be>is|are|was|were)\s+"
+    r"(?P<thing>(?:(?:the|a|an)\s|(?-i:[A-Z]))\S*(?:\s+\S+)*)$",
+    re.IGNORECASE,
+)
+
+
+def described_thing(question: str) -> str | None:
+    """X of "What is X?" / "Who was X?" (a name or a noun phrase), as it would stand
+    inside another question ("the target", "Hezbollah"); None for any other question."""
+    described = DESCRIBED.match(plain_question(question))
+    if described is None or words(described["thing"])[-1].lower() in PREPOSITIONS:
+        return None  # "Who is the chief of staff responsible for?" describes no one
+    thing = described["thing"]
+    return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+
+
+def leads_with_preposition(text: str) -> bool:
+    found = words(text)
+    return bool(found) and found[0].lower() in PREPOSITIONS
+
+
+def topic_of(question: str, phrases: Phrases | None) -> str | None:
+    """The subject of a question with an auxiliary ("the Russian envoy" of "What did the
+    Russian envoy warn about?"): the article's own run of words (`subject_words`) where
+    it has one beyond a determiner, else the words up to the verb (the last word before
+    any preposition, less auxiliaries before it: "the talks" of "Where were the talks
+    held?", "Hamas" of "How has Hamas been designated?"). None where no noun phrase
+    (a name, or a determiner and its noun) is there."""
+    plain = plain_question(question)
+    opening = _AUXILIARY_QUESTION.match(plain)
+    if opening is None:
+        return None
+    found = subject_words(plain, phrases) if phrases is not None else None
+    if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
+        run = words(plain[found[0] : found[1]])
+    else:
+        after = words(plain[opening.end() :])
+        cut = next((i for i, w in enumerate(after) if w.lower() in PREPOSITIONS), len(after))
+        run = after[: cut - 1]
+        while run and run[-1].lower() in AUXILIARIES:
+            run = run[:-1]
+    if not run or not (run[0].lower() in DETERMINERS or run[0][:1].isupper()):
+        return None
+    if len(run) == 1 and run[0].lower() in DETERMINERS:
+        return None
+    start = plain.index(run[0], opening.end())
+    end = plain.index(run[-1], start) + len(run[-1])
+    text = plain[start:end]
+    return text[0].lower() + text[1:] if run[0].lower() in DETERMINERS else text
+
+
+def looks_plural(phrase: str) -> bool:
+    """Whether a noun phrase ends on a plural-looking noun ("officials", "talks")."""
+    last = words(phrase)[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def object_of(said: Said) -> str | None:
+    """The object of a who-question ("the talks" of "Who hailed the talks?"), when it is a
+    noun phrase: what "them" or "it" stands for beside a "they" that is the answer."""
+    subject = subject_of(said.question)
+    if subject is None or subject["wh"].lower() == "what" or subject["aux"]:
+        return None
+    rest = subject["rest"].strip()
+    first = words(rest)[:1]
+    if not first or not (first[0].lower() in DETERMINERS or first[0][:1].isupper()):
+        return None
+    return rest
+
+
+def subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
+    """Where the subject of a question with an auxiliary is ("Lebanese officials" of "What
+    did Lebanese officials emphasize"): the longest run of words after the auxiliary that
+    the article writes together (`phrases`), short of the question's last word, its verb.
+    Capitals alone cannot tell it: swapping "Lebanese" for "the Israeli delegates" made
+    "What did the Israeli delegates officials emphasize?". None where no run is the
+    article's."""
+    opening = _AUXILIARY_QUESTION.match(question)
+    if opening is None:
+        return None
+    after = [m for m in WORD.finditer(question) if m.start() >= opening.end()]
+    for count in range(len(after) - 1, 0, -1):
+        run = question[after[0].start() : after[count - 1].end()]
+        if phrases(run):
+            return after[0].start(), after[count - 1].end()
+    return None
+
+
+def first_name(question: str) -> tuple[int, int] | None:
+    """Where the question's first name is ("Lebanon" of "What did Lebanon’s foreign
+    ministry say?"): a run of capitalised words after the first, outside its dates and
+    short of a possessive "’s"."""
+    dated = [(m.start(), m.end()) for m in MONTH_DAY.finditer(question)]  # in text order
+    start = end = None
+    next_date = 0  # the first date not yet passed
+    for word in WORD.finditer(question):
+        while next_date < len(dated) and dated[next_date][1] <= word.start():
+            next_date += 1
+        inside = next_date < len(dated) and dated[next_date][0] <= word.start()
+        capital = word.start() > 0 and word.group()[:1].isupper() and not inside
+        if capital and (end is None or not question[end : word.start()].strip()):
+            start = word.start() if start is None else start
+            end = word.end()
+            if _POSSESSIVE_END.search(word.group()):
+                break
+        elif start is not None:
+            break
+    if start is None or end is None:
+        return None
+    possessive = _POSSESSIVE_END.search(question, start, end)
+    return start, possessive.start() if possessive else end

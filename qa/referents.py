@@ -1,0 +1,118 @@
+"""What a pointing word in a follow-up stands for, from the turn it leans on: the last
+answer ("he" after "Who issued a warning?"), the thing the last question described
+("it" after "What is Hezbollah?"), its subject or object, a date or a place; and the
+follow-up with each such word replaced (`put_in`).
+"""
+
+from __future__ import annotations
+
+from qa.dates import date_phrases
+from qa.earlier_question import (
+    Phrases,
+    Said,
+    described_thing,
+    leads_with_preposition,
+    looks_plural,
+    object_of,
+    plain_question,
+    subject_of,
+    topic_of,
+)
+from qa.limits import MAX_QUESTION_CHARS
+from qa.referring import SUBJECT_PRONOUNS, WORD, Pointer, pointers, words
+
+# Pointers that stand for a noun phrase: the thing or person, or whose it is.
+_NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
+# Pronouns that never stand for a plural noun phrase ("he" is not "the talks").
+_SINGULAR = frozenset("he him his she her hers".split())
+# Pronouns as objects, which never stand for their own clause's subject.
+_OBJECT_PRONOUNS = frozenset("him them it".split())
+# A short answer reads as a noun phrase inside a question; a long one is a sentence's
+# worth of the article, which sends the reader back to that sentence.
+_SHORT_ANSWER_WORDS = 6
+
+
+def _referent(
+    pointer: Pointer, said: Said, word: str = "", phrases: Phrases | None = None
+) -> str | None:
+    """What a pointing word (`word`, as written) stands for, in words that fit where it
+    stood; None where the last turn does not say.
+
+    After "What is Hezbollah?" a pronoun is what was described ("who backs it?": "Who
+    backs Hezbollah?"), not the description given. Where neither that nor the answer
+    names anything for it, the last question's subject (`topic_of`: "who is he?" after
+    "What did the Russian envoy warn about?" asks who the envoy is)."""
+    if pointer.kind in _NOUN_POINTERS:
+        named = described_thing(said.question) or _named(pointer, said)
+        if named is None:
+            topic = topic_of(said.question, phrases)
+            agrees = topic is not None and not (word in _SINGULAR and looks_plural(topic))
+            named = topic if agrees else None
+        if named is None:
+            return None
+        return f"{named}’s" if pointer.kind == "possessive" else named
+    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    answer = said.answer.strip().rstrip(" .,")
+    if pointer.kind == "place" and asked == "where" and answer:
+        return answer if leads_with_preposition(answer) else f"in {answer}"
+    if pointer.kind == "time":
+        if asked == "when" and answer:
+            return answer if leads_with_preposition(answer) else f"on {answer}"
+        return f"on {said.dates[0]}" if said.dates else None
+    if pointer.kind == "determiner":
+        return "the"  # "Who condemned that strike?": the strike, dated below
+    return None
+
+
+def _named(pointer: Pointer, said: Said) -> str | None:
+    """What a thing or person pointer stands for in the last answer or question."""
+    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    answer = said.answer.strip().rstrip(" .,")
+    if pointer.kind == "thing":
+        subject = subject_of(said.question)
+        if subject is not None and subject["wh"].lower() == "what":
+            plain = plain_question(said.question)
+            return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
+        # An answer to "how" or "why" is a manner or a reason, not a thing to point at.
+        short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
+        return answer if short and asked not in ("how", "why") else None
+    if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):
+        # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
+        # "he" after "Who is the chief of staff responsible for?" / "military
+        # modernization" is the chief of staff, whom the reader finds as asked.
+        return answer
+    return None
+
+
+def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
+    """`question` with each pointing word replaced by what it stands for; where one is
+    left, the date of the last answer's evidence pins it. None if nothing was put in.
+
+    After "Who hailed the talks?", "What did they call them?" has two referents: "they"
+    is the answer and "them", which cannot be the same ones (English would say
+    "themselves"), the question's object: "What did Lebanon’s foreign ministry call the
+    talks?"."""
+    found = pointers(question)
+    spans = list(WORD.finditer(question))
+    parts, copied, left, length = [], 0, False, len(question)
+    answered_subject = False
+    for pointer in found:
+        word = spans[pointer.index].group().lower()
+        referent = _referent(pointer, said, word, phrases)
+        if answered_subject and word in _OBJECT_PRONOUNS:
+            referent = object_of(said) or referent
+        answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
+        if referent is None:
+            left = True
+            continue
+        span = spans[pointer.index]
+        parts += [question[copied : span.start()], referent]
+        copied = span.end()
+        length += span.start() - span.end() + len(referent)
+        if length > MAX_QUESTION_CHARS:
+            return None  # no longer a question: many pointers, each a long referent
+    text = "".join([*parts, question[copied:]])
+    pinned = (left or any(p.kind == "determiner" for p in found)) and said.dates
+    if pinned and not date_phrases(text):
+        text = f"{plain_question(text)} on {said.dates[0]}?"
+    return text if text != question else None

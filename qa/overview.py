@@ -35,6 +35,11 @@ _ASKS = re.compile(
 )
 # The most sentences an overview quotes: the lede and the sentences of a few dates.
 MOST_SENTENCES = 4
+# Dates count where stated in this much of the article, from the top: a news story tells
+# its events before their background (the bundled article's strikes are sentences 8 and
+# 12 of 21), while an encyclopedia article's dated episodes lie deep in it (the SQuAD
+# Normans article's, sentences 126-137 of 176) and are no gist of it.
+EARLY_SHARE = 2 / 3
 # Without dates, the lede and the sentence after it.
 UNDATED_SENTENCES = 2
 
@@ -46,8 +51,8 @@ def asks_overview(question: str) -> bool:
 
 def overview(sentences: Sequence[Sentence]) -> list[int]:
     """The positions of the sentences that give the article's gist, in article order: the
-    first, and the first sentence stating each date it tells of (or the second, where it
-    tells of none)."""
+    first, and the first sentence stating each date it tells of in its first two thirds
+    (or the second, where it tells of none there)."""
     if not sentences:
         return []
     dated: list[int] = []
@@ -56,7 +61,8 @@ def overview(sentences: Sequence[Sentence]) -> list[int]:
         if (event.month, event.day) in days:
             continue
         days.add((event.month, event.day))
-        if event.position != 0 and event.position not in dated:
+        early = event.position < EARLY_SHARE * len(sentences)
+        if early and event.position != 0 and event.position not in dated:
             dated.append(event.position)
     chosen = [0, *dated][:MOST_SENTENCES] if dated else list(range(UNDATED_SENTENCES))
     return sorted(position for position in chosen if position < len(sentences))

@@ -17,6 +17,8 @@ NEWS = (
     "Storms had been forecast.\n"
     "On March 4 divers reached the wreck.\n"
     "The company apologised on March 3.\n"
+    "Insurers were told.\n"
+    "An inquiry will report.\n"
 )
 
 
@@ -78,3 +80,9 @@ def test_ask_quotes_the_gist_whole_and_cites_it(fake_embedder: FakeEmbedder) -> 
         {"role": "assistant", "content": "x"},
     ]
     assert bot.ask("Summarize it", history).text == answer.text
+
+
+def test_dates_deep_in_a_long_article_are_background_not_its_gist() -> None:
+    body = "".join(f"Fact number {n} holds.\n" for n in range(1, 9))
+    late = split_sentences(f"The river is long.\n{body}On March 3 a bridge opened.\n")
+    assert overview(late) == [0, 1]  # the date is in the last third: the lede and the next

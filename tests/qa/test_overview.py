@@ -86,3 +86,9 @@ def test_dates_deep_in_a_long_article_are_background_not_its_gist() -> None:
     body = "".join(f"Fact number {n} holds.\n" for n in range(1, 9))
     late = split_sentences(f"The river is long.\n{body}On March 3 a bridge opened.\n")
     assert overview(late) == [0, 1]  # the date is in the last third: the lede and the next
+
+
+def test_a_chronicle_of_many_days_is_summed_up_by_its_opening() -> None:
+    days = "".join(f"On March {day} something happened.\n" for day in range(1, 6))
+    chronicle = split_sentences(f"The city grew.\nIt is old.\n{days}More followed.\n" * 2)
+    assert overview(chronicle) == [0, 1]

@@ -144,6 +144,33 @@ def _by_next_word(near: list[str], following: str | None) -> list[str]:
 
 
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+# Words after which a name's plural is no possessive: they cannot be what it owns.
+_NOT_OWNED = (
+    AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS | frozenset("as than that which who".split())
+)
+
+
+def _owns(match: re.Match[str], stem: str) -> bool:
+    """Whether a name typed with an "s" (`match`, of a name `stem` the article writes with
+    a capital) is its possessive, the apostrophe dropped: "israels view", "roberts
+    campaign". The English word list holds names' plurals too, so only where a noun it
+    owns follows: not before a verb, a name or the end ("vikings attacked", "agains
+    Dyrrachium", "... Heritage Sites?"), not a people's plural ("israelis"), not after
+    "the" ("the kennedys") or inside a name ("World Heritage Sites")."""
+    text = match.string
+    following = _NEXT_WORD.match(text, match.end())
+    before = _PREVIOUS_WORD.search(text, 0, match.start())
+    if following is None or stem.endswith(_PEOPLE):
+        return False
+    owned = following.group(1)
+    if owned[:1].isupper() or owned.lower() in _NOT_OWNED or owned.lower().endswith(("ed", "ing")):
+        return False
+    inside_name = before is not None and before.start() > 0 and before.group(1)[:1].isupper()
+    return _AFTER_THE.search(text, 0, match.start()) is None and not inside_name
+
+
 # Endings of the words for a people ("Israeli", "Russian", "Lebanese", "Danish"), whose
 # plural is not a possessive typed without its apostrophe.
 _PEOPLE = ("i", "an", "ese", "ish")
@@ -310,11 +337,10 @@ class ArticleWords:
             return typed
         stem = key[:-1]
         if key.endswith("s") and self._capitals.get(stem, "")[:1].isupper():
-            # "israels view": "Israel's", a name's apostrophe dropped (the English word
-            # list holds names' plurals). Not a people's plural ("israelis", "russians"),
-            # nor a family's or a team's after "the" ("the kennedys", "the yankees").
-            after_the = _AFTER_THE.search(match.string, 0, match.start()) is not None
-            if not stem.endswith(_PEOPLE) and not after_the:
+            # "hezbollahs": "Hezbollah's", a name's apostrophe dropped. Where the English
+            # word list holds the plural too ("israels", "vikings"), only before a noun
+            # the name can own (`_owns`).
+            if key not in english_words() or _owns(match, stem):
                 return self._article_form(stem, typed) + "'s"
         if not key.isascii() or key in english_words():
             return typed
@@ -323,9 +349,6 @@ class ArticleWords:
             return _as_typed(wanted, typed)
         if short:
             return typed
-        # "hezbollahs": "Hezbollah's", the apostrophe dropped, not a plural.
-        if key.endswith("s") and key[:-1] in self._counts:
-            return self._article_form(key[:-1], typed) + "'s"
         closest = self.closest(key)
         if closest is not None:
             return self._article_form(closest, typed)

@@ -257,3 +257,19 @@ def test_a_names_apostrophe_typed_away_comes_back() -> None:
     # A people's plural, or a family's after "the": as typed.
     assert words.clean("what did the israelis say") == "What did the israelis say?"
     assert words.clean("who are the kennedys") == "Who are the Kennedys?"
+
+
+def test_a_names_plural_or_a_slip_is_no_possessive() -> None:
+    words = ArticleWords(
+        [
+            "Later the Viking chief met Robert and a World Heritage board against the odds.",
+            "Then Robert sailed again with a Viking fleet of the North.",
+        ]
+    )
+    # Before a verb, a name or the end; inside a name; a word that is no name.
+    assert "'s" not in words.clean("when robert and vikings attacked")
+    assert "'s" not in words.clean("who did robert lead agains Dyrrachium")
+    assert "'s" not in words.clean("what did the World Heritage boards list")
+    assert words.clean("what pope opposed roberts campaign") == (
+        "What pope opposed Robert's campaign?"
+    )

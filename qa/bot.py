@@ -227,24 +227,26 @@ class ArticleQA:
         if span is not None:
             positions.remove(span.position)
             positions.insert(0, span.position)
-        cited = []
-        for position in positions[:count]:
-            sentence = self.sentences[position]
-            holds_span = span is not None and position == span.position
-            cited.append(
-                Evidence(
-                    article=self.title,
-                    position=position,
-                    text=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                    score=round(scores[position], 4),
-                    answer_start=span.start if holds_span and span else None,
-                    answer_end=span.end if holds_span and span else None,
-                    dates=self.retriever.dated[position].labels(),
-                )
-            )
-        return cited
+        held = span.position if span is not None else None
+        return [
+            self.cite(position, scores[position], span if position == held else None)
+            for position in positions[:count]
+        ]
+
+    def cite(self, position: int, score: float, span: ReadSpan | None = None) -> Evidence:
+        """Sentence `position` as a citation with its score, and the answer `span` it holds."""
+        sentence = self.sentences[position]
+        return Evidence(
+            article=self.title,
+            position=position,
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            score=round(score, 4),
+            answer_start=span.start if span else None,
+            answer_end=span.end if span else None,
+            dates=self.retriever.dated[position].labels(),
+        )
 
     def answer_from(self, analysis: Analysis) -> Answer:
         """The answer we would give if we answer at all (found=True, score unset)."""
@@ -294,19 +296,7 @@ class ArticleQA:
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of
         the dates it tells of, quoted whole (qa.overview), each cited."""
-        positions = overview(self.sentences)
-        cited = [
-            Evidence(
-                article=self.title,
-                position=position,
-                text=self.sentences[position].text,
-                start=self.sentences[position].start,
-                end=self.sentences[position].end,
-                score=1.0,
-                dates=self.retriever.dated[position].labels(),
-            )
-            for position in positions
-        ]
+        cited = [self.cite(position, 1.0) for position in overview(self.sentences)]
         text = " ".join(evidence.text for evidence in cited)
         return Answer(text, True, 1.0, cited, confident=True)
 

@@ -120,7 +120,9 @@ class ArticleQA:
             )
         self.date = article_date(self.text, date)
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
-        self.words = ArticleWords(sentence.text for sentence in self.sentences)
+        self.words = ArticleWords(
+            (sentence.text for sentence in self.sentences), self.retriever.stated_days
+        )
         self.reader: SpanReader | None
         if shipped_reader is not None:
             self.reader = shipped_reader()

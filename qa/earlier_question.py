@@ -102,23 +102,23 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
     opening = _AUXILIARY_QUESTION.match(plain)
     if opening is None:
         return None
+    after = [m for m in WORD.finditer(plain) if m.start() >= opening.end()]
     found = subject_words(plain, phrases) if phrases is not None else None
     if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
-        run = words(plain[found[0] : found[1]])
+        run = [m for m in after if m.end() <= found[1]]
     else:
-        after = words(plain[opening.end() :])
-        cut = next((i for i, w in enumerate(after) if w.lower() in PREPOSITIONS), len(after))
+        cut = next(
+            (i for i, m in enumerate(after) if m.group().lower() in PREPOSITIONS), len(after)
+        )
         run = after[: cut - 1]
-        while run and run[-1].lower() in AUXILIARIES:
+        while run and run[-1].group().lower() in AUXILIARIES:
             run = run[:-1]
-    if not run or not (run[0].lower() in DETERMINERS or run[0][:1].isupper()):
+    first = run[0].group() if run else ""
+    determiner = first.lower() in DETERMINERS
+    if not (determiner or first[:1].isupper()) or (len(run) == 1 and determiner):
         return None
-    if len(run) == 1 and run[0].lower() in DETERMINERS:
-        return None
-    start = plain.index(run[0], opening.end())
-    end = plain.index(run[-1], start) + len(run[-1])
-    text = plain[start:end]
-    return text[0].lower() + text[1:] if run[0].lower() in DETERMINERS else text
+    text = plain[run[0].start() : run[-1].end()]
+    return text[0].lower() + text[1:] if determiner else text
 
 
 def looks_plural(phrase: str) -> bool:

@@ -42,8 +42,10 @@ def _referent(
     backs Hezbollah?"), not the description given. Where neither that nor the answer
     names anything for it, the last question's subject (`topic_of`: "who is he?" after
     "What did the Russian envoy warn about?" asks who the envoy is)."""
+    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    answer = said.answer.strip().rstrip(" .,")
     if pointer.kind in _NOUN_POINTERS:
-        named = described_thing(said.question) or _named(pointer, said)
+        named = described_thing(said.question) or _named(pointer, said, asked, answer)
         if named is None:
             topic = topic_of(said.question, phrases)
             agrees = topic is not None and not (word in _SINGULAR and looks_plural(topic))
@@ -51,8 +53,6 @@ def _referent(
         if named is None:
             return None
         return f"{named}’s" if pointer.kind == "possessive" else named
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
-    answer = said.answer.strip().rstrip(" .,")
     if pointer.kind == "place" and asked == "where" and answer:
         return answer if leads_with_preposition(answer) else f"in {answer}"
     if pointer.kind == "time":
@@ -64,10 +64,9 @@ def _referent(
     return None
 
 
-def _named(pointer: Pointer, said: Said) -> str | None:
-    """What a thing or person pointer stands for in the last answer or question."""
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
-    answer = said.answer.strip().rstrip(" .,")
+def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
+    """What a thing or person pointer stands for in the last answer or question (`asked`:
+    its question word; `answer`: the answer, trimmed)."""
     if pointer.kind == "thing":
         subject = subject_of(said.question)
         if subject is not None and subject["wh"].lower() == "what":
@@ -97,7 +96,8 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     parts, copied, left, length = [], 0, False, len(question)
     answered_subject = False
     for pointer in found:
-        word = spans[pointer.index].group().lower()
+        span = spans[pointer.index]
+        word = span.group().lower()
         referent = _referent(pointer, said, word, phrases)
         if answered_subject and word in _OBJECT_PRONOUNS:
             referent = object_of(said) or referent
@@ -105,7 +105,6 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
         if referent is None:
             left = True
             continue
-        span = spans[pointer.index]
         parts += [question[copied : span.start()], referent]
         copied = span.end()
         length += span.start() - span.end() + len(referent)

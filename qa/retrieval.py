@@ -110,7 +110,9 @@ class Retriever:
         self.weights = weights or FusionWeights()
         self.lexicon = Lexicon(index.sentences)
         self.dates = sentence_dates(index.sentences)
-        self._known_dates = {day for dated in self.dates for day, s in dated.items() if s == 1.0}
+        # The days the article states (not only inherits): a question naming none of them
+        # asks about a day the article does not tell of; spelling names "the 23rd" by them.
+        self.stated_days = {day for dated in self.dates for day, s in dated.items() if s == 1.0}
 
     def rank(self, query: str, focus: Sequence[int] = ()) -> Ranking:
         """All sentences, best first, for `query`; a follow-up's `focus` (the sentences the
@@ -154,7 +156,7 @@ class Retriever:
             )
             for i in order
         ]
-        unknown = bool(asked_dates) and not (asked_dates & self._known_dates)
+        unknown = bool(asked_dates) and not (asked_dates & self.stated_days)
         return Ranking(candidates, query_terms, unknown)
 
     def find(self, phrase: str) -> list[int]:

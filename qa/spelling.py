@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from qa.dates import find_dates, name_days
+from qa.dates import MonthDay, find_dates, name_days
 from qa.errors import InvalidQuestion
 from qa.limits import check_history
 from qa.question_form import tidy
@@ -143,6 +143,11 @@ def _by_next_word(near: list[str], following: str | None) -> list[str]:
     return near
 
 
+# Endings of the words for a people ("Israeli", "Russian", "Lebanese", "Danish"), whose
+# plural is not a possessive typed without its apostrophe.
+_PEOPLE = ("i", "an", "ese", "ish")
+
+
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
@@ -169,11 +174,6 @@ def _owns(match: re.Match[str], stem: str) -> bool:
         return False
     inside_name = before is not None and before.start() > 0 and before.group(1)[:1].isupper()
     return _AFTER_THE.search(text, 0, match.start()) is None and not inside_name
-
-
-# Endings of the words for a people ("Israeli", "Russian", "Lebanese", "Danish"), whose
-# plural is not a possessive typed without its apostrophe.
-_PEOPLE = ("i", "an", "ese", "ish")
 
 
 @functools.lru_cache(maxsize=256)
@@ -241,12 +241,15 @@ def _usual_forms(sentences: Iterable[list[str]]) -> tuple[Counter[str], dict[str
 class ArticleWords:
     """An article's vocabulary, to spell typed questions the way the article does."""
 
-    def __init__(self, sentences: Iterable[str]) -> None:
-        """Count the words of `sentences` (linear in their length)."""
+    def __init__(self, sentences: Iterable[str], stated_days: set[MonthDay] | None = None) -> None:
+        """Count the words of `sentences` (linear in their length). `stated_days`: the
+        (month, day) pairs they state, for "on the 23rd" (qa.dates.name_days), where the
+        caller has found them already (qa.retrieval.Retriever.stated_days)."""
         sentences = list(sentences)
         found = [_WORD.findall(sentence) for sentence in sentences]
-        # The days the article dates, for "on the 23rd" (qa.dates.name_days).
-        self._stated = {day for sentence in sentences for day in find_dates(sentence)}
+        if stated_days is None:
+            stated_days = {day for sentence in sentences for day in find_dates(sentence)}
+        self._stated = stated_days
         counts, self._capitals = _usual_forms(found)
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "

@@ -273,14 +273,43 @@ def _read_as_asked(
     the spans best first by margin as one batch gives them."""
     if asked_for is None:
         return read_passages(reader, question, text, sentences, ranges, first_window)
-    batches: dict[str, list[int]] = {}
-    for k, (first, last) in enumerate(ranges):
-        batches.setdefault(asked_for(first, last), []).append(k)
+    # Each passage as a whole, and the parts of it asked another way, each kind in
+    # batches of its own: the int8 reader's logits depend on a passage's batch-mates, and
+    # the whole passages must read as they do without the parts. (window, piece, part)
+    pieces = [
+        (k, piece, piece != run)
+        for k, run in enumerate(ranges)
+        for piece in _asked_apart(run, asked_for)
+    ]
+    batches: dict[tuple[str, bool], list[int]] = {}
+    for i, (_, (first, last), part) in enumerate(pieces):
+        batches.setdefault((asked_for(first, last), part), []).append(i)
     spans = []
-    for asked, members in batches.items():
-        read = read_passages(reader, asked, text, sentences, [ranges[k] for k in members])
-        spans += [replace(span, window=first_window + members[span.window]) for span in read]
+    for (asked, _), members in batches.items():
+        read = read_passages(reader, asked, text, sentences, [pieces[i][1] for i in members])
+        spans += [
+            replace(span, window=first_window + pieces[members[span.window]][0]) for span in read
+        ]
     return sorted(spans, key=lambda span: span.margin, reverse=True)
+
+
+def _asked_apart(run: tuple[int, int], asked_for: PassageQuestion) -> list[tuple[int, int]]:
+    """`run`, and the stretches of it whose sentences are asked otherwise than the whole
+    is: a passage that tells of the asked day without stating it and then states another
+    ("... damage to nearby homes. ... on November 23, the IDF confirmed ...") is read
+    whole with the date, as before, and its first part again without the date its
+    sentences already match (qa.dates.unstated)."""
+    first, last = run
+    whole = asked_for(first, last)
+    apart, start = [], None
+    for p in range(first, last + 2):
+        differs = p <= last and asked_for(p, p) != whole
+        if differs and start is None:
+            start = p
+        elif not differs and start is not None:
+            apart.append((start, p - 1))
+            start = None
+    return [run, *apart]
 
 
 def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:

@@ -244,8 +244,8 @@ def test_each_passage_is_read_with_its_own_wording_of_the_question(fake_embedder
     reader = AskedReader("Nine")
     reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
 
-    def asked_for(first: int, last: int) -> str:
-        return "short" if first == 3 else "long"
+    def asked_for(first: int, last: int) -> str:  # sentences 3-5 read "short"
+        return "short" if 3 <= first and last <= 5 else "long"
 
     spans = read_spans(reader, "long", text, bot.sentences, ranking, asked_for=asked_for)
     # The first passage alone, then one batch per wording, in reading order.
@@ -264,6 +264,29 @@ def test_each_passage_is_read_with_its_own_wording_of_the_question(fake_embedder
         ("Four", 1, 3),
     ]
     assert [span.margin for span in rest] == sorted((span.margin for span in rest), reverse=True)
+
+
+def test_the_part_of_a_passage_asked_otherwise_is_read_again_its_own_way(
+    fake_embedder,
+) -> None:
+    text = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nEight.\nNine.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    reader = AskedReader("Five")
+    reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+
+    def asked_for(first: int, last: int) -> str:  # only sentences 3 and 4 read "short"
+        return "short" if 3 <= first and last <= 4 else "long"
+
+    ranking = _ranking(4, 0, 8)  # the first passage, 3-5, is partly asked "short"
+    spans = read_spans(reader, "long", text, bot.sentences, ranking, asked_for=asked_for)
+    # The whole first passage alone, as without the part; then the part on its own.
+    assert reader.asked[:2] == [("long", ["Four.\nFive.\nSix."]), ("short", ["Four.\nFive."])]
+    # Spans from both readings belong to the first passage (window 0): the early stop
+    # and the features count passages, not readings.
+    assert {span.window for span in spans if span.position in (3, 4, 5)} == {0}
+    assert sum(span.text == "Five" for span in spans) == 2
+    # Passages asked one way throughout are read once, together, as before.
+    assert reader.asked[2:] == [("long", ["One.\nTwo.", "Eight.\nNine."])]
 
 
 def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:

@@ -270,35 +270,56 @@ def _read_as_asked(
     asked_for: PassageQuestion | None,
 ) -> list[ReadSpan]:
     """read_passages, with the passages asked the same question read in one batch, and
-    the spans best first by margin as one batch gives them."""
+    the spans best first by margin as one batch gives them; a passage whose best span
+    lies in a part of it asked otherwise is read again in that part (_asked_apart)."""
     if asked_for is None:
         return read_passages(reader, question, text, sentences, ranges, first_window)
-    # Each passage as a whole, and the parts of it asked another way, each kind in
-    # batches of its own: the int8 reader's logits depend on a passage's batch-mates, and
-    # the whole passages must read as they do without the parts. (window, piece, part)
-    pieces = [
-        (k, piece, piece != run)
+    whole = _read_in_batches(reader, text, sentences, list(enumerate(ranges)), asked_for)
+    # Where a passage's best span read whole lies in a part of it asked another way
+    # (_asked_apart), the reader points there but reads it with the date its sentences
+    # only inherit: that part is read again its own way. The parts are read in batches of
+    # their own: the int8 reader's logits depend on a passage's batch-mates, and the
+    # whole passages must read as they do without them.
+    best: dict[int, ReadSpan] = {}
+    for span in whole:
+        if span.window not in best or span.margin > best[span.window].margin:
+            best[span.window] = span
+    parts = [
+        (k, (first, last))
         for k, run in enumerate(ranges)
-        for piece in _asked_apart(run, asked_for)
+        for first, last in _asked_apart(run, asked_for)
+        if k in best and first <= best[k].position <= last
     ]
-    batches: dict[tuple[str, bool], list[int]] = {}
-    for i, (_, (first, last), part) in enumerate(pieces):
-        batches.setdefault((asked_for(first, last), part), []).append(i)
-    spans = []
-    for (asked, _), members in batches.items():
-        read = read_passages(reader, asked, text, sentences, [pieces[i][1] for i in members])
-        spans += [
-            replace(span, window=first_window + pieces[members[span.window]][0]) for span in read
-        ]
+    spans = whole + _read_in_batches(reader, text, sentences, parts, asked_for)
+    spans = [replace(span, window=first_window + span.window) for span in spans]
     return sorted(spans, key=lambda span: span.margin, reverse=True)
 
 
+def _read_in_batches(
+    reader: SpanReader,
+    text: str,
+    sentences: Sequence[Sentence],
+    pieces: Sequence[tuple[int, tuple[int, int]]],
+    asked_for: PassageQuestion,
+) -> list[ReadSpan]:
+    """read_passages of each (window, passage) piece, the pieces asked the same question
+    in one batch; each span numbered with its piece's window."""
+    batches: dict[str, list[int]] = {}
+    for i, (_, (first, last)) in enumerate(pieces):
+        batches.setdefault(asked_for(first, last), []).append(i)
+    spans = []
+    for asked, members in batches.items():
+        read = read_passages(reader, asked, text, sentences, [pieces[i][1] for i in members])
+        spans += [replace(span, window=pieces[members[span.window]][0]) for span in read]
+    return spans
+
+
 def _asked_apart(run: tuple[int, int], asked_for: PassageQuestion) -> list[tuple[int, int]]:
-    """`run`, and the stretches of it whose sentences are asked otherwise than the whole
-    is: a passage that tells of the asked day without stating it and then states another
-    ("... damage to nearby homes. ... on November 23, the IDF confirmed ...") is read
-    whole with the date, as before, and its first part again without the date its
-    sentences already match (qa.dates.unstated)."""
+    """The stretches of `run` whose sentences are asked otherwise than the whole is: a
+    passage that tells of the asked day without stating it and then states another ("...
+    damage to nearby homes. ... on November 23, the IDF confirmed ...") is read whole with
+    the date, and its first part may be read again without the date its sentences
+    already match (qa.dates.unstated)."""
     first, last = run
     whole = asked_for(first, last)
     apart, start = [], None
@@ -309,7 +330,7 @@ def _asked_apart(run: tuple[int, int], asked_for: PassageQuestion) -> list[tuple
         elif not differs and start is not None:
             apart.append((start, p - 1))
             start = None
-    return [run, *apart]
+    return apart
 
 
 def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:

@@ -135,16 +135,18 @@ def _event_as_it(question: str, setting: str) -> str | None:
     """Any other follow-up pointing at the event of "What happened <setting>?" with "it",
     "that" or "this" ("who carried it out?"): the word reads "it", and the event's date or
     place follows ("Who carried it out on November 19?"); "Who carried what happened on
-    November 19 out?" sent the reader nowhere. None for "why" (as above), a claim ("Who
-    said that?": see restate), a setting that is not a time or place, or a pointer at
-    anything but the event."""
+    November 19 out?" sent the reader nowhere. A claim about the event reads so too: "Who
+    confirmed it on November 23?" ("Who confirmed what happened on November 23?" was
+    answered with the clause "the IDF confirmed another air strike"). None for "why" (as
+    above), a setting that is not a time or place, or a pointer at anything but the
+    event."""
     found = pointers(question)
     opening = words(setting)[:1]
     if not found or any(pointer.kind != "thing" for pointer in found):
         return None
     if not opening or opening[0].lower() not in _EVENT_SETTING or date_phrases(question):
         return None
-    if words(question)[0].lower() == "why" or _WHO_CLAIMED.match(question.strip()):
+    if words(question)[0].lower() == "why":
         return None
     spans = list(WORD.finditer(question))
     parts, copied = [], 0

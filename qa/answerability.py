@@ -27,6 +27,7 @@ from typing import Protocol
 
 from index.sentences import Sentence
 from qa.dates.patterns import MONTH, WEEKDAYS
+from qa.lexical import terms
 from qa.reading import ReadSpan
 from qa.retrieval import Ranking
 
@@ -104,6 +105,31 @@ def fits_type(kind: str, answer: str, starts_sentence: bool) -> bool:
     return any(not word.islower() for word in words)
 
 
+# "In which city ...", "Which country's ambassador ...", "What kind of location ...": the
+# noun after "which"/"what" names the kind of answer, which the answer's sentence need not
+# use ("Beirut, the capital"). Not a noun: what follows "what" in "what did/is/else ...".
+_ASKED_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:(kinds?|types?|sorts?)\s+of\s+)?([^\W\d_]+)", re.IGNORECASE
+)
+_NOT_A_KIND = frozenset(
+    "is are was were be been am do does did has have had can could will would shall should "
+    "may might must i you he she it we they this that these those the a an of about else "
+    "if happened happens made caused".split()
+)
+
+
+def asked_kind(question: str) -> list[str]:
+    """The stemmed words naming the kind of answer asked for: "city" in "In which city
+    ...?", "kind" and "location" in "What kind of location ...?"; none in "What did ...?"."""
+    match = _ASKED_KIND.search(question)
+    if match is None:
+        return []
+    kind_of, noun = match.group(1), match.group(2)
+    if noun.lower() in _NOT_A_KIND:
+        return []
+    return terms(" ".join(w for w in (kind_of, noun) if w))
+
+
 class Lexical(Protocol):
     """What the features read of the article's words (qa.lexical.Lexicon)."""
 
@@ -116,11 +142,20 @@ def around(position: int, sentence_count: int) -> list[int]:
     return [p for p in (position - 1, position, position + 1) if 0 <= p < sentence_count]
 
 
-def retrieval_features(ranking: Ranking, lexicon: Lexical, sentence_count: int) -> dict[str, float]:
-    """How well retrieval matched the question, from its best sentence and the article."""
+def asked_terms(question: str, ranking: Ranking, lexicon: Lexical) -> list[str]:
+    """The question's words that the article should use: retrieval's, less the kind of
+    answer asked for where the article never uses that word (asked_kind)."""
+    kind = {t for t in asked_kind(question) if lexicon.known_share([t]) == 0.0}
+    return [t for t in ranking.query_terms if t not in kind]
+
+
+def retrieval_features(
+    ranking: Ranking, lexicon: Lexical, sentence_count: int, query: list[str]
+) -> dict[str, float]:
+    """How well retrieval matched the question, from its best sentence and the article;
+    `query` the question's words (asked_terms)."""
     top = ranking.candidates[0]
     second = ranking.candidates[1].score if len(ranking.candidates) > 1 else 0.0
-    query = ranking.query_terms
     return {
         "top_score": top.score,
         "top_dense": top.dense,
@@ -147,7 +182,7 @@ def answer_features(
     """
     kind = answer_type(question)
     fits = kind is not None and fits_type(kind, answer, starts_sentence)
-    query = ranking.query_terms
+    query = asked_terms(question, ranking, lexicon)
     return {
         "type_expected": float(kind is not None),
         "type_fits": float(fits),
@@ -219,7 +254,9 @@ def features(
 ) -> dict[str, float]:
     """Every feature of one question: `spans` is None without the reader (the answer is
     then the best sentence), else the spans read and `span` the one chosen."""
-    found = retrieval_features(ranking, lexicon, len(sentences))
+    found = retrieval_features(
+        ranking, lexicon, len(sentences), asked_terms(question, ranking, lexicon)
+    )
     if span is not None:
         sentence = sentences[span.position]
         starts = span.start <= sentence.start

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, overload
 
 from index.sentences import Sentence
-from qa.answerability import around
+from qa.answerability import around, asked_terms
 from qa.bot import ArticleQA
 from qa.calibration import Calibration
 from qa.followup import Reading
@@ -62,21 +62,30 @@ class Sentences(Sequence[Sentence]):
         raise TypeError("recorded sentences are read one at a time")
 
 
+# A figure the features asked the lexicon for: what, of which sentences, for which words
+# (the features ask about the question's words and about single words of it).
+Figure = tuple[str, tuple[int, ...], tuple[str, ...]]
+
+
+def _asked(query_terms: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(query_terms)))
+
+
 class RecordingLexicon:
     """The article's lexicon, remembering every figure the features asked it for."""
 
     def __init__(self, lexicon: Any) -> None:
         self.lexicon = lexicon
-        self.figures: dict[tuple[str, tuple[int, ...]], float] = {}
+        self.figures: dict[Figure, float] = {}
 
     def coverage(self, query_terms: list[str], positions: list[int]) -> float:
-        key = ("coverage", tuple(positions))
+        key = ("coverage", tuple(positions), _asked(query_terms))
         if key not in self.figures:
             self.figures[key] = self.lexicon.coverage(query_terms, positions)
         return self.figures[key]
 
     def known_share(self, query_terms: list[str]) -> float:
-        key = ("known_share", ())
+        key = ("known_share", (), _asked(query_terms))
         if key not in self.figures:
             self.figures[key] = self.lexicon.known_share(query_terms)
         return self.figures[key]
@@ -85,10 +94,10 @@ class RecordingLexicon:
 class RecordedLexicon:
     """The figures a RecordingLexicon kept, replayed for the same question."""
 
-    def __init__(self, figures: dict[tuple[str, tuple[int, ...]], float]) -> None:
+    def __init__(self, figures: dict[Figure, float]) -> None:
         self.figures = figures
 
-    def _figure(self, key: tuple[str, tuple[int, ...]]) -> float:
+    def _figure(self, key: Figure) -> float:
         try:
             return self.figures[key]
         except KeyError:
@@ -98,10 +107,10 @@ class RecordedLexicon:
             ) from None
 
     def coverage(self, query_terms: list[str], positions: list[int]) -> float:
-        return self._figure(("coverage", tuple(positions)))
+        return self._figure(("coverage", tuple(positions), _asked(query_terms)))
 
     def known_share(self, query_terms: list[str]) -> float:
-        return self._figure(("known_share", ()))
+        return self._figure(("known_share", (), _asked(query_terms)))
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,7 @@ class Recorded:
     ranking: Ranking  # the kept candidates only
     spans: list[ReadSpan]
     sentences: Sentences
-    figures: dict[tuple[str, tuple[int, ...]], float]
+    figures: dict[Figure, float]
     answers: dict[float, str]  # retrieval weight -> the reader's answer text
     sentence_answer: str  # the answer without the reader (the best sentence)
     # retrieval weight -> the answer text had reading stopped after the first passage
@@ -157,11 +166,13 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
     kept = [c for c in ranking.candidates if c.position in positions]
     lexicon = RecordingLexicon(bot.retriever.lexicon)
     count = len(bot.sentences)
-    # Every figure a feature could ask for about these sentences, asked now.
-    lexicon.known_share(ranking.query_terms)
+    # Every figure a feature could ask for about these sentences, asked now (the
+    # question's words the article should use: asked_terms asks about some single words).
+    asked = asked_terms(analysis.reading.question, ranking, lexicon)
+    lexicon.known_share(asked)
     for position in positions:
-        lexicon.coverage(ranking.query_terms, [position])
-        lexicon.coverage(ranking.query_terms, around(position, count))
+        lexicon.coverage(asked, [position])
+        lexicon.coverage(asked, around(position, count))
     by_span: dict[ReadSpan | None, str] = {}
 
     def answers(read: list[ReadSpan]) -> dict[float, str]:

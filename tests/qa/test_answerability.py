@@ -12,6 +12,7 @@ from qa.answerability import (
     NAME,
     NUMBER,
     answer_type,
+    asked_kind,
     features,
     fits_type,
     reader_features,
@@ -71,6 +72,35 @@ def test_retrieval_features_see_a_question_the_article_cannot_answer(bot: Articl
     # Without the reader the answer is the best sentence: its words and its type.
     assert {"answer_coverage", "type_expected", "type_fits"} <= set(asked)
     assert "reader_margin" not in asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("In which city was the November 23 strike?", ["citi"]),
+        ("Which country's ambassador issued a warning?", ["countri"]),
+        ("What kind of location were the talks held in?", ["kind", "locat"]),
+        ("what year was it built", ["year"]),
+        ("What did the strike hit?", []),
+        ("What is the capital?", []),
+        ("Who condemned the strike?", []),
+    ],
+)
+def test_the_noun_naming_the_kind_of_answer(question: str, kind: list[str]) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_the_kind_of_answer_is_no_missing_word_where_the_article_never_uses_it(
+    bot: ArticleQA,
+) -> None:
+    plain = bot.inspect("Where did the air strike hit on November 23?").features
+    city = bot.inspect("Which city did the air strike hit on November 23?").features
+    # "city" is nowhere in the article: it names what is asked, not what must be there.
+    assert city["known_terms"] == plain["known_terms"] == 1.0
+    assert city["coverage"] == plain["coverage"]
+    # A word the article does use still counts where the answer's sentence lacks it.
+    target = bot.inspect("Which target did the air strike hit on November 23?").features
+    assert target["answer_coverage"] < 1.0
 
 
 def test_the_answers_type_and_the_words_it_lacks(bot: ArticleQA) -> None:

@@ -195,7 +195,14 @@ def test_readings_put_together_the_table_of_any_margin_and_lead(fake_embedder) -
         "Lebanese authorities condemned the strike on Beirut.\n"
     )
     bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=_TwoPlaces())
-    questions = ["Where was the strike?", "Who condemned it?", "What was hit?", "Where?"]
+    # "city" is not in the text: the features ask about that word on its own too.
+    questions = [
+        "Where was the strike?",
+        "Who condemned it?",
+        "What was hit?",
+        "Where?",
+        "In which city was the strike?",
+    ]
     records = []
     for number, question in enumerate(questions):
         reading, ranking, spans, material = record(bot, question)
@@ -213,3 +220,31 @@ def test_readings_put_together_the_table_of_any_margin_and_lead(fake_embedder) -
         assert np.array_equal(put_together.features, recomputed.features)
         assert np.array_equal(put_together.gain, recomputed.gain)
         assert np.array_equal(put_together.stopped, recomputed.stopped)
+
+
+def test_a_record_replays_the_features_the_question_had(fake_embedder) -> None:
+    """A refit recomputes the features from the record: they must be the ones ask()
+    computed, word-coverage figures included ("city", which the text lacks, is asked
+    about on its own)."""
+    from qa import ArticleQA
+    from qa.answerability import features
+    from tools.calibration_record import RecordedLexicon, record
+
+    text = (
+        "Talks were held in Ras EnNakoura near the border.\n"
+        "On November 23 an air strike hit Beirut, the capital.\n"
+        "Lebanese authorities condemned the strike on Beirut.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=_TwoPlaces())
+    for question in ["In which city was the strike?", "Which border were talks held near?"]:
+        live = bot.inspect(question, retrieval_weight=0.0)
+        reading, ranking, spans, material = record(bot, question)
+        replayed = features(
+            reading.question,
+            ranking,
+            spans,
+            live.span,
+            RecordedLexicon(material["figures"]),
+            bot.sentences,
+        )
+        assert replayed == live.features

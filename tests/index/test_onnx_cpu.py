@@ -116,6 +116,8 @@ def test_the_optimised_copy_is_written_once_and_answers_alike(
 
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Exact int8 products, as cpu_session asks (tests/index/test_int8_exact.py).
+    options.add_session_config_entry("session.x64quantprecision", "1")
     source = ort.InferenceSession(
         str(DEFAULT_MODEL_PATH), options, providers=["CPUExecutionProvider"]
     )

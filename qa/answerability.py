@@ -171,18 +171,18 @@ def answer_features(
     answer: str,
     position: int,
     starts_sentence: bool,
-    ranking: Ranking,
+    query: list[str],
     lexicon: Lexical,
     sentence_count: int,
 ) -> dict[str, float]:
     """The answer against the question: its type, and the question's words it lacks.
 
     `answer` is the span (or, without the reader, the sentence) held by sentence
-    `position`; `starts_sentence` whether it begins that sentence.
+    `position`; `starts_sentence` whether it begins that sentence; `query` the question's
+    words (asked_terms).
     """
     kind = answer_type(question)
     fits = kind is not None and fits_type(kind, answer, starts_sentence)
-    query = asked_terms(question, ranking, lexicon)
     return {
         "type_expected": float(kind is not None),
         "type_fits": float(fits),
@@ -254,19 +254,18 @@ def features(
 ) -> dict[str, float]:
     """Every feature of one question: `spans` is None without the reader (the answer is
     then the best sentence), else the spans read and `span` the one chosen."""
-    found = retrieval_features(
-        ranking, lexicon, len(sentences), asked_terms(question, ranking, lexicon)
-    )
+    query = asked_terms(question, ranking, lexicon)
+    found = retrieval_features(ranking, lexicon, len(sentences), query)
     if span is not None:
         sentence = sentences[span.position]
         starts = span.start <= sentence.start
         found |= answer_features(
-            question, span.text, span.position, starts, ranking, lexicon, len(sentences)
+            question, span.text, span.position, starts, query, lexicon, len(sentences)
         )
     else:
         top = ranking.candidates[0].position
         found |= answer_features(
-            question, sentences[top].text, top, True, ranking, lexicon, len(sentences)
+            question, sentences[top].text, top, True, query, lexicon, len(sentences)
         )
     if spans is not None:
         found |= reader_features(spans, span, ranking)

@@ -28,7 +28,7 @@ from typing import Protocol
 from index.sentences import Sentence
 from qa.dates.patterns import MONTH, WEEKDAYS
 from qa.lexical import terms
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, best_in_window
 from qa.retrieval import Ranking
 
 # A reader margin or gap is clipped to this: beyond it the answer is no surer, and a
@@ -222,12 +222,8 @@ def reader_features(
             "span_rank": 0.0,
             "span_behind": 1.0,
         }
-    best_in_window: dict[int, ReadSpan] = {}
-    for candidate in spans:
-        kept = best_in_window.get(candidate.window)
-        if kept is None or candidate.margin > kept.margin:
-            best_in_window[candidate.window] = candidate
-    windows = max(len(best_in_window), 1)
+    best = best_in_window(spans)
+    windows = max(len(best), 1)
     elsewhere = [s.margin for s in spans if not _overlaps(s, span)]
     top = ranking.candidates[:RANKS_LOOKED_AT]
     rank = next((i for i, c in enumerate(top) if c.position == span.position), len(top))
@@ -237,8 +233,8 @@ def reader_features(
         "span_probability": span.probability,
         "no_answer_probability": _no_answer_probability(span),
         "span_lead": _clip(span.margin - max(elsewhere, default=-MARGIN_CLIP)),
-        "windows_answering": sum(s.margin > 0 for s in best_in_window.values()) / windows,
-        "windows_agreeing": sum(_overlaps(s, span) for s in best_in_window.values()) / windows,
+        "windows_answering": sum(s.margin > 0 for s in best.values()) / windows,
+        "windows_agreeing": sum(_overlaps(s, span) for s in best.values()) / windows,
         "span_rank": 1.0 / (1.0 + rank),
         "span_behind": ranking.candidates[0].score - span_score,
     }

@@ -280,10 +280,7 @@ def _read_as_asked(
     # only inherit: that part is read again its own way. The parts are read in batches of
     # their own: the int8 reader's logits depend on a passage's batch-mates, and the
     # whole passages must read as they do without them.
-    best: dict[int, ReadSpan] = {}
-    for span in whole:
-        if span.window not in best or span.margin > best[span.window].margin:
-            best[span.window] = span
+    best = best_in_window(whole)
     parts = [
         (k, (first, last))
         for k, run in enumerate(ranges)
@@ -331,6 +328,16 @@ def _asked_apart(run: tuple[int, int], asked_for: PassageQuestion) -> list[tuple
             apart.append((start, p - 1))
             start = None
     return apart
+
+
+def best_in_window(spans: Sequence[ReadSpan]) -> dict[int, ReadSpan]:
+    """Each window's span with the best margin (the first of equals), by window."""
+    best: dict[int, ReadSpan] = {}
+    for span in spans:
+        kept = best.get(span.window)
+        if kept is None or span.margin > kept.margin:
+            best[span.window] = span
+    return best
 
 
 def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:

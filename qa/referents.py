@@ -6,6 +6,8 @@ follow-up with each such word replaced (`put_in`).
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from qa.dates import date_phrases
 from qa.earlier_question import (
     Phrases,
@@ -19,7 +21,16 @@ from qa.earlier_question import (
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
-from qa.referring import SUBJECT_PRONOUNS, WORD, Pointer, pointers, words
+from qa.referring import (
+    DETERMINERS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    WORD,
+    Pointer,
+    pointers,
+    words,
+)
+from qa.topic_request import requested_topic
 
 # Pointers that stand for a noun phrase: the thing or person, or whose it is.
 _NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
@@ -40,14 +51,17 @@ def _referent(
 
     After "What is Hezbollah?" a pronoun is what was described ("who backs it?": "Who
     backs Hezbollah?"), not the description given. Where neither that nor the answer
-    names anything for it, the last question's subject (`topic_of`: "who is he?" after
-    "What did the Russian envoy warn about?" asks who the envoy is)."""
+    names anything for it, the topic the last turn asked about (`requested_topic`) or
+    the last question's subject (`topic_of`: "who is he?" after "What did the Russian
+    envoy warn about?" asks who the envoy is)."""
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
     answer = said.answer.strip().rstrip(" .,")
     if pointer.kind in _NOUN_POINTERS:
         named = described_thing(said.question) or _named(pointer, said, asked, answer)
         if named is None:
-            topic = topic_of(said.question, phrases)
+            # After "Tell me about the Russian ambassador", "he" is the ambassador: the
+            # answer was a sentence about him, the request's topic is who he is.
+            topic = requested_topic(said.question) or topic_of(said.question, phrases)
             agrees = topic is not None and not (word in _SINGULAR and looks_plural(topic))
             named = topic if agrees else None
         if named is None:
@@ -72,6 +86,9 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         if subject is not None and subject["wh"].lower() == "what":
             plain = plain_question(said.question)
             return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
+        thing = _thing_done_to(said) if asked in ("who", "whom") else None
+        if thing is not None:
+            return thing
         # An answer to "how" or "why" is a manner or a reason, not a thing to point at.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
         return answer if short and asked not in ("how", "why") else None
@@ -81,6 +98,18 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # modernization" is the chief of staff, whom the reader finds as asked.
         return answer
     return None
+
+
+def _thing_done_to(said: Said) -> str | None:
+    """The one thing a who-question asked about ("the strike on November 19" of "Who
+    launched the strike on November 19?"): what "it" stands for after it ("Who was it
+    aimed at?", "Where was it?"), rather than the answer, a person or a body that a
+    follow-up calls "he", "she" or "they". None for a name or a plural ("the talks")."""
+    thing = object_of(said)
+    if thing is None or words(thing)[0].lower() not in DETERMINERS:
+        return None
+    head = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, words(thing)))
+    return None if looks_plural(" ".join(head)) else thing
 
 
 def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:

@@ -472,3 +472,36 @@ def test_what_else_asks_again_for_another_answer_than_the_last() -> None:
     assert also.other_than == "economic collaboration"
     assert read_question("Where were they held?", focused).other_than is None
     assert not refers_back("Or else what happens?")
+
+
+def test_a_pronoun_after_a_request_about_a_topic_is_the_topic() -> None:
+    told = _chat(
+        ("Tell me about the Russian ambassador", _cited("Amid the escalating ...", 17, dates=()))
+    )
+    assert read_question("What did he say?", told).reader_question == (
+        "What did the Russian ambassador say?"
+    )
+    talks = _chat(("Describe the talks", _cited("The discussions, held in ...", 1, dates=())))
+    assert read_question("Where were they held?", talks).reader_question == (
+        "Where were the talks held?"
+    )
+    # "he" is not "the talks": left as asked.
+    assert read_question("What did he say?", talks).reader_question.startswith("What did he say")
+
+
+def test_it_after_a_who_question_is_the_thing_it_asked_about() -> None:
+    launched = _chat(("Who launched the strike on November 19?", _cited("Israeli military", 8)))
+    assert read_question("Who was it aimed at?", launched).reader_question == (
+        "Who was the strike on November 19 aimed at?"
+    )
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    assert read_question("Where was it?", condemned).reader_question == ("Where was the strike?")
+    # Not a plural ("the talks" is "they") nor a name: "it" is then the answer.
+    hailed = _chat(("Who hailed the talks?", _cited("Lebanon’s foreign ministry", 0, dates=())))
+    assert read_question("What did it say?", hailed).reader_question == (
+        "What did Lebanon’s foreign ministry say?"
+    )
+    struck = _chat(("Who struck Beirut?", _cited("the IDF", 12)))
+    assert read_question("When did it strike?", struck).reader_question.startswith(
+        "When did the IDF strike"
+    )

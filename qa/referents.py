@@ -89,9 +89,10 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         thing = _thing_done_to(said) if asked in ("who", "whom") else None
         if thing is not None:
             return thing
-        # An answer to "how" or "why" is a manner or a reason, not a thing to point at.
+        # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
+        # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
-        return answer if short and asked not in ("how", "why") else None
+        return answer if short and asked not in ("how", "why", "when") else None
     if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):
         # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
         # "he" after "Who is the chief of staff responsible for?" / "military

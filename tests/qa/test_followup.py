@@ -505,3 +505,8 @@ def test_it_after_a_who_question_is_the_thing_it_asked_about() -> None:
     assert read_question("When did it strike?", struck).reader_question.startswith(
         "When did the IDF strike"
     )
+
+
+def test_it_after_a_when_question_is_what_it_asked_about_not_the_time() -> None:
+    struck = _chat(("When was the Hamas camp struck?", _cited("November 19", 8, dates=())))
+    assert read_question("Who struck it?", struck).reader_question == ("Who struck the Hamas camp?")

@@ -124,7 +124,7 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     found = pointers(question)
     spans = list(WORD.finditer(question))
     parts, copied, left, length = [], 0, False, len(question)
-    answered_subject = False
+    answered_subject = answered = False
     for pointer in found:
         span = spans[pointer.index]
         word = span.group().lower()
@@ -135,13 +135,19 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
         if referent is None:
             left = True
             continue
+        answered |= referent.removesuffix("’s") == said.answer.strip().rstrip(" .,")
         parts += [question[copied : span.start()], referent]
         copied = span.end()
         length += span.start() - span.end() + len(referent)
         if length > MAX_QUESTION_CHARS:
             return None  # no longer a question: many pointers, each a long referent
     text = "".join([*parts, question[copied:]])
-    pinned = (left or any(p.kind == "determiner" for p in found)) and said.dates
+    # An answer to a question about a day is asked about on that day: "What was its
+    # target?" after "Who carried it out on November 23?" is the IDF's target then, not
+    # on November 19. An answer to an undated question ("Which organization ran the
+    # camp?": Hamas) is no more about its sentence's day than about any other.
+    answered = answered and bool(date_phrases(said.question))
+    pinned = (left or answered or any(p.kind == "determiner" for p in found)) and said.dates
     if pinned and not date_phrases(text):
         text = f"{plain_question(text)} on {said.dates[0]}?"
     return text if text != question else None

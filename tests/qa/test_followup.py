@@ -510,3 +510,15 @@ def test_it_after_a_who_question_is_the_thing_it_asked_about() -> None:
 def test_it_after_a_when_question_is_what_it_asked_about_not_the_time() -> None:
     struck = _chat(("When was the Hamas camp struck?", _cited("November 19", 8, dates=())))
     assert read_question("Who struck it?", struck).reader_question == ("Who struck the Hamas camp?")
+
+
+def test_a_pronoun_for_a_dated_answer_keeps_its_date() -> None:
+    carried = _chat(("Who carried out the strike on November 23?", _cited("the IDF", 12)))
+    assert read_question("What was its target?", carried).reader_question == (
+        "What was the IDF’s target on November 23?"
+    )
+    # An answer to a question that named no day is not pinned to its sentence's day.
+    ran = _chat(("Which organization ran the camp?", _cited("Hamas", 8, dates=("November 19",))))
+    assert read_question("How has it been designated?", ran).reader_question == (
+        "How has Hamas been designated?"
+    )

@@ -14,7 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.dates.patterns import MONTH_DAY
-from qa.referring import AUXILIARIES, DETERMINERS, PREPOSITIONS, WORD, words
+from qa.referring import (
+    AUXILIARIES,
+    BE,
+    DETERMINERS,
+    IRREGULAR_PARTICIPLES,
+    PREPOSITIONS,
+    WORD,
+    words,
+)
 
 # Whether the article writes these words together ("Lebanese officials").
 Phrases = Callable[[str], bool]
@@ -110,7 +118,12 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         cut = next(
             (i for i, m in enumerate(after) if m.group().lower() in PREPOSITIONS), len(after)
         )
-        run = after[: cut - 1]
+        # After a form of "be", a question's last word may be the subject's own noun, not
+        # a verb: "the November 23 strike" of "Where was the November 23 strike?". (Before
+        # a preposition it may be a predicate too: "Who is the chief responsible for?")
+        be = words(opening.group())[-1].lower() in BE
+        noun_last = be and 0 < cut == len(after) and not participle(after[-1].group())
+        run = after[:cut] if noun_last else after[: cut - 1]
         while run and run[-1].group().lower() in AUXILIARIES:
             run = run[:-1]
     first = run[0].group() if run else ""
@@ -119,6 +132,12 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         return None
     text = plain[run[0].start() : run[-1].end()]
     return text[0].lower() + text[1:] if determiner else text
+
+
+def participle(word: str) -> bool:
+    """Whether `word` looks like a past participle ("held", "struck", "designated")."""
+    lower = word.lower()
+    return (len(lower) > 3 and lower.endswith("ed")) or lower in IRREGULAR_PARTICIPLES
 
 
 def looks_plural(phrase: str) -> bool:

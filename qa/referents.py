@@ -36,6 +36,9 @@ from qa.topic_request import requested_topic
 _NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
 # Pronouns that never stand for a plural noun phrase ("he" is not "the talks").
 _SINGULAR = frozenset("he him his she her hers".split())
+# Pronouns that never stand for one thing ("they" is not "the strike"; it may be a body
+# named: "Hezbollah").
+_PLURAL = frozenset("they them their theirs".split())
 # Pronouns as objects, which never stand for their own clause's subject.
 _OBJECT_PRONOUNS = frozenset("him them it".split())
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
@@ -62,7 +65,10 @@ def _referent(
             # After "Tell me about the Russian ambassador", "he" is the ambassador: the
             # answer was a sentence about him, the request's topic is who he is.
             topic = requested_topic(said.question) or topic_of(said.question, phrases)
-            agrees = topic is not None and not (word in _SINGULAR and looks_plural(topic))
+            agrees = topic is not None and not (
+                (word in _SINGULAR and looks_plural(topic))
+                or (word in _PLURAL and _one_thing(topic))
+            )
             named = topic if agrees else None
         if named is None:
             return None
@@ -76,6 +82,11 @@ def _referent(
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None
+
+
+def _one_thing(phrase: str) -> bool:
+    """Whether a noun phrase is one thing by its form: a determiner and a singular noun."""
+    return words(phrase)[0].lower() in DETERMINERS and not looks_plural(phrase)
 
 
 def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:

@@ -522,3 +522,15 @@ def test_a_pronoun_for_a_dated_answer_keeps_its_date() -> None:
     assert read_question("How has it been designated?", ran).reader_question == (
         "How has Hamas been designated?"
     )
+
+
+def test_after_a_form_of_be_the_last_word_of_the_subject_is_its_noun() -> None:
+    struck = _chat(("Where was the November 23 strike?", _cited("Beirut", 12)))
+    assert read_question("What was its target?", struck).reader_question == (
+        "What was the November 23 strike’s target?"
+    )
+    # A participle is the verb: "held", "struck" and "-ed" words end the subject before them.
+    held = _chat(("Where were the talks held?", _cited("Ras EnNakoura", 0, dates=())))
+    assert read_question("Who hailed them?", held).reader_question == "Who hailed the talks?"
+    hit = _chat(("When was the Hamas camp struck?", _cited("November 19", 8, dates=())))
+    assert read_question("Who struck it?", hit).reader_question == "Who struck the Hamas camp?"

@@ -58,7 +58,7 @@ def _referent(
     the last question's subject (`topic_of`: "who is he?" after "What did the Russian
     envoy warn about?" asks who the envoy is)."""
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
-    answer = said.answer.strip().rstrip(" .,")
+    answer = _answer(said)
     if pointer.kind in _NOUN_POINTERS:
         named = described_thing(said.question) or _named(pointer, said, asked, answer)
         if named is None:
@@ -84,9 +84,17 @@ def _referent(
     return None
 
 
+def _answer(said: Said) -> str:
+    """The last answer as a pronoun's referent: without outer spaces or a final full stop."""
+    return said.answer.strip().rstrip(" .,")
+
+
 def _one_thing(phrase: str) -> bool:
-    """Whether a noun phrase is one thing by its form: a determiner and a singular noun."""
-    return words(phrase)[0].lower() in DETERMINERS and not looks_plural(phrase)
+    """Whether a noun phrase is one thing by its form: a determiner and a singular noun
+    before any preposition ("the strike on November 19", not "the talks in Beirut")."""
+    found = words(phrase)
+    head = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, found))
+    return found[0].lower() in DETERMINERS and bool(head) and not looks_plural(" ".join(head))
 
 
 def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
@@ -118,10 +126,7 @@ def _thing_done_to(said: Said) -> str | None:
     aimed at?", "Where was it?"), rather than the answer, a person or a body that a
     follow-up calls "he", "she" or "they". None for a name or a plural ("the talks")."""
     thing = object_of(said)
-    if thing is None or words(thing)[0].lower() not in DETERMINERS:
-        return None
-    head = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, words(thing)))
-    return None if looks_plural(" ".join(head)) else thing
+    return thing if thing is not None and _one_thing(thing) else None
 
 
 def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
@@ -146,7 +151,7 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
         if referent is None:
             left = True
             continue
-        answered |= referent.removesuffix("’s") == said.answer.strip().rstrip(" .,")
+        answered |= referent.removesuffix("’s") == _answer(said)
         parts += [question[copied : span.start()], referent]
         copied = span.end()
         length += span.start() - span.end() + len(referent)

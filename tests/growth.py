@@ -1,7 +1,7 @@
 """How a step's time grows with its input, as a ratio measured in one process.
 
 4x the input should take about 4x the time; quadratic code takes 16x. After one
-warm-up run of each size, a small and a large run are timed one right after the other
+warm-up run of each size, a large and a small run are timed one right after the other
 (garbage collection off), a few times, and the growth is the median of their ratios; a
 ratio over the limit is measured again (up to ATTEMPTS times) before it counts, since a
 single stall can inflate one measurement.
@@ -53,10 +53,10 @@ def _seconds(step: Step) -> float:
         gc.enable()
 
 
-def growth(make: Callable[[int], Step], units: int, repeats: int = 4) -> float:
+def growth(make: Callable[[int], Step], units: int, repeats: int = 3) -> float:
     """How many times as long the step made for SCALE * `units` takes as the one for
     `units` (`make(units)` builds the input and returns the step that processes it): the
-    median of `repeats` ratios, each of a small run and the large run right after it."""
+    median of `repeats` ratios, each of a large run and the small run right after it."""
     small, large = make(units), make(SCALE * units)
     small()  # warm up: compiled patterns, caches, lazy imports
     large()

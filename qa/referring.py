@@ -4,9 +4,9 @@ A question refers back when it holds a word that points at something said before
 pronoun with nothing in the question for it to stand for: "Where was that?", "What did
 he call for?"; "then", a place "there", a final "so") or when it is a fragment that only
 makes sense as a variation of the last question ("Why?", "and on November 19?", "What
-about Hezbollah?"). Anything else stands on its own, however long the chat: "Who
-condemned the strike?" names what it asks about. No word lists keyed to any article:
-only English function words.
+about Hezbollah?", or a correction: "no, I mean on November 23"). Anything else stands
+on its own, however long the chat: "Who condemned the strike?" names what it asks about.
+No word lists keyed to any article: only English function words.
 """
 
 from __future__ import annotations
@@ -76,6 +76,14 @@ _FRAGMENT_WORDS = 6
 # lead in a fragment of two words.
 _ASKED_AFTER_PREPOSITION = frozenset("whom what where when which".split())
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
+# A correction ("no, I mean on November 23", "sorry, I meant Hezbollah") names what the
+# last question should have asked about. "no" and the like count only before a
+# punctuation mark or "I mean": "No casualties?" is a question of its own.
+_CORRECTION = re.compile(
+    r"^(?:(?:no|nope|sorry|oops|actually|wait)\s*[,.!:;-]+\s*"
+    r"|(?:(?:no|nope|sorry)\s+)?i\s+mean[t]?\b[\s,:;-]*)+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -240,6 +248,12 @@ def _asks_subject(lower: list[str]) -> bool:
 def ellipsis(question: str) -> Ellipsis | None:
     """The fragment `question` is, or None if it is a whole question."""
     text = question.strip().rstrip("?!. ").strip()
+    correction = _CORRECTION.match(text)
+    if correction and text[correction.end() :].strip():
+        rest = text[correction.end() :].strip()
+        tokens = words(rest)
+        if len(tokens) <= _FRAGMENT_WORDS and not {t.lower() for t in tokens} & (WH | AUXILIARIES):
+            return Ellipsis(instead=rest)
     first = WORD.search(text)
     joined = first is not None and first.group().lower() in LEADING_CONJUNCTIONS
     if first is not None and joined:

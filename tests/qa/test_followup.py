@@ -59,6 +59,8 @@ ASKED_TARGET = _chat((TARGETED, _cited(BUILDING, 13, 15, 9)))
         "How has it been designated?",
         "By whom?",
         "since when?",
+        "no, I mean on November 19",
+        "Sorry, I meant Hezbollah",
     ],
 )
 def test_questions_that_point_back_are_follow_ups(question: str) -> None:
@@ -84,6 +86,8 @@ def test_questions_that_point_back_are_follow_ups(question: str) -> None:
         "How long has it been since the strike?",
         "What did those in Beirut report?",
         "By whom was the strike condemned?",
+        "No casualties?",
+        "Actually, who condemned the strike?",
     ],
 )
 def test_questions_that_name_what_they_ask_about_stand_alone(question: str) -> None:
@@ -201,6 +205,18 @@ def test_fragments_ask_the_previous_question_again() -> None:
         "When did Hezbollah strike Beirut?"
     )
     assert read_question("Why?", struck).reader_question == "Why did Israel strike Beirut?"
+
+
+def test_a_correction_asks_the_previous_question_about_what_it_names() -> None:
+    # "no, I mean ..." was read as a question of its own and found nothing; a fragment
+    # asked after it then varied the correction instead of the question.
+    corrected = read_question("no, I mean on November 19", ASKED_TARGET)
+    assert corrected.reader_question == "What was targeted on November 19?"
+    assert read_question("I meant the 19th", ASKED_TARGET).reader_question == (
+        "What was targeted on November 19?"
+    )
+    again = [*ASKED_TARGET, *_chat(("no, I mean on November 19", _cited("Hamas", 9)))]
+    assert read_question("and on November 23?", again).reader_question == TARGETED
 
 
 def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:

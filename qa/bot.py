@@ -26,11 +26,13 @@ from qa.answer_length import fit_span
 from qa.answerability import features as answerability
 from qa.article import check_article_text
 from qa.calibration import Calibration
+from qa.continuation import asks_more, next_position
 from qa.dates import article_date, passage_question
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
-from qa.followup import Reading, read_question
+from qa.followup import Reading, last_cited, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
+from qa.messages import AT_THE_END, GOING_ON
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
@@ -281,6 +283,9 @@ class ArticleQA:
         topic = requested_topic(cleaned)
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
+        if asks_more(cleaned):
+            more = self.go_on(history)
+            return Decision(more, more.text)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
@@ -294,6 +299,19 @@ class ArticleQA:
             ranking = self.retriever.rank(topic)
             analysis = self.analyse(reading, ranking, [], 0.0, with_reader=False)
         return self.conclude(analysis, self.sentence_calibration)
+
+    def go_on(self, history: list[dict[str, Any]] | None) -> Answer:
+        """The answer to "Tell me more": the sentence after the last answer's own one
+        that it did not cite, quoted whole (qa.continuation); the article's gist where
+        no earlier answer cited this article."""
+        last = last_cited(history)
+        if last.article != self.title or not last.positions:
+            return self.gist()
+        position = next_position(last.positions, len(self.sentences))
+        if position is None:
+            return Answer("", False, 0.0, [], AT_THE_END)
+        evidence = self.cite(position, 1.0)
+        return Answer(evidence.text, True, 1.0, [evidence], GOING_ON, confident=True)
 
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of

@@ -115,10 +115,10 @@ def answer_text(message: dict[str, Any]) -> str:
     return "" if text == NOT_FOUND else text
 
 
-def _citation(item: object, number: int) -> tuple[int, str, list[str]]:
-    """(position, article, dates) of one citation: an Evidence or its dict."""
+def _citation(item: object, number: int) -> tuple[int, str, list[str], str | None]:
+    """(position, article, dates, article id) of one citation: an Evidence or its dict."""
     if isinstance(item, Evidence):
-        return item.position, item.article, item.dates
+        return item.position, item.article, item.dates, item.article_id
     cited = item if isinstance(item, dict) else {}
     position, article, dates = cited.get("position"), cited.get("article"), cited.get("dates")
     if not isinstance(position, int) or isinstance(position, bool) or position < 0:
@@ -128,7 +128,8 @@ def _citation(item: object, number: int) -> tuple[int, str, list[str]]:
     if not isinstance(article, str):
         raise InvalidQuestion(f"history message {number}: each cited sentence needs an 'article'")
     labels = [d for d in dates if isinstance(d, str)] if isinstance(dates, list) else []
-    return position, article, labels
+    article_id = cited.get("article_id")
+    return position, article, labels, article_id if isinstance(article_id, str) else None
 
 
 def _readable(label: str) -> str | None:
@@ -145,11 +146,13 @@ def _readable(label: str) -> str | None:
 @dataclass(frozen=True)
 class Cited:
     """What a structured answer cited: its sentences (best first, the answer's own
-    first), the article they are in, and the dates of the first, as a question says them."""
+    first), the article they are in (and its id, from a collection), and the dates of the
+    first, as a question says them."""
 
     positions: tuple[int, ...] = ()
     article: str | None = None
     dates: tuple[str, ...] = ()
+    article_id: str | None = None
 
 
 def cited(reply: dict[str, Any] | None, number: int) -> Cited:
@@ -167,8 +170,17 @@ def cited(reply: dict[str, Any] | None, number: int) -> Cited:
     if not citations:
         return Cited()
     article = citations[0][1]
-    positions = tuple(p for p, a, _ in citations if a == article)
-    return Cited(positions, article, tuple(d for d in map(_readable, citations[0][2]) if d))
+    positions = tuple(p for p, a, _, _ in citations if a == article)
+    dates = tuple(d for d in map(_readable, citations[0][2]) if d)
+    return Cited(positions, article, dates, citations[0][3])
+
+
+def last_cited(history: list[dict[str, Any]] | None) -> Cited:
+    """What the last answer in `history` cited (nothing when it cited nothing or there is
+    none), the history validated as for any follow-up."""
+    check_history(history)
+    turns = exchanges(history)
+    return cited(turns[-1].reply, turns[-1].number) if turns else Cited()
 
 
 def _said(exchange: Exchange, question: str) -> Said:

@@ -17,3 +17,9 @@ def reading_as(question: str, context: str) -> str:
     """How a follow-up was understood (Answer.reading), so a wrong reading is visible:
     "Reading as: Who said so (following: What was targeted on November 23?)"."""
     return f"Reading as: {question.rstrip('?')} (following: {context})"
+
+
+# How "Tell me more" was read (Answer.reading): the next sentence after the last answer's.
+GOING_ON = "Going on from the last answer"
+# ... and where the last answer came from the article's last sentence.
+AT_THE_END = "The last answer came from the article's last sentence; there is no more."

@@ -56,8 +56,9 @@ from qa.collection.answering import (
 )
 from qa.collection.changes import Added, plan_write, text_sha256
 from qa.collection.entries import Answerer, ArticleEntry, UnknownArticle
+from qa.continuation import asks_more
 from qa.errors import ArticleQAError
-from qa.followup import read_question
+from qa.followup import last_cited, read_question
 from qa.ingest import ArticleRecord, Skipped, check_date
 from qa.question_form import tidy
 from qa.reading import SpanReader
@@ -250,10 +251,15 @@ class DatabaseCollection:
         without a date are left out when a range is given.
         """
         # Typos are mended by each article's own words (ArticleQA.read); the form here.
-        reading = read_question(tidy(check_question(question)), history)
+        tidied = tidy(check_question(question))
+        reading = read_question(tidied, history)
         where = article_filter(articles, since, until)
+        # "Tell me more" goes on in the article the last answer came from (qa.continuation);
+        # its words would rank the articles at random.
+        last = last_cited(history).article_id if asks_more(tidied) else None
+        chosen = [last] if last is not None else self.best_articles(reading.query, where)
         answers = []
-        for article in self.best_articles(reading.query, where):
+        for article in chosen:
             found = self.article_bot(article)
             if found is not None:
                 row, bot = found

@@ -120,6 +120,22 @@ def test_ask_cites_the_article_and_the_sentence(collection: DatabaseCollection) 
         )
 
 
+def test_tell_me_more_goes_on_in_the_article_the_last_answer_came_from(
+    collection: DatabaseCollection,
+) -> None:
+    question = "How much was paid by the museum for the work?"
+    answer = collection.ask(question)
+    assert answer.evidence[0].position == 2  # "It paid four million pounds ..." (title is 0)
+    history = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": answer.text, "answer": answer.to_dict()},
+    ]
+    more = collection.ask("Tell me more", history)
+    # Its words match no article better than another; the museum's next sentence follows.
+    assert more.found and more.text == "The painting will hang in the east gallery."
+    assert more.evidence[0].article_id == stable_id("museum")
+
+
 def test_filters_by_article_and_date(collection: DatabaseCollection) -> None:
     question = "When did the ferries resume?"
     assert collection.ask(question).evidence[0].article == "Harbour reopens after storm"

@@ -159,3 +159,23 @@ def test_who_carried_it_out_and_by_whom_find_the_doer(bundled_bot: ArticleQA) ->
     by_whom = bundled_bot.inspect("By whom?", history)
     assert by_whom.reading.reader_question == "By whom has Hamas been designated?"
     assert by_whom.span is not None and by_whom.span.text == "multiple international bodies"
+
+
+def test_tell_me_more_quotes_the_sentences_after_the_last_answers(
+    bundled_bot: ArticleQA,
+) -> None:
+    asked = "What did the Russian envoy call for?"
+    history = _kept(asked, _citing(bundled_bot, "de-escalation", 19))
+    more = bundled_bot.ask("Tell me more", history)
+    assert more.found and more.confident
+    assert more.text == bundled_bot.sentences[20].text
+    assert [e.position for e in more.evidence] == [20]
+    history += _kept("Tell me more", more)
+    end = bundled_bot.ask("go on", history)  # the article's last sentence was quoted
+    assert not end.found and end.reading is not None and "last sentence" in end.reading
+
+
+def test_tell_me_more_with_nothing_before_gives_the_articles_gist(
+    bundled_bot: ArticleQA,
+) -> None:
+    assert bundled_bot.ask("Tell me more").text == bundled_bot.gist().text

@@ -32,11 +32,12 @@ from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, last_cited, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
-from qa.messages import AT_THE_END, GOING_ON
+from qa.messages import AT_THE_END, GOING_ON, SOURCE_OF_LAST
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
 from qa.retrieval import Ranking, Retriever
+from qa.source_request import asks_source
 from qa.spelling import ArticleWords
 from qa.topic_request import requested_topic
 from qa.unicode import check_unicode
@@ -286,6 +287,9 @@ class ArticleQA:
         if asks_more(cleaned):
             more = self.go_on(history)
             return Decision(more, more.text)
+        source = self.source_of_last(history) if asks_source(cleaned) else None
+        if source is not None:
+            return Decision(source, source.text)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
@@ -312,6 +316,16 @@ class ArticleQA:
             return Answer("", False, 0.0, [], AT_THE_END)
         evidence = self.cite(position, 1.0)
         return Answer(evidence.text, True, 1.0, [evidence], GOING_ON, confident=True)
+
+    def source_of_last(self, history: list[dict[str, Any]] | None) -> Answer | None:
+        """The answer to "Where does it say that?": the last answer's own sentence,
+        quoted whole (qa.source_request); None where no earlier answer cited this article,
+        and the question is read as any other ("What is the source?" of a river)."""
+        last = last_cited(history)
+        if last.article != self.title or not last.positions:
+            return None
+        evidence = self.cite(last.positions[0], 1.0)
+        return Answer(evidence.text, True, 1.0, [evidence], SOURCE_OF_LAST, confident=True)
 
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of

@@ -23,3 +23,5 @@ def reading_as(question: str, context: str) -> str:
 GOING_ON = "Going on from the last answer"
 # ... and where the last answer came from the article's last sentence.
 AT_THE_END = "The last answer came from the article's last sentence; there is no more."
+# How "Where does it say that?" was read: the sentence the last answer came from.
+SOURCE_OF_LAST = "Where the last answer came from"

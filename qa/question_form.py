@@ -71,7 +71,7 @@ _LEADING_SOURCE = re.compile(rf"^{_SOURCE}(?:\s*[,:]\s*|\s+(?={_ASKS}))", re.IGN
 _TRAILING_SOURCE = re.compile(rf"[\s,]+{_SOURCE}(?=[\s?.!]*$)", re.IGNORECASE)
 _SAYS = re.compile(
     rf"^(?P<wh>{_WH}|which)\s+(?:does|did|do)\s+the\s+(?:article|text|story|report)\s+"
-    r"(?:say|state|mention)\s+(?!about\b|of\b|on\b)(?=\w)",
+    r"(?:say|state|mention)\s+(?!about\b|of\b|on\b|(?:so|that|this|it)\s*[?.!]*$)(?=\w)",
     re.IGNORECASE,
 )
 # Thanks or a smile after the question ("...? Thanks", "... thx :)").
@@ -81,6 +81,20 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PLEASE = re.compile(rf"[\s,]+{_PLEASE}\s*(?=[?.!]*\s*$)", re.IGNORECASE)
+# Follow-ups of two or three words typed other ways than the ones qa.referring reads:
+# "how come?" is "Why?", and "who said?", "says who?", "according to whom?" ask who
+# said so. Whole questions only: "How come Israel struck?" keeps its words.
+_BARE_FORMS = (
+    (re.compile(r"^how\s+come\s*[?.!]*$", re.IGNORECASE), "Why?"),
+    (
+        re.compile(
+            r"^(?:who\s+(?:said|says|claims|claimed)|says\s+who|according\s+to\s+(?:whom|who))"
+            r"\s*[?.!]*$",
+            re.IGNORECASE,
+        ),
+        "Who said so?",
+    ),
+)
 
 
 def _unwrapped(text: str) -> str:
@@ -97,7 +111,11 @@ def _unwrapped(text: str) -> str:
     if len(sourceless.split()) >= 3:  # "What is in the article?" asks about it
         text = sourceless
     text = _SAYS.sub(lambda match: match["wh"] + " ", text)
-    return _TRAILING_PLEASE.sub("", text)
+    text = _TRAILING_PLEASE.sub("", text)
+    for form, clean in _BARE_FORMS:
+        if form.match(text.strip()):
+            return clean
+    return text
 
 
 # Dates typed in figures: "2025-11-23"; "23/11/2025", "11/23/2025" (or with "." or "-");

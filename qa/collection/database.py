@@ -62,6 +62,7 @@ from qa.followup import last_cited, read_question
 from qa.ingest import ArticleRecord, Skipped, check_date
 from qa.question_form import tidy
 from qa.reading import SpanReader
+from qa.source_request import asks_source
 
 WRITE_ATTEMPTS = 5  # diffs of one article before giving up on a writer that keeps changing it
 
@@ -254,9 +255,11 @@ class DatabaseCollection:
         tidied = tidy(check_question(question))
         reading = read_question(tidied, history)
         where = article_filter(articles, since, until)
-        # "Tell me more" goes on in the article the last answer came from (qa.continuation);
-        # its words would rank the articles at random.
-        last = last_cited(history).article_id if asks_more(tidied) else None
+        # "Tell me more" goes on in the article the last answer came from (qa.continuation),
+        # and "Where does it say that?" quotes it (qa.source_request): their words would
+        # rank the articles at random.
+        about_last = asks_more(tidied) or asks_source(tidied)
+        last = last_cited(history).article_id if about_last else None
         chosen = [last] if last is not None else self.best_articles(reading.query, where)
         answers = []
         for article in chosen:

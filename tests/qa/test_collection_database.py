@@ -120,7 +120,7 @@ def test_ask_cites_the_article_and_the_sentence(collection: DatabaseCollection) 
         )
 
 
-def test_tell_me_more_goes_on_in_the_article_the_last_answer_came_from(
+def test_tell_me_more_and_where_does_it_say_that_stay_in_the_last_answers_article(
     collection: DatabaseCollection,
 ) -> None:
     question = "How much was paid by the museum for the work?"
@@ -134,6 +134,13 @@ def test_tell_me_more_goes_on_in_the_article_the_last_answer_came_from(
     # Its words match no article better than another; the museum's next sentence follows.
     assert more.found and more.text == "The painting will hang in the east gallery."
     assert more.evidence[0].article_id == stable_id("museum")
+    history += [
+        {"role": "user", "content": "Tell me more"},
+        {"role": "assistant", "content": more.text, "answer": more.to_dict()},
+    ]
+    source = collection.ask("where does it say that?", history)  # the last answer's own
+    assert source.found and source.text == more.text
+    assert source.evidence[0].article_id == stable_id("museum")
 
 
 def test_filters_by_article_and_date(collection: DatabaseCollection) -> None:

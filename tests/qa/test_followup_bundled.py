@@ -179,3 +179,22 @@ def test_tell_me_more_with_nothing_before_gives_the_articles_gist(
     bundled_bot: ArticleQA,
 ) -> None:
     assert bundled_bot.ask("Tell me more").text == bundled_bot.gist().text
+
+
+def test_where_does_it_say_that_quotes_the_last_answers_sentence(
+    bundled_bot: ArticleQA,
+) -> None:
+    # Read as a follow-up, it was "Where does it say Lebanon's foreign ministry?" and
+    # answered "Ras EnNakoura".
+    history = _kept("Who hailed the talks?", _citing(bundled_bot, "Lebanon's foreign ministry", 0))
+    source = bundled_bot.ask("where does it say that?", history)
+    assert source.found and source.confident
+    assert source.text == bundled_bot.sentences[0].text
+    assert [e.position for e in source.evidence] == [0]
+
+
+def test_a_source_question_with_nothing_before_is_read_as_a_question(
+    bundled_bot: ArticleQA,
+) -> None:
+    assert bundled_bot.ask("What is the source?").reading is None
+    assert bundled_bot.ask("What is the source?").text != bundled_bot.sentences[0].text

@@ -86,6 +86,12 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("what does the article say was targeted", "What was targeted?"),
         ("Who condemned the strike? Thanks", "Who condemned the strike?"),
         ("who condemned the strike thx :)", "Who condemned the strike?"),
+        # Short follow-ups typed other ways: read as "Why?" and "Who said so?" are.
+        ("how come?", "Why?"),
+        ("How come", "Why?"),
+        ("who said?", "Who said so?"),
+        ("says who", "Who said so?"),
+        ("According to whom?", "Who said so?"),
     ],
 )
 def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
@@ -125,6 +131,8 @@ def test_a_date_in_figures_reads_in_words_where_its_day_is_plain(typed: str, cle
         "What is in the article?",  # asks about the article itself
         "What does the text say about the envoy?",
         "Who is Ty?",
+        "How come Israel struck Beirut?",
+        "Who said Israel struck Beirut?",
     ],
 )
 def test_words_around_no_question_are_kept(text: str) -> None:

@@ -4,7 +4,9 @@ Whether a question is a follow-up is decided from its form (qa.referring): one t
 stands on its own is asked as it is, whatever came before. A follow-up is spelled out
 as the plain question it stands for (qa.restating) from the structured answer the last
 turn gave (its short answer, and the sentences and dates it cited, which retrieval then
-searches first), never from the Markdown the chat showed.
+searches first), never from the Markdown the chat showed. Requests about the last
+answer ("Tell me more", "Where does it say that?") are passed over: a follow-up after them
+leans on the question before them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from qa.answer import Answer, Evidence
+from qa.continuation import asks_more
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.keyword_query import as_question
@@ -21,6 +24,7 @@ from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.referring import ellipsis, refers_back
 from qa.restating import Phrases, Said, resolve
+from qa.source_request import asks_source
 from qa.unicode import check_unicode
 
 # Citations of an earlier answer read for its focus: the ones an answer carries.
@@ -212,7 +216,10 @@ def read_question(
     stood on its own, so each step costs the same whatever the history's length.
     """
     check_history(history)
-    turns = exchanges(history)
+    every_turn = exchanges(history)
+    # "Tell me more" and "Where does it say that?" ask about the last answer, not about
+    # the article: a follow-up after them leans on the question before them.
+    turns = [t for t in every_turn if not (asks_more(t.question) or asks_source(t.question))]
     if not turns or not refers_back(question):
         return Reading(question, question, resolved=as_question(question))
     start = len(turns) - 1
@@ -222,7 +229,7 @@ def read_question(
     for turn in turns[start + 1 :]:
         said = _said(turn, _spelled_out(turn, said, phrases))
     context = " ".join(turn.question for turn in turns[start:])
-    last = cited(turns[-1].reply, turns[-1].number)
+    last = cited(every_turn[-1].reply, every_turn[-1].number)  # what was shown last
     resolved = resolve(question, said, phrases)
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)

@@ -219,6 +219,16 @@ def test_a_correction_asks_the_previous_question_about_what_it_names() -> None:
     assert read_question("and on November 23?", again).reader_question == TARGETED
 
 
+def test_a_follow_up_after_tell_me_more_or_source_leans_on_the_question_before() -> None:
+    # "Tell me more" was taken for the last question: "Why?" read "Tell me more? Why?".
+    more = [*ASKED_TARGET, *_chat(("Tell me more", _cited("Netanyahu's office ...", 14)))]
+    why = read_question("Why?", more)
+    assert why.reader_question == "Why was it targeted on November 23?"
+    assert why.focus == (14,)  # searched first: the sentence shown last
+    source = [*ASKED_TARGET, *_chat(("source?", _cited("According to ...", 13)))]
+    assert read_question("Why?", source).reader_question == "Why was it targeted on November 23?"
+
+
 def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:
     article = ArticleWords(
         ["Lebanese officials emphasized trade.", "The Russian envoy called for calm."]

@@ -179,6 +179,10 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     named = [t for t in tokens if t.lower() not in DETERMINERS]
     if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
         return None  # not a name or a noun phrase: nothing to put in a name's place
+    same_noun = _same_noun(fragment, tokens, question)
+    if same_noun is not None:
+        start, end = same_noun
+        return f"{question[:start]}{fragment}{question[end:]}?"
     subject = subject_words(question, phrases) if phrases is not None else None
     if subject is not None:
         start, end = subject
@@ -188,6 +192,19 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
     return None
+
+
+def _same_noun(fragment: str, tokens: list[str], question: str) -> tuple[int, int] | None:
+    """Where the question names what the fragment names more closely: "the strike" of
+    "Who condemned the strike?" for "the November 19 strike" (a determiner, then words,
+    then the same last noun); None for a fragment of one noun or no such phrase."""
+    if len(tokens) < 3 or tokens[0].lower() not in DETERMINERS:
+        return None
+    noun = re.escape(tokens[-1])
+    phrase = re.search(rf"\b(?:the|a|an)\s+(?:[^\W\d_][\w’'-]*\s+){{0,2}}{noun}\b", question, re.I)
+    if phrase is None or phrase.group().lower() == fragment.lower():
+        return None
+    return phrase.start(), phrase.end()
 
 
 def _base_form(verb: str) -> str | None:

@@ -229,6 +229,22 @@ def test_a_follow_up_after_tell_me_more_or_source_leans_on_the_question_before()
     assert read_question("Why?", source).reader_question == "Why was it targeted on November 23?"
 
 
+def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:
+    # Was "Who condemned the strike? What about the Beirut strike?" (no plain question),
+    # and "Where was the refugee camp Hamas training camp?".
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    assert read_question("What about the Beirut strike?", condemned).reader_question == (
+        "Who condemned the Beirut strike?"
+    )
+    assert read_question("no, I mean the November 19 strike", condemned).reader_question == (
+        "Who condemned the November 19 strike?"
+    )
+    camp = _chat(("Where was the Hamas training camp?", _cited("Ain al-Hilweh", 8)))
+    assert read_question("and the refugee camp?", camp).reader_question == (
+        "Where was the refugee camp?"
+    )
+
+
 def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:
     article = ArticleWords(
         ["Lebanese officials emphasized trade.", "The Russian envoy called for calm."]

@@ -84,6 +84,13 @@ _CORRECTION = re.compile(
     r"|(?:(?:no|nope|sorry)\s+)?i\s+mean[t]?\b[\s,:;-]*)+",
     re.IGNORECASE,
 )
+# "same question for the 19th", "same for Hezbollah": the last question about another
+# thing, as "and for ...?" asks it.
+_SAME_FOR = re.compile(
+    r"^(?:and\s+)?(?:the\s+)?same(?:\s+(?:question|thing))?(?:\s+but)?\s+"
+    r"(?:(?:for|about|with)\s+)?(?!(?:question|thing|as|again)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -248,11 +255,15 @@ def _asks_subject(lower: list[str]) -> bool:
 def ellipsis(question: str) -> Ellipsis | None:
     """The fragment `question` is, or None if it is a whole question."""
     text = question.strip().rstrip("?!. ").strip()
-    correction = _CORRECTION.match(text)
-    if correction and text[correction.end() :].strip():
-        rest = text[correction.end() :].strip()
+    for lead in (_CORRECTION, _SAME_FOR):
+        found = lead.match(text)
+        rest = text[found.end() :].strip() if found else ""
         tokens = words(rest)
-        if len(tokens) <= _FRAGMENT_WORDS and not {t.lower() for t in tokens} & (WH | AUXILIARIES):
+        if (
+            rest
+            and len(tokens) <= _FRAGMENT_WORDS
+            and not {t.lower() for t in tokens} & (WH | AUXILIARIES)
+        ):
             return Ellipsis(instead=rest)
     first = WORD.search(text)
     joined = first is not None and first.group().lower() in LEADING_CONJUNCTIONS

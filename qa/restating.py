@@ -229,6 +229,8 @@ def _did_answer(asked: str, subject: re.Match[str], answer: str) -> str | None:
     answer (the question word was the subject, so the answer is)."""
     base = _base_form(subject["verb"])
     answer = answer.strip().rstrip(" .,")
+    if answer.startswith("The "):  # it began its sentence; now it is inside one
+        answer = f"the {answer[4:]}"
     if subject["wh"].lower() == "what" or base is None or not answer:
         return None
     text = f"{asked} did {answer} {base}{subject['rest']}?"
@@ -265,7 +267,15 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # authorities condemn the strike?"; joined, the reader gave the answer again. "By
         # whom?" there asks nothing: only a question with an auxiliary takes a preposition
         # ("How has Hamas been designated?" + "By whom?").
-        return None if " " in question_word else _did_answer(asked, subject, said.answer)
+        if " " not in question_word:
+            return _did_answer(asked, subject, said.answer)
+        preposition, word = question_word.split()
+        if preposition == "by" or word not in ("whom", "what"):
+            return None
+        # "Who issued a warning?" / "Russia's ambassador" + "About what?": "What did
+        # Russia's ambassador issue a warning about?"; joined, the reader gave the answer.
+        stranded = _did_answer("Who" if word == "whom" else "What", subject, said.answer)
+        return f"{stranded[:-1]} {preposition}?" if stranded else None
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = plain_question(said.question).split(maxsplit=2)
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")

@@ -61,6 +61,8 @@ ASKED_TARGET = _chat((TARGETED, _cited(BUILDING, 13, 15, 9)))
         "since when?",
         "no, I mean on November 19",
         "Sorry, I meant Hezbollah",
+        "same question for the 19th",
+        "Same for Hezbollah?",
     ],
 )
 def test_questions_that_point_back_are_follow_ups(question: str) -> None:
@@ -227,6 +229,26 @@ def test_a_follow_up_after_tell_me_more_or_source_leans_on_the_question_before()
     assert why.focus == (14,)  # searched first: the sentence shown last
     source = [*ASKED_TARGET, *_chat(("source?", _cited("According to ...", 13)))]
     assert read_question("Why?", source).reader_question == "Why was it targeted on November 23?"
+
+
+def test_same_question_for_another_thing_asks_the_last_question_about_it() -> None:
+    # Was read as the keyword query "What is the Same question for the 19th?".
+    assert read_question("same question for the 19th", ASKED_TARGET).reader_question == (
+        "What was targeted on November 19?"
+    )
+
+
+def test_a_preposition_and_question_word_after_a_who_question_asks_about_the_answer() -> None:
+    # Joined to the question ("Who issued a warning? About what?"), the reader gave the
+    # warner again.
+    warned = _chat(("Who issued a warning?", _cited("Russia's ambassador to Lebanon", 17)))
+    assert read_question("About what?", warned).reader_question == (
+        "What did Russia's ambassador to Lebanon issue a warning about?"
+    )
+    hailed = _chat(("Who hailed the talks?", _cited("The foreign ministry", 0)))
+    assert read_question("with whom?", hailed).reader_question == (
+        "Who did the foreign ministry hail the talks with?"
+    )
 
 
 def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:

@@ -74,7 +74,7 @@ _PUNCTUATION = re.compile(r"[,.;:!?]")
 _FRAGMENT_WORDS = 6
 # "By whom?", "To whom?", "From where?", "Since when?": question words a preposition can
 # lead in a fragment of two words.
-_ASKED_AFTER_PREPOSITION = frozenset("whom what where when which".split())
+_ASKED_AFTER_PREPOSITION = frozenset("whom who what where when which".split())
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
 # A correction ("no, I mean on November 23", "sorry, I meant Hezbollah") names what the
 # last question should have asked about. "no" and the like count only before a
@@ -276,7 +276,9 @@ def ellipsis(question: str) -> Ellipsis | None:
     if lower[0] in WH and (len(lower) == 1 or (len(lower) == 2 and lower[1] in _BARE_TAILS)):
         return Ellipsis(question_word=lower[0])
     if len(lower) == 2 and lower[0] in PREPOSITIONS and lower[1] in _ASKED_AFTER_PREPOSITION:
-        return Ellipsis(question_word=" ".join(lower))  # "By whom?", "Since when?"
+        # "By whom?", "Since when?"; "by who?" as people type it.
+        asked = "whom" if lower[1] == "who" else lower[1]
+        return Ellipsis(question_word=f"{lower[0]} {asked}")
     about = _ABOUT.match(text)
     if about and text[about.end() :].strip():
         return Ellipsis(instead=text[about.end() :].strip())

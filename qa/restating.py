@@ -278,11 +278,22 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         return f"{stranded[:-1]} {preposition}?" if stranded else None
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = plain_question(said.question).split(maxsplit=2)
+    polar = len(parts) > 1 and parts[0].lower() in AUXILIARIES
+    if polar and parts[1].lower() != "there":
+        # A yes/no question + "When?": "When did Israel strike Beirut?"; "By whom?" after
+        # "Were civilians warned?": "By whom were civilians warned?" (not after "Was
+        # there a warning?", which has no one to ask about).
+        question = " ".join(parts)
+        text = f"{asked} {question[:1].lower()}{question[1:]}?"
+        return text if len(text) <= MAX_QUESTION_CHARS else None
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")
     if not asks or parts[1].lower() not in AUXILIARIES:
         return None
     rest, answer = parts[2], said.answer.strip().rstrip(" .,")
-    if parts[0].lower() == "what" and answer:
+    # After "What was the meeting?" the answer says what it was: "Why was the meeting <it>?"
+    # asks about that, "Between whom was the meeting?" about the meeting.
+    fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
+    if parts[0].lower() == "what" and fills and answer:
         # "What" was the object, and the answer fills its place: "What did they urge
         # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge
         # Israel to address its capabilities?"; left out, "... urge Israel to do?" sent

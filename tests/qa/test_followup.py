@@ -251,6 +251,31 @@ def test_a_preposition_and_question_word_after_a_who_question_asks_about_the_ans
     )
 
 
+def test_a_question_word_after_a_yes_no_question_asks_it_with_that_word() -> None:
+    # Each was read joined to the question before ("Did Israel strike Beirut? When?").
+    struck = _chat(("Did Israel strike Beirut?", _cited("Yes", 12)))
+    assert read_question("when?", struck).reader_question == "When did Israel strike Beirut?"
+    warned = _chat(("Were civilians warned?", _cited("prior warnings were issued", 9)))
+    assert read_question("by who", warned).reader_question == "By whom were civilians warned?"
+    designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
+    assert read_question("by who?", designated).reader_question == (
+        "By whom has Hamas been designated?"
+    )
+
+
+def test_a_question_word_after_what_is_x_asks_about_x_and_why_about_the_answer() -> None:
+    # "What was the meeting?" is answered by what the meeting was: put back, it made
+    # "Between whom was the meeting The meeting marked a rare moment ...?".
+    meeting = _chat(("What was the meeting?", _cited("a rare moment of engagement", 3)))
+    assert read_question("between whom?", meeting).reader_question == (
+        "Between whom was the meeting?"
+    )
+    # "Why?" asks why it was that: the answer stays.
+    assert read_question("Why?", meeting).reader_question == (
+        "Why was the meeting a rare moment of engagement?"
+    )
+
+
 def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:
     # Was "Who condemned the strike? What about the Beirut strike?" (no plain question),
     # and "Where was the refugee camp Hamas training camp?".

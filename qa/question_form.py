@@ -29,6 +29,12 @@ _ARE = re.compile(rf"\b(?P<w>{_WH})['’]re\b", re.IGNORECASE)
 # "whos", "whats": the apostrophe left out; only question words, where "-s" is never a
 # plural or a possessive.
 _BARE_IS = re.compile(rf"\b(?P<w>{_WH})s\b", re.IGNORECASE)
+# "y did ...", as typed in a hurry: "why", only first and before the auxiliary a
+# question goes on with.
+_Y = re.compile(
+    r"^y(?=\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should)\b)",
+    re.IGNORECASE,
+)
 # A date phrase as qa.dates reads it ("nov. 23", "23rd of Nov", "23 nov"), with the
 # "the" and year around it, so "on the 23rd of nov" reads "on November 23".
 _DATE = re.compile(
@@ -220,6 +226,7 @@ def tidy(question: str) -> str:
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
+    text = _Y.sub("why", text)
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)

@@ -87,6 +87,7 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("Who condemned the strike? Thanks", "Who condemned the strike?"),
         ("who condemned the strike thx :)", "Who condemned the strike?"),
         # Short follow-ups typed other ways: read as "Why?" and "Who said so?" are.
+        ("y did Israel strike Beirut", "Why did Israel strike Beirut?"),
         ("how come?", "Why?"),
         ("How come", "Why?"),
         ("who said?", "Who said so?"),
@@ -132,6 +133,7 @@ def test_a_date_in_figures_reads_in_words_where_its_day_is_plain(typed: str, cle
         "What does the text say about the envoy?",
         "Who is Ty?",
         "How come Israel struck Beirut?",
+        "Y chromosome?",
         "Who said Israel struck Beirut?",
     ],
 )

@@ -305,9 +305,9 @@ class ArticleQA:
         return self.conclude(analysis, self.sentence_calibration)
 
     def go_on(self, history: list[dict[str, Any]] | None) -> Answer:
-        """The answer to "Tell me more": the sentence after the last answer's own one
-        that it did not cite, quoted whole (qa.continuation); the article's gist where
-        no earlier answer cited this article."""
+        """The answer to "Tell me more": the sentence after the last answer's own one,
+        quoted whole (qa.continuation); the article's gist where no earlier answer cited
+        this article."""
         last = last_cited(history)
         if last.article != self.title or not last.positions:
             return self.gist()

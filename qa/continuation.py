@@ -11,20 +11,18 @@ calibration.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from qa.question_form import whole_request
 
 # Whole requests only, as qa.question_form tidies them ("Tell me more?"). "What else ...?"
 # is not one: it asks the last question again for another answer; nor is "What happened
 # then?", which asks what happened at the time the last answer named (qa.referring).
-_MORE = re.compile(
-    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
+_MORE = whole_request(
     r"tell\s+me\s+more(?:\s+about\s+(?:that|it|this|them))?"
     r"|more(?:\s+(?:details?|info|information))?"
     r"|(?:go|carry|read)\s+on|continue|keep\s+going|say\s+more|elaborate"
     r"|and\s+then|then\s+what|what\s+next|what\s+happened\s+(?:next|after\s+that)"
-    r")(?:\s+please)?\s*[?.!]*$",
-    re.IGNORECASE,
 )
 
 

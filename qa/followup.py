@@ -179,6 +179,12 @@ def cited(reply: dict[str, Any] | None, number: int) -> Cited:
     return Cited(positions, article, dates, citations[0][3])
 
 
+def about_last_answer(question: str) -> bool:
+    """Whether `question` asks about the last answer itself ("Tell me more", "Where does it
+    say that?"), which its evidence answers, rather than about the article."""
+    return asks_more(question) or asks_source(question)
+
+
 def last_cited(history: list[dict[str, Any]] | None) -> Cited:
     """What the last answer in `history` cited (nothing when it cited nothing or there is
     none), the history validated as for any follow-up."""
@@ -219,7 +225,7 @@ def read_question(
     every_turn = exchanges(history)
     # "Tell me more" and "Where does it say that?" ask about the last answer, not about
     # the article: a follow-up after them leans on the question before them.
-    turns = [t for t in every_turn if not (asks_more(t.question) or asks_source(t.question))]
+    turns = [t for t in every_turn if not about_last_answer(t.question)]
     if not turns or not refers_back(question):
         return Reading(question, question, resolved=as_question(question))
     start = len(turns) - 1

@@ -10,17 +10,16 @@ here is scored by the calibration; the sentences are quoted whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from index.sentences import Sentence
 from qa.dates import timeline
+from qa.question_form import whole_request
 
 # Whole requests only, as qa.question_form tidies them ("What is this article about?"):
 # "What is the summary of the talks?" asks about the talks.
 _ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
-_ASKS = re.compile(
-    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
+_ASKS = whole_request(
     rf"(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{_ARTICLE})?"
     r"|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:summary|overview|gist|recap|tl;?dr)"
     rf"(?:\s+of\s+{_ARTICLE})?"
@@ -30,8 +29,6 @@ _ASKS = re.compile(
     r"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|main\s+idea|summary|short\s+version)"
     rf"(?:\s+of\s+{_ARTICLE})?"
     r"|tl;?dr|summary|overview|gist"
-    r")(?:\s+please)?\s*[?.!]*$",
-    re.IGNORECASE,
 )
 # The most sentences an overview quotes: the lede and the sentences of a few dates.
 MOST_SENTENCES = 4

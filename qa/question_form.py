@@ -103,6 +103,16 @@ _BARE_FORMS = (
 )
 
 
+def whole_request(body: str) -> re.Pattern[str]:
+    """A pattern for a whole request ("Tell me more", "summarize it"), `body` a regular
+    expression of its words, with the polite words around it people add ("please", "can
+    you ...", "... please?"); tidy() leaves them on a request that holds no question."""
+    return re.compile(
+        rf"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:{body})(?:\s+please)?\s*[?.!]*$",
+        re.IGNORECASE,
+    )
+
+
 def _unwrapped(text: str) -> str:
     """`text` without the words around its question (see _GREETING); a request's full
     stop becomes the question's mark ("Tell me what happened." -> "what happened?")."""

@@ -9,12 +9,11 @@ which its structured evidence names (qa.followup.cited: the answer's own sentenc
 
 from __future__ import annotations
 
-import re
+from qa.question_form import whole_request
 
 _THAT = r"(?:that|this|it|so)"
 # Whole requests only, as qa.question_form tidies them ("Source?").
-_SOURCE = re.compile(
-    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
+_SOURCE = whole_request(
     rf"(?:where|how)\s+does\s+(?:it|the\s+(?:article|text|story))\s+say\s+{_THAT}"
     rf"|where\s+(?:did|do)\s+you\s+(?:get|read|find|see)\s+{_THAT}"
     rf"|where\s+(?:is|was)\s+{_THAT}\s+(?:from|said|written|stated)"
@@ -23,8 +22,6 @@ _SOURCE = re.compile(
     r"|sources?|citation|proof|evidence|(?:quote|cite)\s+(?:it|that|the\s+sentence)"
     rf"|(?:which|what)\s+sentence(?:\s+(?:says\s+{_THAT}|is\s+{_THAT}\s+from))?"
     rf"|show\s+me\s+(?:where(?:\s+it\s+says\s+{_THAT})?|the\s+sentence)"
-    r")(?:\s+please)?\s*[?.!]*$",
-    re.IGNORECASE,
 )
 
 

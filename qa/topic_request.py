@@ -12,20 +12,17 @@ validation split with the reader's), as for `--no-reader`.
 
 from __future__ import annotations
 
-import re
-
+from qa.question_form import whole_request
 from qa.referring import WH
 
 # Whole requests only, as qa.question_form tidies them ("Tell me about Hezbollah?").
-_ABOUT = re.compile(
-    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:"
-    r"tell\s+me(?:\s+(?:more|something|a\s+bit))?\s+about"
+_ABOUT = whole_request(
+    r"(?:tell\s+me(?:\s+(?:more|something|a\s+bit))?\s+about"
     r"|(?:describe|explain)"
     r"|what\s+(?:does|do)\s+(?:the|this)\s+(?:article|story|text|report)\s+say\s+about"
     r"|what\s+do\s+you\s+know\s+about"
     r"|(?:any(?:thing)?|more|info|information|details)\s+(?:about|on)"
-    r")\s+(?P<topic>.+?)(?:\s+please)?\s*[?.!]*$",
-    re.IGNORECASE,
+    r")\s+(?P<topic>.+?)"
 )
 
 

@@ -56,13 +56,11 @@ from qa.collection.answering import (
 )
 from qa.collection.changes import Added, plan_write, text_sha256
 from qa.collection.entries import Answerer, ArticleEntry, UnknownArticle
-from qa.continuation import asks_more
 from qa.errors import ArticleQAError
-from qa.followup import last_cited, read_question
+from qa.followup import about_last_answer, last_cited, read_question
 from qa.ingest import ArticleRecord, Skipped, check_date
 from qa.question_form import tidy
 from qa.reading import SpanReader
-from qa.source_request import asks_source
 
 WRITE_ATTEMPTS = 5  # diffs of one article before giving up on a writer that keeps changing it
 
@@ -258,8 +256,7 @@ class DatabaseCollection:
         # "Tell me more" goes on in the article the last answer came from (qa.continuation),
         # and "Where does it say that?" quotes it (qa.source_request): their words would
         # rank the articles at random.
-        about_last = asks_more(tidied) or asks_source(tidied)
-        last = last_cited(history).article_id if about_last else None
+        last = last_cited(history).article_id if about_last_answer(tidied) else None
         chosen = [last] if last is not None else self.best_articles(reading.query, where)
         answers = []
         for article in chosen:

@@ -31,6 +31,7 @@ from qa.referents import put_in
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
+    POSSESSIVE,
     SOME,
     WH,
     WORD,
@@ -176,6 +177,9 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
         kept = question[: same[-1].start()].rstrip() if same else question
         return f"{kept} {fragment}?"
+    owned = _owned(tokens, question, said.answer)
+    if owned is not None:
+        return owned
     named = [t for t in tokens if t.lower() not in DETERMINERS]
     if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
         return None  # not a name or a noun phrase: nothing to put in a name's place
@@ -192,6 +196,27 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
     return None
+
+
+# "the atomic number of" in "What is the atomic number of tin?": what "its" belongs to
+# follows the "of".
+_THE_OF = re.compile(r"\bthe\s+(?:[^\W\d_][\w’'-]*\s+){1,3}?of\b", re.IGNORECASE)
+
+
+def _owned(tokens: list[str], question: str, answer: str) -> str | None:
+    """ "What about its symbol?" after "What is the atomic number of tin?" / "50": "What
+    is the symbol of tin?" (the thing after "of" owns it); None unless the fragment is a
+    possessive and a noun and the question has "the ... of", and where the answer is a
+    name, which "its" may as well stand for ("the capital of France" / "Paris" + "its
+    population?")."""
+    if len(tokens) < 2 or tokens[0].lower() not in POSSESSIVE:
+        return None
+    if any(word[:1].isupper() for word in words(answer)):
+        return None
+    phrase = _THE_OF.search(question)
+    if phrase is None:
+        return None
+    return f"{question[: phrase.start()]}the {' '.join(tokens[1:])} of{question[phrase.end() :]}?"
 
 
 def _same_noun(fragment: str, tokens: list[str], question: str) -> tuple[int, int] | None:

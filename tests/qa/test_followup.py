@@ -276,6 +276,22 @@ def test_a_question_word_after_what_is_x_asks_about_x_and_why_about_the_answer()
     )
 
 
+def test_its_noun_asks_about_what_the_question_named_after_of() -> None:
+    # Was "What is the atomic number of tin? What about its symbol?", answered "50" again.
+    number = _chat(("What is the atomic number of tin?", _cited("50", 0)))
+    assert read_question("what about its symbol?", number).reader_question == (
+        "What is the symbol of tin?"
+    )
+    assert read_question("and its melting point?", number).reader_question == (
+        "What is the melting point of tin?"
+    )
+    # Where the answer is a name, "its" may stand for it: not read so.
+    capital = _chat(("What is the capital of Lebanon?", _cited("Beirut", 12)))
+    assert read_question("and its population?", capital).reader_question != (
+        "What is the population of Lebanon?"
+    )
+
+
 def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:
     # Was "Who condemned the strike? What about the Beirut strike?" (no plain question),
     # and "Where was the refugee camp Hamas training camp?".

@@ -41,7 +41,8 @@ IRREGULAR_PARTICIPLES = frozenset(
 )
 PREPOSITIONS = frozenset(
     "on in at after before during since until by for from about near to with of over "
-    "under against between around through into across toward towards behind within".split()
+    "under against between around through into across toward towards behind within "
+    "including excluding without except besides among beyond despite".split()
 )
 DETERMINERS = frozenset("the a an".split())
 LEADING_CONJUNCTIONS = frozenset("and but or also plus".split())

@@ -292,6 +292,18 @@ def test_its_noun_asks_about_what_the_question_named_after_of() -> None:
     )
 
 
+def test_a_fragment_led_by_including_or_without_adds_to_the_question() -> None:
+    # "including" was no preposition: the fragment was read as the keyword query "What is
+    # the including the goaltender?".
+    players = _chat(("How many players are on the ice per team?", _cited("six", 3)))
+    assert read_question("including the goaltender?", players).reader_question == (
+        "How many players are on the ice per team including the goaltender?"
+    )
+    assert read_question("without the goaltender?", players).reader_question == (
+        "How many players are on the ice per team without the goaltender?"
+    )
+
+
 def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:
     # Was "Who condemned the strike? What about the Beirut strike?" (no plain question),
     # and "Where was the refugee camp Hamas training camp?".

@@ -280,13 +280,30 @@ def _did_that(question: str, said: Said) -> str | None:
     return _did_answer(asks["wh"].capitalize(), subject, said.answer)
 
 
+def _dated_end(text: str) -> re.Match[str] | None:
+    """The date `text` ends with, with its preposition (" on November 19"), or None."""
+    phrases = date_phrases(text)
+    if not phrases:
+        return None
+    return re.search(
+        rf"\s+(?:(?:on|in|by|during|since|until|before|after)\s+)?{re.escape(phrases[-1])}\s*$",
+        text,
+        re.IGNORECASE,
+    )
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
     subject = subject_of(said.question)
     if subject is not None and subject["aux"]:
-        # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?"
-        return f"{asked} {subject['aux']} it{subject['rest']}?"
+        # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?";
+        # + "When?": "When was it targeted?" (the day named is what it asks again).
+        rest = subject["rest"]
+        dated = _dated_end(rest)
+        if asked == "When" and dated is not None:
+            rest = rest[: dated.start()]
+        return f"{asked} {subject['aux']} it{rest}?"
     if subject is not None:
         # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese
         # authorities condemn the strike?"; joined, the reader gave the answer again. "By
@@ -315,6 +332,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     if not asks or parts[1].lower() not in AUXILIARIES:
         return None
     rest, answer = parts[2], said.answer.strip().rstrip(" .,")
+    dated = _dated_end(rest)
+    if asked == "When" and dated is not None:
+        rest = rest[: dated.start()]  # the day named is what "When?" asks again
     # After "What was the meeting?" the answer says what it was: "Why was the meeting <it>?"
     # asks about that, "Between whom was the meeting?" about the meeting.
     fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
@@ -323,7 +343,12 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge
         # Israel to address its capabilities?"; left out, "... urge Israel to do?" sent
         # the reader back to the answer itself.
-        rest = f"{rest[:-3] if rest.lower().endswith(' do') else rest} {answer}"
+        # Before a date it ends with: "Why did they target Hamas training camp on November
+        # 19?", not "... target on November 19 Hamas training camp?".
+        rest = rest[:-3] if rest.lower().endswith(" do") else rest
+        dated = _dated_end(rest)
+        at = dated.start() if dated is not None else len(rest)
+        rest = f"{rest[:at]} {answer}{rest[at:]}"
     text = f"{asked} {parts[1]} {rest}?"
     return text if len(text) <= MAX_QUESTION_CHARS else None
 

@@ -304,6 +304,16 @@ def test_a_fragment_led_by_including_or_without_adds_to_the_question() -> None:
     )
 
 
+def test_the_answer_put_back_goes_before_the_questions_date() -> None:
+    # Was "Why did they target on November 19 Hamas training camp?".
+    targeted = _chat(("What did they target on November 19?", _cited("Hamas training camp", 8)))
+    assert read_question("why", targeted).reader_question == (
+        "Why did they target Hamas training camp on November 19?"
+    )
+    # "When?" asks for the day the question named: not named again.
+    assert read_question("when?", ASKED_TARGET).reader_question == "When was it targeted?"
+
+
 def test_a_closer_name_for_the_questions_noun_takes_its_place() -> None:
     # Was "Who condemned the strike? What about the Beirut strike?" (no plain question),
     # and "Where was the refugee camp Hamas training camp?".

@@ -292,6 +292,13 @@ def _dated_end(text: str) -> re.Match[str] | None:
     )
 
 
+def _unless_when(asked: str, rest: str) -> str:
+    """`rest` of a question asked again with `asked`, less the date it ends with where
+    `asked` is "When": the day named is what "When?" asks again."""
+    dated = _dated_end(rest) if asked == "When" else None
+    return rest[: dated.start()] if dated is not None else rest
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
@@ -299,11 +306,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     if subject is not None and subject["aux"]:
         # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?";
         # + "When?": "When was it targeted?" (the day named is what it asks again).
-        rest = subject["rest"]
-        dated = _dated_end(rest)
-        if asked == "When" and dated is not None:
-            rest = rest[: dated.start()]
-        return f"{asked} {subject['aux']} it{rest}?"
+        return f"{asked} {subject['aux']} it{_unless_when(asked, subject['rest'])}?"
     if subject is not None:
         # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese
         # authorities condemn the strike?"; joined, the reader gave the answer again. "By
@@ -331,10 +334,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     asks = len(parts) == 3 and parts[0].lower() in ("what", "who", "where", "when", "why", "how")
     if not asks or parts[1].lower() not in AUXILIARIES:
         return None
-    rest, answer = parts[2], said.answer.strip().rstrip(" .,")
-    dated = _dated_end(rest)
-    if asked == "When" and dated is not None:
-        rest = rest[: dated.start()]  # the day named is what "When?" asks again
+    rest, answer = _unless_when(asked, parts[2]), said.answer.strip().rstrip(" .,")
     # After "What was the meeting?" the answer says what it was: "Why was the meeting <it>?"
     # asks about that, "Between whom was the meeting?" about the meeting.
     fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")

@@ -23,16 +23,18 @@ from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
+from qa.answerability import DATE, answer_type
 from qa.answerability import features as answerability
 from qa.article import check_article_text
 from qa.calibration import Calibration
 from qa.continuation import asks_more, next_position
-from qa.dates import article_date, passage_question
+from qa.date_request import asks_date
+from qa.dates import article_date, passage_question, stating
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, last_cited, read_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
-from qa.messages import AT_THE_END, GOING_ON, SOURCE_OF_LAST
+from qa.messages import AT_THE_END, DATE_OF_LAST, GOING_ON, SOURCE_OF_LAST
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
@@ -175,7 +177,7 @@ class ArticleQA:
         """Retrieve (and read) for a question, and compute the abstention features."""
         reading = self.read(question, history)
         checkpoint("before ranking the sentences")
-        ranking = self.retriever.rank(reading.query, reading.focus_in(self.title))
+        ranking = self.retriever.rank(reading.query, self.focus(reading))
         checkpoint("before reading the best passages")
         spans = self.read_spans(reading, ranking)
         if reading.other_than is not None:  # "What else ...?": not the last answer again
@@ -183,6 +185,18 @@ class ArticleQA:
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
+
+    def focus(self, reading: Reading) -> tuple[int, ...]:
+        """The sentences a follow-up searches first: those the last answer cited, and,
+        where it asks when ("When did that happen?"), first the one stating the date they
+        tell of, which the cited sentences may only inherit (qa.dates.sentences)."""
+        focus = reading.focus_in(self.title)
+        if not focus or answer_type(reading.reader_question) != DATE:
+            return focus
+        dated = stating(self.retriever.dated, focus[0])
+        if dated is None or dated == focus[0]:
+            return focus
+        return (dated, *(p for p in focus if p != dated))
 
     def read_spans(self, reading: Reading, ranking: Ranking) -> list[ReadSpan]:
         """The reader's spans for a ranked question (qa.reading.read_spans), stopping
@@ -290,6 +304,9 @@ class ArticleQA:
         source = self.source_of_last(history) if asks_source(cleaned) else None
         if source is not None:
             return Decision(source, source.text)
+        dated = self.date_of_last(history) if asks_date(cleaned) else None
+        if dated is not None:
+            return Decision(dated, dated.text)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
@@ -326,6 +343,34 @@ class ArticleQA:
             return None
         evidence = self.cite(last.positions[0], 1.0)
         return Answer(evidence.text, True, 1.0, [evidence], SOURCE_OF_LAST, confident=True)
+
+    def date_of_last(self, history: list[dict[str, Any]] | None) -> Answer | None:
+        """The answer to "When was that?": the one date the last answer's sentence tells
+        of, as the sentence stating it writes it (qa.date_request); None where no earlier
+        answer cited this article or its sentence is about no single date, and the
+        question is read as any other.
+
+        A date the sentence states itself is sure; one it inherits from a sentence
+        before is as likely as that sentence's hold on it (qa.dates.sentences: fading
+        with distance), and is shown unsure with the sentence stating it."""
+        last = last_cited(history)
+        if last.article != self.title or not last.positions:
+            return None
+        own = last.positions[0]
+        position = stating(self.retriever.dated, own)
+        if position is None:
+            return None
+        values = self.retriever.dated[position].values
+        if len(values) != 1:
+            return None  # two dates or more: which one the event was on, the reader says
+        day = values[0]
+        span = ReadSpan(self.text[day.start : day.end], day.start, day.end, position, 0.0)
+        strength = self.retriever.dated[own].strength
+        evidence = [self.cite(position, 1.0, span)]
+        if own != position:
+            evidence.append(self.cite(own, 1.0))
+        sure = strength == 1.0
+        return Answer(span.text, True, round(strength, 4), evidence, DATE_OF_LAST, confident=sure)
 
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of

@@ -17,6 +17,7 @@ from typing import Any
 
 from qa.answer import Answer, Evidence
 from qa.continuation import asks_more
+from qa.date_request import asks_date
 from qa.dates import date_phrases
 from qa.errors import InvalidQuestion
 from qa.keyword_query import as_question
@@ -181,8 +182,9 @@ def cited(reply: dict[str, Any] | None, number: int) -> Cited:
 
 def about_last_answer(question: str) -> bool:
     """Whether `question` asks about the last answer itself ("Tell me more", "Where does it
-    say that?"), which its evidence answers, rather than about the article."""
-    return asks_more(question) or asks_source(question)
+    say that?", "When was that?"), which its evidence answers, rather than about the
+    article."""
+    return asks_more(question) or asks_source(question) or asks_date(question)
 
 
 def last_cited(history: list[dict[str, Any]] | None) -> Cited:

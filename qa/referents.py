@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import takewhile
 
+from qa.answerability import DATE, answer_type
 from qa.dates import date_phrases
 from qa.earlier_question import (
     Phrases,
@@ -164,6 +165,8 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     # camp?": Hamas) is no more about its sentence's day than about any other.
     answered = answered and bool(date_phrases(said.question))
     pinned = (left or answered or any(p.kind == "determiner" for p in found)) and said.dates
-    if pinned and not date_phrases(text):
+    # A question that asks for a time is not pinned to one: "When will it be restored?"
+    # after "How many homes lost power?" asks when, whatever day its sentence tells of.
+    if pinned and not date_phrases(text) and answer_type(text) != DATE:
         text = f"{plain_question(text)} on {said.dates[0]}?"
     return text if text != question else None

@@ -76,6 +76,10 @@ _FRAGMENT_WORDS = 6
 # "By whom?", "To whom?", "From where?", "Since when?": question words a preposition can
 # lead in a fragment of two words.
 _ASKED_AFTER_PREPOSITION = frozenset("whom who what where when which".split())
+# "Between which cities?", "In what way?": a preposition, "which" or "what", and the kind
+# of thing asked for in a word or two, none of them a word that makes a clause.
+_KIND_WORDS = 2
+_NOT_A_KIND = WH | AUXILIARIES | SUBJECT_PRONOUNS | PERSONAL | DETERMINERS
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
 # A correction ("no, I mean on November 23", "sorry, I meant Hezbollah") names what the
 # last question should have asked about. "no" and the like count only before a
@@ -280,6 +284,14 @@ def ellipsis(question: str) -> Ellipsis | None:
         # "By whom?", "Since when?"; "by who?" as people type it.
         asked = "whom" if lower[1] == "who" else lower[1]
         return Ellipsis(question_word=f"{lower[0]} {asked}")
+    kind = lower[2:]
+    if (
+        lower[0] in PREPOSITIONS
+        and lower[1] in ("which", "what")
+        and 1 <= len(kind) <= _KIND_WORDS
+        and not set(kind) & (_NOT_A_KIND | PREPOSITIONS)
+    ):
+        return Ellipsis(question_word=" ".join(lower))
     about = _ABOUT.match(text)
     if about and text[about.end() :].strip():
         return Ellipsis(instead=text[about.end() :].strip())

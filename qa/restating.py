@@ -32,6 +32,7 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     POSSESSIVE,
+    PREPOSITIONS,
     SOME,
     WH,
     WORD,
@@ -74,6 +75,13 @@ _ABOUT_IT = re.compile(
     r"^(?:(?P<wh>where|when)(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?"
     r"|(?P<who>who)\s+(?:did|was\s+behind|was\s+responsible\s+for)\s+(?:that|this|it))"
     r"\s*\?*$",
+    re.IGNORECASE,
+)
+# "In which city was the strike?", "Between which cities were the services suspended?": a
+# question led by a preposition and "which"/"what" with its noun, then an auxiliary.
+_PREPOSITION_LED = re.compile(
+    rf"^(?P<preposition>\w+)\s+(?:which|what)\s+\w+(?:\s+\w+)?\s+"
+    rf"(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)$",
     re.IGNORECASE,
 )
 # "the 19th", "on the 19th", "19th": a day of the month with no month.
@@ -302,17 +310,25 @@ def _unless_when(asked: str, rest: str) -> str:
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
+    # "Between which cities", "In what way": a question word with the kind asked for.
+    kind = len(question_word.split()) > 2
     subject = subject_of(said.question)
     if subject is not None and subject["aux"]:
         # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?";
         # + "When?": "When was it targeted?" (the day named is what it asks again).
-        return f"{asked} {subject['aux']} it{_unless_when(asked, subject['rest'])}?"
+        # "Which services were suspended?" + "Between which cities?": "Between which
+        # cities were the services suspended?" (the things asked about, not "it").
+        which = subject["wh"].split()
+        thing = f"the {which[1]}" if kind and len(which) == 2 else "it"
+        return f"{asked} {subject['aux']} {thing}{_unless_when(asked, subject['rest'])}?"
     if subject is not None:
         # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese
         # authorities condemn the strike?"; joined, the reader gave the answer again. "By
         # whom?" there asks nothing: only a question with an auxiliary takes a preposition
         # ("How has Hamas been designated?" + "By whom?").
-        if " " not in question_word:
+        if " " not in question_word or kind:
+            # "Who condemned the strike?" + "In which city?": "In which city did Lebanese
+            # authorities condemn the strike?"
             return _did_answer(asked, subject, said.answer)
         preposition, word = question_word.split()
         if preposition == "by" or word not in ("whom", "what"):
@@ -321,6 +337,16 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # Russia's ambassador issue a warning about?"; joined, the reader gave the answer.
         stranded = _did_answer("Who" if word == "whom" else "What", subject, said.answer)
         return f"{stranded[:-1]} {preposition}?" if stranded else None
+    led = _PREPOSITION_LED.match(plain_question(said.question))
+    answer = said.answer.strip().rstrip(" .,")
+    if led is not None and led["preposition"].lower() in PREPOSITIONS and answer:
+        # "Between which cities were the services suspended?" / "Santiago and Chillán" +
+        # "Why?": "Why were the services suspended between Santiago and Chillán?"; joined,
+        # the reader gave the cities again.
+        preposition = led["preposition"].lower()
+        placed = answer if leads_with_preposition(answer) else f"{preposition} {answer}"
+        text = f"{asked} {led['aux']} {_unless_when(asked, led['clause'])} {placed}?"
+        return text if len(text) <= MAX_QUESTION_CHARS else None
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = plain_question(said.question).split(maxsplit=2)
     polar = len(parts) > 1 and parts[0].lower() in AUXILIARIES

@@ -118,7 +118,7 @@ def staged_ask(bot: Any, question: str) -> tuple[Any, dict[str, float]]:
     try:
         started = clock()
         reading = bot.read(question)
-        ranking = bot.retriever.rank(reading.query, reading.focus_in(bot.title))
+        ranking = bot.retriever.rank(reading.query, bot.focus(reading))
         ranked = clock()
         spans = bot.read_spans(reading, ranking)
         read = clock()

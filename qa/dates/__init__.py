@@ -33,6 +33,7 @@ from qa.dates.sentences import (
     dated_sentences,
     inherit,
     sentence_dates,
+    stating,
 )
 from qa.dates.timeline import SUMMARY_WORDS, TimelineEvent, summarize, timeline
 from qa.dates.unstated import PassageQuestion, passage_question, without_dates
@@ -71,6 +72,7 @@ __all__ = [
     "remove_dates",
     "scores_within",
     "sentence_dates",
+    "stating",
     "summarize",
     "timeline",
     "without_dates",

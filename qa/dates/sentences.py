@@ -68,3 +68,14 @@ def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> 
     """For each sentence, its own grounded dates or the last ones stated before it."""
     stated = (tuple(values) for values in ground_sentences(sentences, article_day))
     return [SentenceDates(values, strength) for values, strength in inherit(stated, ())]
+
+
+def stating(dated: Sequence[SentenceDates], position: int) -> int | None:
+    """The sentence that states the dates sentence `position` is about: itself when it
+    states them, else the one before it they are inherited from; None when it has none."""
+    if not dated[position].values:
+        return None
+    for back in range(position, max(-1, position - INHERIT_SPAN - 1), -1):
+        if dated[back].strength == 1.0:
+            return back
+    return None

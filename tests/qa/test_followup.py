@@ -661,3 +661,48 @@ def test_after_a_form_of_be_the_last_word_of_the_subject_is_its_noun() -> None:
     assert read_question("Who hailed them?", held).reader_question == "Who hailed the talks?"
     hit = _chat(("When was the Hamas camp struck?", _cited("November 19", 8, dates=())))
     assert read_question("Who struck it?", hit).reader_question == "Who struck the Hamas camp?"
+
+
+def test_a_preposition_which_and_a_noun_asks_the_last_question_for_that_kind() -> None:
+    # Read as a question of its own ("Between which cities?"), it found nothing.
+    suspended = _chat(("Which services were suspended?", _cited("rail services", 6)))
+    assert refers_back("between which cities?")
+    assert read_question("between which cities?", suspended).reader_question == (
+        "Between which cities were the services suspended?"
+    )
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    assert read_question("In which city?", condemned).reader_question == (
+        "In which city did Lebanese authorities condemn the strike?"
+    )
+    assert read_question("in what way?", ASKED_TARGET).reader_question == (
+        "In what way was it targeted on November 23?"
+    )
+    # Words that make a clause are not a kind: a question of its own.
+    assert not refers_back("In which city is Beirut?")
+
+
+def test_a_question_word_after_a_preposition_led_question_puts_the_answer_back() -> None:
+    # Joined ("Between which cities were the services suspended? Why?"), the reader gave
+    # the cities again.
+    between = _chat(
+        ("Between which cities were the services suspended?", _cited("Santiago and Chillán", 6))
+    )
+    assert read_question("Why?", between).reader_question == (
+        "Why were the services suspended between Santiago and Chillán?"
+    )
+    town = _chat(("In which town did most deaths occur?", _cited("San Clemente", 2)))
+    assert read_question("When?", town).reader_question == (
+        "When did most deaths occur in San Clemente?"
+    )
+
+
+def test_a_question_asking_when_is_not_pinned_to_the_last_answers_date() -> None:
+    # "it" names nothing here and the sentence's day was put in: "When will it be
+    # restored on March 11, 2026?" found no answer.
+    power = _chat(("How many homes lost power?", _cited("300,000", 5, dates=("March 11, 2026",))))
+    assert read_question("When will it be restored?", power).reader_question == (
+        "When will it be restored?"
+    )
+    assert read_question("Who will restore it?", power).reader_question == (
+        "Who will restore it on March 11, 2026?"
+    )

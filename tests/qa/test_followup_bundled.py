@@ -198,3 +198,37 @@ def test_a_source_question_with_nothing_before_is_read_as_a_question(
 ) -> None:
     assert bundled_bot.ask("What is the source?").reading is None
     assert bundled_bot.ask("What is the source?").text != bundled_bot.sentences[0].text
+
+
+def test_when_was_that_answers_the_date_the_last_answers_sentence_tells_of(
+    bundled_bot: ArticleQA,
+) -> None:
+    # Read beside its sentence, which states no date ("However, local residents reported
+    # ..."), "When was that?" was not found; pinned to the date, the reader gave a time.
+    reported = "What did local residents report?"
+    history = _kept(reported, _citing(bundled_bot, "widespread damage", 10))
+    when = bundled_bot.ask("When was that?", history)
+    assert when.found and not when.confident  # inherited from two sentences before
+    assert when.text == "November 19"
+    assert [e.position for e in when.evidence] == [8, 10]
+    cited = when.evidence[0]
+    assert bundled_bot.text[cited.answer_start : cited.answer_end] == "November 19"
+    # A date the answer's own sentence states is sure.
+    launched = "What did the Israeli military launch?"
+    stated = _kept(launched, _citing(bundled_bot, "a precision strike", 8))
+    sure = bundled_bot.ask("when did it happen", stated)
+    assert sure.text == "November 19" and sure.confident
+    assert [e.position for e in sure.evidence] == [8]
+    # With nothing cited before, it is a question like any other.
+    assert bundled_bot.ask("When was that?").reading is None
+
+
+def test_a_when_follow_up_searches_the_sentence_stating_its_date_first(
+    bundled_bot: ArticleQA,
+) -> None:
+    # "Lebanese authorities" cites sentence 15, which is about November 23 as stated in
+    # sentence 12: a question asking when searches that one first.
+    condemned = _kept("Who condemned the strike?", _citing(bundled_bot, "Lebanese authorities", 15))
+    when = bundled_bot.read("When did they condemn it?", condemned)
+    assert bundled_bot.focus(when)[:2] == (12, 15)
+    assert bundled_bot.focus(bundled_bot.read("Why?", condemned))[0] == 15

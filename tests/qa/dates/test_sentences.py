@@ -6,7 +6,7 @@ from datetime import date
 
 from index.sentences import split_sentences
 from qa.bot import ArticleQA
-from qa.dates import INHERIT_DECAY, dated_sentences, inherit, sentence_dates
+from qa.dates import INHERIT_DECAY, INHERIT_SPAN, dated_sentences, inherit, sentence_dates, stating
 from tests.qa.dates.articles import DATELINED
 
 
@@ -62,3 +62,14 @@ def test_metadata_date_wins_and_partial_dates_read_plainly(fake_embedder) -> Non
     dated = ArticleQA.from_text(text, embedder=fake_embedder, reader=False, date="2024-12-01")
     cited = {e.text: e.dates for e in dated.ask("When did talks begin?").evidence}
     assert cited["On November 19, talks began."] == ["2024-11-19"]
+
+
+def test_stating_finds_the_sentence_a_date_is_inherited_from() -> None:
+    text = "It began quietly. On November 19 a strike hit. It was large. Many fled. " + " ".join(
+        f"Sentence {n} followed." for n in range(INHERIT_SPAN)
+    )
+    dated = dated_sentences(split_sentences(text), date(2025, 11, 30))
+    assert stating(dated, 0) is None  # before any date
+    assert stating(dated, 1) == 1  # states it
+    assert stating(dated, 2) == 1 and stating(dated, 3) == 1
+    assert stating(dated, 1 + INHERIT_SPAN + 1) is None  # too far on to inherit it

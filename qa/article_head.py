@@ -44,6 +44,7 @@ _BYLINE = re.compile(r"(?:by|written\s+by|words\s+by)\s+(?P<names>.+)", re.IGNOR
 _NAME_WORDS = {"and", "&", "de", "van", "von", "der", "da", "du", "la", "le", "bin", "al", "in"}
 _BYLINE_WORDS = 12
 _STAMP_AFTER_NAMES = re.compile(r"\s*[|·•—–]\s*|\s*,\s*(?=\S)|\s+(?=\d)")
+_FIELD_BREAK = re.compile(r"\s+[|·•]\s+")
 # A title run into the story is only trusted when it is this long (a one-word title
 # could be the story's own first word).
 _RUN_IN_TITLE_WORDS = 3
@@ -81,6 +82,14 @@ def byline_of(line: str, author: str | None = None) -> tuple[str, str | None] | 
     names = match.group("names").strip()
     if _names(names):
         return names, None
+    # "By Jane Doe | Stockholm | 4 June 2026": names, then fields set apart by bars or
+    # dots, each a place or agency (dropped: not the author) or the one time stamp.
+    fields = [field.strip() for field in _FIELD_BREAK.split(names)]
+    if len(fields) > 1 and _names(fields[0]):
+        stamps = [field for field in fields[1:] if is_time_stamp(field)]
+        others = [field for field in fields[1:] if field not in stamps]
+        if len(stamps) <= 1 and all(_names(field) for field in others):
+            return fields[0], stamps[0] if stamps else None
     for gap in _STAMP_AFTER_NAMES.finditer(names):
         before, after = names[: gap.start()], names[gap.end() :]
         if _names(before) and is_time_stamp(after):

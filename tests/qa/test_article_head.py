@@ -69,6 +69,10 @@ def test_a_known_title_and_author_run_into_the_story_come_off() -> None:
         ("By Jane Doe", ("Jane Doe", None)),
         ("BY JANE DOE", ("JANE DOE", None)),
         ("By Jane Doe — March 3, 2026", ("Jane Doe", "March 3, 2026")),
+        # A place or an agency between bars is not the author; the stamp is the date.
+        ("By Maria Lindqvist | Stockholm | 4 June 2026", ("Maria Lindqvist", "4 June 2026")),
+        ("By Jane Doe · Reuters", ("Jane Doe", None)),
+        ("By Jane Doe | the day after | 4 June 2026", None),
         ("By the way, nobody came.", None),
         ("By Monday the army had gone", None),
     ],

@@ -254,8 +254,8 @@ class DatabaseCollection:
         reading = read_question(tidied, history)
         where = article_filter(articles, since, until)
         # "Tell me more" goes on in the article the last answer came from (qa.continuation),
-        # and "Where does it say that?" quotes it (qa.source_request): their words would
-        # rank the articles at random.
+        # "Where does it say that?" quotes it (qa.source_request) and "When was that?"
+        # dates it (qa.date_request): their words would rank the articles at random.
         last = last_cited(history).article_id if about_last_answer(tidied) else None
         chosen = [last] if last is not None else self.best_articles(reading.query, where)
         answers = []

@@ -143,6 +143,23 @@ def test_tell_me_more_and_where_does_it_say_that_stay_in_the_last_answers_articl
     assert source.evidence[0].article_id == stable_id("museum")
 
 
+def test_when_was_that_dates_the_last_answer_in_its_own_article(
+    collection: DatabaseCollection,
+) -> None:
+    question = "Who repaired the pier?"
+    answer = collection.ask(question)
+    assert answer.evidence[0].article_id == stable_id("harbour")
+    history = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": answer.text, "answer": answer.to_dict()},
+    ]
+    # The divers' sentence states no day; "on Monday" two sentences before it does.
+    when = collection.ask("When was that?", history)
+    assert when.found and when.text == "Monday"
+    assert when.evidence[0].article_id == stable_id("harbour")
+    assert "reopened on Monday" in when.evidence[0].text
+
+
 def test_filters_by_article_and_date(collection: DatabaseCollection) -> None:
     question = "When did the ferries resume?"
     assert collection.ask(question).evidence[0].article == "Harbour reopens after storm"

@@ -79,6 +79,8 @@ _ASKED_AFTER_PREPOSITION = frozenset("whom who what where when which".split())
 # "Between which cities?", "In what way?": a preposition, "which" or "what", and the kind
 # of thing asked for in a word or two, none of them a word that makes a clause.
 _KIND_WORDS = 2
+# "How much?", "For how long?": what "how" asks the measure of.
+_MEASURES = frozenset("much many long often far old big large".split())
 _NOT_A_KIND = WH | AUXILIARIES | SUBJECT_PRONOUNS | PERSONAL | DETERMINERS
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+|^what\s+of\s+", re.IGNORECASE)
 # A correction ("no, I mean on November 23", "sorry, I meant Hezbollah") names what the
@@ -291,6 +293,10 @@ def ellipsis(question: str) -> Ellipsis | None:
         and 1 <= len(kind) <= _KIND_WORDS
         and not set(kind) & (_NOT_A_KIND | PREPOSITIONS)
     ):
+        return Ellipsis(question_word=" ".join(lower))
+    # "How much?", "for how long?": a measure asked of the last question.
+    measure = lower[1:] if lower[0] in PREPOSITIONS else lower
+    if len(measure) == 2 and measure[0] == "how" and measure[1] in _MEASURES:
         return Ellipsis(question_word=" ".join(lower))
     about = _ABOUT.match(text)
     if about and text[about.end() :].strip():

@@ -185,10 +185,18 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
         kept = question[: same[-1].start()].rstrip() if same else question
         return f"{kept} {fragment}?"
-    owned = _owned(tokens, question, said.answer)
+    owned = _owned(tokens, question, said.answer) or _owners_other(tokens, question)
     if owned is not None:
         return owned
     named = [t for t in tokens if t.lower() not in DETERMINERS]
+    if named and named[0][:1].isupper() and _POSSESSIVE_END.search(tokens[-1]):
+        # "and Baltic Jet's?" after "How much did Nordwind shares fall?": the owner
+        # changes, what is owned stays ("How much did Baltic Jet's shares fall?").
+        name = first_name(question)
+        if name is not None:
+            start, end = name
+            end = _after_possessive(question, end)
+            return f"{question[:start]}{fragment}{question[end:]}?"
     if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
         return None  # not a name or a noun phrase: nothing to put in a name's place
     same_noun = _same_noun(fragment, tokens, question)
@@ -225,6 +233,39 @@ def _owned(tokens: list[str], question: str, answer: str) -> str | None:
     if phrase is None:
         return None
     return f"{question[: phrase.start()]}the {' '.join(tokens[1:])} of{question[phrase.end() :]}?"
+
+
+_POSSESSIVE_END = re.compile(r"[’']s$", re.IGNORECASE)
+# An answer this short names someone; a longer one is a clause.
+_NAME_WORDS = 6
+# "Nordwind's profit": a name's possessive and the noun it owns.
+_NAMES_NOUN = re.compile(r"(?-i:[A-Z])[\w’'-]*[’']s\s+(?P<noun>[a-z][\w-]*)\b")
+
+
+def _after_possessive(question: str, end: int) -> int:
+    """`end` past a possessive "'s" that follows it in `question`."""
+    following = re.match(r"[’']s\b", question[end:])
+    return end + following.end() if following else end
+
+
+def _owners_other(tokens: list[str], question: str) -> str | None:
+    """ "and revenue?" after "What was Nordwind's profit last year?": "What was
+    Nordwind's revenue last year?" (a noun in place of the one a name owns, or the one
+    of "the ... of": "and area?" after "What is the population of Paris?"); None for a
+    fragment that is not one or two lowercase words, or a question with no such noun."""
+    if not 1 <= len(tokens) <= 2 or any(not t.islower() for t in tokens):
+        return None
+    if tokens[0] in DETERMINERS or tokens[0] in POSSESSIVE or tokens[0] in WH:
+        return None
+    noun = " ".join(tokens)
+    owned = _NAMES_NOUN.search(question)
+    if owned is not None:
+        start, end = owned.span("noun")
+        return f"{question[:start]}{noun}{question[end:]}?"
+    phrase = _THE_OF.search(question)
+    if phrase is None:
+        return None
+    return f"{question[: phrase.start()]}the {noun} of{question[phrase.end() :]}?"
 
 
 def _same_noun(fragment: str, tokens: list[str], question: str) -> tuple[int, int] | None:
@@ -311,15 +352,21 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
     # "Between which cities", "In what way": a question word with the kind asked for.
-    kind = len(question_word.split()) > 2
+    # "How much": a measure asked for.
+    kind = len(question_word.split()) > 2 or question_word.startswith("how ")
     subject = subject_of(said.question)
     if subject is not None and subject["aux"]:
         # "What was targeted on November 23?" + "Where?": "Where was it targeted on ...?";
         # + "When?": "When was it targeted?" (the day named is what it asks again).
         # "Which services were suspended?" + "Between which cities?": "Between which
-        # cities were the services suspended?" (the things asked about, not "it").
+        # cities were the services suspended?" (the things asked about, not "it"); "Who
+        # is buying Baltic Jet?" / "Nordwind Air" + "For how much?": "For how much is
+        # Nordwind Air buying Baltic Jet?".
         which = subject["wh"].split()
         thing = f"the {which[1]}" if kind and len(which) == 2 else "it"
+        named = said.answer.strip().rstrip(" .,")
+        if kind and which[0].lower() == "who" and 0 < len(words(named)) <= _NAME_WORDS:
+            thing = f"the {named[4:]}" if named.startswith("The ") else named
         return f"{asked} {subject['aux']} {thing}{_unless_when(asked, subject['rest'])}?"
     if subject is not None:
         # "Who condemned the strike?" / "Lebanese authorities" + "Why?": "Why did Lebanese

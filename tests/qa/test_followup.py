@@ -706,3 +706,32 @@ def test_a_question_asking_when_is_not_pinned_to_the_last_answers_date() -> None
     assert read_question("Who will restore it?", power).reader_question == (
         "Who will restore it on March 11, 2026?"
     )
+
+
+def test_a_measure_asked_of_the_last_question_puts_the_answer_in_its_place() -> None:
+    # Read as a question of its own ("For how much?"), it found nothing.
+    buying = _chat(("Who is buying Baltic Jet?", _cited("Nordwind Air", 1)))
+    assert refers_back("for how much?") and refers_back("How much?")
+    assert read_question("for how much?", buying).reader_question == (
+        "For how much is Nordwind Air buying Baltic Jet?"
+    )
+    assert read_question("How long?", ASKED_TARGET).reader_question == (
+        "How long was it targeted on November 23?"
+    )
+
+
+def test_another_owner_or_another_owned_noun_asks_the_last_question_of_it() -> None:
+    fell = _chat(("How much did Nordwind shares fall?", _cited("4.2 percent", 10)))
+    # Put in the subject's place, it read "How much did Baltic Jet's fall?".
+    assert read_question("and Baltic Jet's?", fell).reader_question == (
+        "How much did Baltic Jet's shares fall?"
+    )
+    profit = _chat(("What was Nordwind's profit last year?", _cited("€210 million", 12)))
+    # Joined ("What was Nordwind's profit last year? And revenue?"), it gave the profit.
+    assert read_question("and revenue?", profit).reader_question == (
+        "What was Nordwind's revenue last year?"
+    )
+    capital = _chat(("What is the capital of Lebanon?", _cited("Beirut", 12)))
+    assert read_question("and population?", capital).reader_question == (
+        "What is the population of Lebanon?"
+    )

@@ -320,6 +320,12 @@ class ArticleWords:
         typed = match.group(0)
         key = typed.lower()
         short = len(key) < MIN_LETTERS
+        if opening and english and key in AUXILIARIES and following in AUXILIARIES:
+            # "were were the talks held?", "were is the camp?": no question opens with
+            # two auxiliaries; the first is a question word a letter short ("where").
+            wanted = question_word(key, following)
+            if wanted is not None and holds_every_letter(key, wanted):
+                return _as_typed(wanted, typed)
         if key in self._counts:
             # Capitals back ("iran" -> "Iran"), except on short English words ("us", "US").
             if short and key in english_words():

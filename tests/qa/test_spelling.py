@@ -156,6 +156,16 @@ def test_an_english_word_a_slip_from_a_question_word_opens_a_question_without_on
     assert words.spell("Wen Jiabao spoke") == "Wen Jiabao spoke"
 
 
+def test_an_auxiliary_before_another_is_a_question_word_a_letter_short() -> None:
+    words = ArticleWords(["They were with the envoy where he spoke."])
+    # "were" is a word, and the article's, but no question opens "were were".
+    assert words.spell("Were were the talks held") == "Where were the talks held"
+    assert words.spell("were is the camp") == "where is the camp"
+    # One auxiliary opens a yes/no question; a question word elsewhere keeps it.
+    assert words.spell("Were the talks held in Beirut") == "Were the talks held in Beirut"
+    assert words.spell("was was it where") == "was was it where"
+
+
 def test_a_tie_between_question_words_is_broken_by_the_next_word() -> None:
     words = ArticleWords(["Zelda saves Midna when the village is attacked."])
     # "hwo", "ho": "who" or "how"; a degree after it says "how".

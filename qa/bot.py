@@ -41,7 +41,7 @@ from qa.referring import refers_back
 from qa.retrieval import Ranking, Retriever
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
-from qa.topic_request import requested_topic
+from qa.topic_request import introduces, requested_topic
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
@@ -319,7 +319,21 @@ class ArticleQA:
             reading = Reading(topic, topic)
             ranking = self.retriever.rank(topic)
             analysis = self.analyse(reading, ranking, [], 0.0, with_reader=False)
-        return self.conclude(analysis, self.sentence_calibration)
+        decision = self.conclude(analysis, self.sentence_calibration)
+        # Of the sentences that name the topic, the one describing it where it does is
+        # what "Tell me about Hezbollah" asks for ("Hezbollah, the Iran-backed Shi'ite
+        # militia ..."); the best match by words may only mention it ("... threats to
+        # Israel"). Whether the article tells of the topic is scored as ranked.
+        named = [c for c in ranking.candidates if c.lexical > 0]
+        described = [c for c in named if introduces(topic, self.sentences[c.position].text)]
+        if not decision.answer.found or not described or described[0] is ranking.candidates[0]:
+            return decision
+        first = described[0]
+        evidence = [self.cite(first.position, first.score)] + [
+            e for e in decision.answer.evidence if e.position != first.position
+        ]
+        answer = replace(decision.answer, text=evidence[0].text, evidence=evidence[:EVIDENCE_COUNT])
+        return Decision(answer, answer.text)
 
     def go_on(self, history: list[dict[str, Any]] | None) -> Answer:
         """The answer to "Tell me more": the sentence after the last answer's own one,

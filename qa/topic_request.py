@@ -12,8 +12,10 @@ validation split with the reader's), as for `--no-reader`.
 
 from __future__ import annotations
 
+import re
+
 from qa.question_form import whole_request
-from qa.referring import WH
+from qa.referring import DETERMINERS, WH
 
 # Whole requests only, as qa.question_form tidies them ("Tell me about Hezbollah?").
 _ABOUT = whole_request(
@@ -35,3 +37,21 @@ def requested_topic(question: str) -> str | None:
     topic = match["topic"].strip()
     first = topic.split(maxsplit=1)[0].lower()
     return None if first in WH or first in ("if", "whether") else topic
+
+
+# "Hezbollah, the Iran-backed Shi'ite militia ...", "Hamas, which has been designated ...":
+# a name followed by a description of it set off by a comma.
+_DESCRIBED_AFTER = r"\s*,\s+(?:the|a|an|which|who|whose|one\s+of)\b"
+
+
+def introduces(topic: str, sentence: str) -> bool:
+    """Whether `sentence` describes `topic` where it names it: the topic (less a leading
+    "the") then a comma and a description ("Hezbollah, the Iran-backed militia ..."),
+    as news introduces what it goes on to tell of."""
+    words = topic.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if not words:
+        return False
+    name = r"\s+".join(re.escape(word) for word in words)
+    return re.search(rf"\b{name}{_DESCRIBED_AFTER}", sentence, re.IGNORECASE) is not None

@@ -121,3 +121,7 @@ def test_tell_me_about_a_topic_quotes_its_sentence(bundled_bot) -> None:
     assert answer.text == bundled_bot.sentences[answer.evidence[0].position].text
     assert "Russian envoy" in answer.text
     assert not bundled_bot.ask("tell me about the weather in Paris").found
+    # The sentence that describes Hezbollah ("Hezbollah, the Iran-backed Shi'ite militia
+    # ..."), not one that only names it ("... Hezbollah's ongoing threats to Israel").
+    hezbollah = bundled_bot.ask("tell me about hezbollah")
+    assert hezbollah.found and hezbollah.evidence[0].position == 4

@@ -7,7 +7,7 @@ import pytest
 
 from qa import ArticleQA
 from qa.calibration import Calibration
-from qa.topic_request import requested_topic
+from qa.topic_request import introduces, requested_topic
 from tests.conftest import FakeEmbedder
 
 
@@ -62,3 +62,30 @@ def test_a_topic_is_answered_with_its_sentence_scored_as_a_sentence_answer(
     )
     expected = Calibration.load(with_reader=False).probability(analysis.features)
     assert decision.answer.score == round(expected, 4)
+
+
+def test_a_sentence_describing_the_topic_where_it_names_it_introduces_it() -> None:
+    assert introduces("Hezbollah", "the disarmament of Hezbollah, the Iran-backed militia.")
+    assert introduces("the ferry", "The ferry, which carried 212 people, sank.")
+    assert introduces("hamas", "a campaign against Hamas, which has been designated ...")
+    assert not introduces("Hezbollah", "Hezbollah's armed presence poses a threat.")
+    assert not introduces("Hezbollah", "threats to Israel, the envoy said of Hezbollah.")
+    assert not introduces("the", "The ferry, which carried 212 people, sank.")
+
+
+def test_a_topic_is_quoted_from_the_sentence_that_describes_it(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = (
+        "The ferry sank off Crete.\n"
+        "Divers reached the wreck at dawn.\n"
+        "The coast guard, a force of 300 sailors, led the rescue.\n"
+        "Officials thanked the coast guard.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    ranked = bot.retriever.rank("the coast guard").candidates
+    assert ranked[0].position == 3  # the shorter sentence matches the words best
+    answer = bot.ask("tell me about the coast guard")
+    assert answer.found
+    assert [e.position for e in answer.evidence][:2] == [2, 3]
+    assert answer.text == "The coast guard, a force of 300 sailors, led the rescue."

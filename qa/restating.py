@@ -411,7 +411,15 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     # After "What was the meeting?" the answer says what it was: "Why was the meeting <it>?"
     # asks about that, "Between whom was the meeting?" about the meeting.
     fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
-    if parts[0].lower() == "what" and fills and answer:
+    # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
+    # stranded preposition's object ("When did he swear fealty to King Charles III?").
+    said_words = words(rest)
+    stranded = (
+        parts[0].lower() in ("who", "whom")
+        and said_words[-1:] != []
+        and (said_words[-1].lower() in PREPOSITIONS)
+    )
+    if (stranded or (parts[0].lower() == "what" and fills)) and answer:
         # "What" was the object, and the answer fills its place: "What did they urge
         # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge
         # Israel to address its capabilities?"; left out, "... urge Israel to do?" sent

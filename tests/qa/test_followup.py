@@ -735,3 +735,14 @@ def test_another_owner_or_another_owned_noun_asks_the_last_question_of_it() -> N
     assert read_question("and population?", capital).reader_question == (
         "What is the population of Lebanon?"
     )
+
+
+def test_a_question_word_after_who_with_a_stranded_preposition_puts_the_answer_after_it() -> None:
+    # Read "When did the leader swear fealty to?", the reader gave the king again.
+    fealty = _chat(("Who did Rollo swear fealty to?", _cited("King Charles III", 1)))
+    assert read_question("When?", fealty).reader_question == (
+        "When did Rollo swear fealty to King Charles III?"
+    )
+    assert read_question("Why?", fealty).reader_question == (
+        "Why did Rollo swear fealty to King Charles III?"
+    )

@@ -413,13 +413,13 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
     # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
     # stranded preposition's object ("When did he swear fealty to King Charles III?").
-    said_words = words(rest)
-    stranded = (
+    last_word = words(rest)[-1:]
+    dangling = (
         parts[0].lower() in ("who", "whom")
-        and said_words[-1:] != []
-        and (said_words[-1].lower() in PREPOSITIONS)
+        and [w.lower() for w in last_word] != []
+        and (last_word[0].lower() in PREPOSITIONS)
     )
-    if (stranded or (parts[0].lower() == "what" and fills)) and answer:
+    if (dangling or (parts[0].lower() == "what" and fills)) and answer:
         # "What" was the object, and the answer fills its place: "What did they urge
         # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge
         # Israel to address its capabilities?"; left out, "... urge Israel to do?" sent

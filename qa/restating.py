@@ -413,12 +413,8 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
     # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
     # stranded preposition's object ("When did he swear fealty to King Charles III?").
-    last_word = words(rest)[-1:]
-    dangling = (
-        parts[0].lower() in ("who", "whom")
-        and [w.lower() for w in last_word] != []
-        and (last_word[0].lower() in PREPOSITIONS)
-    )
+    last_word = (words(rest)[-1:] or [""])[0].lower()
+    dangling = parts[0].lower() in ("who", "whom") and last_word in PREPOSITIONS
     if (dangling or (parts[0].lower() == "what" and fills)) and answer:
         # "What" was the object, and the answer fills its place: "What did they urge
         # Israel to do?" / "address its capabilities" + "Why?" reads "Why did they urge

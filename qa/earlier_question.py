@@ -94,6 +94,24 @@ def described_thing(question: str) -> str | None:
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
+# "What is the deal about?", "What was the meeting like?": asks about a thing it names.
+_ABOUT_THING = re.compile(
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+"
+    r"(?P<thing>(?:(?:the|a|an)\s|(?-i:[A-Z]))\S*(?:\s+\S+)*?)\s+(?:about|like)$",
+    re.IGNORECASE,
+)
+
+
+def thing_asked_about(question: str) -> str | None:
+    """X of "What is X about?" / "What was X like?", as it would stand inside another
+    question ("the deal"): what "it" stands for after it; None for any other question."""
+    asked = _ABOUT_THING.match(plain_question(question))
+    if asked is None:
+        return None
+    thing = asked["thing"]
+    return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+
+
 def leads_with_preposition(text: str) -> bool:
     found = words(text)
     return bool(found) and found[0].lower() in PREPOSITIONS

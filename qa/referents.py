@@ -19,6 +19,7 @@ from qa.earlier_question import (
     object_of,
     plain_question,
     subject_of,
+    thing_asked_about,
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
@@ -61,7 +62,11 @@ def _referent(
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
     answer = _answer(said)
     if pointer.kind in _NOUN_POINTERS:
-        named = described_thing(said.question) or _named(pointer, said, asked, answer)
+        named = (
+            described_thing(said.question)
+            or thing_asked_about(said.question)
+            or _named(pointer, said, asked, answer)
+        )
         if named is None:
             # After "Tell me about the Russian ambassador", "he" is the ambassador: the
             # answer was a sentence about him, the request's topic is who he is.

@@ -746,3 +746,11 @@ def test_a_question_word_after_who_with_a_stranded_preposition_puts_the_answer_a
     assert read_question("Why?", fealty).reader_question == (
         "Why did Rollo swear fealty to King Charles III?"
     )
+
+
+def test_it_after_what_is_x_about_is_x() -> None:
+    # "it" was left unresolved and the questions were searched together.
+    about = _chat(("What is the deal about?", _cited("a carrier with 180 aircraft", 2)))
+    assert read_question("How much is it worth?", about).reader_question == (
+        "How much is the deal worth?"
+    )

@@ -25,11 +25,13 @@ from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
 from qa.answerability import DATE, answer_type
 from qa.answerability import features as answerability
+from qa.apposition import apposition
 from qa.article import check_article_text
 from qa.calibration import Calibration
 from qa.continuation import asks_more, next_position
 from qa.date_request import asks_date
 from qa.dates import article_date, passage_question, stating
+from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, last_cited, read_question
@@ -307,10 +309,43 @@ class ArticleQA:
         dated = self.date_of_last(history) if asks_date(cleaned) else None
         if dated is not None:
             return Decision(dated, dated.text)
+        described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
+        if described is not None:
+            return described
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
         return self.conclude(analysis)
+
+    def by_apposition(self, question: str) -> Decision | None:
+        """The answer to "What is Hezbollah?" where the article sets a phrase beside the
+        name ("Hezbollah, the Iran-backed Shi'ite militia ...": qa.apposition), in the
+        sentence naming it that ranks best; scored as "Tell me about Hezbollah" is. None
+        where the question asks something else, no sentence does so, or the article is
+        not found to tell of it (the reader reads the question then)."""
+        thing = described_thing(question)
+        if thing is None:
+            return None
+        with Budget(self.answer_seconds, ANSWERING).applied():
+            ranking = self.retriever.rank(thing)
+        for candidate in ranking.candidates:
+            if candidate.lexical <= 0:
+                continue
+            sentence = self.sentences[candidate.position]
+            found = apposition(thing, sentence.text)
+            if found is not None:
+                break
+        else:
+            return None
+        decision = self.describe(thing)
+        if not decision.answer.found:
+            return None
+        start, end = sentence.start + found[0], sentence.start + found[1]
+        span = ReadSpan(self.text[start:end], start, end, candidate.position, 0.0)
+        cited = self.cite(candidate.position, candidate.score, span)
+        evidence = [cited] + [e for e in decision.answer.evidence if e.position != cited.position]
+        answer = replace(decision.answer, text=span.text, evidence=evidence[:EVIDENCE_COUNT])
+        return Decision(answer, answer.text)
 
     def describe(self, topic: str) -> Decision:
         """The answer to "Tell me about <topic>": the sentence retrieval finds for the

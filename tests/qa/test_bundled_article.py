@@ -125,3 +125,11 @@ def test_tell_me_about_a_topic_quotes_its_sentence(bundled_bot) -> None:
     # ..."), not one that only names it ("... Hezbollah's ongoing threats to Israel").
     hezbollah = bundled_bot.ask("tell me about hezbollah")
     assert hezbollah.found and hezbollah.evidence[0].position == 4
+
+
+def test_what_is_a_name_is_the_phrase_the_article_sets_beside_it(bundled_bot) -> None:
+    # Read over the sentences that only mention it, the reader found nothing.
+    answer = bundled_bot.ask("What is Hezbollah?")
+    assert answer.found and answer.text == "the Iran-backed Shi’ite militia"
+    assert answer.evidence[0].position == 4
+    assert bundled_bot.ask("what is beirut").text == "the capital of Lebanon"

@@ -1,0 +1,56 @@
+""" "What is X?" answered by the phrase the article sets beside X (qa.apposition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import ArticleQA
+from qa.apposition import apposition
+from tests.conftest import FakeEmbedder
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "phrase"),
+    [
+        (
+            "Hezbollah",
+            "the disarmament of Hezbollah, the Iran-backed Shi’ite militia that has been a focus.",
+            "the Iran-backed Shi’ite militia",
+        ),
+        (
+            "Beirut",
+            "another air strike in Beirut, the capital of Lebanon.",
+            "the capital of Lebanon",
+        ),
+        ("the ferry", "The ferry, a 40-year-old vessel, sank.", "a 40-year-old vessel"),
+        (
+            "midna",
+            "Midna, a small imp-like creature who gives him hints, helps.",
+            "a small imp-like creature",
+        ),
+        # A list is no apposition; nor is a clause after the comma.
+        ("Israel", "Israel, the US and France agreed.", None),
+        ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),
+        ("Hezbollah", "Hezbollah’s armed presence, the envoy said.", None),
+    ],
+)
+def test_the_phrase_beside_a_name(topic: str, sentence: str, phrase: str | None) -> None:
+    found = apposition(topic, sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == phrase
+
+
+def test_what_is_x_is_answered_with_the_phrase_beside_it(fake_embedder: FakeEmbedder) -> None:
+    text = (
+        "The Aurora sank off Crete on Monday.\n"
+        "Rescuers reached the Aurora within an hour.\n"
+        "The Aurora, a 40-year-old car ferry built in Norway, carried 212 people.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("What is the Aurora?")
+    assert answer.found and answer.text == "a 40-year-old car ferry built in Norway"
+    cited = answer.evidence[0]
+    assert cited.position == 2
+    assert bot.text[cited.answer_start : cited.answer_end] == answer.text
+    # Not a question about what something is, or nothing set beside it: read as before.
+    assert bot.ask("Where did the Aurora sink?").text != "a 40-year-old car ferry built in Norway"
+    assert bot.by_apposition("What is Crete?") is None

@@ -35,6 +35,7 @@ from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, last_cited, read_question
+from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import AT_THE_END, DATE_OF_LAST, GOING_ON, SOURCE_OF_LAST
 from qa.overview import asks_overview, overview
@@ -323,7 +324,8 @@ class ArticleQA:
         sentence naming it that ranks best; scored as "Tell me about Hezbollah" is. None
         where the question asks something else, no sentence does so, or the article is
         not found to tell of it (the reader reads the question then)."""
-        thing = described_thing(question)
+        # A name typed alone ("Hezbollah?") asks what it is (qa.keyword_query).
+        thing = described_thing(as_question(question) or question)
         if thing is None:
             return None
         with Budget(self.answer_seconds, ANSWERING).applied():

@@ -133,3 +133,5 @@ def test_what_is_a_name_is_the_phrase_the_article_sets_beside_it(bundled_bot) ->
     assert answer.found and answer.text == "the Iran-backed Shi’ite militia"
     assert answer.evidence[0].position == 4
     assert bundled_bot.ask("what is beirut").text == "the capital of Lebanon"
+    # A name typed alone asks the same.
+    assert bundled_bot.ask("Hezbollah?").text == "the Iran-backed Shi’ite militia"

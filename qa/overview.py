@@ -19,8 +19,14 @@ from qa.question_form import whole_request
 # Whole requests only, as qa.question_form tidies them ("What is this article about?"):
 # "What is the summary of the talks?" asks about the talks.
 _ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
+# "... in one sentence", "... in a few words", "... briefly": how short, said after it.
+_SHORT = (
+    r"(?:\s+(?:briefly|quickly|for\s+me)"
+    r"|\s+(?:in|with)\s+(?:one|a|two|three|a\s+few|few|\d+)\s+(?:sentences?|words?|lines?|paragraphs?))?"
+)
 _ASKS = whole_request(
-    rf"(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{_ARTICLE})?"
+    rf"(?:(?:briefly\s+)?(?:(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{_ARTICLE})?"
+    rf"|sum\s+(?:it|{_ARTICLE})\s+up){_SHORT})"
     r"|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:summary|overview|gist|recap|tl;?dr)"
     rf"(?:\s+of\s+{_ARTICLE})?"
     rf"|what(?:'s|’s|\s+is)\s+{_ARTICLE}(?:\s+\w+){{0,2}}\s+about"

@@ -15,9 +15,11 @@ import re
 
 from qa.referring import DETERMINERS
 
-# The phrase: a determiner, then words up to a comma, stop, bracket or relative pronoun.
+# The phrase: a determiner or a name's possessive ("Scandinavia's"), then words up to a
+# comma, stop, bracket or relative pronoun.
 _PHRASE = (
-    r"(?P<phrase>(?:the|a|an)\s+[^,.;:()]*?)(?=\s+(?:that|which|who|whose|where)\b|[,.;:()]|$)"
+    r"(?P<phrase>(?:the|a|an|(?-i:[A-Z])[\w-]*[’']s)\s+[^,.;:()]*?)"
+    r"(?=\s+(?:that|which|who|whose|where)\b|[,.;:()]|$)"
 )
 _LISTED = re.compile(r"\band\s+(?-i:[A-Z])", re.IGNORECASE)
 

@@ -28,6 +28,11 @@ from tests.conftest import FakeEmbedder
             "Midna, a small imp-like creature who gives him hints, helps.",
             "a small imp-like creature",
         ),
+        (
+            "Nordwind Air",
+            "Nordwind Air, Scandinavia's second-largest airline, said on Thursday ...",
+            "Scandinavia's second-largest airline",
+        ),
         # A list is no apposition; nor is a clause after the comma.
         ("Israel", "Israel, the US and France agreed.", None),
         ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),

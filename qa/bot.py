@@ -29,7 +29,7 @@ from qa.apposition import apposition
 from qa.article import check_article_text
 from qa.calibration import Calibration
 from qa.continuation import asks_more, next_position
-from qa.date_request import asks_date
+from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, passage_question, stating
 from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
@@ -409,8 +409,8 @@ class ArticleQA:
             return None
         own = last.positions[0]
         position = stating(self.retriever.dated, own)
-        if position is None:
-            return None
+        if position is None or (position != own and tells_own_time(self.sentences[own].text)):
+            return None  # the reader reads "In 2010, ..." and "by 2029" for itself
         values = self.retriever.dated[position].values
         if len(values) != 1:
             return None  # two dates or more: which one the event was on, the reader says

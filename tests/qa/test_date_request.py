@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qa.date_request import asks_date
+from qa import ArticleQA
+from qa.answer import Answer, Evidence
+from qa.date_request import asks_date, tells_own_time
 from qa.question_form import tidy
+from tests.conftest import FakeEmbedder
 
 
 @pytest.mark.parametrize(
@@ -18,6 +21,7 @@ from qa.question_form import tidy
         "Which date was it?",
         "on what day?",
         "when was this again",
+        "When?",
     ],
 )
 def test_questions_for_when_the_last_answer_was_are_recognised(typed: str) -> None:
@@ -31,8 +35,46 @@ def test_questions_for_when_the_last_answer_was_are_recognised(typed: str) -> No
         "When was it restored?",
         "When will it be restored?",
         "What day is the next round of talks?",
-        "When?",
+        "When exactly?",
     ],
 )
 def test_other_when_questions_are_read_as_questions(question: str) -> None:
     assert not asks_date(tidy(question))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("In 2010, a magnitude 8.8 earthquake killed more than 500 people.", True),
+        ("The airline would save about €150 million a year by 2029.", True),
+        ("Last year, Nordwind reported a net profit.", True),
+        ("However, local residents reported widespread damage to nearby homes.", False),
+        ("Witnesses reported hearing explosions near a commercial district.", False),
+    ],
+)
+def test_a_sentence_telling_of_its_own_time(sentence: str, own: bool) -> None:
+    assert tells_own_time(sentence) is own
+
+
+def test_a_date_is_not_carried_onto_a_sentence_telling_of_its_own_time(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = (
+        "A quake struck Chile on March 10.\n"
+        "Rescuers searched the rubble.\n"
+        "In 2010, a stronger quake killed more than 500 people.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+
+    def citing(position: int) -> list[dict]:
+        sentence = bot.sentences[position]
+        cited = Evidence(bot.title, position, sentence.text, sentence.start, sentence.end, 0.9)
+        answer = Answer("an answer", True, 0.9, [cited])
+        return [
+            {"role": "user", "content": "What happened?"},
+            {"role": "assistant", "content": answer.text, "answer": answer},
+        ]
+
+    searched = bot.date_of_last(citing(1))  # inherits March 10 from the sentence before
+    assert searched is not None and searched.text == "March 10"
+    assert bot.date_of_last(citing(2)) is None  # 2010 is its own time: the reader's to read

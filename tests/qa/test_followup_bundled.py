@@ -15,6 +15,7 @@ from qa.scoring import normalize
 pytestmark = pytest.mark.slow
 
 TARGETED = "What was targeted on November 23?"
+BUILDING = "a building believed to house the ‘chief of staff of Hezbollah,’"
 
 
 def _kept(question: str, answer: Answer) -> list[dict]:
@@ -221,6 +222,10 @@ def test_when_was_that_answers_the_date_the_last_answers_sentence_tells_of(
     assert [e.position for e in sure.evidence] == [8]
     # With nothing cited before, it is a question like any other.
     assert bundled_bot.ask("When was that?").reading is None
+    # "When?" alone asks the same: read as "When was it targeted?", the reader preferred
+    # "November 19" and nothing was given.
+    targeted = _kept(TARGETED, _citing(bundled_bot, BUILDING, 13))
+    assert bundled_bot.ask("When?", targeted).text == "November 23"
 
 
 def test_a_when_follow_up_searches_the_sentence_stating_its_date_first(

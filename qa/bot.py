@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -34,7 +35,7 @@ from qa.dates import article_date, passage_question, stating
 from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
-from qa.followup import Reading, last_cited, read_question
+from qa.followup import Reading, answer_text, exchanges, last_cited, read_question
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import AT_THE_END, DATE_OF_LAST, GOING_ON, SOURCE_OF_LAST
@@ -48,6 +49,8 @@ from qa.topic_request import introduces, requested_topic
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
+# A plain-text reply shorter than this is too short to find the last answer's sentence by.
+MIN_QUOTED_CHARS = 4
 
 
 def check_question(question: object) -> str:
@@ -372,14 +375,32 @@ class ArticleQA:
         answer = replace(decision.answer, text=evidence[0].text, evidence=evidence[:EVIDENCE_COUNT])
         return Decision(answer, answer.text)
 
+    def last_positions(self, history: list[dict[str, Any]] | None) -> tuple[int, ...]:
+        """The sentences of this article the last answer came from, its own first: those
+        it cited (qa.followup.cited) or, for a reply replayed as plain text (as callers of
+        ask(), the CLI's --history and POST /api/ask give it), the one sentence holding
+        that text where the article has it once; () when neither says."""
+        last = last_cited(history)
+        if last.positions:
+            return last.positions if last.article == self.title else ()
+        turns = exchanges(history)
+        text = answer_text(turns[-1].reply) if turns and turns[-1].reply else ""
+        if len(text) < MIN_QUOTED_CHARS:
+            return ()
+        at = self.text.find(text)
+        if at < 0 or self.text.find(text, at + 1) >= 0:
+            return ()  # not the article's words, or in it more than once
+        starts = [sentence.start for sentence in self.sentences]
+        return (max(0, bisect.bisect_right(starts, at) - 1),)
+
     def go_on(self, history: list[dict[str, Any]] | None) -> Answer:
         """The answer to "Tell me more": the sentence after the last answer's own one,
         quoted whole (qa.continuation); the article's gist where no earlier answer cited
         this article."""
-        last = last_cited(history)
-        if last.article != self.title or not last.positions:
+        positions = self.last_positions(history)
+        if not positions:
             return self.gist()
-        position = next_position(last.positions, len(self.sentences))
+        position = next_position(positions, len(self.sentences))
         if position is None:
             return Answer("", False, 0.0, [], AT_THE_END)
         evidence = self.cite(position, 1.0)
@@ -389,10 +410,10 @@ class ArticleQA:
         """The answer to "Where does it say that?": the last answer's own sentence,
         quoted whole (qa.source_request); None where no earlier answer cited this article,
         and the question is read as any other ("What is the source?" of a river)."""
-        last = last_cited(history)
-        if last.article != self.title or not last.positions:
+        positions = self.last_positions(history)
+        if not positions:
             return None
-        evidence = self.cite(last.positions[0], 1.0)
+        evidence = self.cite(positions[0], 1.0)
         return Answer(evidence.text, True, 1.0, [evidence], SOURCE_OF_LAST, confident=True)
 
     def date_of_last(self, history: list[dict[str, Any]] | None) -> Answer | None:
@@ -404,10 +425,10 @@ class ArticleQA:
         A date the sentence states itself is sure; one it inherits from a sentence
         before is as likely as that sentence's hold on it (qa.dates.sentences: fading
         with distance), and is shown unsure with the sentence stating it."""
-        last = last_cited(history)
-        if last.article != self.title or not last.positions:
+        positions = self.last_positions(history)
+        if not positions:
             return None
-        own = last.positions[0]
+        own = positions[0]
         position = stating(self.retriever.dated, own)
         if position is None or (position != own and tells_own_time(self.sentences[own].text)):
             return None  # the reader reads "In 2010, ..." and "by 2029" for itself

@@ -237,3 +237,24 @@ def test_a_when_follow_up_searches_the_sentence_stating_its_date_first(
     when = bundled_bot.read("When did they condemn it?", condemned)
     assert bundled_bot.focus(when)[:2] == (12, 15)
     assert bundled_bot.focus(bundled_bot.read("Why?", condemned))[0] == 15
+
+
+def test_requests_about_the_last_answer_find_its_sentence_from_plain_text(
+    bundled_bot: ArticleQA,
+) -> None:
+    # As the CLI's --history and POST /api/ask replay a chat: the reply's text only.
+    history = [
+        {"role": "user", "content": TARGETED},
+        {"role": "assistant", "content": "a building believed to house the ‘chief of staff"},
+    ]
+    assert bundled_bot.last_positions(history) == (13,)
+    assert bundled_bot.ask("Where does it say that?", history).evidence[0].position == 13
+    assert bundled_bot.ask("When was that?", history).text == "November 23"
+    assert bundled_bot.ask("Tell me more", history).evidence[0].position == 14
+    # Words the article has more than once, or not at all, name no sentence.
+    assert (
+        bundled_bot.last_positions([*history[:1], {"role": "assistant", "content": "Israel"}]) == ()
+    )
+    assert (
+        bundled_bot.last_positions([*history[:1], {"role": "assistant", "content": "a tank"}]) == ()
+    )

@@ -197,7 +197,9 @@ class ArticleQA:
         where it asks when ("When did that happen?"), first the one stating the date they
         tell of, which the cited sentences may only inherit (qa.dates.sentences)."""
         focus = reading.focus_in(self.title)
-        if not focus or answer_type(reading.reader_question) != DATE:
+        if not focus or focus[0] >= len(self.sentences):
+            return focus  # retrieval skips positions past the end (another version's)
+        if answer_type(reading.reader_question) != DATE:
             return focus
         dated = stating(self.retriever.dated, focus[0])
         if dated is None or dated == focus[0]:
@@ -382,7 +384,9 @@ class ArticleQA:
         that text where the article has it once; () when neither says."""
         last = last_cited(history)
         if last.positions:
-            return last.positions if last.article == self.title else ()
+            # A history from another version of the article may cite past its end.
+            inside = last.article == self.title and last.positions[0] < len(self.sentences)
+            return tuple(p for p in last.positions if p < len(self.sentences)) if inside else ()
         turns = exchanges(history)
         text = answer_text(turns[-1].reply) if turns and turns[-1].reply else ""
         if len(text) < MIN_QUOTED_CHARS:

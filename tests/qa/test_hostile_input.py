@@ -89,3 +89,26 @@ def test_any_file_bytes_read_or_are_refused(tmp_path: Path, data: bytes) -> None
         assert str(error) and "\n" not in str(error)
     else:
         assert text.strip() and "\x00" not in text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    position=st.integers(min_value=0, max_value=10_000),
+    question=st.sampled_from(
+        ["Where does it say that?", "When was that?", "When?", "Tell me more", "Where was that?"]
+    ),
+)
+def test_a_history_citing_past_the_articles_end_gets_an_answer(
+    bot: ArticleQA, position: int, question: str
+) -> None:
+    # A chat kept from another version of the article (or made up) may cite any sentence.
+    cited = {"article": bot.title, "position": position}
+    history = [
+        {"role": "user", "content": "What was the target?"},
+        {
+            "role": "assistant",
+            "content": "x",
+            "answer": {"text": "x", "found": True, "evidence": [cited]},
+        },
+    ]
+    assert isinstance(bot.ask(question, history), Answer)

@@ -4,7 +4,7 @@ read as typed, or as the question they stand for (qa.keyword_query)?
     python -m tools.keyword_check
 
 The split has no keyword queries of its own (its questions are written as questions), so
-tools/data/keyword_queries.tsv holds 27 written by hand for split questions, before either
+tools/data/keyword_queries.tsv holds 57 written by hand for split questions, before either
 reading was run, scored by those questions' answers. Each is asked over its whole article,
 as the product asks, both ways; it prints each pair of answers and the F1 both ways (as if
 answered, and as delivered: 0 where withheld). It measures; nothing is chosen by it.

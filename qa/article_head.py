@@ -45,6 +45,8 @@ _NAME_WORDS = {"and", "&", "de", "van", "von", "der", "da", "du", "la", "le", "b
 _BYLINE_WORDS = 12
 _STAMP_AFTER_NAMES = re.compile(r"\s*[|·•—–]\s*|\s*,\s*(?=\S)|\s+(?=\d)")
 _FIELD_BREAK = re.compile(r"\s+[|·•]\s+")
+# A whole line in Markdown emphasis: "*...*", "_..._", "**...**".
+_EMPHASIS = re.compile(r"^(?P<mark>\*{1,2}|_{1,2})(?P<inner>\S(?:.*\S)?)(?P=mark)$")
 # A title run into the story is only trusted when it is this long (a one-word title
 # could be the story's own first word).
 _RUN_IN_TITLE_WORDS = 3
@@ -193,6 +195,7 @@ def _take(
     first: bool,
 ) -> bool:
     """Whether `line` is part of the head; what it says goes into `found`."""
+    line = _EMPHASIS.sub(r"\g<inner>", line)  # "*Published 14 May 2026*": Markdown italics
     if first and _is_title(line, following, title):
         found["title"] = line.lstrip("#").strip()
         return True
@@ -203,6 +206,15 @@ def _take(
         return True
     if is_time_stamp(line):
         found.setdefault("dateline", line.rstrip("."))  # a second one: "Updated ..."
+        return True
+    # "Published 14 May 2026 · By Tom Reed": a time stamp and a byline set apart.
+    fields = [field.strip() for field in _FIELD_BREAK.split(line)]
+    stamps = [field for field in fields if is_time_stamp(field)]
+    names = [byline_of(field, author) for field in fields if field not in stamps]
+    if len(fields) > 1 and len(stamps) == 1 and len(names) == 1 and names[0] is not None:
+        if "byline" not in found:
+            found["byline"] = names[0][0]
+        found.setdefault("dateline", stamps[0].rstrip("."))
         return True
     return False
 

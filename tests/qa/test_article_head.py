@@ -28,6 +28,11 @@ STORY = "A ferry carrying 212 passengers sank on Monday. On March 1 the crew had
             ),
         ),
         ("# Ferry sinks off Crete\n\n", ArticleHead("Ferry sinks off Crete")),
+        (
+            # Markdown's italics around a stamp and a byline set apart by a dot.
+            "# Ferry sinks off Crete\n\n*Published 3 March 2026 · By Jane Doe*\n\n",
+            ArticleHead("Ferry sinks off Crete", "Jane Doe", "Published 3 March 2026"),
+        ),
         ("Will the ferry sail again?\n\n", ArticleHead("Will the ferry sail again?")),
         (
             "Published: 2026-03-03T11:42:00Z\nUpdated 9:05 a.m. ET, March 4\n",

@@ -28,6 +28,7 @@ from qa.answerability import DATE, answer_type
 from qa.answerability import features as answerability
 from qa.apposition import apposition
 from qa.article import check_article_text
+from qa.article_facts import asks_author, asks_published
 from qa.calibration import Calibration
 from qa.continuation import asks_more, next_position
 from qa.date_request import asks_date, tells_own_time
@@ -38,7 +39,14 @@ from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, answer_text, exchanges, last_cited, read_question
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
-from qa.messages import AT_THE_END, DATE_OF_LAST, GOING_ON, SOURCE_OF_LAST
+from qa.messages import (
+    AT_THE_END,
+    DATE_OF_LAST,
+    FROM_BYLINE,
+    FROM_DATELINE,
+    GOING_ON,
+    SOURCE_OF_LAST,
+)
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
@@ -100,6 +108,7 @@ class ArticleQA:
         reader: SpanReader | None | bool = True,
         calibration: Calibration | None = None,
         date: str | Date | None = None,
+        byline: str | None = None,
         answer_seconds: float = ANSWER_SECONDS,
         index_seconds: float = INDEX_SECONDS,
     ) -> None:
@@ -107,8 +116,9 @@ class ArticleQA:
 
         `date` is the article's publication date (metadata); without it a dateline is
         looked for. Dates in the text ("November 23", "two days later") are resolved
-        against it and shown in citations. Indexing stops after `index_seconds`, and
-        each ask() after `answer_seconds`, with index.budget.Stopped (an ArticleQAError).
+        against it and shown in citations. `byline` names who wrote it ("Who wrote this
+        article?"). Indexing stops after `index_seconds`, and each ask() after
+        `answer_seconds`, with index.budget.Stopped (an ArticleQAError).
         """
         # A bad value fails here, not at the first question.
         self.answer_seconds = check_seconds(answer_seconds, ANSWERING)
@@ -130,6 +140,7 @@ class ArticleQA:
                 index_dir, self.text, self.embedder, indexable_sentences
             )
         self.date = article_date(self.text, date)
+        self.byline = check_unicode(byline, "the byline", InvalidArticle) if byline else None
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         self.words = ArticleWords(
             (sentence.text for sentence in self.sentences), self.retriever.stated_days
@@ -159,6 +170,7 @@ class ArticleQA:
         `title` or `date=` are given; without a headline, the title is its first line."""
         extracted = extract_article(read_local_file(path), Path(path).name)
         options.setdefault("date", extracted.date)
+        options.setdefault("byline", extracted.byline)
         title = title or article_title(extracted.text, extracted.title)
         return cls(extracted.text, title, **options)
 
@@ -315,6 +327,9 @@ class ArticleQA:
         dated = self.date_of_last(history) if asks_date(cleaned) else None
         if dated is not None:
             return Decision(dated, dated.text)
+        told = self.about_article(cleaned)
+        if told is not None:
+            return Decision(told, told.text)
         described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
         if described is not None:
             return described
@@ -447,6 +462,17 @@ class ArticleQA:
             evidence.append(self.cite(own, 1.0))
         sure = strength == 1.0
         return Answer(span.text, True, round(strength, 4), evidence, DATE_OF_LAST, confident=sure)
+
+    def about_article(self, question: str) -> Answer | None:
+        """The answer to "Who wrote this article?" (its byline) or "When was it
+        published?" (its date), from its head, which no sentence cites
+        (qa.article_facts); None for any other question, or where the head does not say."""
+        if asks_author(question) and self.byline:
+            return Answer(self.byline, True, 1.0, [], FROM_BYLINE, confident=True)
+        if asks_published(question) and self.date is not None:
+            day = f"{self.date:%B} {self.date.day}, {self.date.year}"
+            return Answer(day, True, 1.0, [], FROM_DATELINE, confident=True)
+        return None
 
     def gist(self) -> Answer:
         """The answer to "What is this article about?": its lede and the sentences of

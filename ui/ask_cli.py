@@ -72,7 +72,9 @@ def article_bot(article: str | None, url: str | None, reader: bool = True) -> Ar
         extracted = read_article_file(article or "")
     # As the chat lists and indexes an added article: its title (and the default embedder).
     title = article_title(extracted.text, extracted.title)
-    return ArticleQA(extracted.text, title, reader=reader, date=extracted.date)
+    return ArticleQA(
+        extracted.text, title, reader=reader, date=extracted.date, byline=extracted.byline
+    )
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -80,7 +80,8 @@ def render(answer: Answer, colour: bool = False) -> str:
         if not answer.confident:  # its sentence leads the sources below
             lines.append(styled(UNSURE, "dim", colour))
         lines.append(styled(terminal_text(answer.text), "bold", colour))
-        lines.append("\n" + styled(SOURCES, "dim", colour))
+        if answer.evidence:  # the byline and the date come from no sentence
+            lines.append("\n" + styled(SOURCES, "dim", colour))
     else:
         lines.append(styled(NOT_FOUND, "bold", colour))
         if answer.evidence:

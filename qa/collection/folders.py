@@ -137,6 +137,7 @@ class FolderCollection:
         index_dir: Path | None,
         date: str | None = None,
         embedder: Embedder | None = None,
+        byline: str | None = None,
     ) -> ArticleQA:
         return ArticleQA(
             text,
@@ -145,6 +146,7 @@ class FolderCollection:
             index_dir=index_dir,
             reader=self._reader,
             date=date,
+            byline=byline,
             answer_seconds=self.answer_seconds,
             index_seconds=self.index_seconds,
         )
@@ -166,7 +168,9 @@ class FolderCollection:
                     raise
                 index_dir = self.folders.index_dir(article)
                 embedder = self._embedder_for(index_dir)
-                bot = self._new_bot(text, entry.title, index_dir, entry.date, embedder)
+                bot = self._new_bot(
+                    text, entry.title, index_dir, entry.date, embedder, entry.byline
+                )
             self._bots[article] = bot
             return bot
 

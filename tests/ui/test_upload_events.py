@@ -129,3 +129,5 @@ def test_a_pasted_head_is_kept_apart_and_its_date_grounds_the_story(
         "2025-11-24",
     )
     assert reopened.get(entry.id).retriever.dated[0].labels() == ["2025-11-24"]
+    # ... and the byline answers who wrote it.
+    assert reopened.get(entry.id).ask("Who wrote this article?").text == "Morag Campbell"

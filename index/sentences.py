@@ -41,10 +41,6 @@ PYSBD_CHARS = 2_000
 # quotes or brackets) ends one; a line that does not is a hard-wrapped sentence going on.
 _LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _HEADLINE_WORDS = 12
-# A list item's marker: "- ", "* ", "• ", "1. ", "2) ".
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]\s|\d{1,3}[.)]\s)")
-# A "sentence" with no letter or digit ("***", a table's "|---|---|") says nothing.
-_WORDLESS = re.compile(r"[^\W_]")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 _NON_SPACE = re.compile(r"\S")
 # pysbd ends sentences only at terminal punctuation (its own list: . ! ? and their
@@ -71,10 +67,6 @@ def _ends_sentence(line: str, following: str) -> bool:
     """Whether a line break ends a sentence rather than wrapping one."""
     line = line.rstrip()
     if not line or _LINE_END.search(line):
-        return True
-    # A list's items are each one: "- Lanes on Main Street" goes on to "- A budget of
-    # $18 million", not into it. (A table's rows stay together, under their header.)
-    if _LIST_ITEM.match(following):
         return True
     # A short unpunctuated line before a capitalised one is a headline or a byline.
     short = len(line.split(maxsplit=_HEADLINE_WORDS)) <= _HEADLINE_WORDS
@@ -178,7 +170,7 @@ def _ranges(text: str) -> Iterator[tuple[int, int]]:
     for b_start, b_end in _blocks(text):
         for s_start, s_end in _block_sentences(text, b_start, b_end):
             for piece in _capped(text, s_start, s_end):
-                if piece[0] < piece[1] and _WORDLESS.search(text, piece[0], piece[1]):
+                if piece[0] < piece[1]:
                     yield piece
 
 

@@ -51,32 +51,3 @@ def test_hard_wrapped_lines_join_into_one_sentence() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\t\n") == []
-
-
-def test_list_items_are_sentences_of_their_own() -> None:
-    text = (
-        "Key points of the plan:\n"
-        "- Lanes on Main Street and Harbour Road\n"
-        "- A budget of $18 million, half paid by a state grant\n"
-        "2) Construction starting in September\n"
-        "* A wrapped item that goes\n"
-        "  on to a second line\n"
-    )
-    assert [s.text for s in split_sentences(text)] == [
-        "Key points of the plan:",
-        "- Lanes on Main Street and Harbour Road",
-        "- A budget of $18 million, half paid by a state grant",
-        "2) Construction starting in September",
-        "* A wrapped item that goes\n  on to a second line",
-    ]
-
-
-def test_a_table_stays_together_and_wordless_lines_are_no_sentences() -> None:
-    text = "Before.\n\n***\n\n| Street | Length |\n|---|---|\n| Main Street | 8 km |\n\n—\n\nAfter."
-    sentences = split_sentences(text)
-    assert [s.text for s in sentences] == [
-        "Before.",
-        "| Street | Length |\n|---|---|\n| Main Street | 8 km |",
-        "After.",
-    ]
-    assert [s.position for s in sentences] == [0, 1, 2]

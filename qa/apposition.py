@@ -24,7 +24,7 @@ _PHRASE = (
 _LISTED = re.compile(r"\band\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
-def _name(topic: str) -> str | None:
+def name_pattern(topic: str) -> str | None:
     """The topic as a pattern of its words, less a leading determiner; None if empty."""
     words = topic.split()
     if words and words[0].lower() in DETERMINERS:
@@ -35,7 +35,7 @@ def _name(topic: str) -> str | None:
 def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
     """Where, in `sentence`, the noun phrase in apposition to `topic` is (start, end), or
     None where the sentence sets none beside it."""
-    name = _name(topic)
+    name = name_pattern(topic)
     if name is None:
         return None
     found = re.search(rf"\b{name}\s*,\s+{_PHRASE}", sentence, re.IGNORECASE)

@@ -348,8 +348,7 @@ class ArticleQA:
         thing = described_thing(as_question(question) or question)
         if thing is None:
             return None
-        with Budget(self.answer_seconds, ANSWERING).applied():
-            ranking = self.retriever.rank(thing)
+        decision, ranking = self._topic_scored(thing)
         for candidate in ranking.candidates:
             if candidate.lexical <= 0:
                 continue
@@ -359,7 +358,6 @@ class ArticleQA:
                 break
         else:
             return None
-        decision = self.describe(thing)
         if not decision.answer.found:
             return None
         start, end = sentence.start + found[0], sentence.start + found[1]
@@ -372,11 +370,7 @@ class ArticleQA:
     def describe(self, topic: str) -> Decision:
         """The answer to "Tell me about <topic>": the sentence retrieval finds for the
         topic, quoted whole and scored as sentence answers are (qa.topic_request)."""
-        with Budget(self.answer_seconds, ANSWERING).applied():
-            reading = Reading(topic, topic)
-            ranking = self.retriever.rank(topic)
-            analysis = self.analyse(reading, ranking, [], 0.0, with_reader=False)
-        decision = self.conclude(analysis, self.sentence_calibration)
+        decision, ranking = self._topic_scored(topic)
         # Of the sentences that name the topic, the one describing it where it does is
         # what "Tell me about Hezbollah" asks for ("Hezbollah, the Iran-backed Shi'ite
         # militia ..."); the best match by words may only mention it ("... threats to
@@ -391,6 +385,15 @@ class ArticleQA:
         ]
         answer = replace(decision.answer, text=evidence[0].text, evidence=evidence[:EVIDENCE_COUNT])
         return Decision(answer, answer.text)
+
+    def _topic_scored(self, topic: str) -> tuple[Decision, Ranking]:
+        """The sentence answer for `topic`, scored as sentence answers are, with the
+        ranking it came from (what describe and by_apposition choose their sentence in)."""
+        with Budget(self.answer_seconds, ANSWERING).applied():
+            reading = Reading(topic, topic)
+            ranking = self.retriever.rank(topic)
+            analysis = self.analyse(reading, ranking, [], 0.0, with_reader=False)
+        return self.conclude(analysis, self.sentence_calibration), ranking
 
     def last_positions(self, history: list[dict[str, Any]] | None) -> tuple[int, ...]:
         """The sentences of this article the last answer came from, its own first: those

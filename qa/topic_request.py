@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from qa.apposition import name_pattern
 from qa.question_form import whole_request
-from qa.referring import DETERMINERS, WH
+from qa.referring import WH
 
 # Whole requests only, as qa.question_form tidies them ("Tell me about Hezbollah?").
 _ABOUT = whole_request(
@@ -48,10 +49,7 @@ def introduces(topic: str, sentence: str) -> bool:
     """Whether `sentence` describes `topic` where it names it: the topic (less a leading
     "the") then a comma and a description ("Hezbollah, the Iran-backed militia ..."),
     as news introduces what it goes on to tell of."""
-    words = topic.split()
-    if words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    if not words:
+    name = name_pattern(topic)
+    if name is None:
         return False
-    name = r"\s+".join(re.escape(word) for word in words)
     return re.search(rf"\b{name}{_DESCRIBED_AFTER}", sentence, re.IGNORECASE) is not None

@@ -7,13 +7,20 @@ ones), and the reader, reading those, found nothing ("What is Hezbollah?" was no
 found). The phrase runs from its article to the next comma, stop or relative clause; a
 list ("Israel, the US and France") is no apposition, so a phrase holding "and" before a
 capital is left to the reader.
+
+Where no phrase follows the name, news often puts its description before it, as a title:
+"designed by the architecture firm MVRDV" -> "the architecture firm" (the reader had read
+"a mirrored bowl-shaped building", the phrase set beside another name of that sentence).
+Only after a preposition, a determiner and lower-case words that are neither function
+words ("the disarmament of Hezbollah" describes no Hezbollah) nor verbs' "-ing" and "-ed"
+forms count.
 """
 
 from __future__ import annotations
 
 import re
 
-from qa.referring import DETERMINERS
+from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH
 
 # The phrase: a determiner or a name's possessive ("Scandinavia's"), then words up to a
 # comma, stop, bracket or relative pronoun.
@@ -22,6 +29,27 @@ _PHRASE = (
     r"(?=\s+(?:that|which|who|whose|where)\b|[,.;:()]|$)"
 )
 _LISTED = re.compile(r"\band\s+(?-i:[A-Z])", re.IGNORECASE)
+# Words a title is not made of ("the disarmament of Hezbollah" describes no Hezbollah).
+_NOT_IN_TITLE = (
+    AUXILIARIES
+    | PREPOSITIONS
+    | DETERMINERS
+    | LEADING_CONJUNCTIONS
+    | WH
+    | frozenset("not no its his her their our that this these those".split())
+)
+# Not verbs: "-ing" and "-ed" words unless hyphenated ("Iran-backed" is an adjective).
+_TITLE_WORD = (
+    rf"(?!(?:{'|'.join(sorted(_NOT_IN_TITLE))})\b)(?!(?-i:[a-z])+(?:ing|ed)\b)(?-i:[a-z])[\w-]*"
+)
+# A title before the name: after a preposition (in subject position "the army struck
+# Hezbollah" could not be told from one), a determiner, then one to four such words.
+# Prepositions that also join clauses ("after the army struck ...") do not count.
+_BEFORE_TITLE = sorted(PREPOSITIONS - frozenset("after before since until".split()))
+_TITLE = (
+    rf"\b(?:{'|'.join(_BEFORE_TITLE)})\s+"
+    rf"(?P<phrase>(?-i:the|a|an)(?:\s+{_TITLE_WORD}){{1,4}})"
+)
 
 
 def name_pattern(topic: str) -> str | None:
@@ -39,6 +67,18 @@ def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
     if name is None:
         return None
     found = re.search(rf"\b{name}\s*,\s+{_PHRASE}", sentence, re.IGNORECASE)
-    if found is None or _LISTED.search(found["phrase"]):
+    if found is not None and not _LISTED.search(found["phrase"]):
+        return found.span("phrase")
+    if found is not None:
+        return None
+    return _title(name, sentence)
+
+
+def _title(name: str, sentence: str) -> tuple[int, int] | None:
+    """Where the title set before the name is ("the architecture firm MVRDV"), or None;
+    only a name written with a capital has one ("a wide glacial alpine valley" is no
+    title of "glacial alpine valley")."""
+    found = re.search(rf"(?i:{_TITLE})\s+(?P<name>(?i:{name}))\b", sentence)
+    if found is None or not found["name"][0].isupper():
         return None
     return found.span("phrase")

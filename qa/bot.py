@@ -28,8 +28,9 @@ from qa.answerability import DATE, answer_type
 from qa.answerability import features as answerability
 from qa.apposition import apposition
 from qa.article import check_article_text
-from qa.article_facts import asks_author, asks_published
+from qa.article_facts import AUTHOR, PUBLISHED, fact_asked, names_author
 from qa.calibration import Calibration
+from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, next_position
 from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, passage_question, stating
@@ -41,10 +42,12 @@ from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
     AT_THE_END,
+    AUTHOR_OF_ARTICLE,
     DATE_OF_LAST,
     FROM_BYLINE,
     FROM_DATELINE,
     GOING_ON,
+    NOT_FOUND,
     SOURCE_OF_LAST,
 )
 from qa.overview import asks_overview, overview
@@ -57,6 +60,8 @@ from qa.topic_request import introduces, requested_topic
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
+# The messages of a chat the second of two questions typed as one is read after.
+RECENT_MESSAGES = 8
 # A plain-text reply shorter than this is too short to find the last answer's sentence by.
 MIN_QUOTED_CHARS = 4
 
@@ -312,6 +317,9 @@ class ArticleQA:
         """ask()'s answer, with the answer it would give were it sure enough (for scoring
         `Answer.score` on answers withheld too: qa.evaluation)."""
         cleaned = self.words.clean(check_question(question))
+        both = split_compound(cleaned)
+        if both is not None:
+            return self.decide_both(both, history)
         if asks_overview(cleaned):
             gist = self.gist()
             return Decision(gist, gist.text)
@@ -327,7 +335,7 @@ class ArticleQA:
         dated = self.date_of_last(history) if asks_date(cleaned) else None
         if dated is not None:
             return Decision(dated, dated.text)
-        told = self.about_article(cleaned)
+        told = self.about_article(cleaned, history)
         if told is not None:
             return Decision(told, told.text)
         described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
@@ -466,13 +474,22 @@ class ArticleQA:
         sure = strength == 1.0
         return Answer(span.text, True, round(strength, 4), evidence, DATE_OF_LAST, confident=sure)
 
-    def about_article(self, question: str) -> Answer | None:
-        """The answer to "Who wrote this article?" (its byline) or "When was it
-        published?" (its date), from its head, which no sentence cites
+    def about_article(
+        self, question: str, history: list[dict[str, Any]] | None = None
+    ) -> Answer | None:
+        """The answer to "Who wrote this article?" (its byline), "Who is <the byline's
+        name>?" or "When was it published?" (its date), from its head, which no sentence cites
         (qa.article_facts); None for any other question, or where the head does not say."""
-        if asks_author(question) and self.byline:
+        asked = exchanges(history)
+        earlier = self.words.clean(asked[-1].question) if asked else None
+        fact = fact_asked(question, earlier, self.words.__contains__)
+        if fact == AUTHOR and self.byline:
             return Answer(self.byline, True, 1.0, [], FROM_BYLINE, confident=True)
-        if asks_published(question) and self.date is not None:
+        # "Who is Pieter de Vries?" where only the byline names him.
+        named = names_author(question, self.byline)
+        if named is not None and not self.words.has_phrase(named):
+            return Answer(AUTHOR_OF_ARTICLE, True, 1.0, [], FROM_BYLINE, confident=True)
+        if fact == PUBLISHED and self.date is not None:
             day = f"{self.date:%B} {self.date.day}, {self.date.year}"
             return Answer(day, True, 1.0, [], FROM_DATELINE, confident=True)
         return None
@@ -483,6 +500,28 @@ class ArticleQA:
         cited = [self.cite(position, 1.0) for position in overview(self.sentences)]
         text = " ".join(evidence.text for evidence in cited)
         return Answer(text, True, 1.0, cited, confident=True)
+
+    def decide_both(
+        self, questions: tuple[str, str], history: list[dict[str, Any]] | None
+    ) -> Decision:
+        """Two questions typed as one (qa.compound), asked in turn, the second as a
+        follow-up of the first; answered together where either is found."""
+        first = self.decide(questions[0], history)
+        turn: list[dict[str, Any]] = [
+            {"role": "user", "content": questions[0]},
+            {
+                "role": "assistant",
+                "content": first.answer.text or NOT_FOUND,
+                "answer": first.answer,
+            },
+        ]
+        # The last exchanges are what a follow-up reads; all of a long chat and this turn
+        # could pass the history's limits.
+        second = self.decide(questions[1], [*(history or [])[-RECENT_MESSAGES:], *turn])
+        return Decision(
+            both_answered(first.answer, second.answer, questions),
+            "; ".join(d.candidate for d in (first, second) if d.candidate),
+        )
 
     def conclude(self, analysis: Analysis, calibration: Calibration | None = None) -> Decision:
         """Answer, unsure or abstain, as the calibration (the bot's own unless given) says

@@ -29,4 +29,14 @@ SOURCE_OF_LAST = "Where the last answer came from"
 DATE_OF_LAST = "The date the last answer's sentence tells of"
 # Where "Who wrote this article?" and "When was it published?" were answered from.
 FROM_BYLINE = "From the article's byline"
+AUTHOR_OF_ARTICLE = "the author of this article"
 FROM_DATELINE = "From the article's date"
+
+
+def asked_as_two(questions: tuple[str, str], unanswered: list[str]) -> str:
+    """How two questions typed as one were read (qa.compound), and which of them the
+    article does not answer."""
+    read = f"Asked as two questions: {questions[0]} / {questions[1]}"
+    if len(unanswered) == 1:
+        return f"{read} (not in the article: {unanswered[0]})"
+    return read

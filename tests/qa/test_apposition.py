@@ -33,6 +33,19 @@ from tests.conftest import FakeEmbedder
             "Nordwind Air, Scandinavia's second-largest airline, said on Thursday ...",
             "Scandinavia's second-largest airline",
         ),
+        # Where none follows the name, a title before it ...
+        (
+            "MVRDV",
+            "The depot, designed by the architecture firm MVRDV, drew 400,000 visitors.",
+            "the architecture firm",
+        ),
+        ("Nordwind", "Talks on the deal with the airline Nordwind ended.", "the airline"),
+        # ... of content words only: no "of", no verb.
+        ("Hezbollah", "the disarmament of Hezbollah was discussed.", None),
+        ("Hezbollah", "The army struck Hezbollah.", None),  # no title in subject position
+        ("alpine valley", "It flows through a wide alpine valley.", None),  # no name
+        ("Hezbollah", "Talks with the militias backing Hezbollah failed.", None),
+        ("Hezbollah", "It came after the army struck Hezbollah.", None),
         # A list is no apposition; nor is a clause after the comma.
         ("Israel", "Israel, the US and France agreed.", None),
         ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),

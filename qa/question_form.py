@@ -35,6 +35,31 @@ _Y = re.compile(
     r"^y(?=\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should)\b)",
     re.IGNORECASE,
 )
+# Chat shorthand ("how many ppl came", "what did u say"): the words it stands for, as the
+# reader and the embedder were taught them. English, like the contractions above, and
+# lower case only ("U.S.", "Ur" are names). "r" is "are" only where an auxiliary stands:
+# first, or after a question word ("why r prices higher").
+_SHORTHAND_WORDS = {
+    "u": "you",
+    "ur": "your",
+    "ppl": "people",
+    "b4": "before",
+    "abt": "about",
+    "thru": "through",
+    "govt": "government",
+    "yrs": "years",
+    "hrs": "hours",
+    "mins": "minutes",
+    "cuz": "because",
+    "coz": "because",
+    "w/": "with",
+    "w/o": "without",
+}
+_LONGEST_FIRST = sorted(_SHORTHAND_WORDS, key=len, reverse=True)  # "w/o" before "w/"
+_SHORTHAND = re.compile(
+    rf"(?<![\w./’'-])(?:{'|'.join(map(re.escape, _LONGEST_FIRST))})(?![\w./’'-])"
+)
+_R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])", re.IGNORECASE)
 # A date phrase as qa.dates reads it ("nov. 23", "23rd of Nov", "23 nov"), with the
 # "the" and year around it, so "on the 23rd of nov" reads "on November 23".
 _DATE = re.compile(
@@ -222,9 +247,9 @@ def _is_shouted(text: str) -> bool:
 def tidy(question: str) -> str:
     """`question` in the clean form: the words around it that ask nothing left out ("hi,",
     "can you tell me", "please", "according to the article", "thanks"), contractions
-    spelled out, dates as "November 23" (also those typed in figures: "11/23",
-    "2025-11-23"), a capital first letter and one "?" at the end (unless it ends in "."
-    or "!").
+    and chat shorthand ("ppl", "why r") spelled out, dates as "November 23" (also those
+    typed in figures: "11/23", "2025-11-23"), a capital first letter and one "?" at the
+    end (unless it ends in "." or "!").
 
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).
@@ -237,6 +262,8 @@ def tidy(question: str) -> str:
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
     text = _Y.sub("why", text)
+    text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
+    text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)

@@ -37,6 +37,13 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("whos in charge", "Who is in charge?"),
         ("whats the capital", "What is the capital?"),
         ("who's been targeted", "Who has been targeted?"),
+        # Chat shorthand spelled out; "r" only where an auxiliary stands.
+        ("why r prices higher", "Why are prices higher?"),
+        ("how much r tickets", "How much are tickets?"),
+        ("r there any casualties", "Are there any casualties?"),
+        ("how many ppl came b4 noon", "How many people came before noon?"),
+        ("what did u say", "What did you say?"),
+        ("who went w/ him", "Who went with him?"),
         # One question mark at the end (unless it ends as a sentence), a capital first.
         ("what was targeted", "What was targeted?"),
         ("What was targeted ??", "What was targeted?"),
@@ -139,6 +146,14 @@ def test_a_date_in_figures_reads_in_words_where_its_day_is_plain(typed: str, cle
 )
 def test_words_around_no_question_are_kept(text: str) -> None:
     assert tidy(text).rstrip("?") == text.rstrip("?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who led the U.S. team?", "What is Ur?", "Where is Block R?", "What is r&d spending?"],
+)
+def test_names_and_letters_are_not_shorthand(question: str) -> None:
+    assert tidy(question) == question
 
 
 def test_possessives_and_plurals_are_not_contractions() -> None:

@@ -5,6 +5,7 @@ Two deterministic templates: the dates the article states ("What happened on Nov
 called for ..." -> "What did the Russian envoy call for?"). Names mentioned more than
 once fill in when those give too few.
 
+The article's own questions come first; "What is this article about?" fills in after them.
 Only questions that are answered confidently are suggested (`confident_suggestions`):
 a suggestion that led to "Not certain" or "That is not in the article" would be a poor
 first question. Each candidate is asked once per article, at most SUGGESTION_TRIES of them,
@@ -27,6 +28,10 @@ from qa.dates import timeline
 from qa.errors import ArticleQAError
 
 SUGGESTION_COUNT = 4
+# Asked last, so shown only where fewer of the article's own questions are answered
+# confidently: the gist (qa.overview), which every article answers. An article with no
+# stated day and few reporting verbs otherwise got no suggestion at all.
+OVERVIEW_QUESTION = "What is this article about?"
 # Candidates asked at most per article: bounds what its first display costs (one ask each).
 SUGGESTION_TRIES = 8
 _DATE_QUESTIONS = 2

@@ -12,7 +12,12 @@ from qa.answer import Answer
 from qa.collection import BUNDLED_ID, Answerer, ArticleEntry, FolderCollection, WholeCollection
 from qa.dates import timeline
 from qa.errors import ArticleQAError
-from qa.suggest import SUGGESTION_TRIES, confident_suggestions, suggest_questions
+from qa.suggest import (
+    OVERVIEW_QUESTION,
+    SUGGESTION_TRIES,
+    confident_suggestions,
+    suggest_questions,
+)
 from ui.article_pane import render_article, render_timeline
 from ui.conversation import Conversations, Turn, last_answer, shown_chat, without
 from ui.format import escape_markdown
@@ -31,14 +36,16 @@ REMOVE_CONFIRMATION = """(article, conversations) => {
 
 def suggested(entry: ArticleEntry, bot: Answerer, examples: list[str] | None) -> list[str]:
     """Suggested questions: of the given examples for the bundled article, else of those
-    made up, the ones `bot` answers confidently (asked once per article: qa.suggest)."""
+    made up (an article's own, then its gist), the ones `bot` answers confidently
+    (asked once per article: qa.suggest)."""
     if entry.bundled and examples:
         candidates = examples
     elif isinstance(bot, WholeCollection):  # the listing is no article: ask of the newest
         newest = bot.sample()
         candidates = suggest_questions(newest.sentences, SUGGESTION_TRIES) if newest else []
     else:
-        candidates = suggest_questions(bot.sentences, SUGGESTION_TRIES)
+        own = suggest_questions(bot.sentences, SUGGESTION_TRIES - 1)
+        candidates = [*own, OVERVIEW_QUESTION]
     return confident_suggestions(bot, candidates)
 
 

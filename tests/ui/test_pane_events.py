@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.sentences import split_sentences
 from qa.collection import BUNDLED_ID
-from qa.suggest import SUGGESTION_COUNT, SUGGESTION_TRIES, suggest_questions
+from qa.suggest import OVERVIEW_QUESTION, SUGGESTION_COUNT, SUGGESTION_TRIES, suggest_questions
 from tests.ui.confidence import StubCalibration
 from ui.app import ChatApp
 from ui.format import unescape_markdown
@@ -95,3 +95,12 @@ def test_only_questions_answered_confidently_are_suggested(
     again = chat_app.pane_events.on_switch(article)
     assert [again[button].value for button in page.suggestions if again[button].visible] == shown
     assert calibration.asked == asked  # nothing asked again
+
+
+def test_an_article_with_few_questions_of_its_own_suggests_its_gist(chat_app: ChatApp) -> None:
+    quiet = "Quiet day\nThe streets were empty. Rain fell all afternoon.\n"
+    assert suggest_questions(split_sentences(quiet), SUGGESTION_TRIES) == []
+    page = chat_app.page
+    added = chat_app.upload_events.on_paste(quiet, "Q")
+    shown = [added[button].value for button in page.suggestions if added[button].visible]
+    assert shown == [OVERVIEW_QUESTION]

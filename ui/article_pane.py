@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from index.sentences import Sentence
 from qa.answer import Answer
-from qa.dates import TimelineEvent
+from qa.dates import DatedEvent
 from ui.format import sentence_anchor
 
 _renders = itertools.count()
@@ -102,7 +102,7 @@ def render_article(
     )
 
 
-def render_timeline(events: Sequence[TimelineEvent]) -> str:
+def render_timeline(events: Sequence[DatedEvent]) -> str:
     """The article's dated events as a list, each date linking to its sentence."""
     if not events:
         return '<p class="timeline-empty">No dated events found in this article.</p>'

@@ -4,13 +4,14 @@ showing it again shows its chat, and the pane marks its latest answer's citation
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import gradio as gr
 
 from qa.answer import Answer
 from qa.collection import BUNDLED_ID, Answerer, ArticleEntry, FolderCollection, WholeCollection
-from qa.dates import timeline
+from qa.dates import chronology
 from qa.errors import ArticleQAError
 from qa.suggest import (
     OVERVIEW_QUESTION,
@@ -60,6 +61,13 @@ def article_pane(entry: ArticleEntry, bot: Answerer, answer: Answer | None = Non
     return render_article(bot.title, bot.text, bot.sentences, answer, note=note)
 
 
+def article_day(bot: Answerer) -> date | None:
+    """The day the article's relative dates count from ("on Saturday"), where it has one
+    (a collection's listing has none)."""
+    day = getattr(bot, "date", None)
+    return day if isinstance(day, date) else None
+
+
 def shown(
     library: FolderCollection,
     article: str,
@@ -73,7 +81,7 @@ def shown(
         article=article,
         choices=[(e.label, e.id) for e in library.entries()],
         pane=article_pane(entry, bot, last_answer(turns)),
-        timeline=render_timeline(timeline(bot.sentences)),
+        timeline=render_timeline(chronology(bot.sentences, article_day(bot))),
         questions=suggested(entry, bot, examples),
         removable=not (entry.bundled or entry.collection),
         chat=shown_chat(turns),

@@ -15,6 +15,7 @@
 Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 """
 
+from qa.dates.chronology import DatedEvent, chronology
 from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
 from qa.dates.finding import date_phrases, find_dates, name_days, remove_dates
 from qa.dates.grounding import ground_sentences, ground_text
@@ -48,12 +49,14 @@ __all__ = [
     "SUMMARY_WORDS",
     "VAGUE_DAYS",
     "DateRange",
+    "DatedEvent",
     "GroundedDate",
     "MonthDay",
     "PassageQuestion",
     "SentenceDates",
     "TimelineEvent",
     "article_date",
+    "chronology",
     "date_phrases",
     "dated_sentences",
     "event_range",

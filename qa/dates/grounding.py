@@ -77,6 +77,8 @@ def _resolve(
         return (day, day) if day else None
     if kind in ("day", "range"):
         return _stated(match, article)
+    if kind == "schedule":
+        return None  # "from Tuesday to Sunday": every week, no day
     if counts_from_article(kind, match):
         return from_article(kind, match, article) if article is not None else None
     return from_previous(kind, match, previous)

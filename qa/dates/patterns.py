@@ -57,6 +57,12 @@ _WEEKDAY_PHRASE = re.compile(
     rf"\b(?:(?P<q>last|this\s+past|past|next|this\s+coming|coming)\s+)?(?P<wd>{_WEEKDAY})\b",
     re.IGNORECASE,
 )
+# "open from Tuesday to Sunday", "Monday-Friday": a weekly schedule, not two days; read
+# as one phrase that grounds to nothing (a lone weekday is the last such day).
+_SCHEDULE = re.compile(
+    rf"\b(?:from\s+)?{_WEEKDAY}s?\s*(?:to|through|thru|till|until|-|–|—)\s*{_WEEKDAY}s?\b",
+    re.IGNORECASE,
+)
 _PERIOD = re.compile(
     r"\b(?P<p>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this)\s+(?:week|weekend"
     r"|month|year)|(?:the\s+)?past\s+week)\b",
@@ -102,6 +108,7 @@ GROUNDABLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", _DM),
     ("word", _WORD),
     ("weekday", _WEEKDAY_PHRASE),
+    ("schedule", _SCHEDULE),
     ("period", _PERIOD),
     ("offset", _OFFSET),
     ("step", _STEP),

@@ -14,7 +14,9 @@ from qa.dates.values import month_day_label
 # An event line is the clause after the date ("..., on November 23, the IDF confirmed
 # another air strike in Beirut"): the date clause itself is mostly scaffolding.
 _CLAUSE = re.compile(r"[^,;:–—]+[,;:–—]?")
-_LEADING_LINK = re.compile(r"^(?:when|as|after|and|while|where|then|that|which)\s+", re.IGNORECASE)
+_LEADING_LINK = re.compile(
+    r"^(?:when|as|after|and|while|where|then|that|which|who)\s+", re.IGNORECASE
+)
 SUMMARY_WORDS = 24
 _MIN_SUMMARY_WORDS = 4
 
@@ -42,10 +44,16 @@ def _shorten(text: str, words: int = SUMMARY_WORDS) -> str:
     return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def summarize(sentence: str) -> str:
-    """The part of a dated sentence that says what happened, at most SUMMARY_WORDS words."""
+def summarize(sentence: str, phrase: str | None = None) -> str:
+    """The part of a dated sentence that says what happened, at most SUMMARY_WORDS words:
+    what follows the clause holding its date (`phrase`, where given: "on Saturday", "in
+    2019"; else the first (month, day) it writes out)."""
     clauses = [c.strip() for c in _CLAUSE.findall(sentence) if c.strip()]
-    dated = next((i for i, clause in enumerate(clauses) if find_dates(clause)), None)
+
+    def dates_it(clause: str) -> bool:
+        return phrase.lower() in clause.lower() if phrase else bool(find_dates(clause))
+
+    dated = next((i for i, clause in enumerate(clauses) if dates_it(clause)), None)
     if dated is not None and dated + 1 < len(clauses):
         rest = " ".join(clauses[dated + 1 :])
         rest = _LEADING_LINK.sub("", rest).strip()

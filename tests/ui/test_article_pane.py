@@ -6,7 +6,7 @@ import re
 
 from index.sentences import split_sentences
 from qa.answer import Answer, Evidence
-from qa.dates import timeline
+from qa.dates import chronology
 from ui.article_pane import render_article, render_timeline
 
 TEXT = (
@@ -77,7 +77,7 @@ def test_each_render_is_new_so_the_pane_scrolls_again() -> None:
 
 
 def test_timeline_links_each_date_to_its_sentence() -> None:
-    html = render_timeline(timeline(SENTENCES))
+    html = render_timeline(chronology(SENTENCES, None))
     assert '<a class="timeline-date" href="#s-1" title="sentence 1">March 3</a>' in html
     assert "The ferry left Oban at noon." in html or "the ferry left Oban" in html
     assert "No dated events" in render_timeline([])

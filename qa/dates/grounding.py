@@ -19,6 +19,11 @@ Reference rules
   article date; "last Tuesday" is strictly before it and "next Tuesday" strictly after.
 - Vague spans are ranges: "days later" is the 1st to the 7th day after the reference
   (VAGUE_DAYS), "days earlier"/"days ago" the 7 days before it.
+- A month or year an event is placed in ("in January 2027", "during 2019", "in
+  October") is that whole month or year; a year-less month takes its year as a day
+  does, and is left out without the article date. It dates its own sentence only
+  (`qa.dates.sentences`): news names such times in passing ("asbestos found in 2019").
+- A weekly schedule ("from Tuesday to Sunday", "Monday-Friday") is no day.
 
 Unknown article date
 - Dates with an explicit year ("Nov 23, 2024", "2024-11-23") are still grounded.
@@ -40,7 +45,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from index.sentences import Sentence
-from qa.dates.days import day_number, make, month_number, year_for
+from qa.dates.days import day_number, make, month_number, month_span, year_for
 from qa.dates.finding import date_hits
 from qa.dates.relative import Resolved, counts_from_article, from_article, from_previous
 from qa.dates.values import GroundedDate
@@ -79,6 +84,14 @@ def _resolve(
         return _stated(match, article)
     if kind == "schedule":
         return None  # "from Tuesday to Sunday": every week, no day
+    if kind == "year":
+        year = int(match.group("y"))
+        return date(year, 1, 1), date(year, 12, 31)
+    if kind == "month":
+        month = month_number(match.group("mon"))
+        if match.group("y"):
+            return month_span(int(match.group("y")), month)
+        return month_span(year_for(month, article), month) if article is not None else None
     if counts_from_article(kind, match):
         return from_article(kind, match, article) if article is not None else None
     return from_previous(kind, match, previous)

@@ -63,6 +63,26 @@ _SCHEDULE = re.compile(
     rf"\b(?:from\s+)?{_WEEKDAY}s?\s*(?:to|through|thru|till|until|-|–|—)\s*{_WEEKDAY}s?\b",
     re.IGNORECASE,
 )
+# A month or a year an event is placed in, without a day ("in January 2027", "in
+# October", "during 2019", "in early 2021", "the summer of 1944"): the whole month or
+# year. Only after "in", "during", "throughout" or "of" ("since 2019" and "by 2029" bound
+# a time rather than place an event in it); the phrase is the words after it.
+_PLACED_IN = r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s)|(?<=\bof\s))"
+_PART_OF = r"(?:(?:early|late|mid)[\s-]+)?"
+# Full names first: the stop after "in October." ends the sentence.
+_MONTH_NAMED = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+)
+_MONTH_PERIOD = re.compile(
+    rf"{_PLACED_IN}{_PART_OF}(?P<mon>{_MONTH_NAMED})(?:,?\s+(?P<y>{YEAR}))?(?![\w])(?!\s*\d)",
+    re.IGNORECASE,
+)
+# Years back to 1000 ("in 1066"); a figure run on ("in 1,233 km") or a count ("in 2019
+# cases" aside, which reads as a year) is not one.
+_YEAR_PERIOD = re.compile(
+    rf"{_PLACED_IN}{_PART_OF}(?P<y>1\d{{3}}|20\d{{2}})(?![\w,.-]?\d)(?!\w)", re.IGNORECASE
+)
 _PERIOD = re.compile(
     r"\b(?P<p>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this)\s+(?:week|weekend"
     r"|month|year)|(?:the\s+)?past\s+week)\b",
@@ -110,6 +130,8 @@ GROUNDABLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", _WEEKDAY_PHRASE),
     ("schedule", _SCHEDULE),
     ("period", _PERIOD),
+    ("month", _MONTH_PERIOD),
+    ("year", _YEAR_PERIOD),
     ("offset", _OFFSET),
     ("step", _STEP),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from index.sentences import Sentence
@@ -64,18 +64,35 @@ class SentenceDates:
         return [label(v) for v in self.values]
 
 
+def _passed_on(value: GroundedDate) -> bool:
+    """Whether a date a sentence states dates the sentences after it too: not a whole
+    month or year ("asbestos found in 2019", "returned last month"), which news names in
+    passing; the story's days go on around it."""
+    first, last = value.first, value.last
+    if first is None or last is None or first == last:
+        return True
+    whole_months = first.day == 1 and (last + timedelta(days=1)).day == 1
+    return not (whole_months and (last - first).days >= 27)
+
+
 def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> list[SentenceDates]:
-    """For each sentence, its own grounded dates or the last ones stated before it."""
-    stated = (tuple(values) for values in ground_sentences(sentences, article_day))
-    return [SentenceDates(values, strength) for values, strength in inherit(stated, ())]
+    """For each sentence, its own grounded dates or the last ones stated before it that
+    are passed on (`_passed_on`)."""
+    stated = [tuple(values) for values in ground_sentences(sentences, article_day)]
+    passed = (tuple(v for v in values if _passed_on(v)) for values in stated)
+    return [
+        SentenceDates(own, 1.0) if own else SentenceDates(values, strength)
+        for own, (values, strength) in zip(stated, inherit(passed, ()), strict=True)
+    ]
 
 
 def stating(dated: Sequence[SentenceDates], position: int) -> int | None:
     """The sentence that states the dates sentence `position` is about: itself when it
     states them, else the one before it they are inherited from; None when it has none."""
-    if not dated[position].values:
+    values = dated[position].values
+    if not values:
         return None
     for back in range(position, max(-1, position - INHERIT_SPAN - 1), -1):
-        if dated[back].strength == 1.0:
+        if dated[back].strength == 1.0 and dated[back].values == values:
             return back
     return None

@@ -77,4 +77,5 @@ def test_a_date_is_not_carried_onto_a_sentence_telling_of_its_own_time(
 
     searched = bot.date_of_last(citing(1))  # inherits March 10 from the sentence before
     assert searched is not None and searched.text == "March 10"
-    assert bot.date_of_last(citing(2)) is None  # 2010 is its own time: the reader's to read
+    own = bot.date_of_last(citing(2))  # not March 10: the year it states
+    assert own is not None and (own.text, own.evidence[0].position) == ("2010", 2)

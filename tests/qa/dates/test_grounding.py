@@ -112,3 +112,31 @@ def test_the_dateline_article_gives_different_answers_with_and_without_its_date(
     sentence = "The strike followed a drone attack on November 20."
     assert [v.value for v in ground_text(sentence, D(2025, 11, 24))] == [D(2025, 11, 20)]
     assert [v.value for v in ground_text(sentence, None)] == [(11, 20)]
+
+
+def test_a_month_or_year_an_event_is_placed_in_is_that_whole_month_or_year() -> None:
+    text = (
+        "Asbestos found in 2019 was removed.\n"
+        "The council will review prices in January 2027.\n"
+        "A depot opened in early 2021.\n"
+        "Rain fell in October.\n"
+        "Prices have risen since 2019 and will double by 2029.\n"  # bounds, not placed in
+        "The river runs in 1,233 km of bends.\n"
+    )
+    assert grounded(text, D(2026, 3, 12)) == [
+        [("2019", (D(2019, 1, 1), D(2019, 12, 31)))],
+        [("January 2027", (D(2027, 1, 1), D(2027, 1, 31)))],
+        [("early 2021", (D(2021, 1, 1), D(2021, 12, 31)))],
+        [("October", (D(2025, 10, 1), D(2025, 10, 31)))],
+        [],
+        [],
+    ]
+    # Without the article's date, a month needs its year.
+    assert grounded("Rain fell in October.\n", None) == [[]]
+
+
+def test_a_weekly_schedule_is_no_day() -> None:
+    assert grounded("Open from Tuesday to Sunday and Monday-Friday.\n", D(2026, 3, 12)) == [[]]
+    assert grounded("Talks were held on Tuesday and Wednesday.\n", D(2026, 3, 12)) == [
+        [("Tuesday", D(2026, 3, 10)), ("Wednesday", D(2026, 3, 11))]
+    ]

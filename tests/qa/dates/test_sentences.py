@@ -73,3 +73,19 @@ def test_stating_finds_the_sentence_a_date_is_inherited_from() -> None:
     assert stating(dated, 1) == 1  # states it
     assert stating(dated, 2) == 1 and stating(dated, 3) == 1
     assert stating(dated, 1 + INHERIT_SPAN + 1) is None  # too far on to inherit it
+
+
+def test_a_month_or_year_named_in_passing_dates_its_sentence_only() -> None:
+    text = (
+        "The museum reopened on Saturday.\n"
+        "The work removed asbestos found in 2019.\n"
+        "More than 12,000 visitors came.\n"
+    )
+    dated = dated_sentences(split_sentences(text), date(2026, 3, 12))
+    assert [d.labels() for d in dated] == [
+        ["2026-03-07"],
+        ["2019-01-01 to 2019-12-31"],
+        ["2026-03-07"],  # the reopening's day goes on around the year
+    ]
+    assert [d.strength for d in dated] == [1.0, 1.0, INHERIT_DECAY**2]
+    assert stating(dated, 2) == 0 and stating(dated, 1) == 1

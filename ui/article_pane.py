@@ -20,29 +20,35 @@ _renders = itertools.count()
 
 
 def _marked(
-    text: str, start: int, end: int, span: tuple[int, int] | None, mark: str = "answer-span"
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int]], mark: str = "answer-span"
 ) -> str:
-    """Escaped `text` (which sits at start..end in the article) with `span` in a <mark>
-    of class `mark`."""
-    if span is None or span[1] <= start or span[0] >= end:
-        return html.escape(text)
-    left = max(span[0], start) - start
-    right = min(span[1], end) - start
-    return (
-        html.escape(text[:left])
-        + f'<mark class="{mark}">{html.escape(text[left:right])}</mark>'
-        + html.escape(text[right:])
-    )
+    """Escaped `text` (which sits at start..end in the article) with the parts of `spans`
+    it holds each in a <mark> of class `mark`."""
+    parts = []
+    cursor = 0
+    for first, last in sorted(spans):
+        if last <= start or first >= end:
+            continue
+        left = max(first - start, cursor)
+        right = min(last, end) - start
+        if right <= left:
+            continue
+        parts.append(html.escape(text[cursor:left]))
+        parts.append(f'<mark class="{mark}">{html.escape(text[left:right])}</mark>')
+        cursor = right
+    return "".join(parts) + html.escape(text[cursor:])
 
 
-def _answer_span(answer: Answer | None) -> tuple[int, int] | None:
-    """The answer span's article offsets, when the reader found one."""
+def _answer_spans(answer: Answer | None) -> list[tuple[int, int]]:
+    """The answer spans' article offsets, where the reader found one (two for two
+    questions typed as one: qa.compound)."""
     if answer is None or not answer.found:
-        return None
-    for evidence in answer.evidence:
-        if evidence.answer_start is not None and evidence.answer_end is not None:
-            return evidence.answer_start, evidence.answer_end
-    return None
+        return []
+    return [
+        (evidence.answer_start, evidence.answer_end)
+        for evidence in answer.evidence
+        if evidence.answer_start is not None and evidence.answer_end is not None
+    ]
 
 
 def render_article(
@@ -64,7 +70,7 @@ def render_article(
     """
     cited = [e.position for e in answer.evidence] if answer else []
     kind = "cited" if answer is not None and answer.found else "closest"
-    span = _answer_span(answer)
+    spans = _answer_spans(answer)
     unsure = answer is not None and answer.found and not answer.confident
     mark = "answer-span unsure" if unsure else "answer-span"
     lead = cited[0] if cited else None
@@ -81,7 +87,7 @@ def render_article(
             f'<span class="{" ".join(classes)}" id="{sentence_anchor(sentence.position)}"'
             f' data-position="{sentence.position}">'
             f'<sup class="sentence-number">{sentence.position}</sup>'
-            f"{_marked(sentence.text, sentence.start, sentence.end, span, mark)}</span>"
+            f"{_marked(sentence.text, sentence.start, sentence.end, spans, mark)}</span>"
         )
         cursor = sentence.end
     parts.append(html.escape(text[cursor:].rstrip()))

@@ -64,6 +64,14 @@ def test_a_span_across_two_sentences_is_marked_in_both() -> None:
     assert '<mark class="answer-span">It reached Mull</mark>' in pane
 
 
+def test_two_answers_in_one_are_both_marked() -> None:
+    oban, mull = TEXT.index("Oban"), TEXT.index("Mull")
+    cited = [evidence(1, (oban, oban + 4)), evidence(2, (mull, mull + 4))]
+    pane = render_article("T", TEXT, SENTENCES, Answer("Oban; Mull", True, 0.9, cited))
+    assert '<mark class="answer-span unsure">Oban</mark>' in pane
+    assert '<mark class="answer-span unsure">Mull</mark>' in pane
+
+
 def test_not_found_marks_the_closest_sentences_without_a_span() -> None:
     answer = Answer("", False, 0.1, [evidence(2), evidence(0)])
     pane = render_article("T", TEXT, SENTENCES, answer)

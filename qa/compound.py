@@ -1,5 +1,6 @@
 """Two questions typed as one: "When did the museum reopen and how many people came?",
-"Who criticised the increase and why?", "Where and when did the strike happen?".
+"Who criticised the increase and why?", "Where and when did the strike happen?", "What
+happened on November 19 and 23?".
 
 The reader answers one question with one span: asked whole, such a question got one of
 its answers or none ("When did the museum reopen and how many people came?" was not
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from qa.answer import Answer, Evidence
+from qa.dates.patterns import DAY, MONTH
 from qa.messages import asked_as_two
 from qa.referring import AUXILIARIES, WH, words
 
@@ -29,6 +31,15 @@ _SHARING = 2
 _COMPARING = frozenset("between both whether".split())
 
 
+# "on November 19 and 23", "in the November 19 and November 23 strikes": one question
+# about two days, asked of each ("between November 19 and 23" is one span of days).
+_TWO_DAYS = re.compile(
+    rf"(?<!between\s)\b(?P<a>(?P<mon>{MONTH})\s+{DAY})\s+and\s+(?:(?:on|in)\s+)?"
+    rf"(?P<b>(?P<mon2>{MONTH})\s+{DAY}|{DAY})(?![\w/.-]\w)",
+    re.IGNORECASE,
+)
+
+
 def split_compound(question: str) -> tuple[str, str] | None:
     """The two questions `question` joins ("When did the museum reopen?", "How many
     people came?"), or None where it is one question. A question word alone first
@@ -36,7 +47,7 @@ def split_compound(question: str) -> tuple[str, str] | None:
     second ("Where did it happen?", "When did it happen?")."""
     parts = _JOIN.split(question.strip(), maxsplit=1)
     if len(parts) != 2:
-        return None
+        return _two_days(question.strip())
     first, second = (part.strip().rstrip("?").strip() for part in parts)
     first_words = [word.lower() for word in words(first)]
     second_words = words(second)
@@ -51,6 +62,17 @@ def split_compound(question: str) -> tuple[str, str] | None:
         rest = second[len(second_words[0]) :]
         first = f"{first}{rest}"
     return f"{_capitalised(first)}?", f"{_capitalised(second)}?"
+
+
+def _two_days(question: str) -> tuple[str, str] | None:
+    """The question asked of each of two days it joins ("What happened on November 19
+    and 23?": "... on November 19?", "... on November 23?"), or None."""
+    days = _TWO_DAYS.search(question)
+    if days is None:
+        return None
+    second = days["b"] if days["mon2"] else f"{days['mon']} {days['b']}"
+    before, after = question[: days.start()], question[days.end() :]
+    return f"{before}{days['a']}{after}", f"{before}{second}{after}"
 
 
 def _capitalised(text: str) -> str:
@@ -71,7 +93,8 @@ def both_answered(first: Answer, second: Answer, questions: tuple[str, str]) -> 
     for evidence in (*first.evidence[:1], *second.evidence[:1], *first.evidence, *second.evidence):
         cited.setdefault(evidence.position, evidence)
     return Answer(
-        "; ".join(answer.text for answer in found),
+        # A sentence quoted whole ends in a stop that "; " would follow.
+        "; ".join(answer.text.rstrip(" .") if len(found) == 2 else answer.text for answer in found),
         bool(found),
         min(answer.score for answer in (found or answers)),
         list(cited.values())[: max(len(first.evidence), len(second.evidence))],

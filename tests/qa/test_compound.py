@@ -32,6 +32,23 @@ from tests.conftest import FakeEmbedder
             "What year and where was the first score given?",
             ("What year was the first score given?", "Where was the first score given?"),
         ),
+        # One question about two days, asked of each.
+        (
+            "What did Israel target on November 19 and November 23?",
+            ("What did Israel target on November 19?", "What did Israel target on November 23?"),
+        ),
+        (
+            "What happened on November 19 and 23?",
+            ("What happened on November 19?", "What happened on November 23?"),
+        ),
+        (
+            "What was hit in the November 19 and November 23 strikes?",
+            (
+                "What was hit in the November 19 strikes?",
+                "What was hit in the November 23 strikes?",
+            ),
+        ),
+        ("What happened between November 19 and 23?", None),  # one span of days
         # One question: "and" joins names, things compared, a request's parts or a name.
         ("What did Israel and Hezbollah agree?", None),
         ("What is the difference between what he said and what she did?", None),
@@ -66,6 +83,10 @@ def test_both_answers_are_given_with_each_ones_sentence_first() -> None:
     assert (one.text, one.found, one.score, one.confident) == ("Saturday", True, 0.9, False)
     assert one.reading is not None and one.reading.endswith(
         "(not in the article: Who is the mayor?)"
+    )
+    quoted = Answer("The bridge reopened on Monday.", True, 0.8, [_evidence(1)])
+    assert both_answered(quoted, first, ("What happened?", "When?")).text == (
+        "The bridge reopened on Monday; Saturday"
     )
     none = both_answered(missing, missing, ("Who?", "Why?"))
     assert (none.text, none.found) == ("", False)

@@ -134,16 +134,17 @@ def render_chat(answer: Answer) -> str:
     """The chat message for one answer: reading, answer, then clickable citations.
 
     An answer given but not confident is marked so, and quotes the sentence it comes from
-    (the one holding its span) before the citations.
+    (the one holding its span; each one's, for two answers in one) before the citations.
     """
     parts = _head(answer)
     if answer.found:
         parts.append(escape_markdown(answer.text))
         if answer.evidence and not answer.confident:
-            spans = (e for e in answer.evidence if e.answer_start is not None)
-            lead = next(spans, answer.evidence[0])
-            if lead.text.strip() != answer.text.strip():  # a sentence answer is quoted once
-                parts.append(f"> {citation_link(lead)} {escape_markdown(lead.text)}")
+            # The sentence holding the span; each one's, for two questions typed as one.
+            spans = [e for e in answer.evidence if e.answer_start is not None]
+            for lead in spans or answer.evidence[:1]:
+                if lead.text.strip() != answer.text.strip():  # a sentence answer: quoted once
+                    parts.append(f"> {citation_link(lead)} {escape_markdown(lead.text)}")
         if answer.evidence:
             parts.append(f"{SOURCES}: " + " ".join(citation_link(e) for e in answer.evidence))
     else:

@@ -68,6 +68,13 @@ def test_an_unsure_answer_is_marked_and_quotes_its_sentence() -> None:
     assert escape_markdown(UNSURE) not in render_chat(ANSWER) and "\n> " not in render_chat(ANSWER)
 
 
+def test_two_unsure_answers_in_one_quote_both_sentences() -> None:
+    other = Evidence("a", 12, "On November 23 a strike hit Beirut.", 160, 195, 0.5, 189, 195)
+    both = replace(UNSURE_ANSWER, text="the chief of staff; Beirut", evidence=[SPAN, other])
+    quotes = [line for line in render_chat(both).split("\n\n") if line.startswith("> ")]
+    assert [quote[: len("> [\\[13\\]]")] for quote in quotes] == ["> [\\[13\\]]", "> [\\[12\\]]"]
+
+
 def test_an_unsure_sentence_answer_is_not_quoted_twice() -> None:
     lead = UNSURE_ANSWER.evidence[0]
     whole = replace(UNSURE_ANSWER, text=lead.text, reading=None)

@@ -63,7 +63,8 @@ def _referent(
     answer = _answer(said)
     if pointer.kind in _NOUN_POINTERS:
         named = (
-            described_thing(said.question)
+            _person_named(said, word, asked, answer)
+            or described_thing(said.question)
             or thing_asked_about(said.question)
             or _named(pointer, said, asked, answer)
         )
@@ -88,6 +89,27 @@ def _referent(
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None
+
+
+def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
+    """The name "Who is the CEO?" was answered with ("Mei Lin Cho"), for "he" or "she"
+    after it: the article calls her by name ("Chief executive Mei Lin Cho said ..."),
+    where "the CEO" may be the asker's word. A name described ("Who is Hezbollah?")
+    stays what it was."""
+    thing = described_thing(said.question)
+    if word not in _SINGULAR or asked != "who" or thing is None:
+        return None
+    if words(thing)[0].lower() not in DETERMINERS or not _looks_like_name(answer):
+        return None
+    return answer
+
+
+def _looks_like_name(text: str) -> bool:
+    """Whether every word of `text` but small joining ones has a capital ("Mei Lin Cho",
+    "Benjamin Netanyahu", "Pieter de Vries"), as a person's name has."""
+    found = words(text)
+    capitals = [word for word in found if word[:1].isupper()]
+    return 0 < len(found) <= _SHORT_ANSWER_WORDS and len(capitals) >= max(1, len(found) - 1)
 
 
 def _answer(said: Said) -> str:

@@ -135,6 +135,22 @@ def test_a_person_is_put_in_from_the_previous_answer() -> None:
     assert reading.focus == (17,)
 
 
+def test_he_or_she_after_who_is_the_role_is_the_name_given() -> None:
+    # The article names her ("Chief executive Mei Lin Cho said ..."); "the CEO" is the
+    # asker's word.
+    history = _chat(("Who is the CEO?", _cited("Mei Lin Cho", 2, dates=())))
+    assert read_question("What did she say?", history).reader_question == (
+        "What did Mei Lin Cho say?"
+    )
+    # "it" is still the thing described, and a description given is no name.
+    history = _chat(("Who is the CEO?", _cited("Mei Lin Cho", 2, dates=())))
+    assert "Mei Lin Cho" not in read_question("Where is it?", history).reader_question
+    history = _chat(("Who is the chief?", _cited("a high-ranking official", 13, dates=())))
+    assert read_question("What is he responsible for?", history).reader_question == (
+        "What is the chief responsible for?"
+    )
+
+
 def test_then_is_the_date_of_the_previous_answers_evidence() -> None:
     history = _chat(("Who confirmed the air strike?", _cited("the IDF", 12, dates=("2025-11-23",))))
     reading = read_question("What happened then?", history)

@@ -23,6 +23,7 @@ from datetime import date
 
 from index.sentences import Sentence
 from qa.dates.datelines import is_time_stamp
+from qa.dates.days import whole_months
 from qa.dates.grounding import ground_sentences
 from qa.dates.timeline import summarize
 from qa.dates.values import GroundedDate, month_day_label
@@ -51,16 +52,9 @@ def _grounded_label(value: GroundedDate) -> tuple[str, tuple[int, int, int]]:
     start = (first.year, first.month, first.day)
     if first == last:
         return f"{month_day_label(first.month, first.day)}, {first.year}", start
-    month_days = calendar.monthrange(first.year, first.month)[1]
-    if first.day == 1 and (last.year, last.month, last.day) == (
-        first.year,
-        first.month,
-        month_days,
-    ):
+    if whole_months(first, last) and (first.year, first.month) == (last.year, last.month):
         return f"{calendar.month_name[first.month]} {first.year}", start
-    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and (
-        first.year == last.year
-    ):
+    if whole_months(first, last) and (first.year, first.month, last.month) == (last.year, 1, 12):
         return str(first.year), start
     if (first.year, first.month) == (last.year, last.month):
         return f"{calendar.month_name[first.month]} {first.day}–{last.day}, {first.year}", start

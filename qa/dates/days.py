@@ -51,6 +51,12 @@ def month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def whole_months(first: date, last: date) -> bool:
+    """Whether first..last (inclusive) is one or more whole calendar months ("in October",
+    "in 2019", "last month")."""
+    return first <= last and first.day == 1 and (last + timedelta(days=1)).day == 1
+
+
 def weekday_on_or_before(reference: date, weekday: int) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 

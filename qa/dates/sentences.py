@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
 from index.sentences import Sentence
+from qa.dates.days import whole_months
 from qa.dates.finding import find_dates
 from qa.dates.grounding import ground_sentences
 from qa.dates.values import GroundedDate, MonthDay, label
@@ -69,10 +70,7 @@ def _passed_on(value: GroundedDate) -> bool:
     month or year ("asbestos found in 2019", "returned last month"), which news names in
     passing; the story's days go on around it."""
     first, last = value.first, value.last
-    if first is None or last is None or first == last:
-        return True
-    whole_months = first.day == 1 and (last + timedelta(days=1)).day == 1
-    return not (whole_months and (last - first).days >= 27)
+    return first is None or last is None or not whole_months(first, last)
 
 
 def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> list[SentenceDates]:

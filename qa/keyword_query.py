@@ -5,7 +5,8 @@ People type a search box's few words into a chat too. The reader was trained on 
 another air strike in Beirut", given "What is the November 23 target?" "a building". A
 query of a few words with no question word, no verb among the closed-class ones a
 question needs (is, did, can ...) and not a request ("Name the ...", "Describe ...")
-is read as "What is <the query>?" ("any casualties?": "Were there any casualties?").
+is read as "What is <the query>?" ("any casualties?": "Were there any casualties?"); a
+day alone ("November 19?") as "What happened on November 19?".
 Retrieval still searches the words as typed, and the user sees the question they typed.
 
 Only English function words decide (qa.referring's lists and the request verbs below);
@@ -15,6 +16,7 @@ typed.
 
 from __future__ import annotations
 
+from qa.dates import only_a_day
 from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH, WORD
 
 # Longer text without a question word is a statement or a cloze ("This state grew at a
@@ -45,6 +47,9 @@ def as_question(question: str) -> str | None:
     """The question a keyword query stands for ("What is the November 23 target?"), or
     None when `question` is not one (it has a question word or a closed-class verb, is a
     request or a fragment, or is too long to be a query)."""
+    day = only_a_day(question)
+    if day is not None:  # "November 19?", "on nov. 19": what happened then
+        return f"What happened on {day}?"
     words = [w.lower() for w in WORD.findall(question)]
     if not words or len(words) > MAX_QUERY_WORDS:
         return None

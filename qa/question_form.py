@@ -160,13 +160,14 @@ def _unwrapped(text: str) -> str:
 
 
 # Dates typed in figures: "2025-11-23"; "23/11/2025", "11/23/2025" (or with "." or "-");
-# "11/23" after a preposition ("on 11/23"; alone "1/2" or "24/7" is no date). Read only
+# "11/23" after a preposition ("on 11/23"; alone "1/2" or "24/7" is no date), or month
+# first after "the" ("the 11/23 strike"; "the 24/7 helpline" is none). Read only
 # where the day is unmistakable (a figure over 12 says which is the day): "9/11" and
 # "5/6/2024" stay as typed. The article's dates are found in words, so a question's must be.
 _ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _FIGURES_DATE = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"
-    r"|\b(?P<prep>on|since|before|after|by|until|from|of|till)\s+"
+    r"|\b(?P<prep>on|since|before|after|by|until|from|of|till|the)\s+"
     r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})\b(?![/.-]?\d)",
     re.IGNORECASE,
 )
@@ -188,6 +189,8 @@ def _figures_date(match: re.Match[str]) -> str:
     typed = match.group(0)[len(match["prep"] or "") :].lstrip()
     a, b = int(match["a"] or match["a2"]), int(match["b"] or match["b2"])
     year = int(match["y"]) if match["y"] else None
+    if (match["prep"] or "").lower() == "the" and not a <= 12 < b:
+        return match.group(0)  # "the 11/23 strike"; but "the 24/7 helpline" is no day
     if a > 12 >= b:  # day first: "23/11"
         return prep + _day_in_words(year, b, a, typed)
     if b > 12 >= a:  # month first: "11/23"

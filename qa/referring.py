@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.dates import only_a_day
+
 # A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 
@@ -305,7 +307,8 @@ def ellipsis(question: str) -> Ellipsis | None:
         return None
     if joined or lower[0] in PREPOSITIONS:
         return Ellipsis(instead=text)
-    return None
+    day = only_a_day(text)  # "November 19?" after a question about November 23
+    return Ellipsis(instead=f"on {day}") if day is not None else None
 
 
 def refers_back(question: str) -> bool:

@@ -17,7 +17,7 @@ Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 
 from qa.dates.chronology import DatedEvent, chronology
 from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
-from qa.dates.finding import date_phrases, find_dates, name_days, remove_dates
+from qa.dates.finding import date_phrases, find_dates, name_days, only_a_day, remove_dates
 from qa.dates.grounding import ground_sentences, ground_text
 from qa.dates.ranges import (
     EVENT_CANDIDATES,
@@ -72,6 +72,7 @@ __all__ = [
     "passage_question",
     "question_range",
     "range_scores",
+    "only_a_day",
     "remove_dates",
     "scores_within",
     "sentence_dates",

@@ -32,6 +32,22 @@ def date_phrases(text: str) -> list[str]:
     return [match.group(0) for match in MONTH_DAY.finditer(text)]
 
 
+# A question that is a day and nothing else: "November 19?", "on nov. 19", "the 19th of
+# November 2025?".
+_DAY_ALONE_QUESTION = re.compile(
+    rf"^\s*(?:on\s+)?(?:the\s+)?(?P<day>{MONTH_DAY.pattern}(?:,?\s+(?:19|20)\d{{2}})?)"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def only_a_day(text: str) -> str | None:
+    """The date phrase of a question that names a day and nothing else ("November 19?",
+    "on November 19"), or None."""
+    found = _DAY_ALONE_QUESTION.match(text)
+    return found["day"] if found is not None and find_dates(found["day"]) else None
+
+
 def remove_dates(text: str) -> str:
     """`text` with its date phrases blanked out (the date signal scores them instead)."""
     return MONTH_DAY.sub(" ", text)

@@ -135,6 +135,14 @@ def test_a_person_is_put_in_from_the_previous_answer() -> None:
     assert reading.focus == (17,)
 
 
+def test_a_day_alone_varies_the_last_question() -> None:
+    history = _chat(("What was targeted on November 23?", _cited(BUILDING, 13)))
+    reading = read_question("November 19?", history)
+    assert reading.reader_question == "What was targeted on November 19?"
+    # Alone, it asks what happened then.
+    assert read_question("November 19?", []).reader_question == "What happened on November 19?"
+
+
 def test_he_or_she_after_who_is_the_role_is_the_name_given() -> None:
     # The article names her ("Chief executive Mei Lin Cho said ..."); "the CEO" is the
     # asker's word.

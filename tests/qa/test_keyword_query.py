@@ -21,6 +21,10 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         # "any ...": whether there were any.
         ("any casualties?", "Were there any casualties?"),
         ("Any damage in Beirut", "Were there any damage in Beirut?"),
+        # A day alone: what happened then (after a question, it varies that one instead).
+        ("November 19?", "What happened on November 19?"),
+        ("on November 19, 2025", "What happened on November 19, 2025?"),
+        ("the 19th of November?", "What happened on 19th of November?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:
@@ -36,8 +40,8 @@ def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> 
         "Thomas Edison is credited with?",  # a cloze: a closed-class verb
         "Name the original Digimon anime.",  # a request
         "describe the talks",
-        "on November 19?",  # a fragment of a follow-up
-        "and Hezbollah?",
+        "and Hezbollah?",  # a fragment of a follow-up
+        "on November 19 in Beirut?",
         "This state grew at a rapid pace during the Porfiriato.",  # too long for a query
         "",
         "?!",

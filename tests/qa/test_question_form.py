@@ -116,10 +116,12 @@ def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:
         ("what happened on 23.11.2025", "What happened on November 23, 2025?"),
         ("what happened on 11/23/2025", "What happened on November 23, 2025?"),
         ("since 11/19, what happened", "Since November 19, what happened?"),
+        ("where did the 11/23 strike happen", "Where did the November 23 strike happen?"),
         # Either figure could be the day, no preposition says it is a date, or no such day.
         ("what happened on 9/11", "What happened on 9/11?"),
         ("what happened on 5/6/2024", "What happened on 5/6/2024?"),
         ("is it open 24/7", "Is it open 24/7?"),
+        ("who runs the 24/7 helpline", "Who runs the 24/7 helpline?"),  # after "the": month first
         ("what happened on 2025-02-30", "What happened on 2025-02-30?"),
     ],
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from qa.dates.days import day_number, make, month_number
-from qa.dates.patterns import AMBIGUOUS_MONTHS, GROUNDABLE, MONTH_DAY
+from qa.dates.patterns import AMBIGUOUS_MONTHS, GROUNDABLE, MONTH_DAY, WEEKDAYS
 from qa.dates.values import MonthDay, month_day_label
 
 Hit = tuple[str, re.Match[str]]  # (kind, match): the kind names the GROUNDABLE pattern
@@ -33,19 +33,23 @@ def date_phrases(text: str) -> list[str]:
 
 
 # A question that is a day and nothing else: "November 19?", "on nov. 19", "the 19th of
-# November 2025?".
+# November 2025?", "on Saturday?".
 _DAY_ALONE_QUESTION = re.compile(
-    rf"^\s*(?:on\s+)?(?:the\s+)?(?P<day>{MONTH_DAY.pattern}(?:,?\s+(?:19|20)\d{{2}})?)"
-    r"\s*[?.!]*\s*$",
+    rf"^\s*(?:on\s+)?(?:(?P<weekday>{'|'.join(WEEKDAYS)})|(?:the\s+)?"
+    rf"(?P<day>{MONTH_DAY.pattern}(?:,?\s+(?:19|20)\d{{2}})?))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 
 
 def only_a_day(text: str) -> str | None:
     """The date phrase of a question that names a day and nothing else ("November 19?",
-    "on November 19"), or None."""
+    "on November 19", "Saturday?"), or None."""
     found = _DAY_ALONE_QUESTION.match(text)
-    return found["day"] if found is not None and find_dates(found["day"]) else None
+    if found is None:
+        return None
+    if found["weekday"]:
+        return found["weekday"].capitalize()
+    return found["day"] if find_dates(found["day"]) else None
 
 
 def remove_dates(text: str) -> str:

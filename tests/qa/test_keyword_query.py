@@ -25,6 +25,7 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("November 19?", "What happened on November 19?"),
         ("on November 19, 2025", "What happened on November 19, 2025?"),
         ("the 19th of November?", "What happened on 19th of November?"),
+        ("on saturday?", "What happened on Saturday?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:

@@ -1,7 +1,7 @@
 """Questions about the article itself rather than its story: who wrote it ("Who wrote
-this article?", "who's the author") and when it was published ("When was this
-published?"), answered from its head (qa.article_head: the byline and the dateline the
-story's text no longer holds).
+this article?", "who's the author"), when it was published ("When was this
+published?") and its title ("headline?"), answered from its head (qa.article_head: the
+byline and the dateline the story's text no longer holds).
 
 Those lines are kept apart from the sentences so that they are not cited as evidence or
 put on the timeline; without this, "Who wrote the article?" had nothing to read.
@@ -111,6 +111,17 @@ def _fact(question: str, after_fact: bool, story_uses: Callable[[str], bool]) ->
     if published is not None and (after_fact or _of_it(published, story_uses)):
         return PUBLISHED
     return None
+
+
+_TITLE = whole_request(
+    rf"(?:what(?:'s|’s|\s+is|\s+was)\s+)?(?:the\s+)?(?:title|headline)(?:\s+of\s+{_IT})?"
+    rf"|what\s+is\s+{_IT}\s+(?:called|titled)"
+)
+
+
+def asks_title(question: str) -> bool:
+    """Whether `question` asks for the article's title ("What is the headline?")."""
+    return _TITLE.match(question.strip()) is not None
 
 
 def asks_author(question: str) -> bool:

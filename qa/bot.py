@@ -28,12 +28,12 @@ from qa.answerability import DATE, answer_type
 from qa.answerability import features as answerability
 from qa.apposition import apposition
 from qa.article import check_article_text
-from qa.article_facts import AUTHOR, PUBLISHED, fact_asked, names_author
+from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
 from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, next_position
 from qa.date_request import asks_date, tells_own_time
-from qa.dates import article_date, passage_question, stating
+from qa.dates import article_date, chronology, passage_question, stating
 from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
@@ -46,9 +46,12 @@ from qa.messages import (
     DATE_OF_LAST,
     FROM_BYLINE,
     FROM_DATELINE,
+    FROM_HEADLINE,
     GOING_ON,
+    NO_DATES,
     NOT_FOUND,
     SOURCE_OF_LAST,
+    TIMELINE,
 )
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
@@ -56,10 +59,13 @@ from qa.referring import refers_back
 from qa.retrieval import Ranking, Retriever
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
+from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
+# The most dated events "Give me a timeline" lists (the chat's pane lists all).
+TIMELINE_EVENTS = 8
 # The messages of a chat the second of two questions typed as one is read after.
 RECENT_MESSAGES = 8
 # A plain-text reply shorter than this is too short to find the last answer's sentence by.
@@ -323,6 +329,9 @@ class ArticleQA:
         if asks_overview(cleaned):
             gist = self.gist()
             return Decision(gist, gist.text)
+        if asks_timeline(cleaned):
+            told = self.chronicle()
+            return Decision(told, told.text)
         topic = requested_topic(cleaned)
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
@@ -483,6 +492,8 @@ class ArticleQA:
         asked = exchanges(history)
         earlier = self.words.clean(asked[-1].question) if asked else None
         fact = fact_asked(question, earlier, self.words.__contains__)
+        if asks_title(question):
+            return Answer(self.title, True, 1.0, [], FROM_HEADLINE, confident=True)
         if fact == AUTHOR and self.byline:
             return Answer(self.byline, True, 1.0, [], FROM_BYLINE, confident=True)
         # "Who is Pieter de Vries?" where only the byline names him.
@@ -500,6 +511,19 @@ class ArticleQA:
         cited = [self.cite(position, 1.0) for position in overview(self.sentences)]
         text = " ".join(evidence.text for evidence in cited)
         return Answer(text, True, 1.0, cited, confident=True)
+
+    def chronicle(self) -> Answer:
+        """The answer to "Give me a timeline": each date the article states and what
+        happened then, in calendar order, each cited (qa.dates.chronology); at most
+        TIMELINE_EVENTS of them (the chat's pane lists all)."""
+        events = chronology(self.sentences, self.date)[:TIMELINE_EVENTS]
+        if not events:
+            return Answer("", False, 0.0, [], NO_DATES)
+        text = "; ".join(f"{event.label}: {event.summary.rstrip(' .')}" for event in events)
+        cited: dict[int, Evidence] = {}
+        for event in events:
+            cited.setdefault(event.position, self.cite(event.position, 1.0))
+        return Answer(text, True, 1.0, list(cited.values()), TIMELINE, confident=True)
 
     def decide_both(
         self, questions: tuple[str, str], history: list[dict[str, Any]] | None

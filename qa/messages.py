@@ -31,6 +31,10 @@ DATE_OF_LAST = "The date the last answer's sentence tells of"
 FROM_BYLINE = "From the article's byline"
 AUTHOR_OF_ARTICLE = "the author of this article"
 FROM_DATELINE = "From the article's date"
+FROM_HEADLINE = "The article's headline"
+# How "Give me a timeline" was read, and the reply where the article states no date.
+TIMELINE = "The dates the article states, in order"
+NO_DATES = "The article states no dates."
 
 
 def asked_as_two(questions: tuple[str, str], unanswered: list[str]) -> str:

@@ -17,7 +17,7 @@ from qa.article_facts import (
     fact_asked,
     names_author,
 )
-from qa.messages import AUTHOR_OF_ARTICLE, FROM_BYLINE, FROM_DATELINE
+from qa.messages import AUTHOR_OF_ARTICLE, FROM_BYLINE, FROM_DATELINE, FROM_HEADLINE
 from qa.question_form import tidy
 from tests.conftest import FakeEmbedder
 from ui.cli import main
@@ -125,6 +125,10 @@ def test_the_byline_and_the_date_answer_them(tmp_path: Path, fake_embedder: Fake
         {"role": "assistant", "content": "Tom Reed"},
     ]
     assert plans.ask("When was it published?", history).text == "May 14, 2026"
+    # Its headline.
+    title = bot.ask("headline?")
+    assert (title.text, title.reading) == ("City council approves new bike lanes", FROM_HEADLINE)
+    assert bot.ask("What is the title of the book?").reading != FROM_HEADLINE  # a book in it
     # Who the byline names, where the story does not.
     who = bot.ask("Who is Tom Reed?")
     assert (who.text, who.reading, who.evidence) == (AUTHOR_OF_ARTICLE, FROM_BYLINE, [])

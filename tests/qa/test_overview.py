@@ -36,6 +36,8 @@ NEWS = (
         "Give me a summary",
         "Can you give me an overview of the article?",
         "What are the main points?",
+        "key takeaways?",
+        "What are the key takeaways?",
         "What is the gist?",
         "tl;dr",
         "TLDR?",

@@ -57,6 +57,7 @@ from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
 from qa.retrieval import Ranking, Retriever
+from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
 from qa.timeline_request import asks_timeline
@@ -323,6 +324,10 @@ class ArticleQA:
         """ask()'s answer, with the answer it would give were it sure enough (for scoring
         `Answer.score` on answers withheld too: qa.evaluation)."""
         cleaned = self.words.clean(check_question(question))
+        # "hi", "thanks", "help"; as typed too: tidying drops the thanks of "great, thanks".
+        talk = small_talk(question) or small_talk(cleaned)
+        if talk is not None:
+            return Decision(Answer(talk, True, 1.0, [], confident=True), talk)
         both = split_compound(cleaned)
         if both is not None:
             return self.decide_both(both, history)
@@ -330,8 +335,8 @@ class ArticleQA:
             gist = self.gist()
             return Decision(gist, gist.text)
         if asks_timeline(cleaned):
-            told = self.chronicle()
-            return Decision(told, told.text)
+            listed = self.chronicle()
+            return Decision(listed, listed.text)
         topic = requested_topic(cleaned)
         if topic is not None and not refers_back(topic):
             return self.describe(topic)

@@ -25,6 +25,7 @@ from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.referring import ellipsis, refers_back
 from qa.restating import Phrases, Said, resolve
+from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.unicode import check_unicode
 
@@ -189,9 +190,10 @@ def about_last_answer(question: str) -> bool:
 
 def last_cited(history: list[dict[str, Any]] | None) -> Cited:
     """What the last answer in `history` cited (nothing when it cited nothing or there is
-    none), the history validated as for any follow-up."""
+    none; "thanks" and the like are passed over), the history validated as for any
+    follow-up."""
     check_history(history)
-    turns = exchanges(history)
+    turns = [turn for turn in exchanges(history) if small_talk(turn.question) is None]
     return cited(turns[-1].reply, turns[-1].number) if turns else Cited()
 
 
@@ -227,7 +229,12 @@ def read_question(
     every_turn = exchanges(history)
     # "Tell me more" and "Where does it say that?" ask about the last answer, not about
     # the article: a follow-up after them leans on the question before them.
-    turns = [t for t in every_turn if not about_last_answer(t.question)]
+    # Nor does "thanks" (qa.small_talk).
+    turns = [
+        t
+        for t in every_turn
+        if not about_last_answer(t.question) and small_talk(t.question) is None
+    ]
     if not turns or not refers_back(question):
         return Reading(question, question, resolved=as_question(question))
     start = len(turns) - 1

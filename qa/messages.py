@@ -44,3 +44,14 @@ def asked_as_two(questions: tuple[str, str], unanswered: list[str]) -> str:
     if len(unanswered) == 1:
         return f"{read} (not in the article: {unanswered[0]})"
     return read
+
+
+# Replies to chat that asks nothing of the article (qa.small_talk).
+GREETING_REPLY = "Hello! Ask me anything about this article; each answer cites its sentences."
+THANKS_REPLY = "You're welcome."
+ACKNOWLEDGED_REPLY = "Ask me anything else about the article."
+HELP_REPLY = (
+    'I answer questions about this article from its own sentences, and cite them. Try "What'
+    ' is this article about?", "Give me a timeline", or a question about a name, a number or'
+    ' a date in it; follow-ups such as "Why?" or "Where was that?" read the last answer.'
+)

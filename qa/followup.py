@@ -23,10 +23,12 @@ from qa.errors import InvalidQuestion
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
+from qa.overview import asks_overview
 from qa.referring import ellipsis, refers_back
 from qa.restating import Phrases, Said, resolve
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
+from qa.timeline_request import asks_timeline
 from qa.unicode import check_unicode
 
 # Citations of an earlier answer read for its focus: the ones an answer carries.
@@ -188,6 +190,13 @@ def about_last_answer(question: str) -> bool:
     return asks_more(question) or asks_source(question) or asks_date(question)
 
 
+def asks_something(turn: Exchange) -> bool:
+    """Whether a turn asked something of the story that a follow-up could vary: not
+    "thanks", "summarize it" or "Give me a timeline"."""
+    question = turn.question
+    return not (small_talk(question) or asks_overview(question) or asks_timeline(question))
+
+
 def last_cited(history: list[dict[str, Any]] | None) -> Cited:
     """What the last answer in `history` cited (nothing when it cited nothing or there is
     none; "thanks" and the like are passed over), the history validated as for any
@@ -229,12 +238,10 @@ def read_question(
     every_turn = exchanges(history)
     # "Tell me more" and "Where does it say that?" ask about the last answer, not about
     # the article: a follow-up after them leans on the question before them.
-    # Nor does "thanks" (qa.small_talk).
-    turns = [
-        t
-        for t in every_turn
-        if not about_last_answer(t.question) and small_talk(t.question) is None
-    ]
+    # Nor do "thanks" (qa.small_talk) and requests about the whole article ("Give me a
+    # timeline", "summarize it"): "nov 19?" after a timeline is no "Give me a timeline"
+    # on November 19.
+    turns = [t for t in every_turn if not about_last_answer(t.question) and asks_something(t)]
     if not turns or not refers_back(question):
         return Reading(question, question, resolved=as_question(question))
     start = len(turns) - 1

@@ -32,10 +32,10 @@ def date_phrases(text: str) -> list[str]:
     return [match.group(0) for match in MONTH_DAY.finditer(text)]
 
 
-# A question that is a day and nothing else: "November 19?", "on nov. 19", "the 19th of
-# November 2025?", "on Saturday?".
+# A question that is a day and nothing else: "November 19?", "and on nov. 19", "the 19th
+# of November 2025?", "on Saturday?".
 _DAY_ALONE_QUESTION = re.compile(
-    rf"^\s*(?:on\s+)?(?:(?P<weekday>{'|'.join(WEEKDAYS)})|(?:the\s+)?"
+    rf"^\s*(?:and\s+)?(?:on\s+)?(?:(?P<weekday>{'|'.join(WEEKDAYS)})|(?:the\s+)?"
     rf"(?P<day>{MONTH_DAY.pattern}(?:,?\s+(?:19|20)\d{{2}})?))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )

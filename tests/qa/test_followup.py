@@ -139,8 +139,13 @@ def test_a_day_alone_varies_the_last_question() -> None:
     history = _chat(("What was targeted on November 23?", _cited(BUILDING, 13)))
     reading = read_question("November 19?", history)
     assert reading.reader_question == "What was targeted on November 19?"
-    # Alone, it asks what happened then.
+    # Alone, or after a request about the whole article, it asks what happened then.
     assert read_question("November 19?", []).reader_question == "What happened on November 19?"
+    for request in ("Give me a timeline", "Summarize it", "thanks"):
+        history = _chat((request, _cited("...", 8)))
+        for typed in ("November 19?", "and on November 19?"):
+            reading = read_question(typed, history)
+            assert reading.reader_question == "What happened on November 19?"
 
 
 def test_he_or_she_after_who_is_the_role_is_the_name_given() -> None:

@@ -320,15 +320,19 @@ class ArticleQA:
         """
         return self.decide(question, history).answer
 
-    def decide(self, question: str, history: list[dict[str, Any]] | None = None) -> Decision:
+    def decide(
+        self, question: str, history: list[dict[str, Any]] | None = None, split: bool = True
+    ) -> Decision:
         """ask()'s answer, with the answer it would give were it sure enough (for scoring
-        `Answer.score` on answers withheld too: qa.evaluation)."""
+        `Answer.score` on answers withheld too: qa.evaluation). `split`: two questions
+        typed as one are asked in turn (qa.compound); each half is asked whole, so that a
+        question of many "and who ..." costs two reads, not one per "and"."""
         cleaned = self.words.clean(check_question(question))
         # "hi", "thanks", "help"; as typed too: tidying drops the thanks of "great, thanks".
         talk = small_talk(question) or small_talk(cleaned)
         if talk is not None:
             return Decision(Answer(talk, True, 1.0, [], confident=True), talk)
-        both = split_compound(cleaned)
+        both = split_compound(cleaned) if split else None
         if both is not None:
             return self.decide_both(both, history)
         if asks_overview(cleaned):
@@ -535,7 +539,7 @@ class ArticleQA:
     ) -> Decision:
         """Two questions typed as one (qa.compound), asked in turn, the second as a
         follow-up of the first; answered together where either is found."""
-        first = self.decide(questions[0], history)
+        first = self.decide(questions[0], history, split=False)
         turn: list[dict[str, Any]] = [
             {"role": "user", "content": questions[0]},
             {
@@ -546,7 +550,9 @@ class ArticleQA:
         ]
         # The last exchanges are what a follow-up reads; all of a long chat and this turn
         # could pass the history's limits.
-        second = self.decide(questions[1], [*(history or [])[-RECENT_MESSAGES:], *turn])
+        second = self.decide(
+            questions[1], [*(history or [])[-RECENT_MESSAGES:], *turn], split=False
+        )
         return Decision(
             both_answered(first.answer, second.answer, questions),
             "; ".join(d.candidate for d in (first, second) if d.candidate),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +115,21 @@ def test_the_second_question_is_read_after_the_first(
         :MAX_HISTORY_MESSAGES
     ]
     assert bot.ask("Who wrote this article and when was it published?", chat).text == both.text
+
+
+def test_a_question_of_many_ands_is_asked_twice_at_most(
+    tmp_path: Path, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lanes.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    bot = ArticleQA.from_file(path, embedder=fake_embedder, reader=False)
+    asked: list[str] = []
+    inspect = bot.inspect
+
+    def counted(question: str, *args: Any, **kwargs: Any) -> Any:
+        asked.append(question)
+        return inspect(question, *args, **kwargs)
+
+    monkeypatch.setattr(bot, "inspect", counted)
+    bot.ask("Who voted" + " and who voted" * 100 + "?")
+    assert len(asked) == 2

@@ -9,7 +9,9 @@ Reference rules
   (`qa.dates.datelines.article_date`), else it is unknown.
 - A date written without a year takes the article date's year, or the year before when
   its month comes after the article's month (an article of 2026-01-03 saying
-  "December 30" means 2025-12-30). A future month is therefore read as last year's.
+  "December 30" means 2025-12-30). A later month is therefore read as last year's,
+  unless its sentence tells of what is to come ("will face Northport on May 16", "is set
+  to begin in September"): then it is this year's.
 - "later / earlier / after that / before that / the next day / the previous day" count
   from the most recent date mentioned before them in the article (in an earlier
   sentence or earlier in the same sentence), whatever its kind; with none before them
@@ -40,6 +42,7 @@ value is carried from phrase to phrase, so grounding is one pass over the text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -50,8 +53,24 @@ from qa.dates.finding import date_hits
 from qa.dates.relative import Resolved, counts_from_article, from_article, from_previous
 from qa.dates.values import GroundedDate
 
+# A sentence telling of what is to come: "Harbor City will face Northport on May 16".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won[’']t|(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to"
+    r"|(?:is|are)\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
 
-def _stated(match: re.Match[str], article: date | None) -> Resolved | None:
+
+def _year(month: int, day: int, article: date, ahead: bool) -> int:
+    """The year of a year-less day: the article's, or the one before for a later day,
+    unless the sentence tells of what is to come (`ahead`): "will face Northport on May
+    16" in an article of April 27 is this May, not last May."""
+    if ahead and (month, day) > (article.month, article.day):
+        return article.year
+    return year_for(month, article)
+
+
+def _stated(match: re.Match[str], article: date | None, ahead: bool = False) -> Resolved | None:
     """A date written out: "November 23", "23 Nov 2024", "November 19-23"."""
     month = month_number(match.group("mon"))
     day = day_number(match.group("d"))
@@ -62,7 +81,7 @@ def _stated(match: re.Match[str], article: date | None) -> Resolved | None:
     if match.group("y"):
         year = int(match.group("y"))
     elif article is not None:
-        year = year_for(month, article)
+        year = _year(month, day, article, ahead)
     else:
         return (month, day) if make(2000, month, day) else None
     first, last = make(year, month, day), make(year, month, last_day)
@@ -75,13 +94,17 @@ def iso_day(match: re.Match[str]) -> date | None:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], article: date | None, previous: GroundedDate | None
+    kind: str,
+    match: re.Match[str],
+    article: date | None,
+    previous: GroundedDate | None,
+    ahead: bool = False,
 ) -> Resolved | None:
     if kind == "iso":
         day = iso_day(match)
         return (day, day) if day else None
     if kind in ("day", "range"):
-        return _stated(match, article)
+        return _stated(match, article, ahead)
     if kind == "schedule":
         return None  # "from Tuesday to Sunday": every week, no day
     if kind == "year":
@@ -91,7 +114,10 @@ def _resolve(
         month = month_number(match.group("mon"))
         if match.group("y"):
             return month_span(int(match.group("y")), month)
-        return month_span(year_for(month, article), month) if article is not None else None
+        if article is None:
+            return None
+        later = (month, calendar.monthrange(article.year, month)[1])
+        return month_span(_year(*later, article, ahead), month)
     if counts_from_article(kind, match):
         return from_article(kind, match, article) if article is not None else None
     return from_previous(kind, match, previous)
@@ -101,8 +127,9 @@ def _grounded(
     text: str, offset: int, article: date | None, previous: GroundedDate | None
 ) -> list[GroundedDate]:
     values: list[GroundedDate] = []
+    ahead = _FUTURE.search(text) is not None
     for kind, match in date_hits(text):
-        resolved = _resolve(kind, match, article, previous)
+        resolved = _resolve(kind, match, article, previous, ahead)
         if resolved is None:
             continue
         start, end = offset + match.start(), offset + match.end()

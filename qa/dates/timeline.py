@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from index.sentences import Sentence
 from qa.dates.datelines import is_time_stamp
-from qa.dates.finding import find_dates
+from qa.dates.finding import date_phrases, find_dates
 from qa.dates.values import month_day_label
 
 # An event line is the clause after the date ("..., on November 23, the IDF confirmed
@@ -19,6 +19,8 @@ _LEADING_LINK = re.compile(
 )
 SUMMARY_WORDS = 24
 _MIN_SUMMARY_WORDS = 4
+# Words besides the date before an event the summary may leave out ("Just days later, on").
+_MAX_LEAD_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,17 @@ def summarize(sentence: str, phrase: str | None = None) -> str:
 
     dated = next((i for i, clause in enumerate(clauses) if dates_it(clause)), None)
     if dated is not None and dated + 1 < len(clauses):
-        rest = " ".join(clauses[dated + 1 :])
-        rest = _LEADING_LINK.sub("", rest).strip()
-        if len(rest.split()) >= _MIN_SUMMARY_WORDS:
+        joined = " ".join(clauses[dated + 1 :])
+        rest = _LEADING_LINK.sub("", joined).strip()
+        # What follows is the event where it is linked to the date ("..., when a lorry
+        # struck") or where what came before says little more than the date ("Just days
+        # later, on November 23, the IDF ..."); not "Veltrix, founded in 1998 in Taipei,
+        # had revenue of ...", whose event is in the date's own clause.
+        head = " ".join(clauses[: dated + 1])
+        date_words = phrase or next(iter(date_phrases(clauses[dated])), "")
+        scaffolding = len(head.split()) - len(date_words.split()) <= _MAX_LEAD_WORDS
+        linked = rest != joined.strip()
+        if (linked or scaffolding) and len(rest.split()) >= _MIN_SUMMARY_WORDS:
             return _shorten(rest[:1].upper() + rest[1:])
     return _shorten(sentence.strip())
 

@@ -140,3 +140,18 @@ def test_a_weekly_schedule_is_no_day() -> None:
     assert grounded("Talks were held on Tuesday and Wednesday.\n", D(2026, 3, 12)) == [
         [("Tuesday", D(2026, 3, 10)), ("Wednesday", D(2026, 3, 11))]
     ]
+
+
+def test_a_later_day_is_this_years_where_its_sentence_tells_of_what_is_to_come() -> None:
+    text = (
+        "Harbor City will face Northport in the final on May 16.\n"
+        "Construction is set to begin in September.\n"
+        "The old stadium closed on May 16.\n"  # told of as past: last year's
+        "It will review the decision made on March 3.\n"  # earlier this year, as before
+    )
+    assert grounded(text, D(2026, 4, 27)) == [
+        [("May 16", D(2026, 5, 16))],
+        [("September", (D(2026, 9, 1), D(2026, 9, 30)))],
+        [("May 16", D(2025, 5, 16))],
+        [("March 3", D(2026, 3, 3))],
+    ]

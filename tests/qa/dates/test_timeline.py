@@ -40,3 +40,16 @@ def test_summary_falls_back_to_the_sentence_and_stays_short() -> None:
     long = "On May 1, " + " ".join(f"word{i}" for i in range(40)) + "."
     summary = summarize(long)
     assert summary.endswith("…") and len(summary.split()) <= 25
+
+
+def test_an_event_told_in_the_dates_own_clause_keeps_its_sentence() -> None:
+    # "founded" is the event of 1998; what follows the clause is another one.
+    sentence = "Veltrix, founded in 1998 in Taipei, had revenue of $11.3 billion last year."
+    assert summarize(sentence, "1998") == sentence
+    # Linked ("..., when ...") or after little but the date, what follows is the event.
+    assert summarize("The work had started on October 13, when a lorry struck the pier.") == (
+        "A lorry struck the pier."
+    )
+    assert summarize("Just days later, on November 23, the IDF confirmed a strike.") == (
+        "The IDF confirmed a strike."
+    )

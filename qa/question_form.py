@@ -50,6 +50,9 @@ _SHORTHAND_WORDS = {
     "yrs": "years",
     "hrs": "hours",
     "mins": "minutes",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
     "cuz": "because",
     "coz": "because",
     "w/": "with",
@@ -260,12 +263,13 @@ def tidy(question: str) -> str:
     text = question.strip()
     if _is_shouted(text):
         text = text.lower()
+    # Shorthand first: "i wanna know who won" is "I want to know", which asks nothing.
+    text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _unwrapped(text).strip() or text
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
     text = _Y.sub("why", text)
-    text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)

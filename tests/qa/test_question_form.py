@@ -44,6 +44,8 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("how many ppl came b4 noon", "How many people came before noon?"),
         ("what did u say", "What did you say?"),
         ("who went w/ him", "Who went with him?"),
+        ("whats the plant gonna cost", "What is the plant going to cost?"),
+        ("i wanna know who won", "Who won?"),
         # One question mark at the end (unless it ends as a sentence), a capital first.
         ("what was targeted", "What was targeted?"),
         ("What was targeted ??", "What was targeted?"),

@@ -14,27 +14,26 @@ from collections.abc import Sequence
 
 from index.sentences import Sentence
 from qa.dates import timeline
-from qa.question_form import whole_request
+from qa.question_form import THE_ARTICLE, whole_request
 
-# Whole requests only, as qa.question_form tidies them ("What is this article about?"):
-# "What is the summary of the talks?" asks about the talks.
-_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
 # "... in one sentence", "... in a few words", "... briefly": how short, said after it.
 _SHORT = (
     r"(?:\s+(?:briefly|quickly|for\s+me)"
     r"|\s+(?:in|with)\s+(?:one|a|two|three|a\s+few|few|\d+)\s+(?:sentences?|words?|lines?|paragraphs?))?"
 )
+# Whole requests only, as qa.question_form tidies them ("What is this article about?"):
+# "What is the summary of the talks?" asks about the talks.
 _ASKS = whole_request(
-    rf"(?:(?:briefly\s+)?(?:(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{_ARTICLE})?"
-    rf"|sum\s+(?:it|{_ARTICLE})\s+up){_SHORT})"
+    rf"(?:(?:briefly\s+)?(?:(?:summari[sz]e|sum\s+up|recap)(?:\s+it|\s+{THE_ARTICLE})?"
+    rf"|sum\s+(?:it|{THE_ARTICLE})\s+up){_SHORT})"
     r"|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:summary|overview|gist|recap|tl;?dr)"
-    rf"(?:\s+of\s+{_ARTICLE})?"
-    rf"|what(?:'s|’s|\s+is)\s+{_ARTICLE}(?:\s+\w+){{0,2}}\s+about"
+    rf"(?:\s+of\s+{THE_ARTICLE})?"
+    rf"|what(?:'s|’s|\s+is)\s+{THE_ARTICLE}(?:\s+\w+){{0,2}}\s+about"
     r"|what\s+(?:are|were)\s+the\s+(?:main|key)\s+(?:points|takeaways|facts)"
     r"|(?:the\s+)?(?:main|key)\s+(?:points|takeaways)"
-    rf"(?:\s+of\s+{_ARTICLE})?"
+    rf"(?:\s+of\s+{THE_ARTICLE})?"
     r"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|main\s+idea|summary|short\s+version)"
-    rf"(?:\s+of\s+{_ARTICLE})?"
+    rf"(?:\s+of\s+{THE_ARTICLE})?"
     r"|tl;?dr|summary|overview|gist"
 )
 # The most sentences an overview quotes: the lede and the sentences of a few dates.

@@ -131,6 +131,11 @@ _BARE_FORMS = (
 )
 
 
+# The article itself named in a request ("summarize this article", "a timeline of the
+# story"), as whole_request's bodies write it.
+THE_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
+
+
 def whole_request(body: str) -> re.Pattern[str]:
     """A pattern for a whole request ("Tell me more", "summarize it"), `body` a regular
     expression of its words, with the polite words around it people add ("please", "can

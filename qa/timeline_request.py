@@ -8,16 +8,15 @@ span ("give me a timeline" read "The meeting") and nothing was given.
 
 from __future__ import annotations
 
-from qa.question_form import whole_request
+from qa.question_form import THE_ARTICLE, whole_request
 
-_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
 _ASKS = whole_request(
     r"(?:(?:give|show)\s+(?:me\s+)?|make\s+|create\s+|build\s+)?(?:a\s+|the\s+)?"
-    rf"(?:timeline|chronology)(?:\s+of\s+(?:events|{_ARTICLE}|it))?"
+    rf"(?:timeline|chronology)(?:\s+of\s+(?:events|{THE_ARTICLE}|it))?"
     r"|(?:list\s+|give\s+(?:me\s+)?|show\s+(?:me\s+)?)(?:all\s+)?the\s+(?:dates|events|key\s+dates)"
-    rf"(?:\s+(?:in|of)\s+{_ARTICLE})?"
+    rf"(?:\s+(?:in|of)\s+{THE_ARTICLE})?"
     r"|what\s+(?:are|were)\s+the\s+(?:main\s+|key\s+)?(?:events|dates|key\s+dates)"
-    rf"(?:\s+(?:in|of)\s+{_ARTICLE})?"
+    rf"(?:\s+(?:in|of)\s+{THE_ARTICLE})?"
     r"|(?:what\s+happened\s+)?when\s*,?\s+in\s+order"
     r"|(?:the\s+)?(?:key\s+|main\s+)?(?:dates|events)"
 )

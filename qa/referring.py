@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from qa.dates import only_a_day
+from qa.verbs import is_participle
 
 # A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
@@ -173,13 +174,20 @@ def _that_points(previous: str, after: list[str], rest: int) -> str | None:
     `previous`: the word before ("" at the start); `after`: the next few; `rest`: how
     many follow in all."""
     if not previous or previous in WH | AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS:
-        verb_follows = previous in _DO and rest == 1  # "Where did that happen?"
+        verb_follows = (previous in _DO and rest == 1) or _participle_follows(previous, after)
         return "determiner" if _noun_follows(after) and not verb_follows else "thing"
     if not rest:
         return "thing"  # "Who condemned that?"
     # "Who condemned that strike?" ends on its noun; where more follows, "that" may as
     # well start a clause ("the style that emerged from ..."): read as standing alone.
     return "determiner" if rest == 1 and _noun_follows(after) else None
+
+
+def _participle_follows(previous: str, after: list[str]) -> bool:
+    """Whether a demonstrative after "was"/"is" is followed by a past participle ("Why
+    was that criticized?", "When was this built?"): the word stands alone, the verb
+    follows."""
+    return previous in BE and bool(after) and is_participle(after[0])
 
 
 def _noun_follows(after: list[str]) -> bool:
@@ -205,7 +213,7 @@ def _kind(scan: _Scan, i: int) -> str | None:
     if lower in DEMONSTRATIVES:
         if following in TIME_UNITS or (lower == "those" and following in _MODIFYING):
             return None  # "this week"; "those in Beirut" (the ones in Beirut)
-        if previous in _DO and rest == 1:
+        if (previous in _DO and rest == 1) or _participle_follows(previous, after):
             return "thing"  # "Where did this happen?": the word after is the verb
         return "determiner" if _noun_follows(after) else "thing"
     if lower in SUBJECT_PRONOUNS & PERSONAL - {"it"}:

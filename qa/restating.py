@@ -41,7 +41,7 @@ from qa.referring import (
     pointers,
     words,
 )
-from qa.spelling import english_words
+from qa.verbs import base_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
@@ -211,7 +211,17 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     if named[0][:1].isupper() and name is not None:
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
+    if tokens[0].lower() in DETERMINERS and len(tokens) <= _THING_WORDS:
+        # "and the trains?" after "What road was closed?": the question has no name or
+        # subject to swap ("What road" is what it asks), so what befell the thing named.
+        # Joined, the reader gave the road again.
+        return f"What happened to {fragment}?"
     return None
+
+
+# A noun phrase this long or shorter is a thing asked about ("the trains", "the A-7
+# motorway"); a longer fragment is more likely a clause.
+_THING_WORDS = 5
 
 
 # "the atomic number of" in "What is the atomic number of tin?": what "its" belongs to
@@ -281,27 +291,11 @@ def _same_noun(fragment: str, tokens: list[str], question: str) -> tuple[int, in
     return phrase.start(), phrase.end()
 
 
-def _base_form(verb: str) -> str | None:
-    """The base form of a regular past-tense verb, as the English word list spells it
-    ("condemned" -> "condemn", "urged" -> "urge", "stopped" -> "stop"); None for any
-    other word."""
-    lower = verb.lower()
-    if not lower.endswith("ed"):
-        return None
-    known = english_words()
-    if lower.endswith("ied") and f"{lower[:-3]}y" in known:
-        return f"{lower[:-3]}y"  # carried -> carry (not "car")
-    for base in (lower[:-1], lower[:-2], lower[:-3]):  # urge(d), condemn(ed), stop(ped)
-        if len(base) > 2 and base in known:
-            return base
-    return None
-
-
 def _did_answer(asked: str, subject: re.Match[str], answer: str) -> str | None:
     """A who-question's answer made the subject of a question with "did": None unless
     the question asked who (or which ...) did something in the past tense and there is an
     answer (the question word was the subject, so the answer is)."""
-    base = _base_form(subject["verb"])
+    base = base_form(subject["verb"])
     answer = answer.strip().rstrip(" .,")
     if answer.startswith("The "):  # it began its sentence; now it is inside one
         answer = f"the {answer[4:]}"
@@ -394,6 +388,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         placed = answer if leads_with_preposition(answer) else f"{preposition} {answer}"
         text = f"{asked} {led['aux']} {_unless_when(asked, led['clause'])} {placed}?"
         return text if len(text) <= MAX_QUESTION_CHARS else None
+    counted = _counted(asked, plain_question(said.question))
+    if counted is not None:
+        return counted
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
     parts = plain_question(said.question).split(maxsplit=2)
     polar = len(parts) > 1 and parts[0].lower() in AUXILIARIES
@@ -427,6 +424,36 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         at = dated.start() if dated is not None else len(rest)
         rest = f"{rest[:at]} {answer}{rest[at:]}"
     text = f"{asked} {parts[1]} {rest}?"
+    return text if len(text) <= MAX_QUESTION_CHARS else None
+
+
+# "How many people died?", "How many soldiers will be sent?": a count of things, then
+# what they did or what is done to them (the things' words lazily, so the first auxiliary
+# or verb ends them).
+_HOW_MANY = re.compile(
+    r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
+    rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)|(?P<verb>[^\W\d_]+ed)\b(?P<rest>.*))$",
+    re.IGNORECASE,
+)
+
+
+def _counted(asked: str, question: str) -> str | None:
+    """A count's question asked again with another question word: "How many people
+    died?" + "Where?" reads "Where did people die?", "How many soldiers will be sent?" +
+    "When?" reads "When will soldiers be sent?". Joined ("How many people died?
+    Where?"), the reader gave the number again or nothing. None for any other question,
+    or a verb whose base form is not known ("fell")."""
+    counted = _HOW_MANY.match(question)
+    if counted is None:
+        return None
+    things = counted["things"]
+    if counted["aux"]:
+        text = f"{asked} {counted['aux']} {things} {_unless_when(asked, counted['clause'])}?"
+    else:
+        base = base_form(counted["verb"])
+        if base is None:
+            return None
+        text = f"{asked} did {things} {base}{_unless_when(asked, counted['rest'])}?"
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 

@@ -26,10 +26,10 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from qa.dates import MonthDay, find_dates, name_days
+from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
 from qa.limits import check_history
 from qa.question_form import tidy
@@ -60,46 +60,16 @@ def max_edits(word: str) -> int:
 
 
 @functools.cache
-def _english_fields() -> list[str]:
-    """The English word list's file, split: word, count, word, count, ... Found without
-    importing symspellpy (the list is all this module uses of it; the import cost ~30 ms
-    of a cold start)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("symspellpy")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("symspellpy is not installed: its English word list is needed")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return (folder / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8").split()
-
-
-@functools.cache
-def _english_listing() -> list[str]:
-    """The English word list's words, most frequent first (the file's own order is by
-    frequency); loaded once per process, only when a typed word needs mending."""
-    fields = _english_fields()
-    pairs = zip(fields[::2], (int(n) for n in fields[1::2]), strict=True)
-    return [word for word, _ in sorted(pairs, key=lambda pair: -pair[1])]
-
-
-@functools.cache
-def english_words() -> frozenset[str]:
-    """The English word list (about 83,000 lower-case words): a set straight from the file,
-    without ranking it, since most questions only ask whether a word is English."""
-    return frozenset(_english_fields()[::2])
-
-
-@functools.cache
 def _english_by_length() -> dict[int, list[str]]:
     by_length: dict[int, list[str]] = {}
-    for word in _english_listing():
+    for word in english_listing():
         by_length.setdefault(len(word), []).append(word)
     return by_length
 
 
 @functools.cache
 def _english_rank() -> dict[str, int]:
-    return {word: i for i, word in enumerate(_english_listing())}
+    return {word: i for i, word in enumerate(english_listing())}
 
 
 def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:

@@ -783,3 +783,36 @@ def test_it_after_what_is_x_about_is_x() -> None:
     assert read_question("How much is it worth?", about).reader_question == (
         "How much is the deal worth?"
     )
+
+
+def test_that_before_a_past_participle_stands_for_the_thing_asked_about() -> None:
+    # "that criticized" is no noun phrase: the word stands alone, the verb follows.
+    alert = _chat(("When was the alert sent?", _cited("8:12 p.m.", 8, dates=())))
+    assert read_question("Why was that criticized?", alert).reader_question == (
+        "Why was the alert criticized?"
+    )
+    # Before a noun it is still a determiner: the strike, dated by the last answer.
+    assert read_question("Why was that strike condemned?", ASKED_TARGET).reader_question == (
+        "Why was the strike condemned on November 23?"
+    )
+
+
+def test_a_question_word_alone_after_a_count_asks_about_what_was_counted() -> None:
+    died = _chat(("How many people died?", _cited("14", 0, dates=())))
+    assert read_question("where?", died).reader_question == "Where did people die?"
+    sent = _chat(("How many soldiers will be sent?", _cited("1,000", 4, dates=())))
+    assert read_question("When?", sent).reader_question == "When will soldiers be sent?"
+    evacuated = _chat(("How many people were evacuated?", _cited("3,000", 0, dates=())))
+    assert read_question("why?", evacuated).reader_question == "Why were people evacuated?"
+    # A past tense with no regular base form ("fell") is read joined, as before.
+    fell = _chat(("How much rain fell?", _cited("180 litres", 1, dates=())))
+    assert read_question("Where?", fell).reader_question == "How much rain fell? Where?"
+
+
+def test_a_thing_named_after_a_question_with_nothing_to_swap_asks_what_befell_it() -> None:
+    # "What road" is what the question asks: no name or subject for "the trains" to take
+    # the place of.
+    road = _chat(("What road was closed?", _cited("the A-7 motorway", 6, dates=())))
+    reading = read_question("and the trains?", road)
+    assert reading.reader_question == "What happened to the trains?"
+    assert reading.focus == ()  # about something else: the road's sentence is no guide

@@ -244,10 +244,10 @@ def test_article_qa_reads_the_clean_question(fake_embedder: FakeEmbedder) -> Non
 
 def test_the_english_set_holds_the_ranked_listings_words() -> None:
     # english_words() reads the file straight; the ranked listing sorts it by frequency.
-    from qa.spelling import _english_listing
+    from qa.english import english_listing
 
-    assert english_words() == frozenset(_english_listing())
-    assert _english_listing()[:3] == ["the", "of", "and"]
+    assert english_words() == frozenset(english_listing())
+    assert english_listing()[:3] == ["the", "of", "and"]
 
 
 def test_a_day_typed_without_its_month_takes_the_articles_month(words: ArticleWords) -> None:

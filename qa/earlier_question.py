@@ -18,11 +18,11 @@ from qa.referring import (
     AUXILIARIES,
     BE,
     DETERMINERS,
-    IRREGULAR_PARTICIPLES,
     PREPOSITIONS,
     WORD,
     words,
 )
+from qa.verbs import IRREGULAR_PARTICIPLES
 
 # Whether the article writes these words together ("Lebanese officials").
 Phrases = Callable[[str], bool]

@@ -27,21 +27,6 @@ AUXILIARIES = frozenset(
 )
 _DO = frozenset("do does did".split())
 BE = frozenset("is are was were be been being am".split())
-# Past participles that do not end in "-ed" (a closed class of English verbs): after "was"
-# the last word is a verb ("Where were the talks held?") or a noun ("Where was the strike?").
-IRREGULAR_PARTICIPLES = frozenset(
-    "arisen awoken beaten become begun bent bet bid bitten blown born borne bought bound "
-    "broken brought built burnt burst cast caught chosen come cost crept cut dealt done "
-    "drawn dreamt driven drunk dug eaten fallen fed felt fought found fled flown forbidden "
-    "forgiven forgotten frozen given gone got gotten grown hung had heard hidden hit held "
-    "hurt kept knelt known laid led leant learnt left lent let lain lit lost made meant met "
-    "mistaken overcome overtaken overthrown paid proven put quit read rid ridden risen run "
-    "said seen sought sold sent set sewn shaken shed shone shot shown shrunk shut sung sunk "
-    "sat slain slept slid spoken sped spent spilt split spoilt spread sprung stood stolen "
-    "stuck stung struck strung sworn swept swum swung taken taught torn told thought thrown "
-    "undergone understood undertaken undone upheld upset woken worn wound won withdrawn "
-    "written".split()
-)
 PREPOSITIONS = frozenset(
     "on in at after before during since until by for from about near to with of over "
     "under against between around through into across toward towards behind within "

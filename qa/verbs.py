@@ -2,7 +2,7 @@
 for "Where did people die?") and whether a word is a past participle ("criticized" in
 "Why was that criticized?", where "that" stands alone rather than before a noun).
 
-Regular forms are checked against the English word list (qa.spelling); the irregular
+Regular forms are checked against the English word list (qa.english); the irregular
 participles are the common ones of English grammar, not words of any article.
 """
 
@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from qa.english import english_words
 
-# Irregular past participles a question puts after "was"/"is" ("Why was that done?").
-_IRREGULAR_PARTICIPLES = frozenset(
-    """been begun bitten blown broken brought built bought caught chosen come cut dealt
-    done drawn driven eaten fallen felt fought found forgotten frozen given gone grown
-    heard held hidden hit hurt kept known laid led left lent lost made meant met paid put
-    read ridden risen run said seen sent set shaken shot shown shut sold sought spent
-    spoken spread stolen struck sung sunk taken taught thrown told thought understood
-    won woken worn written""".split()
+# Past participles that do not end in "-ed" (a closed class of English verbs): after "was"
+# the last word is a verb ("Where were the talks held?") or a noun ("Where was the strike?").
+IRREGULAR_PARTICIPLES = frozenset(
+    "arisen awoken beaten become begun bent bet bid bitten blown born borne bought bound "
+    "broken brought built burnt burst cast caught chosen come cost crept cut dealt done "
+    "drawn dreamt driven drunk dug eaten fallen fed felt fought found fled flown forbidden "
+    "forgiven forgotten frozen given gone got gotten grown hung had heard hidden hit held "
+    "hurt kept knelt known laid led leant learnt left lent let lain lit lost made meant met "
+    "mistaken overcome overtaken overthrown paid proven put quit read rid ridden risen run "
+    "said seen sought sold sent set sewn shaken shed shone shot shown shrunk shut sung sunk "
+    "sat slain slept slid spoken sped spent spilt split spoilt spread sprung stood stolen "
+    "stuck stung struck strung sworn swept swum swung taken taught torn told thought thrown "
+    "undergone understood undertaken undone upheld upset woken worn wound won withdrawn "
+    "written".split()
 )
 
 
@@ -40,4 +46,4 @@ def base_form(verb: str) -> str | None:
 def is_participle(word: str) -> bool:
     """Whether `word` reads as a past participle: a regular "-ed" form of an English verb
     or one of the common irregular ones."""
-    return word.lower() in _IRREGULAR_PARTICIPLES or base_form(word) is not None
+    return word.lower() in IRREGULAR_PARTICIPLES or base_form(word) is not None

@@ -22,7 +22,7 @@ from qa.referring import (
     WORD,
     words,
 )
-from qa.verbs import IRREGULAR_PARTICIPLES
+from qa.verbs import IRREGULAR_PARTICIPLES, PAST_TENSE
 
 # Whether the article writes these words together ("Lebanese officials").
 Phrases = Callable[[str], bool]
@@ -40,8 +40,10 @@ class Said:
 
 # "What was targeted on November 23?", "What happened on November 19?": the question
 # word is the subject, so "what was targeted on November 23" names the thing asked about.
+# An irregular past counts as the verb too ("What burst its banks?", "Who won?").
 _SUBJECT = re.compile(
-    r"^(?P<wh>what|who|which\s+\w+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b|\w+ed\b)"
+    r"^(?P<wh>what|who|which\s+\w+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b"
+    rf"|{PAST_TENSE})"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )

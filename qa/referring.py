@@ -4,7 +4,8 @@ A question refers back when it holds a word that points at something said before
 pronoun with nothing in the question for it to stand for: "Where was that?", "What did
 he call for?"; "then", a place "there", a final "so") or when it is a fragment that only
 makes sense as a variation of the last question ("Why?", "and on November 19?", "What
-about Hezbollah?", or a correction: "no, I mean on November 23"). Anything else stands
+about Hezbollah?", or a correction: "no, I mean on November 23"), or a question word and a
+verb alone ("Who was inside?", "How many died?": `bare`). Anything else stands
 on its own, however long the chat: "Who condemned the strike?" names what it asks about.
 No word lists keyed to any article: only English function words.
 """
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qa.dates import only_a_day
-from qa.verbs import is_participle
+from qa.verbs import is_participle, is_verb_form
 
 # A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
@@ -304,6 +305,31 @@ def ellipsis(question: str) -> Ellipsis | None:
     return Ellipsis(instead=f"on {day}") if day is not None else None
 
 
+# Words that complete a bare verb without naming anything ("Who was inside?", "Who
+# stepped down?").
+_PARTICLES = frozenset("inside outside out up off away back down over first".split())
+# A bare question has at most this many words past its question word and auxiliaries.
+_BARE_WORDS = 2
+
+
+def bare(question: str) -> bool:
+    """Whether `question` is a question word and a verb with nothing they are about:
+    "Who was inside?", "How many died?", "Who attended?". It names no one and no thing,
+    so it asks about what was just talked about (inside the building just named, died
+    in the strike just asked about), as a pronoun would."""
+    lower = [word.lower() for word in words(question)]
+    if lower[:1] and lower[0] in LEADING_CONJUNCTIONS:
+        lower = lower[1:]
+    if not lower or lower[0] not in WH:
+        return False
+    rest = lower[2:] if lower[0] == "how" and lower[1:2] in (["many"], ["much"]) else lower[1:]
+    helped = any(word in AUXILIARIES for word in rest)  # "Who was inside?": a verb in all
+    rest = [word for word in rest if word not in AUXILIARIES]
+    verbs = [word for word in rest if is_verb_form(word)]
+    others = [word for word in rest if word not in verbs]
+    return 0 < len(rest) <= _BARE_WORDS and bool(verbs or helped) and set(others) <= _PARTICLES
+
+
 def refers_back(question: str) -> bool:
     """Whether `question` leans on the conversation (see the module's docstring)."""
-    return bool(pointers(question)) or ellipsis(question) is not None
+    return bool(pointers(question)) or ellipsis(question) is not None or bare(question)

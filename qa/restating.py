@@ -37,11 +37,12 @@ from qa.referring import (
     WH,
     WORD,
     Ellipsis,
+    bare,
     ellipsis,
     pointers,
     words,
 )
-from qa.verbs import base_form
+from qa.verbs import PAST_TENSE, base_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
@@ -299,7 +300,10 @@ def _did_answer(asked: str, subject: re.Match[str], answer: str) -> str | None:
     answer = answer.strip().rstrip(" .,")
     if answer.startswith("The "):  # it began its sentence; now it is inside one
         answer = f"the {answer[4:]}"
-    if subject["wh"].lower() == "what" or base is None or not answer:
+    # A what-question's answer is a thing that did it only when short ("the Poyo
+    # ravine"); a longer one is a clause ("When did heavy rain flooded ... burst ...?").
+    thing = subject["wh"].lower() != "what" or len(words(answer)) <= _NAME_WORDS
+    if not thing or subject["verb"].lower() == "happened" or base is None or not answer:
         return None
     text = f"{asked} did {answer} {base}{subject['rest']}?"
     return text if len(text) <= MAX_QUESTION_CHARS else None
@@ -432,7 +436,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
 # or verb ends them).
 _HOW_MANY = re.compile(
     r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
-    rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)|(?P<verb>[^\W\d_]+ed)\b(?P<rest>.*))$",
+    rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)|(?P<verb>{PAST_TENSE})(?P<rest>.*))$",
     re.IGNORECASE,
 )
 
@@ -475,6 +479,16 @@ def _other_than(question: str, said: Said, phrases: Phrases | None) -> str | Non
     return inner.text if inner.plain else None
 
 
+def _on_the_day(question: str, said: Said) -> str | None:
+    """A bare question ("What was hit?", "How many died?") asked on the day the last
+    answer's evidence tells of: "What was hit on November 23?" after "What happened on
+    November 23?". None where that evidence has no day: the question is then read as
+    asked, over the sentences the last answer cited."""
+    if not said.dates or date_phrases(question):
+        return None
+    return f"{plain_question(question)} on {said.dates[0]}?"
+
+
 def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolved:
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
@@ -492,6 +506,8 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
         text, same_topic = _ask_with(fragment.question_word, said), True
     elif fragment is not None and fragment.instead is not None:
         text, same_topic = _ask_instead(fragment.instead, said, phrases), False
+    elif bare(question):
+        text, same_topic = _on_the_day(question, said), True
     else:
         text = (
             _did_that(question, said)

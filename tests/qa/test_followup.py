@@ -9,7 +9,7 @@ from qa.answer import Answer, Evidence
 from qa.errors import InvalidQuestion
 from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
-from qa.referring import refers_back
+from qa.referring import bare, refers_back
 from qa.restating import restate
 from qa.spelling import ArticleWords
 
@@ -400,11 +400,19 @@ def test_why_after_a_who_question_asks_why_the_answer_did_it() -> None:
     assert read_question("When?", urged).reader_question == (
         "When did Lebanese representatives urge Israel to act?"
     )
-    # Not a regular past tense ("said"), or no answer: both questions, joined.
+    # An irregular past tense has its base form from qa.verbs' table.
     said = _chat(("Who said the strike was a response?", _cited("Netanyahu", 14)))
     assert read_question("Why?", said).reader_question == (
-        "Who said the strike was a response? Why?"
+        "Why did Netanyahu say the strike was a response?"
     )
+    # A what-question's short answer did it too; a clause is no subject to put in.
+    burst = _chat(("What burst its banks?", _cited("the Poyo ravine", 2, dates=())))
+    assert read_question("When?", burst).reader_question == (
+        "When did the Poyo ravine burst its banks?"
+    )
+    flooded = _chat(("What burst its banks?", _cited("heavy rain " * 4, 2, dates=())))
+    assert read_question("When?", flooded).reader_question == "What burst its banks? When?"
+    # No answer: both questions, joined.
     unanswered = _chat(("Who condemned the strike?", Answer("", False, 0.1, [])))
     assert read_question("Why?", unanswered).reader_question.startswith("Who condemned")
 
@@ -804,9 +812,11 @@ def test_a_question_word_alone_after_a_count_asks_about_what_was_counted() -> No
     assert read_question("When?", sent).reader_question == "When will soldiers be sent?"
     evacuated = _chat(("How many people were evacuated?", _cited("3,000", 0, dates=())))
     assert read_question("why?", evacuated).reader_question == "Why were people evacuated?"
-    # A past tense with no regular base form ("fell") is read joined, as before.
+    # An irregular past has its base form; a count with no verb is read joined.
     fell = _chat(("How much rain fell?", _cited("180 litres", 1, dates=())))
-    assert read_question("Where?", fell).reader_question == "How much rain fell? Where?"
+    assert read_question("Where?", fell).reader_question == "Where did rain fall?"
+    rain = _chat(("How much rain?", _cited("180 litres", 1, dates=())))
+    assert read_question("Where?", rain).reader_question == "How much rain? Where?"
 
 
 def test_a_thing_named_after_a_question_with_nothing_to_swap_asks_what_befell_it() -> None:
@@ -816,3 +826,30 @@ def test_a_thing_named_after_a_question_with_nothing_to_swap_asks_what_befell_it
     reading = read_question("and the trains?", road)
     assert reading.reader_question == "What happened to the trains?"
     assert reading.focus == ()  # about something else: the road's sentence is no guide
+
+
+@pytest.mark.parametrize(
+    "question", ["Who was inside?", "how many died", "Who attended?", "and who won?", "Who spoke?"]
+)
+def test_a_question_word_and_a_verb_alone_lean_on_the_last_turn(question: str) -> None:
+    assert bare(question) and refers_back(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who won the match?", "How many visitors?", "Who condemned the strike?", "What is Hamas?"],
+)
+def test_a_question_that_names_what_it_asks_about_is_not_bare(question: str) -> None:
+    assert not bare(question)
+
+
+def test_a_bare_question_is_asked_on_the_last_answers_day_over_its_sentences() -> None:
+    reading = read_question("who was inside?", ASKED_TARGET)
+    assert reading.reader_question == "who was inside on November 23?"
+    assert reading.focus == (13, 15, 9)
+    # With no day cited, it is read as asked, searched with the question before.
+    talks = _chat(("Where were the talks held?", _cited("Ras EnNakoura", 0, 1, dates=())))
+    reading = read_question("Who attended?", talks)
+    assert reading.reader_question == "Who attended?"
+    assert reading.query == "Where were the talks held? Who attended?"
+    assert reading.focus == (0, 1)

@@ -22,7 +22,7 @@ def test_a_regular_past_tense_has_its_base_form(verb: str, base: str) -> None:
     assert base_form(verb) == base
 
 
-@pytest.mark.parametrize("word", ["fell", "strike", "red", "Hezbollah"])
+@pytest.mark.parametrize("word", ["strike", "red", "Hezbollah", "talks"])
 def test_other_words_have_no_base_form(word: str) -> None:
     assert base_form(word) is None
 

@@ -187,3 +187,31 @@ def test_a_shouted_question_is_lowered_first() -> None:
     assert tidy("WHO'S LEBANON'S PRESIDENT") == "Who is lebanon's president?"
     # One capitalised word is not shouting.
     assert tidy("what did the IDF say") == "What did the IDF say?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("what was targetted nov 23", "What was targetted on November 23?"),
+        ("who was the target 23rd nov", "Who was the target on November 23?"),
+        ("What happened tuesday", "What happened on tuesday?"),
+    ],
+)
+def test_a_day_after_a_verb_or_noun_takes_on(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the November 23 target?",
+        "November 23 target?",
+        "What happened last Tuesday?",
+        "Which Saturday afternoon match did they watch?",
+        "What happened on Sunday, November 23?",
+        "What was hit between November 19 and November 23?",
+        "What may 3 people have seen?",
+    ],
+)
+def test_a_day_already_led_or_opening_the_question_is_left_alone(question: str) -> None:
+    assert tidy(question) == question

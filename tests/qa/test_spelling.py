@@ -283,3 +283,21 @@ def test_a_names_plural_or_a_slip_is_no_possessive() -> None:
     assert words.clean("what pope opposed roberts campaign") == (
         "What pope opposed Robert's campaign?"
     )
+
+
+def test_a_plural_before_what_the_article_says_it_owns_is_its_possessive() -> None:
+    # The article writes "the region's precarious situation" and "border regions".
+    owned = ArticleWords(
+        [
+            "Fighting in the border regions went on.",
+            "The envoy warned about the region's precarious situation.",
+            "Half the contestants sang.",
+            "The contestant's mother on stage cheered.",
+        ]
+    )
+    assert owned.spell("who warned about the regions situation") == (
+        "who warned about the region's situation"
+    )
+    # As the article writes them, or before a word no noun owns: left as typed.
+    assert owned.spell("where are the border regions") == "where are the border regions"
+    assert owned.spell("how many contestants on the show") == "how many contestants on the show"

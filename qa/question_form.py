@@ -288,8 +288,8 @@ def tidy(question: str) -> str:
     """`question` in the clean form: the words around it that ask nothing left out ("hi,",
     "can you tell me", "please", "according to the article", "thanks"), contractions
     and chat shorthand ("ppl", "why r") spelled out, dates as "November 23" (also those
-    typed in figures: "11/23", "2025-11-23") led by "on" after a verb or noun, a capital first letter and one "?" at the
-    end (unless it ends in "." or "!").
+    typed in figures: "11/23", "2025-11-23") led by "on" after a verb or noun, a capital
+    first letter and one "?" at the end (unless it ends in "." or "!").
 
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).

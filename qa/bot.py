@@ -37,7 +37,7 @@ from qa.dates import article_date, chronology, passage_question, stating
 from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
-from qa.followup import Reading, answer_text, exchanges, last_cited, read_question
+from qa.followup import Reading, answer_text, asks_something, exchanges, last_cited, read_question
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
@@ -61,7 +61,7 @@ from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
 from qa.timeline_request import asks_timeline
-from qa.topic_request import introduces, requested_topic
+from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
 
 EVIDENCE_COUNT = 3
@@ -341,7 +341,9 @@ class ArticleQA:
         if asks_timeline(cleaned):
             listed = self.chronicle()
             return Decision(listed, listed.text)
-        topic = requested_topic(cleaned)
+        topic = requested_topic(cleaned) or (
+            topic_alone(cleaned) if not any(map(asks_something, exchanges(history))) else None
+        )
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
         if asks_more(cleaned):

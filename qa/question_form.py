@@ -15,10 +15,20 @@ from __future__ import annotations
 import calendar
 import re
 import string
+import unicodedata
 
 from qa.dates.days import day_number, make, month_number
 from qa.dates.patterns import AMBIGUOUS_MONTHS, MONTH_DAY, MONTH_ONLY, WEEKDAYS, YEAR
-from qa.referring import DETERMINERS, LEADING_CONJUNCTIONS, POSSESSIVE, PREPOSITIONS
+from qa.referring import (
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_CONJUNCTIONS,
+    POSSESSIVE,
+    PREPOSITIONS,
+    WH,
+    WORD,
+    pointers,
+)
 
 _WH = r"who|what|where|when|why|how"
 # "who's been": "has"; otherwise "'s" after these words is "is".
@@ -280,6 +290,59 @@ def _on_the_day(match: re.Match[str]) -> str:
     return f"{match['prev']} on "
 
 
+# Emoji and pictographs ("😢", "👍🏽", "❤️"): symbols with no word for the reader (its
+# tokenizer reads them as unknown, and "how many died in valencia 😢" went unanswered
+# where the words alone were answered). Currency and other signs with a meaning stay.
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+
+
+def _without_pictographs(text: str) -> str:
+    if text.isascii():
+        return text
+    kept = [
+        c
+        for c in text
+        if c not in _JOINERS
+        and unicodedata.category(c) != "So"
+        and not 0x1F3FB <= ord(c) <= 0x1F3FF
+    ]
+    return " ".join("".join(kept).split()) if len(kept) < len(text) else text
+
+
+# "Mazón - who is he?", "Hezbollah: who backs them?", "as for the A-7, when did it
+# reopen?": the thing asked about first, then a question whose pronoun stands for it.
+_TOPIC_FIRST = re.compile(
+    r"^(?:(?:as\s+for|regarding|about|concerning|re)\s+)?(?P<topic>[^?!,:;–—]{1,60}?)"
+    rf"\s*(?:[,:;–—]|\s-)\s*(?P<question>(?:{_WH}|which)\b[^?!]*[?!]*)$",
+    re.IGNORECASE,
+)
+# A topic this long or shorter names a thing; longer text before a comma is a clause.
+_TOPIC_WORDS = 6
+
+
+def _topic_put_in(text: str) -> str:
+    """A question that names its topic first asked with the topic in its pronoun's place:
+    "Mazón - who is he?" -> "who is Mazón?" (the pronoun read alone pointed nowhere and
+    the question went unanswered). Unchanged unless the question has a pronoun standing
+    for a thing or person, and the topic is a few words with no question word."""
+    found = _TOPIC_FIRST.match(text)
+    if found is None:
+        return text
+    topic, question = found["topic"].strip(), found["question"]
+    topic_words = [word.lower() for word in WORD.findall(topic)]
+    if not topic_words or len(topic_words) > _TOPIC_WORDS or set(topic_words) & (WH | AUXILIARIES):
+        return text
+    if topic_words[0] in PREPOSITIONS:
+        return text  # a setting ("Over the last two years, what ... for them ..."), no topic
+    spans = list(WORD.finditer(question))
+    for pointer in pointers(question):
+        if pointer.kind in ("thing", "person", "possessive"):
+            span = spans[pointer.index]
+            put = f"{topic}'s" if pointer.kind == "possessive" else topic
+            return f"{question[: span.start()]}{put}{question[span.end() :]}"
+    return text
+
+
 def _is_shouted(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
@@ -294,12 +357,13 @@ def tidy(question: str) -> str:
     Words are left as typed, except in a question typed all in capitals, which is
     lowered first (qa.spelling restores the article's capitals).
     """
-    text = question.strip()
+    text = _without_pictographs(question.strip()) or question.strip()
     if _is_shouted(text):
         text = text.lower()
     # Shorthand first: "i wanna know who won" is "I want to know", which asks nothing.
     text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _unwrapped(text).strip() or text
+    text = _topic_put_in(text)
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)

@@ -53,3 +53,20 @@ def introduces(topic: str, sentence: str) -> bool:
     if name is None:
         return False
     return re.search(rf"\b{name}{_DESCRIBED_AFTER}", sentence, re.IGNORECASE) is not None
+
+
+# "What about the trains?", "how about Hezbollah": a topic, where no question came before
+# for it to vary (qa.referring.ellipsis reads it so after one).
+_WHAT_ABOUT = re.compile(r"^(?:what|how)\s+about\s+(?P<topic>[^?]+?)\s*\?*$", re.IGNORECASE)
+
+
+def topic_alone(question: str) -> str | None:
+    """The topic of "What about the trains?" asked with nothing before it, as "Tell me
+    about the trains" asks it (the reader found no span for "What about the trains?" and
+    the question went unanswered); None for any other question."""
+    match = _WHAT_ABOUT.match(question.strip())
+    if match is None:
+        return None
+    topic = match["topic"].strip()
+    first = topic.split(maxsplit=1)[0].lower()
+    return None if first in WH or first in ("if", "whether") else topic

@@ -215,3 +215,36 @@ def test_a_day_after_a_verb_or_noun_takes_on(typed: str, clean: str) -> None:
 )
 def test_a_day_already_led_or_opening_the_question_is_left_alone(question: str) -> None:
     assert tidy(question) == question
+
+
+def test_pictographs_are_left_out_unless_they_are_all_there_is() -> None:
+    assert tidy("how many died in valencia 😢") == "How many died in valencia?"
+    assert tidy("❤️ who backs hezbollah 👍🏽") == "Who backs hezbollah?"
+    assert tidy("what was the price in €") == "What was the price in €?"
+    assert tidy("😢") == "😢?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("Mazón - who is he?", "Who is Mazón?"),
+        ("Hezbollah: who backs them?", "Who backs Hezbollah?"),
+        ("as for the A-7, when did it reopen", "When did the A-7 reopen?"),
+        ("the ministry - what is its role", "What is the ministry's role?"),
+    ],
+)
+def test_a_topic_named_first_takes_its_pronouns_place(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In Beirut, what was hit?",
+        "When the talks ended, what did they agree?",
+        "Israel, Lebanon: what happened?",
+        "Over the last two years, what must a team average for them to get a permit?",
+    ],
+)
+def test_a_setting_or_clause_before_a_question_is_left_alone(question: str) -> None:
+    assert tidy(question) == question

@@ -7,7 +7,7 @@ import pytest
 
 from qa import ArticleQA
 from qa.calibration import Calibration
-from qa.topic_request import introduces, requested_topic
+from qa.topic_request import introduces, requested_topic, topic_alone
 from tests.conftest import FakeEmbedder
 
 
@@ -89,3 +89,22 @@ def test_a_topic_is_quoted_from_the_sentence_that_describes_it(
     assert answer.found
     assert [e.position for e in answer.evidence][:2] == [2, 3]
     assert answer.text == "The coast guard, a force of 300 sailors, led the rescue."
+
+
+def test_what_about_a_topic_with_nothing_before_it_asks_about_the_topic(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = "The ferry sank off Crete.\nDivers reached the wreck at dawn.\nThe weather cleared.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    assert topic_alone("what about the divers and the wreck?") == "the divers and the wreck"
+    assert topic_alone("What about why it sank?") is None
+    assert topic_alone("Who reached the wreck?") is None
+    alone = bot.decide("what about the divers and the wreck")
+    asked = bot.decide("tell me about the divers and the wreck")
+    assert alone.candidate == asked.candidate == "Divers reached the wreck at dawn."
+    # After a question it varies that question instead (qa.referring.ellipsis).
+    history = [
+        {"role": "user", "content": "Where did the ferry sink?"},
+        {"role": "assistant", "content": "off Crete"},
+    ]
+    assert bot.read("what about the divers and the wreck", history).context is not None

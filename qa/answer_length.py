@@ -19,7 +19,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.sentences import Sentence
+from qa.apposition import whole_title
 from qa.dates import find_dates
+from qa.earlier_question import described_thing
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
@@ -193,8 +195,23 @@ def widen(
 def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     """The span to answer `question` with: the reader's `span`, widened within its
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
-    they reacted), and with no half pair of quotation marks (qa.quotes)."""
-    return balance_quotes(_widened(question, span, sentence), sentence)
+    they reacted), a title completed ("Who is Mazón?": "Regional president", not
+    "president"), and with no half pair of quotation marks (qa.quotes)."""
+    return balance_quotes(_titled(question, _widened(question, span, sentence), sentence), sentence)
+
+
+def _titled(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """`span` from the start of the title it ends, for "Who is <name>?" (whole_title)."""
+    asked = described_thing(question)
+    if asked is None or not question.lower().startswith("who"):
+        return span
+    start = span.start - sentence.start
+    first = whole_title(asked, sentence.text, start, span.end - sentence.start)
+    if first == start:
+        return span
+    return replace(
+        span, text=sentence.text[first : span.end - sentence.start], start=sentence.start + first
+    )
 
 
 def _widened(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH
+from qa.verbs import is_verb_form
 
 # The phrase: a determiner or a name's possessive ("Scandinavia's"), then words up to a
 # comma, stop, bracket or relative pronoun.
@@ -82,3 +83,28 @@ def _title(name: str, sentence: str) -> tuple[int, int] | None:
     if found is None or not found["name"][0].isupper():
         return None
     return found.span("phrase")
+
+
+# Words before a title's noun at the sentence's start ("Regional president", "Chief
+# executive"): a capitalised word, then lower-case ones.
+_OPENING_WORDS = re.compile(r"^[\s\"“‘']*(?-i:[A-Z][a-z-]+)(?:\s+(?-i:[a-z][\w-]*)){0,2}\s+$")
+
+
+def whole_title(topic: str, sentence: str, start: int, end: int) -> int:
+    """Where the title that sentence[start:end] ends should start: earlier, at the
+    sentence's start, where the span is a title the reader cut short before the name
+    `topic` ("president" of "Regional president Carlos Mazón declared ..." for "Who is
+    Mazón?" -> "Regional president"); `start` otherwise. Only words that are neither
+    function words nor verb forms ("Police said Smith ..." has no title), and only where
+    the name follows the span."""
+    name = name_pattern(topic)
+    if name is None or start == 0:
+        return start
+    follows = re.match(rf"\s+(?:(?-i:[A-Z])[\w’'-]*\s+){{0,3}}(?i:{name})\b", sentence[end:])
+    before = _OPENING_WORDS.match(sentence[:start])
+    if follows is None or before is None:
+        return start
+    found = re.findall(r"[\w-]+", before.group() + sentence[start:end])
+    if any(word.lower() in _NOT_IN_TITLE or is_verb_form(word) for word in found):
+        return start
+    return len(before.group()) - len(before.group().lstrip(" \t\"“‘'"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import ArticleQA
-from qa.apposition import apposition
+from qa.apposition import apposition, whole_title
 from tests.conftest import FakeEmbedder
 
 
@@ -72,3 +72,41 @@ def test_what_is_x_is_answered_with_the_phrase_beside_it(fake_embedder: FakeEmbe
     # Not a question about what something is, or nothing set beside it: read as before.
     assert bot.ask("Where did the Aurora sink?").text != "a 40-year-old car ferry built in Norway"
     assert bot.by_apposition("What is Crete?") is None
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "span", "title"),
+    [
+        (
+            "Mazón",
+            "Regional president Carlos Mazón declared mourning.",
+            "president",
+            "Regional president",
+        ),
+        ("Mei Lin Cho", "Chief executive Mei Lin Cho said so.", "executive", "Chief executive"),
+    ],
+)
+def test_a_title_cut_short_before_the_name_starts_with_the_sentence(
+    topic: str, sentence: str, span: str, title: str
+) -> None:
+    start = sentence.index(span)
+    assert (
+        sentence[whole_title(topic, sentence, start, start + len(span)) : start + len(span)]
+        == title
+    )
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "span"),
+    [
+        ("Smith", "Police said Smith was arrested.", "Police"),  # at the start already
+        ("Smith", "Officers later arrested Smith.", "arrested"),  # a verb before the name
+        ("Smith", "The police officer Smith left.", "officer"),  # "The": not a title's word
+        ("Jones", "Regional president Carlos Mazón met Jones.", "president"),  # not the name
+    ],
+)
+def test_no_title_is_made_of_verbs_function_words_or_another_name(
+    topic: str, sentence: str, span: str
+) -> None:
+    start = sentence.index(span)
+    assert whole_title(topic, sentence, start, start + len(span)) == start

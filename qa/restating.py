@@ -30,6 +30,7 @@ from qa.limits import MAX_QUESTION_CHARS
 from qa.referents import put_in
 from qa.referring import (
     AUXILIARIES,
+    BE,
     DETERMINERS,
     POSSESSIVE,
     PREPOSITIONS,
@@ -427,8 +428,26 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         dated = _dated_end(rest)
         at = dated.start() if dated is not None else len(rest)
         rest = f"{rest[:at]} {answer}{rest[at:]}"
+    elif _whom_asked(parts[0], parts[1], answer):
+        # "Who will Harbor City face in the final?" / "Northport" + "Where?": "Where will
+        # Harbor City face Northport in the final?"; left out, the reader gave the
+        # answer again. The object goes before the first phrase a preposition leads
+        # (not "of", which binds a noun: "the leader of the group").
+        led = re.search(rf"\s(?:{'|'.join(sorted(PREPOSITIONS - {'of'}))})\s", rest, re.I)
+        dated = _dated_end(rest)
+        at = led.start() if led is not None else dated.start() if dated else len(rest)
+        rest = f"{rest[:at]} {answer}{rest[at:]}"
     text = f"{asked} {parts[1]} {rest}?"
     return text if len(text) <= MAX_QUESTION_CHARS else None
+
+
+def _whom_asked(wh: str, auxiliary: str, answer: str) -> bool:
+    """Whether a "who" question asked for its verb's object ("Who will Harbor City
+    face?", "Who did Israel strike?"), answered with a name or short phrase to put there;
+    not "Who is the captain?" (what someone is) or a long answer (a clause)."""
+    if wh.lower() not in ("who", "whom") or auxiliary.lower() in BE:
+        return False
+    return bool(answer) and len(words(answer)) <= _NAME_WORDS
 
 
 # "How many people died?", "How many soldiers will be sent?": a count of things, then

@@ -853,3 +853,17 @@ def test_a_bare_question_is_asked_on_the_last_answers_day_over_its_sentences() -
     assert reading.reader_question == "Who attended?"
     assert reading.query == "Where were the talks held? Who attended?"
     assert reading.focus == (0, 1)
+
+
+def test_a_question_word_alone_after_whom_puts_the_answer_in_the_objects_place() -> None:
+    face = _chat(("Who will Harbor City face in the final?", _cited("Northport", 6, dates=())))
+    assert read_question("where?", face).reader_question == (
+        "Where will Harbor City face Northport in the final?"
+    )
+    struck = _chat(("Who did Israel strike on November 19?", _cited("Hamas", 8)))
+    assert read_question("Why?", struck).reader_question == (
+        "Why did Israel strike Hamas on November 19?"
+    )
+    # "Who is ...?" asks what someone is: no object to put in.
+    captain = _chat(("Who is the captain?", _cited("Jonas Berg", 2, dates=())))
+    assert read_question("Where?", captain).reader_question == "Where is the captain?"

@@ -325,6 +325,8 @@ def bare(question: str) -> bool:
     rest = lower[2:] if lower[0] == "how" and lower[1:2] in (["many"], ["much"]) else lower[1:]
     helped = any(word in AUXILIARIES for word in rest)  # "Who was inside?": a verb in all
     rest = [word for word in rest if word not in AUXILIARIES]
+    if not 0 < len(rest) <= _BARE_WORDS:
+        return False  # before the verb forms: they may load the English word list
     verbs = [word for word in rest if is_verb_form(word)]
     others = [word for word in rest if word not in verbs]
     return 0 < len(rest) <= _BARE_WORDS and bool(verbs or helped) and set(others) <= _PARTICLES

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from index.collection import ArticleFilter, ArticleRow, CollectionStorage
 from index.embedder import Embedder
-from qa.answer import Answer
+from qa.answer import Answer, Evidence
 from qa.bot import ArticleQA
 from qa.collection.changes import text_sha256
 from qa.errors import ArticleQAError
@@ -70,18 +70,20 @@ def rank_articles(
 def cite(answer: Answer, row: ArticleRow, sentence_ids: list[int]) -> Answer:
     """The answer with each citation naming its article (id, title, date, source) and
     its stable sentence id."""
-    evidence = [
-        replace(
-            e,
-            article=row.title,
-            article_id=row.id,
-            article_date=row.date,
-            source=row.source,
-            sentence_id=sentence_ids[e.position] if e.position < len(sentence_ids) else None,
-        )
-        for e in answer.evidence
-    ]
-    return replace(answer, evidence=evidence)
+    return replace(answer, evidence=[cite_sentence(e, row, sentence_ids) for e in answer.evidence])
+
+
+def cite_sentence(evidence: Evidence, row: ArticleRow, sentence_ids: list[int]) -> Evidence:
+    """One citation naming its article and its stable sentence id."""
+    position = evidence.position
+    return replace(
+        evidence,
+        article=row.title,
+        article_id=row.id,
+        article_date=row.date,
+        source=row.source,
+        sentence_id=sentence_ids[position] if position < len(sentence_ids) else None,
+    )
 
 
 class ArticleBots:

@@ -56,11 +56,13 @@ from qa.collection.answering import (
 )
 from qa.collection.changes import Added, plan_write, text_sha256
 from qa.collection.entries import Answerer, ArticleEntry, UnknownArticle
+from qa.collection.timeline import collection_timeline
 from qa.errors import ArticleQAError
 from qa.followup import about_last_answer, last_cited, read_question
 from qa.ingest import ArticleRecord, Skipped, check_date
 from qa.question_form import tidy
 from qa.reading import SpanReader
+from qa.timeline_request import asks_timeline
 
 WRITE_ATTEMPTS = 5  # diffs of one article before giving up on a writer that keeps changing it
 
@@ -256,6 +258,8 @@ class DatabaseCollection:
         # "Tell me more" goes on in the article the last answer came from (qa.continuation),
         # "Where does it say that?" quotes it (qa.source_request) and "When was that?"
         # dates it (qa.date_request): their words would rank the articles at random.
+        if asks_timeline(tidied):
+            return collection_timeline(self.articles(), where, self.article_bot, self.sentence_ids)
         last = last_cited(history).article_id if about_last_answer(tidied) else None
         chosen = [last] if last is not None else self.best_articles(reading.query, where)
         answers = []

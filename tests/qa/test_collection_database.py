@@ -418,3 +418,40 @@ def test_ingest_reads_folders_and_jsonl(tmp_path: Path) -> None:
     # Ids are stable: reading again gives the same ids.
     again = [i.id for i in read_articles([tmp_path]) if isinstance(i, ArticleRecord)]
     assert again == [r.id for r in records]
+
+
+BRIDGE = (
+    "Bridge opens to traffic\n\n"
+    "The new river bridge opened on November 24. "
+    "Work on it began on March 3, 2024, after years of delays."
+)
+
+
+def test_a_timeline_merges_every_articles_dates_in_calendar_order(
+    collection: DatabaseCollection,
+) -> None:
+    collection.add_many([record("bridge", BRIDGE, "2025-11-25")])
+    answer = collection.ask("give me a timeline")
+    assert answer.found and answer.confident
+    lines = answer.text.split("; ")
+    assert [line.split(":")[0] for line in lines] == [
+        "March 3, 2024",
+        "November 17, 2025",  # "on Monday" in the harbour story of November 20
+        "November 24, 2025",
+    ]
+    assert lines[1].endswith("(Harbour reopens after storm)")
+    assert [e.article_id for e in answer.evidence] == [
+        stable_id("bridge"),
+        stable_id("harbour"),
+        stable_id("bridge"),
+    ]
+    for cited in answer.evidence:  # each citation resolves back through its stable id
+        assert cited.sentence_id is not None
+        assert collection.sentence(cited.sentence_id)[2] == cited.text
+    # The filters hold: only the harbour story, or only articles dated from November 21.
+    harbour = collection.ask("give me a timeline", articles=[stable_id("harbour")])
+    assert {e.article_id for e in harbour.evidence} == {stable_id("harbour")}
+    later = collection.ask("give me a timeline", since="2025-11-21")
+    assert {e.article_id for e in later.evidence} == {stable_id("bridge")}
+    undated = collection.ask("give me a timeline", articles=[stable_id("election")])
+    assert not undated.found

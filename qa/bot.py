@@ -335,15 +335,15 @@ class ArticleQA:
         both = split_compound(cleaned) if split else None
         if both is not None:
             return self.decide_both(both, history)
-        if asks_overview(cleaned):
+        # Nothing asked before: "What happened?" asks for the gist, "What about X?" about X.
+        first = not any(map(asks_something, exchanges(history)))
+        if asks_overview(cleaned, first):
             gist = self.gist()
             return Decision(gist, gist.text)
         if asks_timeline(cleaned):
             listed = self.chronicle()
             return Decision(listed, listed.text)
-        topic = requested_topic(cleaned) or (
-            topic_alone(cleaned) if not any(map(asks_something, exchanges(history))) else None
-        )
+        topic = requested_topic(cleaned) or (topic_alone(cleaned) if first else None)
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
         if asks_more(cleaned):

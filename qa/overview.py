@@ -34,7 +34,15 @@ _ASKS = whole_request(
     rf"(?:\s+of\s+{THE_ARTICLE})?"
     r"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|main\s+idea|summary|short\s+version)"
     rf"(?:\s+of\s+{THE_ARTICLE})?"
+    r"|what(?:'s|’s|\s+is)\s+this\s+(?:all\s+)?about"
     r"|tl;?dr|summary|overview|gist"
+)
+# Asked first, before anything else: "What happened?", "what's going on", "what's the
+# story", "what is it about" (after a question, "What happened?" asks about what that
+# question was about: qa.referring.bare).
+_ASKS_FIRST = whole_request(
+    r"what\s+(?:happened|has\s+happened|is\s+happening)"
+    r"|what(?:'s|’s|\s+is)\s+(?:going\s+on|the\s+(?:story|news|deal)|it\s+(?:all\s+)?about)"
 )
 # The most sentences an overview quotes: the lede and the sentences of a few dates.
 MOST_SENTENCES = 4
@@ -51,9 +59,12 @@ EARLY_SHARE = 2 / 3
 UNDATED_SENTENCES = 2
 
 
-def asks_overview(question: str) -> bool:
-    """Whether `question` asks what the whole article says rather than a fact in it."""
-    return _ASKS.match(question.strip()) is not None
+def asks_overview(question: str, first: bool = False) -> bool:
+    """Whether `question` asks what the whole article says rather than a fact in it;
+    `first`: it is asked with nothing before it, where "What happened?" asks that too."""
+    if _ASKS.match(question.strip()) is not None:
+        return True
+    return first and _ASKS_FIRST.match(question.strip()) is not None
 
 
 def overview(sentences: Sequence[Sentence]) -> list[int]:

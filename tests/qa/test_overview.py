@@ -97,3 +97,25 @@ def test_a_chronicle_of_many_days_is_summed_up_by_its_opening() -> None:
     days = "".join(f"On March {day} something happened.\n" for day in range(1, 6))
     chronicle = split_sentences(f"The city grew.\nIt is old.\n{days}More followed.\n" * 2)
     assert overview(chronicle) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "question", ["What happened?", "whats going on", "What's the story?", "what is it about"]
+)
+def test_a_vague_first_question_asks_for_the_gist(question: str) -> None:
+    from qa.question_form import tidy
+
+    assert asks_overview(tidy(question), first=True)
+    assert not asks_overview(tidy(question))  # after a question it asks about that one
+
+
+def test_what_happened_first_is_the_gist_and_after_a_question_a_follow_up(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    bot = ArticleQA.from_text(NEWS, embedder=fake_embedder, reader=False)
+    assert bot.ask("What happened?").text == bot.ask("Summarize the article").text
+    history = [
+        {"role": "user", "content": "When did divers reach the wreck?"},
+        {"role": "assistant", "content": "March 4"},
+    ]
+    assert bot.read("What happened?", history).context is not None

@@ -224,6 +224,9 @@ class ArticleWords:
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
         self._counts = counts
+        # Words the article writes with a possessive "’s" (split off as a word "s"):
+        # `_owner` looks further only for these, not through the whole text every time.
+        self._possessors = set(re.findall(r"(?<= )([^\W\d_]+) s(?= )", self._flat))
         # Candidates by length (a word more letters off than its edit bound is never
         # near), each list most used first, then alphabetical: the one kept on a tie is
         # always the same.
@@ -347,8 +350,10 @@ class ArticleWords:
         answer (margin -5.2) and "... the region's situation?" as Russia's ambassador
         (+7.4)."""
         key = match.group(0).lower()
+        if not key.endswith("s") or len(key) < MIN_LETTERS or key[:-1] not in self._possessors:
+            return False
         following = _NEXT_WORD.match(match.string, match.end())
-        if not key.endswith("s") or len(key) < MIN_LETTERS or following is None:
+        if following is None:
             return False
         owned = following.group(1).lower()
         if owned in _NOT_OWNED or self.has_phrase(f"{key} {owned}"):

@@ -115,7 +115,8 @@ _QUESTION_WORD = (
 )
 _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
 _GREETING = re.compile(
-    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+|q:|question:)(?:\b|(?<=:))[\s,!.]*)+"
+    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+|q:|question:|(?:quick|one\s+more)\s+(?:q|question)\s*:?)"
+    r"(?:\b|(?<=:))[\s,!.]*)+"
     rf"(?={_ASKS})",
     re.IGNORECASE,
 )
@@ -146,7 +147,13 @@ _THANKS = re.compile(
     r"|\s*[:;]-?[)D(P])\s*$",
     re.IGNORECASE,
 )
-_TRAILING_PLEASE = re.compile(rf"[\s,]+{_PLEASE}\s*(?=[?.!]*\s*$)", re.IGNORECASE)
+_TRAILING_PLEASE = re.compile(
+    rf"[\s,]+(?:{_PLEASE}|lol|lmao|haha+|hehe|asap|btw)\s*(?=[?.!]*\s*$)", re.IGNORECASE
+)
+# "so who condemned the strike then": a "then" that closes a question opened with "so"
+# is the chat's, not a time ("What happened then?"); the reader read it as one (0.12).
+_OPENED_WITH_SO = re.compile(r"^(?:(?:ok|okay|well)[\s,]+)?so\b", re.IGNORECASE)
+_CLOSING_THEN = re.compile(r"[\s,]+then\s*(?=[?.!]*\s*$)", re.IGNORECASE)
 # Follow-ups of two or three words typed other ways than the ones qa.referring reads:
 # "how come?" is "Why?", and "who said?", "says who?", "according to whom?" ask who
 # said so. Whole questions only: "How come Israel struck?" keeps its words.
@@ -181,6 +188,8 @@ def whole_request(body: str) -> re.Pattern[str]:
 def _unwrapped(text: str) -> str:
     """`text` without the words around its question (see _GREETING); a request's full
     stop becomes the question's mark ("Tell me what happened." -> "what happened?")."""
+    if _OPENED_WITH_SO.match(text):
+        text = _CLOSING_THEN.sub("", text)
     text = _GREETING.sub("", text)
     unasked = _ASKING.sub("", text)
     if unasked != text:

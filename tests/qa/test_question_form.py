@@ -248,3 +248,22 @@ def test_a_topic_named_first_takes_its_pronouns_place(typed: str, clean: str) ->
 )
 def test_a_setting_or_clause_before_a_question_is_left_alone(question: str) -> None:
     assert tidy(question) == question
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("where were the talks lol", "Where were the talks?"),
+        ("Who won, haha?", "Who won?"),
+        ("quick q: who hailed the talks?", "Who hailed the talks?"),
+        ("one more question: where was it", "Where was it?"),
+        ("so who condemned the strike then", "Who condemned the strike?"),
+    ],
+)
+def test_chat_fillers_around_a_question_are_left_out(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+def test_then_is_kept_where_it_is_a_time() -> None:
+    assert tidy("What happened then?") == "What happened then?"
+    assert tidy("who was in charge then") == "Who was in charge then?"

@@ -38,7 +38,6 @@ from qa.referring import (
     WH,
     WORD,
     Ellipsis,
-    bare,
     ellipsis,
     pointers,
     words,
@@ -498,16 +497,6 @@ def _other_than(question: str, said: Said, phrases: Phrases | None) -> str | Non
     return inner.text if inner.plain else None
 
 
-def _on_the_day(question: str, said: Said) -> str | None:
-    """A bare question ("What was hit?", "How many died?") asked on the day the last
-    answer's evidence tells of: "What was hit on November 23?" after "What happened on
-    November 23?". None where that evidence has no day: the question is then read as
-    asked, over the sentences the last answer cited."""
-    if not said.dates or date_phrases(question):
-        return None
-    return f"{plain_question(question)} on {said.dates[0]}?"
-
-
 def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolved:
     """`question` spelled out against the turn it leans on. Where its form gives no
     plain question to make, the text is both questions together, which retrieval can
@@ -525,8 +514,6 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
         text, same_topic = _ask_with(fragment.question_word, said), True
     elif fragment is not None and fragment.instead is not None:
         text, same_topic = _ask_instead(fragment.instead, said, phrases), False
-    elif bare(question):
-        text, same_topic = _on_the_day(question, said), True
     else:
         text = (
             _did_that(question, said)

@@ -38,6 +38,7 @@ from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, answer_text, asks_something, exchanges, last_cited, read_question
+from qa.hyphen_agent import agent, asked_action
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
@@ -56,7 +57,7 @@ from qa.messages import (
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import refers_back
-from qa.retrieval import Ranking, Retriever
+from qa.retrieval import Candidate, Ranking, Retriever
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
@@ -361,6 +362,9 @@ class ArticleQA:
         described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
         if described is not None:
             return described
+        compounded = self.by_compound(cleaned) if not refers_back(cleaned) else None
+        if compounded is not None:
+            return compounded
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")
@@ -388,6 +392,35 @@ class ArticleQA:
             return None
         if not decision.answer.found:
             return None
+        return self._answered_in(decision, candidate, sentence, found)
+
+    def by_compound(self, question: str) -> Decision | None:
+        """The answer to "Which country backs Hezbollah?" where the article names the actor
+        in a compound describing the thing ("Hezbollah, the Iran-backed Shi'ite militia":
+        qa.hyphen_agent), in the sentence naming the thing that ranks best; scored as
+        "Tell me about Hezbollah" is. None where the question asks something else, no
+        sentence names one, or the article is not found to tell of the thing."""
+        asked = asked_action(question)
+        if asked is None:
+            return None
+        decision, ranking = self._topic_scored(asked[1])
+        for candidate in ranking.candidates:
+            if candidate.lexical <= 0:
+                continue
+            sentence = self.sentences[candidate.position]
+            found = agent(question, sentence.text)
+            if found is not None:
+                break
+        else:
+            return None
+        if not decision.answer.found:
+            return None
+        return self._answered_in(decision, candidate, sentence, found)
+
+    def _answered_in(
+        self, decision: Decision, candidate: Candidate, sentence: Sentence, found: tuple[int, int]
+    ) -> Decision:
+        """`decision` answered with sentence[found] instead, citing that sentence first."""
         start, end = sentence.start + found[0], sentence.start + found[1]
         span = ReadSpan(self.text[start:end], start, end, candidate.position, 0.0)
         cited = self.cite(candidate.position, candidate.score, span)

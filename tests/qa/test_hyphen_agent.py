@@ -1,0 +1,74 @@
+"""An actor named in a hyphenated compound ("the Iran-backed militia") answers "Who backs
+...?" (qa.hyphen_agent), and ArticleQA answers with it where the question asks so."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import ArticleQA
+from qa.hyphen_agent import agent, asked_action
+from tests.conftest import FakeEmbedder
+
+MILITIA = (
+    "The talks covered the disarmament of Hezbollah, the Iran-backed Shi'ite militia "
+    "that has long fought Israel."
+)
+NEWS = (
+    "The Saudi-led coalition struck the port on Monday. "
+    "The US-brokered ceasefire held until noon. "
+    "The state-run broadcaster said nothing."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Which country backs Hezbollah?", ("back", "Hezbollah")),
+        ("who backs hezbollah", ("back", "hezbollah")),
+        ("Who is Hezbollah backed by?", ("back", "Hezbollah")),
+        ("By whom is the coalition led?", ("lead", "the coalition")),
+        ("Who led the coalition?", ("lead", "the coalition")),
+        ("Who is the president?", None),
+        ("Who called the talks a breakthrough?", None),
+    ],
+)
+def test_a_question_asking_who_does_something_to_a_thing(
+    question: str, asked: tuple[str, str] | None
+) -> None:
+    assert asked_action(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "actor"),
+    [
+        ("Which country backs Hezbollah?", MILITIA, "Iran"),  # in the phrase beside it
+        ("Who leads the coalition?", NEWS, "Saudi"),  # right before it, not "The"
+        ("Who brokered the ceasefire?", NEWS, "US"),
+    ],
+)
+def test_the_actor_is_the_compounds_named_part(question: str, sentence: str, actor: str) -> None:
+    found = agent(question, sentence)
+    assert found is not None and sentence[found[0] : found[1]] == actor
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Who runs the broadcaster?", NEWS),  # "state-run": no name
+        ("Who struck the port?", NEWS),  # no compound of that verb
+        ("Who backs Hamas?", MILITIA),  # the compound describes another thing
+    ],
+)
+def test_no_actor_without_a_named_compound_describing_the_thing(
+    question: str, sentence: str
+) -> None:
+    assert agent(question, sentence) is None
+
+
+def test_ask_answers_with_the_actor_and_cites_its_sentence(fake_embedder: FakeEmbedder) -> None:
+    text = f"Officials met in Beirut on Monday.\n{MILITIA}\nThe talks ended late.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    decision = bot.decide("Which country backs Hezbollah?")
+    assert decision.candidate == "Iran"
+    assert decision.answer.evidence[0].position == 1
+    assert bot.decide("Who backs Hamas?").candidate != "Iran"

@@ -19,12 +19,20 @@ from qa.apposition import apposition, name_pattern
 from qa.english import english_words
 from qa.verbs import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS
 
-# "Who backs Hezbollah?", "Which country backs Hezbollah?", "Who led the coalition?":
+# "Who backs Hezbollah?", "Which (or what) country backs Hezbollah?", "Who led the coalition?":
 # the verb, then what it is done to. "Who is Hezbollah backed by?" / "By whom is
 # Hezbollah backed?": the same, passive.
-_ACTIVE = re.compile(
-    r"^(?:who|which\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?P<verb>[a-z]+)\s+(?P<thing>[^?]+?)\s*\??$",
-    re.IGNORECASE,
+_AUXILIARY = (
+    r"(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might)"
+)
+# The kind asked for in one word or two ("Which country", "Which Arab country").
+_ACTIVE = tuple(
+    re.compile(
+        rf"^(?:who|(?:which|what)\s+(?!{_AUXILIARY}\b)[^\W\d_]+{more})"
+        r"\s+(?P<verb>[a-z]+)\s+(?P<thing>[^?]+?)\s*\??$",
+        re.IGNORECASE,
+    )
+    for more in ("", rf"\s+(?!{_AUXILIARY}\b)[^\W\d_]+")
 )
 _PASSIVE = re.compile(
     r"^(?:who|which\s+[^\W\d_]+)\s+(?:is|are|was|were)\s+(?P<thing>[^?]+?)\s+"
@@ -49,11 +57,14 @@ def asked_action(question: str) -> tuple[str, str] | None:
         thing = passive["thing"] or passive["thing2"]
         base = _base_of_participle(verb)
         return (base, thing.strip()) if base is not None else None
-    active = _ACTIVE.match(text)
-    if active is None or active["verb"].lower() in _NOT_ACTIONS:
-        return None
-    base = _base_of_present_or_past(active["verb"].lower())
-    return (base, active["thing"].strip()) if base is not None else None
+    for pattern in _ACTIVE:
+        active = pattern.match(text)
+        if active is None or active["verb"].lower() in _NOT_ACTIONS:
+            continue
+        base = _base_of_present_or_past(active["verb"].lower())
+        if base is not None:
+            return base, active["thing"].strip()
+    return None
 
 
 def _base_of_present_or_past(verb: str) -> str | None:

@@ -25,6 +25,10 @@ NEWS = (
     [
         ("Which country backs Hezbollah?", ("back", "Hezbollah")),
         ("who backs hezbollah", ("back", "hezbollah")),
+        ("what country backs hezbollah", ("back", "hezbollah")),
+        ("What group leads the coalition?", ("lead", "the coalition")),
+        ("Which Arab country backs the rebels?", ("back", "the rebels")),
+        ("What did the discussions focus on?", None),
         ("Who is Hezbollah backed by?", ("back", "Hezbollah")),
         ("By whom is the coalition led?", ("lead", "the coalition")),
         ("Who led the coalition?", ("lead", "the coalition")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -56,7 +57,7 @@ from qa.messages import (
 )
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
-from qa.referring import refers_back
+from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
@@ -432,6 +433,11 @@ class ArticleQA:
         """The answer to "Tell me about <topic>": the sentence retrieval finds for the
         topic, quoted whole and scored as sentence answers are (qa.topic_request)."""
         decision, ranking = self._topic_scored(topic)
+        if decision.answer.found and self.never_names(topic):
+            # "anything about the US?" quoted the sentence nearest in meaning (0.42): a
+            # name the article never uses is no topic it tells of.
+            unnamed = replace(decision.answer, text="", found=False, confident=False)
+            return Decision(unnamed, decision.candidate)
         # Of the sentences that name the topic, the one describing it where it does is
         # what "Tell me about Hezbollah" asks for ("Hezbollah, the Iran-backed Shi'ite
         # militia ..."); the best match by words may only mention it ("... threats to
@@ -446,6 +452,14 @@ class ArticleQA:
         ]
         answer = replace(decision.answer, text=evidence[0].text, evidence=evidence[:EVIDENCE_COUNT])
         return Decision(answer, answer.text)
+
+    def never_names(self, topic: str) -> bool:
+        """Whether `topic` holds a name (a word with a capital, not "The") that the
+        article never uses, in any case ("the US", "Iran's army" of an article without
+        them; a typo is mended before: qa.spelling)."""
+        words = re.findall(r"[^\W\d_][\w-]*", topic)
+        names = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
+        return any(name not in self.words for name in names)
 
     def _topic_scored(self, topic: str) -> tuple[Decision, Ranking]:
         """The sentence answer for `topic`, scored as sentence answers are, with the

@@ -108,3 +108,14 @@ def test_what_about_a_topic_with_nothing_before_it_asks_about_the_topic(
         {"role": "assistant", "content": "off Crete"},
     ]
     assert bot.read("what about the divers and the wreck", history).context is not None
+
+
+def test_a_topic_named_with_a_name_the_article_never_uses_is_not_found(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = "The ferry sank off Crete.\nDivers reached the wreck at dawn.\nThe weather cleared.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    assert bot.never_names("the US") and bot.never_names("Obama")
+    assert not bot.never_names("Crete") and not bot.never_names("the divers")
+    assert not bot.ask("anything about the US?").found
+    assert bot.ask("tell me about the divers and the wreck").found

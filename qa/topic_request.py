@@ -24,15 +24,30 @@ _ABOUT = whole_request(
     r"|(?:describe|explain)"
     r"|what\s+(?:does|do)\s+(?:the|this)\s+(?:article|story|text|report)\s+say\s+about"
     r"|what\s+do\s+you\s+know\s+about"
-    r"|(?:any(?:thing)?|more|info|information|details)\s+(?:about|on)"
+    r"|(?:is\s+there\s+)?(?:any(?:thing)?|(?:any\s+|more\s+)?(?:info|information|details)|more)"
+    r"\s+(?:about|on)"
     r")\s+(?P<topic>.+?)"
 )
 
 
+# "Does the article mention casualties?", "is hamas mentioned": whether it tells of a
+# topic, which its sentence about the topic answers (a name it never uses: not found).
+_MENTIONS = whole_request(
+    r"(?:does|did)\s+(?:it|the\s+(?:article|story|text|report))\s+"
+    r"(?:mention|talk\s+about|discuss|cover|say\s+anything\s+about)\s+(?P<topic>.+?)"
+    r"|(?:is|are|was|were)\s+(?P<mentioned>.+?)\s+mentioned"
+    r"(?:\s+(?:in\s+(?:it|the\s+(?:article|story|text|report))|at\s+all|anywhere))?"
+)
+
+
 def requested_topic(question: str) -> str | None:
-    """The topic a request names ("Hezbollah" of "Tell me about Hezbollah?"), or None for
-    a question, or a request that holds one ("Explain why Lebanon objected?" asks why)."""
+    """The topic a request names ("Hezbollah" of "Tell me about Hezbollah?", "casualties"
+    of "Does the article mention casualties?"), or None for a question, or a request that
+    holds one ("Explain why Lebanon objected?" asks why)."""
     match = _ABOUT.match(question.strip())
+    mention = _MENTIONS.match(question.strip()) if match is None else None
+    if mention is not None:
+        return (mention["topic"] or mention["mentioned"]).strip()
     if match is None:
         return None
     topic = match["topic"].strip()

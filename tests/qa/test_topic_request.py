@@ -119,3 +119,20 @@ def test_a_topic_named_with_a_name_the_article_never_uses_is_not_found(
     assert not bot.never_names("Crete") and not bot.never_names("the divers")
     assert not bot.ask("anything about the US?").found
     assert bot.ask("tell me about the divers and the wreck").found
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Does the article mention casualties?", "casualties"),
+        ("does it talk about the talks", "the talks"),
+        ("Is Hamas mentioned?", "Hamas"),
+        ("was the UN mentioned at all", "the UN"),
+        ("is there anything about iran?", "iran"),
+        ("Is there any information on the talks?", "the talks"),
+    ],
+)
+def test_whether_the_article_tells_of_a_topic_names_the_topic(question: str, topic: str) -> None:
+    from qa.question_form import tidy
+
+    assert requested_topic(tidy(question)) == topic

@@ -156,8 +156,12 @@ class ArticleQA:
         self.date = article_date(self.text, date)
         self.byline = check_unicode(byline, "the byline", InvalidArticle) if byline else None
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
+        # The headline and byline are the article's words too: "who is morag campbell" was
+        # mended to "moral" where only the sentences were counted.
         self.words = ArticleWords(
-            (sentence.text for sentence in self.sentences), self.retriever.stated_days
+            (sentence.text for sentence in self.sentences),
+            self.retriever.stated_days,
+            head=[text for text in (self.title, self.byline) if text],
         )
         self.reader: SpanReader | None
         if shipped_reader is not None:

@@ -211,16 +211,23 @@ def _usual_forms(sentences: Iterable[list[str]]) -> tuple[Counter[str], dict[str
 class ArticleWords:
     """An article's vocabulary, to spell typed questions the way the article does."""
 
-    def __init__(self, sentences: Iterable[str], stated_days: set[MonthDay] | None = None) -> None:
+    def __init__(
+        self,
+        sentences: Iterable[str],
+        stated_days: set[MonthDay] | None = None,
+        head: Iterable[str] = (),
+    ) -> None:
         """Count the words of `sentences` (linear in their length). `stated_days`: the
         (month, day) pairs they state, for "on the 23rd" (qa.dates.name_days), where the
-        caller has found them already (qa.retrieval.Retriever.stated_days)."""
+        caller has found them already (qa.retrieval.Retriever.stated_days). `head`: the
+        headline and byline, whose words are the article's to spell typed ones by, but
+        which no phrase search covers (has_phrase: what the story itself says)."""
         sentences = list(sentences)
         found = [_WORD.findall(sentence) for sentence in sentences]
         if stated_days is None:
             stated_days = {day for sentence in sentences for day in find_dates(sentence)}
         self._stated = stated_days
-        counts, self._capitals = _usual_forms(found)
+        counts, self._capitals = _usual_forms([*found, *(_WORD.findall(text) for text in head)])
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
         self._counts = counts

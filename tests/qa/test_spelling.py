@@ -301,3 +301,10 @@ def test_a_plural_before_what_the_article_says_it_owns_is_its_possessive() -> No
     # As the article writes them, or before a word no noun owns: left as typed.
     assert owned.spell("where are the border regions") == "where are the border regions"
     assert owned.spell("how many contestants on the show") == "how many contestants on the show"
+
+
+def test_the_head_spells_typed_words_but_is_no_phrase_of_the_story() -> None:
+    words = ArticleWords(["The bridge reopened on Monday."], head=["Morag Campbell"])
+    # "morag" is one edit from the English "moral": the byline's name is the article's.
+    assert words.spell("who is morag campbell").lower() == "who is morag campbell"
+    assert not words.has_phrase("Morag Campbell")  # the story never names her

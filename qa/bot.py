@@ -39,6 +39,7 @@ from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, answer_text, asks_something, exchanges, last_cited, read_question
+from qa.headline import headline_subject, it_as_subject
 from qa.hyphen_agent import agent, asked_action
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
@@ -155,6 +156,9 @@ class ArticleQA:
             )
         self.date = article_date(self.text, date)
         self.byline = check_unicode(byline, "the byline", InvalidArticle) if byline else None
+        # What the headline is about ("Ferry sinks off Crete": "the ferry"), for "it" in
+        # a first question (qa.headline).
+        self.subject = headline_subject(self.title, self.text) if self.headlined() else None
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         # The headline and byline are the article's words too: "who is morag campbell" was
         # mended to "moral" where only the sentences were counted.
@@ -200,9 +204,13 @@ class ArticleQA:
         """How `question` will be understood given the chat so far, read as its clean form
         ("nov. 23", "who's", typos: spelled as the article spells them, qa.spelling)."""
         words = self.words
-        return read_question(
-            words.clean(check_question(question)), words.clean_history(history), words.has_phrase
-        )
+        cleaned = words.clean(check_question(question))
+        reading = read_question(cleaned, words.clean_history(history), words.has_phrase)
+        if reading.context is not None or self.subject is None or exchanges(history):
+            return reading
+        # Asked first, "where did it sink" points at what the headline is about.
+        told = it_as_subject(reading.reader_question, self.subject)
+        return reading if told is None else replace(reading, query=told, resolved=told)
 
     def inspect(
         self,
@@ -456,6 +464,12 @@ class ArticleQA:
         ]
         answer = replace(decision.answer, text=evidence[0].text, evidence=evidence[:EVIDENCE_COUNT])
         return Decision(answer, answer.text)
+
+    def headlined(self) -> bool:
+        """Whether the title is a headline of its own, not the first sentence's words (a
+        text with no head is titled by its first line)."""
+        opening = self.sentences[0].text if self.sentences else ""
+        return not opening.startswith(self.title.rstrip("…").rstrip())
 
     def never_names(self, topic: str) -> bool:
         """Whether `topic` holds a name (a word with a capital, not "The") that the

@@ -284,7 +284,8 @@ def ellipsis(question: str) -> Ellipsis | None:
         return Ellipsis(question_word=f"{lower[0]} {asked}")
     kind = lower[2:]
     if (
-        lower[0] in PREPOSITIONS
+        len(lower) > 1
+        and lower[0] in PREPOSITIONS
         and lower[1] in ("which", "what")
         and 1 <= len(kind) <= _KIND_WORDS
         and not set(kind) & (_NOT_A_KIND | PREPOSITIONS)

@@ -112,3 +112,12 @@ def test_a_history_citing_past_the_articles_end_gets_an_answer(
         },
     ]
     assert isinstance(bot.ask(question, history), Answer)
+
+
+@pytest.mark.parametrize(
+    "question", ["On?", "by", "and?", "the", "it?", "so", "what", "In which?", "and on", "how"]
+)
+def test_a_function_word_alone_gets_an_answer(bot: ArticleQA, question: str) -> None:
+    # "On?" raised IndexError (a preposition alone read as "In which ...?"), found by the
+    # property test above.
+    assert isinstance(bot.ask(question), Answer)

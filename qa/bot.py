@@ -47,6 +47,7 @@ from qa.messages import (
     AT_THE_END,
     AUTHOR_OF_ARTICLE,
     DATE_OF_LAST,
+    DATE_OF_LEDE,
     FROM_BYLINE,
     FROM_DATELINE,
     FROM_HEADLINE,
@@ -366,7 +367,7 @@ class ArticleQA:
         source = self.source_of_last(history) if asks_source(cleaned) else None
         if source is not None:
             return Decision(source, source.text)
-        dated = self.date_of_last(history) if asks_date(cleaned) else None
+        dated = self.date_of_last(history, first) if asks_date(cleaned) else None
         if dated is not None:
             return Decision(dated, dated.text)
         told = self.about_article(cleaned, history)
@@ -531,16 +532,21 @@ class ArticleQA:
         evidence = self.cite(positions[0], 1.0)
         return Answer(evidence.text, True, 1.0, [evidence], SOURCE_OF_LAST, confident=True)
 
-    def date_of_last(self, history: list[dict[str, Any]] | None) -> Answer | None:
+    def date_of_last(
+        self, history: list[dict[str, Any]] | None, first: bool = False
+    ) -> Answer | None:
         """The answer to "When was that?": the one date the last answer's sentence tells
         of, as the sentence stating it writes it (qa.date_request); None where no earlier
         answer cited this article or its sentence is about no single date, and the
-        question is read as any other.
+        question is read as any other. `first`: asked with nothing before it ("When did it
+        happen?"), where the opening sentence, which tells what the story is about, takes
+        the last answer's place (it was read with "it" standing for nothing: the ferry
+        story's "Monday" withheld at 0.10).
 
         A date the sentence states itself is sure; one it inherits from a sentence
         before is as likely as that sentence's hold on it (qa.dates.sentences: fading
         with distance), and is shown unsure with the sentence stating it."""
-        positions = self.last_positions(history)
+        positions = self.last_positions(history) or ((0,) if first and self.sentences else ())
         if not positions:
             return None
         own = positions[0]
@@ -557,7 +563,8 @@ class ArticleQA:
         if own != position:
             evidence.append(self.cite(own, 1.0))
         sure = strength == 1.0
-        return Answer(span.text, True, round(strength, 4), evidence, DATE_OF_LAST, confident=sure)
+        told = DATE_OF_LEDE if first and not self.last_positions(history) else DATE_OF_LAST
+        return Answer(span.text, True, round(strength, 4), evidence, told, confident=sure)
 
     def about_article(
         self, question: str, history: list[dict[str, Any]] | None = None

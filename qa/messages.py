@@ -27,6 +27,7 @@ AT_THE_END = "The last answer came from the article's last sentence; there is no
 SOURCE_OF_LAST = "Where the last answer came from"
 # How "When was that?" was read: the date the last answer's sentence tells of.
 DATE_OF_LAST = "The date the last answer's sentence tells of"
+DATE_OF_LEDE = "The date the article's opening sentence tells of"
 # Where "Who wrote this article?" and "When was it published?" were answered from.
 FROM_BYLINE = "From the article's byline"
 AUTHOR_OF_ARTICLE = "the author of this article"

@@ -79,3 +79,23 @@ def test_a_date_is_not_carried_onto_a_sentence_telling_of_its_own_time(
     assert searched is not None and searched.text == "March 10"
     own = bot.date_of_last(citing(2))  # not March 10: the year it states
     assert own is not None and (own.text, own.evidence[0].position) == ("2010", 2)
+
+
+def test_when_did_it_happen_asked_first_is_the_date_the_opening_sentence_tells_of(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    from qa.messages import DATE_OF_LEDE
+
+    text = "A quake struck Chile on March 10.\nRescuers searched the rubble on March 11.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("when did it happen")
+    assert (answer.text, answer.evidence[0].position, answer.reading) == (
+        "March 10",
+        0,
+        DATE_OF_LEDE,
+    )
+    # An opening sentence with no date of its own leaves the question to the reader.
+    undated = ArticleQA.from_text(
+        "Rescuers searched.\nOn May 2 a quake struck.\n", embedder=fake_embedder, reader=False
+    )
+    assert undated.date_of_last(None, first=True) is None

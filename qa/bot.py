@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
@@ -40,7 +41,7 @@ from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, answer_text, asks_something, exchanges, last_cited, read_question
 from qa.headline import headline_subject, it_as_subject
-from qa.hyphen_agent import agent, asked_action
+from qa.hyphen_agent import agent, asked_action, has_named_compound
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
@@ -160,6 +161,8 @@ class ArticleQA:
         # What the headline is about ("Ferry sinks off Crete": "the ferry"), for "it" in
         # a first question (qa.headline).
         self.subject = headline_subject(self.title, self.text) if self.headlined() else None
+        # Whether any compound names an actor ("Iran-backed"): by_compound looks no further.
+        self.named_compounds = has_named_compound(self.text)
         self.retriever = Retriever(self.index, self.embedder, article_day=self.date)
         # The headline and byline are the article's words too: "who is morag campbell" was
         # mended to "moral" where only the sentences were counted.
@@ -394,19 +397,7 @@ class ArticleQA:
         thing = described_thing(as_question(question) or question)
         if thing is None:
             return None
-        decision, ranking = self._topic_scored(thing)
-        for candidate in ranking.candidates:
-            if candidate.lexical <= 0:
-                continue
-            sentence = self.sentences[candidate.position]
-            found = apposition(thing, sentence.text)
-            if found is not None:
-                break
-        else:
-            return None
-        if not decision.answer.found:
-            return None
-        return self._answered_in(decision, candidate, sentence, found)
+        return self._phrase_about(thing, lambda text: apposition(thing, text))
 
     def by_compound(self, question: str) -> Decision | None:
         """The answer to "Which country backs Hezbollah?" where the article names the actor
@@ -414,15 +405,25 @@ class ArticleQA:
         qa.hyphen_agent), in the sentence naming the thing that ranks best; scored as
         "Tell me about Hezbollah" is. None where the question asks something else, no
         sentence names one, or the article is not found to tell of the thing."""
+        if not self.named_compounds:
+            return None  # no "Iran-backed" in the article: nothing to look for
         asked = asked_action(question)
         if asked is None:
             return None
-        decision, ranking = self._topic_scored(asked[1])
+        return self._phrase_about(asked[1], lambda text: agent(question, text))
+
+    def _phrase_about(
+        self, topic: str, locate: Callable[[str], tuple[int, int] | None]
+    ) -> Decision | None:
+        """The answer found by `locate` (offsets in a sentence's text, or None) in the
+        best-ranked sentence naming `topic`, scored as "Tell me about <topic>" is; None
+        where no sentence has one or the article is not found to tell of the topic."""
+        decision, ranking = self._topic_scored(topic)
         for candidate in ranking.candidates:
             if candidate.lexical <= 0:
                 continue
             sentence = self.sentences[candidate.position]
-            found = agent(question, sentence.text)
+            found = locate(sentence.text)
             if found is not None:
                 break
         else:

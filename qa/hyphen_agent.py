@@ -134,3 +134,12 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
     if inside is None:
         return None
     return beside[0] + inside.start("agent"), beside[0] + inside.end("agent")
+
+
+_NAMED_COMPOUND = re.compile(r"(?<![\w-])(?-i:[A-Z])[\w.]*-(?-i:[a-z])+\b")
+
+
+def has_named_compound(text: str) -> bool:
+    """Whether `text` has a compound whose first part has a capital ("Iran-backed"):
+    where it has none, no question is answered from one (and nothing is looked up)."""
+    return _NAMED_COMPOUND.search(text) is not None

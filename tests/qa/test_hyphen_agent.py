@@ -76,3 +76,10 @@ def test_ask_answers_with_the_actor_and_cites_its_sentence(fake_embedder: FakeEm
     assert decision.candidate == "Iran"
     assert decision.answer.evidence[0].position == 1
     assert bot.decide("Who backs Hamas?").candidate != "Iran"
+
+
+def test_only_a_compound_with_a_named_first_part_counts() -> None:
+    from qa.hyphen_agent import has_named_compound
+
+    assert has_named_compound(MILITIA) and has_named_compound("the US-brokered truce")
+    assert not has_named_compound("the state-run broadcaster and a well-known site")

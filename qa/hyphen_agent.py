@@ -17,7 +17,7 @@ import re
 
 from qa.apposition import apposition, name_pattern
 from qa.english import english_words
-from qa.verbs import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS
+from qa.verbs import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, base_form
 
 # "Who backs Hezbollah?", "Which (or what) country backs Hezbollah?", "Who led the coalition?":
 # the verb, then what it is done to. "Who is Hezbollah backed by?" / "By whom is
@@ -55,37 +55,29 @@ def asked_action(question: str) -> tuple[str, str] | None:
     if passive is not None:
         verb = (passive["verb"] or passive["verb2"]).lower()
         thing = passive["thing"] or passive["thing2"]
-        base = _base_of_participle(verb)
+        base = _base(verb)
         return (base, thing.strip()) if base is not None else None
     for pattern in _ACTIVE:
         active = pattern.match(text)
         if active is None or active["verb"].lower() in _NOT_ACTIONS:
             continue
-        base = _base_of_present_or_past(active["verb"].lower())
+        base = _base(active["verb"].lower())
         if base is not None:
             return base, active["thing"].strip()
     return None
 
 
-def _base_of_present_or_past(verb: str) -> str | None:
-    """ "backs" -> "back", "leads" -> "lead", "led" -> "lead", "funded" -> "fund"."""
+def _base(verb: str) -> str | None:
+    """A verb's base form from its past ("led", "funded": qa.verbs.base_form) or its
+    "-s" form ("backs", "pushes")."""
+    past = base_form(verb)
+    if past is not None:
+        return past
+    if not verb.endswith("s"):
+        return None
     known = english_words()
-    if verb in IRREGULAR_PASTS:
-        return IRREGULAR_PASTS[verb]
-    for base in (verb[:-2] if verb.endswith("es") else None, verb[:-1], verb[:-2], verb[:-3]):
-        if base and len(base) > 2 and base in known and verb in _forms(base) | {f"{base}s"}:
-            return base
-    return None
-
-
-def _base_of_participle(verb: str) -> str | None:
-    """ "backed" -> "back", "led" -> "lead"."""
-    for past, base in IRREGULAR_PASTS.items():
-        if verb == past:
-            return base
-    known = english_words()
-    for base in (verb[:-1], verb[:-2], verb[:-3]):
-        if len(base) > 2 and base in known and verb in _forms(base):
+    for base in (verb[:-2] if verb.endswith("es") else "", verb[:-1]):
+        if len(base) > 2 and base in known:
             return base
     return None
 

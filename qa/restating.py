@@ -430,14 +430,18 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     elif _whom_asked(parts[0], parts[1], answer):
         # "Who will Harbor City face in the final?" / "Northport" + "Where?": "Where will
         # Harbor City face Northport in the final?"; left out, the reader gave the
-        # answer again. The object goes before the first phrase a preposition leads
-        # (not "of", which binds a noun: "the leader of the group").
-        led = re.search(rf"\s(?:{'|'.join(sorted(PREPOSITIONS - {'of'}))})\s", rest, re.I)
+        # answer again.
+        led = _LEADS_A_PHRASE.search(rest)
         dated = _dated_end(rest)
         at = led.start() if led is not None else dated.start() if dated else len(rest)
         rest = f"{rest[:at]} {answer}{rest[at:]}"
     text = f"{asked} {parts[1]} {rest}?"
     return text if len(text) <= MAX_QUESTION_CHARS else None
+
+
+# Where the object of "Who will Harbor City face in the final?" goes: before the first
+# phrase a preposition leads (not "of", which binds a noun: "the leader of the group").
+_LEADS_A_PHRASE = re.compile(rf"\s(?:{'|'.join(sorted(PREPOSITIONS - {'of'}))})\s", re.IGNORECASE)
 
 
 def _whom_asked(wh: str, auxiliary: str, answer: str) -> bool:
@@ -464,7 +468,7 @@ def _counted(asked: str, question: str) -> str | None:
     died?" + "Where?" reads "Where did people die?", "How many soldiers will be sent?" +
     "When?" reads "When will soldiers be sent?". Joined ("How many people died?
     Where?"), the reader gave the number again or nothing. None for any other question,
-    or a verb whose base form is not known ("fell")."""
+    or a verb whose base form is not known."""
     counted = _HOW_MANY.match(question)
     if counted is None:
         return None

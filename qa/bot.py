@@ -547,7 +547,8 @@ class ArticleQA:
         A date the sentence states itself is sure; one it inherits from a sentence
         before is as likely as that sentence's hold on it (qa.dates.sentences: fading
         with distance), and is shown unsure with the sentence stating it."""
-        positions = self.last_positions(history) or ((0,) if first and self.sentences else ())
+        last = self.last_positions(history)
+        positions = last or ((0,) if first and self.sentences else ())
         if not positions:
             return None
         own = positions[0]
@@ -564,7 +565,7 @@ class ArticleQA:
         if own != position:
             evidence.append(self.cite(own, 1.0))
         sure = strength == 1.0
-        told = DATE_OF_LEDE if first and not self.last_positions(history) else DATE_OF_LAST
+        told = DATE_OF_LAST if last else DATE_OF_LEDE
         return Answer(span.text, True, round(strength, 4), evidence, told, confident=sure)
 
     def about_article(

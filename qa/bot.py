@@ -379,9 +379,14 @@ class ArticleQA:
         described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
         if described is not None:
             return described
-        compounded = self.by_compound(cleaned) if not refers_back(cleaned) else None
+        # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?".
+        reading = self.read(question, history) if refers_back(cleaned) else None
+        asked = reading.reader_question if reading is not None else cleaned
+        compounded = self.by_compound(asked) if self.named_compounds else None
         if compounded is not None:
-            return compounded
+            note = reading.note if reading is not None else None
+            answer = replace(compounded.answer, reading=note or compounded.answer.reading)
+            return Decision(answer, compounded.candidate)
         with Budget(self.answer_seconds, ANSWERING).applied():
             analysis = self.inspect(question, history)
             checkpoint("before deciding whether to answer")

@@ -83,3 +83,14 @@ def test_only_a_compound_with_a_named_first_part_counts() -> None:
 
     assert has_named_compound(MILITIA) and has_named_compound("the US-brokered truce")
     assert not has_named_compound("the state-run broadcaster and a well-known site")
+
+
+def test_a_follow_up_is_answered_as_spelled_out(fake_embedder: FakeEmbedder) -> None:
+    text = f"Officials met in Beirut on Monday.\n{MILITIA}\nThe talks ended late.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    history = [
+        {"role": "user", "content": "What is Hezbollah?"},
+        {"role": "assistant", "content": "the Iran-backed Shi'ite militia"},
+    ]
+    answer = bot.ask("who backs it?", history)
+    assert answer.text == "Iran" and answer.reading is not None

@@ -343,6 +343,11 @@ class ArticleWords:
         closest = self.closest(key)
         if closest is not None:
             return self._article_form(closest, typed)
+        owner = self.closest(key[:-1]) if key.endswith("s") and len(key) > MIN_LETTERS else None
+        if owner is not None and owner in self._possessors:
+            # "netanyahoos office": a possessive typed wrong and without its apostrophe,
+            # of a name the article writes with one ("Netanyahu’s office").
+            return f"{self._article_form(owner, typed[:-1])}'s"
         nearest = closest_english(key)
         if nearest is None:
             return typed

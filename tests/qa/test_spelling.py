@@ -308,3 +308,8 @@ def test_the_head_spells_typed_words_but_is_no_phrase_of_the_story() -> None:
     # "morag" is one edit from the English "moral": the byline's name is the article's.
     assert words.spell("who is morag campbell").lower() == "who is morag campbell"
     assert not words.has_phrase("Morag Campbell")  # the story never names her
+
+
+def test_a_possessive_typed_wrong_and_without_its_apostrophe_is_mended_whole() -> None:
+    words = ArticleWords(["Prime Minister Benjamin Netanyahu’s office characterized the attack."])
+    assert words.spell("what did netanyahoos office say") == "what did Netanyahu's office say"

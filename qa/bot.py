@@ -379,10 +379,12 @@ class ArticleQA:
         described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
         if described is not None:
             return described
-        # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?".
-        reading = self.read(question, history) if refers_back(cleaned) else None
+        # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?" (read
+        # only where the article has a compound to answer from: inspect reads it again).
+        spelled = self.named_compounds and refers_back(cleaned)
+        reading = self.read(question, history) if spelled else None
         asked = reading.reader_question if reading is not None else cleaned
-        compounded = self.by_compound(asked) if self.named_compounds else None
+        compounded = self.by_compound(asked)
         if compounded is not None:
             note = reading.note if reading is not None else None
             answer = replace(compounded.answer, reading=note or compounded.answer.reading)

@@ -74,6 +74,15 @@ class ArticleFilter:
     def everything(self) -> bool:
         return self.articles is None and self.since is None and self.until is None
 
+    def allows(self, article_id: str, day: str | None) -> bool:
+        """Whether an article with this id and date (YYYY-MM-DD or None) passes, as the
+        storages' searches filter in SQL."""
+        if self.articles is not None and article_id not in self.articles:
+            return False
+        if self.since is not None and (day is None or day < self.since):
+            return False
+        return self.until is None or (day is not None and day <= self.until)
+
 
 @dataclass(frozen=True)
 class NewSentence:

@@ -25,13 +25,7 @@ def allowed(articles: Sequence[StoredArticle], where: ArticleFilter) -> list[Sto
     """The articles the filter allows (these ids; dated in [since, until], where an
     undated article is left out when a bound is given), newest first by date, then by
     when they were added."""
-    kept = [
-        a
-        for a in articles
-        if (where.articles is None or a.id in where.articles)
-        and (where.since is None or (a.date is not None and a.date >= where.since))
-        and (where.until is None or (a.date is not None and a.date <= where.until))
-    ]
+    kept = [a for a in articles if where.allows(a.id, a.date)]
     return sorted(kept, key=lambda a: (a.date or "", a.added), reverse=True)
 
 

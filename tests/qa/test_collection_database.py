@@ -455,3 +455,14 @@ def test_a_timeline_merges_every_articles_dates_in_calendar_order(
     assert {e.article_id for e in later.evidence} == {stable_id("bridge")}
     undated = collection.ask("give me a timeline", articles=[stable_id("election")])
     assert not undated.found
+
+
+def test_a_filter_allows_what_a_search_would_return() -> None:
+    from index.collection import ArticleFilter
+
+    dated = ArticleFilter(since="2025-11-21", until="2025-11-30")
+    assert dated.allows("a", "2025-11-21") and dated.allows("a", "2025-11-30")
+    assert not dated.allows("a", "2025-11-20") and not dated.allows("a", None)
+    assert ArticleFilter(articles=("a",)).allows("a", None)
+    assert not ArticleFilter(articles=("a",)).allows("b", "2025-11-25")
+    assert ArticleFilter().allows("b", None)

@@ -41,7 +41,7 @@ from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
 from qa.followup import Reading, answer_text, asks_something, exchanges, last_cited, read_question
 from qa.headline import headline_subject, it_as_subject
-from qa.hyphen_agent import agent, asked_action, has_named_compound
+from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_named_compound
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
@@ -410,14 +410,20 @@ class ArticleQA:
         """The answer to "Which country backs Hezbollah?" where the article names the actor
         in a compound describing the thing ("Hezbollah, the Iran-backed Shi'ite militia":
         qa.hyphen_agent), in the sentence naming the thing that ranks best; scored as
-        "Tell me about Hezbollah" is. None where the question asks something else, no
-        sentence names one, or the article is not found to tell of the thing."""
+        "Tell me about Hezbollah" is. And to "Which militia is backed by Iran?": the name
+        the compound describes, scored as "Tell me about Iran". None where the question
+        asks something else, no sentence names one, or the article is not found to tell
+        of the thing."""
         if not self.named_compounds:
             return None  # no "Iran-backed" in the article: nothing to look for
         asked = asked_action(question)
-        if asked is None:
-            return None
-        return self._phrase_about(asked[1], lambda text: agent(question, text))
+        if asked is not None:
+            return self._phrase_about(asked[1], lambda text: agent(question, text))
+        # The other way round: "Which militia is backed by Iran?" -> "Hezbollah".
+        acted = asked_thing(question)
+        if acted is not None:
+            return self._phrase_about(acted[1], lambda text: described(question, text))
+        return None
 
     def _phrase_about(
         self, topic: str, locate: Callable[[str], tuple[int, int] | None]

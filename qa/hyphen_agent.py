@@ -1,6 +1,7 @@
 """ "Which country backs Hezbollah?" answered from a compound that names who does it:
 "Hezbollah, the Iran-backed Shi'ite militia" -> "Iran"; "the Saudi-led coalition" ->
-"Saudi" for "Who leads the coalition?".
+"Saudi" for "Who leads the coalition?". And the other way round: "Which militia is
+backed by Iran?" -> "Hezbollah", the name the compound describes.
 
 News names an actor inside a hyphenated adjective ("Iran-backed", "US-brokered",
 "state-run"), where no clause says "Iran backs Hezbollah". The reader, trained on
@@ -126,6 +127,74 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
     if inside is None:
         return None
     return beside[0] + inside.start("agent"), beside[0] + inside.end("agent")
+
+
+# "Which militia is backed by Iran?", "What group is Iran-backed?" (or "Iran backed", as
+# typed): the kind asked for (one word or two), the actor and the verb. "What militia
+# does Iran back?", "Who does Iran back?": the same, active. "What is the Iran-backed
+# militia?": the actor's compound with the kind asked for.
+_KIND_WORD = rf"(?!{_AUXILIARY}\b)[^\W\d_]+"
+_KIND = rf"(?:who|whom|(?:which|what)\s+{_KIND_WORD}(?:\s+{_KIND_WORD})?)"
+_ACTOR = r"(?P<actor>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,2})"
+# Each with whether its verb is in its base form ("does Iran back") or a participle.
+_DONE_TO = tuple(
+    (re.compile(pattern, re.IGNORECASE), base_form_verb)
+    for pattern, base_form_verb in (
+        (rf"^{_KIND}\s+(?:is|are|was|were)\s+(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*\??$", False),
+        (rf"^{_KIND}\s+(?:do|does|did)\s+{_ACTOR}\s+(?P<verb>[a-z]+)\s*\??$", True),
+        (rf"^{_KIND}\s+(?:is|are|was|were)\s+{_ACTOR}[-\s](?P<verb>[a-z]+)\s*\??$", False),
+        (
+            rf"^(?:who|what|which)\s+(?:is|are|was|were)\s+the\s+{_ACTOR}-(?P<verb>[a-z]+)"
+            r"(?:\s+[^\W\d_]+){1,2}\s*\??$",
+            False,
+        ),
+    )
+)
+
+
+def asked_thing(question: str) -> tuple[str, str] | None:
+    """(the verb's base form, the actor) of a question asking what an actor does
+    something to ("Which militia is backed by Iran?" -> ("back", "Iran")), or None."""
+    text = question.strip()
+    for pattern, base_form_verb in _DONE_TO:
+        found = pattern.match(text)
+        if found is None or found["verb"].lower() in _NOT_ACTIONS:
+            continue
+        verb = found["verb"].lower()
+        base = verb if base_form_verb else base_form(verb)
+        if base is not None and base in english_words():
+            return base, found["actor"]
+    return None
+
+
+# The name a compound describes: one to four capitalised words, just before the phrase
+# set beside it ("Hezbollah, the Iran-backed militia") or just after the compound and at
+# the end of its noun phrase ("the Iran-backed Hezbollah,").
+_NAME = r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}"
+_PHRASE_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|who|has|have|had|is|was|were|are|and)\b)"
+
+
+def described(question: str, sentence: str) -> tuple[int, int] | None:
+    """Where, in `sentence`, the name the question asks for is (start, end): the name a
+    compound of the question's actor and verb describes; None where there is none."""
+    asked = asked_thing(question)
+    if asked is None:
+        return None
+    base, actor = asked
+    name = name_pattern(actor)
+    if name is None:
+        return None
+    participles = "|".join(sorted(re.escape(p) for p in _forms(base)))
+    compound = rf"(?<![\w-])(?i:{name})-(?:{participles})\b"
+    beside = re.search(
+        rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{compound}", sentence
+    )
+    if beside is not None:
+        return beside.span("name")
+    after = re.search(rf"{compound}\s+(?P<name>{_NAME}){_PHRASE_END}", sentence)
+    if after is not None:
+        return after.span("name")
+    return None
 
 
 _NAMED_COMPOUND = re.compile(r"(?<![\w-])(?-i:[A-Z])[\w.]*-(?-i:[a-z])+\b")

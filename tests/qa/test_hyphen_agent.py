@@ -1,12 +1,13 @@
 """An actor named in a hyphenated compound ("the Iran-backed militia") answers "Who backs
-...?" (qa.hyphen_agent), and ArticleQA answers with it where the question asks so."""
+...?", and the name the compound describes "Which militia is backed by Iran?"
+(qa.hyphen_agent); ArticleQA answers with them where the question asks so."""
 
 from __future__ import annotations
 
 import pytest
 
 from qa import ArticleQA
-from qa.hyphen_agent import agent, asked_action
+from qa.hyphen_agent import agent, asked_action, asked_thing, described
 from tests.conftest import FakeEmbedder
 
 MILITIA = (
@@ -94,3 +95,48 @@ def test_a_follow_up_is_answered_as_spelled_out(fake_embedder: FakeEmbedder) -> 
     ]
     answer = bot.ask("who backs it?", history)
     assert answer.text == "Iran" and answer.reading is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Which militia is backed by Iran?", ("back", "Iran")),
+        ("What militia does Iran back?", ("back", "Iran")),
+        ("who does iran back", ("back", "iran")),
+        ("What group is Iran-backed?", ("back", "Iran")),
+        ("what militia is iran backed", ("back", "iran")),
+        ("What is the Iran-backed militia called?", ("back", "Iran")),
+        ("Which coalition was led by Saudi Arabia?", ("lead", "Saudi Arabia")),
+        ("Which country backs Hezbollah?", None),  # asks for the actor
+        ("What did Israel do?", None),
+        ("Who is the president?", None),
+    ],
+)
+def test_a_question_asking_what_an_actor_does_something_to(
+    question: str, asked: tuple[str, str] | None
+) -> None:
+    assert asked_thing(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "name"),
+    [
+        ("Which militia is backed by Iran?", MILITIA, "Hezbollah"),  # the phrase beside it
+        ("What government does the US back?", "The US-backed Kyiv government fell.", None),
+        ("Who does the US back?", "He met the US-backed Ahmed Rashid, who spoke.", "Ahmed Rashid"),
+        ("Which militia is backed by Iran?", NEWS, None),  # no compound of Iran
+        ("Which coalition is backed by Iran?", "The Iran-led coalition, Axis, met.", None),
+    ],
+)
+def test_the_name_the_compound_describes(question: str, sentence: str, name: str | None) -> None:
+    found = described(question, sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == name
+
+
+def test_ask_answers_with_the_name_and_cites_its_sentence(fake_embedder: FakeEmbedder) -> None:
+    text = f"Officials met in Beirut on Monday.\n{MILITIA}\nThe talks ended late.\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    decision = bot.decide("Which militia is backed by Iran?")
+    assert decision.candidate == "Hezbollah"
+    assert decision.answer.evidence[0].position == 1
+    assert bot.decide("Which militia is backed by Syria?").candidate != "Hezbollah"

@@ -383,8 +383,9 @@ class ArticleQA:
         # only where the article has a compound to answer from: inspect reads it again).
         spelled = self.named_compounds and refers_back(cleaned)
         reading = self.read(question, history) if spelled else None
-        asked = reading.reader_question if reading is not None else cleaned
-        compounded = self.by_compound(asked)
+        # A keyword query as the question it stands for ("hezbollah backed by?").
+        asked = reading.reader_question if reading is not None else as_question(cleaned)
+        compounded = self.by_compound(asked or cleaned)
         if compounded is not None:
             note = reading.note if reading is not None else None
             answer = replace(compounded.answer, reading=note or compounded.answer.reading)

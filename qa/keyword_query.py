@@ -7,7 +7,8 @@ query of a few words with no question word, no verb among the closed-class ones 
 question needs (is, did, can ...) and not a request ("Name the ...", "Describe ...")
 is read as "What is <the query>?" ("What was ...?" where it names a day: news tells of
 the past; "any casualties?": "Were there any casualties?"); a
-day alone ("November 19?") as "What happened on November 19?".
+day alone ("November 19?") as "What happened on November 19?"; one that ends in "by"
+("hezbollah backed by?") as "Who is the hezbollah backed by?".
 Retrieval still searches the words as typed, and the user sees the question they typed.
 
 Only English function words decide (qa.referring's lists and the request verbs below);
@@ -38,6 +39,8 @@ _OWN_DETERMINERS = DETERMINERS | frozenset(
 # immediate casualties were confirmed", where "What is any casualties?" found "hearing
 # explosions". (News tells of the past; the uncased reader is no stickler for tense.)
 _WHETHER = "any"
+# "... backed by?": the query ends where the doer would be named.
+_AGENT = "by"
 # Words that make a few words a sentence or a yes/no question, not a query.
 _NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
 # A fragment ("on November 19?", "and Hezbollah?") varies the last question (qa.referring),
@@ -61,8 +64,19 @@ def as_question(question: str) -> str | None:
     if words[0] == _WHETHER:
         return f"Were there {body[0].lower()}{body[1:]}?"
     article = "" if words[0] in _OWN_DETERMINERS else "the "
-    # A day names something that happened: news tells of it in the past, and the reader
-    # reads the tense ("What is the November 23 target?" was withheld at 0.14 with "a
-    # building" in hand, "What was the November 23 target?" answered at 0.80).
-    dated = bool(date_phrases(body)) or any(word in WEEKDAYS for word in words)
-    return f"What {'was' if dated else 'is'} {article}{body}?"
+    if words[-1] == _AGENT and len(words) > 2:
+        # "hezbollah backed by?" asks who does it: "Who is the Hezbollah backed by?" is
+        # answered "Iran", where "What is the Hezbollah backed by?" read "Shi'ite militia".
+        thing = words[-3]
+        plural = thing.endswith("s") and not thing.endswith(("ss", "us", "is"))
+        be = ("were" if plural else "was") if _dated(body, words) else ("are" if plural else "is")
+        return f"Who {be} {article}{body}?"
+    return f"What {'was' if _dated(body, words) else 'is'} {article}{body}?"
+
+
+def _dated(body: str, words: list[str]) -> bool:
+    """Whether the query names a day. A day names something that happened: news tells of
+    it in the past, and the reader reads the tense ("What is the November 23 target?" was
+    withheld at 0.14 with "a building" in hand, "What was the November 23 target?"
+    answered at 0.80)."""
+    return bool(date_phrases(body)) or any(word in WEEKDAYS for word in words)

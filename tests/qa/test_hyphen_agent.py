@@ -77,6 +77,7 @@ def test_ask_answers_with_the_actor_and_cites_its_sentence(fake_embedder: FakeEm
     assert decision.candidate == "Iran"
     assert decision.answer.evidence[0].position == 1
     assert bot.decide("Who backs Hamas?").candidate != "Iran"
+    assert bot.decide("hezbollah backed by?").candidate == "Iran"  # a keyword query
 
 
 def test_only_a_compound_with_a_named_first_part_counts() -> None:

@@ -22,6 +22,10 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("its capital", "What is its capital?"),
         # "any ...": whether there were any.
         ("any casualties?", "Were there any casualties?"),
+        # Ending in "by": who did it, in the tense and number of the thing done to.
+        ("hezbollah backed by?", "Who is the hezbollah backed by?"),
+        ("talks hosted by", "Who are the talks hosted by?"),
+        ("nov 19 strike carried out by", "Who was the nov 19 strike carried out by?"),
         ("Any damage in Beirut", "Were there any damage in Beirut?"),
         # A day alone: what happened then (after a question, it varies that one instead).
         ("November 19?", "What happened on November 19?"),

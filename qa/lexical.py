@@ -10,6 +10,7 @@ import Stemmer
 
 from index.sentences import Sentence
 from qa.bm25 import BM25, words
+from qa.demonyms import place_words
 
 # Question words carry no topic; "did"/"does" would otherwise match every past-tense verb.
 _QUESTION_WORDS = {
@@ -59,7 +60,14 @@ class Lexicon:
     """BM25 over an article's sentences, plus per-sentence term sets for coverage."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
-        rows = terms_of([s.text for s in sentences])
+        texts = [s.text for s in sentences]
+        # A place and its people are one term ("Lebanon", "Lebanese": qa.demonyms), in the
+        # article and in every question asked of it.
+        places = place_words(texts)
+        stemmed = dict(zip(places, _STEMMER.stemWords(list(places)), strict=True))
+        targets = {stemmed[word]: _STEMMER.stemWord(to) for word, to in places.items()}
+        self._folds = {stem: to for stem, to in targets.items() if stem != to}
+        rows = [self.folded(row) for row in terms_of(texts)]
         self._sentence_terms = [set(row) for row in rows]
         # An empty sentence counts as one word long, as it did when bm25s scored them (it
         # refused empty rows): the average length, and so every score, stays the same.
@@ -74,17 +82,21 @@ class Lexicon:
         self._idf = {t: float(np.log(1 + n / df)) for t, df in document_frequency.items()}
         self._unknown_idf = float(np.log(1 + n / 0.5))
 
+    def folded(self, query_terms: list[str]) -> list[str]:
+        """The terms with a place's people as the place ("lebanes" -> "lebanon")."""
+        return [self._folds.get(term, term) for term in query_terms]
+
     def scores(self, query_terms: list[str]) -> np.ndarray:
         """BM25 of every sentence for the query, scaled so the best sentence has 1."""
         if not query_terms:
             return np.zeros(len(self._sentence_terms), dtype=np.float32)
-        raw = self._bm25.scores(query_terms)
+        raw = self._bm25.scores(self.folded(query_terms))
         best = float(raw.max())
         return raw / best if best > 0 else raw
 
     def coverage(self, query_terms: list[str], positions: list[int]) -> float:
         """IDF-weighted share of the query's terms found in the given sentences (0..1)."""
-        unique = set(query_terms)
+        unique = set(self.folded(query_terms))
         if not unique:
             return 1.0  # nothing asked that the article could lack
         present: set[str] = set()
@@ -95,7 +107,7 @@ class Lexicon:
     def known_share(self, query_terms: list[str]) -> float:
         """IDF-weighted share of the query's terms that the article uses anywhere (0..1):
         a name or number it never mentions is the clearest sign it does not answer."""
-        unique = set(query_terms)
+        unique = set(self.folded(query_terms))
         if not unique:
             return 1.0
         return self._weighted_share(unique, self._idf)

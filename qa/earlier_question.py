@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
 
 from qa.dates.patterns import MONTH_DAY
 from qa.referring import (
@@ -154,6 +155,17 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
     return text[0].lower() + text[1:] if determiner else text
 
 
+def _attached(rest: list[re.Match[str]], phrases: Phrases) -> list[re.Match[str]]:
+    """The phrase a preposition attaches to the subject, of the words between it and the
+    question's verb (`rest`): "on the Hamas training camp" of "When did the strike on the
+    Hamas training camp happen?", so that "Where was that?" asks about that strike, not
+    any; as far as the words are the article's ("take" of "take place" is not)."""
+    if not rest or rest[0].group().lower() not in PREPOSITIONS:
+        return []
+    kept = list(takewhile(lambda m: phrases(m.group()), rest))
+    return kept if len(kept) > 1 else []
+
+
 def participle(word: str) -> bool:
     """Whether `word` looks like a past participle ("held", "struck", "designated")."""
     lower = word.lower()
@@ -182,7 +194,8 @@ def object_of(said: Said) -> str | None:
 def subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
     """Where the subject of a question with an auxiliary is ("Lebanese officials" of "What
     did Lebanese officials emphasize"): the longest run of words after the auxiliary that
-    the article writes together (`phrases`), short of the question's last word, its verb.
+    the article writes together (`phrases`), short of the question's last word, its verb,
+    with the phrase a preposition attaches to it (`_attached`).
     Capitals alone cannot tell it: swapping "Lebanese" for "the Israeli delegates" made
     "What did the Israeli delegates officials emphasize?". None where no run is the
     article's."""
@@ -193,7 +206,8 @@ def subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
     for count in range(len(after) - 1, 0, -1):
         run = question[after[0].start() : after[count - 1].end()]
         if phrases(run):
-            return after[0].start(), after[count - 1].end()
+            attached = _attached(after[count:-1], phrases)
+            return after[0].start(), (attached or after[:count])[-1].end()
     return None
 
 

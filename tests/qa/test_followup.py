@@ -382,6 +382,30 @@ def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:
     assert read("and more?", emphasized).startswith("What did Lebanese officials emphasize?")
 
 
+def test_the_subject_keeps_the_phrase_a_preposition_attaches_to_it() -> None:
+    article = ArticleWords(
+        [
+            "The strike came amid a broader campaign.",
+            "The military launched a strike on a Hamas training camp in southern Lebanon.",
+        ]
+    )
+    struck = _chat(
+        ("When did the strike on the Hamas training camp happen?", _cited("November 19", 1))
+    )
+
+    def read(fragment: str) -> str:
+        return read_question(fragment, struck, article.has_phrase).reader_question
+
+    # Was "Where was the strike?": "Beirut", of another strike.
+    assert read("Where was that?") == "Where was the strike on the Hamas training camp?"
+    assert read("Who carried it out?") == "Who carried the strike on the Hamas training camp out?"
+    # "take" of "take place" is not the article's word: the phrase ends before it.
+    placed = _chat(("When did the strike on the camp take place?", _cited("November 19", 1)))
+    assert read_question("Where was that?", placed, article.has_phrase).reader_question == (
+        "Where was the strike on the camp?"
+    )
+
+
 def test_has_phrase_is_words_in_a_row() -> None:
     article = ArticleWords(["The Russian envoy called for de-escalation, urgently."])
     assert article.has_phrase("the russian Envoy")

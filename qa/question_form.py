@@ -103,7 +103,7 @@ _LEADS_A_DAY = (
     | frozenset("which whose".split())
 )
 # Words around a question that ask nothing: a greeting or discourse word before it ("hi,",
-# "so", "ok,"), a request to tell it ("can you tell me", "do you know", "I want to know")
+# "so", "ok,", "alright, and"), a request to tell it ("can you tell me", "do you know", "I want to know")
 # before its question word, a "please". The reader, trained on bare questions, read "can
 # you tell me what was targeted on november 23" as about the strike ("air strike") and
 # ", please" as no question at all. Only before a question word or auxiliary, so "Well
@@ -115,7 +115,8 @@ _QUESTION_WORD = (
 )
 _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
 _GREETING = re.compile(
-    rf"^(?:(?:hi|hello|hey|ok|okay|so|well|um+|uh+|q:|question:|(?:quick|one\s+more)\s+(?:q|question)\s*:?)"
+    rf"^(?:(?:hi|hello|hey|ok|okay|alright|all\s+right|right|so|and|well|um+|uh+|q:|question:"
+    r"|(?:quick|one\s+more)\s+(?:q|question)\s*:?)"
     r"(?:\b|(?<=:))[\s,!.]*)+"
     rf"(?={_ASKS})",
     re.IGNORECASE,

@@ -80,6 +80,8 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("hi! who condemned the strike?", "Who condemned the strike?"),
         ("so what was targeted?", "What was targeted?"),
         ("ok, where were the talks held", "Where were the talks held?"),
+        ("Ok, and where did the strike happen?", "Where did the strike happen?"),
+        ("alright, who condemned it", "Who condemned it?"),
         ("hey, can you tell me who won?", "Who won?"),
         ("ok, in what season was the save introduced?", "In what season was the save introduced?"),
         ("tell me to whom the award went", "To whom the award went?"),

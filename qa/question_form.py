@@ -103,11 +103,11 @@ _LEADS_A_DAY = (
     | frozenset("which whose".split())
 )
 # Words around a question that ask nothing: a greeting or discourse word before it ("hi,",
-# "so", "ok,", "alright, and"), a request to tell it ("can you tell me", "do you know", "I want to know")
-# before its question word, a "please". The reader, trained on bare questions, read "can
-# you tell me what was targeted on november 23" as about the strike ("air strike") and
-# ", please" as no question at all. Only before a question word or auxiliary, so "Well
-# water?" and "Tell me about the strike." keep their words.
+# "so", "ok,", "alright, and"), a request to tell it ("can you tell me", "do you know",
+# "I want to know") before its question word, a "please". The reader, trained on bare
+# questions, read "can you tell me what was targeted on november 23" as about the strike
+# ("air strike") and ", please" as no question at all. Only before a question word or
+# auxiliary, so "Well water?" and "Tell me about the strike." keep their words.
 # A question word, maybe after a preposition ("in what season ...", "to whom ...").
 _QUESTION_WORD = (
     r"(?:(?:in|on|at|during|to|from|for|by|of|with|after|before|since|until|through|about)\s+)?"

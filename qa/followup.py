@@ -243,7 +243,11 @@ def read_question(
     # on November 19.
     turns = [t for t in every_turn if not about_last_answer(t.question) and asks_something(t)]
     if not turns or not refers_back(question):
-        return Reading(question, question, resolved=as_question(question))
+        # A keyword query is searched and read as the question it stands for: "Nov 23
+        # target?" as typed ranked the sentence before the answer's first, and the reader
+        # read that passage as no answer.
+        asked = as_question(question)
+        return Reading(question, asked or question, resolved=asked)
     start = len(turns) - 1
     while start > 0 and refers_back(turns[start].question):
         start -= 1

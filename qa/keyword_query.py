@@ -9,7 +9,9 @@ is read as "What is <the query>?" ("What was ...?" where it names a day: news te
 the past; "any casualties?": "Were there any casualties?"); a
 day alone ("November 19?") as "What happened on November 19?"; one that ends in "by"
 ("hezbollah backed by?") as "Who is the hezbollah backed by?".
-Retrieval still searches the words as typed, and the user sees the question they typed.
+Retrieval searches that question too (searched as typed, "Nov 23 target?" ranked the
+sentence before the answer's first, and the passage read first held no answer the reader
+believed), and the user sees the question they typed.
 
 Only English function words decide (qa.referring's lists and the request verbs below);
 nothing is keyed to an article. The reader is uncased (MiniLM), so capitals are left as

@@ -64,10 +64,10 @@ def test_a_query_one_word_too_long_is_read_as_typed() -> None:
     assert as_question(" ".join([*words, "date"])) is None
 
 
-def test_the_reader_reads_the_question_and_retrieval_the_words_as_typed() -> None:
+def test_retrieval_and_the_reader_take_the_question_the_query_stands_for() -> None:
     reading = read_question("Talks location?", None)
-    assert reading.question == reading.query == "Talks location?"
-    assert reading.reader_question == "What is the Talks location?"
+    assert reading.question == "Talks location?"
+    assert reading.query == reading.reader_question == "What is the Talks location?"
     assert reading.note is None  # nothing to tell the user: they were not misread
 
 

@@ -94,6 +94,11 @@ def described_thing(question: str) -> str | None:
     if described is None or words(described["thing"])[-1].lower() in PREPOSITIONS:
         return None  # "Who is the chief of staff responsible for?" describes no one
     thing = described["thing"]
+    found = list(WORD.finditer(thing))
+    if len(found) > 2 and participle(found[-1].group()):
+        # "What is the fire called?": the fire ("How big is it?" was "How big is the fire
+        # called?").
+        thing = thing[: found[-2].end()]
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
@@ -164,6 +169,27 @@ def _attached(rest: list[re.Match[str]], phrases: Phrases) -> list[re.Match[str]
         return []
     kept = list(takewhile(lambda m: phrases(m.group()), rest))
     return kept if len(kept) > 1 else []
+
+
+# "How many people died?", "How many soldiers will be sent?": the things counted, then an
+# auxiliary and the rest, or a verb in the past.
+HOW_MANY = re.compile(
+    r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
+    rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)"
+    rf"|(?P<verb>{PAST_TENSE})(?P<rest>.*))$",
+    re.IGNORECASE,
+)
+
+
+def counted_things(question: str) -> str | None:
+    """The things a "How many ...?" question counts ("firefighters" of "How many
+    firefighters are battling the blaze?"): what "they" stands for after it, whose
+    answer is a number. None for any other question."""
+    counted = HOW_MANY.match(plain_question(question))
+    if counted is None or words(counted.group())[1].lower() != "many":
+        return None  # "How much water ...?" counts no things "they" could be
+    things = counted["things"]
+    return things[3:] if things.lower().startswith("of ") else things  # "many of the ..."
 
 
 def participle(word: str) -> bool:

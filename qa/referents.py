@@ -13,6 +13,7 @@ from qa.dates import date_phrases
 from qa.earlier_question import (
     Phrases,
     Said,
+    counted_things,
     described_thing,
     leads_with_preposition,
     looks_plural,
@@ -68,6 +69,13 @@ def _referent(
             or thing_asked_about(said.question)
             or _named(pointer, said, asked, answer)
         )
+        if named is None and word in _PLURAL:
+            # "they" after "How many firefighters are battling the blaze?" / "600" are
+            # the firefighters ("What equipment do they have?"); left, it was read with
+            # the date of the answer's sentence.
+            things = counted_things(said.question)
+            if things and looks_plural(things):
+                named = things if words(things)[0].lower() in DETERMINERS else f"the {things}"
         if named is None:
             # After "Tell me about the Russian ambassador", "he" is the ambassador: the
             # answer was a sentence about him, the request's topic is who he is.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from qa.dates import date_phrases
 from qa.earlier_question import (
     DESCRIBED,
+    HOW_MANY,
     Phrases,
     Said,
     described_thing,
@@ -31,7 +32,9 @@ from qa.referents import put_in
 from qa.referring import (
     AUXILIARIES,
     BE,
+    DEMONSTRATIVES,
     DETERMINERS,
+    PERSONAL,
     POSSESSIVE,
     PREPOSITIONS,
     SOME,
@@ -42,7 +45,7 @@ from qa.referring import (
     pointers,
     words,
 )
-from qa.verbs import PAST_TENSE, base_form
+from qa.verbs import base_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
@@ -100,7 +103,8 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     the reader was trained on (measured: the reader's margin goes from -7.9, no answer,
     to +9.3 against "Who said so: a building ...?"). After a question asking what
     something is ("What was the target?") the claim is the thing described: "Who said
-    the target was a building ...?". None unless the follow-up asks who made the claim,
+    the target was a building ...?"; after a count, the count: "Who said 15 homes were
+    destroyed?". None unless the follow-up asks who made the claim,
     the earlier turn is one such question, and there is an answer to put in.
     """
     points = _WHO_CLAIMED.match(question.strip())
@@ -108,6 +112,15 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
         return None
     answer = answer.rstrip(" .,’'\"”")
     claim = subject_of(context)
+    counted = HOW_MANY.match(plain_question(context))
+    if claim is None and counted is not None:
+        # "How many homes were destroyed?" / "15": "Who said 15 homes were destroyed?".
+        said = (
+            f"{counted['aux']} {counted['clause']}"
+            if counted["aux"]
+            else (f"{counted['verb']}{counted['rest']}")
+        )
+        return f"{points['ask']} {answer} {counted['things']} {said}?"
     if claim is None:
         described = DESCRIBED.match(plain_question(context))
         thing = described_thing(context)
@@ -189,6 +202,9 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     owned = _owned(tokens, question, said.answer) or _owners_other(tokens, question)
     if owned is not None:
         return owned
+    recounted = _recounted(tokens, question)
+    if recounted is not None:
+        return recounted
     named = [t for t in tokens if t.lower() not in DETERMINERS]
     if named and named[0][:1].isupper() and _POSSESSIVE_END.search(tokens[-1]):
         # "and Baltic Jet's?" after "How much did Nordwind shares fall?": the owner
@@ -456,11 +472,24 @@ def _whom_asked(wh: str, auxiliary: str, answer: str) -> bool:
 # "How many people died?", "How many soldiers will be sent?": a count of things, then
 # what they did or what is done to them (the things' words lazily, so the first auxiliary
 # or verb ends them).
-_HOW_MANY = re.compile(
-    r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
-    rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)|(?P<verb>{PAST_TENSE})(?P<rest>.*))$",
-    re.IGNORECASE,
-)
+# A fragment this long or shorter may be things to count instead ("and barns?").
+_COUNTED_WORDS = 3
+_NOT_THINGS = WH | AUXILIARIES | PREPOSITIONS | POSSESSIVE | SOME | PERSONAL | DEMONSTRATIVES
+
+
+def _recounted(tokens: list[str], question: str) -> str | None:
+    """ "And barns?" after "How many homes were destroyed?": the same count of the other
+    things ("How many barns were destroyed?"; joined, the reader gave the homes' "15"
+    again). None unless the question counts things and the fragment is a few words that
+    name some (no pronoun, question word or auxiliary)."""
+    counted = HOW_MANY.match(question)
+    named = [t for t in tokens if t.lower() not in DETERMINERS]
+    if counted is None or not named or len(named) > _COUNTED_WORDS:
+        return None
+    if any(t.lower() in _NOT_THINGS for t in named):
+        return None
+    start, end = counted.span("things")
+    return f"{question[:start]}{' '.join(named)}{question[end:]}?"
 
 
 def _counted(asked: str, question: str) -> str | None:
@@ -469,7 +498,7 @@ def _counted(asked: str, question: str) -> str | None:
     "When?" reads "When will soldiers be sent?". Joined ("How many people died?
     Where?"), the reader gave the number again or nothing. None for any other question,
     or a verb whose base form is not known."""
-    counted = _HOW_MANY.match(question)
+    counted = HOW_MANY.match(question)
     if counted is None:
         return None
     things = counted["things"]

@@ -893,3 +893,29 @@ def test_a_question_word_alone_after_whom_puts_the_answer_in_the_objects_place()
     # "Who is ...?" asks what someone is: no object to put in.
     captain = _chat(("Who is the captain?", _cited("Jonas Berg", 2, dates=())))
     assert read_question("Where?", captain).reader_question == "Where is the captain?"
+
+
+def test_follow_ups_after_a_count_lean_on_the_things_counted() -> None:
+    crews = _chat(("How many firefighters are battling the blaze?", _cited("600", 3)))
+    # "they" are the firefighters: left, it was read on the date of the answer's sentence.
+    assert read_question("What equipment do they have?", crews).reader_question == (
+        "What equipment do the firefighters have?"
+    )
+    homes = _chat(("How many homes were destroyed?", _cited("15", 6)))
+    # Other things counted the same way (joined, the reader gave the homes' 15 again).
+    assert read_question("And barns?", homes).reader_question == "How many barns were destroyed?"
+    assert read_question("and the fire trucks?", homes).reader_question == (
+        "How many fire trucks were destroyed?"
+    )
+    # Who made the claim: the count spelled out, as for any claim.
+    assert read_question("Who said so?", homes).reader_question == (
+        "Who said 15 homes were destroyed?"
+    )
+    # Not things: a pronoun or a question word is no count of other things.
+    assert read_question("and them?", homes).reader_question != "How many them were destroyed?"
+
+
+def test_what_a_thing_is_called_describes_the_thing() -> None:
+    called = _chat(("What is the fire called?", _cited("the Cascade Ridge fire", 1)))
+    # Was "How big is the fire called?".
+    assert read_question("How big is it?", called).reader_question == "How big is the fire?"

@@ -42,6 +42,8 @@ _SINGULAR = frozenset("he him his she her hers".split())
 # Pronouns that never stand for one thing ("they" is not "the strike"; it may be a body
 # named: "Hezbollah").
 _PLURAL = frozenset("they them their theirs".split())
+# "it" never stands for many things ("frozen meals and dairy products").
+_IT = frozenset("it its".split())
 # Pronouns as objects, which never stand for their own clause's subject.
 _OBJECT_PRONOUNS = frozenset("him them it".split())
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
@@ -69,6 +71,10 @@ def _referent(
             or thing_asked_about(said.question)
             or _named(pointer, said, asked, answer)
         )
+        if named == answer and word in _IT and _many_things(answer):
+            # "Where is it based?" after "What does Nordic Foods make?" / "frozen meals
+            # and dairy products": not the products; the question's subject, below.
+            named = None
         if named is None and word in _PLURAL:
             # "they" after "How many firefighters are battling the blaze?" / "600" are
             # the firefighters ("What equipment do they have?"); left, it was read with
@@ -123,6 +129,17 @@ def _looks_like_name(text: str) -> bool:
 def _answer(said: Said) -> str:
     """The last answer as a pronoun's referent: without outer spaces or a final full stop."""
     return said.answer.strip().rstrip(" .,")
+
+
+def _many_things(phrase: str) -> bool:
+    """Whether a noun phrase is more than one thing by its form: things joined by "and",
+    or a plural noun before any preposition ("the talks in Beirut"; a name is one thing:
+    "Hamas", "Nordic Foods")."""
+    found = words(phrase)
+    head = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, found))
+    if not head or head[-1][:1].isupper():
+        return False
+    return "and" in (w.lower() for w in head) or looks_plural(" ".join(head))
 
 
 def _one_thing(phrase: str) -> bool:

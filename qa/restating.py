@@ -379,7 +379,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         which = subject["wh"].split()
         thing = f"the {which[1]}" if kind and len(which) == 2 else "it"
         named = said.answer.strip().rstrip(" .,")
-        if kind and which[0].lower() == "who" and 0 < len(words(named)) <= _NAME_WORDS:
+        # "Who is buying Crunchy Co?" / "Nordic Foods" + "Why?": "Why is Nordic Foods
+        # buying Crunchy Co?" (was "Why is it buying ...?": "for $2.1 billion in cash").
+        if which[0].lower() == "who" and 0 < len(words(named)) <= _NAME_WORDS:
             thing = f"the {named[4:]}" if named.startswith("The ") else named
         return f"{asked} {subject['aux']} {thing}{_unless_when(asked, subject['rest'])}?"
     if subject is not None:
@@ -408,7 +410,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         placed = answer if leads_with_preposition(answer) else f"{preposition} {answer}"
         text = f"{asked} {led['aux']} {_unless_when(asked, led['clause'])} {placed}?"
         return text if len(text) <= MAX_QUESTION_CHARS else None
-    counted = _counted(asked, plain_question(said.question))
+    counted = _counted(asked, plain_question(said.question)) or _measured(
+        asked, plain_question(said.question)
+    )
     if counted is not None:
         return counted
     # "When did Israel strike Beirut?" + "Why?": the same question with the other word.
@@ -490,6 +494,26 @@ def _recounted(tokens: list[str], question: str) -> str | None:
         return None
     start, end = counted.span("things")
     return f"{question[:start]}{' '.join(named)}{question[end:]}?"
+
+
+# "How much did shares fall?", "How far did the fire spread?": a measure of what a
+# clause tells, asked with an auxiliary.
+_HOW_MUCH = re.compile(
+    rf"^how\s+(?:much|far|long|often|fast)\s+(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+"
+    r"(?P<clause>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _measured(asked: str, question: str) -> str | None:
+    """A measure's question asked again with another question word: "How much did
+    shares fall?" + "Where?" reads "Where did shares fall?" (joined, the reader gave
+    the measure again, withheld). None for any other question."""
+    measured = _HOW_MUCH.match(question)
+    if measured is None:
+        return None
+    text = f"{asked} {measured['aux']} {_unless_when(asked, measured['clause'])}?"
+    return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
 def _counted(asked: str, question: str) -> str | None:

@@ -919,3 +919,29 @@ def test_what_a_thing_is_called_describes_the_thing() -> None:
     called = _chat(("What is the fire called?", _cited("the Cascade Ridge fire", 1)))
     # Was "How big is the fire called?".
     assert read_question("How big is it?", called).reader_question == "How big is the fire?"
+
+
+def test_another_question_word_after_a_measure_asks_of_its_clause() -> None:
+    fell = _chat(("How much did shares fall?", _cited("4 percent", 5)))
+    # Joined ("How much did shares fall? Where?") the reader gave "4 percent in Oslo".
+    assert read_question("Where?", fell).reader_question == "Where did shares fall?"
+    assert read_question("Why?", fell).reader_question == "Why did shares fall?"
+
+
+def test_why_after_who_asks_why_the_answer_does_it() -> None:
+    buying = _chat(("Who is buying Crunchy Co?", _cited("Nordic Foods", 0)))
+    # Was "Why is it buying Crunchy Co?".
+    assert read_question("Why?", buying).reader_question == "Why is Nordic Foods buying Crunchy Co?"
+
+
+def test_it_never_stands_for_many_things() -> None:
+    makes = _chat(("What does Nordic Foods make?", _cited("frozen meals and dairy products", 8)))
+    # Was "Where is frozen meals and dairy products based?".
+    assert read_question("Where is it based?", makes).reader_question == (
+        "Where is Nordic Foods based?"
+    )
+    # A name is one thing, whatever its last letter.
+    ran = _chat(("Which organization ran the camp?", _cited("Hamas", 8)))
+    assert read_question("How has it been designated?", ran).reader_question == (
+        "How has Hamas been designated?"
+    )

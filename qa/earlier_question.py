@@ -95,7 +95,8 @@ def described_thing(question: str) -> str | None:
         return None  # "Who is the chief of staff responsible for?" describes no one
     thing = described["thing"]
     found = list(WORD.finditer(thing))
-    if len(found) > 2 and participle(found[-1].group()):
+    named = [m for m in found[:-1] if m.group().lower() not in DETERMINERS]
+    if named and participle(found[-1].group()):
         # "What is the fire called?": the fire ("How big is it?" was "How big is the fire
         # called?").
         thing = thing[: found[-2].end()]

@@ -919,6 +919,8 @@ def test_what_a_thing_is_called_describes_the_thing() -> None:
     called = _chat(("What is the fire called?", _cited("the Cascade Ridge fire", 1)))
     # Was "How big is the fire called?".
     assert read_question("How big is it?", called).reader_question == "How big is the fire?"
+    named = _chat(("What is Hezbollah called?", _cited("the Party of God", 4)))
+    assert read_question("Who backs it?", named).reader_question == "Who backs Hezbollah?"
 
 
 def test_another_question_word_after_a_measure_asks_of_its_clause() -> None:

@@ -172,8 +172,9 @@ def _attached(rest: list[re.Match[str]], phrases: Phrases) -> list[re.Match[str]
     return kept if len(kept) > 1 else []
 
 
-# "How many people died?", "How many soldiers will be sent?": the things counted, then an
-# auxiliary and the rest, or a verb in the past.
+# "How many people died?", "How many soldiers will be sent?": a count of things, then
+# what they did or what is done to them (the things' words lazily, so the first auxiliary
+# or verb ends them).
 HOW_MANY = re.compile(
     r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
     rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)"

@@ -115,12 +115,11 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     counted = HOW_MANY.match(plain_question(context))
     if claim is None and counted is not None:
         # "How many homes were destroyed?" / "15": "Who said 15 homes were destroyed?".
-        said = (
-            f"{counted['aux']} {counted['clause']}"
-            if counted["aux"]
-            else (f"{counted['verb']}{counted['rest']}")
-        )
-        return f"{points['ask']} {answer} {counted['things']} {said}?"
+        if counted["aux"]:
+            told = f"{counted['aux']} {counted['clause']}"
+        else:
+            told = f"{counted['verb']}{counted['rest']}"
+        return f"{points['ask']} {answer} {counted['things']} {told}?"
     if claim is None:
         described = DESCRIBED.match(plain_question(context))
         thing = described_thing(context)
@@ -473,9 +472,6 @@ def _whom_asked(wh: str, auxiliary: str, answer: str) -> bool:
     return bool(answer) and len(words(answer)) <= _NAME_WORDS
 
 
-# "How many people died?", "How many soldiers will be sent?": a count of things, then
-# what they did or what is done to them (the things' words lazily, so the first auxiliary
-# or verb ends them).
 # A fragment this long or shorter may be things to count instead ("and barns?").
 _COUNTED_WORDS = 3
 _NOT_THINGS = WH | AUXILIARIES | PREPOSITIONS | POSSESSIVE | SOME | PERSONAL | DEMONSTRATIVES

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.sentences import Sentence
-from qa.apposition import whole_title
+from qa.apposition import name_pattern, whole_title
 from qa.dates import find_dates
 from qa.earlier_question import described_thing
 from qa.quotes import balance_quotes
@@ -208,9 +208,35 @@ def _titled(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     start = span.start - sentence.start
     first = whole_title(asked, sentence.text, start, span.end - sentence.start)
     if first == start:
-        return span
+        return _described_after(asked, span, sentence)
     return replace(
         span, text=sentence.text[first : span.end - sentence.start], start=sentence.start + first
+    )
+
+
+# A title of one short word ("Dr", "Sen.", "CEO") says little of who someone is; the clause
+# the article sets after the name ("Dr Peter Mwangi, who led the trial in Kenya") says it.
+_SHORT_TITLE = 4
+
+
+def _described_after(asked: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """`span` through the asked name and the "who ..." clause after it, where `span` is a
+    one-word short title right before the name ("Who is Peter Mwangi?": "Dr" -> "Dr Peter
+    Mwangi, who led the trial in Kenya"); else `span` as it is."""
+    title = span.text.strip().rstrip(".")
+    if " " in title or not title[:1].isupper() or len(title) > _SHORT_TITLE:
+        return span
+    end = span.end - sentence.start
+    name = name_pattern(asked)
+    if name is None:
+        return span
+    after = re.compile(rf"\.?\s+(?i:{name}),\s+who\s+[^,.;:()]+").match(sentence.text, end)
+    if after is None:
+        return span
+    return replace(
+        span,
+        text=sentence.text[span.start - sentence.start : after.end()],
+        end=sentence.start + after.end(),
     )
 
 

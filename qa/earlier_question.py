@@ -194,6 +194,24 @@ def counted_things(question: str) -> str | None:
     return things[3:] if things.lower().startswith("of ") else things  # "many of the ..."
 
 
+# "Were there side effects?", "Are there any plans to rebuild?": the things asked of.
+_THERE_WERE = re.compile(
+    r"^(?:(?:were|are)\s+there|have\s+there\s+been|will\s+there\s+be)\s+(?:any\s+)?"
+    r"(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def things_there(question: str) -> str | None:
+    """The things a "Were there ...?" question asks of ("side effects"), up to any
+    preposition: what "they" stands for after it. None for any other question."""
+    asked = _THERE_WERE.match(plain_question(question))
+    if asked is None:
+        return None
+    things = list(takewhile(lambda w: w.lower() not in PREPOSITIONS, words(asked["things"])))
+    return " ".join(things) if things and looks_plural(" ".join(things)) else None
+
+
 def participle(word: str) -> bool:
     """Whether `word` looks like a past participle ("held", "struck", "designated")."""
     lower = word.lower()

@@ -21,6 +21,7 @@ from qa.earlier_question import (
     plain_question,
     subject_of,
     thing_asked_about,
+    things_there,
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
@@ -79,8 +80,9 @@ def _referent(
             # "they" after "How many firefighters are battling the blaze?" / "600" are
             # the firefighters ("What equipment do they have?"); left, it was read with
             # the date of the answer's sentence.
-            things = counted_things(said.question)
-            if things and looks_plural(things):
+            # So are "side effects" after "Were there side effects?".
+            things = counted_things(said.question) or things_there(said.question)
+            if things:
                 named = things if words(things)[0].lower() in DETERMINERS else f"the {things}"
         if named is None:
             # After "Tell me about the Russian ambassador", "he" is the ambassador: the

@@ -260,3 +260,18 @@ def test_an_event_answer_that_only_says_when_takes_its_sentence() -> None:
     clause = "Tensions escalated in the early hours of November 19"
     assert fit_answer("What happened on November 20?", span, sentence).text == clause
     assert fit_answer("What happened?", span, sentence).text == clause
+
+
+def test_a_short_title_before_the_name_takes_the_clause_after_it() -> None:
+    text = 'Dr Peter Mwangi, who led the trial in Kenya, called the results "a turning point".'
+    article, sentence = _sentence(text)
+    span = _span(article, sentence, "Dr")
+    answer = fit_answer("Who is Peter Mwangi?", span, sentence)
+    assert answer.text == "Dr Peter Mwangi, who led the trial in Kenya"
+    assert article[answer.start : answer.end] == answer.text
+    # No clause after the name, or a title that says something: kept as the reader's.
+    plain, bare = _sentence("Dr Peter Mwangi called the results a turning point.")
+    assert fit_answer("Who is Peter Mwangi?", _span(plain, bare, "Dr"), bare).text == "Dr"
+    titled, named = _sentence("Governor Ana Whitfield, who took office in 2023, spoke.")
+    span = _span(titled, named, "Governor")
+    assert fit_answer("Who is Ana Whitfield?", span, named).text == "Governor"

@@ -911,6 +911,15 @@ def test_follow_ups_after_a_count_lean_on_the_things_counted() -> None:
     assert read_question("Who said so?", homes).reader_question == (
         "Who said 15 homes were destroyed?"
     )
+    # "how many" counts plural things, spelled "-s" or not; "Were there ...?" asks of some.
+    kids = _chat(("How many children took part?", _cited("18,000", 2)))
+    assert read_question("How old were they?", kids).reader_question == (
+        "How old were the children?"
+    )
+    effects = _chat(("Were there side effects?", _cited("rare", 4)))
+    assert read_question("How common were they?", effects).reader_question == (
+        "How common were the side effects?"
+    )
     # Not things: a pronoun or a question word is no count of other things.
     assert read_question("and them?", homes).reader_question != "How many them were destroyed?"
 

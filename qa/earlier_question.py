@@ -183,6 +183,33 @@ HOW_MANY = re.compile(
 )
 
 
+def counts_subject(counted: re.Match[str]) -> bool:
+    """Whether a HOW_MANY match counts its clause's subject ("How many people died?",
+    "How many soldiers will be sent?") rather than its object ("How many people did
+    malaria kill?", "How many doses can the institute make?": the clause has a subject
+    of its own)."""
+    aux = (counted["aux"] or "").lower()
+    if not aux or aux in BE or aux in ("has", "have", "had"):
+        return True
+    if aux in ("do", "does", "did"):
+        return False
+    first = words(counted["clause"])[0]
+    return first.lower() in ("be", "have") or not (
+        first.lower() in DETERMINERS or first[:1].isupper()
+    )
+
+
+def with_object(clause: str, things: str) -> str:
+    """A counting question's clause with the things counted put back as its object:
+    before the clause's first preposition, else at its end ("malaria kill in 2025" +
+    "600,000 people" -> "malaria kill 600,000 people in 2025")."""
+    found = list(WORD.finditer(clause))
+    at = next((m.start() for m in found[1:] if m.group().lower() in PREPOSITIONS), None)
+    if at is None:
+        return f"{clause.rstrip()} {things}"
+    return f"{clause[:at].rstrip()} {things} {clause[at:]}"
+
+
 def counted_things(question: str) -> str | None:
     """The things a "How many ...?" question counts ("firefighters" of "How many
     firefighters are battling the blaze?"): what "they" stands for after it, whose

@@ -20,12 +20,14 @@ from qa.earlier_question import (
     HOW_MANY,
     Phrases,
     Said,
+    counts_subject,
     described_thing,
     first_name,
     leads_with_preposition,
     plain_question,
     subject_of,
     subject_words,
+    with_object,
 )
 from qa.limits import MAX_QUESTION_CHARS
 from qa.referents import put_in
@@ -113,6 +115,15 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     answer = answer.rstrip(" .,’'\"”")
     claim = subject_of(context)
     counted = HOW_MANY.match(plain_question(context))
+    if claim is None and counted is not None and not counts_subject(counted):
+        # "How many people did malaria kill in 2025?" / "600,000": "Who said malaria
+        # kill 600,000 people in 2025?" (the reader minds the object's place, not the
+        # tense: it found "World Health Organization"; "Who said so?" gave a name from
+        # another sentence).
+        if counted["aux"].lower() not in ("do", "does", "did"):
+            return None
+        counted_object = f"{answer} {counted['things']}"
+        return f"{points['ask']} {with_object(counted['clause'], counted_object)}?"
     if claim is None and counted is not None:
         # "How many homes were destroyed?" / "15": "Who said 15 homes were destroyed?".
         if counted["aux"]:
@@ -522,6 +533,12 @@ def _counted(asked: str, question: str) -> str | None:
     if counted is None:
         return None
     things = counted["things"]
+    if not counts_subject(counted):
+        # "How many doses can the institute make?" + "By when?": "By when can the
+        # institute make doses?".
+        clause = with_object(_unless_when(asked, counted["clause"]), things)
+        text = f"{asked} {counted['aux']} {clause}?"
+        return text if len(text) <= MAX_QUESTION_CHARS else None
     if counted["aux"]:
         text = f"{asked} {counted['aux']} {things} {_unless_when(asked, counted['clause'])}?"
     else:

@@ -920,6 +920,18 @@ def test_follow_ups_after_a_count_lean_on_the_things_counted() -> None:
     assert read_question("How common were they?", effects).reader_question == (
         "How common were the side effects?"
     )
+    # Things counted as the clause's object go back in the object's place.
+    killed = _chat(("How many people did malaria kill in 2025?", _cited("600,000", 5)))
+    assert read_question("Where?", killed).reader_question == (
+        "Where did malaria kill people in 2025?"
+    )
+    assert read_question("Who said so?", killed).reader_question == (
+        "Who said malaria kill 600,000 people in 2025?"
+    )
+    made = _chat(("How many doses can the Serum Institute make?", _cited("100 million", 9)))
+    assert read_question("By when?", made).reader_question == (
+        "By when can the Serum Institute make doses?"
+    )
     # Not things: a pronoun or a question word is no count of other things.
     assert read_question("and them?", homes).reader_question != "How many them were destroyed?"
 

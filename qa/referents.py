@@ -6,6 +6,7 @@ follow-up with each such word replaced (`put_in`).
 
 from __future__ import annotations
 
+import re
 from itertools import takewhile
 
 from qa.answerability import DATE, answer_type
@@ -18,6 +19,7 @@ from qa.earlier_question import (
     leads_with_preposition,
     looks_plural,
     object_of,
+    participle,
     plain_question,
     subject_of,
     thing_asked_about,
@@ -43,6 +45,7 @@ _SINGULAR = frozenset("he him his she her hers".split())
 # Pronouns that never stand for one thing ("they" is not "the strike"; it may be a body
 # named: "Hezbollah").
 _PLURAL = frozenset("they them their theirs".split())
+_PAST_BE = frozenset("was were".split())
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
 # Pronouns as objects, which never stand for their own clause's subject.
@@ -188,6 +191,20 @@ def _thing_done_to(said: Said) -> str | None:
     return thing if thing is not None and _one_thing(thing) else None
 
 
+def _passive_subject(spans: list[re.Match[str]]) -> int | None:
+    """The index of the pronoun a question makes the subject of a past passive ("they"
+    of "Where were they held?": "was" or "were", the pronoun, a past participle), or
+    None. (In the present it is as often a state of the one who acts: "Where are they
+    based?")"""
+    for index in range(1, len(spans) - 1):
+        pronoun = spans[index].group().lower()
+        if pronoun not in ("they", "it") or spans[index - 1].group().lower() not in _PAST_BE:
+            continue
+        if participle(spans[index + 1].group()):
+            return index
+    return None
+
+
 def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """`question` with each pointing word replaced by what it stands for; where one is
     left, the date of the last answer's evidence pins it. None if nothing was put in.
@@ -198,6 +215,7 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     talks?"."""
     found = pointers(question)
     spans = list(WORD.finditer(question))
+    passive_subject = _passive_subject(spans)
     parts, copied, left, length = [], 0, False, len(question)
     answered_subject = answered = False
     for pointer in found:
@@ -205,6 +223,10 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
         word = span.group().lower()
         referent = _referent(pointer, said, word, phrases)
         if answered_subject and word in _OBJECT_PRONOUNS:
+            referent = object_of(said) or referent
+        elif pointer.index == passive_subject:
+            # "Where were they held?" after "Who hailed the talks?": what is done to
+            # "they" was done to the thing asked about, not by the one who did it.
             referent = object_of(said) or referent
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
         if referent is None:

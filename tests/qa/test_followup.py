@@ -968,3 +968,15 @@ def test_it_never_stands_for_many_things() -> None:
     assert read_question("How has it been designated?", ran).reader_question == (
         "How has Hamas been designated?"
     )
+
+
+def test_a_pronoun_made_a_passives_subject_is_what_was_asked_about() -> None:
+    hailed = _chat(("Who hailed the talks?", _cited("Lebanon’s foreign ministry", 0)))
+    # Was "Where were Lebanon’s foreign ministry held?".
+    assert read_question("Where were they held?", hailed).reader_question == (
+        "Where were the talks held?"
+    )
+    # Active, "they" is who did it, as before.
+    assert read_question("What did they say?", hailed).reader_question == (
+        "What did Lebanon’s foreign ministry say?"
+    )

@@ -36,6 +36,7 @@ from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, next_position
 from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, chronology, passage_question, stating
+from qa.dates.chronology import DatedEvent
 from qa.earlier_question import described_thing
 from qa.errors import InvalidArticle, InvalidQuestion
 from qa.extract import article_title, extract_article, read_local_file
@@ -43,6 +44,7 @@ from qa.followup import Reading, answer_text, asks_something, exchanges, last_ci
 from qa.headline import headline_subject, it_as_subject
 from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_named_compound
 from qa.keyword_query import as_question
+from qa.lexical import terms
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.messages import (
     AT_THE_END,
@@ -53,11 +55,13 @@ from qa.messages import (
     FROM_DATELINE,
     FROM_HEADLINE,
     GOING_ON,
+    IN_ORDER,
     NO_DATES,
     NOT_FOUND,
     SOURCE_OF_LAST,
     TIMELINE,
 )
+from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
 from qa.referring import DETERMINERS, refers_back
@@ -361,6 +365,10 @@ class ArticleQA:
         if asks_timeline(cleaned):
             listed = self.chronicle()
             return Decision(listed, listed.text)
+        ordered = asked_order(cleaned)
+        placed = self.in_order(ordered) if ordered is not None else None
+        if placed is not None:
+            return Decision(placed, placed.text)
         topic = requested_topic(cleaned) or (topic_alone(cleaned) if first else None)
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
@@ -624,6 +632,46 @@ class ArticleQA:
             cited.setdefault(event.position, self.cite(event.position, 1.0))
         return Answer(text, True, 1.0, list(cited.values()), TIMELINE, confident=True)
 
+    def in_order(self, asked: OrderRequest) -> Answer | None:
+        """The answer to "Which strike happened first?" (qa.order_request) from the
+        article's chronology: among the dated events whose sentence names the thing
+        asked about, or the two the question names, the one in the place asked for; its
+        date for "When ...?", else what happened then (or the option named), citing its
+        sentence. Scored as "Tell me about <the thing>" is. None where fewer than two
+        such events are dated (the reader reads the question then)."""
+        events = chronology(self.sentences, self.date)
+        if asked.options is not None:
+            one, other = (self._dated_event(option, events) for option in asked.options)
+            if one is None or other is None or one is other:
+                return None
+            pair = sorted([(one, asked.options[0]), (other, asked.options[1])], key=_first_day)
+            event, text = pair[0] if asked.rank == 0 else pair[-1]
+            topic = " ".join(asked.options)
+        else:
+            wanted = set(terms(asked.noun or ""))
+            named = [e for e in events if wanted and wanted <= set(terms(e.sentence))]
+            if len(named) < 2:
+                return None
+            event = named[asked.rank]
+            text = event.label if asked.asks_when else event.summary.rstrip(" .")
+            topic = asked.noun or ""
+        decision, _ = self._topic_scored(topic)
+        if not decision.answer.found:
+            return None
+        cited = self.cite(event.position, decision.answer.score)
+        return replace(decision.answer, text=text, evidence=[cited], reading=IN_ORDER)
+
+    def _dated_event(self, phrase: str, events: list[DatedEvent]) -> DatedEvent | None:
+        """The dated event `phrase` names ("the Beirut strike"): of the sentences
+        retrieval finds for it, the best one that states a date, or the one next before
+        it that does (its date the sentence inherits); None where none does."""
+        dated = {event.position: event for event in events}
+        for position in self.retriever.find(phrase)[:EVIDENCE_COUNT]:
+            for at in (position, position - 1):
+                if at in dated:
+                    return dated[at]
+        return None
+
     def decide_both(
         self, questions: tuple[str, str], history: list[dict[str, Any]] | None
     ) -> Decision:
@@ -688,3 +736,8 @@ def bundled(reader: bool = True) -> ArticleQA:
 def ask(question: str, history: list[dict[str, Any]] | None = None) -> Answer:
     """Ask the bundled article a question (see ArticleQA.ask)."""
     return bundled().ask(question, history)
+
+
+def _first_day(named: tuple[DatedEvent, str]) -> tuple[int, int, int]:
+    """The day a named event begins on, to sort by."""
+    return named[0].first

@@ -35,6 +35,7 @@ FROM_DATELINE = "From the article's date"
 FROM_HEADLINE = "The article's headline"
 # How "Give me a timeline" was read, and the reply where the article states no date.
 TIMELINE = "The dates the article states, in order"
+IN_ORDER = "In the order of the dates the article states"
 NO_DATES = "The article states no dates."
 
 

@@ -94,6 +94,11 @@ def _forms(base: str) -> set[str]:
     return forms
 
 
+def _participles(base: str) -> str:
+    """The past participles `base` may have (`_forms`), as one alternation."""
+    return "|".join(sorted(re.escape(p) for p in _forms(base)))
+
+
 # The actor: one to three capitalised words ("Iran", "European Union", "U.S."), not a
 # determiner opening the sentence ("The Saudi-led coalition": "Saudi").
 _AGENT = (
@@ -113,7 +118,7 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
     name = name_pattern(thing)
     if name is None:
         return None
-    participles = "|".join(sorted(re.escape(p) for p in _forms(base)))
+    participles = _participles(base)
     compound = rf"(?P<agent>{_AGENT})-(?:{participles})\b"
     # Right before the thing's name: "the Iran-backed Hezbollah".
     before = re.search(rf"{compound}(?:\s+[\w’'-]+){{0,3}}?\s+(?i:{name})\b", sentence)
@@ -184,7 +189,7 @@ def described(question: str, sentence: str) -> tuple[int, int] | None:
     name = name_pattern(actor)
     if name is None:
         return None
-    participles = "|".join(sorted(re.escape(p) for p in _forms(base)))
+    participles = _participles(base)
     compound = rf"(?<![\w-])(?i:{name})-(?:{participles})\b"
     beside = re.search(
         rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{compound}", sentence

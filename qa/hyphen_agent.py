@@ -99,6 +99,17 @@ def _participles(base: str) -> str:
     return "|".join(sorted(re.escape(p) for p in _forms(base)))
 
 
+def _compound_parts(asked: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(the pattern of the name asked about, the verb's participles) of what a question
+    asks (asked_action's or asked_thing's pair); None where it asks neither or the name
+    is empty."""
+    if asked is None:
+        return None
+    base, named = asked
+    name = name_pattern(named)
+    return (name, _participles(base)) if name is not None else None
+
+
 # The actor: one to three capitalised words ("Iran", "European Union", "U.S."), not a
 # determiner opening the sentence ("The Saudi-led coalition": "Saudi").
 _AGENT = (
@@ -112,13 +123,11 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
     capitalised first part of a compound of the question's verb that describes the
     thing asked about; None where the sentence has none."""
     asked = asked_action(question)
-    if asked is None:
+    parts = _compound_parts(asked)
+    if asked is None or parts is None:
         return None
-    base, thing = asked
-    name = name_pattern(thing)
-    if name is None:
-        return None
-    participles = _participles(base)
+    thing = asked[1]
+    name, participles = parts
     compound = rf"(?P<agent>{_AGENT})-(?:{participles})\b"
     # Right before the thing's name: "the Iran-backed Hezbollah".
     before = re.search(rf"{compound}(?:\s+[\w’'-]+){{0,3}}?\s+(?i:{name})\b", sentence)
@@ -182,14 +191,10 @@ _PHRASE_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|who|has|have|had|is|was|wer
 def described(question: str, sentence: str) -> tuple[int, int] | None:
     """Where, in `sentence`, the name the question asks for is (start, end): the name a
     compound of the question's actor and verb describes; None where there is none."""
-    asked = asked_thing(question)
-    if asked is None:
+    parts = _compound_parts(asked_thing(question))
+    if parts is None:
         return None
-    base, actor = asked
-    name = name_pattern(actor)
-    if name is None:
-        return None
-    participles = _participles(base)
+    name, participles = parts
     compound = rf"(?<![\w-])(?i:{name})-(?:{participles})\b"
     beside = re.search(
         rf"(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{compound}", sentence

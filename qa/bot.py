@@ -641,10 +641,12 @@ class ArticleQA:
         such events are dated (the reader reads the question then)."""
         events = chronology(self.sentences, self.date)
         if asked.options is not None:
-            one, other = (self._dated_event(option, events) for option in asked.options)
+            dated = {event.position: event for event in events}
+            one, other = (self._dated_event(option, dated) for option in asked.options)
             if one is None or other is None or one is other:
                 return None
-            pair = sorted([(one, asked.options[0]), (other, asked.options[1])], key=_first_day)
+            named_pair = [(one, asked.options[0]), (other, asked.options[1])]
+            pair = sorted(named_pair, key=lambda named: named[0].first)
             event, text = pair[0] if asked.rank == 0 else pair[-1]
             topic = " ".join(asked.options)
         else:
@@ -661,11 +663,11 @@ class ArticleQA:
         cited = self.cite(event.position, decision.answer.score)
         return replace(decision.answer, text=text, evidence=[cited], reading=IN_ORDER)
 
-    def _dated_event(self, phrase: str, events: list[DatedEvent]) -> DatedEvent | None:
+    def _dated_event(self, phrase: str, dated: dict[int, DatedEvent]) -> DatedEvent | None:
         """The dated event `phrase` names ("the Beirut strike"): of the sentences
-        retrieval finds for it, the best one that states a date, or the one next before
-        it that does (its date the sentence inherits); None where none does."""
-        dated = {event.position: event for event in events}
+        retrieval finds for it, the best one that states a date (`dated`: the events by
+        their sentence), or the one next before it that does (its date the sentence
+        inherits); None where none does."""
         for position in self.retriever.find(phrase)[:EVIDENCE_COUNT]:
             for at in (position, position - 1):
                 if at in dated:
@@ -736,8 +738,3 @@ def bundled(reader: bool = True) -> ArticleQA:
 def ask(question: str, history: list[dict[str, Any]] | None = None) -> Answer:
     """Ask the bundled article a question (see ArticleQA.ask)."""
     return bundled().ask(question, history)
-
-
-def _first_day(named: tuple[DatedEvent, str]) -> tuple[int, int, int]:
-    """The day a named event begins on, to sort by."""
-    return named[0].first

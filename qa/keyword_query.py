@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from qa.dates import date_phrases, only_a_day
 from qa.dates.patterns import WEEKDAYS
+from qa.earlier_question import looks_plural
 from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH, WORD
 
 # Longer text without a question word is a statement or a cloze ("This state grew at a
@@ -69,8 +70,7 @@ def as_question(question: str) -> str | None:
     if words[-1] == _AGENT and len(words) > 2:
         # "hezbollah backed by?" asks who does it: "Who is the Hezbollah backed by?" is
         # answered "Iran", where "What is the Hezbollah backed by?" read "Shi'ite militia".
-        thing = words[-3]
-        plural = thing.endswith("s") and not thing.endswith(("ss", "us", "is"))
+        plural = looks_plural(words[-3])
         be = ("were" if plural else "was") if _dated(body, words) else ("are" if plural else "is")
         return f"Who {be} {article}{body}?"
     return f"What {'was' if _dated(body, words) else 'is'} {article}{body}?"

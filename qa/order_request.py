@@ -36,7 +36,7 @@ _WHICH = re.compile(
     rf"\s+(?P<rank>{_RANK})\s*(?P<options>,?\s*.+\s+or\s+.+?)?\s*\??$",
     re.IGNORECASE,
 )
-# "When was the first strike?", "What was the last attack?", "the second strike?"
+# "When was the first strike?", "What was the last attack?"
 _NTH = re.compile(
     rf"^(?P<wh>when|what|which)\s+(?:was|were|did)\s+the\s+(?P<rank>{_RANK})\s+"
     r"(?P<noun>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)(?:\s+(?:happen|take\s+place|occur))?\s*\??$",
@@ -62,12 +62,10 @@ def asked_order(question: str) -> OrderRequest | None:
     text = question.strip()
     nth = _NTH.match(text)
     if nth is not None:
-        rank = _RANKS[" ".join(nth["rank"].lower().split())]
-        return OrderRequest(rank, nth["noun"], asks_when=nth["wh"].lower() == "when")
+        return OrderRequest(_rank(nth), nth["noun"], asks_when=nth["wh"].lower() == "when")
     which = _WHICH.match(text)
     if which is None:
         return None
-    rank = _RANKS[" ".join(which["rank"].lower().split())]
     options = None
     if which["options"]:
         named = _OPTIONS.match(which["options"].strip())
@@ -76,4 +74,9 @@ def asked_order(question: str) -> OrderRequest | None:
         options = (named["one"].strip(" ,"), named["other"].strip(" ,?"))
     if which["noun"] is None and options is None:
         return None  # "Which was first?" names nothing to order
-    return OrderRequest(rank, which["noun"], options)
+    return OrderRequest(_rank(which), which["noun"], options)
+
+
+def _rank(asked: re.Match[str]) -> int:
+    """The place a matched question asks for ("most  recent" as "most recent")."""
+    return _RANKS[" ".join(asked["rank"].lower().split())]

@@ -63,7 +63,7 @@ from qa.messages import (
 )
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
-from qa.reading import ReadSpan, SpanReader, choose_span, other_than, read_spans
+from qa.reading import ReadSpan, SpanReader, choose_span, other_than, past_the_deed, read_spans
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.small_talk import small_talk
@@ -234,6 +234,8 @@ class ArticleQA:
         spans = self.read_spans(reading, ranking)
         if reading.other_than is not None:  # "What else ...?": not the last answer again
             spans = other_than(spans, reading.other_than)
+        if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
+            spans = past_the_deed(spans, reading.deed, self.text)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

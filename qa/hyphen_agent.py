@@ -35,11 +35,19 @@ _ACTIVE = tuple(
     )
     for more in ("", rf"\s+(?!{_AUXILIARY}\b)[^\W\d_]+")
 )
-_PASSIVE = re.compile(
-    r"^(?:who|which\s+[^\W\d_]+)\s+(?:is|are|was|were)\s+(?P<thing>[^?]+?)\s+"
-    r"(?P<verb>[a-z]+)\s+by\s*\??$"
-    r"|^by\s+whom\s+(?:is|are|was|were)\s+(?P<thing2>[^?]+?)\s+(?P<verb2>[a-z]+)\s*\??$",
-    re.IGNORECASE,
+# The doer asked for where it would be named: "Who is Hezbollah backed by?", "By whom (or
+# which country) is Hezbollah backed?", "Hezbollah is backed by which country?" (typed
+# that way, the reader gave "Israel", confident).
+_ASKED_DOER = r"(?:who|whom|(?:which|what)\s+[^\W\d_]+)"
+_PASSIVE = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?:who|which\s+[^\W\d_]+)\s+(?:is|are|was|were)\s+(?P<thing>[^?]+?)\s+"
+        r"(?P<verb>[a-z]+)\s+by\s*\??$",
+        rf"^by\s+{_ASKED_DOER}\s+(?:is|are|was|were)\s+(?P<thing>[^?]+?)\s+(?P<verb>[a-z]+)\s*\??$",
+        rf"^(?!(?:who|what|which|when|where|why|how)\b)(?P<thing>[^?]+?)\s+(?:is|are|was|were)\s+"
+        rf"(?P<verb>[a-z]+)\s+by\s+{_ASKED_DOER}\s*\??$",
+    )
 )
 # Auxiliaries, and verbs whose compounds name no actor ("well-known", "so-called").
 _NOT_ACTIONS = frozenset(
@@ -52,12 +60,11 @@ def asked_action(question: str) -> tuple[str, str] | None:
     """(the verb's base form, the thing it is done to) of a question asking who does
     something to a thing ("Who backs Hezbollah?" -> ("back", "Hezbollah")), or None."""
     text = question.strip()
-    passive = _PASSIVE.match(text)
-    if passive is not None:
-        verb = (passive["verb"] or passive["verb2"]).lower()
-        thing = passive["thing"] or passive["thing2"]
-        base = _base(verb)
-        return (base, thing.strip()) if base is not None else None
+    for pattern in _PASSIVE:
+        passive = pattern.match(text)
+        if passive is not None:
+            base = _base(passive["verb"].lower())
+            return (base, passive["thing"].strip()) if base is not None else None
     for pattern in _ACTIVE:
         active = pattern.match(text)
         if active is None or active["verb"].lower() in _NOT_ACTIONS:

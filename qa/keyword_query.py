@@ -8,7 +8,7 @@ question needs (is, did, can ...) and not a request ("Name the ...", "Describe .
 is read as "What is <the query>?" ("What was ...?" where it names a day: news tells of
 the past; "any casualties?": "Were there any casualties?"); a
 day alone ("November 19?") as "What happened on November 19?"; one that ends in "by"
-("hezbollah backed by?") as "Who is the hezbollah backed by?".
+("hezbollah backed by?", "hezbollah backed by who") as "Who is the hezbollah backed by?".
 Retrieval searches that question too (searched as typed, "Nov 23 target?" ranked the
 sentence before the answer's first, and the passage read first held no answer the reader
 believed), and the user sees the question they typed.
@@ -44,6 +44,7 @@ _OWN_DETERMINERS = DETERMINERS | frozenset(
 _WHETHER = "any"
 # "... backed by?": the query ends where the doer would be named.
 _AGENT = "by"
+_ASKED_AGENT = frozenset({"who", "whom"})
 # Words that make a few words a sentence or a yes/no question, not a query.
 _NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
 # A fragment ("on November 19?", "and Hezbollah?") varies the last question (qa.referring),
@@ -59,11 +60,15 @@ def as_question(question: str) -> str | None:
     if day is not None:  # "November 19?", "on nov. 19": what happened then
         return f"What happened on {day}?"
     words = [w.lower() for w in WORD.findall(question)]
+    body = question.strip().rstrip("?.! ")
+    if len(words) > 3 and words[-2] == _AGENT and words[-1] in _ASKED_AGENT:
+        # "hezbollah backed by who": the doer asked for where it would be named, as
+        # "hezbollah backed by?" asks it ("who" made it no query: "Shi'ite militia").
+        words, body = words[:-1], body[: body.lower().rindex(words[-1])].rstrip()
     if not words or len(words) > MAX_QUERY_WORDS:
         return None
     if words[0] in _NOT_FIRST or any(w in _NOT_QUERY for w in words):
         return None
-    body = question.strip().rstrip("?.! ")
     if words[0] == _WHETHER:
         return f"Were there {body[0].lower()}{body[1:]}?"
     article = "" if words[0] in _OWN_DETERMINERS else "the "

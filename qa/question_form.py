@@ -173,6 +173,40 @@ _BARE_FORMS = (
 
 # The article itself named in a request ("summarize this article", "a timeline of the
 # story"), as whole_request's bodies write it.
+# "According to whom did the ministry hail the talks?", "The target was a building,
+# according to who?": who said so, asked of a claim. The reader read the leading form as
+# a question about the claim itself ("Israel", from "talks with Israel"); asked as "Who
+# said the ministry hail the talks?" it finds the one quoted ("LBCI TV"). The auxiliary
+# is dropped, not moved: the reader reads "Who said Hezbollah a threat?" as it reads the
+# grammatical form, and finding where the subject ends would need a parser.
+_LEADING_WHOM = re.compile(
+    r"^according\s+to\s+(?:whom|who)\s*,?\s+"
+    r"(?:(?:is|are|was|were|do|does|did|has|have|had)\s+)?(?P<claim>\w.*)$",
+    re.IGNORECASE,
+)
+_TRAILING_WHOM = re.compile(
+    rf"^(?!(?:{_ASKS}))(?P<claim>\w.*?)[\s,]+according\s+to\s+(?:whom|who)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _who_said(text: str) -> str:
+    """"According to whom <claim>?" and "<claim>, according to whom?" as "Who said
+    <claim>?"; other text unchanged."""
+    found = _LEADING_WHOM.match(text) or _TRAILING_WHOM.match(text)
+    if found is None:
+        return text
+    claim = found["claim"].rstrip(_TRAILING_MARKS + ".!")
+    first, _, rest = claim.partition(" ")
+    if first.lower() in _CLAIM_OPENERS:  # "The target was ..." -> "Who said the target ..."
+        first = first.lower()
+    return f"Who said {first} {rest}?" if rest else f"Who said {first}?"
+
+
+# Words that open a claim with a capital only because they open the sentence.
+_CLAIM_OPENERS = frozenset({"the", "a", "an", "no", "this", "that", "these", "those", "its"})
+
+
 THE_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
 
 
@@ -203,6 +237,7 @@ def _unwrapped(text: str) -> str:
         text = sourceless
     text = _SAYS.sub(lambda match: match["wh"] + " ", text)
     text = _TRAILING_PLEASE.sub("", text)
+    text = _who_said(text)
     for form, clean in _BARE_FORMS:
         if form.match(text.strip()):
             return clean

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -350,6 +351,29 @@ def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
         return bool(text.strip()) and (text in given or given in text)
 
     return [span for span in spans if not repeats(span)] if given.strip() else list(spans)
+
+
+# After a span of the deed already named: "declared a major incident and opened the town's
+# sports hall as an emergency shelter" -> the other deed, to the clause's end.
+_AND_THEN = re.compile(r"\s*,?\s+and\s+(?P<rest>[^.;,]*[^\s.;,])")
+
+
+def past_the_deed(spans: Sequence[ReadSpan], deed: str, text: str) -> list[ReadSpan]:
+    """The spans less the deed a who-question named (`deed`, "declared a major incident"):
+    a span that does it again (it opens with the deed's verb) is the deed the same
+    sentence goes on to join to it with "and", or is left out. For "What else did she
+    do?", which the reader answered with the deed asked about."""
+    verb = normalize(deed).partition(" ")[0]
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if normalize(span.text).partition(" ")[0] != verb:
+            kept.append(span)
+            continue
+        then = _AND_THEN.match(text, span.end)
+        if then is not None:
+            start, end = then.span("rest")
+            kept.append(replace(span, text=text[start:end], start=start, end=end))
+    return kept
 
 
 def choose_span(

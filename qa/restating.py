@@ -47,7 +47,7 @@ from qa.referring import (
     pointers,
     words,
 )
-from qa.verbs import base_form
+from qa.verbs import PAST_TENSE, base_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
@@ -238,6 +238,12 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     if named[0][:1].isupper() and name is not None:
         start, end = name
         return f"{question[:start]}{fragment}{question[end:]}?"
+    done_to = _WHO_DOES.match(question)
+    if done_to is not None and len(tokens) <= _THING_WORDS:
+        # "and the cameras?" after "Who provides tracking?": who does it to the other
+        # thing ("Who provides the cameras?"; it had been "What happened to the cameras?").
+        lead = done_to["preposition"] or ""
+        return f"{done_to['ask']} {done_to['verb']} {lead}{fragment}?"
     if tokens[0].lower() in DETERMINERS and len(tokens) <= _THING_WORDS:
         # "and the trains?" after "What road was closed?": the question has no name or
         # subject to swap ("What road" is what it asks), so what befell the thing named.
@@ -246,6 +252,13 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     return None
 
 
+# "Who provides tracking?", "Which agency paid for the rover?": the question word does
+# something to a thing (after a preposition, kept).
+_WHO_DOES = re.compile(
+    rf"^(?P<ask>who|which\s+[^\W\d_]+)\s+(?P<verb>(?!(?:is|was|has|does)\b)[^\W\d_]+s\b|{PAST_TENSE})"
+    rf"\s+(?P<preposition>(?:{'|'.join(sorted(PREPOSITIONS))})\s+)?(?P<thing>\S.*)$",
+    re.IGNORECASE,
+)
 # A noun phrase this long or shorter is a thing asked about ("the trains", "the A-7
 # motorway"); a longer fragment is more likely a clause.
 _THING_WORDS = 5

@@ -135,3 +135,12 @@ def test_what_is_a_name_is_the_phrase_the_article_sets_beside_it(bundled_bot) ->
     assert bundled_bot.ask("what is beirut").text == "the capital of Lebanon"
     # A name typed alone asks the same.
     assert bundled_bot.ask("Hezbollah?").text == "the Iran-backed Shi’ite militia"
+
+
+def test_according_to_whom_asks_who_made_the_claim(bundled_bot) -> None:
+    # Read as typed, "Israel" (from "talks with Israel"): the claim's source is asked.
+    answer = bundled_bot.ask("According to whom did the ministry hail the talks?")
+    assert answer.found and "LBCI TV" in answer.text
+    assert answer.evidence[0].position == 0
+    said = bundled_bot.ask("The target was a building, according to whom?")
+    assert said.found and "press office" in said.text

@@ -662,6 +662,19 @@ def test_what_else_asks_again_for_another_answer_than_the_last() -> None:
     assert not refers_back("Or else what happens?")
 
 
+def test_what_else_after_a_who_question_is_not_the_deed_it_named() -> None:
+    # "declared a major incident" answered "What else did she do?": the deed asked about.
+    declared = _chat(("Who declared a major incident?", _cited("Mayor Helen Price", 0)))
+    reading = read_question("What else did she do?", declared)
+    assert reading.reader_question == "What did Mayor Helen Price do?"
+    assert reading.other_than == "Mayor Helen Price"
+    assert reading.deed == "declared a major incident"
+    # A question whose question word did nothing names no deed.
+    was = _chat(("Who was the mayor?", _cited("Helen Price", 0)))
+    assert read_question("What else?", was).deed is None
+    assert read_question("Where was it?", declared).deed is None
+
+
 def test_a_pronoun_after_a_request_about_a_topic_is_the_topic() -> None:
     told = _chat(
         ("Tell me about the Russian ambassador", _cited("Amid the escalating ...", 17, dates=()))
@@ -850,6 +863,16 @@ def test_a_thing_named_after_a_question_with_nothing_to_swap_asks_what_befell_it
     reading = read_question("and the trains?", road)
     assert reading.reader_question == "What happened to the trains?"
     assert reading.focus == ()  # about something else: the road's sentence is no guide
+
+
+def test_a_thing_named_after_who_did_something_to_another_asks_who_did_it_to_this() -> None:
+    # Had been "What happened to the cameras?" ("Japan's space agency supplied one").
+    tracking = _chat(("Who provides tracking?", _cited("NASA", 9, dates=())))
+    assert read_question("And the cameras?", tracking).reader_question == "Who provides the cameras?"
+    paid = _chat(("Who paid for the mission?", _cited("Germany and Italy", 5, dates=())))
+    assert read_question("and the rover?", paid).reader_question == "Who paid for the rover?"
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))
+    assert read_question("and the talks?", condemned).reader_question == "Who condemned the talks?"
 
 
 @pytest.mark.parametrize(

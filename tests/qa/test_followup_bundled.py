@@ -258,3 +258,21 @@ def test_requests_about_the_last_answer_find_its_sentence_from_plain_text(
     assert (
         bundled_bot.last_positions([*history[:1], {"role": "assistant", "content": "a tank"}]) == ()
     )
+
+
+def test_what_else_did_she_do_is_another_deed_than_the_one_asked_about() -> None:
+    story = (
+        "Heavy rain flooded more than 300 homes in Ashbury on Sunday.\n"
+        "Mayor Helen Price declared a major incident and opened the town's sports hall as "
+        "an emergency shelter.\n"
+        "About 120 people spent the night at the shelter.\n"
+    )
+    bot = ArticleQA.from_text(story)
+    first = bot.ask("Who declared a major incident?")
+    assert "Helen Price" in first.text
+    history = [
+        {"role": "user", "content": "Who declared a major incident?"},
+        {"role": "assistant", "content": first.text, "answer": first},
+    ]
+    other = bot.ask("What else did she do?", history)
+    assert other.found and other.text.startswith("opened the town's sports hall")

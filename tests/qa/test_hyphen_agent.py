@@ -32,6 +32,11 @@ NEWS = (
         ("What did the discussions focus on?", None),
         ("Who is Hezbollah backed by?", ("back", "Hezbollah")),
         ("By whom is the coalition led?", ("lead", "the coalition")),
+        # The doer asked for where a clause would name it.
+        ("By which country is Hezbollah backed?", ("back", "Hezbollah")),
+        ("Hezbollah is backed by which country?", ("back", "Hezbollah")),
+        ("hezbollah is backed by who", ("back", "hezbollah")),
+        ("What was founded by which king?", None),
         ("Who led the coalition?", ("lead", "the coalition")),
         ("Who is the president?", None),
         ("Who called the talks a breakthrough?", None),
@@ -78,6 +83,8 @@ def test_ask_answers_with_the_actor_and_cites_its_sentence(fake_embedder: FakeEm
     assert decision.answer.evidence[0].position == 1
     assert bot.decide("Who backs Hamas?").candidate != "Iran"
     assert bot.decide("hezbollah backed by?").candidate == "Iran"  # a keyword query
+    assert bot.decide("hezbollah backed by who").candidate == "Iran"
+    assert bot.decide("Hezbollah is backed by which country?").candidate == "Iran"
 
 
 def test_only_a_compound_with_a_named_first_part_counts() -> None:

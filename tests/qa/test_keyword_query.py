@@ -26,6 +26,8 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("hezbollah backed by?", "Who is the hezbollah backed by?"),
         ("talks hosted by", "Who are the talks hosted by?"),
         ("nov 19 strike carried out by", "Who was the nov 19 strike carried out by?"),
+        ("hezbolah backed by who", "Who is the hezbolah backed by?"),  # the doer asked for
+        ("talks hosted by whom?", "Who are the talks hosted by?"),
         ("Any damage in Beirut", "Were there any damage in Beirut?"),
         # A day alone: what happened then (after a question, it varies that one instead).
         ("November 19?", "What happened on November 19?"),
@@ -43,6 +45,8 @@ def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> 
     [
         "What was targeted on November 23?",  # a question word
         "russian envoy called for what",  # ... anywhere
+        "backed by who",  # nothing it was done to
+        "the strike was confirmed by who",  # a closed-class verb: a question as it is
         "Did Israel warn civilians?",  # a yes/no question
         "Thomas Edison is credited with?",  # a cloze: a closed-class verb
         "Name the original Digimon anime.",  # a request

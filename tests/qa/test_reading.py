@@ -15,6 +15,7 @@ from qa.reading import (
     choose_span,
     decisive,
     other_than,
+    past_the_deed,
     passage_ranges,
     read_spans,
     retrieval_lead,
@@ -301,3 +302,19 @@ def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     # Word for word: "Israel" is not part of "Israeli military".
     assert other_than([ReadSpan("Israel", 0, 6, 0, 1.0)], "Israeli military") != []
     assert other_than(spans, "") == spans
+
+
+def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:
+    text = (
+        "Mayor Helen Price declared a major incident and opened the sports hall as a shelter. "
+        "She declared it closed."
+    )
+    deed = ReadSpan("declared a major incident", 18, 43, 0, 5.0)
+    other = ReadSpan("volunteers", 0, 10, 1, 1.0)
+    kept = past_the_deed([deed, other], "declared a major incident", text)
+    assert [span.text for span in kept] == ["opened the sports hall as a shelter", "volunteers"]
+    assert text[kept[0].start : kept[0].end] == kept[0].text
+    assert kept[0].margin == 5.0
+    # The deed with nothing joined to it is left out; other verbs' spans are kept.
+    again = ReadSpan("declared it closed", text.index("declared it"), len(text) - 1, 1, 2.0)
+    assert past_the_deed([again, other], "declared a major incident", text) == [other]

@@ -191,7 +191,7 @@ _TRAILING_WHOM = re.compile(
 
 
 def _who_said(text: str) -> str:
-    """"According to whom <claim>?" and "<claim>, according to whom?" as "Who said
+    """ "According to whom <claim>?" and "<claim>, according to whom?" as "Who said
     <claim>?"; other text unchanged."""
     found = _LEADING_WHOM.match(text) or _TRAILING_WHOM.match(text)
     if found is None:

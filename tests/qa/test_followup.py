@@ -868,7 +868,8 @@ def test_a_thing_named_after_a_question_with_nothing_to_swap_asks_what_befell_it
 def test_a_thing_named_after_who_did_something_to_another_asks_who_did_it_to_this() -> None:
     # Had been "What happened to the cameras?" ("Japan's space agency supplied one").
     tracking = _chat(("Who provides tracking?", _cited("NASA", 9, dates=())))
-    assert read_question("And the cameras?", tracking).reader_question == "Who provides the cameras?"
+    cameras = read_question("And the cameras?", tracking)
+    assert cameras.reader_question == "Who provides the cameras?"
     paid = _chat(("Who paid for the mission?", _cited("Germany and Italy", 5, dates=())))
     assert read_question("and the rover?", paid).reader_question == "Who paid for the rover?"
     condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15)))

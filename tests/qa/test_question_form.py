@@ -105,7 +105,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("says who", "Who said so?"),
         ("According to whom?", "Who said so?"),
         # Who said so, of a claim: the claim said, its auxiliary dropped.
-        ("According to whom did the ministry hail the talks?", "Who said the ministry hail the talks?"),
+        (
+            "According to whom did the ministry hail the talks?",
+            "Who said the ministry hail the talks?",
+        ),
         ("according to who is hezbollah a threat", "Who said hezbollah a threat?"),
         ("The target was a building, according to whom?", "Who said the target was a building?"),
         ("what was targeted, according to whom?", "What was targeted, according to whom?"),

@@ -15,8 +15,8 @@ from qa.reading import (
     choose_span,
     decisive,
     other_than,
-    past_the_deed,
     passage_ranges,
+    past_the_deed,
     read_spans,
     retrieval_lead,
 )

@@ -310,7 +310,7 @@ class ArticleWords:
             return f"{self._article_form(key[:-1], typed[:-1])}'s"
         if key in self._counts:
             # Capitals back ("iran" -> "Iran"), except on short English words ("us", "US").
-            if short and key in english_words():
+            if short and key in english_words() and not self._opens_name(match):
                 return typed
             return self._capitals.get(key, typed)
         if opening and english and key in english_words() and key not in _OPENERS:
@@ -372,6 +372,17 @@ class ArticleWords:
             return False  # "contestants on", "friends or": no noun to own
         owns = re.compile(rf" {re.escape(key[:-1])} s (?:[^\W\d_]+ )?{re.escape(owned)} ")
         return owns.search(self._flat) is not None
+
+    def _opens_name(self, match: re.Match[str]) -> bool:
+        """Whether the typed word opens a name the article writes, its next word one the
+        article capitalises too: "tom hale" is "Tom Hale" ("tom", short and English,
+        had kept its small letter, and the reader read "who is tom Hale" otherwise)."""
+        form = self._capitals.get(match.group(0).lower(), "")
+        after = _NEXT_WORD.match(match.string, match.end())
+        if not form[:1].isupper() or after is None:
+            return False
+        following = self._capitals.get(after.group(1).lower(), "")
+        return following[:1].isupper() and self.has_phrase(f"{form} {following}")
 
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""

@@ -95,6 +95,16 @@ def test_the_article_capitals_come_back(words: ArticleWords) -> None:
     assert words.spell("and meanwhile") == "and meanwhile"
 
 
+def test_a_short_english_word_opening_a_name_the_article_writes_gets_its_capital() -> None:
+    words = ArticleWords(["Officials and Tom Hale met the US envoy.", "Rain fell on us."])
+    assert words.spell("who is tom hale") == "who is Tom Hale"
+    # Alone, or before a word the article does not capitalise, a short English word
+    # stays as typed ("us" the pronoun, not "US").
+    assert words.spell("what did tom say") == "what did tom say"
+    assert words.spell("what fell on us") == "what fell on us"
+    assert words.spell("who met the us envoy") == "who met the us envoy"
+
+
 def test_the_same_article_always_mends_alike() -> None:
     typed = "wich ofical hailed the tlaks in beirit"
     assert ArticleWords(SENTENCES).spell(typed) == ArticleWords(list(SENTENCES)).spell(typed)

@@ -180,11 +180,56 @@ def closest_english(key: str) -> str | None:
             key, by_length.get(length, []), scorer=OSA.distance, score_cutoff=1, limit=None
         )
     if not near:
-        return None
+        return _vowels_put_back(key)
     # extract keeps each list's order on ties: the order is by frequency within a length.
     rank = _english_rank()
     best = min(near, key=lambda hit: (*likelihood(key, hit[0], hit[1]), rank[hit[0]]))
     return str(best[0])
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def _skeleton(word: str) -> str:
+    """`word` without its vowels after the first letter, and a doubled letter once:
+    "happened" -> "hpnd"."""
+    return re.sub(r"(.)\1+", r"\1", word[:1] + _VOWELS.sub("", word[1:]))
+
+
+@functools.cache
+def _english_by_skeleton() -> dict[str, list[str]]:
+    by_skeleton: dict[str, list[str]] = {}
+    for word in english_listing():  # most frequent first
+        by_skeleton.setdefault(_skeleton(word), []).append(word)
+    return by_skeleton
+
+
+def _vowels_put_back(key: str, by_skeleton: dict[str, list[str]] | None = None) -> str | None:
+    """The most frequent English word that `key` is with vowels (or a doubled letter)
+    left out, as chat writes "happnd", "hapend" or "cnfrmd" (more than the one edit
+    closest_english allows), or None. `by_skeleton`: the words to look in, most used
+    first (an article's); the English word list by default."""
+    if len(_skeleton(key)) < MIN_LETTERS:  # "hw", "wht": too few letters to tell
+        return None
+    words = (by_skeleton if by_skeleton is not None else _english_by_skeleton()).get(
+        _skeleton(key), []
+    )
+    for word in words:
+        if len(word) > len(key) and _left_out_of(key, word):
+            return word
+    return None
+
+
+def _left_out_of(key: str, word: str) -> bool:
+    """Whether `key` is `word` with some of its vowels or a doubled letter's second
+    (never its first letter) left out: "happnd", "hapend" of "happened"."""
+    typed = 0
+    for at, letter in enumerate(word):
+        if typed < len(key) and key[typed] == letter:
+            typed += 1
+        elif at == 0 or (letter not in "aeiou" and letter != word[at - 1]):
+            return False
+    return typed == len(key)
 
 
 def _usual_forms(sentences: Iterable[list[str]]) -> tuple[Counter[str], dict[str, str]]:
@@ -245,6 +290,9 @@ class ArticleWords:
         self._by_length: dict[int, list[str]] = {}
         for key in ranked:
             self._by_length.setdefault(len(key), []).append(key)
+        self._by_skeleton: dict[str, list[str]] = {}
+        for key in ranked:
+            self._by_skeleton.setdefault(_skeleton(key), []).append(key)
         self._closest = functools.lru_cache(maxsize=1024)(self._nearest)
         # A chat replays its earlier questions with every new one: each is mended once.
         self._cleaned = functools.lru_cache(maxsize=512)(self._clean)
@@ -275,8 +323,8 @@ class ArticleWords:
             near += process.extract(
                 key, choices, scorer=OSA.distance, score_cutoff=bound, limit=None
             )
-        if not near:
-            return None
+        if not near:  # "hzbllh": the article's word with its vowels left out
+            return _vowels_put_back(key, self._by_skeleton)
         best = min(near, key=lambda hit: (*likelihood(key, hit[0], hit[1]), self._rank[hit[0]]))
         return str(best[0])
 

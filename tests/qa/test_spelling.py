@@ -61,6 +61,17 @@ def test_a_typo_near_no_article_word_becomes_the_english_word(words: ArticleWord
     assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
 
 
+def test_a_word_typed_without_its_vowels_gets_them_back(words: ArticleWords) -> None:
+    # Chat spellings, more than the edit bound from the word: the article's, else English.
+    assert words.spell("what did hzbllh do") == "what did Hezbollah do"
+    assert words.spell("what happnd in beirut") == "what happened in Beirut"
+    assert words.spell("what hapend") == "what happened"
+    # Consonants are never dropped or changed, nor the first letter; too few letters
+    # say nothing.
+    assert words.spell("what about xzbllh") == "what about xzbllh"
+    assert words.spell("whr were they") == "whr were they"
+
+
 def test_the_edit_bound_grows_with_the_word(words: ArticleWords) -> None:
     assert [max_edits("talk"), max_edits("hezbolah"), max_edits("negotiationss")] == [1, 2, 3]
     # Five letters, two edits from "talks": too far. Nine letters, two edits: near enough.

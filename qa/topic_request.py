@@ -24,6 +24,10 @@ _ABOUT = whole_request(
     r"|(?:describe|explain)"
     r"|what\s+(?:does|do)\s+(?:the|this)\s+(?:article|story|text|report)\s+say\s+about"
     r"|what\s+do\s+you\s+know\s+about"
+    # "What's the deal with the talks?", "what's up with hezbollah", "what's the latest on
+    # the strikes": chat for "tell me about" (the reader gave "a significant breakthrough").
+    r"|what\s+is\s+(?:the\s+(?:deal|story)|up|going\s+on)\s+with"
+    r"|what\s+is\s+the\s+(?:latest|news)\s+(?:on|about|with)"
     r"|(?:is\s+there\s+)?(?:any(?:thing)?|(?:any\s+|more\s+)?(?:info|information|details)|more)"
     r"\s+(?:about|on)"
     r")\s+(?P<topic>.+?)"

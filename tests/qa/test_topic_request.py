@@ -21,6 +21,10 @@ from tests.conftest import FakeEmbedder
         ("Explain the November 19 strike?", "the November 19 strike"),
         ("What does the article say about Hezbollah?", "Hezbollah"),
         ("What do you know about the Russian envoy?", "the Russian envoy"),
+        ("What is the deal with the talks?", "the talks"),
+        ("What is up with Hezbollah?", "Hezbollah"),
+        ("What is going on with the envoy?", "the envoy"),
+        ("What is the latest on the strikes?", "the strikes"),
         ("Anything about casualties?", "casualties"),
         ("Info on the Beirut strike?", "the Beirut strike"),
     ],
@@ -37,6 +41,8 @@ def test_a_request_names_its_topic(request_: str, topic: str) -> None:
         "Who described the talks?",
         "What did the envoy say about Hezbollah?",
         "What is Hezbollah?",
+        "What is the situation in Lebanon?",  # asks something of its own
+        "What is up?",
     ],
 )
 def test_a_question_or_a_request_holding_one_names_none(question: str) -> None:

@@ -207,6 +207,15 @@ def _who_said(text: str) -> str:
 _CLAIM_OPENERS = frozenset({"the", "a", "an", "no", "this", "that", "these", "those", "its"})
 
 
+# "what went down on nov 19": chat for "what happened" (the reader gave "Tensions"), where
+# nothing after it says what fell ("What went down in price?" keeps its words).
+_WENT_DOWN = re.compile(
+    r"^(?P<what>what)\s+went\s+down"
+    r"(?=\s*[?.!]*$|\s+(?:on|at|during|after|before|yesterday|today|last|there|then)\b)",
+    re.IGNORECASE,
+)
+
+
 THE_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
 
 
@@ -238,6 +247,7 @@ def _unwrapped(text: str) -> str:
     text = _SAYS.sub(lambda match: match["wh"] + " ", text)
     text = _TRAILING_PLEASE.sub("", text)
     text = _who_said(text)
+    text = _WENT_DOWN.sub(lambda match: f"{match['what']} happened", text)
     for form, clean in _BARE_FORMS:
         if form.match(text.strip()):
             return clean

@@ -112,6 +112,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("according to who is hezbollah a threat", "Who said hezbollah a threat?"),
         ("The target was a building, according to whom?", "Who said the target was a building?"),
         ("what was targeted, according to whom?", "What was targeted, according to whom?"),
+        # "What went down" is what happened, unless something says what fell.
+        ("what went down on nov 19", "What happened on November 19?"),
+        ("What went down?", "What happened?"),
+        ("what went down in price", "What went down in price?"),
     ],
 )
 def test_a_typed_question_takes_the_clean_form(typed: str, clean: str) -> None:

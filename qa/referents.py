@@ -28,6 +28,7 @@ from qa.earlier_question import (
 )
 from qa.limits import MAX_QUESTION_CHARS
 from qa.referring import (
+    AUXILIARIES,
     DETERMINERS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -173,13 +174,34 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
         # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
-        return answer if short and asked not in ("how", "why", "when") else None
+        if short:
+            return answer if asked not in ("how", "why", "when") else None
+        return _kind_asked(said) if answer else None
+    if asked == "which" and len(words(answer)) > _SHORT_ANSWER_WORDS:
+        return _kind_asked(said)  # "its target" after "Which strike happened first?"
     if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):
         # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
         # "he" after "Who is the chief of staff responsible for?" / "military
         # modernization" is the chief of staff, whom the reader finds as asked.
         return answer
     return None
+
+
+# "Which strike happened first?": the kind of thing a which-question asks for.
+_WHICH_KIND = re.compile(r"^which\s+(?P<kind>[^\W\d_]+)\s+\S", re.IGNORECASE)
+_NOT_KINDS = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS  # "Which of ...?"
+
+
+def _kind_asked(said: Said) -> str | None:
+    """ "the strike on November 19" of "Which strike happened first?": what "it" stands
+    for after a which-question answered with a sentence (too long to put in a question:
+    "Where was it?" had kept its "it", and went unanswered), with the answer's date where
+    it has one. None for any other question."""
+    asked = _WHICH_KIND.match(said.question.strip())
+    if asked is None or asked["kind"].lower() in _NOT_KINDS:
+        return None
+    dated = f" on {said.dates[0]}" if said.dates else ""
+    return f"the {asked['kind']}{dated}"
 
 
 def _thing_done_to(said: Said) -> str | None:

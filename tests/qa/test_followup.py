@@ -10,7 +10,7 @@ from qa.errors import InvalidQuestion
 from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
 from qa.referring import bare, refers_back
-from qa.restating import restate
+from qa.restating import Said, resolve, restate
 from qa.spelling import ArticleWords
 
 TITLE = "Lebanon and Israel"
@@ -1004,3 +1004,24 @@ def test_a_pronoun_made_a_passives_subject_is_what_was_asked_about() -> None:
     assert read_question("What did they say?", hailed).reader_question == (
         "What did Lebanon’s foreign ministry say?"
     )
+
+
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [
+        # The event a verb of carrying out or telling of it names takes "it"'s place.
+        (
+            "the IDF confirmed another air strike in Beirut",
+            "Who carried out the air strike on May 2?",
+        ),
+        ("police reported the arrest of two men", "Who carried out the arrest on May 2?"),
+        # Another verb's object is what the event befell; a clause names no event.
+        ("A fire destroyed the old mill", "Who carried it out on May 2?"),
+        ("the army confirmed the talks went ahead", "Who carried it out on May 2?"),
+    ],
+)
+def test_who_did_it_after_what_happened_names_the_event_the_answer_names(
+    answer: str, question: str
+) -> None:
+    said = Said("What happened on May 2?", answer, ("May 2",))
+    assert resolve("Who did it?", said).text == question

@@ -52,13 +52,28 @@ def test_where_when_and_who_after_what_happened_find_the_events_place_day_and_do
     assert where.reading.reader_question == "Where did it happen on November 23?"
     assert where.span is not None and where.span.text.startswith("Beirut")
     who = bundled_bot.inspect("Who did that?", history)
-    assert who.reading.reader_question == "Who carried it out on November 23?"
+    # The event the answer names ("the IDF confirmed another air strike in Beirut"): "Who
+    # carried it out on November 23?" was withheld ("it" led the reader nowhere).
+    assert who.reading.reader_question == "Who carried out the air strike on November 23?"
     # The doer, scored as `article-qa eval` scores it ("IDF" and "the IDF" are one answer).
     assert who.span is not None and normalize(who.span.text) == "idf"
+    assert bundled_bot.ask("Who did it?", history).found
     in_beirut = "What happened in Beirut?"
     history = _kept(in_beirut, bundled_bot.ask(in_beirut))
     when = bundled_bot.inspect("When was that?", history)
     assert when.span is not None and when.span.text == "November 23"
+
+
+def test_it_after_a_which_question_answered_with_a_sentence_is_the_thing_asked_for(
+    bundled_bot: ArticleQA,
+) -> None:
+    first = "Which strike happened first?"
+    history = _kept(first, bundled_bot.ask(first))
+    where = bundled_bot.inspect("Where was it?", history)
+    # "it" had been kept ("Where was it on November 19?") and the answer withheld.
+    assert where.reading.reader_question == "Where was the strike on November 19?"
+    answer = bundled_bot.ask("Where was it?", history)
+    assert answer.found and "Ain al-Hilweh" in answer.text
 
 
 def test_who_condemned_the_strike_stands_on_its_own_after_any_history(
@@ -151,7 +166,9 @@ def test_who_carried_it_out_and_by_whom_find_the_doer(bundled_bot: ArticleQA) ->
     happened = "What happened on November 19?"
     history = _kept(happened, bundled_bot.ask(happened))
     who = bundled_bot.inspect("who carried it out?", history)
-    assert who.reading.reader_question == "Who carried it out on November 19?"
+    # The event the answer names, put before the particle ("... launched a precision
+    # strike on a Hamas training camp ...").
+    assert who.reading.reader_question == "Who carried out the precision strike on November 19?"
     assert who.span is not None and "Israeli military" in who.span.text
     ran = "Which organization ran the training camp?"
     history = _kept(ran, bundled_bot.ask(ran))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from index.sentences import Sentence
@@ -103,6 +103,15 @@ def fits_type(kind: str, answer: str, starts_sentence: bool) -> bool:
     if starts_sentence and len(words) > 1:
         words = words[1:]
     return any(not word.islower() for word in words)
+
+
+def answer_fits(question: str) -> Callable[[str], bool] | None:
+    """Whether an answer is of the kind `question` asks for (`fits_type`), or None where
+    it names no kind: what makes a first passage's answer decisive (qa.reading)."""
+    kind = answer_type(question)
+    if kind is None:
+        return None
+    return lambda answer: fits_type(kind, answer, starts_sentence=False)
 
 
 # "In which city ...", "Which country's ambassador ...", "What kind of location ...": the

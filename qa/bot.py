@@ -26,7 +26,7 @@ from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
-from qa.answerability import DATE, answer_type
+from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
 from qa.apposition import apposition
 from qa.article import check_article_text
@@ -271,6 +271,7 @@ class ArticleQA:
             # Where a passage is in the asked date's scope without stating it, its date is
             # read as already matched (qa.dates.unstated).
             asked_for=passage_question(question, self.retriever.dates),
+            fits=answer_fits(question),
         )
 
     def analyse(

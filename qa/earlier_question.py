@@ -51,8 +51,10 @@ _SUBJECT = re.compile(
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # "What did Lebanese officials emphasize", "Which country did Israel strike": the question
 # word (and its noun), an auxiliary, then the subject.
+# "By how much did Ana Ferreira win?", "In which year did ...": a preposition may lead.
 _AUXILIARY_QUESTION = re.compile(
-    r"^(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
+    r"^(?:(?:by|in|for|from|to|with|at|on|of|since|until|after|before)\s+)?"
+    r"(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?=\S)",
     re.IGNORECASE,
 )

@@ -204,15 +204,22 @@ def decisive(
     margin: float | None,
     lead: float = math.inf,
     needed_lead: float | None = None,
+    fits: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether a span leads "no answer" by at least `margin` (None: never decisive) while
-    its passage leads the others' retrieval scores by at least `needed_lead` (`lead`).
+    its passage leads the others' retrieval scores by at least `needed_lead` (`lead`),
+    and the reader's best span is of the kind the question asks for (`fits`, where the
+    question names one: qa.answerability.answer_fits).
 
     The lead is what the reader cannot see: it reads one passage at a time, so a name in
     the best-ranked passage can look like a sure answer while a passage retrieval ranked
-    nearly as high holds the one the question means.
+    nearly as high holds the one the question means. So can a span of the wrong kind:
+    "How old is Ana Ferreira?" stopped at "Prime" (of "Prime Minister Ana Ferreira"),
+    with "Ferreira, 54" two sentences on.
     """
-    if margin is None or (needed_lead is not None and lead < needed_lead):
+    if margin is None or (needed_lead is not None and lead < needed_lead) or not spans:
+        return False
+    if fits is not None and not fits(max(spans, key=lambda span: span.margin).text):
         return False
     return any(span.margin >= margin for span in spans)
 
@@ -242,10 +249,11 @@ def read_spans(
     count: int = WINDOWS_READ,
     decisive_lead: float | None = None,
     asked_for: PassageQuestion | None = None,
+    fits: Callable[[str], bool] | None = None,
 ) -> list[ReadSpan]:
     """The reader's best span in each sentence of the passages around the best `count`
     sentences (passage_ranges): the first passage alone, then, unless its answer is
-    decisive (`decisive`: by `decisive_margin` and `decisive_lead`), the others in one
+    decisive (`decisive`: by `decisive_margin`, `decisive_lead` and `fits`), the others in one
     batch (one per question, where `asked_for` gives a passage [first, last] its own
     wording of the question: qa.dates.unstated).
 
@@ -256,7 +264,7 @@ def read_spans(
     ranges = reading_ranges(reader, question, sentences, ranking, count)
     first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for)
     lead = retrieval_lead(ranking, ranges, count)
-    if decisive(first, decisive_margin, lead, decisive_lead):
+    if decisive(first, decisive_margin, lead, decisive_lead, fits):
         return first
     return first + _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, overload
 
 from index.sentences import Sentence
-from qa.answerability import around, asked_terms
+from qa.answerability import answer_fits, around, asked_terms
 from qa.bot import ArticleQA
 from qa.calibration import Calibration
 from qa.followup import Reading
@@ -144,7 +144,8 @@ class Recorded:
 
     def stops(self, decisive_margin: float | None, decisive_lead: float | None = None) -> bool:
         """Whether ask() stops after the first passage with this margin and lead."""
-        return decisive(self.first, decisive_margin, self.lead, decisive_lead)
+        fits = answer_fits(self.reading.reader_question)
+        return decisive(self.first, decisive_margin, self.lead, decisive_lead, fits)
 
     def read(
         self, decisive_margin: float | None, decisive_lead: float | None = None

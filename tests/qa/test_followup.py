@@ -1025,3 +1025,17 @@ def test_who_did_it_after_what_happened_names_the_event_the_answer_names(
 ) -> None:
     said = Said("What happened on May 2?", answer, ("May 2",))
     assert resolve("Who did it?", said).text == question
+
+
+def test_the_subject_of_a_question_led_by_a_preposition_is_what_she_stands_for() -> None:
+    # "By how much did ...?" had no subject to read, and "she" was left: joined, the
+    # reader went back to the last answer's sentence.
+    article = ArticleWords(
+        ["Voters re-elected Prime Minister Ana Ferreira.", "The Socialists lost."]
+    )
+    won = _chat(("By how much did Ana Ferreira win the election?", _cited("41 percent", 0)))
+    promised = read_question("What did she promise?", won, article.has_phrase)
+    assert promised.reader_question == "What did Ana Ferreira promise?"
+    year = _chat(("In which year did the Socialists lose?", _cited("1985", 1)))
+    leads = read_question("Who leads them?", year, article.has_phrase)
+    assert leads.reader_question == "Who leads the Socialists?"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from qa import ArticleQA
+from qa.answerability import answer_fits
 from qa.calibration import Calibration
 from qa.reading import (
     ReadSpan,
@@ -222,6 +223,16 @@ def test_a_confident_first_passage_reads_on_when_another_ranked_nearly_as_high(
     assert decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.3, 0.1)
     assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], 8.0, 0.05, 0.1)
     assert not decisive([ReadSpan("x", 0, 1, 0, 9.0)], None, math.inf, None)
+
+
+def test_a_first_passage_whose_best_span_is_not_the_kind_asked_for_is_not_decisive() -> None:
+    # "How old is Ana Ferreira?" stopped at "Prime" ("Prime Minister Ana Ferreira").
+    fits = answer_fits("How old is Ana Ferreira?")
+    assert fits is not None
+    prime = [ReadSpan("Prime", 0, 5, 0, 2.5), ReadSpan("1985", 9, 13, 1, -7.0)]
+    assert decisive(prime, -2.0) and not decisive(prime, -2.0, fits=fits)
+    assert decisive([ReadSpan("54", 0, 2, 0, 9.0)], -2.0, fits=fits)
+    assert answer_fits("What did she promise?") is None  # no kind named: the margin decides
 
 
 class AskedReader(PhraseReader):

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from qa.followup import Reading
 from qa.reading import ReadSpan
 from tools.calibrate import main
 from tools.calibration_fit import (
@@ -138,7 +139,7 @@ def test_a_record_replays_the_reading_for_any_margin_and_lead() -> None:
         "answerable",
         "a",
         ["x"],
-        None,
+        Reading("What is x?", "What is x?"),
         None,
         [*first, *rest],
         None,

@@ -169,6 +169,8 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
             plain = plain_question(said.question)
             return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
         thing = _thing_done_to(said) if asked in ("who", "whom") else None
+        if asked == "where":  # "it" is what was put there, not the place
+            thing = _placed_thing(said.question)
         if thing is not None:
             return thing
         # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
@@ -202,6 +204,28 @@ def _kind_asked(said: Said) -> str | None:
         return None
     dated = f" on {said.dates[0]}" if said.dates else ""
     return f"the {asked['kind']}{dated}"
+
+
+# A noun phrase this long or shorter names the thing a where-question places.
+_PLACED_WORDS = 4
+
+
+def _placed_thing(question: str) -> str | None:
+    """The thing a where-question asks the place of ("the plant" of "Where will Volta
+    build the plant?", "the camp" of "Where is the camp?"): its last noun phrase led by a
+    determiner and not by a preposition, up to the next preposition. What "it" stands
+    for after it ("How much will it cost?" had read "How much will Tampere, Finland
+    cost?"). None where there is none."""
+    found = words(plain_question(question))
+    for at in range(len(found) - 1, 0, -1):
+        if found[at].lower() in DETERMINERS and found[at - 1].lower() not in PREPOSITIONS:
+            if at == 2:  # right after the auxiliary: the subject, its verb after it
+                return topic_of(question, None)
+            phrase = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, found[at:]))
+            if 1 < len(phrase) <= _PLACED_WORDS:
+                return " ".join([phrase[0].lower(), *phrase[1:]])
+            return None
+    return None
 
 
 def _thing_done_to(said: Said) -> str | None:

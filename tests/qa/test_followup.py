@@ -1039,3 +1039,13 @@ def test_the_subject_of_a_question_led_by_a_preposition_is_what_she_stands_for()
     year = _chat(("In which year did the Socialists lose?", _cited("1985", 1)))
     leads = read_question("Who leads them?", year, article.has_phrase)
     assert leads.reader_question == "Who leads the Socialists?"
+
+
+def test_it_after_a_where_question_is_the_thing_placed_not_the_place() -> None:
+    # Had been "How much will Tampere, Finland cost?" (withheld).
+    built = _chat(("Where will Volta build the plant?", _cited("Tampere, Finland", 0, dates=())))
+    assert read_question("How much will it cost?", built).reader_question == (
+        "How much will the plant cost?"
+    )
+    held = _chat(("Where were the talks held?", _cited("Ras EnNakoura", 0, dates=())))
+    assert read_question("When did it end?", held).reader_question == "When did the talks end?"

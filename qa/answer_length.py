@@ -197,7 +197,43 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
-    return balance_quotes(_titled(question, _widened(question, span, sentence), sentence), sentence)
+    said = _said_content(question, span, sentence)
+    return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
+
+
+# News tells who said it after what was said ("It will produce cells ..., chief executive
+# Lena Virtanen said.") or before it ("According to the Israeli press office, the target
+# was ..."): the attribution and the content it sets off with a comma.
+_SAID_AFTER = re.compile(
+    r"^(?P<content>.+?),[’”\"']?\s+(?P<who>[^,]{1,80}?\s(?:said|says|told\s[^,]{1,40}|added|stated"
+    r"|wrote|reported|announced))[.!]?[’”\"']?\s*$"
+)
+_SAID_BEFORE = re.compile(r"^(?P<who>According\s+to\s[^,]{1,80}),\s+(?P<content>.+?)[.!]?\s*$")
+
+
+def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """What was said, for "What did X say?" answered inside the attribution: "chief
+    executive" of "It will produce cells for up to 300,000 electric cars a year, chief
+    executive Lena Virtanen said." names who said it, never what (the reader's span for
+    "What did Lena Virtanen say?"). Else `span` as it is."""
+    if question_kind(question) != "statement":
+        return span
+    text = sentence.text
+    found = _SAID_AFTER.match(text) or _SAID_BEFORE.match(text)
+    if found is None:
+        return span
+    start, end = span.start - sentence.start, span.end - sentence.start
+    who_start, who_end = found.span("who")
+    if not (who_start <= start and end <= who_end):
+        return span
+    first, last = found.span("content")
+    while first < last and text[first] in "\"'“‘":
+        first += 1
+    while last > first and text[last - 1] in "\"'”’,":
+        last -= 1
+    return replace(
+        span, text=text[first:last], start=sentence.start + first, end=sentence.start + last
+    )
 
 
 def _titled(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:

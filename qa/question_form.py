@@ -171,8 +171,6 @@ _BARE_FORMS = (
 )
 
 
-# The article itself named in a request ("summarize this article", "a timeline of the
-# story"), as whole_request's bodies write it.
 # "According to whom did the ministry hail the talks?", "The target was a building,
 # according to who?": who said so, asked of a claim. The reader read the leading form as
 # a question about the claim itself ("Israel", from "talks with Israel"); asked as "Who
@@ -216,6 +214,8 @@ _WENT_DOWN = re.compile(
 )
 
 
+# The article itself named in a request ("summarize this article", "a timeline of the
+# story"), as whole_request's bodies write it.
 THE_ARTICLE = r"(?:this|the|that)\s+(?:article|story|text|piece|report|news)"
 
 

@@ -175,6 +175,39 @@ def test_a_span_that_already_says_more_than_a_name_is_kept() -> None:
     assert fit_span("What happened on November 23?", None, [sentence]) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "named", "said"),
+    [
+        (
+            "It will produce cells for 300,000 cars a year, chief executive Lena Virtanen said.",
+            "chief executive",
+            "It will produce cells for 300,000 cars a year",
+        ),
+        (
+            '"The country chose stability," she told supporters in Lisbon.',
+            "supporters",
+            "The country chose stability",
+        ),
+        (
+            "According to the press office, the target was a building.",
+            "press office",
+            "the target was a building",
+        ),
+    ],
+)
+def test_what_was_said_is_never_the_words_naming_who_said_it(
+    text: str, named: str, said: str
+) -> None:
+    article, sentence = _sentence(text)
+    fitted = fit_answer("What did she say?", _span(article, sentence, named), sentence)
+    assert fitted.text == said and article[fitted.start : fitted.end] == said
+    # A span in what was said, or another kind of question, is kept.
+    content = _span(article, sentence, said.split()[1])
+    assert fit_answer("What did she say?", content, sentence) == content
+    span = _span(article, sentence, named)
+    assert fit_answer("Who said it?", span, sentence) == span
+
+
 def test_offsets_stay_consistent_over_every_span_of_the_bundled_article(
     bundled_text: str,
 ) -> None:

@@ -51,6 +51,8 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             rf"{_SUBJECT}(?:say|state|claim|announce|report|warn|tell|argue|declare"
             r"|accuse|urge|call for|promise|threaten|demand|write)"
             r"(?:$| (?:about|of|on|to|regarding|after|when|that|in response|at)\b)"
+            # "What did Virtanen tell reporters?": told someone.
+            rf"|^what (?:did|does|do|has|have|had|will|would) {_SUBJECT}tell(?: [\w']+){{1,3}}$"
             r"|^how (?:did|does|do|has|have|had|will|would|was|were|is|are) "
             rf"{_SUBJECT}(?:describe|characteri[sz]e|portray|explain|justify|react|respond"
             r"|reply|answer|greet|receive)"
@@ -205,17 +207,19 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
 # Lena Virtanen said.") or before it ("According to the Israeli press office, the target
 # was ..."): the attribution and the content it sets off with a comma.
 _SAID_AFTER = re.compile(
-    r"^(?P<content>.+?),[’”\"']?\s+(?P<who>[^,]{1,80}?\s(?:said|says|told\s[^,]{1,40}|added|stated"
+    r"^(?P<content>.+),[’”\"']?\s+(?P<who>[^,]{1,80}?\s(?:said|says|told\s[^,]{1,40}|added|stated"
     r"|wrote|reported|announced))[.!]?[’”\"']?\s*$"
 )
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")  # a capitalised word: who said it
 _SAID_BEFORE = re.compile(r"^(?P<who>According\s+to\s[^,]{1,80}),\s+(?P<content>.+?)[.!]?\s*$")
 
 
 def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
-    """What was said, for "What did X say?" answered inside the attribution: "chief
+    """What was said, for "What did X say?" answered inside the attribution ("chief
     executive" of "It will produce cells for up to 300,000 electric cars a year, chief
-    executive Lena Virtanen said." names who said it, never what (the reader's span for
-    "What did Lena Virtanen say?"). Else `span` as it is."""
+    executive Lena Virtanen said." names who said it, never what: the reader's span for
+    "What did Lena Virtanen say?") or inside part of what the one the question names
+    said. Else `span` as it is."""
     if question_kind(question) != "statement":
         return span
     text = sentence.text
@@ -224,9 +228,16 @@ def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan
         return span
     start, end = span.start - sentence.start, span.end - sentence.start
     who_start, who_end = found.span("who")
-    if not (who_start <= start and end <= who_end):
-        return span
     first, last = found.span("content")
+    inside_who = who_start <= start and end <= who_end
+    # Part of what the one asked about said ("hydroelectric power" of "Volta chose
+    # Finland ... because of its cheap hydroelectric power, Virtanen told reporters."):
+    # all of it, as it is the answer to what they said.
+    named = {w.lower() for w in _NAME_WORD.findall(found["who"])}
+    asked = {w.lower() for w in _NAME_WORD.findall(question)}
+    inside_said = first <= start and end <= last and bool(named & asked)
+    if not (inside_who or inside_said):
+        return span
     while first < last and text[first] in "\"'“‘":
         first += 1
     while last > first and text[last - 1] in "\"'”’,":

@@ -208,6 +208,17 @@ def test_what_was_said_is_never_the_words_naming_who_said_it(
     assert fit_answer("Who said it?", span, sentence) == span
 
 
+def test_part_of_what_the_one_asked_about_said_is_all_they_said() -> None:
+    article, sentence = _sentence(
+        "Volta chose Finland because of its cheap power, Virtanen told reporters."
+    )
+    span = _span(article, sentence, "cheap power")
+    said = "Volta chose Finland because of its cheap power"
+    assert fit_answer("What did Virtanen tell reporters?", span, sentence).text == said
+    # Someone else's words: the span as read.
+    assert fit_answer("What did Lehto say?", span, sentence) == span
+
+
 def test_offsets_stay_consistent_over_every_span_of_the_bundled_article(
     bundled_text: str,
 ) -> None:

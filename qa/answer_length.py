@@ -21,7 +21,7 @@ from typing import Literal
 from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import find_dates
-from qa.earlier_question import described_thing
+from qa.earlier_question import described_thing, subject_of
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
@@ -199,8 +199,22 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
-    said = _said_content(question, span, sentence)
+    said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
+
+
+def _before_the_deed(question: str, span: ReadSpan) -> ReadSpan:
+    """A who-question's answer without the deed it asked about, where the span runs on
+    into it past a comma: "Marta Gil, reported the payments to police" (of "a former
+    city official, Marta Gil, reported the payments to police") for "Who reported the
+    payments?" is "Marta Gil". Else `span` as it is."""
+    subject = subject_of(question)
+    if subject is None or subject["aux"] or subject["wh"].lower() == "what":
+        return span
+    deed = re.search(rf"\s*[,;]\s+{re.escape(subject['verb'])}\b", span.text, re.IGNORECASE)
+    if deed is None or deed.start() == 0:
+        return span
+    return replace(span, text=span.text[: deed.start()], end=span.start + deed.start())
 
 
 # News tells who said it after what was said ("It will produce cells ..., chief executive

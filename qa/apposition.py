@@ -114,3 +114,57 @@ def whole_title(topic: str, sentence: str, start: int, end: int) -> int:
     if any(word.lower() in _NOT_IN_TITLE or is_verb_form(word) for word in found):
         return start
     return len(before.group()) - len(before.group().lstrip(" \t\"“‘'"))
+
+
+# A name: capitalised words ("Levante Obras", "Hezbollah", "Ain al-Hilweh": small joining
+# words between capitals allowed).
+_NAME = r"(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?-i:[a-z]{1,3})\s+)?(?-i:[A-Z])[\w’'-]*){0,4}"
+
+
+def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
+    """Where, in `sentence`, the name set beside a description of the `kind` asked for is
+    (start, end): "Levante Obras" of "the company, Levante Obras," for "the company";
+    "Hezbollah" of "Hezbollah, the Iran-backed Shi’ite militia" for "the militia". What
+    "What is the company called?" asks (the reader gave nothing it believed, and
+    "Shi’ite" for the militia). None where no name is set beside such a description."""
+    name = name_pattern(kind)
+    if name is None:
+        return None
+    # The description's words before its noun: lower case ("the Iran-backed Shi’ite" holds
+    # capitals inside words, never a name's run of them).
+    described = rf"\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{name})"
+    after = re.search(rf"{described}\s*,\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence)
+    if after is not None and not _LISTED.search(after["name"]):
+        return after.span("name")
+    before = re.search(rf"(?P<name>{_NAME})\s*,\s+{described}\b", sentence)
+    # A sentence's first word is capitalised whatever it is ("Meanwhile, the company ...").
+    if before is not None and before.start("name") > 0 and not _LISTED.search(before["name"]):
+        return before.span("name")
+    return None
+
+
+# "What is the company called?", "What was the name of the militia?", "What is the
+# rocket's name?": the name of a kind of thing, in lower case (a name asked about is
+# described: `apposition`).
+_NAME_ASKED = re.compile(
+    r"^what\s+(?:is|was|are|were)\s+(?:"
+    r"(?P<called>(?:the|a|an)\s+[^?]+?)\s+called"
+    r"|the\s+names?\s+of\s+(?P<of>(?:the|a|an)\s+[^?]+?)"
+    r"|(?P<owner>(?:the|a|an)\s+[^?]+?)[’']s\s+names?"
+    r")\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def kind_named(question: str) -> str | None:
+    """The kind of thing whose name `question` asks for ("the company" of "What is the
+    company called?"), or None: for another question, or where the thing is a name
+    already ("What is Hezbollah called?")."""
+    asked = _NAME_ASKED.match(question.strip())
+    if asked is None:
+        return None
+    kind = asked["called"] or asked["of"] or asked["owner"]
+    words = kind.split()
+    if any(word[:1].isupper() for word in words[1:]) or len(words) > 5:
+        return None
+    return kind[:1].lower() + kind[1:]

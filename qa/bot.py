@@ -28,7 +28,7 @@ from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
 from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
-from qa.apposition import apposition
+from qa.apposition import apposition, kind_named, name_beside
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
@@ -413,6 +413,11 @@ class ArticleQA:
         where the question asks something else, no sentence does so, or the article is
         not found to tell of it (the reader reads the question then)."""
         # A name typed alone ("Hezbollah?") asks what it is (qa.keyword_query).
+        kind = kind_named(question)
+        if kind is not None:  # "What is the company called?": the name set beside it
+            named = self._phrase_about(kind, lambda text: name_beside(kind, text))
+            if named is not None:
+                return named
         thing = described_thing(as_question(question) or question)
         if thing is None:
             return None

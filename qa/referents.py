@@ -264,6 +264,7 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     passive_subject = _passive_subject(spans)
     parts, copied, left, length = [], 0, False, len(question)
     answered_subject = answered = False
+    taken: dict[str, set[str]] = {"thing": set(), "person": set()}
     for pointer in found:
         span = spans[pointer.index]
         word = span.group().lower()
@@ -274,6 +275,12 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
             # "Where were they held?" after "Who hailed the talks?": what is done to
             # "they" was done to the thing asked about, not by the one who did it.
             referent = object_of(said) or referent
+        if (word in _IT and referent in taken["person"]) or (
+            word in _SINGULAR and referent in taken["thing"]
+        ):
+            referent = None  # "Did he admit it?": "it" is not the man "he" is
+        if referent is not None and (word in _IT or word in _SINGULAR):
+            taken["thing" if word in _IT else "person"].add(referent)
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
         if referent is None:
             left = True

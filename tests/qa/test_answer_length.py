@@ -319,3 +319,12 @@ def test_a_short_title_before_the_name_takes_the_clause_after_it() -> None:
     titled, named = _sentence("Governor Ana Whitfield, who took office in 2023, spoke.")
     span = _span(titled, named, "Governor")
     assert fit_answer("Who is Ana Whitfield?", span, named).text == "Governor"
+
+
+def test_a_who_answer_stops_before_the_deed_it_was_asked_about() -> None:
+    article, sentence = _sentence("A former official, Marta Gil, reported the payments to police.")
+    span = _span(article, sentence, "Marta Gil, reported the payments to police")
+    fitted = fit_answer("Who reported the payments?", span, sentence)
+    assert fitted.text == "Marta Gil" and article[fitted.start : fitted.end] == "Marta Gil"
+    # Another verb after the comma, or a what-question: as read.
+    assert fit_answer("Who paid the police?", span, sentence) == span

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import ArticleQA
-from qa.apposition import apposition, whole_title
+from qa.apposition import apposition, kind_named, name_beside, whole_title
 from tests.conftest import FakeEmbedder
 
 
@@ -110,3 +110,55 @@ def test_no_title_is_made_of_verbs_function_words_or_another_name(
 ) -> None:
     start = sentence.index(span)
     assert whole_title(topic, sentence, start, start + len(span)) == start
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "name"),
+    [
+        (
+            "the company",
+            "Two executives of the company, Levante Obras, were fined.",
+            "Levante Obras",
+        ),
+        (
+            "the militia",
+            "It named Hezbollah, the Iran-backed Shi’ite militia that fights.",
+            "Hezbollah",
+        ),
+        ("the capital", "A strike hit Beirut, the capital of Lebanon.", "Beirut"),
+        ("the official", "After a former city official, Marta Gil, spoke.", "Marta Gil"),
+        # No name beside it, a list, or only a sentence's first word.
+        ("the company", "The company was fined 3 million euros.", None),
+        ("the allies", "It met Israel, the US and France, the allies of old.", None),
+        ("the company", "Meanwhile, the company said nothing.", None),
+    ],
+)
+def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str | None) -> None:
+    found = name_beside(kind, sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the company called?", "the company"),
+        ("What was the name of the militia?", "the militia"),
+        ("What is the rocket's name?", "the rocket"),
+        ("What is Hezbollah called?", None),  # a name: what it is, not its name
+        ("What is the company?", None),
+        ("Who is the chief of the Hezbollah militia called?", None),
+    ],
+)
+def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) -> None:
+    assert kind_named(question) == kind
+
+
+def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> None:
+    text = (
+        "The company was fined 3 million euros.\n"
+        "Two executives of the company, Levante Obras, received suspended sentences.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("What is the company called?")
+    assert answer.found and answer.text == "Levante Obras"
+    assert answer.evidence[0].position == 1

@@ -1049,3 +1049,11 @@ def test_it_after_a_where_question_is_the_thing_placed_not_the_place() -> None:
     )
     held = _chat(("Where were the talks held?", _cited("Ras EnNakoura", 0, dates=())))
     assert read_question("When did it end?", held).reader_question == "When did the talks end?"
+
+
+def test_it_is_never_the_person_he_stands_for_in_the_same_question() -> None:
+    # Had been "Did Ibarra admit Ibarra?".
+    aged = _chat(("How old is Ibarra?", _cited("61", 3, dates=())))
+    article = ArticleWords(["Ibarra, 61, denied the charges."])
+    reading = read_question("Did he admit it?", aged, article.has_phrase)
+    assert reading.reader_question == "Did Ibarra admit it?"

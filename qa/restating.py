@@ -85,9 +85,12 @@ _ABOUT_IT = re.compile(
 )
 # "In which city was the strike?", "Between which cities were the services suspended?": a
 # question led by a preposition and "which"/"what" with its noun, then an auxiliary.
+# "Between which cities were ...", "For what was Carlos Ibarra sentenced?" (the kind asked
+# for may go unnamed).
+_AUX = "|".join(sorted(AUXILIARIES))
 _PREPOSITION_LED = re.compile(
-    rf"^(?P<preposition>\w+)\s+(?:which|what)\s+\w+(?:\s+\w+)?\s+"
-    rf"(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)$",
+    rf"^(?P<preposition>\w+)\s+(?:which|what)(?:\s+(?!(?:{_AUX})\b)\w+){{0,2}}\s+"
+    rf"(?P<aux>{_AUX})\s+(?P<clause>\S.*)$",
     re.IGNORECASE,
 )
 # "the 19th", "on the 19th", "19th": a day of the month with no month.

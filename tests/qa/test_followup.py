@@ -1057,3 +1057,11 @@ def test_it_is_never_the_person_he_stands_for_in_the_same_question() -> None:
     article = ArticleWords(["Ibarra, 61, denied the charges."])
     reading = read_question("Did he admit it?", aged, article.has_phrase)
     assert reading.reader_question == "Did Ibarra admit it?"
+
+
+def test_a_question_word_fragment_after_a_question_led_by_a_bare_what() -> None:
+    # "For what ...?" names no kind after "what": "How long?" had been read joined.
+    why = _chat(("For what was Carlos Ibarra sentenced?", _cited("taking bribes", 0, dates=())))
+    assert read_question("How long?", why).reader_question == (
+        "How long was Carlos Ibarra sentenced for taking bribes?"
+    )

@@ -226,6 +226,12 @@ _SAID_AFTER = re.compile(
 )
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")  # a capitalised word: who said it
 _SAID_BEFORE = re.compile(r"^(?P<who>According\s+to\s[^,]{1,80}),\s+(?P<content>.+?)[.!]?\s*$")
+# '"Nobody knocked on our door," said Tom Hale, a 67-year-old retired teacher ...': a
+# quotation, then the verb of saying before who said it.
+_SAID_INVERTED = re.compile(
+    r"^(?P<content>[\"“‘'].+?),[’”\"']\s+(?P<who>(?:said|says|added|asked)\s+(?-i:[A-Z]).*?)"
+    r"[.!]?\s*$"
+)
 
 
 def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
@@ -237,7 +243,7 @@ def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan
     if question_kind(question) != "statement":
         return span
     text = sentence.text
-    found = _SAID_AFTER.match(text) or _SAID_BEFORE.match(text)
+    found = _SAID_AFTER.match(text) or _SAID_BEFORE.match(text) or _SAID_INVERTED.match(text)
     if found is None:
         return span
     start, end = span.start - sentence.start, span.end - sentence.start
@@ -249,8 +255,10 @@ def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan
     # all of it, as it is the answer to what they said.
     named = {w.lower() for w in _NAME_WORD.findall(found["who"])}
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
-    inside_said = first <= start and end <= last and bool(named & asked)
-    if not (inside_who or inside_said):
+    # Part of what was said, or what was said with the attribution after it (the whole
+    # sentence), where the attribution names someone the question names.
+    inside_said = first <= start < last and (end <= last or end > who_start)
+    if not (inside_who or (inside_said and named & asked)):
         return span
     while first < last and text[first] in "\"'“‘":
         first += 1

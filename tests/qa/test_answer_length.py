@@ -217,6 +217,11 @@ def test_part_of_what_the_one_asked_about_said_is_all_they_said() -> None:
     assert fit_answer("What did Virtanen tell reporters?", span, sentence).text == said
     # Someone else's words: the span as read.
     assert fit_answer("What did Lehto say?", span, sentence) == span
+    # The quotation, where the verb of saying comes before who said it, and the span
+    # runs on into the attribution.
+    article, sentence = _sentence('"Nobody knocked," said Tom Hale, a retired teacher.')
+    whole = _span(article, sentence, '"Nobody knocked," said Tom Hale')
+    assert fit_answer("What did Tom Hale say?", whole, sentence).text == "Nobody knocked"
 
 
 def test_offsets_stay_consistent_over_every_span_of_the_bundled_article(

@@ -225,6 +225,7 @@ _SAID_AFTER = re.compile(
     r"|wrote|reported|announced))[.!]?[’”\"']?\s*$"
 )
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")  # a capitalised word: who said it
+_FEW_WORDS_SAID = 3
 _SAID_BEFORE = re.compile(r"^(?P<who>According\s+to\s[^,]{1,80}),\s+(?P<content>.+?)[.!]?\s*$")
 # '"Nobody knocked on our door," said Tom Hale, a 67-year-old retired teacher ...': a
 # quotation, then the verb of saying before who said it.
@@ -255,9 +256,12 @@ def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan
     # all of it, as it is the answer to what they said.
     named = {w.lower() for w in _NAME_WORD.findall(found["who"])}
     asked = {w.lower() for w in _NAME_WORD.findall(question)}
-    # Part of what was said, or what was said with the attribution after it (the whole
-    # sentence), where the attribution names someone the question names.
-    inside_said = first <= start < last and (end <= last or end > who_start)
+    # A few words of what was said ("hydroelectric power"; a longer span already says
+    # it, as the event kind's widening keeps one), or what was said with the attribution
+    # after it (the whole sentence), where the attribution names someone the question does.
+    few = len(span.text.split()) <= _FEW_WORDS_SAID
+    runs_on = who_start >= last and end > who_start  # into an attribution after it
+    inside_said = first <= start < last and ((end <= last and few) or runs_on)
     if not (inside_who or (inside_said and named & asked)):
         return span
     while first < last and text[first] in "\"'“‘":

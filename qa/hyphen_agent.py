@@ -26,14 +26,16 @@ from qa.verbs import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, base_form
 _AUXILIARY = (
     r"(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might)"
 )
-# The kind asked for in one word or two ("Which country", "Which Arab country").
+# The kind asked for in one word or two ("Which country", "Which Arab country"), or
+# requested ("Name the country that backs Hezbollah": the reader gave "Israel").
 _ACTIVE = tuple(
     re.compile(
-        rf"^(?:who|(?:which|what)\s+(?!{_AUXILIARY}\b)[^\W\d_]+{more})"
-        r"\s+(?P<verb>[a-z]+)\s+(?P<thing>[^?]+?)\s*\??$",
+        rf"^(?:who|(?:which|what)\s+(?!{_AUXILIARY}\b)[^\W\d_]+{more}"
+        rf"|(?:name|identify)\s+the\s+[^\W\d_]+{more}\s+(?:that|which|who))"
+        r"\s+(?P<verb>[a-z]+)\s+(?P<thing>[^?.!]+?)\s*[?.!]*$",
         re.IGNORECASE,
     )
-    for more in ("", rf"\s+(?!{_AUXILIARY}\b)[^\W\d_]+")
+    for more in ("", rf"\s+(?!{_AUXILIARY}\b|that\b|which\b|who\b)[^\W\d_]+")
 )
 # The doer asked for where it would be named: "Who is Hezbollah backed by?", "By whom (or
 # which country) is Hezbollah backed?", "Hezbollah is backed by which country?" (typed
@@ -153,7 +155,8 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
 # "Which militia is backed by Iran?", "What group is Iran-backed?" (or "Iran backed", as
 # typed): the kind asked for (one word or two), the actor and the verb. "What militia
 # does Iran back?", "Who does Iran back?": the same, active. "What is the Iran-backed
-# militia?": the actor's compound with the kind asked for.
+# militia?": the actor's compound with the kind asked for. "Name the militia backed by
+# Iran": the same, requested.
 _KIND_WORD = rf"(?!{_AUXILIARY}\b)[^\W\d_]+"
 _KIND = rf"(?:who|whom|(?:which|what)\s+{_KIND_WORD}(?:\s+{_KIND_WORD})?)"
 _ACTOR = r"(?P<actor>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,2})"
@@ -162,6 +165,13 @@ _DONE_TO = tuple(
     (re.compile(pattern, re.IGNORECASE), base_form_verb)
     for pattern, base_form_verb in (
         (rf"^{_KIND}\s+(?:is|are|was|were)\s+(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*\??$", False),
+        # A request: "Name the militia backed by Iran" (the reader gave "Shi'ite", confident).
+        (
+            rf"^(?:name|identify)\s+the\s+{_KIND_WORD}(?:\s+(?!that\b|which\b){_KIND_WORD})?"
+            r"\s+(?:(?:that|which)\s+(?:is|are|was|were)\s+)?"
+            rf"(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*[?.!]*$",
+            False,
+        ),
         (rf"^{_KIND}\s+(?:do|does|did)\s+{_ACTOR}\s+(?P<verb>[a-z]+)\s*\??$", True),
         (rf"^{_KIND}\s+(?:is|are|was|were)\s+{_ACTOR}[-\s](?P<verb>[a-z]+)\s*\??$", False),
         (
@@ -173,10 +183,14 @@ _DONE_TO = tuple(
 )
 
 
+# A request's full stop ("Name the militia backed by Iran."), not an initial's ("the U.S.").
+_REQUEST_STOP = re.compile(r"(?<=[a-z])\.\s*$")
+
+
 def asked_thing(question: str) -> tuple[str, str] | None:
     """(the verb's base form, the actor) of a question asking what an actor does
     something to ("Which militia is backed by Iran?" -> ("back", "Iran")), or None."""
-    text = question.strip()
+    text = _REQUEST_STOP.sub("", question.strip())
     for pattern, base_form_verb in _DONE_TO:
         found = pattern.match(text)
         if found is None or found["verb"].lower() in _NOT_ACTIONS:

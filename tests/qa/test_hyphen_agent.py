@@ -28,6 +28,8 @@ NEWS = (
         ("who backs hezbollah", ("back", "hezbollah")),
         ("what country backs hezbollah", ("back", "hezbollah")),
         ("What group leads the coalition?", ("lead", "the coalition")),
+        ("Name the country that backs Hezbollah.", ("back", "Hezbollah")),
+        ("identify the Arab country which backs the rebels", ("back", "the rebels")),
         ("Which Arab country backs the rebels?", ("back", "the rebels")),
         ("What did the discussions focus on?", None),
         ("Who is Hezbollah backed by?", ("back", "Hezbollah")),
@@ -109,6 +111,9 @@ def test_a_follow_up_is_answered_as_spelled_out(fake_embedder: FakeEmbedder) -> 
     ("question", "asked"),
     [
         ("Which militia is backed by Iran?", ("back", "Iran")),
+        # Requested: the reader gave "Shi'ite", confident.
+        ("name the militia backed by Iran", ("back", "Iran")),
+        ("Name the militia that is backed by Iran.", ("back", "Iran")),
         ("What militia does Iran back?", ("back", "Iran")),
         ("who does iran back", ("back", "iran")),
         ("What group is Iran-backed?", ("back", "Iran")),

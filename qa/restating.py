@@ -186,7 +186,6 @@ _EVENT_NAMED = re.compile(
 )
 
 
-_PAST = re.compile(PAST_TENSE, re.IGNORECASE)
 # A phrasal verb's particle after "it" ("carried it out"), which goes before a noun phrase.
 _PARTICLE = re.compile(r"\s+(?P<particle>out|off|up|down|over)\b", re.IGNORECASE)
 
@@ -195,7 +194,7 @@ def _event_named(answer: str) -> str | None:
     """The event an answer to "What happened ...?" names as a past verb's object ("the
     air strike" of "the IDF confirmed another air strike in Beirut"), or None."""
     named = _EVENT_NAMED.search(answer)
-    if named is None or any(_PAST.fullmatch(word) for word in words(named["event"])):
+    if named is None or any(base_form(word) is not None for word in words(named["event"])):
         return None  # a clause ("confirmed the talks went ahead"), no event's name
     return f"the {named['event']}"
 

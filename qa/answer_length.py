@@ -21,7 +21,7 @@ from typing import Literal
 from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import find_dates
-from qa.earlier_question import described_thing, subject_of
+from qa.earlier_question import asked_deed, described_thing
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
@@ -208,10 +208,11 @@ def _before_the_deed(question: str, span: ReadSpan) -> ReadSpan:
     into it past a comma: "Marta Gil, reported the payments to police" (of "a former
     city official, Marta Gil, reported the payments to police") for "Who reported the
     payments?" is "Marta Gil". Else `span` as it is."""
-    subject = subject_of(question)
-    if subject is None or subject["aux"] or subject["wh"].lower() == "what":
+    asked = asked_deed(question)
+    if asked is None:
         return span
-    deed = re.search(rf"\s*[,;]\s+{re.escape(subject['verb'])}\b", span.text, re.IGNORECASE)
+    verb = asked.split()[0]
+    deed = re.search(rf"\s*[,;]\s+{re.escape(verb)}\b", span.text, re.IGNORECASE)
     if deed is None or deed.start() == 0:
         return span
     return replace(span, text=span.text[: deed.start()], end=span.start + deed.start())

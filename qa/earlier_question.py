@@ -80,6 +80,16 @@ def subject_of(question: str) -> re.Match[str] | None:
     return match
 
 
+def asked_deed(question: str) -> str | None:
+    """What a who-question's question word did ("declared a major incident" of "Who
+    declared a major incident?", also after "Which agency ..."), or None: for a
+    what-question, or one with an auxiliary ("Who was the mayor?")."""
+    subject = subject_of(question)
+    if subject is None or subject["aux"] or subject["wh"].lower() == "what":
+        return None
+    return f"{subject['verb']}{subject['rest']}".strip() or None
+
+
 # "What was the target?", "Who is the envoy?": asks what something is; the answer
 # completes the claim "the target was ...".
 DESCRIBED = re.compile(

@@ -19,7 +19,7 @@ from qa.answer import Answer, Evidence
 from qa.continuation import asks_more
 from qa.date_request import asks_date
 from qa.dates import date_phrases
-from qa.earlier_question import subject_of
+from qa.earlier_question import asked_deed
 from qa.errors import InvalidQuestion
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
@@ -269,17 +269,7 @@ def read_question(
     # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
     reader = text if resolved.plain or ellipsis(question) is not None else None
     other_than = said.answer or None if resolved.other else None
-    deed = _deed(said.question) if resolved.other else None
+    deed = asked_deed(said.question) if resolved.other else None
     return Reading(
         question, text, context, said.answer or None, reader, focus, article, other_than, deed
     )
-
-
-def _deed(question: str) -> str | None:
-    """What a who-question's question word did ("Who declared a major incident?" ->
-    "declared a major incident"), or None: "What else did she do?" after it asks for
-    another deed (it had been answered "declared a major incident")."""
-    subject = subject_of(question)
-    if subject is None or subject["aux"] or subject["wh"].lower() != "who":
-        return None
-    return f"{subject['verb']}{subject['rest']}".strip() or None

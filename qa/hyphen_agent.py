@@ -156,28 +156,37 @@ def agent(question: str, sentence: str) -> tuple[int, int] | None:
 # typed): the kind asked for (one word or two), the actor and the verb. "What militia
 # does Iran back?", "Who does Iran back?": the same, active. "What is the Iran-backed
 # militia?": the actor's compound with the kind asked for. "Name the militia backed by
-# Iran": the same, requested.
+# Iran", "name the militia Iran backs": the same, requested. Each with the form its verb
+# is in: a participle ("backed"), the base form ("does Iran back") or the present ("backs").
 _KIND_WORD = rf"(?!{_AUXILIARY}\b)[^\W\d_]+"
 _KIND = rf"(?:who|whom|(?:which|what)\s+{_KIND_WORD}(?:\s+{_KIND_WORD})?)"
 _ACTOR = r"(?P<actor>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,2})"
-# Each with whether its verb is in its base form ("does Iran back") or a participle.
 _DONE_TO = tuple(
-    (re.compile(pattern, re.IGNORECASE), base_form_verb)
-    for pattern, base_form_verb in (
-        (rf"^{_KIND}\s+(?:is|are|was|were)\s+(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*\??$", False),
+    (re.compile(pattern, re.IGNORECASE), form)
+    for pattern, form in (
+        (
+            rf"^{_KIND}\s+(?:is|are|was|were)\s+(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*\??$",
+            "participle",
+        ),
         # A request: "Name the militia backed by Iran" (the reader gave "Shi'ite", confident).
         (
             rf"^(?:name|identify)\s+the\s+{_KIND_WORD}(?:\s+(?!that\b|which\b){_KIND_WORD})?"
             r"\s+(?:(?:that|which)\s+(?:is|are|was|were)\s+)?"
             rf"(?P<verb>[a-z]+)\s+by\s+{_ACTOR}\s*[?.!]*$",
-            False,
+            "participle",
         ),
-        (rf"^{_KIND}\s+(?:do|does|did)\s+{_ACTOR}\s+(?P<verb>[a-z]+)\s*\??$", True),
-        (rf"^{_KIND}\s+(?:is|are|was|were)\s+{_ACTOR}[-\s](?P<verb>[a-z]+)\s*\??$", False),
+        # "name the militia (that) Iran backs"
+        (
+            rf"^(?:name|identify)\s+the\s+{_KIND_WORD}\s+(?:(?:that|which)\s+)?{_ACTOR}"
+            r"\s+(?P<verb>[a-z]+s)\s*[?.!]*$",
+            "present",
+        ),
+        (rf"^{_KIND}\s+(?:do|does|did)\s+{_ACTOR}\s+(?P<verb>[a-z]+)\s*\??$", "base"),
+        (rf"^{_KIND}\s+(?:is|are|was|were)\s+{_ACTOR}[-\s](?P<verb>[a-z]+)\s*\??$", "participle"),
         (
             rf"^(?:who|what|which)\s+(?:is|are|was|were)\s+the\s+{_ACTOR}-(?P<verb>[a-z]+)"
             r"(?:\s+[^\W\d_]+){1,2}\s*\??$",
-            False,
+            "participle",
         ),
     )
 )
@@ -191,12 +200,17 @@ def asked_thing(question: str) -> tuple[str, str] | None:
     """(the verb's base form, the actor) of a question asking what an actor does
     something to ("Which militia is backed by Iran?" -> ("back", "Iran")), or None."""
     text = _REQUEST_STOP.sub("", question.strip())
-    for pattern, base_form_verb in _DONE_TO:
+    for pattern, form in _DONE_TO:
         found = pattern.match(text)
         if found is None or found["verb"].lower() in _NOT_ACTIONS:
             continue
         verb = found["verb"].lower()
-        base = verb if base_form_verb else base_form(verb)
+        if form == "participle":
+            base = base_form(verb)
+        elif form == "present":  # "backs"
+            base = _base(verb)
+        else:
+            base = verb
         if base is not None and base in english_words():
             return base, found["actor"]
     return None

@@ -114,6 +114,8 @@ def test_a_follow_up_is_answered_as_spelled_out(fake_embedder: FakeEmbedder) -> 
         # Requested: the reader gave "Shi'ite", confident.
         ("name the militia backed by Iran", ("back", "Iran")),
         ("Name the militia that is backed by Iran.", ("back", "Iran")),
+        ("name the militia iran backs", ("back", "iran")),
+        ("Name the militia that Iran backs.", ("back", "Iran")),
         ("What militia does Iran back?", ("back", "Iran")),
         ("who does iran back", ("back", "iran")),
         ("What group is Iran-backed?", ("back", "Iran")),

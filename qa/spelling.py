@@ -293,12 +293,18 @@ class ArticleWords:
         self._by_length: dict[int, list[str]] = {}
         for key in ranked:
             self._by_length.setdefault(len(key), []).append(key)
-        self._by_skeleton: dict[str, list[str]] = {}
-        for key in ranked:
-            self._by_skeleton.setdefault(_skeleton(key), []).append(key)
         self._closest = functools.lru_cache(maxsize=1024)(self._nearest)
         # A chat replays its earlier questions with every new one: each is mended once.
         self._cleaned = functools.lru_cache(maxsize=512)(self._clean)
+
+    @functools.cached_property
+    def _by_skeleton(self) -> dict[str, list[str]]:
+        """The article's words by vowel skeleton, most used first: built when a typed word
+        first needs it ("hzbllh"), not for every article read."""
+        by_skeleton: dict[str, list[str]] = {}
+        for key in self._rank:  # most used first, as _rank orders them
+            by_skeleton.setdefault(_skeleton(key), []).append(key)
+        return by_skeleton
 
     def has_phrase(self, text: str) -> bool:
         """Whether the article writes the words of `text` together, in this order (any

@@ -30,6 +30,7 @@ from qa.dates.patterns import MONTH, WEEKDAYS
 from qa.lexical import terms
 from qa.reading import ReadSpan, best_in_window
 from qa.retrieval import Ranking
+from qa.shares import asks_amount, is_share
 
 # A reader margin or gap is clipped to this: beyond it the answer is no surer, and a
 # linear model should not be dragged by a rare -inf.
@@ -111,7 +112,10 @@ def answer_fits(question: str) -> Callable[[str], bool] | None:
     kind = answer_type(question)
     if kind is None:
         return None
-    return lambda answer: fits_type(kind, answer, starts_sentence=False)
+    amount = asks_amount(question)  # a share is no count and no price (qa.shares)
+    return lambda answer: (
+        fits_type(kind, answer, starts_sentence=False) and not (amount and is_share(answer))
+    )
 
 
 # "In which city ...", "Which country's ambassador ...", "What kind of location ...": the

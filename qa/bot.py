@@ -66,6 +66,7 @@ from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, past_the_deed, read_spans
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
+from qa.shares import not_shares
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.spelling import ArticleWords
@@ -236,6 +237,8 @@ class ArticleQA:
             spans = other_than(spans, reading.other_than)
         if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
             spans = past_the_deed(spans, reading.deed, self.text)
+        # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
+        spans = not_shares(spans, reading.reader_question)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

@@ -1,0 +1,75 @@
+"""A share is no price, and seldom a count: "27% over 18 months" does not say what a pill
+costs, and "About 3%" rarely how many patients were in a trial.
+
+The reader picks a percentage for such questions where the sentence that holds it repeats
+the question's words ("About 3% of patients in the trial had ...") and the count or the
+price is in a sentence that words it otherwise ("in a trial of 1,800 patients"). People do
+ask "how many graduates remain?" for "80.5%" (three of the validation split's gold
+answers), so for a count a share only keeps the first passage from being decisive, and
+the passages after it are read and weighed as usual; a price is never a bare percentage,
+so for a price the other spans are preferred (docs/measurements.md, thirtieth session).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.reading import ReadSpan
+
+# "How many patients ...?" asks for a count, unless it asks how many percent or points.
+_COUNT = re.compile(
+    r"\bhow\s+many\b(?!.*\b(?:percent|per\s*cent|percentage|points?|shares?|proportion)\b)",
+    re.IGNORECASE,
+)
+# "How much does it cost?", "How much was it sold for?": a price, paid or asked. Not "How
+# much did shares rise?", which a percentage answers.
+_PRICE = re.compile(
+    r"\bhow\s+much\b.*\b(?:cost|costs|costing|price[ds]?|pay|pays|paid|spend|spends|spent|"
+    r"charged?|charges|earn|earns|earned|fined?|sell|sells|sold|salary|fees?|owe[ds]?|"
+    r"invest|invests|invested|donated?|budget)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+# A number that is not the percentage's own ("27% over 18 months" holds one).
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def asks_amount(question: str) -> bool:
+    """Whether the question asks for a count or a price, which a share seldom gives."""
+    return bool(_COUNT.search(question) or _PRICE.search(question))
+
+
+def asks_price(question: str) -> bool:
+    """Whether the question asks what something costs, was sold or paid for."""
+    return _PRICE.search(question) is not None
+
+
+def is_share(answer: str) -> bool:
+    """Whether the answer gives a percentage and no amount beside it: "About 3%",
+    "27% over 18 months"; not "$21,000", nor "3% of 1,800 patients, 54"."""
+    percents = list(_PERCENT.finditer(answer))
+    if not percents:
+        return False
+    numbers = _NUMBER.findall(answer)
+    return len(numbers) <= len(percents) + _durations(answer)
+
+
+_DURATION = re.compile(
+    r"\d[\d,.]*\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
+)
+
+
+def _durations(answer: str) -> int:
+    """Numbers that are spans of time ("over 18 months"): no count of the thing asked."""
+    return len(_DURATION.findall(answer))
+
+
+def not_shares(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less the bare percentages, where the question asks a price and some span
+    gives something else; otherwise the spans as they are."""
+    spans = list(spans)
+    if not asks_price(question):
+        return spans
+    kept = [span for span in spans if not is_share(span.text)]
+    return kept or spans

@@ -1,0 +1,115 @@
+"""A share is no price, and a share to a count question does not end the reading."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from qa import ArticleQA
+from qa.answerability import answer_fits
+from qa.calibration import Calibration
+from qa.reading import ReadSpan, decisive
+from qa.shares import asks_amount, asks_price, is_share, not_shares
+from tests.conftest import FakeEmbedder
+from tests.qa.test_reading import FakeSpan
+
+TEXT = (
+    "The drug slowed decline by 27% over 18 months in a trial of 1,800 patients.\n"
+    "About 3% of patients in the trial had brain swelling.\n"
+    "It will cost $21,000 a year before insurance.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount", "price"),
+    [
+        ("How many patients were in the trial?", True, False),
+        ("how many ppl affected", True, False),
+        ("How much does it cost?", True, True),
+        ("How much was the guitar sold for?", True, True),
+        ("How much did the company pay?", True, True),
+        # A share answers these.
+        ("How many percent of patients had swelling?", False, False),
+        ("How many points did the index lose?", False, False),
+        ("How much did shares rise?", False, False),
+        ("How much did the bank raise rates?", False, False),
+        ("What does it cost?", False, False),
+    ],
+)
+def test_a_count_or_a_price_is_asked_by_the_question(
+    question: str, amount: bool, price: bool
+) -> None:
+    assert asks_amount(question) is amount
+    assert asks_price(question) is price
+
+
+@pytest.mark.parametrize(
+    ("answer", "share"),
+    [
+        ("About 3%", True),
+        ("27% over 18 months", True),
+        ("forty percent", True),
+        ("6.2 per cent", True),
+        ("$21,000 a year", False),
+        ("3% of 1,800 patients", False),
+        ("1,800", False),
+    ],
+)
+def test_a_share_is_a_percentage_with_no_amount_beside_it(answer: str, share: bool) -> None:
+    assert is_share(answer) is share
+
+
+def test_a_price_question_prefers_any_span_that_is_not_a_share() -> None:
+    share = ReadSpan("27% over 18 months", 0, 18, 0, 6.6)
+    price = ReadSpan("$21,000 a year", 0, 14, 2, 2.5)
+    assert not_shares([share, price], "How much does it cost?") == [price]
+    # Nothing else read: the spans as they are (the score decides).
+    assert not_shares([share], "How much does it cost?") == [share]
+    # A count may be a share ("how many graduates remain?" -> "80.5%").
+    assert not_shares([share, price], "How many patients were there?") == [share, price]
+    assert not_shares([share, price], "How much did it slow decline?") == [share, price]
+
+
+def test_a_share_to_a_count_question_is_no_decisive_first_passage() -> None:
+    fits = answer_fits("How many patients were in the trial?")
+    assert fits is not None
+    share = [ReadSpan("About 3%", 0, 8, 1, 6.2)]
+    assert decisive(share, 2.0) and not decisive(share, 2.0, fits=fits)
+    assert decisive([ReadSpan("1,800", 0, 5, 0, 6.2)], 2.0, fits=fits)
+    shares = answer_fits("How many percent of patients had swelling?")
+    assert shares is not None and decisive(share, 2.0, fits=shares)
+
+
+class ScoredPhrases:
+    """A reader that scores each phrase it was given wherever a passage holds it."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+
+    def token_count(self, text: str) -> int:
+        return len(text.split())
+
+    def passage_budget(self, question: str) -> int:
+        return 512
+
+    def read(
+        self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
+    ) -> list[FakeSpan]:
+        spans = []
+        for number, passage in enumerate(passages):
+            for phrase, score in self.scores.items():
+                at = passage.find(phrase)
+                if at >= 0:
+                    spans.append(FakeSpan(number, at, at + len(phrase), phrase, score, 0.0))
+        return sorted(spans, key=lambda s: -s.score)
+
+
+def test_the_price_is_answered_where_the_reader_prefers_a_share(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    reader = ScoredPhrases({"27% over 18 months": 6.6, "$21,000 a year": 2.5})
+    calibration = Calibration({}, intercept=0.0, threshold=0.5, retrieval_weight=0.0)
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=reader, calibration=calibration)
+    assert bot.ask("How much does lumenastat cost?").text == "$21,000 a year"
+    assert bot.ask("How much did the drug slow decline?").text == "27% over 18 months"

@@ -234,6 +234,11 @@ _SAID_INVERTED = re.compile(
     r"^(?P<content>[\"“‘'].+?),[’”\"']\s+(?P<who>(?:said|says|added|asked)\s+(?-i:[A-Z]).*?)"
     r"[.!]?\s*$"
 )
+# "Gusts of up to 60 miles per hour pushed the flames toward the town, said Battalion Chief
+# Diane Okafor of the county fire department.": the same without quotation marks.
+_SAID_INVERTED_PLAIN = re.compile(
+    r"^(?P<content>[^\"“‘'].+?),\s+(?P<who>(?:said|says|added)\s+(?-i:[A-Z]).*?)[.!]?\s*$"
+)
 
 
 def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
@@ -245,7 +250,12 @@ def _said_content(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan
     if question_kind(question) != "statement":
         return span
     text = sentence.text
-    found = _SAID_AFTER.match(text) or _SAID_BEFORE.match(text) or _SAID_INVERTED.match(text)
+    found = (
+        _SAID_AFTER.match(text)
+        or _SAID_BEFORE.match(text)
+        or _SAID_INVERTED.match(text)
+        or _SAID_INVERTED_PLAIN.match(text)
+    )
     if found is None:
         return span
     start, end = span.start - sentence.start, span.end - sentence.start

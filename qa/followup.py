@@ -25,8 +25,9 @@ from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.overview import asks_overview
-from qa.referring import ellipsis, refers_back
-from qa.restating import Phrases, Said, resolve
+from qa.referents import put_in
+from qa.referring import ellipsis, pointers, refers_back
+from qa.restating import Phrases, Resolved, Said, resolve
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.timeline_request import asks_timeline
@@ -217,6 +218,46 @@ def _said(exchange: Exchange, question: str) -> Said:
     return Said(question, answer, dates or tuple(date_phrases(question)))
 
 
+def _chain(turns: list[Exchange], phrases: Phrases | None) -> tuple[int, list[Said]]:
+    """Where the last chain of follow-ups starts (the last question that stood on its
+    own), and what each of its turns said, each follow-up in it spelled out."""
+    start = len(turns) - 1
+    while start > 0 and refers_back(turns[start].question):
+        start -= 1
+    said = [_said(turns[start], turns[start].question)]
+    for turn in turns[start + 1 :]:
+        said.append(_said(turn, _spelled_out(turn, said[-1], phrases)))
+    return start, said
+
+
+# How many turns before the last a pointing word may reach back to.
+_REACH_BACK = 2
+
+
+def _from_earlier_turn(
+    question: str,
+    resolved: Resolved,
+    turns: list[Exchange],
+    chain: tuple[int, list[Said]],
+    phrases: Phrases | None,
+) -> str | None:
+    """The follow-up with its pointing words put in from a turn before the last, where
+    the last names nothing for them: "When did it start?" after "How big is it?" (the
+    fire) and "How much is contained?", which names no "it". Only words put in: "it" or
+    "they" reach further back than a fragment ("When?") does."""
+    if resolved.plain or len(turns) < 2 or ellipsis(question) is not None:
+        return None
+    start, said = chain  # the last chain's turns, spelled out (`_chain`)
+    earlier = said[:-1]
+    if len(earlier) < _REACH_BACK and start > 0:
+        earlier = _chain(turns[:start], phrases)[1] + earlier
+    for turn in reversed(earlier[-_REACH_BACK:]):
+        text = put_in(question, turn, phrases)
+        if text is not None and len(pointers(text)) < len(pointers(question)):
+            return text  # a pointing word was put in, not only a date pinned
+    return None
+
+
 def _spelled_out(exchange: Exchange, said: Said, phrases: Phrases | None) -> str:
     """An earlier follow-up as the plain question it stood for (as asked, where it gave
     none or one too long to be a question)."""
@@ -251,15 +292,14 @@ def read_question(
         # read that passage as no answer.
         asked = as_question(question)
         return Reading(question, asked or question, resolved=asked)
-    start = len(turns) - 1
-    while start > 0 and refers_back(turns[start].question):
-        start -= 1
-    said = _said(turns[start], turns[start].question)
-    for turn in turns[start + 1 :]:
-        said = _said(turn, _spelled_out(turn, said, phrases))
+    start, chain = _chain(turns, phrases)
+    said = chain[-1]
     context = " ".join(turn.question for turn in turns[start:])
     last = cited(every_turn[-1].reply, every_turn[-1].number)  # what was shown last
     resolved = resolve(question, said, phrases)
+    earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
+    if earlier is not None:
+        return Reading(question, earlier, context, resolved=earlier)
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
     text = resolved.text

@@ -54,6 +54,9 @@ _OBJECT_PRONOUNS = frozenset("him them it".split())
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
 # worth of the article, which sends the reader back to that sentence.
 _SHORT_ANSWER_WORDS = 6
+# Up to this many words, an answer that opens with an article and runs on without a
+# comma is one noun phrase ("a new pill for early Alzheimer's disease"), not a clause.
+_NOUN_PHRASE_WORDS = 12
 
 
 def _referent(
@@ -94,6 +97,7 @@ def _referent(
             topic = requested_topic(said.question) or topic_of(said.question, phrases)
             agrees = topic is not None and not (
                 (word in _SINGULAR and looks_plural(topic))
+                or (word in _IT and _many_things(topic))  # not "the gusts"; "Hamas" is one
                 or (word in _PLURAL and _one_thing(topic))
             )
             named = topic if agrees else None
@@ -137,6 +141,18 @@ def _answer(said: Said) -> str:
     return said.answer.strip().rstrip(" .,")
 
 
+def _noun_phrase(answer: str) -> bool:
+    """Whether a longer answer is one thing named at length: "a new pill for early
+    Alzheimer's disease" (what "it" is in "Who makes it?" after "What did the FDA
+    approve?"), not a clause or a list ("rose 14%, its best day")."""
+    found = words(answer)
+    return (
+        0 < len(found) <= _NOUN_PHRASE_WORDS
+        and found[0].lower() in DETERMINERS
+        and not any(mark in answer for mark in ",;:")
+    )
+
+
 def _many_things(phrase: str) -> bool:
     """Whether a noun phrase is more than one thing by its form: things joined by "and",
     or a plural noun before any preposition ("the talks in Beirut"; a name is one thing:
@@ -176,7 +192,7 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
         # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
-        if short:
+        if short or _noun_phrase(answer):
             return answer if asked not in ("how", "why", "when") else None
         return _kind_asked(said) if answer else None
     if asked == "which" and len(words(answer)) > _SHORT_ANSWER_WORDS:

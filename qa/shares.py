@@ -27,10 +27,12 @@ _COUNT = re.compile(
 _PRICE = re.compile(
     r"\bhow\s+much\b.*\b(?:cost|costs|costing|price[ds]?|pay|pays|paid|spend|spends|spent|"
     r"charged?|charges|earn|earns|earned|fined?|sell|sells|sold|salary|fees?|owe[ds]?|"
-    r"invest|invests|invested|donated?|budget)\b",
+    r"invest|invests|invested|donated?)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+# "4% of its annual revenue", "3% of patients": a share of something named is an amount.
+_SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\b", re.IGNORECASE)
 # A number that is not the percentage's own ("27% over 18 months" holds one).
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -47,9 +49,10 @@ def asks_price(question: str) -> bool:
 
 def is_share(answer: str) -> bool:
     """Whether the answer gives a percentage and no amount beside it: "About 3%",
-    "27% over 18 months"; not "$21,000", nor "3% of 1,800 patients, 54"."""
+    "27% over 18 months"; not "$21,000", "3% of 1,800 patients" nor "up to 4% of its
+    annual revenue" (a fine)."""
     percents = list(_PERCENT.finditer(answer))
-    if not percents:
+    if not percents or _SHARE_OF.search(answer):
         return False
     numbers = _NUMBER.findall(answer)
     return len(numbers) <= len(percents) + _durations(answer)

@@ -222,6 +222,16 @@ def test_part_of_what_the_one_asked_about_said_is_all_they_said() -> None:
     article, sentence = _sentence('"Nobody knocked," said Tom Hale, a retired teacher.')
     whole = _span(article, sentence, '"Nobody knocked," said Tom Hale')
     assert fit_answer("What did Tom Hale say?", whole, sentence).text == "Nobody knocked"
+    # Without quotation marks: the span read inside the attribution is who said it.
+    article, sentence = _sentence(
+        "Gusts pushed the flames toward the town, said Battalion Chief Diane Okafor of the "
+        "county fire department."
+    )
+    who = _span(article, sentence, "Battalion Chief Diane Okafor of the county fire department")
+    assert fit_answer("What did Okafor say?", who, sentence).text == (
+        "Gusts pushed the flames toward the town"
+    )
+    assert fit_answer("Who said it?", who, sentence) == who
 
 
 def test_offsets_stay_consistent_over_every_span_of_the_bundled_article(

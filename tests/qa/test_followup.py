@@ -1065,3 +1065,50 @@ def test_a_question_word_fragment_after_a_question_led_by_a_bare_what() -> None:
     assert read_question("How long?", why).reader_question == (
         "How long was Carlos Ibarra sentenced for taking bribes?"
     )
+
+
+def test_it_after_a_long_noun_phrase_answer_is_that_thing() -> None:
+    # "Who makes it?" after "What did the FDA approve?" had asked who makes the FDA.
+    approved = _chat(
+        ("What did the FDA approve?", _cited("a new pill for early Alzheimer's disease", 0))
+    )
+    assert read_question("Who makes it?", approved).reader_question == (
+        "Who makes a new pill for early Alzheimer's disease?"
+    )
+    # A clause of that length is no thing to point at: the question's subject is.
+    clause = _chat(("What did the FDA say?", _cited("the pill slowed decline, a trial found", 0)))
+    assert read_question("Who makes it?", clause).reader_question != (
+        "Who makes the pill slowed decline, a trial found?"
+    )
+
+
+def test_a_pointing_word_reaches_back_past_a_turn_that_names_nothing_for_it() -> None:
+    # "How much is contained?" names no "it"; the turn before asked about the fire.
+    chat = _chat(
+        ("How big is the fire?", _cited("4,300 acres", 1, dates=())),
+        ("How much is contained?", _cited("10%", 1, dates=())),
+    )
+    reading = read_question("When did it start?", chat)
+    assert reading.reader_question == "When did the fire start?"
+    # Not past a turn that names something for it, nor more than two turns back.
+    named = _chat(
+        ("How big is the fire?", _cited("4,300 acres", 1, dates=())),
+        ("What did the utility shut off?", _cited("electricity", 4, dates=())),
+    )
+    assert read_question("When did it start?", named).reader_question == (
+        "When did electricity start?"
+    )
+    far = _chat(
+        ("How big is the fire?", _cited("4,300 acres", 1, dates=())),
+        ("How much is contained?", _cited("10%", 1, dates=())),
+        ("How many were evacuated?", _cited("12,000", 0, dates=())),
+        ("How much is left?", _cited("90%", 1, dates=())),
+    )
+    assert read_question("When did it start?", far).reader_question == "When did it start?"
+    # "it" is never many things ("the gusts").
+    gusts = _chat(("How fast were the gusts?", _cited("60 miles per hour", 2, dates=())))
+    assert read_question("When did it start?", gusts).reader_question != (
+        "When did the gusts start?"
+    )
+    # A fragment leans on the last turn only.
+    assert read_question("When?", chat).reader_question != "When did the fire start?"

@@ -35,6 +35,8 @@ TEXT = (
         ("How much did shares rise?", False, False),
         ("How much did the bank raise rates?", False, False),
         ("What does it cost?", False, False),
+        ("By how much did the budget grow?", False, False),
+        ("How much could the company be fined?", True, True),
     ],
 )
 def test_a_count_or_a_price_is_asked_by_the_question(
@@ -53,6 +55,7 @@ def test_a_count_or_a_price_is_asked_by_the_question(
         ("6.2 per cent", True),
         ("$21,000 a year", False),
         ("3% of 1,800 patients", False),
+        ("up to 4% of its annual revenue", False),
         ("1,800", False),
     ],
 )

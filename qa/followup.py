@@ -224,7 +224,9 @@ def _chain(turns: list[Exchange], phrases: Phrases | None) -> tuple[int, list[Sa
     start = len(turns) - 1
     while start > 0 and refers_back(turns[start].question):
         start -= 1
-    said = [_said(turns[start], turns[start].question)]
+    # As it was read: "Any deaths?" as "Were there any deaths?" (qa.keyword_query).
+    first = turns[start].question
+    said = [_said(turns[start], as_question(first) or first)]
     for turn in turns[start + 1 :]:
         said.append(_said(turn, _spelled_out(turn, said[-1], phrases)))
     return start, said

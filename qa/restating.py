@@ -27,6 +27,7 @@ from qa.earlier_question import (
     plain_question,
     subject_of,
     subject_words,
+    things_there,
     with_object,
 )
 from qa.limits import MAX_QUESTION_CHARS
@@ -255,6 +256,12 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     recounted = _recounted(tokens, question)
     if recounted is not None:
         return recounted
+    things = things_there(question)
+    if things is not None and tokens and tokens[0].islower() and tokens[0] not in DETERMINERS:
+        # "What about injuries?" after "Were there any deaths?": any injuries instead.
+        instead = re.sub(r"^any\s+", "", fragment.strip(), flags=re.IGNORECASE)
+        at = question.rfind(things)
+        return f"{question[:at]}{instead}{question[at + len(things) :]}?"
     named = [t for t in tokens if t.lower() not in DETERMINERS]
     if named and named[0][:1].isupper() and _POSSESSIVE_END.search(tokens[-1]):
         # "and Baltic Jet's?" after "How much did Nordwind shares fall?": the owner

@@ -1112,3 +1112,17 @@ def test_a_pointing_word_reaches_back_past_a_turn_that_names_nothing_for_it() ->
     )
     # A fragment leans on the last turn only.
     assert read_question("When?", chat).reader_question != "When did the fire start?"
+
+
+def test_what_about_after_were_there_any_asks_about_the_other_things() -> None:
+    deaths = _chat(("Any deaths?", _cited("No deaths have been reported", 3, dates=())))
+    assert read_question("What about injuries?", deaths).reader_question == (
+        "Were there any injuries?"
+    )
+    assert read_question("and any injuries?", deaths).reader_question == (
+        "Were there any injuries?"
+    )
+    # A name or a noun phrase with its article is no kind of thing there were.
+    assert read_question("What about the firefighters?", deaths).reader_question != (
+        "Were there any the firefighters?"
+    )

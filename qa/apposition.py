@@ -20,7 +20,14 @@ from __future__ import annotations
 
 import re
 
-from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH
+from qa.referring import (
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_CONJUNCTIONS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    WH,
+)
 from qa.verbs import is_verb_form
 
 # The phrase: a determiner or a name's possessive ("Scandinavia's"), then words up to a
@@ -54,6 +61,12 @@ _TITLE = (
 
 
 _TITLE_BEFORE = re.compile(rf"(?i:{_TITLE})\s+$")
+# A description, then the name it goes by: "The drug, called lumenastat", "a group
+# calling itself ShadowNet" is no such naming (a verb's "-ing" form).
+_CALLED = re.compile(
+    rf"(?P<phrase>\b(?i:the|a|an)(?:\s+{_TITLE_WORD}){{1,4}})\s*,?\s+"
+    r"(?:called|named|known\s+as|dubbed)\s+"
+)
 
 
 def name_pattern(topic: str) -> str | None:
@@ -75,6 +88,11 @@ def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
         return found.span("phrase")
     if found is not None:
         return None
+    called = _CALLED.search(sentence)
+    while called is not None:  # "The drug, called lumenastat, ..." -> "The drug"
+        if re.match(rf"(?i:{name})\b", sentence[called.end() :]):
+            return called.span("phrase")
+        called = _CALLED.search(sentence, called.end())
     return _title(name, sentence)
 
 
@@ -154,6 +172,26 @@ _NAME_ASKED = re.compile(
     r")\s*\??$",
     re.IGNORECASE,
 )
+
+
+# "What is lumenastat?": a word the article writes in lower case, asked about alone.
+_WORD_DESCRIBED = re.compile(
+    r"^what\s+(?:is|was|are|were)\s+(?P<word>[^\W\d_][\w-]*)\s*\??$", re.IGNORECASE
+)
+
+
+def word_described(question: str) -> str | None:
+    """The one word "What is lumenastat?" asks about, written in lower case (a name with
+    a capital or a noun phrase is `described_thing`'s), or None. Only its apposition
+    answers it; where the article sets none beside the word, the reader reads the
+    question as asked."""
+    asked = _WORD_DESCRIBED.match(question.strip())
+    if asked is None:
+        return None
+    word = asked["word"]
+    if word.lower() in _NOT_IN_TITLE | SUBJECT_PRONOUNS or is_verb_form(word):
+        return None  # "What is included?" asks what was done, not what a word names
+    return word
 
 
 def kind_named(question: str) -> str | None:

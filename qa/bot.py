@@ -28,7 +28,7 @@ from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
 from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
-from qa.apposition import apposition, kind_named, name_beside
+from qa.apposition import apposition, kind_named, name_beside, word_described
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
@@ -421,7 +421,8 @@ class ArticleQA:
             named = self._phrase_about(kind, lambda text: name_beside(kind, text))
             if named is not None:
                 return named
-        thing = described_thing(as_question(question) or question)
+        asked = as_question(question) or question
+        thing = described_thing(asked) or word_described(asked)
         if thing is None:
             return None
         return self._phrase_about(thing, lambda text: apposition(thing, text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import ArticleQA
-from qa.apposition import apposition, kind_named, name_beside, whole_title
+from qa.apposition import apposition, kind_named, name_beside, whole_title, word_described
 from tests.conftest import FakeEmbedder
 
 
@@ -50,6 +50,11 @@ from tests.conftest import FakeEmbedder
         ("Israel", "Israel, the US and France agreed.", None),
         ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),
         ("Hezbollah", "Hezbollah’s armed presence, the envoy said.", None),
+        # A description, then the name it goes by.
+        ("lumenastat", "The drug, called lumenastat, slowed decline.", "The drug"),
+        ("Midna", "He is helped by a mysterious creature named Midna.", "a mysterious creature"),
+        ("ShadowNet", "A group calling itself ShadowNet claimed it.", None),
+        ("Tellaro", "The hackers named in the report attacked Tellaro.", None),
     ],
 )
 def test_the_phrase_beside_a_name(topic: str, sentence: str, phrase: str | None) -> None:
@@ -72,6 +77,25 @@ def test_what_is_x_is_answered_with_the_phrase_beside_it(fake_embedder: FakeEmbe
     # Not a question about what something is, or nothing set beside it: read as before.
     assert bot.ask("Where did the Aurora sink?").text != "a 40-year-old car ferry built in Norway"
     assert bot.by_apposition("What is Crete?") is None
+
+
+def test_a_word_written_in_lower_case_is_described_by_what_it_is_called(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    # "What is lumenastat?" was answered with what the drug did.
+    text = (
+        "The FDA approved a new pill on Monday.\n"
+        "The drug, called lumenastat, slowed decline by 27% over 18 months.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("what's lumenastat")
+    assert answer.found and answer.text == "The drug"
+    assert answer.evidence[0].position == 1
+    assert word_described("What is lumenastat?") == "lumenastat"
+    # What was done, or what a pointing word stands for, is no word to describe.
+    assert word_described("What is included?") is None
+    assert word_described("What is it?") is None
+    assert word_described("What is the drug?") is None  # a noun phrase: described_thing
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from qa.dates import date_phrases, only_a_day
 from qa.dates.patterns import WEEKDAYS
 from qa.earlier_question import looks_plural
 from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH, WORD
+from qa.verbs import is_participle
 
 # Longer text without a question word is a statement or a cloze ("This state grew at a
 # rapid pace during the Porfiriato."), not a keyword query.
@@ -50,6 +51,10 @@ _NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
 # A fragment ("on November 19?", "and Hezbollah?") varies the last question (qa.referring),
 # and alone names nothing to ask "what" of.
 _NOT_FIRST = REQUESTS | PREPOSITIONS | LEADING_CONJUNCTIONS
+# "homes lost", "Lebanese civilians killed": things and what was done to them.
+_COUNTED_WORDS = 4
+_PLURAL_NOUNS = frozenset("people men women children police troops".split())
+_MASS_NOUNS = frozenset("news press business series species".split())
 
 
 def as_question(question: str) -> str | None:
@@ -71,6 +76,10 @@ def as_question(question: str) -> str | None:
         return None
     if words[0] == _WHETHER:
         return f"Were there {body[0].lower()}{body[1:]}?"
+    if _counted_done_to(words):
+        # "homes lost", "people evacuated": how many were. "What is the homes lost?" read
+        # "wind-driven wildfire".
+        return f"How many {body[: body.lower().rindex(words[-1])].rstrip()} were {words[-1]}?"
     article = "" if words[0] in _OWN_DETERMINERS else "the "
     if words[-1] == _AGENT and len(words) > 2:
         # "hezbollah backed by?" asks who does it: "Who is the Hezbollah backed by?" is
@@ -79,6 +88,16 @@ def as_question(question: str) -> str | None:
         be = ("were" if plural else "was") if _dated(body, words) else ("are" if plural else "is")
         return f"Who {be} {article}{body}?"
     return f"What {'was' if _dated(body, words) else 'is'} {article}{body}?"
+
+
+def _counted_done_to(words: list[str]) -> bool:
+    """Whether the query is things and what was done to them ("homes lost", "civilians
+    killed"): a plural noun right before a past participle, in a few words."""
+    if not 2 <= len(words) <= _COUNTED_WORDS or words[0] in _OWN_DETERMINERS:
+        return False
+    things = words[-2]
+    plural = things in _PLURAL_NOUNS or (looks_plural(things) and things not in _MASS_NOUNS)
+    return plural and is_participle(words[-1])
 
 
 def _dated(body: str, words: list[str]) -> bool:

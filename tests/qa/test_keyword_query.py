@@ -34,6 +34,13 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("on November 19, 2025", "What happened on November 19, 2025?"),
         ("the 19th of November?", "What happened on 19th of November?"),
         ("on saturday?", "What happened on Saturday?"),
+        # Things and what was done to them: how many were.
+        ("homes lost", "How many homes were lost?"),
+        ("people evacuated?", "How many people were evacuated?"),
+        ("Lebanese civilians killed", "How many Lebanese civilians were killed?"),
+        ("news reported", "What is the news reported?"),  # no plural
+        ("the buildings destroyed", "What is the buildings destroyed?"),  # some, not a count
+        ("Hezbollah targeted", "What is the Hezbollah targeted?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:

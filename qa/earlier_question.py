@@ -18,12 +18,15 @@ from qa.dates.patterns import MONTH_DAY
 from qa.referring import (
     AUXILIARIES,
     BE,
+    DEMONSTRATIVES,
     DETERMINERS,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    WH,
     WORD,
     words,
 )
-from qa.verbs import IRREGULAR_PARTICIPLES, PAST_TENSE
+from qa.verbs import IRREGULAR_PARTICIPLES, PAST_TENSE, is_verb_form
 
 # Whether the article writes these words together ("Lebanese officials").
 Phrases = Callable[[str], bool]
@@ -77,7 +80,17 @@ def subject_of(question: str) -> re.Match[str] | None:
     rest = words(match["rest"])
     if match["aux"] and rest and (rest[0].lower() in DETERMINERS or rest[0][:1].isupper()):
         return None
+    described = match["wh"].lower() == "what" and match["aux"] and match["aux"].lower() in BE
+    if described and rest and _described_by(rest[0]):
+        return None  # "What is inflation now?" asks what inflation is, as "What is the target?"
     return match
+
+
+def _described_by(word: str) -> bool:
+    """Whether a word after "What is" is what is described (a noun, "inflation"), not
+    what was done to the question word ("targeted", "happening") or where it is ("in")."""
+    lower = word.lower()
+    return not (is_verb_form(lower) or lower in PREPOSITIONS or lower.endswith("ly"))
 
 
 def asked_deed(question: str) -> str | None:
@@ -99,10 +112,28 @@ DESCRIBED = re.compile(
 )
 
 
+# "What is inflation now?", "What was unemployment?": a noun alone, in lower case.
+_NOUN_DESCRIBED = re.compile(
+    r"^what\s+(?:is|are|was|were)\s+(?P<thing>[^\W\d_]+)(?:\s+(?:now|today|currently))?$",
+    re.IGNORECASE,
+)
+
+
+_NOT_NOUNS = WH | SUBJECT_PRONOUNS | DEMONSTRATIVES | frozenset("that new next wrong up".split())
+
+
 def described_thing(question: str) -> str | None:
     """X of "What is X?" / "Who was X?" (a name or a noun phrase), as it would stand
     inside another question ("the target", "Hezbollah"); None for any other question."""
-    described = DESCRIBED.match(plain_question(question))
+    plain = plain_question(question)
+    noun = _NOUN_DESCRIBED.match(plain)
+    if (
+        noun is not None
+        and _described_by(noun["thing"])
+        and noun["thing"].lower() not in _NOT_NOUNS
+    ):
+        return noun["thing"]  # "What is inflation now?": inflation
+    described = DESCRIBED.match(plain)
     if described is None or words(described["thing"])[-1].lower() in PREPOSITIONS:
         return None  # "Who is the chief of staff responsible for?" describes no one
     thing = described["thing"]

@@ -49,6 +49,12 @@ _PLURAL = frozenset("they them their theirs".split())
 _PAST_BE = frozenset("was were".split())
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
+# Forms of one pronoun: two different ones in a question stand for different things.
+_PRONOUN_GROUP = {
+    form: forms.split()[0]
+    for forms in ("it its", "he him his", "she her hers", "they them their theirs")
+    for form in forms.split()
+}
 # Pronouns as objects, which never stand for their own clause's subject.
 _OBJECT_PRONOUNS = frozenset("him them it".split())
 # A short answer reads as a noun phrase inside a question; a long one is a sentence's
@@ -280,7 +286,7 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
     passive_subject = _passive_subject(spans)
     parts, copied, left, length = [], 0, False, len(question)
     answered_subject = answered = False
-    taken: dict[str, set[str]] = {"thing": set(), "person": set()}
+    taken: dict[str, str] = {}  # referent -> the pronoun it was put in for
     for pointer in found:
         span = spans[pointer.index]
         word = span.group().lower()
@@ -291,12 +297,11 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
             # "Where were they held?" after "Who hailed the talks?": what is done to
             # "they" was done to the thing asked about, not by the one who did it.
             referent = object_of(said) or referent
-        if (word in _IT and referent in taken["person"]) or (
-            word in _SINGULAR and referent in taken["thing"]
-        ):
-            referent = None  # "Did he admit it?": "it" is not the man "he" is
-        if referent is not None and (word in _IT or word in _SINGULAR):
-            taken["thing" if word in _IT else "person"].add(referent)
+        group = _PRONOUN_GROUP.get(word)
+        if group and referent is not None and taken.setdefault(referent, group) != group:
+            # "Did he admit it?": "it" is not the man "he" is; "Where did they claim it?"
+            # not what "they" are (English would say "itself", "themselves").
+            referent = None
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
         if referent is None:
             left = True

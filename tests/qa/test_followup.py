@@ -1126,3 +1126,33 @@ def test_what_about_after_were_there_any_asks_about_the_other_things() -> None:
     assert read_question("What about the firefighters?", deaths).reader_question != (
         "Were there any the firefighters?"
     )
+
+
+def test_it_after_what_is_a_noun_is_that_noun() -> None:
+    # "What was what is inflation now in September?" had been asked.
+    inflation = _chat(("What is inflation now?", _cited("6.2%", 1, dates=())))
+    assert read_question("What was it in September?", inflation).reader_question == (
+        "What was inflation in September?"
+    )
+    # What is open is no description: "it" is the answer.
+    opened = _chat(("What is open for evacuees?", _cited("An evacuation centre", 6, dates=())))
+    assert read_question("Who runs it?", opened).reader_question == (
+        "Who runs An evacuation centre?"
+    )
+    # Still the subject where what was done to it is asked ("What was targeted ...?").
+    targeted = _chat(("What was targeted?", _cited("a building", 2, dates=())))
+    assert read_question("Who owned it?", targeted).reader_question == (
+        "Who owned what was targeted?"
+    )
+
+
+def test_two_pronouns_in_one_question_stand_for_different_things() -> None:
+    # "Where did ShadowNet claim ShadowNet?" had been asked.
+    who = _chat(("Who is ShadowNet?", _cited("A group", 4, dates=())))
+    assert read_question("Where did they claim it?", who).reader_question == (
+        "Where did ShadowNet claim it?"
+    )
+    # One pronoun twice is one thing.
+    assert read_question("Did it say it would pay?", who).reader_question == (
+        "Did ShadowNet say ShadowNet would pay?"
+    )

@@ -61,11 +61,11 @@ _TITLE = (
 
 
 _TITLE_BEFORE = re.compile(rf"(?i:{_TITLE})\s+$")
-# A description, then the name it goes by: "The drug, called lumenastat", "a group
-# calling itself ShadowNet" is no such naming (a verb's "-ing" form).
+# A description, then the name it goes by: "The drug, called lumenastat", "A group
+# calling itself ShadowNet".
 _CALLED = re.compile(
     rf"(?P<phrase>\b(?i:the|a|an)(?:\s+{_TITLE_WORD}){{1,4}})\s*,?\s+"
-    r"(?:called|named|known\s+as|dubbed)\s+"
+    r"(?:called|named|known\s+as|dubbed|calling\s+(?:itself|themselves))\s+"
 )
 
 

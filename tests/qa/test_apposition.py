@@ -53,7 +53,8 @@ from tests.conftest import FakeEmbedder
         # A description, then the name it goes by.
         ("lumenastat", "The drug, called lumenastat, slowed decline.", "The drug"),
         ("Midna", "He is helped by a mysterious creature named Midna.", "a mysterious creature"),
-        ("ShadowNet", "A group calling itself ShadowNet claimed it.", None),
+        ("ShadowNet", "A group calling itself ShadowNet claimed it.", "A group"),
+        ("ShadowNet", "Hackers calling on ShadowNet claimed it.", None),
         ("Tellaro", "The hackers named in the report attacked Tellaro.", None),
     ],
 )

@@ -278,6 +278,16 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         start, end = same_noun
         return f"{question[:start]}{fragment}{question[end:]}?"
     subject = subject_words(question, phrases) if phrases is not None else None
+    thing_object = _OBJECT_AT_END.search(question)
+    if (
+        thing_object is not None
+        and named[0].islower()
+        and subject is not None
+        and question[subject[0]].isupper()
+    ):
+        # "and the benefit?" after "What did Martin Kehler think of the price?": a thing
+        # for the thing, not for the man ("What did the benefit think of the price?").
+        return f"{question[: thing_object.start('thing')]}{fragment}?"
     if subject is not None:
         start, end = subject
         return f"{question[:start]}{fragment}{question[end:]}?"
@@ -363,6 +373,13 @@ def _owners_other(tokens: list[str], question: str) -> str | None:
     if phrase is None:
         return None
     return f"{question[: phrase.start()]}the {noun} of{question[phrase.end() :]}?"
+
+
+# A thing named at the question's end, after a preposition: "... think of the price".
+_OBJECT_AT_END = re.compile(
+    rf"\b(?:{'|'.join(sorted(PREPOSITIONS))})\s+"
+    r"(?P<thing>(?-i:the|a|an)\s+(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2})$"
+)
 
 
 def _same_noun(fragment: str, tokens: list[str], question: str) -> tuple[int, int] | None:

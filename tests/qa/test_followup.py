@@ -380,6 +380,18 @@ def test_a_name_or_noun_phrase_fragment_takes_the_subjects_place() -> None:
     assert read("What about Hezbollah?", struck) == "When did Hezbollah strike Beirut?"
     # A fragment that names nothing ("and more?") has no place to take.
     assert read("and more?", emphasized).startswith("What did Lebanese officials emphasize?")
+    # A thing for the thing at the question's end, not for the person asked about.
+    kehler = ArticleWords(["Dr. Martin Kehler said the price was high."])
+    price = _chat(("What did Martin Kehler think of the price?", _cited("high", 0)))
+    assert read_question("And the benefit?", price, kehler.has_phrase).reader_question == (
+        "What did Martin Kehler think of the benefit?"
+    )
+    assert read_question("What about Priya Raman?", price, kehler.has_phrase).reader_question == (
+        "What did Priya Raman think of the price?"
+    )
+    minister = _chat(("What did the minister say about the strike?", _cited("calm", 1)))
+    # A subject that is a thing too keeps the old reading: the subject is swapped.
+    assert read("and the envoy?", minister) != "What did the minister say about the envoy?"
 
 
 def test_the_subject_keeps_the_phrase_a_preposition_attaches_to_it() -> None:

@@ -22,6 +22,7 @@ from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import find_dates
 from qa.earlier_question import asked_deed, described_thing
+from qa.possessor import owned_noun, owner
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 
@@ -199,8 +200,21 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
+    span = _owner_asked(question, span, sentence)
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
+
+
+def _owner_asked(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """The name owning the noun "Which country's ambassador ...?" asks about, where the
+    span's sentence writes it as a possessive before that noun (qa.possessor); else
+    `span` as it is."""
+    noun = owned_noun(question)
+    found = owner(noun, sentence.text) if noun is not None else None
+    if found is None:
+        return span
+    start, end = sentence.start + found[0], sentence.start + found[1]
+    return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
 
 
 def _before_the_deed(question: str, span: ReadSpan) -> ReadSpan:

@@ -233,10 +233,12 @@ class ArticleQA:
         ranking = self.retriever.rank(reading.query, self.focus(reading))
         checkpoint("before reading the best passages")
         spans = self.read_spans(reading, ranking)
-        if reading.other_than is not None:  # "What else ...?": not the last answer again
-            spans = other_than(spans, reading.other_than)
+        # The deed first: after "What did she do?" the deed is the last answer, which
+        # `other_than` would drop rather than read on past ("... and asked for aid").
         if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
             spans = past_the_deed(spans, reading.deed, self.text)
+        if reading.other_than is not None:  # "What else ...?": not the last answer again
+            spans = other_than(spans, reading.other_than)
         # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
         spans = not_shares(spans, reading.reader_question)
         if retrieval_weight is None:

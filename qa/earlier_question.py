@@ -93,6 +93,18 @@ def _described_by(word: str) -> bool:
     return not (is_verb_form(lower) or lower in PREPOSITIONS or lower.endswith("ly"))
 
 
+# "What did Governor Lydia Marsh do?", "What has the bank done?": asks for a deed.
+_WHAT_DONE = re.compile(r"^what\s+(?:did|does|do|has|have|had)\s+.+\s+(?:do|done)$", re.I)
+
+
+def deed_answered(question: str, answer: str) -> str | None:
+    """The deed an answer gave to "What did X do?" ("declared a state of emergency"), or
+    None for another question: what "Anything else?" after it asks past."""
+    if not answer or _WHAT_DONE.match(plain_question(question)) is None:
+        return None
+    return answer
+
+
 def asked_deed(question: str) -> str | None:
     """What a who-question's question word did ("declared a major incident" of "Who
     declared a major incident?", also after "Which agency ..."), or None: for a

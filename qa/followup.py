@@ -19,7 +19,7 @@ from qa.answer import Answer, Evidence
 from qa.continuation import asks_more
 from qa.date_request import asks_date
 from qa.dates import date_phrases
-from qa.earlier_question import asked_deed
+from qa.earlier_question import asked_deed, deed_answered
 from qa.errors import InvalidQuestion
 from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
@@ -311,7 +311,11 @@ def read_question(
     # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
     reader = text if resolved.plain or ellipsis(question) is not None else None
     other_than = said.answer or None if resolved.other else None
-    deed = asked_deed(said.question) if resolved.other else None
+    deed = (
+        asked_deed(said.question) or deed_answered(said.question, said.answer)
+        if resolved.other
+        else None
+    )
     return Reading(
         question, text, context, said.answer or None, reader, focus, article, other_than, deed
     )

@@ -363,7 +363,12 @@ def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
 
 # After a span of the deed already named: "declared a major incident and opened the town's
 # sports hall as an emergency shelter" -> the other deed, to the clause's end.
-_AND_THEN = re.compile(r"\s*,?\s+and\s+(?P<rest>[^.;,]*[^\s.;,])")
+# A short phrase of when or where may come between ("... for the county on Wednesday and
+# asked for federal aid").
+_AND_THEN = re.compile(
+    r"(?:\s+(?:on|in|at|by|from|for|to|with|after|before|during)\s+[^,.;]{1,30}?)?"
+    r"\s*,?\s+and\s+(?P<rest>[^.;,]*[^\s.;,])"
+)
 
 
 def past_the_deed(spans: Sequence[ReadSpan], deed: str, text: str) -> list[ReadSpan]:

@@ -685,6 +685,11 @@ def test_what_else_after_a_who_question_is_not_the_deed_it_named() -> None:
     was = _chat(("Who was the mayor?", _cited("Helen Price", 0)))
     assert read_question("What else?", was).deed is None
     assert read_question("Where was it?", declared).deed is None
+    # After "What did she do?" the deed is the answer given.
+    did = _chat(("What did Governor Lydia Marsh do?", _cited("declared an emergency", 9)))
+    assert read_question("Anything else?", did).deed == "declared an emergency"
+    assert read_question("What else did she do?", did).deed == "declared an emergency"
+    assert read_question("What else?", was).deed is None
 
 
 def test_a_pronoun_after_a_request_about_a_topic_is_the_topic() -> None:

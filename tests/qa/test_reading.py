@@ -329,3 +329,9 @@ def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:
     # The deed with nothing joined to it is left out; other verbs' spans are kept.
     again = ReadSpan("declared it closed", text.index("declared it"), len(text) - 1, 1, 2.0)
     assert past_the_deed([again, other], "declared a major incident", text) == [other]
+    # A short phrase of when or where may come before the "and".
+    text = "Governor Lydia Marsh declared a state of emergency on Wednesday and asked for aid."
+    start = text.index("declared")
+    deed = ReadSpan("declared a state of emergency", start, start + 29, 0, 5.0)
+    kept = past_the_deed([deed], "declared a state of emergency", text)
+    assert [span.text for span in kept] == ["asked for aid"]

@@ -213,8 +213,10 @@ def _kind(scan: _Scan, i: int) -> str | None:
     if lower in POSSESSIVE:
         return None if scan.named_before(i) or scan.asks_subject else "possessive"
     if lower == "there":
-        existential = following in BE or (previous in BE and rest > 0)
-        return None if existential else "place"  # not "Was there a warning?"
+        # "Was there a warning?", "How many are there?": there is something, no place.
+        counting = scan.lower[:2] in (["how", "many"], ["how", "much"])
+        existential = following in BE or (previous in BE and (rest > 0 or counting))
+        return None if existential else "place"
     if lower == "then":
         return "time"
     if lower == "else" and (previous in WH or previous in SOME):

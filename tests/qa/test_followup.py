@@ -9,7 +9,7 @@ from qa.answer import Answer, Evidence
 from qa.errors import InvalidQuestion
 from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
-from qa.referring import bare, refers_back
+from qa.referring import bare, pointers, refers_back
 from qa.restating import Said, resolve, restate
 from qa.spelling import ArticleWords
 
@@ -1173,3 +1173,11 @@ def test_two_pronouns_in_one_question_stand_for_different_things() -> None:
     assert read_question("Did it say it would pay?", who).reader_question == (
         "Did ShadowNet say ShadowNet would pay?"
     )
+
+
+def test_there_after_how_many_and_a_form_of_be_is_no_place() -> None:
+    # "How many are in National Geographic Society?" had been asked after a who-answer.
+    assert [p.kind for p in pointers("How many are there?")] == []
+    assert [p.kind for p in pointers("How many whales were there?")] == []
+    assert [p.kind for p in pointers("How many people live there?")] == ["place"]
+    assert [p.kind for p in pointers("Who was there?")] == ["place"]

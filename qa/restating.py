@@ -449,6 +449,12 @@ def _unless_when(asked: str, rest: str) -> str:
     return rest[: dated.start()] if dated is not None else rest
 
 
+# "... do", "... do next": the deed asked for, which the answer names.
+_DO_AT_END = re.compile(
+    r"\s+do(?:\s+(?:next|now|then|afterwards|first|instead|today))?$", re.IGNORECASE
+)
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
@@ -518,7 +524,10 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     rest, answer = _unless_when(asked, parts[2]), said.answer.strip().rstrip(" .,")
     # After "What was the meeting?" the answer says what it was: "Why was the meeting <it>?"
     # asks about that, "Between whom was the meeting?" about the meeting.
-    fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How")
+    # "What will the team do next?", "What did the IDF do on November 23?": asks a deed.
+    dated_at = _dated_end(rest)
+    deed = _DO_AT_END.search(rest, 0, dated_at.start() if dated_at is not None else len(rest))
+    fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How") or bool(deed)
     # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
     # stranded preposition's object ("When did he swear fealty to King Charles III?").
     last_word = (words(rest)[-1:] or [""])[0].lower()
@@ -530,7 +539,13 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         # the reader back to the answer itself.
         # Before a date it ends with: "Why did they target Hamas training camp on November
         # 19?", not "... target on November 19 Hamas training camp?".
-        rest = rest[:-3] if rest.lower().endswith(" do") else rest
+        if deed is not None:
+            rest = rest[: deed.start()] + rest[deed.end() :]
+        first, _, after = answer.partition(" ")
+        if deed is not None and parts[1].lower() == "did" and base_form(first):
+            # After "did", the deed's verb in its base form: "Why did the bank raise its
+            # rate?", not "... raised its rate?".
+            answer = f"{base_form(first)} {after}".strip()
         dated = _dated_end(rest)
         at = dated.start() if dated is not None else len(rest)
         rest = f"{rest[:at]} {answer}{rest[at:]}"

@@ -1181,3 +1181,13 @@ def test_there_after_how_many_and_a_form_of_be_is_no_place() -> None:
     assert [p.kind for p in pointers("How many whales were there?")] == []
     assert [p.kind for p in pointers("How many people live there?")] == ["place"]
     assert [p.kind for p in pointers("Who was there?")] == ["place"]
+
+
+def test_a_question_word_after_what_someone_did_asks_about_the_deed_answered() -> None:
+    # "When will the team do next?" and "Why did the bank raised ...?" had been asked.
+    team = Said("What will the team do next?", "attach satellite tags", ())
+    assert resolve("When?", team).text == "When will the team attach satellite tags?"
+    bank = Said("What did the Bank of Norland do?", "raised its main interest rate", ())
+    assert resolve("Why?", bank).text == "Why did the Bank of Norland raise its main interest rate?"
+    idf = Said("What did the IDF do on November 23?", "confirmed another air strike", ())
+    assert resolve("Why?", idf).text == "Why did the IDF confirm another air strike on November 23?"

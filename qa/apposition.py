@@ -88,12 +88,23 @@ def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
         return found.span("phrase")
     if found is not None:
         return None
+    return _title(name, sentence)
+
+
+def called_before(topic: str, sentence: str) -> tuple[int, int] | None:
+    """Where, in `sentence`, the description set before the name `topic` goes by is
+    ("The drug" of "The drug, called lumenastat, ..."), or None. Weaker than a phrase
+    after the name: "a mysterious creature named Midna" says less than "Midna, a small
+    imp-like creature", so it is looked for only where no sentence has that."""
+    name = name_pattern(topic)
+    if name is None:
+        return None
     called = _CALLED.search(sentence)
-    while called is not None:  # "The drug, called lumenastat, ..." -> "The drug"
+    while called is not None:
         if re.match(rf"(?i:{name})\b", sentence[called.end() :]):
             return called.span("phrase")
         called = _CALLED.search(sentence, called.end())
-    return _title(name, sentence)
+    return None
 
 
 def _title(name: str, sentence: str) -> tuple[int, int] | None:

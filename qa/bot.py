@@ -28,7 +28,7 @@ from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
 from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
-from qa.apposition import apposition, kind_named, name_beside, word_described
+from qa.apposition import apposition, called_before, kind_named, name_beside, word_described
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
@@ -427,7 +427,12 @@ class ArticleQA:
         thing = described_thing(asked) or word_described(asked)
         if thing is None:
             return None
-        return self._phrase_about(thing, lambda text: apposition(thing, text))
+        return self._phrase_about(
+            thing,
+            lambda text: apposition(thing, text),
+            # Only where no sentence sets a phrase after the name (qa.apposition).
+            lambda text: called_before(thing, text),
+        )
 
     def by_compound(self, question: str) -> Decision | None:
         """The answer to "Which country backs Hezbollah?" where the article names the actor
@@ -449,21 +454,24 @@ class ArticleQA:
         return None
 
     def _phrase_about(
-        self, topic: str, locate: Callable[[str], tuple[int, int] | None]
+        self, topic: str, *locators: Callable[[str], tuple[int, int] | None]
     ) -> Decision | None:
-        """The answer found by `locate` (offsets in a sentence's text, or None) in the
-        best-ranked sentence naming `topic`, scored as "Tell me about <topic>" is; None
-        where no sentence has one or the article is not found to tell of the topic."""
+        """The answer found by the first of `locators` (offsets in a sentence's text, or
+        None) that finds one in any sentence naming `topic`, in the best-ranked such
+        sentence, scored as "Tell me about <topic>" is; None where no sentence has one or
+        the article is not found to tell of the topic."""
         decision, ranking = self._topic_scored(topic)
-        for candidate in ranking.candidates:
-            if candidate.lexical <= 0:
-                continue
-            sentence = self.sentences[candidate.position]
-            found = locate(sentence.text)
-            if found is not None:
-                break
-        else:
+        naming = [c for c in ranking.candidates if c.lexical > 0]
+        located = (
+            (candidate, self.sentences[candidate.position], found)
+            for locate in locators
+            for candidate in naming
+            if (found := locate(self.sentences[candidate.position].text)) is not None
+        )
+        first = next(located, None)
+        if first is None:
             return None
+        candidate, sentence, found = first
         if not decision.answer.found:
             return None
         return self._answered_in(decision, candidate, sentence, found)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from qa import ArticleQA
-from qa.apposition import apposition, kind_named, name_beside, whole_title, word_described
+from qa.apposition import (
+    apposition,
+    called_before,
+    kind_named,
+    name_beside,
+    whole_title,
+    word_described,
+)
 from tests.conftest import FakeEmbedder
 
 
@@ -50,12 +57,6 @@ from tests.conftest import FakeEmbedder
         ("Israel", "Israel, the US and France agreed.", None),
         ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),
         ("Hezbollah", "Hezbollah’s armed presence, the envoy said.", None),
-        # A description, then the name it goes by.
-        ("lumenastat", "The drug, called lumenastat, slowed decline.", "The drug"),
-        ("Midna", "He is helped by a mysterious creature named Midna.", "a mysterious creature"),
-        ("ShadowNet", "A group calling itself ShadowNet claimed it.", "A group"),
-        ("ShadowNet", "Hackers calling on ShadowNet claimed it.", None),
-        ("Tellaro", "The hackers named in the report attacked Tellaro.", None),
     ],
 )
 def test_the_phrase_beside_a_name(topic: str, sentence: str, phrase: str | None) -> None:
@@ -78,6 +79,37 @@ def test_what_is_x_is_answered_with_the_phrase_beside_it(fake_embedder: FakeEmbe
     # Not a question about what something is, or nothing set beside it: read as before.
     assert bot.ask("Where did the Aurora sink?").text != "a 40-year-old car ferry built in Norway"
     assert bot.by_apposition("What is Crete?") is None
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "phrase"),
+    [
+        ("lumenastat", "The drug, called lumenastat, slowed decline.", "The drug"),
+        ("Midna", "He is helped by a mysterious creature named Midna.", "a mysterious creature"),
+        ("ShadowNet", "A group calling itself ShadowNet claimed it.", "A group"),
+        ("ShadowNet", "Hackers calling on ShadowNet claimed it.", None),
+        ("Tellaro", "The hackers named in the report attacked Tellaro.", None),
+    ],
+)
+def test_the_description_before_the_name_it_goes_by(
+    topic: str, sentence: str, phrase: str | None
+) -> None:
+    found = called_before(topic, sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == phrase
+
+
+def test_a_phrase_after_the_name_is_preferred_to_one_before_it(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    # "Who is Midna?" had been answered "a mysterious creature" from the sentence ranked
+    # first, where another sentence sets "a small imp-like creature" after the name.
+    text = (
+        "Link is helped by a mysterious creature named Midna.\n"
+        "The game was released in 2006.\n"
+        "Midna, a small imp-like creature, guides Link.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    assert bot.ask("Who is Midna?").text == "a small imp-like creature"
 
 
 def test_a_word_written_in_lower_case_is_described_by_what_it_is_called(

@@ -449,6 +449,9 @@ def _unless_when(asked: str, rest: str) -> str:
     return rest[: dated.start()] if dated is not None else rest
 
 
+# After these, "what" is the verb's object, which the answer fills ("What will the
+# government spend?" + "When?": "When will the government spend 3 billion euros?").
+_DO_OR_MODAL = frozenset("do does did will would can could should shall may might".split())
 # "... do", "... do next": the deed asked for, which the answer names.
 _DO_AT_END = re.compile(
     r"\s+do(?:\s+(?:next|now|then|afterwards|first|instead|today))?$", re.IGNORECASE
@@ -527,7 +530,9 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     # "What will the team do next?", "What did the IDF do on November 23?": asks a deed.
     dated_at = _dated_end(rest)
     deed = _DO_AT_END.search(rest, 0, dated_at.start() if dated_at is not None else len(rest))
-    fills = parts[1].lower() in ("do", "does", "did") or asked in ("Why", "How") or bool(deed)
+    # "On what?" after "What will the government spend?" / "3 billion euros": on what
+    # it will spend them ("On what will the government spend 3 billion euros?").
+    fills = parts[1].lower() in _DO_OR_MODAL or asked in ("Why", "How") or bool(deed)
     # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
     # stranded preposition's object ("When did he swear fealty to King Charles III?").
     last_word = (words(rest)[-1:] or [""])[0].lower()

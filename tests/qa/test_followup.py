@@ -1191,3 +1191,13 @@ def test_a_question_word_after_what_someone_did_asks_about_the_deed_answered() -
     assert resolve("Why?", bank).text == "Why did the Bank of Norland raise its main interest rate?"
     idf = Said("What did the IDF do on November 23?", "confirmed another air strike", ())
     assert resolve("Why?", idf).text == "Why did the IDF confirm another air strike on November 23?"
+
+
+def test_a_question_word_after_a_what_object_question_with_a_modal_puts_the_answer_in() -> None:
+    # "On what will the government spend?" had been asked: the reader gave the money.
+    spend = Said("What will the government spend?", "3 billion euros", ())
+    assert resolve("On what?", spend).text == "On what will the government spend 3 billion euros?"
+    assert resolve("When?", spend).text == "When will the government spend 3 billion euros?"
+    # After a form of "be" the answer says what it is: not put in for "between whom?".
+    meeting = Said("What was the meeting?", "a rare moment of engagement", ())
+    assert resolve("Between whom?", meeting).text == "Between whom was the meeting?"

@@ -12,7 +12,7 @@ from qa.calibration import Calibration
 from qa.reading import ReadSpan, decisive
 from qa.shares import asks_amount, asks_price, is_share, not_shares
 from tests.conftest import FakeEmbedder
-from tests.qa.test_reading import FakeSpan
+from tests.qa.test_reading import FakeSpan, PhraseReader
 
 TEXT = (
     "The drug slowed decline by 27% over 18 months in a trial of 1,800 patients.\n"
@@ -84,17 +84,12 @@ def test_a_share_to_a_count_question_is_no_decisive_first_passage() -> None:
     assert shares is not None and decisive(share, 2.0, fits=shares)
 
 
-class ScoredPhrases:
+class ScoredPhrases(PhraseReader):
     """A reader that scores each phrase it was given wherever a passage holds it."""
 
     def __init__(self, scores: dict[str, float]) -> None:
+        super().__init__("")
         self.scores = scores
-
-    def token_count(self, text: str) -> int:
-        return len(text.split())
-
-    def passage_budget(self, question: str) -> int:
-        return 512
 
     def read(
         self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None

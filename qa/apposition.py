@@ -70,11 +70,25 @@ _CALLED = re.compile(
 
 
 def name_pattern(topic: str) -> str | None:
-    """The topic as a pattern of its words, less a leading determiner; None if empty."""
+    """The topic as a pattern of its words, less a leading determiner; None if empty. An
+    owner's noun matches as either form: "Hezbollah's chief of staff" as "chief of staff
+    of Hezbollah" too."""
     words = topic.split()
     if words and words[0].lower() in DETERMINERS:
         words = words[1:]
-    return r"\s+".join(re.escape(word) for word in words) if words else None
+    if not words:
+        return None
+    owned = _OWNED.match(" ".join(words))
+    if owned is None:
+        return r"\s+".join(re.escape(word) for word in words)
+    owner, noun = owned["owner"].split(), owned["noun"].split()
+    before = r"\s+".join(re.escape(word) for word in words)
+    after = r"\s+".join(re.escape(word) for word in [*noun, "of", *owner])
+    return f"(?:{before}|{after})"
+
+
+# "Hezbollah's chief of staff": an owner (a name) and what is theirs.
+_OWNED = re.compile(r"^(?P<owner>(?-i:[A-Z])[^\s’']*(?:\s+(?-i:[A-Z])\S*)*)[’']s\s+(?P<noun>.+)$")
 
 
 def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
@@ -83,7 +97,12 @@ def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
     name = name_pattern(topic)
     if name is None:
         return None
-    found = re.search(rf"\b{name}\s*,\s+{_PHRASE}", sentence, re.IGNORECASE)
+    # A name quoted whole may have its closing mark either side of the comma ("the ‘chief
+    # of staff of Hezbollah,’ a high-ranking official ..."); a name the quotation only
+    # ends ("Hezbollah" there) is no name set apart.
+    found = re.search(rf"\b{name}\s*,\s+{_PHRASE}", sentence, re.IGNORECASE) or re.search(
+        rf"[‘“'\"]{name}[’”'\"]?\s*,[’”'\"]?\s+{_PHRASE}", sentence, re.IGNORECASE
+    )
     if found is not None and not _LISTED.search(found["phrase"]):
         return found.span("phrase")
     if found is not None:

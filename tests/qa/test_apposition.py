@@ -57,6 +57,24 @@ from tests.conftest import FakeEmbedder
         ("Israel", "Israel, the US and France agreed.", None),
         ("Hezbollah", "Hezbollah, said the envoy, would not disarm.", None),
         ("Hezbollah", "Hezbollah’s armed presence, the envoy said.", None),
+        # A name quoted whole, its closing mark either side of the comma; a name the
+        # quotation only ends is not set apart.
+        (
+            "the chief of staff of Hezbollah",
+            "It housed the ‘chief of staff of Hezbollah,’ a high-ranking official.",
+            "a high-ranking official",
+        ),
+        (
+            "Hezbollah",
+            "It housed the ‘chief of staff of Hezbollah,’ a high-ranking official.",
+            None,
+        ),
+        # An owner's noun in either form.
+        (
+            "Hezbollah's chief of staff",
+            "It housed the ‘chief of staff of Hezbollah,’ a high-ranking official.",
+            "a high-ranking official",
+        ),
     ],
 )
 def test_the_phrase_beside_a_name(topic: str, sentence: str, phrase: str | None) -> None:

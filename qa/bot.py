@@ -392,18 +392,20 @@ class ArticleQA:
         told = self.about_article(cleaned, history)
         if told is not None:
             return Decision(told, told.text)
-        described = self.by_apposition(cleaned) if not refers_back(cleaned) else None
+        # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?", "Who is
+        # he?" after "What was targeted?" ("Who is the chief of staff of Hezbollah?"; read
+        # again by inspect, which is cheap).
+        reading = self.read(question, history) if refers_back(cleaned) else None
+        note = reading.note if reading is not None else None
+        spelled = reading.resolved if reading is not None else None
+        described = self.by_apposition(spelled or cleaned) if reading is None or spelled else None
         if described is not None:
-            return described
-        # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?" (read
-        # only where the article has a compound to answer from: inspect reads it again).
-        spelled = self.named_compounds and refers_back(cleaned)
-        reading = self.read(question, history) if spelled else None
+            answer = replace(described.answer, reading=note or described.answer.reading)
+            return Decision(answer, described.candidate)
         # A keyword query as the question it stands for ("hezbollah backed by?").
         asked = reading.reader_question if reading is not None else as_question(cleaned)
         compounded = self.by_compound(asked or cleaned)
         if compounded is not None:
-            note = reading.note if reading is not None else None
             answer = replace(compounded.answer, reading=note or compounded.answer.reading)
             return Decision(answer, compounded.candidate)
         with Budget(self.answer_seconds, ANSWERING).applied():

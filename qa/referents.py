@@ -89,6 +89,10 @@ def _referent(
             # "Where is it based?" after "What does Nordic Foods make?" / "frozen meals
             # and dairy products": not the products; the question's subject, below.
             named = None
+        if named is None and word in _SINGULAR:
+            # "Who is he?" after "What was targeted?" / "a building believed to house the
+            # ‘chief of staff of Hezbollah,’": the one person the answer names by role.
+            named = _person_in(answer)
         if named is None and word in _PLURAL:
             # "they" after "How many firefighters are battling the blaze?" / "600" are
             # the firefighters ("What equipment do they have?"); left, it was read with
@@ -132,6 +136,31 @@ def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
     if words(thing)[0].lower() not in DETERMINERS or not _looks_like_name(answer):
         return None
     return answer
+
+
+# Nouns for a person by role or office: what "he" or "she" may stand for inside an answer
+# that is about a thing ("a building believed to house the chief of staff of Hezbollah").
+_ROLES = (
+    "chief|commander|leader|head|minister|official|president|director|spokesman|"
+    "spokeswoman|spokesperson|ambassador|envoy|general|officer|mayor|governor|chairman|"
+    "chairwoman|founder|owner|captain|coach|judge|prosecutor|suspect|victim|king|queen"
+)
+_PERSON_BY_ROLE = re.compile(
+    rf"\b(?P<person>(?:the|a|an)\s+[‘“'\"]?(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})\b"
+    r"(?:\s+of\s+(?:staff\s+of\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'-]*"
+    r"(?:\s+(?:(?-i:[A-Z])[\w’'-]*|\d+))*)?)",
+    re.IGNORECASE,
+)
+
+
+def _person_in(answer: str) -> str | None:
+    """The one person an answer about something else names by role ("the chief of staff
+    of Hezbollah" of "a building believed to house the ‘chief of staff of Hezbollah,’"),
+    without quotation marks; None where it names none, or more than one."""
+    found = [m["person"] for m in _PERSON_BY_ROLE.finditer(answer)]
+    if len(found) != 1 or found[0] == answer:
+        return None
+    return re.sub(r"[‘“'\"]", "", found[0])
 
 
 def _looks_like_name(text: str) -> bool:

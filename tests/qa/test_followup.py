@@ -1201,3 +1201,15 @@ def test_a_question_word_after_a_what_object_question_with_a_modal_puts_the_answ
     # After a form of "be" the answer says what it is: not put in for "between whom?".
     meeting = Said("What was the meeting?", "a rare moment of engagement", ())
     assert resolve("Between whom?", meeting).text == "Between whom was the meeting?"
+
+
+def test_he_after_an_answer_about_a_thing_is_the_person_it_names_by_role() -> None:
+    building = _chat(
+        (TARGETED, _cited("a building believed to house the ‘commander of Unit 4,’", 13))
+    )
+    assert (
+        read_question("Who is he?", building).reader_question == "Who is the commander of Unit 4?"
+    )
+    # No person named, or two: "he" is left as it is.
+    talks = _chat(("What was discussed?", _cited("talks between the minister and the envoy", 1)))
+    assert "minister" not in read_question("Who is he?", talks).reader_question

@@ -293,3 +293,18 @@ def test_what_else_did_she_do_is_another_deed_than_the_one_asked_about() -> None
     ]
     other = bot.ask("What else did she do?", history)
     assert other.found and other.text.startswith("opened the town's sports hall")
+
+
+def test_who_is_he_after_the_target_is_the_person_the_answer_names(
+    bundled_bot: ArticleQA,
+) -> None:
+    # "Who is he on November 23?" had been withheld: no one was put in for "he".
+    history = _kept(TARGETED, bundled_bot.ask(TARGETED))
+    assert bundled_bot.read("Who is he?", history).reader_question == (
+        "Who is the chief of staff of Hezbollah?"
+    )
+    answer = bundled_bot.ask("Who is he?", history)
+    assert answer.found and answer.text == (
+        "a high-ranking official responsible for the group’s military modernization"
+    )
+    assert answer.reading == bundled_bot.read("Who is he?", history).note  # shown as read

@@ -111,8 +111,8 @@ def _referent(
                 or (word in _PLURAL and _one_thing(topic))
             )
             named = topic if agrees else None
-        if named is None:
-            return None
+        if named is None or _other_sex(word, named):
+            return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named
     if pointer.kind == "place" and asked == "where" and answer:
         return answer if leads_with_preposition(answer) else f"in {answer}"
@@ -161,6 +161,21 @@ def _person_in(answer: str) -> str | None:
     if len(found) != 1 or found[0] == answer:
         return None
     return re.sub(r"[‘“'\"]", "", found[0])
+
+
+# Titles that say whether one is a man or a woman: "she" is never "Sir David Park".
+_HIS_TITLES = frozenset("sir mr mr. lord king prince duke baron father brother".split())
+_HER_TITLES = frozenset(
+    "mrs mrs. ms ms. miss lady dame queen princess duchess baroness mother sister".split()
+)
+_HE = frozenset("he him his".split())
+_SHE = frozenset("she her hers".split())
+
+
+def _other_sex(word: str, named: str) -> bool:
+    """Whether `named` opens with a title of the sex the pronoun `word` is not."""
+    first = named.split(maxsplit=1)[0].lower() if named.strip() else ""
+    return (word in _SHE and first in _HIS_TITLES) or (word in _HE and first in _HER_TITLES)
 
 
 def _looks_like_name(text: str) -> bool:

@@ -1217,9 +1217,11 @@ def test_he_after_an_answer_about_a_thing_is_the_person_it_names_by_role() -> No
 
 def test_she_is_never_one_titled_as_a_man() -> None:
     said = _chat(("What did Sir David Park say?", _cited("She never gave up", 5, dates=())))
-    assert "Sir David Park" not in read_question("What award did she receive?", said).query
+    assert (
+        "Sir David Park" not in read_question("What award did she receive?", said).reader_question
+    )
     assert read_question("What award did he receive?", said).reader_question == (
         "What award did Sir David Park receive?"
     )
     dame = _chat(("What did Dame Ann Lowe say?", _cited("It works", 5, dates=())))
-    assert "Dame Ann Lowe" not in read_question("What did he add?", dame).query
+    assert "Dame Ann Lowe" not in read_question("What did he add?", dame).reader_question

@@ -68,6 +68,15 @@ _SHORTHAND_WORDS = {
     "coz": "because",
     "w/": "with",
     "w/o": "without",
+    "yr": "year",
+    "uni": "university",
+    "approx": "approximately",
+    # A quarter of a year as typed in lower case ("profit q3"; "Q3" may be a name: the
+    # Audi Q3).
+    "q1": "first quarter",
+    "q2": "second quarter",
+    "q3": "third quarter",
+    "q4": "fourth quarter",
 }
 _LONGEST_FIRST = sorted(_SHORTHAND_WORDS, key=len, reverse=True)  # "w/o" before "w/"
 _SHORTHAND = re.compile(

@@ -302,10 +302,17 @@ def ellipsis(question: str) -> Ellipsis | None:
         return Ellipsis(instead=text[about.end() :].strip())
     if len(tokens) > _FRAGMENT_WORDS or set(lower) & (WH | AUXILIARIES):
         return None
-    if joined or lower[0] in PREPOSITIONS:
+    if joined or lower[0] in PREPOSITIONS or COMPARING.match(text):
         return Ellipsis(instead=text)
     day = only_a_day(text)  # "November 19?" after a question about November 23
     return Ellipsis(instead=f"on {day}") if day is not None else None
+
+
+# "compared with last year?", "versus 2023?": the last question, set against another.
+COMPARING = re.compile(
+    r"^(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|as\s+opposed\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that complete a bare verb without naming anything ("Who was inside?", "Who

@@ -35,12 +35,14 @@ from qa.referents import put_in
 from qa.referring import (
     AUXILIARIES,
     BE,
+    COMPARING,
     DEMONSTRATIVES,
     DETERMINERS,
     PERSONAL,
     POSSESSIVE,
     PREPOSITIONS,
     SOME,
+    SUBJECT_PRONOUNS,
     WH,
     WORD,
     Ellipsis,
@@ -246,6 +248,10 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         new_date = _DAY_NUMBER.sub(day["day"], old_dates[0], count=1)
         return f"{question.replace(old_dates[0], new_date, 1)}?"
     tokens = words(fragment)
+    if COMPARING.match(fragment.strip()):
+        # "compared with last year?" after "How much did Nordvik earn?": asked with it.
+        compared = fragment.strip()
+        return f"{question} {compared[:1].lower()}{compared[1:]}?"
     if leads_with_preposition(fragment):
         same = list(re.finditer(rf"\b{re.escape(tokens[0])}\b", question, re.IGNORECASE))
         kept = question[: same[-1].start()].rstrip() if same else question
@@ -449,9 +455,25 @@ def _unless_when(asked: str, rest: str) -> str:
     return rest[: dated.start()] if dated is not None else rest
 
 
-# After these, "what" is the verb's object, which the answer fills ("What will the
-# government spend?" + "When?": "When will the government spend 3 billion euros?").
-_DO_OR_MODAL = frozenset("do does did will would can could should shall may might".split())
+# After these and a subject, "what" is the verb's object, which the answer fills ("What
+# will the government spend?" + "When?": "When will the government spend 3 billion
+# euros?"); after "do" always.
+_DO = frozenset("do does did".split())
+_MODAL = frozenset("will would can could should shall may might".split())
+_POSSESSIVES = frozenset("its their his her our my your".split())
+
+
+def _object_asked(auxiliary: str, rest: str) -> bool:
+    """Whether "what" is the object in "What <auxiliary> <rest>?": after "do", or after a
+    modal that a subject follows ("What will the government spend?", not "What will
+    happen to jobs?", whose "what" is the subject)."""
+    if auxiliary.lower() in _DO:
+        return True
+    first = (words(rest)[:1] or [""])[0]
+    subject = first.lower() in DETERMINERS | SUBJECT_PRONOUNS | _POSSESSIVES or first[:1].isupper()
+    return auxiliary.lower() in _MODAL and subject
+
+
 # "... do", "... do next": the deed asked for, which the answer names.
 _DO_AT_END = re.compile(
     r"\s+do(?:\s+(?:next|now|then|afterwards|first|instead|today))?$", re.IGNORECASE
@@ -532,7 +554,7 @@ def _ask_with(question_word: str, said: Said) -> str | None:
     deed = _DO_AT_END.search(rest, 0, dated_at.start() if dated_at is not None else len(rest))
     # "On what?" after "What will the government spend?" / "3 billion euros": on what
     # it will spend them ("On what will the government spend 3 billion euros?").
-    fills = parts[1].lower() in _DO_OR_MODAL or asked in ("Why", "How") or bool(deed)
+    fills = _object_asked(parts[1], parts[2]) or asked in ("Why", "How") or bool(deed)
     # "Who did he swear fealty to?" / "King Charles III" + "When?": the answer is the
     # stranded preposition's object ("When did he swear fealty to King Charles III?").
     last_word = (words(rest)[-1:] or [""])[0].lower()

@@ -1198,6 +1198,9 @@ def test_a_question_word_after_a_what_object_question_with_a_modal_puts_the_answ
     spend = Said("What will the government spend?", "3 billion euros", ())
     assert resolve("On what?", spend).text == "On what will the government spend 3 billion euros?"
     assert resolve("When?", spend).text == "When will the government spend 3 billion euros?"
+    # "What will happen ...?" asks with "what" as its subject: nothing to fill.
+    jobs = Said("What will happen to jobs?", "2,000 will be cut", ())
+    assert resolve("Where?", jobs).text == "Where will happen to jobs?"
     # After a form of "be" the answer says what it is: not put in for "between whom?".
     meeting = Said("What was the meeting?", "a rare moment of engagement", ())
     assert resolve("Between whom?", meeting).text == "Between whom was the meeting?"
@@ -1225,3 +1228,15 @@ def test_she_is_never_one_titled_as_a_man() -> None:
     )
     dame = _chat(("What did Dame Ann Lowe say?", _cited("It works", 5, dates=())))
     assert "Dame Ann Lowe" not in read_question("What did he add?", dame).reader_question
+
+
+def test_compared_with_asks_the_last_question_set_against_another() -> None:
+    # "What is the Compared with last year?" had been asked (a keyword query).
+    earned = _chat(("How much did Nordvik earn?", _cited("1.4 billion euros", 0, dates=())))
+    assert refers_back("Compared with last year?")
+    assert read_question("Compared with last year?", earned).reader_question == (
+        "How much did Nordvik earn compared with last year?"
+    )
+    assert read_question("vs 2023?", earned).reader_question == (
+        "How much did Nordvik earn vs 2023?"
+    )

@@ -228,7 +228,10 @@ class ArticleQA:
         retrieval_weight: float | None = None,
     ) -> Analysis:
         """Retrieve (and read) for a question, and compute the abstention features."""
-        reading = self.read(question, history)
+        return self.inspect_reading(self.read(question, history), retrieval_weight)
+
+    def inspect_reading(self, reading: Reading, retrieval_weight: float | None = None) -> Analysis:
+        """`inspect` for a question already read (`read`)."""
         checkpoint("before ranking the sentences")
         ranking = self.retriever.rank(reading.query, self.focus(reading))
         checkpoint("before reading the best passages")
@@ -394,7 +397,7 @@ class ArticleQA:
             return Decision(told, told.text)
         # A follow-up as spelled out: "who backs it?" after "Who is Hezbollah?", "Who is
         # he?" after "What was targeted?" ("Who is the chief of staff of Hezbollah?"; read
-        # again by inspect, which is cheap).
+        # once, for the reader too).
         reading = self.read(question, history) if refers_back(cleaned) else None
         note = reading.note if reading is not None else None
         spelled = reading.resolved if reading is not None else None
@@ -409,7 +412,8 @@ class ArticleQA:
             answer = replace(compounded.answer, reading=note or compounded.answer.reading)
             return Decision(answer, compounded.candidate)
         with Budget(self.answer_seconds, ANSWERING).applied():
-            analysis = self.inspect(question, history)
+            # A follow-up was read above; a question that stands alone is read here.
+            analysis = self.inspect_reading(reading or self.read(question, history))
             checkpoint("before deciding whether to answer")
         return self.conclude(analysis)
 

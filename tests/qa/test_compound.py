@@ -124,12 +124,12 @@ def test_a_question_of_many_ands_is_asked_twice_at_most(
     path.write_text(ARTICLE, encoding="utf-8")
     bot = ArticleQA.from_file(path, embedder=fake_embedder, reader=False)
     asked: list[str] = []
-    inspect = bot.inspect
+    inspect = bot.inspect_reading
 
-    def counted(question: str, *args: Any, **kwargs: Any) -> Any:
-        asked.append(question)
-        return inspect(question, *args, **kwargs)
+    def counted(reading: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(reading.question)
+        return inspect(reading, *args, **kwargs)
 
-    monkeypatch.setattr(bot, "inspect", counted)
+    monkeypatch.setattr(bot, "inspect_reading", counted)
     bot.ask("Who voted" + " and who voted" * 100 + "?")
     assert len(asked) == 2

@@ -78,17 +78,23 @@ def name_pattern(topic: str) -> str | None:
         words = words[1:]
     if not words:
         return None
-    owned = _OWNED.match(" ".join(words))
+    owned = _OWNED.match(" ".join(words)) or _OWNED_AFTER.match(" ".join(words))
     if owned is None:
         return r"\s+".join(re.escape(word) for word in words)
     owner, noun = owned["owner"].split(), owned["noun"].split()
-    before = r"\s+".join(re.escape(word) for word in words)
+    before = r"\s+".join(re.escape(word) for word in [*owner[:-1], f"{owner[-1]}’s", *noun])
+    before = before.replace("’s", "[’']s")
     after = r"\s+".join(re.escape(word) for word in [*noun, "of", *owner])
     return f"(?:{before}|{after})"
 
 
-# "Hezbollah's chief of staff": an owner (a name) and what is theirs.
+# "Hezbollah's chief of staff": an owner (a name) and what is theirs; or the other way
+# round, "the chief executive of Solvik" (the determiner gone).
 _OWNED = re.compile(r"^(?P<owner>(?-i:[A-Z])[^\s’']*(?:\s+(?-i:[A-Z])\S*)*)[’']s\s+(?P<noun>.+)$")
+_OWNED_AFTER = re.compile(
+    r"^(?P<noun>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*)*)\s+of\s+"
+    r"(?P<owner>(?-i:[A-Z])[^\s’']*(?:\s+(?-i:[A-Z])[^\s’']*)*)$"
+)
 
 
 def apposition(topic: str, sentence: str) -> tuple[int, int] | None:
@@ -180,15 +186,34 @@ def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
         return None
     # The description's words before its noun: lower case ("the Iran-backed Shi’ite" holds
     # capitals inside words, never a name's run of them).
-    described = rf"\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{name})"
+    described = rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?)?\b(?i:{name})"
     after = re.search(rf"{described}\s*,\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence)
     if after is not None and not _LISTED.search(after["name"]):
         return after.span("name")
-    before = re.search(rf"(?P<name>{_NAME})\s*,\s+{described}\b", sentence)
-    # A sentence's first word is capitalised whatever it is ("Meanwhile, the company ...").
-    if before is not None and before.start("name") > 0 and not _LISTED.search(before["name"]):
+    # Not the kind's possessive: "Maria Lopez, the union's regional secretary" is no union.
+    before = re.search(rf"(?P<name>{_NAME})\s*,\s+{described}\b(?![’']s\b)", sentence)
+    if before is not None and _opens_name(before) and not _LISTED.search(before["name"]):
         return before.span("name")
+    # The kind as a title before the name, in small letters: "United manager Ingrid
+    # Halvorsen", "from goalkeeper Tomás Ferreira" (not "Manager", which opens a sentence).
+    titled = re.search(
+        rf"(?<![\w’'-]){name}\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$)|\s+(?-i:[a-z]))",
+        sentence,
+    )
+    if titled is not None and not _LISTED.search(titled["name"]):
+        return titled.span("name")
     return None
+
+
+def _opens_name(before: re.Match[str]) -> bool:
+    """Whether a name found before a description is one: a sentence's first word is
+    capitalised whatever it is ("Meanwhile, the company ...", "In Beirut, the ..."), so
+    there only two or more words not opening with a function word ("Helen Okafor, the
+    town's mayor, ...")."""
+    if before.start("name") > 0:
+        return True
+    found = before["name"].split()
+    return len(found) > 1 and found[0].lower() not in _NOT_IN_TITLE
 
 
 # "What is the company called?", "What was the name of the militia?", "What is the
@@ -200,6 +225,15 @@ _NAME_ASKED = re.compile(
     r"|the\s+names?\s+of\s+(?P<of>(?:the|a|an)\s+[^?]+?)"
     r"|(?P<owner>(?:the|a|an)\s+[^?]+?)[’']s\s+names?"
     r")\s*\??$",
+    re.IGNORECASE,
+)
+# "Who was the referee?", "Who is the transport minister?": the name that holds a role,
+# in small letters. An event the role is of is left out ("the referee of the final" is
+# "the referee, Paul Hendry"); an owner is kept ("the chief executive of Solvik" is not
+# Veridian's).
+_ROLE_ASKED = re.compile(
+    r"^who\s+(?:is|was)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,3}?)"
+    r"(?:\s+(?P<of>(?:of|in|at|for)\s+(?P<owner>\S.*?)))?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -236,3 +270,20 @@ def kind_named(question: str) -> str | None:
     if any(word[:1].isupper() for word in words[1:]) or len(words) > 5:
         return None
     return kind[:1].lower() + kind[1:]
+
+
+def role_asked(question: str) -> str | None:
+    """The role whose holder "Who was the referee of the final?" asks for ("the
+    referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
+    None."""
+    asked = _ROLE_ASKED.match(question.strip())
+    if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
+        return None  # "Who is the chief of the militia called?" asks no holder
+    role = asked["role"]
+    if asked["owner"] is None:
+        return role
+    if asked["owner"].split()[0].lower() in DETERMINERS and not any(
+        word[:1].isupper() for word in asked["owner"].split()
+    ):
+        return role  # "the referee of the final": the referee
+    return f"{role} {asked['of']}"

@@ -28,7 +28,14 @@ from qa.answer import Answer, Evidence
 from qa.answer_length import fit_span
 from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
-from qa.apposition import apposition, called_before, kind_named, name_beside, word_described
+from qa.apposition import (
+    apposition,
+    called_before,
+    kind_named,
+    name_beside,
+    role_asked,
+    word_described,
+)
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
@@ -240,8 +247,8 @@ class ArticleQA:
         # `other_than` would drop rather than read on past ("... and asked for aid").
         if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
             spans = past_the_deed(spans, reading.deed, self.text)
-        if reading.other_than is not None:  # "What else ...?": not the last answer again
-            spans = other_than(spans, reading.other_than)
+        for answer in reading.other_than:  # "What else ...?": not an answer given again
+            spans = other_than(spans, answer)
         # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
         spans = not_shares(spans, reading.reader_question)
         if retrieval_weight is None:
@@ -415,7 +422,15 @@ class ArticleQA:
             # A follow-up was read above; a question that stands alone is read here.
             analysis = self.inspect_reading(reading or self.read(question, history))
             checkpoint("before deciding whether to answer")
-        return self.conclude(analysis)
+        concluded = self.conclude(analysis)
+        if concluded.answer.found:
+            return concluded
+        # "Who was the referee of the final?" withheld: the name the article sets beside
+        # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
+        # answers as surely as it did (name_beside's score is the topic's).
+        role = role_asked(spelled or asked or cleaned)
+        held = self._phrase_about(role, lambda text: name_beside(role, text)) if role else None
+        return concluded if held is None else held
 
     def by_apposition(self, question: str) -> Decision | None:
         """The answer to "What is Hezbollah?" where the article sets a phrase beside the

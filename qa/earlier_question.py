@@ -176,6 +176,24 @@ def thing_asked_about(question: str) -> str | None:
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
+# "What happened to the driver?": asks about the thing or person named after "to".
+_HAPPENED_TO = re.compile(
+    r"^what\s+(?:has\s+|had\s+|will\s+)?happen(?:ed|s)?\s+to\s+"
+    r"(?P<thing>(?:(?:the|a|an)\s|(?-i:[A-Z]))\S*(?:\s+\S+){0,5})$",
+    re.IGNORECASE,
+)
+
+
+def happened_to(question: str) -> str | None:
+    """X of "What happened to X?" ("the driver"), as it would stand inside another
+    question; None for any other question."""
+    asked = _HAPPENED_TO.match(plain_question(question))
+    if asked is None:
+        return None
+    thing = asked["thing"]
+    return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+
+
 def leads_with_preposition(text: str) -> bool:
     found = words(text)
     return bool(found) and found[0].lower() in PREPOSITIONS
@@ -229,9 +247,11 @@ def _attached(rest: list[re.Match[str]], phrases: Phrases) -> list[re.Match[str]
 
 # "How many people died?", "How many soldiers will be sent?": a count of things, then
 # what they did or what is done to them (the things' words lazily, so the first auxiliary
-# or verb ends them).
+# or verb ends them). No things where an auxiliary follows "how much": "How much did the
+# United Nations give?" counts no "did the" that "United" did.
 HOW_MANY = re.compile(
-    r"^how\s+(?:many|much)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
+    rf"^how\s+(?:many|much)\s+(?!(?:{'|'.join(sorted(AUXILIARIES))})\b)"
+    r"(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
     rf"(?:(?P<aux>{'|'.join(sorted(AUXILIARIES))})\s+(?P<clause>\S.*)"
     rf"|(?P<verb>{PAST_TENSE})(?P<rest>.*))$",
     re.IGNORECASE,
@@ -303,7 +323,13 @@ def participle(word: str) -> bool:
 def looks_plural(phrase: str) -> bool:
     """Whether a noun phrase ends on a plural-looking noun ("officials", "talks")."""
     last = words(phrase)[-1].lower()
+    if last in _PLURALS:
+        return True
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+# Plurals without an "-s": "How old is he?" is not about "the people".
+_PLURALS = frozenset("people children men women police feet teeth mice geese".split())
 
 
 def object_of(said: Said) -> str | None:
@@ -333,7 +359,9 @@ def subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
     after = [m for m in WORD.finditer(question) if m.start() >= opening.end()]
     for count in range(len(after) - 1, 0, -1):
         run = question[after[0].start() : after[count - 1].end()]
-        if phrases(run):
+        # "the" alone is no subject: "the UN", which the article writes out in full
+        # ("The United Nations"), was swapped as "the EU UN".
+        if phrases(run) and not set(words(run.lower())) <= DETERMINERS:
             attached = _attached(after[count:-1], phrases)
             return after[0].start(), (attached or after[:count])[-1].end()
     return None

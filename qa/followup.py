@@ -25,7 +25,7 @@ from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.overview import asks_overview
-from qa.referents import put_in
+from qa.referents import NOUN_POINTERS, put_in
 from qa.referring import ellipsis, pointers, refers_back
 from qa.restating import Phrases, Resolved, Said, resolve
 from qa.small_talk import small_talk
@@ -53,9 +53,10 @@ class Reading:
     resolved: str | None = None
     focus: tuple[int, ...] = ()
     focus_article: str | None = None
-    # "What else ...?": the last answer, which this one must not repeat, and the deed a
-    # who-question named ("What else did she do?" after "Who declared an incident?").
-    other_than: str | None = None
+    # "What else ...?", "Which charity also ...?": the answers so far, last first, which
+    # this one must not repeat, and the deed a who-question named ("What else did she
+    # do?" after "Who declared an incident?").
+    other_than: tuple[str, ...] = ()
     deed: str | None = None
 
     @property
@@ -247,8 +248,10 @@ def _from_earlier_turn(
     the last names nothing for them: "When did it start?" after "How big is it?" (the
     fire) and "How much is contained?", which names no "it". Only words put in: "it" or
     "they" reach further back than a fragment ("When?") does."""
-    if resolved.plain or len(turns) < 2 or ellipsis(question) is not None:
+    if len(turns) < 2 or ellipsis(question) is not None:
         return None
+    if resolved.plain and not any(p.kind in NOUN_POINTERS for p in pointers(resolved.text)):
+        return None  # spelled out; not "her team" only pinned to a date
     start, said = chain  # the last chain's turns, spelled out (`_chain`)
     earlier = said[:-1]
     if len(earlier) < _REACH_BACK and start > 0:
@@ -299,9 +302,14 @@ def read_question(
     context = " ".join(turn.question for turn in turns[start:])
     last = cited(every_turn[-1].reply, every_turn[-1].number)  # what was shown last
     resolved = resolve(question, said, phrases)
+    # Not the last answer, nor one before it in the chain: after "Who funded the
+    # project?" / "Wellcome Trust" and "How much did it give?", "Which charity also
+    # supported it?" asks for another charity than the Wellcome Trust.
+    answers = dict.fromkeys(turn.answer for turn in reversed(chain) if turn.answer)
+    other_than = tuple(answers) if resolved.other else ()
     earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
     if earlier is not None:
-        return Reading(question, earlier, context, resolved=earlier)
+        return Reading(question, earlier, context, resolved=earlier, other_than=other_than)
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
     text = resolved.text
@@ -310,7 +318,6 @@ def read_question(
     # did they focus on?" over the passage the last answer came from); only a fragment
     # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
     reader = text if resolved.plain or ellipsis(question) is not None else None
-    other_than = said.answer or None if resolved.other else None
     deed = (
         asked_deed(said.question) or deed_answered(said.question, said.answer)
         if resolved.other

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from index.sentences import Sentence
 from qa.dates import PassageQuestion
+from qa.recalled_events import recalls_earlier_event
 from qa.retrieval import Ranking
 from qa.scoring import normalize
 
@@ -263,10 +264,24 @@ def read_spans(
     """
     ranges = reading_ranges(reader, question, sentences, ranking, count)
     first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for)
+    first = _about_the_story(first, question, sentences)
     lead = retrieval_lead(ranking, ranges, count)
     if decisive(first, decisive_margin, lead, decisive_lead, fits):
         return first
-    return first + _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
+    rest = _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
+    return first + _about_the_story(rest, question, sentences)
+
+
+def _about_the_story(
+    spans: list[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans less those in a clause recalling an earlier event ("... since 2007,
+    when a magnitude 8.0 quake ...": qa.recalled_events), which answer about that one."""
+    return [
+        span
+        for span in spans
+        if not recalls_earlier_event(question, sentences[span.position], span.start)
+    ]
 
 
 def _read_as_asked(

@@ -16,6 +16,7 @@ from qa.earlier_question import (
     Said,
     counted_things,
     described_thing,
+    happened_to,
     leads_with_preposition,
     looks_plural,
     object_of,
@@ -27,6 +28,7 @@ from qa.earlier_question import (
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
+from qa.person_nouns import may_be_someone, owner_of
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -38,9 +40,10 @@ from qa.referring import (
     words,
 )
 from qa.topic_request import requested_topic
+from qa.verbs import is_verb_form
 
 # Pointers that stand for a noun phrase: the thing or person, or whose it is.
-_NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
+NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
 # Pronouns that never stand for a plural noun phrase ("he" is not "the talks").
 _SINGULAR = frozenset("he him his she her hers".split())
 # Pronouns that never stand for one thing ("they" is not "the strike"; it may be a body
@@ -78,7 +81,7 @@ def _referent(
     envoy warn about?" asks who the envoy is)."""
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
     answer = _answer(said)
-    if pointer.kind in _NOUN_POINTERS:
+    if pointer.kind in NOUN_POINTERS:
         named = (
             _person_named(said, word, asked, answer)
             or described_thing(said.question)
@@ -104,13 +107,22 @@ def _referent(
         if named is None:
             # After "Tell me about the Russian ambassador", "he" is the ambassador: the
             # answer was a sentence about him, the request's topic is who he is.
-            topic = requested_topic(said.question) or topic_of(said.question, phrases)
+            topic = (
+                requested_topic(said.question)
+                or topic_of(said.question, phrases)
+                or happened_to(said.question)  # "How old is he?" after "What happened to ...?"
+            )
             agrees = topic is not None and not (
                 (word in _SINGULAR and looks_plural(topic))
                 or (word in _IT and _many_things(topic))  # not "the gusts"; "Hamas" is one
                 or (word in _PLURAL and _one_thing(topic))
             )
             named = topic if agrees else None
+        if named is not None and word in _HE | _SHE and not _someone(named, asked):
+            # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
+            # the man, not his role; "her team" after "How long did the work take?" is
+            # no one's there (an earlier turn's, qa.followup).
+            named = owner_of(named)
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named
@@ -123,6 +135,12 @@ def _referent(
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None
+
+
+def _someone(named: str, asked: str) -> bool:
+    """Whether "he" or "she" may stand for `named`: a name or a noun for a person, or
+    anything a who-question asked about ("Who was the target?": the target is someone)."""
+    return asked in ("who", "whom") or may_be_someone(named)
 
 
 def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
@@ -203,6 +221,16 @@ def _noun_phrase(answer: str) -> bool:
     )
 
 
+def _deed(answer: str) -> bool:
+    """Whether a short answer tells what was done ("declined to comment"): no thing for
+    "it" to stand for ("What happens if regulators block it?")."""
+    found = words(answer)
+    if len(found) < 2 or not found[0].islower():
+        return False
+    # A past tense, not "-ing" ("building damage" names a thing).
+    return found[0].endswith("ed") and is_verb_form(found[0])
+
+
 def _many_things(phrase: str) -> bool:
     """Whether a noun phrase is more than one thing by its form: things joined by "and",
     or a plural noun before any preposition ("the talks in Beirut"; a name is one thing:
@@ -242,7 +270,7 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
         # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
-        if short or _noun_phrase(answer):
+        if (short and not _deed(answer)) or _noun_phrase(answer):
             return answer if asked not in ("how", "why", "when") else None
         return _kind_asked(said) if answer else None
     if asked == "which" and len(words(answer)) > _SHORT_ANSWER_WORDS:
@@ -341,6 +369,10 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
             # "Where were they held?" after "Who hailed the talks?": what is done to
             # "they" was done to the thing asked about, not by the one who did it.
             referent = object_of(said) or referent
+        if referent is not None and any(referent.startswith(f"{one}’s ") for one in taken):
+            # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
+            # "he" is the man, and "it" no thing of his the question described.
+            referent = None
         group = _PRONOUN_GROUP.get(word)
         if group and referent is not None and taken.setdefault(referent, group) != group:
             # "Did he admit it?": "it" is not the man "he" is; "Where did they claim it?"

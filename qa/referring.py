@@ -46,7 +46,8 @@ DEMONSTRATIVES = frozenset("this these those".split())
 CLAUSE_LINKS = frozenset("and but or that which who because while when after before".split())
 # "this week", "these days": a time the article's dates resolve, not a back-reference.
 TIME_UNITS = frozenset(
-    "day days week weekend month year morning afternoon evening night time".split()
+    "day days week weekend month year morning afternoon evening night time season "
+    "spring summer autumn fall winter quarter decade century".split()
 )
 # "anything else?", "someone else?": words that "else" asks another one of.
 SOME = frozenset("anything something anyone someone anybody somebody any".split())
@@ -182,8 +183,13 @@ def _noun_follows(after: list[str]) -> bool:
     if not after:
         return False
     following = after[0]
-    closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS
+    closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | _NO_NOUN
     return following.lower() not in closed and not following[:1].isupper()
+
+
+# Words after "that"/"this" that are no noun for it to point with ("Is that all in
+# cash?", "How much was that up on the year?": "that" is the thing itself).
+_NO_NOUN = frozenset("all up down out off so too much many more less enough also".split())
 
 
 def _kind(scan: _Scan, i: int) -> str | None:
@@ -221,6 +227,10 @@ def _kind(scan: _Scan, i: int) -> str | None:
         return "time"
     if lower == "else" and (previous in WH or previous in SOME):
         return "else"  # "What else was discussed?", "anything else?": not the last answer
+    if lower == "also" and i > 0 and previous not in LEADING_CONJUNCTIONS:
+        # "Which charity also supported it?" after "Who funded the project?": another.
+        # (First, "also" only joins: "Also, when was it?")
+        return "else"
     if lower == "so" and previous and not rest and not scan.named_before(i):
         return "claim"  # "Who said so?", not "... making her the first to do so?"
     return None

@@ -28,6 +28,7 @@ from qa.earlier_question import (
     subject_of,
     subject_words,
     things_there,
+    topic_of,
     with_object,
 )
 from qa.limits import MAX_QUESTION_CHARS
@@ -297,9 +298,18 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     if subject is not None:
         start, end = subject
         return f"{question[:start]}{fragment}{question[end:]}?"
+    topic = topic_of(question, None)
+    if topic is not None and topic in question and tokens[0].lower() in DETERMINERS:
+        # "And the premium version?" after "How much do the glasses cost?", where the
+        # article writes no "the glasses": the words up to the verb.
+        start = question.index(topic)
+        return f"{question[:start]}{fragment}{question[start + len(topic) :]}?"
     name = first_name(question)
     if named[0][:1].isupper() and name is not None:
         start, end = name
+        before = re.search(r"\b(\w+)\s+$", question[:start])
+        if tokens[0].lower() in DETERMINERS and before and before[1].lower() in DETERMINERS:
+            start = before.start(1)  # "the EU" for "the UN", not "the the EU"
         return f"{question[:start]}{fragment}{question[end:]}?"
     done_to = _WHO_DOES.match(question)
     if done_to is not None and len(tokens) <= _THING_WORDS:
@@ -668,7 +678,7 @@ def _counted(asked: str, question: str) -> str | None:
     return text if len(text) <= MAX_QUESTION_CHARS else None
 
 
-_ELSE = re.compile(r"\s*\belse\b", re.IGNORECASE)
+_ELSE = re.compile(r"\s*\b(?:else|also)\b", re.IGNORECASE)
 
 
 def _other_than(question: str, said: Said, phrases: Phrases | None) -> str | None:
@@ -710,4 +720,16 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
             or put_in(question, said, phrases)
         )
         same_topic = True
-    return Resolved(text or f"{said.question} {question}", same_topic, text is not None)
+    # "What is his name?" after "Who was the target?" / "the chief of staff of Hezbollah":
+    # a name other than the description given.
+    named = _NAME_ASKED.search(question) is not None
+    return Resolved(text or f"{said.question} {question}", same_topic, text is not None, named)
+
+
+# "What is his name?", "what's her name", "What is it called?": a name, asked of what a
+# pointing word stands for.
+_NAME_ASKED = re.compile(
+    r"^what\s+(?:is|was|are|were)\s+(?:(?:his|her|its|their)\s+names?"
+    r"|(?:he|she|it|they)\s+called)\b",
+    re.IGNORECASE,
+)

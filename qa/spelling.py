@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from qa.acronyms import Acronyms
 from qa.dates import MonthDay, find_dates, name_days
 from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
@@ -271,7 +272,9 @@ class ArticleWords:
         headline and byline, whose words are the article's to spell typed ones by, but
         which no phrase search covers (has_phrase: what the story itself says)."""
         sentences = list(sentences)
+        head = list(head)
         found = [_WORD.findall(sentence) for sentence in sentences]
+        self._acronyms = Acronyms([*sentences, *head])
         if stated_days is None:
             stated_days = {day for sentence in sentences for day in find_dates(sentence)}
         self._stated = stated_days
@@ -459,7 +462,7 @@ class ArticleWords:
         )
 
     def _clean(self, question: str) -> str:
-        tidied = tidy(question)
+        tidied = self._acronyms.expand(tidy(question))  # "the UN": "the United Nations"
         spelled = self.spell(tidied)
         # A mended word can complete a date ("novmber 23"): tidy once more.
         cleaned = spelled if spelled == tidied else tidy(spelled)

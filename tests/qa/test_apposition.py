@@ -10,6 +10,7 @@ from qa.apposition import (
     called_before,
     kind_named,
     name_beside,
+    role_asked,
     whole_title,
     word_described,
 )
@@ -202,6 +203,20 @@ def test_no_title_is_made_of_verbs_function_words_or_another_name(
         ),
         ("the capital", "A strike hit Beirut, the capital of Lebanon.", "Beirut"),
         ("the official", "After a former city official, Marta Gil, spoke.", "Marta Gil"),
+        # A title in small letters before the name; a name opening the sentence.
+        ("the manager", "United manager Ingrid Halvorsen made two changes.", "Ingrid Halvorsen"),
+        ("the goalkeeper", "A ball from goalkeeper Tomás Ferreira and a lob.", "Tomás Ferreira"),
+        ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
+        ("the capital", "In Beirut, the capital, people fled.", None),
+        ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
+        ("the referee", "He criticised the referee, Paul Hendry, for it.", "Paul Hendry"),
+        # An owner's role either way round; not another owner's.
+        (
+            "the chief executive of Veridian",
+            "Priya Raman, Veridian's chief executive, said.",
+            "Priya Raman",
+        ),
+        ("the chief executive of Solvik", "Priya Raman, Veridian's chief executive, said.", None),
         # No name beside it, a list, or only a sentence's first word.
         ("the company", "The company was fined 3 million euros.", None),
         ("the allies", "It met Israel, the US and France, the allies of old.", None),
@@ -228,6 +243,23 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
     assert kind_named(question) == kind
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        # An event the role is of left out, an owner kept.
+        ("Who was the referee of the final?", "the referee"),
+        ("Who is the transport minister?", "the transport minister"),
+        ("Who is the chief executive of Solvik?", "the chief executive of Solvik"),
+        ("Who is the head of emergency operations?", "the head of emergency operations"),
+        ("Who is Helen Okafor?", None),
+        ("Who is the chief of the Hezbollah militia called?", None),
+        ("What is the company called?", None),
+    ],
+)
+def test_the_role_whose_holder_is_asked(question: str, role: str | None) -> None:
+    assert role_asked(question) == role
+
+
 def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> None:
     text = (
         "The company was fined 3 million euros.\n"
@@ -236,4 +268,15 @@ def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder
     bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
     answer = bot.ask("What is the company called?")
     assert answer.found and answer.text == "Levante Obras"
+    assert answer.evidence[0].position == 1
+
+
+def test_who_holds_a_role_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> None:
+    text = (
+        "Ravenport won the cup on Saturday.\n"
+        "Their coach also criticised the referee, Paul Hendry, for a penalty decision.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("Who was the referee of the final?")
+    assert answer.found and answer.text == "Paul Hendry"
     assert answer.evidence[0].position == 1

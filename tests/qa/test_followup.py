@@ -661,16 +661,16 @@ def test_what_else_asks_again_for_another_answer_than_the_last() -> None:
         assert refers_back(question)
         reading = read_question(question, focused)
         assert reading.reader_question == "What did the talks focus on?"
-        assert reading.other_than == "economic collaboration"
+        assert reading.other_than == ("economic collaboration",)
         assert reading.focus == (1,)  # the other answer is likely near the last one
     discussed = read_question("What else was discussed?", focused)
     assert discussed.reader_question == "What was discussed?"
-    assert discussed.other_than == "economic collaboration"
+    assert discussed.other_than == ("economic collaboration",)
     # Its own pointers are put in too; a question with no "else" asks for any answer.
     also = read_question("What else did they discuss?", focused)
     assert also.reader_question == "What did the talks discuss?"
-    assert also.other_than == "economic collaboration"
-    assert read_question("Where were they held?", focused).other_than is None
+    assert also.other_than == ("economic collaboration",)
+    assert read_question("Where were they held?", focused).other_than == ()
     assert not refers_back("Or else what happens?")
 
 
@@ -679,7 +679,7 @@ def test_what_else_after_a_who_question_is_not_the_deed_it_named() -> None:
     declared = _chat(("Who declared a major incident?", _cited("Mayor Helen Price", 0)))
     reading = read_question("What else did she do?", declared)
     assert reading.reader_question == "What did Mayor Helen Price do?"
-    assert reading.other_than == "Mayor Helen Price"
+    assert reading.other_than == ("Mayor Helen Price",)
     assert reading.deed == "declared a major incident"
     # A question whose question word did nothing names no deed.
     was = _chat(("Who was the mayor?", _cited("Helen Price", 0)))
@@ -1240,3 +1240,59 @@ def test_compared_with_asks_the_last_question_set_against_another() -> None:
     assert read_question("vs 2023?", earned).reader_question == (
         "How much did Nordvik earn vs 2023?"
     )
+
+
+def test_a_name_swapped_in_for_one_the_article_writes_otherwise() -> None:
+    # "the UN" is no run of the article's ("The United Nations"): the name after "the"
+    # is swapped, not the determiner ("How much did the EU UN give?").
+    gave = _chat(("How much did the UN give?", _cited("$6 million", 15)))
+    words = ArticleWords(["The United Nations released $6 million.", "The EU pledged aid."])
+    reading = read_question("What about the EU?", gave, words.has_phrase)
+    assert reading.reader_question == "How much did the EU give?"
+    # "How much did ..." counts nothing: not "did the" things that "United" did.
+    written = _chat(("How much did the United Nations give?", _cited("$6 million", 15)))
+    words = ArticleWords(["The United Nations released $6 million.", "The European Union met."])
+    reading = read_question("What about the European Union?", written, words.has_phrase)
+    assert reading.reader_question == "How much did the European Union give?"
+
+
+def test_he_or_she_is_someone_not_a_thing_or_a_role() -> None:
+    driver = _chat(
+        ("How many people were injured?", _cited("14", 0)),
+        ("What happened to the driver?", _cited("broken collarbone", 6)),
+    )
+    assert read_question("How old is he?", driver).reader_question == "How old is the driver?"
+    # "her team" after "How long did the work take?": the scientist two turns back.
+    study = _chat(
+        ("Who led the study?", _cited("Dr. Amara Whitfield", 2)),
+        ("What is her job?", _cited("microbiologist", 2)),
+        ("How long did the work take?", _cited("four years", 3)),
+    )
+    reading = read_question("How many bacteria did her team screen?", study)
+    assert reading.reader_question == "How many bacteria did Dr. Amara Whitfield’s team screen?"
+    # "he" after "What is his role on the team?" is the man, "it" what he collected.
+    sample = _chat(
+        ("Who collected the soil sample?", _cited("Tomás Reyes", 4)),
+        ("What is his role on the team?", _cited("PhD student", 4)),
+    )
+    reading = read_question("When did he collect it?", sample)
+    assert reading.reader_question == "When did Tomás Reyes collect the soil sample?"
+
+
+def test_that_before_a_word_that_is_no_noun_is_the_thing_itself() -> None:
+    assert [p.kind for p in pointers("Is that all in cash?")] == ["thing"]
+    assert [p.kind for p in pointers("How much was that up on the year before?")] == ["thing"]
+    assert [p.kind for p in pointers("Who condemned that strike?")] == ["determiner"]
+    # "this summer" is a time, no thing pointed at.
+    assert pointers("Where is Whitfield going this summer?") == []
+
+
+def test_also_asks_for_another_answer_than_any_given() -> None:
+    funded = _chat(
+        ("Who funded the project?", _cited("Wellcome Trust", 9)),
+        ("How much did it give?", _cited("£1.8 million", 9)),
+    )
+    reading = read_question("Which charity also supported it?", funded)
+    assert reading.other_than == ("£1.8 million", "Wellcome Trust")
+    assert "also" not in reading.reader_question
+    assert not refers_back("Also, when did the strike happen?")

@@ -1,0 +1,86 @@
+"""Initials for the names an article writes out: "the UN" is "the United Nations".
+
+News writes a body's name in full ("The European Union pledged €4.5 million", "the
+Federal Trade Commission declined to comment") and people ask with its initials ("What
+about the EU?", "what did the FTC say"). The initials are no word of the article, so
+BM25 finds nothing for them, the embedder reads them as another word, and the reader,
+looking for "EU" beside "European Union", withholds the answer ("How much did the EU
+give?": no answer, margin -4; "... the European Union give?": "€4.5 million").
+
+An Acronyms, built once per article, holds the initials of every name of two or more
+capitalised words the article writes (a name's inner "of", "and", "for" may count or
+not: "Bank of England" is "BoE" or "BE"), less any initials two names share (then the
+question's are left as typed) and any the article writes itself (the article's own
+"IDF" is already its word). A question's word in capitals ("UN", "U.N.") is written
+out where the article gives it; never a word in small letters ("us", "who": English
+before they are initials).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# The lower-case words a name may hold between two capitalised ones.
+_JOINERS = frozenset("of and for the de du la".split())
+# A run of capitalised words, joiners between them: "National Institute of Civil Defence".
+_NAME = re.compile(
+    r"(?<![\w’'])[A-Z][\w&-]*(?:\s+(?:(?:of|and|for|the|de|du|la)\s+)*[A-Z][\w&-]*)+"
+)
+# Words that open a sentence or a name without being part of it ("The European Union").
+_NOT_NAME_START = frozenset("the a an in on at by of for and but as if when while after".split())
+# Initials as typed: two to six capitals, dotted or not ("UN", "U.N.", "NATO").
+_TYPED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}(?![\w])|(?<![\w.])[A-Z]{2,6}(?![\w’'])")
+
+
+def _initials(words: list[str], joiners: bool) -> str:
+    """The initials of a name's words: its capitalised ones, and the joiners where
+    `joiners` (as "BoE" writes the "o" of "of"; matched without case)."""
+    return "".join(word[0] for word in words if joiners or word[:1].isupper()).upper()
+
+
+def _names(sentence: str) -> Iterable[list[str]]:
+    """The runs of capitalised words in a sentence, without a leading "The" (a
+    possessive's "’s" ends a run: "Peru's National Institute" is two)."""
+    for match in _NAME.finditer(sentence):
+        words = match.group().split()
+        while words and words[0].lower() in _NOT_NAME_START:
+            words = words[1:]
+        while words and words[-1].lower() in _JOINERS:
+            words = words[:-1]
+        yield words
+
+
+class Acronyms:
+    """The names an article writes out, by their initials (see the module doc)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        written = {word for text in texts for word in re.findall(r"[\w&]+", text)}
+        found: dict[str, set[str]] = {}
+        for text in texts:
+            for run in _names(text):
+                capitals = [word for word in run if word[:1].isupper()]
+                if len(capitals) < 2:
+                    continue
+                name = " ".join(run)
+                for joiners in (False, True):
+                    found.setdefault(_initials(run, joiners), set()).add(name)
+        self._names = {
+            initials: names.pop()
+            for initials, names in found.items()
+            if len(names) == 1 and initials not in written and len(initials) >= 2
+        }
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def name(self, initials: str) -> str | None:
+        """The article's name for typed initials ("UN", "U.N."), or None."""
+        return self._names.get(initials.replace(".", ""))
+
+    def expand(self, question: str) -> str:
+        """`question` with the initials the article writes out as names written out."""
+        if not self._names:
+            return question
+        return _TYPED.sub(lambda typed: self.name(typed.group()) or typed.group(), question)

@@ -1,0 +1,74 @@
+"""Whether a noun phrase can be someone "he" or "she" stands for.
+
+After "How long did the work take?" / "nearly four years", "How many bacteria did her
+team screen?" is about the scientist asked of two turns before, not "the work’s team";
+after "What is his role on the team?", "When did he collect it?" is about the student,
+not "Tomás Reyes’s role". A phrase in small letters is someone only by its noun: a role
+or a kind of person ("the driver", "a seismologist", "the town's mayor"); a name may be
+anyone (Hamas is "they", a ship "she"), so a capital always may be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.referring import PREPOSITIONS, WORD
+
+# Kinds of people and the roles news gives them, in the singular.
+_PERSONS = frozenset(
+    """
+    person man woman boy girl child baby teenager adult individual
+    chief commander leader head minister official president director spokesman spokeswoman
+    spokesperson ambassador envoy diplomat general officer mayor governor chairman
+    chairwoman chair founder owner captain coach judge prosecutor lawyer attorney suspect
+    victim king queen prince princess emperor ruler pope bishop priest imam rabbi
+    driver pilot conductor passenger worker employee staffer resident witness survivor
+    neighbour neighbor teacher student pupil nurse doctor surgeon patient scientist
+    researcher professor expert analyst economist engineer inspector investigator detective
+    reporter journalist editor author writer poet artist singer actor actress player
+    striker goalkeeper midfielder defender forward athlete champion winner manager
+    executive ceo boss secretary senator lawmaker legislator representative councillor
+    councilor candidate voter member citizen soldier sergeant colonel lieutenant admiral
+    marshal guard farmer fisherman customer client buyer seller shopper tourist visitor
+    father mother son daughter wife husband brother sister uncle aunt grandmother
+    grandfather friend partner fan hostage prisoner inmate refugee migrant activist
+    protester negotiator mediator defendant plaintiff heir climber runner rider swimmer
+    skier boxer fighter rapper dancer designer developer photographer lecturer trainer
+    banker broker trader dealer bomber attacker shooter killer robber thief hacker toddler
+    speaker commissioner supporter opponent rival challenger incumbent nominee trustee
+    retiree accused deceased
+    """.split()
+)
+# Endings of nouns for people: a seismologist, a politician, a volunteer, a chairman,
+# "the 52-year-old".
+_PERSON_ENDING = re.compile(r"(?:ist|ian|eer|man|woman|person|year-old)$")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _head_noun(phrase: str) -> str:
+    """The last word before any preposition ("role" of "Tomás Reyes’s role on the team")."""
+    head = []
+    for match in WORD.finditer(phrase):
+        word = match.group()
+        if word.lower() in PREPOSITIONS:
+            break
+        head.append(word)
+    return head[-1] if head else ""
+
+
+def may_be_someone(phrase: str) -> bool:
+    """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
+    head = _head_noun(phrase)
+    if not head:
+        return False
+    if head[:1].isupper() and not _POSSESSIVE.search(head):
+        return True  # a name: "Dr. Amara Whitfield", "Lebanon’s foreign ministry" is not
+    noun = head.lower()
+    return noun in _PERSONS or _PERSON_ENDING.search(noun) is not None
+
+
+def owner_of(phrase: str) -> str | None:
+    """The name that owns a phrase's noun ("Tomás Reyes" of "Tomás Reyes’s role on the
+    team"), or None: who "he" is where the phrase itself is no one."""
+    found = re.match(r"^(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s", phrase)
+    return found["owner"] if found else None

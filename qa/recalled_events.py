@@ -1,0 +1,40 @@
+"""A clause that recalls an earlier event answers about that event, not the story's.
+
+News measures an event against the last one like it: "Tuesday's disaster is the deadliest
+earthquake in Peru since 2007, when a magnitude 8.0 quake near Pisco killed more than 500
+people." Asked "What was the magnitude of Tuesday's earthquake?", the reader took "8.0"
+from that clause (margin 9.3, confident) over "A magnitude 7.2 earthquake struck ..."
+(8.3), and "How many people died in the quake?" stopped at "more than 500" without
+reading the opening sentence's "at least 143".
+
+A span inside such a clause (after "since <year>, when" / "which" / "that") is about the
+earlier event unless the question names its year: those spans are dropped from what the
+reader found, so the other passages are read and weighed. The year itself is kept ("When
+did Peru last suffer a deadlier quake?": 2007). "In 1998, when ..." is left alone: in
+reference text it as often tells the story's own events (the validation split's gold
+answers lie in such clauses 17 times, in a "since <year>, when" clause once, the year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.sentences import Sentence
+
+# "since 2007, when ...", "since March 2011, which ...", "since the 1998 floods, that ...":
+# the clause runs to the sentence's end or a semicolon.
+_RECALLED = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}?(?P<year>1\d{3}|20\d{2})"
+    r"(?:\s+[^\W\d_]+){0,2}\s*,?\s+(?:when|which|that)\b(?P<clause>[^;]*)",
+    re.IGNORECASE,
+)
+
+
+def recalls_earlier_event(question: str, sentence: Sentence, start: int) -> bool:
+    """Whether an answer starting at `start` (in the article) in `sentence` lies in a
+    clause recalling an earlier event whose year the question does not name."""
+    offset = start - sentence.start
+    for match in _RECALLED.finditer(sentence.text):
+        if match.start("clause") <= offset < match.end("clause"):
+            return match["year"] not in question
+    return False

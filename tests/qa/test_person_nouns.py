@@ -1,0 +1,33 @@
+"""Whether "he" or "she" may stand for a noun phrase (qa.person_nouns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.person_nouns import may_be_someone, owner_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "someone"),
+    [
+        ("the driver", True),
+        ("a seismologist at the Geophysical Institute", True),
+        ("the town's mayor", True),
+        ("the 52-year-old", True),
+        ("Dr. Amara Whitfield", True),
+        ("Hezbollah", True),  # a name may be anyone
+        ("the work", False),
+        ("the new compound", False),
+        ("Tomás Reyes’s role on the team", False),
+        ("the people", False),
+        ("", False),
+    ],
+)
+def test_someone_is_a_name_or_a_noun_for_a_person(phrase: str, someone: bool) -> None:
+    assert may_be_someone(phrase) is someone
+
+
+def test_the_owner_of_what_is_no_one() -> None:
+    assert owner_of("Tomás Reyes’s role on the team") == "Tomás Reyes"
+    assert owner_of("Dr. Amara Whitfield’s job") == "Dr. Amara Whitfield"
+    assert owner_of("the work") is None

@@ -1,0 +1,44 @@
+"""A clause recalling an earlier event answers about it (qa.recalled_events), and the
+reader's spans there are no answer about the story (qa.reading)."""
+
+from __future__ import annotations
+
+from index.sentences import Sentence
+from qa.reading import ReadSpan, _about_the_story
+from qa.recalled_events import recalls_earlier_event
+
+TEXT = (
+    "A magnitude 7.2 earthquake struck southern Peru on Tuesday, killing at least 143 people. "
+    "Tuesday's disaster is the deadliest earthquake in Peru since 2007, when a magnitude "
+    "8.0 quake near Pisco killed more than 500 people."
+)
+FIRST_END = TEXT.index(" Tuesday's")
+SENTENCES = [
+    Sentence(0, TEXT[:FIRST_END], 0, FIRST_END),
+    Sentence(1, TEXT[FIRST_END + 1 :], FIRST_END + 1, len(TEXT)),
+]
+
+
+def _span(text: str, position: int, margin: float = 5.0) -> ReadSpan:
+    start = TEXT.index(text)
+    return ReadSpan(text, start, start + len(text), position, margin)
+
+
+def test_a_span_in_a_clause_recalling_an_earlier_year_is_about_that_year() -> None:
+    asked = "What was the magnitude of Tuesday's earthquake?"
+    assert recalls_earlier_event(asked, SENTENCES[1], TEXT.index("8.0"))
+    assert not recalls_earlier_event(asked, SENTENCES[0], TEXT.index("7.2"))
+    # The year itself is the story's comparison, and a question naming it asks about it.
+    assert not recalls_earlier_event(asked, SENTENCES[1], TEXT.index("2007"))
+    assert not recalls_earlier_event(
+        "How many people died in the 2007 quake?", SENTENCES[1], TEXT.index("more than 500")
+    )
+    # "In 1998, when ..." is not a comparison: reference text tells its own story so.
+    told = Sentence(0, "In 1998, when Wimbledon asked to move, the league agreed.", 0, 57)
+    assert not recalls_earlier_event("Who asked to move?", told, told.text.index("Wimbledon"))
+
+
+def test_the_spans_about_the_story_are_kept() -> None:
+    spans = [_span("8.0", 1, 9.3), _span("7.2", 0, 8.3), _span("2007", 1, -4.0)]
+    kept = _about_the_story(spans, "What was the magnitude of the earthquake?", SENTENCES)
+    assert [span.text for span in kept] == ["7.2", "2007"]

@@ -39,6 +39,7 @@ MARGIN_CLIP = 20.0
 RANKS_LOOKED_AT = 10
 
 NUMBER, DATE, NAME = "number", "date", "name"
+DURATION = "duration"  # "How long ...?": a number, not an ordinal
 _NUMBER_NOUNS = (
     "percentage|percent|proportion|fraction|number|amount|population|size|share|age|"
     "price|cost|score|rate|temperature|distance|length|height|weight|speed|total"
@@ -75,10 +76,16 @@ _HAS_DATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")  # letters only: "1850" has no case
+_ORDINAL = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|last)\b",
+    re.IGNORECASE,
+)
 
 
 def answer_type(question: str) -> str | None:
-    """What kind of answer the question asks for: NUMBER, DATE, NAME, or None (no cue)."""
+    """What kind of answer the question asks for: NUMBER, DURATION, DATE, NAME, or None
+    (no cue)."""
     match = _WH.search(question)
     if match is None:
         return None
@@ -87,6 +94,8 @@ def answer_type(question: str) -> str | None:
         return NAME
     if cue == "when" or _WHAT_DATE.match(cue):
         return DATE
+    if cue == "how long":
+        return DURATION
     if _HOW_NUMBER.match(cue) or _WHAT_NUMBER.match(cue):
         return NUMBER
     return None
@@ -98,6 +107,9 @@ def fits_type(kind: str, answer: str, starts_sentence: bool) -> bool:
     longer answer that starts its sentence does not count ("The government")."""
     if kind == NUMBER:
         return _HAS_NUMBER.search(answer) is not None
+    if kind == DURATION:
+        # A length of time, not a point in it: "101st minute" tells when, not how long.
+        return _HAS_NUMBER.search(_ORDINAL.sub("", answer)) is not None
     if kind == DATE:
         return _HAS_DATE.search(answer) is not None or _HAS_NUMBER.search(answer) is not None
     words = _WORD.findall(answer)

@@ -218,6 +218,8 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         cut = next(
             (i for i, m in enumerate(after) if m.group().lower() in PREPOSITIONS), len(after)
         )
+        while cut > 1 and after[cut - 1].group().lower() in _PARTICLES:
+            cut -= 1  # "When did the talks break down?": the verb is "break"
         # After a form of "be", a question's last word may be the subject's own noun, not
         # a verb: "the November 23 strike" of "Where was the November 23 strike?". (Before
         # a preposition it may be a predicate too: "Who is the chief responsible for?")
@@ -232,6 +234,10 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         return None
     text = plain[run[0].start() : run[-1].end()]
     return text[0].lower() + text[1:] if determiner else text
+
+
+# Words that end a phrasal verb ("break down", "set up"), after the verb.
+_PARTICLES = frozenset("down up out off away back".split())
 
 
 def _attached(rest: list[re.Match[str]], phrases: Phrases) -> list[re.Match[str]]:

@@ -11,6 +11,7 @@ leans on the question before them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,7 +28,7 @@ from qa.messages import NOT_FOUND, reading_as
 from qa.overview import asks_overview
 from qa.referents import NOUN_POINTERS, put_in
 from qa.referring import ellipsis, pointers, refers_back
-from qa.restating import Phrases, Resolved, Said, resolve
+from qa.restating import Phrases, Resolved, Said, asks_name, resolve
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.timeline_request import asks_timeline
@@ -272,6 +273,10 @@ def _spelled_out(exchange: Exchange, said: Said, phrases: Phrases | None) -> str
     return resolved.text
 
 
+# "also": past every answer of the chain, not only the last (as a name asked for is).
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
 def read_question(
     question: str, history: list[dict[str, Any]] | None, phrases: Phrases | None = None
 ) -> Reading:
@@ -302,11 +307,16 @@ def read_question(
     context = " ".join(turn.question for turn in turns[start:])
     last = cited(every_turn[-1].reply, every_turn[-1].number)  # what was shown last
     resolved = resolve(question, said, phrases)
-    # Not the last answer, nor one before it in the chain: after "Who funded the
-    # project?" / "Wellcome Trust" and "How much did it give?", "Which charity also
-    # supported it?" asks for another charity than the Wellcome Trust.
-    answers = dict.fromkeys(turn.answer for turn in reversed(chain) if turn.answer)
-    other_than = tuple(answers) if resolved.other else ()
+    # "What else ...?": not the last answer. "Which charity also ...?", "What is his
+    # name?": none given in the chain either (after "Who funded the project?" / "Wellcome
+    # Trust" and "How much did it give?", another charity than the Wellcome Trust). For
+    # "What else did she say?" an earlier answer is no guide: the reader's span that
+    # repeats it may open the statement answered ("chief executive" of "..., chief
+    # executive Lena Virtanen said").
+    given = [turn.answer for turn in reversed(chain) if turn.answer]
+    if not (_ALSO.search(question) or asks_name(question)):
+        given = given[:1] if given and given[0] == said.answer else []
+    other_than = tuple(dict.fromkeys(given)) if resolved.other else ()
     earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
     if earlier is not None:
         return Reading(question, earlier, context, resolved=earlier, other_than=other_than)

@@ -50,6 +50,7 @@ _SINGULAR = frozenset("he him his she her hers".split())
 # named: "Hezbollah").
 _PLURAL = frozenset("they them their theirs".split())
 _PAST_BE = frozenset("was were".split())
+_BE = frozenset("is are was were".split())  # "Where is the camp on November 19?": no verb
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
 # Forms of one pronoun: two different ones in a question stand for different things.
@@ -313,9 +314,16 @@ def _placed_thing(question: str) -> str | None:
     found = words(plain_question(question))
     for at in range(len(found) - 1, 0, -1):
         if found[at].lower() in DETERMINERS and found[at - 1].lower() not in PREPOSITIONS:
-            if at == 2:  # right after the auxiliary: the subject, its verb after it
-                return topic_of(question, None)
-            phrase = list(takewhile(lambda word: word.lower() not in PREPOSITIONS, found[at:]))
+            if at == 2 and found[1].lower() not in _BE:
+                return topic_of(question, None)  # the subject after "did": its verb after it
+            # Up to a preposition, or a participle after "is"/"were" ("Where were the
+            # talks held?": the talks).
+            phrase = list(
+                takewhile(
+                    lambda word: word.lower() not in PREPOSITIONS and not participle(word),
+                    found[at:],
+                )
+            )
             if 1 < len(phrase) <= _PLACED_WORDS:
                 return " ".join([phrase[0].lower(), *phrase[1:]])
             return None

@@ -189,7 +189,7 @@ def _noun_follows(after: list[str]) -> bool:
 
 # Words after "that"/"this" that are no noun for it to point with ("Is that all in
 # cash?", "How much was that up on the year?": "that" is the thing itself).
-_NO_NOUN = frozenset("all up down out off so too much many more less enough also".split())
+_NO_NOUN = frozenset("all up down out off so too much many more less also".split())
 
 
 def _kind(scan: _Scan, i: int) -> str | None:

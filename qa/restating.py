@@ -722,7 +722,7 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
         same_topic = True
     # "What is his name?" after "Who was the target?" / "the chief of staff of Hezbollah":
     # a name other than the description given.
-    named = _NAME_ASKED.search(question) is not None
+    named = asks_name(question)
     return Resolved(text or f"{said.question} {question}", same_topic, text is not None, named)
 
 
@@ -733,3 +733,9 @@ _NAME_ASKED = re.compile(
     r"|(?:he|she|it|they)\s+called)\b",
     re.IGNORECASE,
 )
+
+
+def asks_name(question: str) -> bool:
+    """Whether a follow-up asks the name of what a pointing word stands for ("What is
+    his name?", "What is it called?")."""
+    return _NAME_ASKED.search(question) is not None

@@ -9,6 +9,7 @@ import pytest
 from qa import ArticleQA
 from qa.answerability import (
     DATE,
+    DURATION,
     NAME,
     NUMBER,
     answer_type,
@@ -152,3 +153,11 @@ def test_features_are_the_same_set_with_a_span_or_without(bot: ArticleQA) -> Non
     sentence_only = features("What was targeted?", ranking, None, None, lexicon, sentences)
     assert set(with_span) == set(without) > set(sentence_only)
     assert all(isinstance(value, float) for value in with_span.values())
+
+
+def test_how_long_asks_for_a_length_of_time_not_a_point_in_it() -> None:
+    assert answer_type("How long will he be out?") == DURATION
+    assert fits_type(DURATION, "up to three weeks", starts_sentence=False)
+    assert fits_type(DURATION, "45 minutes", starts_sentence=False)
+    assert not fits_type(DURATION, "101st minute", starts_sentence=False)
+    assert not fits_type(DURATION, "the first round", starts_sentence=False)

@@ -1066,6 +1066,10 @@ def test_it_after_a_where_question_is_the_thing_placed_not_the_place() -> None:
     )
     held = _chat(("Where were the talks held?", _cited("Ras EnNakoura", 0, dates=())))
     assert read_question("When did it end?", held).reader_question == "When did the talks end?"
+    # After "is" no verb follows the thing: "the camp" of "Where is the camp on ...?".
+    placed = _chat(("Where is the camp on November 19?", _cited("Ain al-Hilweh", 8, dates=())))
+    reading = read_question("What did the IDF say about it?", placed)
+    assert reading.reader_question == "What did the IDF say about the camp?"
 
 
 def test_it_is_never_the_person_he_stands_for_in_the_same_question() -> None:
@@ -1296,3 +1300,9 @@ def test_also_asks_for_another_answer_than_any_given() -> None:
     assert reading.other_than == ("£1.8 million", "Wellcome Trust")
     assert "also" not in reading.reader_question
     assert not refers_back("Also, when did the strike happen?")
+
+
+def test_they_after_a_phrasal_verb_is_its_subject() -> None:
+    broke = _chat(("When did the talks break down?", _cited("Friday evening", 12)))
+    reading = read_question("Where were they held?", broke)
+    assert reading.reader_question.startswith("Where were the talks held")

@@ -186,7 +186,9 @@ def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
         return None
     # The description's words before its noun: lower case ("the Iran-backed Shi’ite" holds
     # capitals inside words, never a name's run of them).
-    described = rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?)?\b(?i:{name})"
+    described = (
+        rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?|(?-i:[A-Z])[\w-]*[’']s\s+)?\b(?i:{name})"
+    )
     after = re.search(rf"{described}\s*,\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence)
     if after is not None and not _LISTED.search(after["name"]):
         return after.span("name")
@@ -272,10 +274,21 @@ def kind_named(question: str) -> str | None:
     return kind[:1].lower() + kind[1:]
 
 
+# "Who is Solvik's chief executive?": a name's role.
+_OWNERS_ROLE_ASKED = re.compile(
+    r"^who\s+(?:is|was)\s+(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})[’']s\s+"
+    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2})\s*\??$",
+    re.IGNORECASE,
+)
+
+
 def role_asked(question: str) -> str | None:
     """The role whose holder "Who was the referee of the final?" asks for ("the
     referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
     None."""
+    owned = _OWNERS_ROLE_ASKED.match(question.strip())
+    if owned is not None and not is_verb_form(owned["role"].split()[-1]):
+        return f"the {owned['role']} of {owned['owner']}"  # "Solvik's chief executive"
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
         return None  # "Who is the chief of the militia called?" asks no holder
@@ -287,3 +300,28 @@ def role_asked(question: str) -> str | None:
     ):
         return role  # "the referee of the final": the referee
     return f"{role} {asked['of']}"
+
+
+def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) of `sentence` holds the role asked of one owner
+    ("the chief executive of Solvik") for another: "Priya Raman, Veridian's chief
+    executive". The reader, reading the role's words beside her name, gave her as
+    Solvik's (confident). False for a role asked of no one, or a sentence that names
+    the asked owner's too."""
+    owned = _OWNED_AFTER.match(" ".join(role.split()[1:]))
+    if owned is None:
+        return False
+    noun, owner = owned["noun"], owned["owner"]
+    held = name_beside(f"the {noun}", sentence)
+    if held is None or not (held[0] < end and start < held[1]):
+        return False
+    written = r"\s+".join(re.escape(word) for word in noun.split())
+    owners = [
+        found["owner"] or found["after"]
+        for found in re.finditer(
+            rf"(?P<owner>{_NAME})[’']s\s+{written}\b|\b{written}\s+of\s+(?:the\s+)?"
+            rf"(?P<after>{_NAME})",
+            sentence,
+        )
+    ]
+    return bool(owners) and owner not in owners

@@ -31,6 +31,7 @@ from qa.answerability import features as answerability
 from qa.apposition import (
     apposition,
     called_before,
+    held_elsewhere,
     kind_named,
     name_beside,
     role_asked,
@@ -423,14 +424,30 @@ class ArticleQA:
             analysis = self.inspect_reading(reading or self.read(question, history))
             checkpoint("before deciding whether to answer")
         concluded = self.conclude(analysis)
-        if concluded.answer.found:
+        role = role_asked(spelled or asked or cleaned)
+        if role is None:
             return concluded
+        if concluded.answer.found:
+            return self._not_held_elsewhere(concluded, analysis, role)
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
-        role = role_asked(spelled or asked or cleaned)
-        held = self._phrase_about(role, lambda text: name_beside(role, text)) if role else None
+        held = self._phrase_about(role, lambda text: name_beside(role, text))
         return concluded if held is None else held
+
+    def _not_held_elsewhere(self, concluded: Decision, analysis: Analysis, role: str) -> Decision:
+        """The decision, withheld where its answer holds the role asked of one owner for
+        another ("Who is the chief executive of Solvik?": "Priya Raman, Veridian's chief
+        executive": qa.apposition.held_elsewhere)."""
+        span = analysis.span
+        if span is None:
+            return concluded
+        sentence = self.sentences[span.position]
+        start, end = span.start - sentence.start, span.end - sentence.start
+        if not held_elsewhere(role, sentence.text, start, end):
+            return concluded
+        withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)
+        return Decision(withheld, concluded.candidate)
 
     def by_apposition(self, question: str) -> Decision | None:
         """The answer to "What is Hezbollah?" where the article sets a phrase beside the

@@ -8,6 +8,7 @@ from qa import ArticleQA
 from qa.apposition import (
     apposition,
     called_before,
+    held_elsewhere,
     kind_named,
     name_beside,
     role_asked,
@@ -252,6 +253,7 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is the chief executive of Solvik?", "the chief executive of Solvik"),
         ("Who is the head of emergency operations?", "the head of emergency operations"),
         ("Who is Helen Okafor?", None),
+        ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],
@@ -280,3 +282,13 @@ def test_who_holds_a_role_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> 
     answer = bot.ask("Who was the referee of the final?")
     assert answer.found and answer.text == "Paul Hendry"
     assert answer.evidence[0].position == 1
+
+
+def test_a_role_held_for_another_owner_is_no_answer() -> None:
+    sentence = "Priya Raman, Veridian's chief executive, said the deal would close."
+    raman = (0, len("Priya Raman"))
+    assert held_elsewhere("the chief executive of Solvik", sentence, *raman)
+    assert not held_elsewhere("the chief executive of Veridian", sentence, *raman)
+    assert not held_elsewhere("the chief executive", sentence, *raman)
+    # Not the name beside the role: the reader's own business.
+    assert not held_elsewhere("the chief executive of Solvik", sentence, 50, 55)

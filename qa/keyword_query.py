@@ -23,6 +23,7 @@ from __future__ import annotations
 from qa.dates import date_phrases, only_a_day
 from qa.dates.patterns import WEEKDAYS
 from qa.earlier_question import looks_plural
+from qa.person_nouns import names_a_role
 from qa.referring import AUXILIARIES, DETERMINERS, LEADING_CONJUNCTIONS, PREPOSITIONS, WH, WORD
 from qa.verbs import is_participle
 
@@ -76,11 +77,19 @@ def as_question(question: str) -> str | None:
         return None
     if words[0] == _WHETHER:
         return f"Were there {body[0].lower()}{body[1:]}?"
+    if words[0] == "number" and len(words) > 1 and is_participle(words[-1]):
+        # "number injured", "number of people killed": how many were.
+        counted = " ".join(w for w in words[1:-1] if w != "of")
+        return f"How many {counted + ' ' if counted else ''}were {words[-1]}?"
     if _counted_done_to(words):
         # "homes lost", "people evacuated": how many were. "What is the homes lost?" read
         # "wind-driven wildfire".
         return f"How many {body[: body.lower().rindex(words[-1])].rstrip()} were {words[-1]}?"
     article = "" if words[0] in _OWN_DETERMINERS else "the "
+    if names_a_role(body):
+        # "lead researcher", "ravenport manager": who holds the role. "What is the lead
+        # researcher?" reads as a thing asked after.
+        return f"Who {'was' if _dated(body, words) else 'is'} {article}{body}?"
     if words[-1] == _AGENT and len(words) > 2:
         # "hezbollah backed by?" asks who does it: "Who is the Hezbollah backed by?" is
         # answered "Iran", where "What is the Hezbollah backed by?" read "Shi'ite militia".

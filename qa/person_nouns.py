@@ -67,6 +67,13 @@ def may_be_someone(phrase: str) -> bool:
     return noun in _PERSONS or _PERSON_ENDING.search(noun) is not None
 
 
+def names_a_role(phrase: str) -> bool:
+    """Whether a phrase ends on a noun for a person in small letters ("lead researcher",
+    "Ravenport manager"), not on a name."""
+    noun = _head_noun(phrase)
+    return noun.islower() and (noun in _PERSONS or _PERSON_ENDING.search(noun) is not None)
+
+
 def owner_of(phrase: str) -> str | None:
     """The name that owns a phrase's noun ("Tomás Reyes" of "Tomás Reyes’s role on the
     team"), or None: who "he" is where the phrase itself is no one."""

@@ -41,6 +41,13 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("news reported", "What is the news reported?"),  # no plural
         ("the buildings destroyed", "What is the buildings destroyed?"),  # some, not a count
         ("Hezbollah targeted", "What is the Hezbollah targeted?"),
+        # "number ...": how many.
+        ("number injured", "How many were injured?"),
+        ("number of people killed", "How many people were killed?"),
+        # A role: who holds it.
+        ("lead researcher", "Who is the lead researcher?"),
+        ("Ravenport manager", "Who is the Ravenport manager?"),
+        ("Russian ambassador", "Who is the Russian ambassador?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:

@@ -1,0 +1,49 @@
+"""A count of the injured is no count of the dead: casualty figures by what befell them.
+
+Disaster news gives several counts side by side ("killing at least 143 people" ... "611
+people had been injured" ... "212 foreign tourists had been evacuated"), and the reader,
+asked "How many people died?", took "611" (margin +2.1, read first and decisive) from
+"611 people had been injured". Where the question asks how many died, were hurt, are
+missing or were made to leave, and the words right after a span's number say the people
+counted met another of these fates and not the asked one, the span counts others: it is
+dropped from what the reader found, so the other passages are read and weighed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.sentences import Sentence
+
+# What befell the people counted, by the words news uses for it.
+_FATES = {
+    "dead": r"die[ds]?|dying|dead|deaths?|killed|killing|kill|fatalit(?:y|ies)|lives|bodies|toll",
+    "hurt": r"injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed|treated",
+    "missing": r"missing|unaccounted",
+    "moved": r"evacuated|evacuation|displaced|homeless|rescued|sheltered|housing|fled",
+}
+_FATE = {fate: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for fate, words in _FATES.items()}
+# "How many people died?", "What was the death toll?": a count asked for.
+_COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\btoll\b", re.IGNORECASE)
+# The words after a number that say what befell those it counts ("611 people had been
+# injured"), up to a clause's end.
+_AFTER_WORDS = 6
+
+
+def asked_fate(question: str) -> str | None:
+    """The one fate a count question asks about ("dead" for "How many people died?"),
+    or None: no count, or no fate, or more than one ("killed or injured")."""
+    if _COUNT_ASKED.search(question) is None:
+        return None
+    fates = [fate for fate, pattern in _FATE.items() if pattern.search(question)]
+    return fates[0] if len(fates) == 1 else None
+
+
+def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the number at [start, end) (article offsets) in `sentence` counts people
+    who met another fate than `fate`: the words after it name another and not this one."""
+    after = sentence.text[end - sentence.start :]
+    clause = re.split(r"[,;.:]", after, maxsplit=1)[0]
+    following = " ".join(clause.split()[:_AFTER_WORDS])
+    named = {other for other, pattern in _FATE.items() if pattern.search(following)}
+    return bool(named) and fate not in named

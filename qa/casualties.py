@@ -25,9 +25,10 @@ _FATES = {
 _FATE = {fate: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for fate, words in _FATES.items()}
 # "How many people died?", "What was the death toll?": a count asked for.
 _COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\btoll\b", re.IGNORECASE)
-# The words after a number that say what befell those it counts ("611 people had been
-# injured"), up to a clause's end.
-_AFTER_WORDS = 6
+# The words around a number that say what befell those it counts ("611 people had been
+# injured", "killing at least 143 people"), within its clause.
+_AFTER_WORDS = 5
+_BEFORE_WORDS = 3
 
 
 def asked_fate(question: str) -> str | None:
@@ -41,9 +42,9 @@ def asked_fate(question: str) -> str | None:
 
 def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the number at [start, end) (article offsets) in `sentence` counts people
-    who met another fate than `fate`: the words after it name another and not this one."""
-    after = sentence.text[end - sentence.start :]
-    clause = re.split(r"[,;.:]", after, maxsplit=1)[0]
-    following = " ".join(clause.split()[:_AFTER_WORDS])
-    named = {other for other, pattern in _FATE.items() if pattern.search(following)}
+    who met another fate than `fate`: the words around it name another and not this one."""
+    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1]
+    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0]
+    around = " ".join([*before.split()[-_BEFORE_WORDS:], *after.split()[:_AFTER_WORDS]])
+    named = {other for other, pattern in _FATE.items() if pattern.search(around)}
     return bool(named) and fate not in named

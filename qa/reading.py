@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from index.sentences import Sentence
+from qa.casualties import asked_fate, counts_others
 from qa.dates import PassageQuestion
 from qa.recalled_events import recalls_earlier_event
 from qa.retrieval import Ranking
@@ -275,12 +276,18 @@ def read_spans(
 def _about_the_story(
     spans: list[ReadSpan], question: str, sentences: Sequence[Sentence]
 ) -> list[ReadSpan]:
-    """The spans less those in a clause recalling an earlier event ("... since 2007,
-    when a magnitude 8.0 quake ...": qa.recalled_events), which answer about that one."""
+    """The spans less those that tell of something else than asked: in a clause recalling
+    an earlier event ("... since 2007, when a magnitude 8.0 quake ...":
+    qa.recalled_events), or counting people another fate befell ("611 people had been
+    injured" for "How many people died?": qa.casualties)."""
+    fate = asked_fate(question)
     return [
         span
         for span in spans
         if not recalls_earlier_event(question, sentences[span.position], span.start)
+        and not (
+            fate is not None and counts_others(fate, sentences[span.position], span.start, span.end)
+        )
     ]
 
 

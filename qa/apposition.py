@@ -175,7 +175,7 @@ def whole_title(topic: str, sentence: str, start: int, end: int) -> int:
 _NAME = r"(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?-i:[a-z]{1,3})\s+)?(?-i:[A-Z])[\w’'-]*){0,4}"
 
 
-def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
+def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int] | None:
     """Where, in `sentence`, the name set beside a description of the `kind` asked for is
     (start, end): "Levante Obras" of "the company, Levante Obras," for "the company";
     "Hezbollah" of "Hezbollah, the Iran-backed Shi’ite militia" for "the militia". What
@@ -186,16 +186,24 @@ def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
         return None
     # The description's words before its noun: lower case ("the Iran-backed Shi’ite" holds
     # capitals inside words, never a name's run of them).
-    described = (
-        rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?|(?-i:[A-Z])[\w-]*[’']s\s+)?\b(?i:{name})"
-    )
+    described = rf"\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{name})"
+    if loose:
+        # Who holds a role, asked where the reader found no one: the role also without
+        # "the" or after an owner ("Veridian's chief executive").
+        described = (
+            rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?|(?-i:[A-Z])[\w-]*[’']s\s+)?"
+            rf"\b(?i:{name})"
+        )
     after = re.search(rf"{described}\s*,\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence)
     if after is not None and not _LISTED.search(after["name"]):
         return after.span("name")
     # Not the kind's possessive: "Maria Lopez, the union's regional secretary" is no union.
     before = re.search(rf"(?P<name>{_NAME})\s*,\s+{described}\b(?![’']s\b)", sentence)
-    if before is not None and _opens_name(before) and not _LISTED.search(before["name"]):
+    opens = before is not None and (before.start("name") > 0 or (loose and _opens_name(before)))
+    if before is not None and opens and not _LISTED.search(before["name"]):
         return before.span("name")
+    if not loose:
+        return None
     # The kind as a title before the name, in small letters: "United manager Ingrid
     # Halvorsen", "from goalkeeper Tomás Ferreira" (not "Manager", which opens a sentence).
     titled = re.search(
@@ -208,12 +216,10 @@ def name_beside(kind: str, sentence: str) -> tuple[int, int] | None:
 
 
 def _opens_name(before: re.Match[str]) -> bool:
-    """Whether a name found before a description is one: a sentence's first word is
-    capitalised whatever it is ("Meanwhile, the company ...", "In Beirut, the ..."), so
-    there only two or more words not opening with a function word ("Helen Okafor, the
-    town's mayor, ...")."""
-    if before.start("name") > 0:
-        return True
+    """Whether a name found opening its sentence, before a description, is one: a
+    sentence's first word is capitalised whatever it is ("Meanwhile, the company ...",
+    "In Beirut, the ..."), so only two or more words not opening with a function word
+    ("Helen Okafor, the town's mayor, ...")."""
     found = before["name"].split()
     return len(found) > 1 and found[0].lower() not in _NOT_IN_TITLE
 
@@ -312,7 +318,7 @@ def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
     if owned is None:
         return False
     noun, owner = owned["noun"], owned["owner"]
-    held = name_beside(f"the {noun}", sentence)
+    held = name_beside(f"the {noun}", sentence, loose=True)
     if held is None or not (held[0] < end and start < held[1]):
         return False
     written = r"\s+".join(re.escape(word) for word in noun.split())

@@ -288,6 +288,7 @@ class ArticleQA:
             # read as already matched (qa.dates.unstated).
             asked_for=passage_question(question, self.retriever.dates),
             fits=answer_fits(question),
+            talk=reading.talk,
         )
 
     def analyse(
@@ -432,7 +433,7 @@ class ArticleQA:
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
-        held = self._phrase_about(role, lambda text: name_beside(role, text))
+        held = self._phrase_about(role, lambda text: name_beside(role, text, loose=True))
         return concluded if held is None else held
 
     def _not_held_elsewhere(self, concluded: Decision, analysis: Analysis, role: str) -> Decision:

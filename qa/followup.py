@@ -59,6 +59,10 @@ class Reading:
     # do?" after "Who declared an incident?").
     other_than: tuple[str, ...] = ()
     deed: str | None = None
+    # The chain's questions, spelled out, and answers: what the talk has named ("1998"
+    # after "When was the region last hit by a storm this deadly?"), which the follow-up
+    # may ask about without naming it again (qa.recalled_events).
+    talk: str = ""
 
     @property
     def reader_question(self) -> str:
@@ -305,6 +309,7 @@ def read_question(
     start, chain = _chain(turns, phrases)
     said = chain[-1]
     context = " ".join(turn.question for turn in turns[start:])
+    talk = " ".join(f"{turn.question} {turn.answer}" for turn in chain)
     last = cited(every_turn[-1].reply, every_turn[-1].number)  # what was shown last
     resolved = resolve(question, said, phrases)
     # "What else ...?": not the last answer. "Which charity also ...?", "What is his
@@ -319,7 +324,9 @@ def read_question(
     other_than = tuple(dict.fromkeys(given)) if resolved.other else ()
     earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
     if earlier is not None:
-        return Reading(question, earlier, context, resolved=earlier, other_than=other_than)
+        return Reading(
+            question, earlier, context, resolved=earlier, other_than=other_than, talk=talk
+        )
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)
     text = resolved.text
@@ -334,5 +341,14 @@ def read_question(
         else None
     )
     return Reading(
-        question, text, context, said.answer or None, reader, focus, article, other_than, deed
+        question,
+        text,
+        context,
+        said.answer or None,
+        reader,
+        focus,
+        article,
+        other_than,
+        deed,
+        talk,
     )

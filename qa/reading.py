@@ -252,12 +252,14 @@ def read_spans(
     decisive_lead: float | None = None,
     asked_for: PassageQuestion | None = None,
     fits: Callable[[str], bool] | None = None,
+    talk: str = "",
 ) -> list[ReadSpan]:
     """The reader's best span in each sentence of the passages around the best `count`
     sentences (passage_ranges): the first passage alone, then, unless its answer is
     decisive (`decisive`: by `decisive_margin`, `decisive_lead` and `fits`), the others in one
     batch (one per question, where `asked_for` gives a passage [first, last] its own
-    wording of the question: qa.dates.unstated).
+    wording of the question: qa.dates.unstated). Spans that tell of something else than
+    asked are left out (`_about_the_story`; `talk`: what a follow-up's chain has said).
 
     The first passage is read alone even when every passage will be read: the int8
     reader scales its activations per batch, so a passage's logits depend on its
@@ -265,26 +267,29 @@ def read_spans(
     """
     ranges = reading_ranges(reader, question, sentences, ranking, count)
     first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for)
-    first = _about_the_story(first, question, sentences)
+    first = _about_the_story(first, question, sentences, talk)
     lead = retrieval_lead(ranking, ranges, count)
     if decisive(first, decisive_margin, lead, decisive_lead, fits):
         return first
     rest = _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
-    return first + _about_the_story(rest, question, sentences)
+    return first + _about_the_story(rest, question, sentences, talk)
 
 
 def _about_the_story(
-    spans: list[ReadSpan], question: str, sentences: Sequence[Sentence]
+    spans: list[ReadSpan], question: str, sentences: Sequence[Sentence], talk: str = ""
 ) -> list[ReadSpan]:
     """The spans less those that tell of something else than asked: in a clause recalling
     an earlier event ("... since 2007, when a magnitude 8.0 quake ...":
     qa.recalled_events), or counting people another fate befell ("611 people had been
-    injured" for "How many people died?": qa.casualties)."""
+    injured" for "How many people died?": qa.casualties). A year the talk before a
+    follow-up named (`talk`) is asked about too ("What else was destroyed?" after "When
+    was the region last hit by a storm this deadly?" / "1998")."""
     fate = asked_fate(question)
+    named = f"{question} {talk}"
     return [
         span
         for span in spans
-        if not recalls_earlier_event(question, sentences[span.position], span.start)
+        if not recalls_earlier_event(named, sentences[span.position], span.start)
         and not (
             fate is not None and counts_others(fate, sentences[span.position], span.start, span.end)
         )

@@ -10,6 +10,7 @@ import re
 from itertools import takewhile
 
 from qa.answerability import DATE, answer_type
+from qa.apposition import kind_named
 from qa.dates import date_phrases
 from qa.earlier_question import (
     Phrases,
@@ -149,6 +150,8 @@ def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
     after it: the article calls her by name ("Chief executive Mei Lin Cho said ..."),
     where "the CEO" may be the asker's word. A name described ("Who is Hezbollah?")
     stays what it was."""
+    if word in _SINGULAR and kind_named(said.question) is not None and _looks_like_name(answer):
+        return answer  # "he" after "What is the governor's name?" / "Alessandro Ricci"
     thing = described_thing(said.question)
     if word not in _SINGULAR or asked != "who" or thing is None:
         return None

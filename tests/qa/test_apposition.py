@@ -204,20 +204,8 @@ def test_no_title_is_made_of_verbs_function_words_or_another_name(
         ),
         ("the capital", "A strike hit Beirut, the capital of Lebanon.", "Beirut"),
         ("the official", "After a former city official, Marta Gil, spoke.", "Marta Gil"),
-        # A title in small letters before the name; a name opening the sentence.
-        ("the manager", "United manager Ingrid Halvorsen made two changes.", "Ingrid Halvorsen"),
-        ("the goalkeeper", "A ball from goalkeeper Tomás Ferreira and a lob.", "Tomás Ferreira"),
-        ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
-        ("the capital", "In Beirut, the capital, people fled.", None),
-        ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
         ("the referee", "He criticised the referee, Paul Hendry, for it.", "Paul Hendry"),
-        # An owner's role either way round; not another owner's.
-        (
-            "the chief executive of Veridian",
-            "Priya Raman, Veridian's chief executive, said.",
-            "Priya Raman",
-        ),
-        ("the chief executive of Solvik", "Priya Raman, Veridian's chief executive, said.", None),
+        ("the mayor", "Helen Okafor, the town's mayor, said so.", None),  # loosely only
         # No name beside it, a list, or only a sentence's first word.
         ("the company", "The company was fined 3 million euros.", None),
         ("the allies", "It met Israel, the US and France, the allies of old.", None),
@@ -226,6 +214,31 @@ def test_no_title_is_made_of_verbs_function_words_or_another_name(
 )
 def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str | None) -> None:
     found = name_beside(kind, sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "name"),
+    [
+        # A title in small letters before the name; a name opening the sentence.
+        ("the manager", "United manager Ingrid Halvorsen made two changes.", "Ingrid Halvorsen"),
+        ("the goalkeeper", "A ball from goalkeeper Tomás Ferreira and a lob.", "Tomás Ferreira"),
+        ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
+        ("the capital", "In Beirut, the capital, people fled.", None),
+        ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
+        # An owner's role either way round; not another owner's.
+        ("the chief executive", "Priya Raman, Veridian's chief executive, said.", "Priya Raman"),
+        (
+            "the chief executive of Veridian",
+            "Priya Raman, Veridian's chief executive, said.",
+            "Priya Raman",
+        ),
+        ("the chief executive of Solvik", "Priya Raman, Veridian's chief executive, said.", None),
+    ],
+)
+def test_the_name_beside_a_role_read_loosely(kind: str, sentence: str, name: str | None) -> None:
+    # Who holds a role, asked where the reader found no one (ArticleQA.decide).
+    found = name_beside(kind, sentence, loose=True)
     assert (sentence[found[0] : found[1]] if found else None) == name
 
 

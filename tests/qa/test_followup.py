@@ -1306,3 +1306,15 @@ def test_they_after_a_phrasal_verb_is_its_subject() -> None:
     broke = _chat(("When did the talks break down?", _cited("Friday evening", 12)))
     reading = read_question("Where were they held?", broke)
     assert reading.reader_question.startswith("Where were the talks held")
+
+
+def test_he_after_a_name_asked_is_the_name_given() -> None:
+    named = _chat(
+        ("Who is the prime minister?", _cited("Chiara Damiani", 9)),
+        ("What is the governor's name?", _cited("Alessandro Ricci", 11)),
+    )
+    reading = read_question("How much damage does he estimate?", named)
+    assert reading.reader_question == "How much damage does Alessandro Ricci estimate?"
+    # What the chain said (from its last question that stood alone), for a follow-up
+    # that asks about it without naming it again.
+    assert reading.talk == "What is the governor's name? Alessandro Ricci"

@@ -42,3 +42,11 @@ def test_the_spans_about_the_story_are_kept() -> None:
     spans = [_span("8.0", 1, 9.3), _span("7.2", 0, 8.3), _span("2007", 1, -4.0)]
     kept = _about_the_story(spans, "What was the magnitude of the earthquake?", SENTENCES)
     assert [span.text for span in kept] == ["7.2", "2007"]
+
+
+def test_a_year_the_talk_named_is_asked_about() -> None:
+    # "What else was destroyed?" after "When was the region last hit ...?" / "2007".
+    spans = [_span("more than 500", 1, 3.0)]
+    assert _about_the_story(spans, "How many were killed?", SENTENCES) == []
+    kept = _about_the_story(spans, "How many were killed?", SENTENCES, talk="When? 2007")
+    assert kept == spans

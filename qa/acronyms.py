@@ -21,16 +21,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from qa.english import english_words
+
 # The lower-case words a name may hold between two capitalised ones.
-_JOINERS = frozenset("of and for the de du la".split())
+_JOINERS = frozenset("of and for the in de du la".split())
 # A run of capitalised words, joiners between them: "National Institute of Civil Defence".
 _NAME = re.compile(
-    r"(?<![\w’'])[A-Z][\w&-]*(?:\s+(?:(?:of|and|for|the|de|du|la)\s+)*[A-Z][\w&-]*)+"
+    r"(?<![\w’'])[A-Z][\w&-]*(?:\s+(?:(?:of|and|for|the|in|de|du|la)\s+)*[A-Z][\w&-]*)+"
 )
 # Words that open a sentence or a name without being part of it ("The European Union").
 _NOT_NAME_START = frozenset("the a an in on at by of for and but as if when while after".split())
 # Initials as typed: two to six capitals, dotted or not ("UN", "U.N.", "NATO").
-_TYPED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}(?![\w])|(?<![\w.])[A-Z]{2,6}(?![\w’'])")
+_TYPED = re.compile(r"(?<![\w.-])(?:[A-Z]\.){2,6}(?![\w-])|(?<![\w.-])[A-Z]{2,6}(?![\w’'-])")
 
 
 def _initials(words: list[str], joiners: bool) -> str:
@@ -44,6 +46,12 @@ def _names(sentence: str) -> Iterable[list[str]]:
     possessive's "’s" ends a run: "Peru's National Institute" is two)."""
     for match in _NAME.finditer(sentence):
         words = match.group().split()
+        # A sentence's first word, English and before a joiner, is the sentence's, not a
+        # name's: "Much of the Imperial Army ..." (but "The Bank of England").
+        opening = not sentence[: match.start()].strip(" \"“‘'(")
+        if opening and len(words) > 2 and words[1] in _JOINERS:
+            if words[0].lower() in english_words() - _NOT_NAME_START:
+                words = words[2:]
         while words and words[0].lower() in _NOT_NAME_START:
             words = words[1:]
         while words and words[-1].lower() in _JOINERS:

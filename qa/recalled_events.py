@@ -7,8 +7,9 @@ from that clause (margin 9.3, confident) over "A magnitude 7.2 earthquake struck
 (8.3), and "How many people died in the quake?" stopped at "more than 500" without
 reading the opening sentence's "at least 143".
 
-A span inside such a clause (after "since <year>, when" / "which" / "that") is about the
-earlier event unless the question names its year: those spans are dropped from what the
+A span inside such a clause (after "since <year>, when" / "which" / "that"; or after the
+year of "the last major outbreak ..., in 2017, killed 114 people") is about the earlier
+event unless the question names its year: those spans are dropped from what the
 reader found, so the other passages are read and weighed. The year itself is kept ("When
 did Peru last suffer a deadlier quake?": 2007). "In 1998, when ..." is left alone: in
 reference text it as often tells the story's own events (the validation split's gold
@@ -30,11 +31,21 @@ _RECALLED = re.compile(
 )
 
 
+# "The last major cholera outbreak in the country, in 2017, killed 114 people": the
+# last or previous one of its kind, dated; what follows the year tells of it.
+_LAST_ONE = re.compile(
+    r"\b(?:last|previous)\s+(?:[^\W\d_][\w-]*\s+){0,5}?(?:[^\W\d_][\w-]*,?\s+)?"
+    r"in\s+(?:[^\W\d_]+\s+)?(?P<year>1\d{3}|20\d{2})\b,?(?P<clause>[^;]*)",
+    re.IGNORECASE,
+)
+
+
 def recalls_earlier_event(question: str, sentence: Sentence, start: int) -> bool:
     """Whether an answer starting at `start` (in the article) in `sentence` lies in a
     clause recalling an earlier event whose year the question does not name."""
     offset = start - sentence.start
-    for match in _RECALLED.finditer(sentence.text):
-        if match.start("clause") <= offset < match.end("clause"):
-            return match["year"] not in question
+    for pattern in (_RECALLED, _LAST_ONE):
+        for match in pattern.finditer(sentence.text):
+            if match.start("clause") <= offset < match.end("clause"):
+                return match["year"] not in question
     return False

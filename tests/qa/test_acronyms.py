@@ -41,3 +41,9 @@ def test_a_question_is_cleaned_with_the_names_written_out() -> None:
     words = ArticleWords(STORY)
     assert words.clean("How much did the UN give?") == "How much did the United Nations give?"
     assert words.clean("what about the EU") == "What about the European Union?"
+
+
+def test_a_sentences_first_word_and_a_hyphenated_name_are_no_initials() -> None:
+    names = Acronyms(["Much of the Imperial Army fled.", "Station WPVI-TV aired it."])
+    assert names.name("MIA") is None and names.name("IA") == "Imperial Army"
+    assert names.expand("What did WPVI-TV air?") == "What did WPVI-TV air?"

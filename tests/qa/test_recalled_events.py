@@ -50,3 +50,12 @@ def test_a_year_the_talk_named_is_asked_about() -> None:
     assert _about_the_story(spans, "How many were killed?", SENTENCES) == []
     kept = _about_the_story(spans, "How many were killed?", SENTENCES, talk="When? 2007")
     assert kept == spans
+
+
+def test_the_last_one_of_its_kind_dated_is_an_earlier_event() -> None:
+    text = "The last major cholera outbreak in the country, in 2017, killed 114 people."
+    sentence = Sentence(0, text, 0, len(text))
+    assert recalls_earlier_event("How many has the outbreak killed?", sentence, text.index("114"))
+    assert not recalls_earlier_event(
+        "How many did the 2017 outbreak kill?", sentence, text.index("114")
+    )

@@ -150,12 +150,21 @@ def described_thing(question: str) -> str | None:
         return None  # "Who is the chief of staff responsible for?" describes no one
     thing = described["thing"]
     found = list(WORD.finditer(thing))
+    if any(_DOING.match(m.group()) for m in found[1:]):
+        return None  # "What was Marco Ferri doing when ...?" asks what he did
     named = [m for m in found[:-1] if m.group().lower() not in DETERMINERS]
     if named and participle(found[-1].group()):
         # "What is the fire called?": the fire ("How big is it?" was "How big is the fire
         # called?").
         thing = thing[: found[-2].end()]
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
+
+
+# What someone was doing, asked in the progressive: "doing" of "What was he doing?" (not
+# "the building" of "What is the building called?").
+_DOING = re.compile(
+    r"(?:doing|saying|trying|going|planning|hoping|asking|seeking|making|looking|working)$"
+)
 
 
 # "What is the deal about?", "What was the meeting like?": asks about a thing it names.
@@ -363,7 +372,11 @@ def subject_words(question: str, phrases: Phrases) -> tuple[int, int] | None:
     if opening is None:
         return None
     after = [m for m in WORD.finditer(question) if m.start() >= opening.end()]
-    for count in range(len(after) - 1, 0, -1):
+    # After a form of "be" the last word may be the subject's own: "How old is Marco
+    # Ferri?" has no verb after the name (it had been "Marco").
+    be = words(opening.group())[-1].lower() in BE
+    longest = len(after) if be and after and not participle(after[-1].group()) else len(after) - 1
+    for count in range(longest, 0, -1):
         run = question[after[0].start() : after[count - 1].end()]
         # "the" alone is no subject: "the UN", which the article writes out in full
         # ("The United Nations"), was swapped as "the EU UN".

@@ -628,6 +628,10 @@ def _recounted(tokens: list[str], question: str) -> str | None:
         return None
     if any(t.lower() in _NOT_THINGS for t in named):
         return None
+    if named[0][:1].isupper() and not counts_subject(counted):
+        # "And the Social Democrats?" after "How many seats did the Civic Alliance get?":
+        # another party's seats, not a count of Social Democrats (the subject, below).
+        return None
     start, end = counted.span("things")
     return f"{question[:start]}{' '.join(named)}{question[end:]}?"
 

@@ -1318,3 +1318,26 @@ def test_he_after_a_name_asked_is_the_name_given() -> None:
     # What the chain said (from its last question that stood alone), for a follow-up
     # that asks about it without naming it again.
     assert reading.talk == "What is the governor's name? Alessandro Ricci"
+
+
+def test_a_name_after_a_form_of_be_is_the_whole_name() -> None:
+    aged = _chat(
+        ("Who is the missing firefighter?", _cited("Marco Ferri", 8, dates=())),
+        ("How old is he?", _cited("29", 8, dates=())),
+    )
+    words = ArticleWords(["Among the missing is a firefighter, 29-year-old Marco Ferri."])
+    reading = read_question("What was he doing when he disappeared?", aged, words.has_phrase)
+    assert reading.reader_question == "What was Marco Ferri doing when Marco Ferri disappeared?"
+    # "What was he doing ...?" describes no one: "he" after it is still the man.
+    doing = _chat(
+        ("What was Marco Ferri doing when he disappeared?", _cited("trying to rescue", 8))
+    )
+    assert read_question("Does he have children?", doing, words.has_phrase).reader_question == (
+        "Does Marco Ferri have children?"
+    )
+
+
+def test_a_name_after_a_count_of_what_someone_got_swaps_who_got_it() -> None:
+    seats = _chat(("How many seats did the Civic Alliance get?", _cited("61", 2, dates=())))
+    reading = read_question("And the Social Democrats?", seats)
+    assert reading.reader_question == "How many seats did the Social Democrats get?"

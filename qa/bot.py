@@ -433,8 +433,16 @@ class ArticleQA:
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
+        if not any(name_beside(role, s.text, loose=True) for s in self._naming(role)):
+            return concluded  # none to find: no topic to rank (an embedding) for nothing
         held = self._phrase_about(role, lambda text: name_beside(role, text, loose=True))
         return concluded if held is None else held
+
+    def _naming(self, role: str) -> list[Sentence]:
+        """The sentences that write a role's noun ("referee" of "the referee of the
+        final"): the only ones a name can stand beside it in."""
+        noun = role.split(" of ", 1)[0].split()[-1].lower()
+        return [s for s in self.sentences if noun in s.text.lower()]
 
     def _not_held_elsewhere(self, concluded: Decision, analysis: Analysis, role: str) -> Decision:
         """The decision, withheld where its answer holds the role asked of one owner for

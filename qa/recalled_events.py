@@ -18,6 +18,7 @@ answers lie in such clauses 17 times, in a "since <year>, when" clause once, the
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.sentences import Sentence
@@ -40,12 +41,27 @@ _LAST_ONE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _recalling(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sentence's clauses recalling an earlier event: (start, end, year). Cached: every
+    span the reader finds in a sentence asks again."""
+    if "since" not in text.lower() and not _LAST_OR_PREVIOUS.search(text):
+        return ()
+    return tuple(
+        (match.start("clause"), match.end("clause"), match["year"])
+        for pattern in (_RECALLED, _LAST_ONE)
+        for match in pattern.finditer(text)
+    )
+
+
+_LAST_OR_PREVIOUS = re.compile(r"\b(?:last|previous)\b", re.IGNORECASE)
+
+
 def recalls_earlier_event(question: str, sentence: Sentence, start: int) -> bool:
     """Whether an answer starting at `start` (in the article) in `sentence` lies in a
     clause recalling an earlier event whose year the question does not name."""
     offset = start - sentence.start
-    for pattern in (_RECALLED, _LAST_ONE):
-        for match in pattern.finditer(sentence.text):
-            if match.start("clause") <= offset < match.end("clause"):
-                return match["year"] not in question
+    for first, end, year in _recalling(sentence.text):
+        if first <= offset < end:
+            return year not in question
     return False

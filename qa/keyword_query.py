@@ -54,7 +54,6 @@ _NOT_QUERY = WH | AUXILIARIES | frozenset("yes no please".split())
 _NOT_FIRST = REQUESTS | PREPOSITIONS | LEADING_CONJUNCTIONS
 # "homes lost", "Lebanese civilians killed": things and what was done to them.
 _COUNTED_WORDS = 4
-_PLURAL_NOUNS = frozenset("people men women children police troops".split())
 _MASS_NOUNS = frozenset("news press business series species".split())
 
 
@@ -105,7 +104,7 @@ def _counted_done_to(words: list[str]) -> bool:
     if not 2 <= len(words) <= _COUNTED_WORDS or words[0] in _OWN_DETERMINERS:
         return False
     things = words[-2]
-    plural = things in _PLURAL_NOUNS or (looks_plural(things) and things not in _MASS_NOUNS)
+    plural = looks_plural(things) and things not in _MASS_NOUNS
     return plural and is_participle(words[-1])
 
 

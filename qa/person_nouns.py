@@ -11,8 +11,9 @@ anyone (Hamas is "they", a ship "she"), so a capital always may be.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
-from qa.referring import PREPOSITIONS, WORD
+from qa.referring import PREPOSITIONS, words
 
 # Kinds of people and the roles news gives them, in the singular.
 _PERSONS = frozenset(
@@ -45,14 +46,15 @@ _PERSON_ENDING = re.compile(r"(?:ist|ian|eer|man|woman|person|year-old)$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
+def head_words(phrase: str) -> list[str]:
+    """A noun phrase's words before any preposition ("the strike" of "the strike on
+    November 19")."""
+    return list(takewhile(lambda word: word.lower() not in PREPOSITIONS, words(phrase)))
+
+
 def _head_noun(phrase: str) -> str:
     """The last word before any preposition ("role" of "Tomás Reyes’s role on the team")."""
-    head = []
-    for match in WORD.finditer(phrase):
-        word = match.group()
-        if word.lower() in PREPOSITIONS:
-            break
-        head.append(word)
+    head = head_words(phrase)
     return head[-1] if head else ""
 
 

@@ -29,7 +29,7 @@ from qa.earlier_question import (
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
-from qa.person_nouns import may_be_someone, owner_of
+from qa.person_nouns import head_words, may_be_someone, owner_of
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -239,22 +239,16 @@ def _many_things(phrase: str) -> bool:
     """Whether a noun phrase is more than one thing by its form: things joined by "and",
     or a plural noun before any preposition ("the talks in Beirut"; a name is one thing:
     "Hamas", "Nordic Foods")."""
-    head = _head(phrase)
+    head = head_words(phrase)
     if not head or head[-1][:1].isupper():
         return False
     return "and" in (w.lower() for w in head) or looks_plural(" ".join(head))
 
 
-def _head(phrase: str) -> list[str]:
-    """A noun phrase's words before any preposition ("the strike" of "the strike on
-    November 19")."""
-    return list(takewhile(lambda word: word.lower() not in PREPOSITIONS, words(phrase)))
-
-
 def _one_thing(phrase: str) -> bool:
     """Whether a noun phrase is one thing by its form: a determiner and a singular noun
     before any preposition ("the strike on November 19", not "the talks in Beirut")."""
-    head = _head(phrase)
+    head = head_words(phrase)
     return bool(head) and head[0].lower() in DETERMINERS and not looks_plural(" ".join(head))
 
 

@@ -732,7 +732,7 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
 
 # "What is his name?", "what's her name", "What is it called?": a name, asked of what a
 # pointing word stands for.
-_NAME_ASKED = re.compile(
+_NAME_OF_POINTED = re.compile(
     r"^what\s+(?:is|was|are|were)\s+(?:(?:his|her|its|their)\s+names?"
     r"|(?:he|she|it|they)\s+called)\b",
     re.IGNORECASE,
@@ -742,4 +742,4 @@ _NAME_ASKED = re.compile(
 def asks_name(question: str) -> bool:
     """Whether a follow-up asks the name of what a pointing word stands for ("What is
     his name?", "What is it called?")."""
-    return _NAME_ASKED.search(question) is not None
+    return _NAME_OF_POINTED.search(question) is not None

@@ -15,14 +15,19 @@ from itertools import takewhile
 
 from qa.referring import PREPOSITIONS, words
 
+# Roles and offices news names people by ("the chief of staff of Hezbollah"): what "he"
+# may stand for inside an answer about a thing (qa.referents).
+ROLES = (
+    "chief commander leader head minister official president director spokesman "
+    "spokeswoman spokesperson ambassador envoy general officer mayor governor chairman "
+    "chairwoman founder owner captain coach judge prosecutor suspect victim king queen"
+).split()
 # Kinds of people and the roles news gives them, in the singular.
-_PERSONS = frozenset(
+_PERSONS = frozenset(ROLES) | frozenset(
     """
     person man woman boy girl child baby teenager adult individual
-    chief commander leader head minister official president director spokesman spokeswoman
-    spokesperson ambassador envoy diplomat general officer mayor governor chairman
-    chairwoman chair founder owner captain coach judge prosecutor lawyer attorney suspect
-    victim king queen prince princess emperor ruler pope bishop priest imam rabbi
+    diplomat chair lawyer attorney
+    prince princess emperor ruler pope bishop priest imam rabbi
     driver pilot conductor passenger worker employee staffer resident witness survivor
     neighbour neighbor teacher student pupil nurse doctor surgeon patient scientist
     researcher professor expert analyst economist engineer inspector investigator detective

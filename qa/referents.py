@@ -29,7 +29,7 @@ from qa.earlier_question import (
     topic_of,
 )
 from qa.limits import MAX_QUESTION_CHARS
-from qa.person_nouns import head_words, may_be_someone, owner_of
+from qa.person_nouns import ROLES, head_words, may_be_someone, owner_of
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -162,11 +162,7 @@ def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
 
 # Nouns for a person by role or office: what "he" or "she" may stand for inside an answer
 # that is about a thing ("a building believed to house the chief of staff of Hezbollah").
-_ROLES = (
-    "chief|commander|leader|head|minister|official|president|director|spokesman|"
-    "spokeswoman|spokesperson|ambassador|envoy|general|officer|mayor|governor|chairman|"
-    "chairwoman|founder|owner|captain|coach|judge|prosecutor|suspect|victim|king|queen"
-)
+_ROLES = "|".join(ROLES)
 _PERSON_BY_ROLE = re.compile(
     rf"\b(?P<person>(?:the|a|an)\s+[‘“'\"]?(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})\b"
     r"(?:\s+of\s+(?:staff\s+of\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'-]*"

@@ -318,10 +318,9 @@ def read_question(
     # "What else did she say?" an earlier answer is no guide: the reader's span that
     # repeats it may open the statement answered ("chief executive" of "..., chief
     # executive Lena Virtanen said").
-    given = [turn.answer for turn in reversed(chain) if turn.answer]
-    if not (_ALSO.search(question) or asks_name(question)):
-        given = given[:1] if given and given[0] == said.answer else []
-    other_than = tuple(dict.fromkeys(given)) if resolved.other else ()
+    every = _ALSO.search(question) or asks_name(question)
+    given = [turn.answer for turn in reversed(chain) if turn.answer] if every else [said.answer]
+    other_than = tuple(dict.fromkeys(a for a in given if a)) if resolved.other else ()
     earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
     if earlier is not None:
         return Reading(

@@ -32,6 +32,7 @@ from qa.limits import MAX_QUESTION_CHARS
 from qa.person_nouns import ROLES, head_words, may_be_someone, owner_of
 from qa.referring import (
     AUXILIARIES,
+    BE,
     DETERMINERS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -51,7 +52,6 @@ _SINGULAR = frozenset("he him his she her hers".split())
 # named: "Hezbollah").
 _PLURAL = frozenset("they them their theirs".split())
 _PAST_BE = frozenset("was were".split())
-_BE = frozenset("is are was were".split())  # "Where is the camp on November 19?": no verb
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
 # Forms of one pronoun: two different ones in a question stand for different things.
@@ -307,7 +307,8 @@ def _placed_thing(question: str) -> str | None:
     found = words(plain_question(question))
     for at in range(len(found) - 1, 0, -1):
         if found[at].lower() in DETERMINERS and found[at - 1].lower() not in PREPOSITIONS:
-            if at == 2 and found[1].lower() not in _BE:
+            # After "is"/"were" no verb follows: "Where is the camp on November 19?".
+            if at == 2 and found[1].lower() not in BE:
                 return topic_of(question, None)  # the subject after "did": its verb after it
             # Up to a preposition, or a participle after "is"/"were" ("Where were the
             # talks held?": the talks).

@@ -21,6 +21,8 @@ _FATES = {
     "hurt": r"injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "moved": r"evacuated|evacuation|displaced|homeless|rescued|sheltered|housing|fled",
+    # "How many miners were brought out alive?": not "four others were confirmed dead".
+    "alive": r"alive|surviv(?:ed|ing|ors?)|unhurt|unharmed",
 }
 _FATE = {fate: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for fate, words in _FATES.items()}
 # "How many people died?", "What was the death toll?": a count asked for.

@@ -223,6 +223,10 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
     found = subject_words(plain, phrases) if phrases is not None else None
     if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
         run = [m for m in after if m.end() <= found[1]]
+    elif passive := _passive_subject(opening.group(), after):
+        # "Where were the talks with Israel held?": everything before the participle
+        # (cut at the preposition, "talks" was taken for the verb and no subject was left).
+        run = after[:passive]
     else:
         cut = next(
             (i for i, m in enumerate(after) if m.group().lower() in PREPOSITIONS), len(after)
@@ -243,6 +247,24 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         return None
     text = plain[run[0].start() : run[-1].end()]
     return text[0].lower() + text[1:] if determiner else text
+
+
+def _passive_subject(opening: str, after: list[re.Match[str]]) -> int:
+    """How many words after the auxiliary of a passive question ("Where were the talks
+    with Israel held?", "Why was the strike on Beirut carried out?") are its subject, a
+    noun phrase with a preposition in it, before the participle that ends the question;
+    0 where the question is not such."""
+    if words(opening)[-1].lower() not in BE:
+        return 0
+    last = len(after)
+    while last > 1 and after[last - 1].group().lower() in _PARTICLES:
+        last -= 1
+    subject = after[: last - 1]
+    if last < 2 or not participle(after[last - 1].group()):
+        return 0
+    inner = [m.group().lower() for m in subject[1:]]
+    with_preposition = any(word in PREPOSITIONS for word in inner[:-1])
+    return len(subject) if with_preposition and inner[-1] not in PREPOSITIONS else 0
 
 
 # Words that end a phrasal verb ("break down", "set up"), after the verb.

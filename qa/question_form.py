@@ -374,10 +374,13 @@ def _without_pictographs(text: str) -> str:
 
 
 # "Mazón - who is he?", "Hezbollah: who backs them?", "as for the A-7, when did it
-# reopen?": the thing asked about first, then a question whose pronoun stands for it.
+# reopen?", "What about Hezbollah, is it backing down?": the thing asked about first,
+# then a question whose pronoun stands for it.
 _TOPIC_FIRST = re.compile(
-    r"^(?:(?:as\s+for|regarding|about|concerning|re)\s+)?(?P<topic>[^?!,:;–—]{1,60}?)"
-    rf"\s*(?:[,:;–—]|\s-)\s*(?P<question>(?:{_WH}|which)\b[^?!]*[?!]*)$",
+    r"^(?:(?:(?:and\s+)?(?:what|how)\s+about|as\s+for|regarding|about|concerning|re)\s+)?"
+    r"(?P<topic>[^?!,:;–—]{1,60}?)\s*(?:[,:;–—]|\s-)\s*"
+    rf"(?P<question>(?:{_WH}|which|is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would)\b[^?!]*[?!]*)$",
     re.IGNORECASE,
 )
 # A topic this long or shorter names a thing; longer text before a comma is a clause.

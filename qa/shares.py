@@ -30,6 +30,16 @@ _PRICE = re.compile(
     r"invest|invests|invested|donated?)\b",
     re.IGNORECASE,
 )
+# "By how much did the share price drop?", "How much did the stock price rise?": a change,
+# which a percentage answers, even where the question names a price.
+_CHANGE = re.compile(
+    r"\bby\s+how\s+much\b|\bhow\s+much\b.*\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|"
+    r"drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|slip|slips|slipped|slide|"
+    r"slides|slid|sink|sinks|sank|plunge[sd]?|surge[sd]?|soar|soars|soared|tumble[sd]?|"
+    r"increase[sd]?|decrease[sd]?|decline[sd]?|grow|grows|grew|grown|shrink|shrinks|shrank|"
+    r"gain|gains|gained)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 # "4% of its annual revenue", "3% of patients": a share of something named is an amount.
 _SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\b", re.IGNORECASE)
@@ -39,12 +49,13 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 def asks_amount(question: str) -> bool:
     """Whether the question asks for a count or a price, which a share seldom gives."""
-    return bool(_COUNT.search(question) or _PRICE.search(question))
+    return bool(_COUNT.search(question) or asks_price(question))
 
 
 def asks_price(question: str) -> bool:
-    """Whether the question asks what something costs, was sold or paid for."""
-    return _PRICE.search(question) is not None
+    """Whether the question asks what something costs, was sold or paid for (not by how
+    much a price moved)."""
+    return _PRICE.search(question) is not None and _CHANGE.search(question) is None
 
 
 def is_share(answer: str) -> bool:

@@ -23,6 +23,8 @@ def _counts_others(fate: str, sentence: str, number: str) -> bool:
         ("How many were injured?", "hurt"),
         ("How many people are still missing?", "missing"),
         ("How many residents were evacuated?", "moved"),
+        ("How many miners were brought out alive?", "alive"),
+        ("How many survived?", "alive"),
         ("How many were killed or injured?", None),  # both
         ("Who died?", None),  # no count
         ("How many homes were destroyed?", None),
@@ -40,3 +42,17 @@ def test_a_count_of_the_injured_is_no_count_of_the_dead() -> None:
     assert _counts_others("hurt", TOLL, "143")
     # A number with no fate beside it is left to the reader.
     assert not _counts_others("dead", "About 3,000 people live in the town.", "3,000")
+
+
+MINE = (
+    "Rescuers on Wednesday pulled the last of 14 surviving miners from a collapsed coal mine, "
+    "but four others were confirmed dead and three remained missing."
+)
+
+
+def test_the_survivors_are_counted_apart_from_the_dead_and_the_missing() -> None:
+    assert _counts_others("alive", MINE, "four")
+    assert not _counts_others("alive", MINE, "14")
+    assert _counts_others("dead", MINE, "14")
+    assert _counts_others("missing", MINE, "14")
+    assert not _counts_others("missing", MINE, "three")

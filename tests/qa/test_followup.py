@@ -286,6 +286,11 @@ def test_a_question_word_after_a_yes_no_question_asks_it_with_that_word() -> Non
     assert read_question("when?", struck).reader_question == "When did Israel strike Beirut?"
     warned = _chat(("Were civilians warned?", _cited("prior warnings were issued", 9)))
     assert read_question("by who", warned).reader_question == "By whom were civilians warned?"
+    # A subject with a preposition in it, before the participle: the talks with Israel.
+    held_with = _chat(("Where were the talks with Israel held?", _cited("Ras EnNakoura", 0)))
+    assert read_question("When did they take place?", held_with).reader_question == (
+        "When did the talks with Israel take place?"
+    )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("by who?", designated).reader_question == (
         "By whom has Hamas been designated?"
@@ -591,6 +596,11 @@ def test_a_regular_past_tense_in_ied_has_its_base_form_in_y() -> None:
 
 
 def test_a_preposition_and_a_question_word_ask_the_last_question_again() -> None:
+    # A subject with a preposition in it, before the participle: the talks with Israel.
+    held_with = _chat(("Where were the talks with Israel held?", _cited("Ras EnNakoura", 0)))
+    assert read_question("When did they take place?", held_with).reader_question == (
+        "When did the talks with Israel take place?"
+    )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("By whom?", designated).reader_question == (
         "By whom has Hamas been designated?"
@@ -627,6 +637,11 @@ def test_a_pronoun_the_answer_does_not_name_is_the_last_questions_subject() -> N
     held = _chat(("Where were the talks held?", _cited("a neutral location", 1, dates=())))
     assert read_question("Who reported on them?", held).reader_question == (
         "Who reported on the talks?"
+    )
+    # A subject with a preposition in it, before the participle: the talks with Israel.
+    held_with = _chat(("Where were the talks with Israel held?", _cited("Ras EnNakoura", 0)))
+    assert read_question("When did they take place?", held_with).reader_question == (
+        "When did the talks with Israel take place?"
     )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("Who leads it?", designated).reader_question == "Who leads Hamas?"

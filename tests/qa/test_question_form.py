@@ -248,6 +248,8 @@ def test_pictographs_are_left_out_unless_they_are_all_there_is() -> None:
         ("Hezbollah: who backs them?", "Who backs Hezbollah?"),
         ("as for the A-7, when did it reopen", "When did the A-7 reopen?"),
         ("the ministry - what is its role", "What is the ministry's role?"),
+        ("What about Hezbollah, is it backing down?", "Is Hezbollah backing down?"),
+        ("what about lebanon, what did its reps want", "What did lebanon's reps want?"),
     ],
 )
 def test_a_topic_named_first_takes_its_pronouns_place(typed: str, clean: str) -> None:

@@ -37,6 +37,9 @@ TEXT = (
         ("What does it cost?", False, False),
         ("By how much did the budget grow?", False, False),
         ("How much could the company be fined?", True, True),
+        # A price that moved: by how much is a change, which a percentage answers.
+        ("By how much did KEG's share price drop?", False, False),
+        ("How much did the stock price rise?", False, False),
     ],
 )
 def test_a_count_or_a_price_is_asked_by_the_question(

@@ -41,6 +41,17 @@ def _initials(words: list[str], joiners: bool) -> str:
     return "".join(word[0] for word in words if joiners or word[:1].isupper()).upper()
 
 
+def initials_of(name: str) -> str | None:
+    """The initials a name of two or more capitalised words goes by ("KEG" of "Karbonia
+    Energy Group", "NMSA" of "National Mine Safety Authority"), or None."""
+    words = name.split()
+    if len([word for word in words if word[:1].isupper()]) < 2:
+        return None
+    if any(not word[:1].isupper() and word.lower() not in _JOINERS for word in words):
+        return None
+    return _initials(words, joiners=False)
+
+
 def _names(sentence: str) -> Iterable[list[str]]:
     """The runs of capitalised words in a sentence, without a leading "The" (a
     possessive's "’s" ends a run: "Peru's National Institute" is two)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from qa.acronyms import initials_of
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -81,11 +82,13 @@ def name_pattern(topic: str) -> str | None:
     owned = _OWNED.match(" ".join(words)) or _OWNED_AFTER.match(" ".join(words))
     if owned is None:
         return r"\s+".join(re.escape(word) for word in words)
-    owner, noun = owned["owner"].split(), owned["noun"].split()
-    before = r"\s+".join(re.escape(word) for word in [*owner[:-1], f"{owner[-1]}’s", *noun])
-    before = before.replace("’s", "[’']s")
-    after = r"\s+".join(re.escape(word) for word in [*noun, "of", *owner])
-    return f"(?:{before}|{after})"
+    owner, noun = owned["owner"], r"\s+".join(re.escape(word) for word in owned["noun"].split())
+    # The owner also by its initials: "KEG's chief executive" for Karbonia Energy Group's.
+    initials = initials_of(owner)
+    owner = r"\s+".join(re.escape(word) for word in owner.split())
+    if initials is not None:
+        owner = f"(?:{owner}|{initials})"
+    return rf"(?:{owner}[’']s\s+{noun}|{noun}\s+of\s+{owner})"
 
 
 # "Hezbollah's chief of staff": an owner (a name) and what is theirs; or the other way
@@ -330,4 +333,4 @@ def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
             sentence,
         )
     ]
-    return bool(owners) and owner not in owners
+    return bool(owners) and owner not in owners and initials_of(owner) not in owners

@@ -67,6 +67,7 @@ from qa.messages import (
     NO_DATES,
     NOT_FOUND,
     SOURCE_OF_LAST,
+    SPEAKER_OF_LAST,
     TIMELINE,
 )
 from qa.order_request import OrderRequest, asked_order
@@ -77,6 +78,7 @@ from qa.retrieval import Candidate, Ranking, Retriever
 from qa.shares import not_shares
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
+from qa.speaker_request import asks_speaker, speaker
 from qa.spelling import ArticleWords
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
@@ -409,6 +411,10 @@ class ArticleQA:
         # once, for the reader too).
         reading = self.read(question, history) if refers_back(cleaned) else None
         note = reading.note if reading is not None else None
+        # "Who said so?": who the last answer's sentence says claims it, where it names them.
+        claimed = self.speaker_of_last(history, note) if asks_speaker(cleaned) else None
+        if claimed is not None:
+            return Decision(claimed, claimed.text)
         spelled = reading.resolved if reading is not None else None
         described = self.by_apposition(spelled or cleaned) if reading is None or spelled else None
         if described is not None:
@@ -623,6 +629,28 @@ class ArticleQA:
             return None
         evidence = self.cite(positions[0], 1.0)
         return Answer(evidence.text, True, 1.0, [evidence], SOURCE_OF_LAST, confident=True)
+
+    def speaker_of_last(
+        self, history: list[dict[str, Any]] | None, note: str | None
+    ) -> Answer | None:
+        """The answer to "Who said so?": who the last answer's own sentence says claims
+        it (qa.speaker_request), nearest the answer where it names several; None where
+        no earlier answer cited this article or its sentence names no one (the question
+        is then read as any other). `note`: how the follow-up was read."""
+        positions = self.last_positions(history)
+        if not positions:
+            return None
+        sentence = self.sentences[positions[0]]
+        turns = exchanges(history)
+        said = answer_text(turns[-1].reply) if turns and turns[-1].reply else ""
+        near = sentence.text.find(said) if said else -1
+        found = speaker(sentence.text, max(near, 0))
+        if found is None:
+            return None
+        start, end = sentence.start + found[0], sentence.start + found[1]
+        span = ReadSpan(self.text[start:end], start, end, positions[0], 0.0)
+        evidence = [self.cite(positions[0], 1.0, span)]
+        return Answer(span.text, True, 1.0, evidence, note or SPEAKER_OF_LAST, confident=True)
 
     def date_of_last(
         self, history: list[dict[str, Any]] | None, first: bool = False

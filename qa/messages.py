@@ -25,6 +25,7 @@ GOING_ON = "Going on from the last answer"
 AT_THE_END = "The last answer came from the article's last sentence; there is no more."
 # How "Where does it say that?" was read: the sentence the last answer came from.
 SOURCE_OF_LAST = "Where the last answer came from"
+SPEAKER_OF_LAST = "Who the last answer's sentence says claims it"
 # How "When was that?" was read: the date the last answer's sentence tells of.
 DATE_OF_LAST = "The date the last answer's sentence tells of"
 DATE_OF_LEDE = "The date the article's opening sentence tells of"

@@ -192,6 +192,15 @@ def _noun_follows(after: list[str]) -> bool:
 _NO_NOUN = frozenset("all up down out off so too much many more less also".split())
 
 
+# Verbs that report what their subject says or thinks: "it" right after one stands for
+# that subject, named in the question ("Who did the IDF say it targeted?").
+_REPORTING = frozenset(
+    "say says said claim claims claimed think thinks thought believe believes believed "
+    "announce announces announced confirm confirms confirmed deny denies denied insist "
+    "insists insisted".split()
+)
+
+
 def _kind(scan: _Scan, i: int) -> str | None:
     """The kind of back-reference word `i` makes, or None."""
     word, lower = scan.tokens[i], scan.lower[i]
@@ -215,6 +224,8 @@ def _kind(scan: _Scan, i: int) -> str | None:
     if lower in PERSONAL:
         if (lower == "it" and _expletive(after)) or scan.named_in_earlier_clause(i):
             return None
+        if lower == "it" and previous in _REPORTING and scan.named_before(i):
+            return None  # "Who did the IDF say it targeted?": the IDF, who said it
         return "thing" if lower == "it" else "person"
     if lower in POSSESSIVE:
         return None if scan.named_before(i) or scan.asks_subject else "possessive"

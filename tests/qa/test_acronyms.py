@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.acronyms import Acronyms
+from qa.acronyms import Acronyms, initials_of
 from qa.spelling import ArticleWords
 
 STORY = [
@@ -47,3 +47,10 @@ def test_a_sentences_first_word_and_a_hyphenated_name_are_no_initials() -> None:
     names = Acronyms(["Much of the Imperial Army fled.", "Station WPVI-TV aired it."])
     assert names.name("MIA") is None and names.name("IA") == "Imperial Army"
     assert names.expand("What did WPVI-TV air?") == "What did WPVI-TV air?"
+
+
+def test_a_name_of_capitalised_words_goes_by_its_initials() -> None:
+    assert initials_of("Karbonia Energy Group") == "KEG"
+    assert initials_of("National Institute of Civil Defence") == "NICD"
+    assert initials_of("Hezbollah") is None
+    assert initials_of("the chief executive") is None

@@ -305,3 +305,12 @@ def test_a_role_held_for_another_owner_is_no_answer() -> None:
     assert not held_elsewhere("the chief executive", sentence, *raman)
     # Not the name beside the role: the reader's own business.
     assert not held_elsewhere("the chief executive of Solvik", sentence, 50, 55)
+
+
+def test_an_owner_is_also_known_by_its_initials() -> None:
+    sentence = "KEG's chief executive, Marek Sadowski, said the company would cooperate."
+    sadowski = (sentence.index("Marek"), sentence.index(", said"))
+    asked = "the chief executive of Karbonia Energy Group"
+    assert not held_elsewhere(asked, sentence, *sadowski)
+    assert name_beside(asked, sentence, loose=True) == sadowski
+    assert held_elsewhere("the chief executive of Solvik", sentence, *sadowski)

@@ -1306,6 +1306,13 @@ def test_that_before_a_word_that_is_no_noun_is_the_thing_itself() -> None:
     assert pointers("Where is Whitfield going this summer?") == []
 
 
+def test_it_after_a_reporting_verb_is_the_one_who_reported() -> None:
+    assert pointers("Who did the IDF say it targeted?") == []
+    assert pointers("What did the company say it would do?") == []
+    # With no one named before the verb, "it" still points back.
+    assert [p.kind for p in pointers("What did they say it was?")] == ["person", "thing"]
+
+
 def test_also_asks_for_another_answer_than_any_given() -> None:
     funded = _chat(
         ("Who funded the project?", _cited("Wellcome Trust", 9)),

@@ -308,3 +308,13 @@ def test_who_is_he_after_the_target_is_the_person_the_answer_names(
         "a high-ranking official responsible for the group’s military modernization"
     )
     assert answer.reading == bundled_bot.read("Who is he?", history).note  # shown as read
+
+
+def test_who_said_so_is_who_the_last_answers_sentence_says_claims_it(
+    bundled_bot: ArticleQA,
+) -> None:
+    asked = "What was the chief of staff of Hezbollah responsible for?"
+    history = _kept(asked, _citing(bundled_bot, "the group’s military modernization", 13))
+    answer = bundled_bot.ask("Who said so?", history)
+    assert answer.found and answer.text == "the Israeli press office"
+    assert answer.evidence[0].position == 13 and answer.confident

@@ -1,0 +1,91 @@
+"""Who said what the last answer says: "Who said so?", "According to whom?", "Says who?",
+answered from the last answer's own sentence where it names who says it ("According to
+the Israeli press office, the target was ...", "..., Kadek said.", "Government
+spokeswoman Lidia Venn said the army would ...").
+
+Spelled out for the reader ("Who said so on November 23?" after "What was the chief of
+staff responsible for?" / "military modernization"), such a follow-up was withheld: the
+question no longer said what was claimed. The sentence the answer came from says who
+claims it, where it says; where it names no one, or only "he" or "they", the follow-up is
+read as before (qa.restating).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.question_form import whole_request
+from qa.referring import PERSONAL, POSSESSIVE, SUBJECT_PRONOUNS, words
+
+_ASKS_SPEAKER = whole_request(
+    r"(?:who|which\s+[^\W\d_]+)\s+(?:said|says|claimed|claims|reported|reports|stated|"
+    r"states|announced|announces)\s+(?:so|that|this|it)"
+    r"|according\s+to\s+(?:whom|who)|says\s+who|who\s+says|on\s+whose\s+(?:word|authority)"
+)
+_SAYING = (
+    r"said|says|told|tells|stated|states|reported|reports|announced|announces|confirmed|"
+    r"confirms|claimed|claims|added|adds|warned|warns|wrote|writes|noted|notes|explained|"
+    r"insisted|argued|cautioned|estimated"
+)
+# "according to the Israeli press office": the source, to the clause's end.
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]+)", re.IGNORECASE)
+# "“...,” said Carmen Villanueva, the institute's head", "..., said officials.": the
+# speaker after the verb, to a comma or the sentence's end.
+_SAID_BY = re.compile(
+    r"[,”\"]\s*(?:said|says|added|adds|wrote|writes)\s+(?P<who>[^,.;:“”\"]+)(?=,|[.!?]?\s*$)",
+    re.IGNORECASE,
+)
+# "an NMSA inspector, Ewa Kowalczyk, warned that ...": a name set off before the verb.
+_NAMED_SAYS = re.compile(rf"(?P<who>(?-i:[A-Z])[^,.;:“”\"]*),\s+(?:{_SAYING})\b", re.IGNORECASE)
+# "Government spokeswoman Lidia Venn said ...", "..., a spokesman for the office said.":
+# the clause's words before the verb.
+_SAYS = re.compile(
+    rf"(?:^|[,;:“”\"]\s*)(?P<who>[^,.;:“”\"]+?)\s+(?:also\s+|had\s+|has\s+|have\s+)?"
+    rf"(?:{_SAYING})\b",
+    re.IGNORECASE,
+)
+# Longer than this, the words before a verb of saying are a clause, not who said it.
+_SPEAKER_WORDS = 8
+# Words a clause may open with that are not the speaker's ("But officials said").
+_OPENERS = frozenset("and but while however meanwhile also".split())
+
+
+def asks_speaker(question: str) -> bool:
+    """Whether `question` asks who made the claim the last answer gave."""
+    return _ASKS_SPEAKER.match(question.strip()) is not None
+
+
+def speaker(sentence: str, near: int = 0) -> tuple[int, int] | None:
+    """Where `sentence` names who says what it says: the source it is "according to", or
+    the subject (or, after a quotation, the name) of its verb of saying, the one nearest
+    offset `near` (the answer's) where it names several; None where it names no one but
+    a pronoun."""
+    found = []
+    for pattern in (_ACCORDING, _SAID_BY, _SAYS, _NAMED_SAYS):
+        for match in pattern.finditer(sentence):
+            start, end = _trimmed(sentence, *match.span("who"))
+            if start < end and _names_someone(sentence[start:end]):
+                found.append((start, end))
+        if found and pattern is _ACCORDING:
+            break  # "according to" is the source, whatever else speaks
+    if not found:
+        return None
+    return min(found, key=lambda span: min(abs(near - span[0]), abs(near - span[1])))
+
+
+def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span less the space around it and a clause's opening word ("but")."""
+    text = sentence[start:end]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    first = re.match(r"[^\W\d_]+", sentence[start:end])
+    if first is not None and first.group().lower() in _OPENERS:
+        return _trimmed(sentence, start + first.end(), end)
+    return start, end
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a speaker's words name someone: a few words, not a pronoun."""
+    said = [word.lower() for word in words(phrase)]
+    pronouns = SUBJECT_PRONOUNS | PERSONAL | POSSESSIVE
+    return 0 < len(said) <= _SPEAKER_WORDS and not (len(said) == 1 and said[0] in pronouns)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.acronyms import initials_of
+from qa.person_nouns import names_a_role
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -81,14 +82,49 @@ def name_pattern(topic: str) -> str | None:
         return None
     owned = _OWNED.match(" ".join(words)) or _OWNED_AFTER.match(" ".join(words))
     if owned is None:
-        return r"\s+".join(re.escape(word) for word in words)
-    owner, noun = owned["owner"], r"\s+".join(re.escape(word) for word in owned["noun"].split())
+        return _words_pattern(words)
+    owner, noun = owned["owner"], _words_pattern(owned["noun"].split())
     # The owner also by its initials: "KEG's chief executive" for Karbonia Energy Group's.
     initials = initials_of(owner)
     owner = r"\s+".join(re.escape(word) for word in owner.split())
     if initials is not None:
         owner = f"(?:{owner}|{initials})"
-    return rf"(?:{owner}[’']s\s+{noun}|{noun}\s+of\s+{owner})"
+    # "Aster's spokesperson", "spokesperson of Aster", and as news titles one: "Aster
+    # spokeswoman Dana Whitfield".
+    return rf"(?:{owner}[’']s\s+{noun}|{noun}\s+of\s+{owner}|(?-i:{owner})\s+{noun})"
+
+
+# A role's word in any of its forms for a man, a woman or anyone: asked "Who is Aster's
+# spokesperson?", the article wrote "Aster spokeswoman Dana Whitfield".
+_SPOKES = ("spokesperson", "spokeswoman", "spokesman")
+_CHAIRS = ("chairperson", "chairwoman", "chairman", "chair")
+_GENDERED = {
+    **dict.fromkeys(_SPOKES, r"spokes(?:person|woman|man)"),
+    **dict.fromkeys(_CHAIRS, r"chair(?:person|woman|man)?"),
+}
+
+
+def role_noun(role: str) -> re.Pattern[str]:
+    """The noun of a role asked ("referee" of "the referee of the final"), in any of its
+    forms (_GENDERED): what a sentence must write to name the role's holder."""
+    noun = role.split(" of ", 1)[0].split()[-1]
+    return re.compile(rf"\b{_words_pattern([noun])}\b", re.IGNORECASE)
+
+
+def written_role(role: str, sentence: str) -> str:
+    """The role with its noun in the form `sentence` writes it: "the spokeswoman of
+    Aster" for "the spokesperson of Aster" where the sentence has "Aster spokeswoman"."""
+    found = role_noun(role).search(sentence)
+    noun = role.split(" of ", 1)[0].split()[-1]
+    if found is None or found.group().lower() == noun.lower():
+        return role
+    head, of, owner = role.partition(" of ")
+    return f"{head.rsplit(' ', 1)[0]} {found.group()}{f' of {owner}' if of else ''}"
+
+
+def _words_pattern(words: list[str]) -> str:
+    """Words as a pattern, a role's word in each of its forms (_GENDERED)."""
+    return r"\s+".join(_GENDERED.get(word.lower(), re.escape(word)) for word in words)
 
 
 # "Hezbollah's chief of staff": an owner (a name) and what is theirs; or the other way
@@ -291,13 +327,23 @@ _OWNERS_ROLE_ASKED = re.compile(
 )
 
 
+# "Who is the Aster spokesperson?" (as "aster spokesperson" is read): the owner as a
+# title before the role.
+_TITLED_ROLE_ASKED = re.compile(
+    r"^who\s+(?:is|was)\s+the\s+(?P<owner>(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2})\s+"
+    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2})\s*\??$",
+    re.IGNORECASE,
+)
+
+
 def role_asked(question: str) -> str | None:
     """The role whose holder "Who was the referee of the final?" asks for ("the
     referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
     None."""
-    owned = _OWNERS_ROLE_ASKED.match(question.strip())
+    owned = _OWNERS_ROLE_ASKED.match(question.strip()) or _TITLED_ROLE_ASKED.match(question.strip())
     if owned is not None and not is_verb_form(owned["role"].split()[-1]):
-        return f"the {owned['role']} of {owned['owner']}"  # "Solvik's chief executive"
+        # "Solvik's chief executive", "the Aster spokesperson"
+        return f"the {owned['role']} of {owned['owner']}"
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
         return None  # "Who is the chief of the militia called?" asks no holder
@@ -309,6 +355,36 @@ def role_asked(question: str) -> str | None:
     ):
         return role  # "the referee of the final": the referee
     return f"{role} {asked['of']}"
+
+
+# The description set beside a name: before it ("Aster's chief executive, Laura Brennan")
+# or after it ("Priya Raman, Veridian's chief executive,").
+_DESCRIBED_BEFORE = re.compile(
+    r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s\s+|\b(?:the|a|an)\s+)(?:[\w’'-]+\s+){0,3}?[\w-]+)"
+    r"\s*,\s*$",
+    re.IGNORECASE,
+)
+_DESCRIBED_AFTER = re.compile(
+    r"^\s*,\s+(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)"
+    r"(?=\s*(?:[,.;:]|$))",
+    re.IGNORECASE,
+)
+
+
+def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) of `sentence` is set beside a role other than the
+    one asked (`role`, as role_asked gives it): "Aster's chief executive, Laura Brennan"
+    asked "Who is Aster's spokesperson?" (the reader read the owner beside her name)."""
+    asked = name_pattern(role)
+    if asked is None:
+        return False
+    for found in (
+        _DESCRIBED_BEFORE.search(sentence[:start]),
+        _DESCRIBED_AFTER.match(sentence[end:]),
+    ):
+        if found is not None and names_a_role(found["phrase"]):
+            return re.search(asked, found["phrase"], re.IGNORECASE) is None
+    return False
 
 
 def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:

@@ -32,10 +32,13 @@ from qa.apposition import (
     apposition,
     called_before,
     held_elsewhere,
+    holds_other_role,
     kind_named,
     name_beside,
     role_asked,
+    role_noun,
     word_described,
+    written_role,
 )
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
@@ -435,20 +438,26 @@ class ArticleQA:
         if role is None:
             return concluded
         if concluded.answer.found:
-            return self._not_held_elsewhere(concluded, analysis, role)
+            concluded = self._not_held_elsewhere(concluded, analysis, role)
+            if concluded.answer.found:
+                return concluded
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
-        if not any(name_beside(role, s.text, loose=True) for s in self._naming(role)):
+        naming = [s.text for s in self._naming(role) if name_beside(role, s.text, loose=True)]
+        if not naming:
             return concluded  # none to find: no topic to rank (an embedding) for nothing
+        # The role as the article words it ("spokeswoman" for the "spokesperson" asked):
+        # a word it never writes would make the topic look absent from it.
+        role = written_role(role, naming[0])
         held = self._phrase_about(role, lambda text: name_beside(role, text, loose=True))
         return concluded if held is None else held
 
     def _naming(self, role: str) -> list[Sentence]:
         """The sentences that write a role's noun ("referee" of "the referee of the
         final"): the only ones a name can stand beside it in."""
-        noun = role.split(" of ", 1)[0].split()[-1].lower()
-        return [s for s in self.sentences if noun in s.text.lower()]
+        noun = role_noun(role)
+        return [s for s in self.sentences if noun.search(s.text)]
 
     def _not_held_elsewhere(self, concluded: Decision, analysis: Analysis, role: str) -> Decision:
         """The decision, withheld where its answer holds the role asked of one owner for
@@ -459,7 +468,12 @@ class ArticleQA:
             return concluded
         sentence = self.sentences[span.position]
         start, end = span.start - sentence.start, span.end - sentence.start
-        if not held_elsewhere(role, sentence.text, start, end):
+        # Or a name the article sets beside another role ("Aster's chief executive, Laura
+        # Brennan" for "Who is Aster's spokesperson?"), where it names the one asked.
+        other = holds_other_role(role, sentence.text, start, end) and any(
+            name_beside(role, s.text, loose=True) for s in self._naming(role)
+        )
+        if not (other or held_elsewhere(role, sentence.text, start, end)):
             return concluded
         withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)
         return Decision(withheld, concluded.candidate)

@@ -20,9 +20,9 @@ _FATES = {
     "dead": r"die[ds]?|dying|dead|deaths?|killed|killing|kill|fatalit(?:y|ies)|lives|bodies|toll",
     "hurt": r"injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
-    "moved": r"evacuated|evacuation|displaced|homeless|rescued|sheltered|housing|fled",
-    # "How many miners were brought out alive?": not "four others were confirmed dead".
-    "alive": r"alive|surviv(?:ed|ing|ors?)|unhurt|unharmed",
+    "moved": r"evacuated|evacuation|displaced|homeless|sheltered|housing|fled",
+    # "How many miners were rescued alive?": not "four others were confirmed dead".
+    "alive": r"alive|surviv(?:ed|ing|ors?)|unhurt|unharmed|rescued",
 }
 _FATE = {fate: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for fate, words in _FATES.items()}
 # "How many people died?", "What was the death toll?": a count asked for.

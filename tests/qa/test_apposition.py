@@ -9,11 +9,13 @@ from qa.apposition import (
     apposition,
     called_before,
     held_elsewhere,
+    holds_other_role,
     kind_named,
     name_beside,
     role_asked,
     whole_title,
     word_described,
+    written_role,
 )
 from tests.conftest import FakeEmbedder
 
@@ -267,6 +269,7 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is the head of emergency operations?", "the head of emergency operations"),
         ("Who is Helen Okafor?", None),
         ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
+        ("Who is the Aster spokesperson?", "the spokesperson of Aster"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],
@@ -314,3 +317,32 @@ def test_an_owner_is_also_known_by_its_initials() -> None:
     assert not held_elsewhere(asked, sentence, *sadowski)
     assert name_beside(asked, sentence, loose=True) == sadowski
     assert held_elsewhere("the chief executive of Solvik", sentence, *sadowski)
+
+
+def test_a_role_in_another_form_for_a_man_or_a_woman_is_the_same_role() -> None:
+    sentence = "“We apologise,” Aster spokeswoman Dana Whitfield said in a statement."
+    whitfield = (sentence.index("Dana"), sentence.index(" said"))
+    assert name_beside("the spokesperson of Aster", sentence, loose=True) == whitfield
+    assert written_role("the spokesperson of Aster", sentence) == "the spokeswoman of Aster"
+    assert written_role("the referee", sentence) == "the referee"
+
+
+def test_a_name_beside_another_role_holds_that_one() -> None:
+    sentence = "Aster's chief executive, Laura Brennan, told investors last month."
+    brennan = (sentence.index("Laura"), sentence.index(", told"))
+    assert holds_other_role("the spokesperson of Aster", sentence, *brennan)
+    assert not holds_other_role("the chief executive of Aster", sentence, *brennan)
+    assert not holds_other_role("the spokesperson", "Laura Brennan told investors.", 0, 13)
+
+
+def test_asked_for_a_spokesperson_the_reader_s_chief_executive_gives_way(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = (
+        "Aster's chief executive, Laura Brennan, said quality was the first priority.\n"
+        "“We apologise,” Aster spokeswoman Dana Whitfield said in a statement.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("Who is Aster's spokesperson?")
+    assert answer.found and answer.text == "Dana Whitfield"
+    assert answer.evidence[0].position == 1

@@ -25,6 +25,7 @@ def _counts_others(fate: str, sentence: str, number: str) -> bool:
         ("How many residents were evacuated?", "moved"),
         ("How many miners were brought out alive?", "alive"),
         ("How many survived?", "alive"),
+        ("how many miners rescued alive", "alive"),
         ("How many were killed or injured?", None),  # both
         ("Who died?", None),  # no count
         ("How many homes were destroyed?", None),

@@ -200,7 +200,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
-    span = _owner_asked(question, span, sentence)
+    span = _one_count(question, _owner_asked(question, span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
 
@@ -215,6 +215,32 @@ def _owner_asked(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
         return span
     start, end = sentence.start + found[0], sentence.start + found[1]
     return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
+
+
+# "How many ...?": a count, then "and" and another deed's verb ("six miners and injured
+# 11" of "a methane explosion in 2018 that killed six miners and injured 11").
+_HOW_MANY = re.compile(r"^\W*how\s+many\b", re.IGNORECASE)
+_COUNT_THEN_DEED = re.compile(
+    r"^(?P<count>.+?)\s*,?\s+and\s+(?:[a-z]+ed|left|hurt|made|took|sent|saw|won|lost)\b"
+)
+
+
+def _one_count(question: str, span: ReadSpan) -> ReadSpan:
+    """A count question's answer up to the count, where the span runs on with "and"
+    into another deed ("six miners and injured 11" -> "six miners"). Else `span`."""
+    if _HOW_MANY.match(question) is None:
+        return span
+    found = _COUNT_THEN_DEED.match(span.text)
+    if found is None or not _COUNTS.search(found["count"]):
+        return span
+    return replace(span, text=found["count"], end=span.start + len(found["count"]))
+
+
+_COUNTS = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?|thousands?|millions?)\b",
+    re.IGNORECASE,
+)
 
 
 def _before_the_deed(question: str, span: ReadSpan) -> ReadSpan:

@@ -203,6 +203,27 @@ def happened_to(question: str) -> str | None:
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
+# "in the 2018 accident at the mine", "during the storm": where or in what a question's
+# event happened, a noun phrase after a preposition (with one phrase attached to it).
+_SETTING = re.compile(
+    r"\b(?P<preposition>in|at|during|after|before|since)\s+"
+    r"(?P<thing>the\s+(?:[\w’'-]+\s+){0,3}?(?!(?:the|a|an)\b)[\w-]+"
+    r"(?:\s+(?:at|in|on|of)\s+the\s+[\w-]+)?)(?=\s*[?.!]*$)",
+    re.IGNORECASE,
+)
+
+
+def setting_of(question: str) -> tuple[str, str] | None:
+    """(preposition, noun phrase) of the setting a question ends on: ("in", "the 2018
+    accident at the mine") of "How many were killed in the 2018 accident at the mine?",
+    what "it" and "then" stand for after it where nothing else does. None where the
+    question ends otherwise."""
+    found = _SETTING.search(plain_question(question))
+    if found is None:
+        return None
+    return found["preposition"].lower(), found["thing"]
+
+
 def leads_with_preposition(text: str) -> bool:
     found = words(text)
     return bool(found) and found[0].lower() in PREPOSITIONS

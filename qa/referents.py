@@ -23,6 +23,7 @@ from qa.earlier_question import (
     object_of,
     participle,
     plain_question,
+    setting_of,
     subject_of,
     thing_asked_about,
     things_there,
@@ -120,6 +121,11 @@ def _referent(
                 or (word in _PLURAL and _one_thing(topic))
             )
             named = topic if agrees else None
+        setting = setting_of(said.question)
+        if named is None and word in _IT and setting and not looks_plural(setting[1]):
+            # "What kind of accident was it?" after "How many were killed in the 2018
+            # accident at the mine?": the event the question was set in.
+            named = setting[1]
         if named is not None and word in _HE | _SHE and not _someone(named, asked):
             # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
             # the man, not his role; "her team" after "How long did the work take?" is
@@ -133,7 +139,11 @@ def _referent(
     if pointer.kind == "time":
         if asked == "when" and answer:
             return answer if leads_with_preposition(answer) else f"on {answer}"
-        return f"on {said.dates[0]}" if said.dates else None
+        if said.dates:
+            return f"on {said.dates[0]}"
+        # "How many were injured then?" after "... killed in the 2018 accident?": in it.
+        setting = setting_of(said.question)
+        return " ".join(setting) if setting else None
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None

@@ -343,3 +343,16 @@ def test_a_who_answer_stops_before_the_deed_it_was_asked_about() -> None:
     assert fitted.text == "Marta Gil" and article[fitted.start : fitted.end] == "Marta Gil"
     # Another verb after the comma, or a what-question: as read.
     assert fit_answer("Who paid the police?", span, sentence) == span
+
+
+def test_a_count_ends_before_another_deed_joined_with_and() -> None:
+    article, sentence = _sentence("A methane explosion in 2018 killed six miners and injured 11.")
+    span = _span(article, sentence, "six miners and injured 11")
+    fitted = fit_answer("How many were killed in the 2018 explosion?", span, sentence)
+    assert fitted.text == "six miners" and article[fitted.start : fitted.end] == "six miners"
+    # Two counts listed, or another kind of question, are kept.
+    listed = _span(article, sentence, "six miners and injured 11")
+    assert fit_answer("What did the explosion do?", listed, sentence) == listed
+    article, sentence = _sentence("Aster knew of 23 crashes and nine injuries.")
+    both = _span(article, sentence, "23 crashes and nine injuries")
+    assert fit_answer("How many crashes were there?", both, sentence) == both

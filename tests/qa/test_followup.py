@@ -1363,3 +1363,18 @@ def test_a_name_after_a_count_of_what_someone_got_swaps_who_got_it() -> None:
     seats = _chat(("How many seats did the Civic Alliance get?", _cited("61", 2, dates=())))
     reading = read_question("And the Social Democrats?", seats)
     assert reading.reader_question == "How many seats did the Social Democrats get?"
+
+
+def test_it_and_then_after_a_question_set_in_an_event_are_that_event() -> None:
+    killed = _chat(
+        (
+            "How many were killed in the 2018 accident at the mine?",
+            _cited("six miners", 16, dates=()),
+        )
+    )
+    assert read_question("What kind of accident was it?", killed).reader_question == (
+        "What kind of accident was the 2018 accident at the mine?"
+    )
+    assert read_question("How many were injured then?", killed).reader_question == (
+        "How many were injured in the 2018 accident at the mine?"
+    )

@@ -276,7 +276,9 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
         if (short and not _deed(answer)) or _noun_phrase(answer):
             return answer if asked not in ("how", "why", "when") else None
-        return _kind_asked(said) if answer else None
+        # Answered with a sentence, or not at all: the kind asked for ("Who heads it?"
+        # after "Which regulator is involved?" went unanswered: the regulator).
+        return _kind_asked(said)
     if asked == "which" and len(words(answer)) > _SHORT_ANSWER_WORDS:
         return _kind_asked(said)  # "its target" after "Which strike happened first?"
     if asked in ("who", "whom", "which") and any(w[:1].isupper() for w in words(answer)):

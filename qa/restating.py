@@ -23,6 +23,7 @@ from qa.earlier_question import (
     counts_subject,
     described_thing,
     first_name,
+    happened_to,
     leads_with_preposition,
     plain_question,
     subject_of,
@@ -490,9 +491,32 @@ _DO_AT_END = re.compile(
 )
 
 
+def _what_befell(asked: str, said: Said) -> str | None:
+    """ "What happened to the 2022 truce?" / "collapsed after only 19 days" + "Why?":
+    "Why did the 2022 truce collapse after only 19 days?" (joined, the reader gave
+    "collapsed" again); "was destroyed by fire" + "Why?": "Why was the church destroyed
+    by fire?". None unless the last question asked what befell a thing and
+    the answer opens with what it did or what was done to it."""
+    thing = happened_to(said.question)
+    answer = said.answer.strip().rstrip(" .,")
+    if thing is None or not answer:
+        return None
+    first, _, after = answer.partition(" ")
+    if first.lower() in BE and after:
+        text = f"{asked} {first.lower()} {thing} {after}?"
+    elif base_form(first) is not None:
+        text = f"{asked} did {thing} {f'{base_form(first)} {after}'.strip()}?"
+    else:
+        return None
+    return text if len(text) <= MAX_QUESTION_CHARS else None
+
+
 def _ask_with(question_word: str, said: Said) -> str | None:
     """The last question asked again with another question word ("Why?", "Where?")."""
     asked = question_word.capitalize()
+    befell = _what_befell(asked, said)
+    if befell is not None:
+        return befell
     # "Between which cities", "In what way": a question word with the kind asked for.
     # "How much": a measure asked for.
     kind = len(question_word.split()) > 2 or question_word.startswith("how ")

@@ -1378,3 +1378,22 @@ def test_it_and_then_after_a_question_set_in_an_event_are_that_event() -> None:
     assert read_question("How many were injured then?", killed).reader_question == (
         "How many were injured in the 2018 accident at the mine?"
     )
+
+
+def test_why_after_what_befell_a_thing_asks_why_it_did_so() -> None:
+    truce = _chat(("What happened to the 2022 truce?", _cited("collapsed after only 19 days", 10)))
+    assert read_question("Why?", truce).reader_question == (
+        "Why did the 2022 truce collapse after only 19 days?"
+    )
+    church = _chat(("What happened to the church?", _cited("was destroyed by fire", 3)))
+    assert read_question("Why?", church).reader_question == (
+        "Why was the church destroyed by fire?"
+    )
+    # An answer that opens with no verb is asked about joined, as before.
+    moved = _chat(("What happened to the church?", _cited("a fire", 3)))
+    assert read_question("Why?", moved).reader_question != "Why did the church a fire?"
+
+
+def test_it_after_an_unanswered_which_question_is_the_kind_asked_for() -> None:
+    regulator = _chat(("Which regulator is involved?", Answer("", False, 0.1, [])))
+    assert read_question("Who heads it?", regulator).reader_question == "Who heads the regulator?"

@@ -26,6 +26,7 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     LEADING_CONJUNCTIONS,
+    PERSONAL,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     WH,
@@ -303,6 +304,26 @@ def word_described(question: str) -> str | None:
     if word.lower() in _NOT_IN_TITLE | SUBJECT_PRONOUNS or is_verb_form(word):
         return None  # "What is included?" asks what was done, not what a word names
     return word
+
+
+# "How does the article describe Hezbollah?", "How is Hamas described?": what the
+# article says the thing is, as "What is Hezbollah?" asks.
+_HOW_DESCRIBED = re.compile(
+    r"^how\s+(?:(?:does|do|did)\s+(?:the\s+(?:article|text|story|report|piece)|it|they)\s+"
+    r"(?:describe|characteri[sz]e|call)\s+(?P<thing>.+?)"
+    r"|(?:is|are|was|were)\s+(?P<passive>.+?)\s+(?:described|characteri[sz]ed))"
+    r"(?:\s+(?:in|by)\s+the\s+(?:article|text|story|report|piece))?\s*\?*$",
+    re.IGNORECASE,
+)
+
+
+def thing_described(question: str) -> str | None:
+    """X of "How does the article describe X?" or "How is X described?", or None."""
+    asked = _HOW_DESCRIBED.match(question.strip())
+    if asked is None:
+        return None
+    thing = asked["thing"] or asked["passive"]
+    return None if thing.lower() in SUBJECT_PRONOUNS | PERSONAL else thing
 
 
 def kind_named(question: str) -> str | None:

@@ -37,6 +37,7 @@ from qa.apposition import (
     name_beside,
     role_asked,
     role_noun,
+    thing_described,
     word_described,
     written_role,
 )
@@ -491,7 +492,7 @@ class ArticleQA:
             if named is not None:
                 return named
         asked = as_question(question) or question
-        thing = described_thing(asked) or word_described(asked)
+        thing = described_thing(asked) or word_described(asked) or thing_described(asked)
         if thing is None:
             return None
         return self._phrase_about(
@@ -649,15 +650,16 @@ class ArticleQA:
     ) -> Answer | None:
         """The answer to "Who said so?": who the last answer's own sentence says claims
         it (qa.speaker_request), nearest the answer where it names several; None where
-        no earlier answer cited this article or its sentence names no one (the question
-        is then read as any other). `note`: how the follow-up was read."""
-        positions = self.last_positions(history)
-        if not positions:
-            return None
-        sentence = self.sentences[positions[0]]
+        the last answer was withheld, cited no sentence of this article, or its sentence
+        names no one (the question is then read as any other). `note`: how the follow-up
+        was read."""
         turns = exchanges(history)
         said = answer_text(turns[-1].reply) if turns and turns[-1].reply else ""
-        near = sentence.text.find(said) if said else -1
+        positions = self.last_positions(history) if said else ()
+        if not positions:
+            return None  # nothing claimed: a withheld answer's sentences claim nothing
+        sentence = self.sentences[positions[0]]
+        near = sentence.text.find(said)
         found = speaker(sentence.text, max(near, 0))
         if found is None:
             return None

@@ -182,6 +182,9 @@ def thing_asked_about(question: str) -> str | None:
     if asked is None:
         return None
     thing = asked["thing"]
+    found = words(thing)
+    while len(found) > 1 and found[-1].lower() in _ADVERBS:  # "What were the talks mostly about?"
+        thing = thing[: thing.rindex(found.pop())].rstrip()
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
@@ -262,6 +265,8 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         run = after[:cut] if noun_last else after[: cut - 1]
         while run and run[-1].group().lower() in AUXILIARIES:
             run = run[:-1]
+    while run and run[-1].group().lower() in _ADVERBS:
+        run = run[:-1]  # "the talks" of "What were the talks mostly about?"
     first = run[0].group() if run else ""
     determiner = first.lower() in DETERMINERS
     if not (determiner or first[:1].isupper()) or (len(run) == 1 and determiner):
@@ -288,6 +293,12 @@ def _passive_subject(opening: str, after: list[re.Match[str]]) -> int:
     return len(subject) if with_preposition and inner[-1] not in PREPOSITIONS else 0
 
 
+# Adverbs between a subject and its verb ("What were the talks mostly about?"): not the
+# subject's words.
+_ADVERBS = frozenset(
+    "mostly mainly largely really actually exactly usually originally initially finally "
+    "currently now still also just ever already first".split()
+)
 # Words that end a phrasal verb ("break down", "set up"), after the verb.
 _PARTICLES = frozenset("down up out off away back".split())
 

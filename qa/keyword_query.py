@@ -44,6 +44,8 @@ _OWN_DETERMINERS = DETERMINERS | frozenset(
 # immediate casualties were confirmed", where "What is any casualties?" found "hearing
 # explosions". (News tells of the past; the uncased reader is no stickler for tense.)
 _WHETHER = "any"
+# "anyone hurt", "anybody arrested": whether someone was.
+_SOMEONE = frozenset("anyone anybody someone somebody anything something".split())
 # "... backed by?": the query ends where the doer would be named.
 _AGENT = "by"
 _ASKED_AGENT = frozenset({"who", "whom"})
@@ -76,6 +78,9 @@ def as_question(question: str) -> str | None:
         return None
     if words[0] == _WHETHER:
         return f"Were there {body[0].lower()}{body[1:]}?"
+    if words[0] in _SOMEONE and len(words) > 1 and is_participle(words[1]):
+        # "anyone hurt": whether anyone was ("What is the anyone hurt?" asked nothing).
+        return f"Was {body[0].lower()}{body[1:]}?"
     if words[0] == "number" and len(words) > 1 and is_participle(words[-1]):
         # "number injured", "number of people killed": how many were.
         counted = " ".join(w for w in words[1:-1] if w != "of")

@@ -377,7 +377,7 @@ def _without_pictographs(text: str) -> str:
 # reopen?", "What about Hezbollah, is it backing down?": the thing asked about first,
 # then a question whose pronoun stands for it.
 _TOPIC_FIRST = re.compile(
-    r"^(?:(?:(?:and\s+)?(?:what|how)\s+about|as\s+for|regarding|about|concerning|re)\s+)?"
+    r"^(?:and\s+)?(?:(?:(?:what|how)\s+about|as\s+for|regarding|about|concerning|re)\s+)?"
     r"(?P<topic>[^?!,:;–—]{1,60}?)\s*(?:[,:;–—]|\s-)\s*"
     rf"(?P<question>(?:{_WH}|which|is|are|was|were|do|does|did|has|have|had|can|could|will|"
     r"would)\b[^?!]*[?!]*)$",
@@ -410,6 +410,24 @@ def _topic_put_in(text: str) -> str:
     return text
 
 
+# "what does that guy do", "who is this woman": a person pointed at, as "he" or "she"
+# (the pronoun is what follow-ups resolve; "that guy" read as "the guy", whom the article
+# never names).
+_THAT_PERSON = re.compile(
+    r"\b(?P<before>\w+\s+)?(?:that|this)\s+(?P<noun>guy|man|fellow|gentleman|dude|woman|lady)\b",
+    re.IGNORECASE,
+)
+_SHE = frozenset({"woman", "lady"})
+
+
+def _person_pointed(match: re.Match[str]) -> str:
+    before = match["before"] or ""
+    subject = not before or before.strip().lower() in AUXILIARIES | WH
+    she = match["noun"].lower() in _SHE
+    pronoun = ("she" if she else "he") if subject else ("her" if she else "him")
+    return f"{before}{pronoun}"
+
+
 def _is_shouted(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
@@ -431,6 +449,7 @@ def tidy(question: str) -> str:
     text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _unwrapped(text).strip() or text
     text = _topic_put_in(text)
+    text = _THAT_PERSON.sub(_person_pointed, text)
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)

@@ -13,6 +13,7 @@ from qa.apposition import (
     kind_named,
     name_beside,
     role_asked,
+    thing_described,
     whole_title,
     word_described,
     written_role,
@@ -346,3 +347,31 @@ def test_asked_for_a_spokesperson_the_reader_s_chief_executive_gives_way(
     answer = bot.ask("Who is Aster's spokesperson?")
     assert answer.found and answer.text == "Dana Whitfield"
     assert answer.evidence[0].position == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("How does the article describe Hezbollah?", "Hezbollah"),
+        ("How is Hamas described in the article?", "Hamas"),
+        ("How does the story characterize the talks?", "the talks"),
+        ("How is it described?", None),
+        ("How did Israel describe the strike?", None),  # what someone said: the reader's
+    ],
+)
+def test_how_the_article_describes_a_thing_asks_what_it_is(
+    question: str, thing: str | None
+) -> None:
+    assert thing_described(question) == thing
+
+
+def test_how_the_article_describes_a_name_is_the_phrase_beside_it(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = (
+        "The talks touched on Hezbollah, the Iran-backed Shi’ite militia, and its arms.\n"
+        "Israel struck Beirut on November 23.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    answer = bot.ask("How does the article describe Hezbollah?")
+    assert answer.text == "the Iran-backed Shi’ite militia"

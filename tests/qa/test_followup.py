@@ -291,6 +291,11 @@ def test_a_question_word_after_a_yes_no_question_asks_it_with_that_word() -> Non
     assert read_question("When did they take place?", held_with).reader_question == (
         "When did the talks with Israel take place?"
     )
+    # An adverb before the verb is not the subject's: the talks, not "the talks mostly".
+    about = _chat(("What were the talks mostly about?", _cited("economic collaboration", 1)))
+    assert read_question("Where did they meet?", about).reader_question == (
+        "Where did the talks meet?"
+    )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("by who?", designated).reader_question == (
         "By whom has Hamas been designated?"
@@ -601,6 +606,11 @@ def test_a_preposition_and_a_question_word_ask_the_last_question_again() -> None
     assert read_question("When did they take place?", held_with).reader_question == (
         "When did the talks with Israel take place?"
     )
+    # An adverb before the verb is not the subject's: the talks, not "the talks mostly".
+    about = _chat(("What were the talks mostly about?", _cited("economic collaboration", 1)))
+    assert read_question("Where did they meet?", about).reader_question == (
+        "Where did the talks meet?"
+    )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("By whom?", designated).reader_question == (
         "By whom has Hamas been designated?"
@@ -642,6 +652,11 @@ def test_a_pronoun_the_answer_does_not_name_is_the_last_questions_subject() -> N
     held_with = _chat(("Where were the talks with Israel held?", _cited("Ras EnNakoura", 0)))
     assert read_question("When did they take place?", held_with).reader_question == (
         "When did the talks with Israel take place?"
+    )
+    # An adverb before the verb is not the subject's: the talks, not "the talks mostly".
+    about = _chat(("What were the talks mostly about?", _cited("economic collaboration", 1)))
+    assert read_question("Where did they meet?", about).reader_question == (
+        "Where did the talks meet?"
     )
     designated = _chat(("How has Hamas been designated?", _cited("a terrorist group", 11)))
     assert read_question("Who leads it?", designated).reader_question == "Who leads Hamas?"

@@ -6,6 +6,8 @@ found and the sentence it cites, which ask() returns either way."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from qa.answer import Answer, Evidence
@@ -318,3 +320,8 @@ def test_who_said_so_is_who_the_last_answers_sentence_says_claims_it(
     answer = bundled_bot.ask("Who said so?", history)
     assert answer.found and answer.text == "the Israeli press office"
     assert answer.evidence[0].position == 13 and answer.confident
+    # A withheld answer claims nothing, whatever sentences it cites.
+    cited = _citing(bundled_bot, "", 12)
+    withheld = _kept("What does he do?", replace(cited, found=False))
+    assert bundled_bot.speaker_of_last(withheld, None) is None
+    assert bundled_bot.speaker_of_last(_kept(asked, _citing(bundled_bot, "x", 12)), None)

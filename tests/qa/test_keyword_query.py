@@ -22,6 +22,8 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("its capital", "What is its capital?"),
         # "any ...": whether there were any.
         ("any casualties?", "Were there any casualties?"),
+        ("anyone hurt", "Was anyone hurt?"),
+        ("Anyone injured in Beirut", "Was anyone injured in Beirut?"),
         # Ending in "by": who did it, in the tense and number of the thing done to.
         ("hezbollah backed by?", "Who is the hezbollah backed by?"),
         ("talks hosted by", "Who are the talks hosted by?"),

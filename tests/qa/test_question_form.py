@@ -249,6 +249,7 @@ def test_pictographs_are_left_out_unless_they_are_all_there_is() -> None:
         ("as for the A-7, when did it reopen", "When did the A-7 reopen?"),
         ("the ministry - what is its role", "What is the ministry's role?"),
         ("What about Hezbollah, is it backing down?", "Is Hezbollah backing down?"),
+        ("and the strike before that, where was it", "Where was the strike before that?"),
         ("what about lebanon, what did its reps want", "What did lebanon's reps want?"),
     ],
 )
@@ -286,3 +287,16 @@ def test_chat_fillers_around_a_question_are_left_out(typed: str, clean: str) -> 
 def test_then_is_kept_where_it_is_a_time() -> None:
     assert tidy("What happened then?") == "What happened then?"
     assert tidy("who was in charge then") == "Who was in charge then?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("what does that guy do", "What does he do?"),
+        ("who is this woman", "Who is she?"),
+        ("what did they say about that man", "What did they say about him?"),
+        ("Who was the man in the building?", "Who was the man in the building?"),
+    ],
+)
+def test_a_person_pointed_at_is_he_or_she(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean

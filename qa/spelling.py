@@ -47,6 +47,8 @@ _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 # Shorter words are left alone: one edit from a three-letter word is almost any other
 # ("teh": "the", "ten", "tea"), and a short typo is rarely what a search hinges on.
 MIN_LETTERS = 4
+# A name cut shorter than this is no name ("is", "le"): "isr" is Israel.
+_SHORTENED_NAME_LETTERS = 3
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
@@ -340,6 +342,31 @@ class ArticleWords:
         best = min(near, key=lambda hit: (*likelihood(key, hit[0], hit[1]), self._rank[hit[0]]))
         return str(best[0])
 
+    def _name_begun(self, key: str) -> str | None:
+        """The shortest name the article writes that `key` (three letters or more, no
+        word of the article's or English) begins, the most used of equals: "israel" of
+        "isr" (not "israeli"), "hezbollah" of "hezb"; a name in capitals ("IDF") is typed
+        whole. None where no name begins so."""
+        if len(key) < _SHORTENED_NAME_LETTERS:
+            return None
+        names = [
+            word
+            for word in self._by_prefix.get(key[:_SHORTENED_NAME_LETTERS], [])
+            if word.startswith(key) and len(word) > len(key)
+        ]
+        return min(names, key=len) if names else None  # "Israel", not "Israeli"
+
+    @functools.cached_property
+    def _by_prefix(self) -> dict[str, list[str]]:
+        """The article's names (words it writes with a capital, not in capitals) by their
+        first letters, most used first: built when a word first needs it."""
+        by_prefix: dict[str, list[str]] = {}
+        for key in self._rank:  # most used first
+            form = self._capitals.get(key, "")
+            if form[:1].isupper() and not form.isupper():
+                by_prefix.setdefault(key[:_SHORTENED_NAME_LETTERS], []).append(key)
+        return by_prefix
+
     def _article_form(self, key: str, typed: str) -> str:
         """`key` written as the article writes it; with a capital where the user gave one."""
         form = self._capitals.get(key)
@@ -398,11 +425,15 @@ class ArticleWords:
         wanted = question_word(key, following) if opening else None
         if wanted is not None:
             return _as_typed(wanted, typed)
+        shortened = self._name_begun(key)
         if short:
-            return typed
+            # "isr": a name the article writes, cut short ("Israel"); else as typed.
+            return self._article_form(shortened, typed) if shortened else typed
         closest = self.closest(key)
         if closest is not None:
             return self._article_form(closest, typed)
+        if shortened is not None:
+            return self._article_form(shortened, typed)
         owner = self.closest(key[:-1]) if key.endswith("s") and len(key) > MIN_LETTERS else None
         if owner is not None and owner in self._possessors:
             # "netanyahoos office": a possessive typed wrong and without its apostrophe,

@@ -92,6 +92,16 @@ def test_short_words_and_numbers_are_never_changed(words: ArticleWords) -> None:
     assert words.spell("teh A321 talks on 23th") == "teh A321 talks on 23th"
 
 
+def test_a_name_cut_short_is_the_name(words: ArticleWords) -> None:
+    # "isr": the name the article writes most that begins so (Israel, then Israeli).
+    assert words.spell("where did isr strike") == "where did Israel strike"
+    assert words.spell("who backs hezb") == "who backs Hezbollah"
+    # Not a word of the article's, nor English, nor a name in capitals ("IDF"), nor
+    # shorter than three letters.
+    assert words.spell("the is talks") == "the is talks"
+    assert words.spell("what did id say") == "what did id say"
+
+
 def test_an_apostrophe_left_out_is_put_back(words: ArticleWords) -> None:
     assert words.spell("what is hezbollahs aim") == "what is Hezbollah's aim"
     # A plural that is a word keeps its "s".

@@ -129,8 +129,10 @@ def _referent(
         if named is not None and word in _HE | _SHE and not _someone(named, asked):
             # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
             # the man, not his role; "her team" after "How long did the work take?" is
-            # no one's there (an earlier turn's, qa.followup).
-            named = owner_of(named)
+            # no one's there (an earlier turn's, qa.followup). After "What was the target
+            # there?" (no one) the one person the answer names by role, as when the
+            # question named nothing.
+            named = owner_of(named) or _person_in(answer)
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named

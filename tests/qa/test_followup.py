@@ -1412,3 +1412,10 @@ def test_why_after_what_befell_a_thing_asks_why_it_did_so() -> None:
 def test_it_after_an_unanswered_which_question_is_the_kind_asked_for() -> None:
     regulator = _chat(("Which regulator is involved?", Answer("", False, 0.1, [])))
     assert read_question("Who heads it?", regulator).reader_question == "Who heads the regulator?"
+
+
+def test_he_after_a_question_about_no_one_is_the_person_the_answer_names() -> None:
+    target = _chat(("What was the target there?", _cited(BUILDING, 13, dates=())))
+    assert read_question("What does he do?", target).reader_question == (
+        "What does the chief of staff of Hezbollah do?"
+    )

@@ -357,6 +357,22 @@ _TITLED_ROLE_ASKED = re.compile(
 )
 
 
+# "Who leads the group?", "Who heads the agency?": the holder of the role the verb names.
+_HOLDER = {
+    **dict.fromkeys(("leads", "led"), "leader"),
+    **dict.fromkeys(("heads", "headed"), "head"),
+    **dict.fromkeys(("chairs", "chaired"), "chair"),
+    **dict.fromkeys(("commands", "commanded"), "commander"),
+    **dict.fromkeys(("directs", "directed"), "director"),
+    **dict.fromkeys(("coaches", "coached"), "coach"),
+    **dict.fromkeys(("manages", "managed"), "manager"),
+}
+_LED_BY = re.compile(
+    rf"^who\s+(?P<verb>{'|'.join(_HOLDER)})\s+(?P<owner>(?:the\s+|(?-i:[A-Z]))\S.*?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
 def role_asked(question: str) -> str | None:
     """The role whose holder "Who was the referee of the final?" asks for ("the
     referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
@@ -365,17 +381,27 @@ def role_asked(question: str) -> str | None:
     if owned is not None and not is_verb_form(owned["role"].split()[-1]):
         # "Solvik's chief executive", "the Aster spokesperson"
         return f"the {owned['role']} of {owned['owner']}"
+    led = _LED_BY.match(question.strip())
+    if led is not None:
+        # "Who leads the group that took over the embassy?": the group's leader.
+        owner = led["owner"]
+        return _role_of(f"the {_HOLDER[led['verb'].lower()]}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
         return None  # "Who is the chief of the militia called?" asks no holder
-    role = asked["role"]
-    if asked["owner"] is None:
+    return _role_of(asked["role"], asked["owner"], asked["of"])
+
+
+def _role_of(role: str, owner: str | None, attached: str) -> str:
+    """The role with its owner (`attached`: "of Solvik") where a name owns it ("the chief
+    executive of Solvik"), or alone ("the referee" of "the referee of the final")."""
+    if owner is None:
         return role
-    if asked["owner"].split()[0].lower() in DETERMINERS and not any(
-        word[:1].isupper() for word in asked["owner"].split()
+    if owner.split()[0].lower() in DETERMINERS and not any(
+        word[:1].isupper() for word in owner.split()
     ):
         return role  # "the referee of the final": the referee
-    return f"{role} {asked['of']}"
+    return f"{role} {attached}"
 
 
 # The description set beside a name: before it ("Aster's chief executive, Laura Brennan")

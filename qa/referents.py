@@ -126,7 +126,7 @@ def _referent(
             # "What kind of accident was it?" after "How many were killed in the 2018
             # accident at the mine?": the event the question was set in.
             named = setting[1]
-        if named is not None and word in _HE | _SHE and not _someone(named, asked):
+        if named is not None and word in _HE | _SHE and not _someone(named, said, asked):
             # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
             # the man, not his role; "her team" after "How long did the work take?" is
             # no one's there (an earlier turn's, qa.followup). After "What was the target
@@ -151,10 +151,13 @@ def _referent(
     return None
 
 
-def _someone(named: str, asked: str) -> bool:
+def _someone(named: str, said: Said, asked: str) -> bool:
     """Whether "he" or "she" may stand for `named`: a name or a noun for a person, or
-    anything a who-question asked about ("Who was the target?": the target is someone)."""
-    return asked in ("who", "whom") or may_be_someone(named)
+    what a who-question asked about ("Who was the target?": the target is someone), not
+    its subject ("the country" of "Who did the country send?")."""
+    if may_be_someone(named):
+        return True
+    return asked in ("who", "whom") and named == described_thing(said.question)
 
 
 def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:

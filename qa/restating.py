@@ -311,6 +311,10 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         before = re.search(r"\b(\w+)\s+$", question[:start])
         if tokens[0].lower() in DETERMINERS and before and before[1].lower() in DETERMINERS:
             start = before.start(1)  # "the EU" for "the UN", not "the the EU"
+        elif before and before[1].lower() == "the" and _name_alone(question[end:]):
+            # "Mexico" for "the United States", not "the Mexico"; "the Israeli army" keeps
+            # its "the" for "Lebanese" ("Lebanese" names no thing alone).
+            start = before.start(1)
         return f"{question[:start]}{fragment}{question[end:]}?"
     done_to = _WHO_DOES.match(question)
     if done_to is not None and len(tokens) <= _THING_WORDS:
@@ -641,6 +645,17 @@ _COUNTED_WORDS = 3
 _NOT_THINGS = WH | AUXILIARIES | PREPOSITIONS | POSSESSIVE | SOME | PERSONAL | DEMONSTRATIVES
 
 
+def _name_alone(rest: str) -> bool:
+    """Whether a name ends its noun phrase, the question's `rest` after it going on with
+    no noun of its own: the end, a verb, an auxiliary or a preposition ("the United States?",
+    "the IDF say"), not "army" of "the Israeli army"."""
+    following = words(rest)[:1]
+    if not following:
+        return True
+    word = following[0].lower()
+    return word in AUXILIARIES | PREPOSITIONS or base_form(word) is not None
+
+
 def _recounted(tokens: list[str], question: str) -> str | None:
     """ "And barns?" after "How many homes were destroyed?": the same count of the other
     things ("How many barns were destroyed?"; joined, the reader gave the homes' "15"
@@ -655,6 +670,10 @@ def _recounted(tokens: list[str], question: str) -> str | None:
     if named[0][:1].isupper() and not counts_subject(counted):
         # "And the Social Democrats?" after "How many seats did the Civic Alliance get?":
         # another party's seats, not a count of Social Democrats (the subject, below).
+        return None
+    if named[0][:1].isupper() and first_name(question) is not None:
+        # "And German?" after "How many of the hostages were Norwegian?": a name for the
+        # name ("How many German were Norwegian?" had counted Germans).
         return None
     start, end = counted.span("things")
     return f"{question[:start]}{' '.join(named)}{question[end:]}?"

@@ -271,6 +271,9 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is Helen Okafor?", None),
         ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
         ("Who is the Aster spokesperson?", "the spokesperson of Aster"),
+        # A verb naming the role: its holder.
+        ("Who leads the group that took over the embassy?", "the leader"),
+        ("Who heads Aster?", "the head of Aster"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],

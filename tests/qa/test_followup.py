@@ -1419,3 +1419,21 @@ def test_he_after_a_question_about_no_one_is_the_person_the_answer_names() -> No
     assert read_question("What does he do?", target).reader_question == (
         "What does the chief of staff of Hezbollah do?"
     )
+
+
+def test_a_name_for_a_name_takes_its_place_whole() -> None:
+    recalled = _chat(
+        ("How many vehicles are being recalled in the United States?", _cited("1,372,000", 0))
+    )
+    assert read_question("What about Mexico?", recalled).reader_question == (
+        "How many vehicles are being recalled in Mexico?"
+    )
+    norwegian = _chat(("How many of the hostages were Norwegian?", _cited("12", 2)))
+    assert read_question("And German?", norwegian).reader_question == (
+        "How many of the hostages were German?"
+    )
+
+
+def test_his_after_a_who_question_s_subject_is_not_that_subject() -> None:
+    sent = _chat(("Who did the country send?", Answer("", False, 0.1, [])))
+    assert "country" not in read_question("What is his title?", sent).reader_question

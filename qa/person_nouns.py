@@ -63,13 +63,25 @@ def _head_noun(phrase: str) -> str:
     return head[-1] if head else ""
 
 
+# Nouns that end a body's name, which "he" or "she" never stands for.
+_BODIES = frozenset(
+    "bank ministry department agency authority institute institution council committee "
+    "commission company corporation group association union party front army police court "
+    "government office organization organisation board fund university school hospital "
+    "league club federation alliance coalition movement network service administration "
+    "bureau foundation trust society airline airlines motors industries".split()
+)
+
+
 def may_be_someone(phrase: str) -> bool:
     """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
     head = _head_noun(phrase)
     if not head:
         return False
     if head[:1].isupper() and not _POSSESSIVE.search(head):
-        return True  # a name: "Dr. Amara Whitfield", "Lebanon’s foreign ministry" is not
+        # A name: "Dr. Amara Whitfield" ("Lebanon’s foreign ministry" is not), but not a
+        # body's: "Central Bank of Vestria", "Karbonia Energy Group".
+        return head.lower() not in _BODIES
     noun = head.lower()
     return noun in _PERSONS or _PERSON_ENDING.search(noun) is not None
 

@@ -140,6 +140,11 @@ _ASKING = re.compile(
     rf"[\s,]+(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
+_CORRECTED = re.compile(
+    r"^(?:(?:no|nope|sorry|oops|actually|wait)\s*[,.!:;-]+\s*"
+    rf"|(?:(?:no|nope|sorry)[\s,]+)?i\s+mean[t]?[\s,:;-]+)+(?={_ASKS})",
+    re.IGNORECASE,
+)
 _LEADING_PLEASE = re.compile(rf"^{_PLEASE}[\s,]+(?={_ASKS})", re.IGNORECASE)
 # The article named as the source ("according to the article, who ...", "... in the
 # text?", "what does the article say was targeted"): every question here is about it.
@@ -448,6 +453,9 @@ def tidy(question: str) -> str:
     # Shorthand first: "i wanna know who won" is "I want to know", which asks nothing.
     text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _unwrapped(text).strip() or text
+    # "no, I meant what did they vote for": the question, corrected ("I meant the Beirut
+    # strike", which names no question, is a fragment: qa.referring).
+    text = _CORRECTED.sub("", text) or text
     text = _topic_put_in(text)
     text = _THAT_PERSON.sub(_person_pointed, text)
     text = _IS.sub(_contract, text)

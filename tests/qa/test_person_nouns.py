@@ -16,6 +16,8 @@ from qa.person_nouns import may_be_someone, owner_of
         ("the 52-year-old", True),
         ("Dr. Amara Whitfield", True),
         ("Hezbollah", True),  # a name may be anyone
+        ("Central Bank of Vestria", False),  # but not a body's
+        ("Karbonia Energy Group", False),
         ("the work", False),
         ("the new compound", False),
         ("Tomás Reyes’s role on the team", False),

@@ -300,3 +300,16 @@ def test_then_is_kept_where_it_is_a_time() -> None:
 )
 def test_a_person_pointed_at_is_he_or_she(typed: str, clean: str) -> None:
     assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("no, I meant what did they vote for", "What did they vote for?"),
+        ("sorry, who is he", "Who is he?"),
+        # A correction naming no question is a fragment for the follow-up to read.
+        ("no, I meant the Beirut strike", "No, I meant the Beirut strike?"),
+    ],
+)
+def test_a_corrected_question_is_the_question(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean

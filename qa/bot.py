@@ -25,7 +25,7 @@ from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
-from qa.answer_length import fit_span
+from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, answer_fits, answer_type
 from qa.answerability import features as answerability
 from qa.apposition import (
@@ -255,12 +255,17 @@ class ArticleQA:
         if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
             spans = past_the_deed(spans, reading.deed, self.text)
         for answer in reading.other_than:  # "What else ...?": not an answer given again
-            spans = other_than(spans, answer)
+            spans = other_than(spans, answer, self._shown(reading))
         # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
         spans = not_shares(spans, reading.reader_question)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
+
+    def _shown(self, reading: Reading) -> Callable[[ReadSpan], str]:
+        """A span as it would be shown for the reading's question (qa.answer_length)."""
+        question = reading.reader_question
+        return lambda span: fit_answer(question, span, self.sentences[span.position]).text
 
     def focus(self, reading: Reading) -> tuple[int, ...]:
         """The sentences a follow-up searches first: those the last answer cited, and,

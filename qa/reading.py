@@ -376,16 +376,27 @@ def best_in_window(spans: Sequence[ReadSpan]) -> dict[int, ReadSpan]:
     return best
 
 
-def other_than(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
+def other_than(
+    spans: Sequence[ReadSpan], answer: str, shown: Callable[[ReadSpan], str] | None = None
+) -> list[ReadSpan]:
     """The spans that do not give `answer` again (in whole or in part, any case or
-    punctuation): what "What else ...?" may be answered with."""
+    punctuation), read as the reader gave them or as they would be shown (`shown`: the
+    span fitted to the question, qa.answer_length): what "What else ...?" may be
+    answered with. ("what else did he say" had been answered with the same quotation,
+    widened from a span that ran past its end.)"""
     given = f" {normalize(answer)} "
 
-    def repeats(span: ReadSpan) -> bool:  # word for word, in either direction
-        text = f" {normalize(span.text)} "
+    def repeats(text: str) -> bool:  # word for word, in either direction
+        text = f" {normalize(text)} "
         return bool(text.strip()) and (text in given or given in text)
 
-    return [span for span in spans if not repeats(span)] if given.strip() else list(spans)
+    if not given.strip():
+        return list(spans)
+    return [
+        span
+        for span in spans
+        if not repeats(span.text) and not (shown is not None and repeats(shown(span)))
+    ]
 
 
 # After a span of the deed already named: "declared a major incident and opened the town's

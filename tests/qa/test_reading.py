@@ -313,6 +313,11 @@ def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     # Word for word: "Israel" is not part of "Israeli military".
     assert other_than([ReadSpan("Israel", 0, 6, 0, 1.0)], "Israeli military") != []
     assert other_than(spans, "") == spans
+    # A span shown otherwise (widened to the quotation it ran past) is read as shown.
+    quoted = ReadSpan("growth, said Tomas Berger", 0, 25, 0, 1.0)
+    said = "This was a clear signal that the bank is more worried about inflation than about growth"
+    assert other_than([quoted], said) == [quoted]
+    assert other_than([quoted], said, lambda span: said) == []
 
 
 def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:

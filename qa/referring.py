@@ -52,7 +52,7 @@ TIME_UNITS = frozenset(
 # "anything else?", "someone else?": words that "else" asks another one of.
 SOME = frozenset("anything something anyone someone anybody somebody any".split())
 # "Where?", "Who else?": a question word and at most one of these.
-_BARE_TAILS = frozenset("else exactly then instead".split())
+_BARE_TAILS = frozenset("else exactly then instead not".split())  # "Why not?"
 # "How long did it take?": an "it" that names nothing.
 _TAKE = frozenset("take takes took taken".split())
 # "How long has it been?", "It has been since ...": "been" as the whole predicate. Before

@@ -1437,3 +1437,8 @@ def test_a_name_for_a_name_takes_its_place_whole() -> None:
 def test_his_after_a_who_question_s_subject_is_not_that_subject() -> None:
     sent = _chat(("Who did the country send?", Answer("", False, 0.1, [])))
     assert "country" not in read_question("What is his title?", sent).reader_question
+
+
+def test_why_not_after_a_yes_no_question_asks_why() -> None:
+    ground = _chat(("Did either side give ground?", _cited("neither party", 7, dates=())))
+    assert read_question("Why not?", ground).reader_question == "Why did either side give ground?"

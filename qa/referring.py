@@ -301,6 +301,8 @@ def ellipsis(question: str) -> Ellipsis | None:
     lower = [t.lower() for t in tokens]
     if lower[0] in WH and (len(lower) == 1 or (len(lower) == 2 and lower[1] in _BARE_TAILS)):
         return Ellipsis(question_word=lower[0])
+    if lower == ["what", "for"]:
+        return Ellipsis(question_word="why")  # "What for?" asks why
     if len(lower) == 2 and lower[0] in PREPOSITIONS and lower[1] in _ASKED_AFTER_PREPOSITION:
         # "By whom?", "Since when?"; "by who?" as people type it.
         asked = "whom" if lower[1] == "who" else lower[1]

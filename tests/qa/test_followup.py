@@ -1442,3 +1442,10 @@ def test_his_after_a_who_question_s_subject_is_not_that_subject() -> None:
 def test_why_not_after_a_yes_no_question_asks_why() -> None:
     ground = _chat(("Did either side give ground?", _cited("neither party", 7, dates=())))
     assert read_question("Why not?", ground).reader_question == "Why did either side give ground?"
+
+
+def test_what_for_asks_why() -> None:
+    warned = _chat(("Did they give any warning?", _cited("prior warnings were issued", 9)))
+    assert read_question("what for", warned).reader_question.startswith(
+        "Why did they give any warning"
+    )

@@ -97,8 +97,10 @@ def _referent(
             named = None
         if named is None and word in _SINGULAR:
             # "Who is he?" after "What was targeted?" / "a building believed to house the
-            # ‘chief of staff of Hezbollah,’": the one person the answer names by role.
-            named = _person_in(answer)
+            # ‘chief of staff of Hezbollah,’": the one person the answer names by role;
+            # "What was his job?" after "Was anyone killed?" / "A Marenian security guard,
+            # 34-year-old Petar Danek, was killed": the one person it names.
+            named = _person_in(answer) or _name_in(answer)
         if named is None and word in _PLURAL:
             # "they" after "How many firefighters are battling the blaze?" / "600" are
             # the firefighters ("What equipment do they have?"); left, it was read with
@@ -194,6 +196,19 @@ def _person_in(answer: str) -> str | None:
     if len(found) != 1 or found[0] == answer:
         return None
     return re.sub(r"[‘“'\"]", "", found[0])
+
+
+# A person's name: two or more capitalised words, small joining words between.
+_FULL_NAME = re.compile(
+    r"(?<![\w’'-])[A-Z][\w-]+(?:\s+(?:(?:de|van|von|bin|al|da)\s+)?[A-Z][\w-]+)+"
+)
+
+
+def _name_in(answer: str) -> str | None:
+    """The one name of someone (two capitalised words or more, no body's) in an answer,
+    or None where it names none or several."""
+    found = {m.group() for m in _FULL_NAME.finditer(answer) if may_be_someone(m.group())}
+    return found.pop() if len(found) == 1 else None
 
 
 # Titles that say whether one is a man or a woman: "she" is never "Sir David Park".

@@ -1449,3 +1449,20 @@ def test_what_for_asks_why() -> None:
     assert read_question("what for", warned).reader_question.startswith(
         "Why did they give any warning"
     )
+
+
+def test_he_after_an_answer_naming_one_person_is_that_person() -> None:
+    killed = _chat(
+        (
+            "Was anyone killed?",
+            _cited("A Marenian security guard, 34-year-old Petar Danek, was killed", 16),
+        )
+    )
+    assert read_question("What was his job?", killed).reader_question == (
+        "What was Petar Danek’s job?"
+    )
+    # Two people named: no one in particular.
+    both = _chat(
+        ("What happened at the vote?", _cited("Paul Okonjo and Sara Lindqvist dissented", 5))
+    )
+    assert "Okonjo" not in read_question("What did he vote for?", both).reader_question

@@ -162,13 +162,24 @@ def _someone(named: str, said: Said, asked: str) -> bool:
     return asked in ("who", "whom") and named == described_thing(said.question)
 
 
+# "What is the name of Ingrid Halvorsen's father?", "What was the captain's name?": a
+# name asked for.
+_NAME_OF = re.compile(
+    r"^\s*what(?:\s+is|\s+was|['’]s)\s+(?:the\s+name\s+of\s+\S|.+['’]s\s+(?:full\s+)?name\s*\??$)",
+    re.IGNORECASE,
+)
+
+
 def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
     """The name "Who is the CEO?" was answered with ("Mei Lin Cho"), for "he" or "she"
     after it: the article calls her by name ("Chief executive Mei Lin Cho said ..."),
     where "the CEO" may be the asker's word. A name described ("Who is Hezbollah?")
     stays what it was."""
-    if word in _SINGULAR and kind_named(said.question) is not None and _looks_like_name(answer):
-        return answer  # "he" after "What is the governor's name?" / "Alessandro Ricci"
+    named = kind_named(said.question) is not None or _NAME_OF.match(said.question) is not None
+    if word in _SINGULAR and named and _looks_like_name(answer):
+        # "he" after "What is the governor's name?" or "What is the name of Ingrid
+        # Halvorsen's father?" / "Erik"
+        return answer
     thing = described_thing(said.question)
     if word not in _SINGULAR or asked != "who" or thing is None:
         return None

@@ -1466,3 +1466,8 @@ def test_he_after_an_answer_naming_one_person_is_that_person() -> None:
         ("What happened at the vote?", _cited("Paul Okonjo and Sara Lindqvist dissented", 5))
     )
     assert "Okonjo" not in read_question("What did he vote for?", both).reader_question
+
+
+def test_he_after_a_name_asked_for_is_that_name() -> None:
+    named = _chat(("What is the name of Ingrid Halvorsen's father?", _cited("Erik", 19, dates=())))
+    assert read_question("How old is he?", named).reader_question == "How old is Erik?"

@@ -22,7 +22,7 @@ _MORE = whole_request(
     r"tell\s+me\s+more(?:\s+about\s+(?:that|it|this|them))?"
     r"|more(?:\s+(?:details?|info|information))?"
     r"|(?:go|carry|read)\s+on|continue|keep\s+going|say\s+more|elaborate"
-    r"|and\s+then|then\s+what|what\s+next|what\s+happened\s+(?:next|after\s+that)"
+    r"|(?:and\s+)?then|then\s+what|what\s+next|what\s+happened\s+(?:next|after\s+that)"
 )
 
 

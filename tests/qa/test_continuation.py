@@ -18,6 +18,7 @@ from qa.continuation import asks_more, next_position
         "go on",
         "Keep going!",
         "and then?",
+        "Then?",
         "What happened next?",
         "what happened after that",
         "Could you elaborate?",

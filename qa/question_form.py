@@ -18,7 +18,7 @@ import string
 import unicodedata
 
 from qa.dates.days import day_number, make, month_number
-from qa.dates.patterns import AMBIGUOUS_MONTHS, MONTH_DAY, MONTH_ONLY, WEEKDAYS, YEAR
+from qa.dates.patterns import AMBIGUOUS_MONTHS, MONTH, MONTH_DAY, MONTH_ONLY, WEEKDAYS, YEAR
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -433,6 +433,20 @@ def _person_pointed(match: re.Match[str]) -> str:
     return f"{before}{pronoun}"
 
 
+# "nov 19 what happened", "November 23, what was hit": the day typed first, then the
+# question ("What happened?" was read as asked, and answered "Tensions escalated").
+_DAY_FIRST = re.compile(
+    rf"^(?:on\s+)?(?P<day>(?:{MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s*[,:;–—-]?\s+"
+    r"(?P<question>(?:what|who|where|why|how|which)\b[^?!.]*)[?!.]*$",
+    re.IGNORECASE,
+)
+
+
+def _day_last(match: re.Match[str]) -> str:
+    question = match["question"]
+    return f"{question[:1].upper()}{question[1:]} on {match['day']}?"
+
+
 def _is_shouted(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
 
@@ -468,6 +482,7 @@ def tidy(question: str) -> str:
     text = _DATE.sub(_full_date, text)
     text = MONTH_ONLY.sub(_full_month, text)
     text = _UNLED_DAY.sub(_on_the_day, text)
+    text = _DAY_FIRST.sub(_day_last, text)
     if text and not text.endswith((".", "!")):
         text = text.rstrip(_TRAILING_MARKS) + "?"
     if text[:1].islower():

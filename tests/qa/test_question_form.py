@@ -313,3 +313,15 @@ def test_a_person_pointed_at_is_he_or_she(typed: str, clean: str) -> None:
 )
 def test_a_corrected_question_is_the_question(typed: str, clean: str) -> None:
     assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("nov 19 what happened", "What happened on November 19?"),
+        ("November 23: what was targeted?", "What was targeted on November 23?"),
+        ("what happened on nov 19", "What happened on November 19?"),
+    ],
+)
+def test_a_day_typed_first_goes_after_the_question(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean

@@ -37,6 +37,13 @@ _IS = re.compile(
     re.IGNORECASE,
 )
 _ARE = re.compile(rf"\b(?P<w>{_WH})['’]re\b", re.IGNORECASE)
+# "where'd they meet", "why'd the canal decline": "did"; "who'd have thought": "would".
+_D = re.compile(
+    rf"\b(?P<w>{_WH})['’]d\b(?P<would>\s+(?:have|be|like|love|want|prefer|rather)\b)?",
+    re.IGNORECASE,
+)
+# "whereabouts in the city": where.
+_WHEREABOUTS = re.compile(r"^whereabouts\b", re.IGNORECASE)
 # "whos", "whats": the apostrophe left out; only question words, where "-s" is never a
 # plural or a possessive.
 _BARE_IS = re.compile(rf"\b(?P<w>{_WH})s\b", re.IGNORECASE)
@@ -474,6 +481,8 @@ def tidy(question: str) -> str:
     text = _THAT_PERSON.sub(_person_pointed, text)
     text = _IS.sub(_contract, text)
     text = _ARE.sub(lambda m: f"{m.group('w')} are", text)
+    text = _D.sub(lambda m: f"{m['w']} {'would' if m['would'] else 'did'}{m['would'] or ''}", text)
+    text = _WHEREABOUTS.sub(lambda m: "Where" if m.group()[0].isupper() else "where", text)
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
     text = _Y.sub("why", text)
     text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)

@@ -52,6 +52,8 @@ TIME_UNITS = frozenset(
 # "anything else?", "someone else?": words that "else" asks another one of.
 SOME = frozenset("anything something anyone someone anybody somebody any".split())
 # "Where?", "Who else?": a question word and at most one of these.
+# "Why is that?", "why's that", "why so": why the last answer is so.
+_WHY_THAT = [["why", "is", "that"], ["why", "was", "that"], ["why", "is", "this"], ["why", "so"]]
 _BARE_TAILS = frozenset("else exactly then instead not".split())  # "Why not?"
 # "How long did it take?": an "it" that names nothing.
 _TAKE = frozenset("take takes took taken".split())
@@ -163,8 +165,8 @@ def _that_points(previous: str, after: list[str], rest: int) -> str | None:
     if not previous or previous in WH | AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS:
         verb_follows = (previous in _DO and rest == 1) or _participle_follows(previous, after)
         return "determiner" if _noun_follows(after) and not verb_follows else "thing"
-    if not rest:
-        return "thing"  # "Who condemned that?"
+    if not rest or after[0].lower() in _HAPPEN:
+        return "thing"  # "Who condemned that?", "Where would all that happen?"
     # "Who condemned that strike?" ends on its noun; where more follows, "that" may as
     # well start a clause ("the style that emerged from ..."): read as standing alone.
     return "determiner" if rest == 1 and _noun_follows(after) else None
@@ -179,12 +181,20 @@ def _participle_follows(previous: str, after: list[str]) -> bool:
 
 def _noun_follows(after: list[str]) -> bool:
     """Whether a demonstrative is followed by its noun ("that strike"), not by a verb,
-    preposition or name ("Was that in Beirut?", "Was that Beirut?")."""
+    preposition or name ("Was that in Beirut?", "Was that Beirut?", "Where would all
+    that happen?")."""
     if not after:
         return False
     following = after[0]
-    closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | _NO_NOUN
+    closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | _NO_NOUN | _HAPPEN
     return following.lower() not in closed and not following[:1].isupper()
+
+
+# Verbs of an event after "that" ("all that happen"): no noun for it to point with.
+_HAPPEN = frozenset(
+    "happen happens happened occur occurs occurred take takes took start starts started "
+    "begin begins began end ends ended mean means meant".split()
+)
 
 
 # Words after "that"/"this" that are no noun for it to point with ("Is that all in
@@ -301,8 +311,8 @@ def ellipsis(question: str) -> Ellipsis | None:
     lower = [t.lower() for t in tokens]
     if lower[0] in WH and (len(lower) == 1 or (len(lower) == 2 and lower[1] in _BARE_TAILS)):
         return Ellipsis(question_word=lower[0])
-    if lower == ["what", "for"]:
-        return Ellipsis(question_word="why")  # "What for?" asks why
+    if lower == ["what", "for"] or lower in _WHY_THAT:
+        return Ellipsis(question_word="why")  # "What for?", "Why is that?" ask why
     if len(lower) == 2 and lower[0] in PREPOSITIONS and lower[1] in _ASKED_AFTER_PREPOSITION:
         # "By whom?", "Since when?"; "by who?" as people type it.
         asked = "whom" if lower[1] == "who" else lower[1]

@@ -9,7 +9,7 @@ from qa.answer import Answer, Evidence
 from qa.errors import InvalidQuestion
 from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
-from qa.referring import bare, pointers, refers_back
+from qa.referring import bare, ellipsis, pointers, refers_back
 from qa.restating import Said, resolve, restate
 from qa.spelling import ArticleWords
 
@@ -1471,3 +1471,9 @@ def test_he_after_an_answer_naming_one_person_is_that_person() -> None:
 def test_he_after_a_name_asked_for_is_that_name() -> None:
     named = _chat(("What is the name of Ingrid Halvorsen's father?", _cited("Erik", 19, dates=())))
     assert read_question("How old is he?", named).reader_question == "How old is Erik?"
+
+
+def test_why_is_that_asks_why_and_all_that_is_the_thing() -> None:
+    assert ellipsis("Why is that?") == ellipsis("Why?")
+    assert ellipsis("why so") == ellipsis("Why?")
+    assert [p.kind for p in pointers("Where would all that happen?")] == ["thing"]

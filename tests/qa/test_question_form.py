@@ -325,3 +325,16 @@ def test_a_corrected_question_is_the_question(typed: str, clean: str) -> None:
 )
 def test_a_day_typed_first_goes_after_the_question(typed: str, clean: str) -> None:
     assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("where'd they meet", "Where did they meet?"),
+        ("why'd the canal decline", "Why did the canal decline?"),
+        ("who'd have thought", "Who would have thought?"),
+        ("whereabouts in the city", "Where in the city?"),
+    ],
+)
+def test_more_contractions_and_question_words_as_typed(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean

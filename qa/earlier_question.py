@@ -57,7 +57,7 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 # "By how much did Ana Ferreira win?", "In which year did ...": a preposition may lead.
 _AUXILIARY_QUESTION = re.compile(
     r"^(?:(?:by|in|for|from|to|with|at|on|of|since|until|after|before)\s+)?"
-    r"(?:what|who|whom|where|when|why|how|which)(?:\s+\w+)?\s+"
+    r"(?:what|who|whom|where|when|why|how|which)(?:\s+\w+){0,2}?\s+"
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?=\S)",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from qa.earlier_question import (
     Said,
     counted_things,
     described_thing,
+    first_name,
     happened_to,
     leads_with_preposition,
     looks_plural,
@@ -128,6 +129,11 @@ def _referent(
             # "What kind of accident was it?" after "How many were killed in the 2018
             # accident at the mine?": the event the question was set in.
             named = setting[1]
+        name = first_name(said.question) if named is None and word in _IT else None
+        if name is not None:
+            # "Who is it dedicated to?" after "When did work on Tessary Cathedral begin?":
+            # the thing the question names.
+            named = said.question[name[0] : name[1]]
         if named is not None and word in _HE | _SHE and not _someone(named, said, asked):
             # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
             # the man, not his role; "her team" after "How long did the work take?" is

@@ -232,11 +232,16 @@ def _kind(scan: _Scan, i: int) -> str | None:
         # where did he live?"), never for one in its own.
         return None if scan.named_before(i) else "person"
     if lower in PERSONAL:
-        if (lower == "it" and _expletive(after)) or scan.named_in_earlier_clause(i):
+        if (lower == "it" and _expletive(after, rest)) or scan.named_in_earlier_clause(i):
             return None
         if lower == "it" and previous in _REPORTING and scan.named_before(i):
             return None  # "Who did the IDF say it targeted?": the IDF, who said it
         return "thing" if lower == "it" else "person"
+    if lower == "her" and (not after or following in PREPOSITIONS | DETERMINERS):
+        # "Who removed her from the throne?": "her" as an object, someone pointed at (a
+        # possessive has its noun after it).
+        # Never its own clause's noun phrase ("after her" is not the crown got).
+        return None if scan.named_in_earlier_clause(i) else "person"
     if lower in POSSESSIVE:
         return None if scan.named_before(i) or scan.asks_subject else "possessive"
     if lower == "there":
@@ -268,13 +273,15 @@ def pointers(question: str) -> list[Pointer]:
     return found
 
 
-def _expletive(after: list[str]) -> bool:
+def _expletive(after: list[str], rest: int) -> bool:
     """ "How long did it take?", "Why was it difficult to ...?": an "it" that stands for
-    nothing, followed by "take" or soon by "to"/"that"."""
+    nothing, followed by "take" or soon by "to"/"that" (not a "to" that ends the
+    question, `rest` words on: "Who is it dedicated to?")."""
     following = [word.lower() for word in after[:3]]
     if following[:1] == ["been"]:
         return len(following) == 1 or following[1] in _BEEN_ALONE
-    return bool(following) and (following[0] in _TAKE or bool({"to", "that"} & set(following)))
+    linking = {"to", "that"} & set(following[: rest - 1] if rest <= len(following) else following)
+    return bool(following) and (following[0] in _TAKE or bool(linking))
 
 
 def _asks_subject(lower: list[str]) -> bool:

@@ -236,6 +236,10 @@ def _event_as_it(question: str, setting: str, event: str | None = None) -> str |
     return f"{text[:1].upper()}{text[1:]}{setting}?"
 
 
+# "its area", "her title": a possessive and a few words, asked what they are.
+_OWNED_WORDS = 4
+
+
 def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """The last question asked about `fragment` instead ("and on November 19?"): its date,
     its phrase after the same preposition, its subject (`subject_words`) or its first
@@ -250,6 +254,12 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         new_date = _DAY_NUMBER.sub(day["day"], old_dates[0], count=1)
         return f"{question.replace(old_dates[0], new_date, 1)}?"
     tokens = words(fragment)
+    if tokens and tokens[0].lower() in POSSESSIVE and 1 < len(tokens) <= _OWNED_WORDS:
+        # "And its area?" after "How long is the Halvard Glacier?": the glacier's area
+        # ("How long is the Halvard Glacier? And its area?" was answered with its length).
+        owned = put_in(f"What is {fragment.strip()}?", said, phrases)
+        if owned is not None:
+            return owned
     if COMPARING.match(fragment.strip()):
         # "compared with last year?" after "How much did Nordvik earn?": asked with it.
         compared = fragment.strip()

@@ -1477,3 +1477,22 @@ def test_why_is_that_asks_why_and_all_that_is_the_thing() -> None:
     assert ellipsis("Why is that?") == ellipsis("Why?")
     assert ellipsis("why so") == ellipsis("Why?")
     assert [p.kind for p in pointers("Where would all that happen?")] == ["thing"]
+
+
+def test_pointers_after_questions_about_a_named_thing() -> None:
+    work = _chat(("When did work on Tessary Cathedral begin?", _cited("1102", 7, dates=())))
+    assert read_question("Who is it dedicated to?", work).reader_question == (
+        "Who is Tessary Cathedral dedicated to?"
+    )
+    last = _chat(("Who was the last ruler of the dynasty?", _cited("Matilda II", 20, dates=())))
+    assert read_question("Who removed her from the throne?", last).reader_question == (
+        "Who removed Matilda II from the throne?"
+    )
+    names = _chat(("What other names does the dynasty have?", Answer("", False, 0.1, [])))
+    assert read_question("How long did it rule?", names).reader_question == (
+        "How long did the dynasty rule?"
+    )
+    long = _chat(("How long is the Halvard Glacier?", _cited("23.4 kilometres", 1, dates=())))
+    assert read_question("And its area?", long).reader_question == (
+        "What is the Halvard Glacier’s area?"
+    )

@@ -254,12 +254,6 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         new_date = _DAY_NUMBER.sub(day["day"], old_dates[0], count=1)
         return f"{question.replace(old_dates[0], new_date, 1)}?"
     tokens = words(fragment)
-    if tokens and tokens[0].lower() in POSSESSIVE and 1 < len(tokens) <= _OWNED_WORDS:
-        # "And its area?" after "How long is the Halvard Glacier?": the glacier's area
-        # ("How long is the Halvard Glacier? And its area?" was answered with its length).
-        owned = put_in(f"What is {fragment.strip()}?", said, phrases)
-        if owned is not None:
-            return owned
     if COMPARING.match(fragment.strip()):
         # "compared with last year?" after "How much did Nordvik earn?": asked with it.
         compared = fragment.strip()
@@ -271,6 +265,12 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     owned = _owned(tokens, question, said.answer) or _owners_other(tokens, question)
     if owned is not None:
         return owned
+    if tokens and tokens[0].lower() in POSSESSIVE and 1 < len(tokens) <= _OWNED_WORDS:
+        # "And its area?" after "How long is the Halvard Glacier?": the glacier's area
+        # ("How long is the Halvard Glacier? And its area?" was answered with its length).
+        owned = put_in(f"What is {fragment.strip()}?", said, phrases)
+        if owned is not None:
+            return owned
     recounted = _recounted(tokens, question)
     if recounted is not None:
         return recounted

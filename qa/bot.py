@@ -84,6 +84,7 @@ from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.speaker_request import asks_speaker, speaker
 from qa.spelling import ArticleWords
+from qa.time_of_day import of_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
@@ -258,6 +259,8 @@ class ArticleQA:
             spans = other_than(spans, answer, self._shown(reading))
         # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
         spans = not_shares(spans, reading.reader_question)
+        # "What time of day ...?" is not answered by a date (qa.time_of_day).
+        spans = of_the_day(spans, reading.reader_question)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

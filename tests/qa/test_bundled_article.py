@@ -144,3 +144,10 @@ def test_according_to_whom_asks_who_made_the_claim(bundled_bot) -> None:
     assert answer.evidence[0].position == 0
     said = bundled_bot.ask("The target was a building, according to whom?")
     assert said.found and "press office" in said.text
+
+
+def test_a_time_of_day_the_article_does_not_give_is_not_a_date(bundled_bot) -> None:
+    # The reader's "November 23" (0.80) says which day; the article says not when in it.
+    answer = bundled_bot.ask("What time of day did the Beirut strike take place?")
+    assert not answer.found
+    assert bundled_bot.ask("When did the Beirut strike take place?").found

@@ -1,0 +1,37 @@
+"""A time of day is no date: "What time of day did the Beirut strike take place?" was
+answered "November 23" (0.80), which says which day, not when in it.
+
+Where a question asks the time of day, only spans that tell one (a clock time, "a.m.",
+"noon", "the early hours", "morning" ...) answer it; where the reader found none, the
+question is withheld, as it should be when the article does not say. Only "time of day":
+"What time ...?" alone also asks for an era in reference text ("What time is referred
+to as the Edo period?": "1600 to 1868", the validation split's gold answer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.reading import ReadSpan
+
+_ASKS = re.compile(r"\btime\s+of\s+(?:the\s+)?day\b", re.IGNORECASE)
+_TELLS = re.compile(
+    r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|o['’]clock|\b(?:noon|midnight|midday|"
+    r"dawn|dusk|daybreak|nightfall|morning|afternoon|evening|night|overnight|sunrise|"
+    r"sunset|early\s+hours|small\s+hours|lunchtime|daytime|night-?time)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_time_of_day(question: str) -> bool:
+    """Whether `question` asks when in the day something happened."""
+    return _ASKS.search(question) is not None
+
+
+def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans that tell a time of day, where `question` asks for one; otherwise the
+    spans as they are."""
+    if not asks_time_of_day(question):
+        return list(spans)
+    return [span for span in spans if _TELLS.search(span.text)]

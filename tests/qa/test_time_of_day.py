@@ -1,0 +1,24 @@
+"""A time of day is no date (qa.time_of_day)."""
+
+from __future__ import annotations
+
+from qa.reading import ReadSpan
+from qa.time_of_day import asks_time_of_day, of_the_day
+
+
+def _span(text: str, margin: float = 1.0) -> ReadSpan:
+    return ReadSpan(text, 0, len(text), 0, margin)
+
+
+def test_a_time_of_day_is_asked_by_those_words_only() -> None:
+    assert asks_time_of_day("What time of day did the Beirut strike take place?")
+    assert not asks_time_of_day("What time is referred to as the Edo period?")  # an era
+    assert not asks_time_of_day("When did the strike take place?")
+
+
+def test_only_spans_that_tell_a_time_of_day_answer_it() -> None:
+    spans = [_span("November 23"), _span("the early hours of November 19"), _span("4:17 a.m.")]
+    kept = of_the_day(spans, "What time of day was the strike?")
+    assert [span.text for span in kept] == ["the early hours of November 19", "4:17 a.m."]
+    assert of_the_day(spans[:1], "What time of day was it?") == []  # withheld: not said
+    assert of_the_day(spans, "When was the strike?") == spans

@@ -58,6 +58,7 @@ from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_nam
 from qa.keyword_query import as_question
 from qa.lexical import terms
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
+from qa.measures import not_areas
 from qa.messages import (
     AT_THE_END,
     AUTHOR_OF_ARTICLE,
@@ -261,6 +262,8 @@ class ArticleQA:
         spans = not_shares(spans, reading.reader_question)
         # "What time of day ...?" is not answered by a date (qa.time_of_day).
         spans = of_the_day(spans, reading.reader_question)
+        # "How deep is the lake?" is not answered by its area (qa.measures).
+        spans = not_areas(spans, reading.reader_question)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

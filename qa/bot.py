@@ -31,15 +31,11 @@ from qa.answerability import features as answerability
 from qa.apposition import (
     apposition,
     called_before,
-    held_elsewhere,
-    holds_other_role,
     kind_named,
     name_beside,
     role_asked,
-    role_noun,
     thing_described,
     word_described,
-    written_role,
 )
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
@@ -80,6 +76,7 @@ from qa.overview import asks_overview, overview
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, past_the_deed, read_spans
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
+from qa.role_holder import holder, holds_another
 from qa.shares import not_shares
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
@@ -449,46 +446,27 @@ class ArticleQA:
         role = role_asked(spelled or asked or cleaned)
         if role is None:
             return concluded
+        if concluded.answer.found and not self._holds_another(analysis, role):
+            return concluded
         if concluded.answer.found:
-            concluded = self._not_held_elsewhere(concluded, analysis, role)
-            if concluded.answer.found:
-                return concluded
+            withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)
+            concluded = Decision(withheld, concluded.candidate)
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
-        naming = [s.text for s in self._naming(role) if name_beside(role, s.text, loose=True)]
-        if not naming:
-            return concluded  # none to find: no topic to rank (an embedding) for nothing
-        # The role as the article words it ("spokeswoman" for the "spokesperson" asked):
-        # a word it never writes would make the topic look absent from it.
-        role = written_role(role, naming[0])
-        held = self._phrase_about(role, lambda text: name_beside(role, text, loose=True))
+        found = holder(role, self.sentences)
+        held = self._phrase_about(found.role, found.locate) if found is not None else None
         return concluded if held is None else held
 
-    def _naming(self, role: str) -> list[Sentence]:
-        """The sentences that write a role's noun ("referee" of "the referee of the
-        final"): the only ones a name can stand beside it in."""
-        noun = role_noun(role)
-        return [s for s in self.sentences if noun.search(s.text)]
-
-    def _not_held_elsewhere(self, concluded: Decision, analysis: Analysis, role: str) -> Decision:
-        """The decision, withheld where its answer holds the role asked of one owner for
-        another ("Who is the chief executive of Solvik?": "Priya Raman, Veridian's chief
-        executive": qa.apposition.held_elsewhere)."""
+    def _holds_another(self, analysis: Analysis, role: str) -> bool:
+        """Whether the reader's answer holds a role other than the one asked
+        (qa.role_holder.holds_another)."""
         span = analysis.span
         if span is None:
-            return concluded
+            return False
         sentence = self.sentences[span.position]
         start, end = span.start - sentence.start, span.end - sentence.start
-        # Or a name the article sets beside another role ("Aster's chief executive, Laura
-        # Brennan" for "Who is Aster's spokesperson?"), where it names the one asked.
-        other = holds_other_role(role, sentence.text, start, end) and any(
-            name_beside(role, s.text, loose=True) for s in self._naming(role)
-        )
-        if not (other or held_elsewhere(role, sentence.text, start, end)):
-            return concluded
-        withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)
-        return Decision(withheld, concluded.candidate)
+        return holds_another(role, self.sentences, sentence, start, end)
 
     def by_apposition(self, question: str) -> Decision | None:
         """The answer to "What is Hezbollah?" where the article sets a phrase beside the

@@ -1,0 +1,60 @@
+"""Who holds a role the question asks about ("Who is Aster's spokesperson?"): whether the
+reader's answer holds another role, and the name the article sets beside the one asked.
+
+Works on the article's sentences only; the bot ranks and scores what is found here as
+"Tell me about <role>" (qa.bot)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.sentences import Sentence
+from qa.apposition import held_elsewhere, holds_other_role, name_beside, role_noun, written_role
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Where to find a role's holder: the role as the article words it ("the spokeswoman
+    of Aster" for "the spokesperson of Aster" asked) and the locator of the name beside it
+    in a sentence's text."""
+
+    role: str
+    locate: Callable[[str], tuple[int, int] | None]
+
+
+def naming(role: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that write a role's noun ("referee" of "the referee of the final"):
+    the only ones a name can stand beside it in."""
+    noun = role_noun(role)
+    return [s for s in sentences if noun.search(s.text)]
+
+
+def names_beside(role: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that set a name beside the role ("the referee, Paul Hendry")."""
+    return [s for s in naming(role, sentences) if name_beside(role, s.text, loose=True)]
+
+
+def holds_another(
+    role: str, sentences: list[Sentence], sentence: Sentence, start: int, end: int
+) -> bool:
+    """Whether the answer at [start, end) of `sentence` (offsets in its text) holds a role
+    other than the one asked: of another owner ("Who is the chief executive of Solvik?":
+    "Priya Raman, Veridian's chief executive"), or another role where the article names
+    the asked one's holder ("Aster's chief executive, Laura Brennan" for "Who is Aster's
+    spokesperson?")."""
+    if held_elsewhere(role, sentence.text, start, end):
+        return True
+    return holds_other_role(role, sentence.text, start, end) and bool(names_beside(role, sentences))
+
+
+def holder(role: str, sentences: list[Sentence]) -> Holder | None:
+    """How to find the name the article sets beside `role`; None where no sentence sets
+    one (nothing to rank for)."""
+    beside = names_beside(role, sentences)
+    if not beside:
+        return None
+    # The role as the article words it: a word it never writes would make the topic look
+    # absent from it.
+    written = written_role(role, beside[0].text)
+    return Holder(written, lambda text: name_beside(written, text, loose=True))

@@ -1,0 +1,49 @@
+"""The role asked and who holds it, over an article's sentences (qa.role_holder)."""
+
+from __future__ import annotations
+
+from index.sentences import split_sentences
+from qa.role_holder import holder, holds_another, names_beside, naming
+
+RECALL = split_sentences(
+    "Aster's chief executive, Laura Brennan, said quality was the first priority.\n"
+    "“We apologise,” Aster spokeswoman Dana Whitfield said in a statement.\n"
+    "Priya Raman, Veridian's chief executive, said the deal was fair.\n"
+)
+
+
+def test_naming_finds_the_roles_noun_in_any_form() -> None:
+    # "spokesperson" asked, "spokeswoman" written
+    assert [s.position for s in naming("the spokesperson of Aster", RECALL)] == [1]
+    assert [s.position for s in naming("the chief executive", RECALL)] == [0, 2]
+    assert naming("the referee", RECALL) == []
+
+
+def test_names_beside_needs_a_name_set_beside_the_role() -> None:
+    sentences = split_sentences("The referee was criticised.\nThe referee, Paul Hendry, left.\n")
+    assert [s.position for s in names_beside("the referee", sentences)] == [1]
+
+
+def test_holder_finds_the_name_in_the_articles_wording() -> None:
+    found = holder("the spokesperson of Aster", RECALL)
+    assert found is not None
+    assert found.role == "the spokeswoman of Aster"
+    start, end = found.locate(RECALL[1].text) or (0, 0)
+    assert RECALL[1].text[start:end] == "Dana Whitfield"
+    assert holder("the referee", RECALL) is None
+
+
+def test_an_answer_holding_another_role_is_told_apart() -> None:
+    brennan = RECALL[0].text.index("Laura Brennan")
+    span = (brennan, brennan + len("Laura Brennan"))
+    # Aster's spokesperson is named elsewhere: Brennan, its chief executive, is not her.
+    assert holds_another("the spokesperson of Aster", RECALL, RECALL[0], *span)
+    assert not holds_another("the chief executive of Aster", RECALL, RECALL[0], *span)
+    raman = RECALL[2].text.index("Priya Raman")
+    span = (raman, raman + len("Priya Raman"))
+    assert holds_another("the chief executive of Solvik", RECALL, RECALL[2], *span)
+    # No spokesperson named anywhere: another role is no reason to withhold.
+    alone = split_sentences("Aster's chief executive, Laura Brennan, spoke.\n")
+    brennan = alone[0].text.index("Laura Brennan")
+    span = (brennan, brennan + len("Laura Brennan"))
+    assert not holds_another("the spokesperson of Aster", alone, alone[0], *span)

@@ -122,6 +122,8 @@ _PEOPLE = ("i", "an", "ese", "ish")
 
 
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A negative contraction's end: the word before it ("wouldn", "didn") is no word to mend.
+_NOT = ("'t", "’t")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Words after which a name's plural is no possessive: they cannot be what it owns.
@@ -386,6 +388,8 @@ class ArticleWords:
         an English word ("wat"), the question having no question word of its own."""
         typed = match.group(0)
         key = typed.lower()
+        if key.endswith("n") and match.string[match.end() : match.end() + 2] in _NOT:
+            return typed  # "wouldn't", "didn't": no "would't", "din't"
         short = len(key) < MIN_LETTERS
         if opening and english and key in AUXILIARIES and following in AUXILIARIES:
             # "were were the talks held?", "were is the camp?": no question opens with

@@ -49,6 +49,13 @@ def test_a_correct_english_word_not_in_the_article_is_left_alone(words: ArticleW
     assert words.spell("the official ministers") == "the official ministers"
 
 
+def test_a_negative_contraction_is_left_as_typed(words: ArticleWords) -> None:
+    # "wouldn" and "didn" are no words of English: mended, they became "would't", "din't".
+    for typed in ("wouldn't", "didn’t", "hasn't", "aren't", "wasn't", "hadn't"):
+        assert words.spell(f"why {typed} they agree") == f"why {typed} they agree"
+    assert words.spell("why didn't hezbolah agree") == "why didn't Hezbollah agree"
+
+
 def test_a_word_near_no_article_word_is_left_alone(words: ArticleWords) -> None:
     assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
 

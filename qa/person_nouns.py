@@ -75,6 +75,14 @@ _BODIES = frozenset(
 
 def may_be_someone(phrase: str) -> bool:
     """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
+    described, comma, name = phrase.partition(",")
+    determined = re.match(r"(?:a|an|the)\s+[a-z]", described, re.IGNORECASE)
+    if comma and determined and len(head_words(name)) < len(words(name)):
+        # A thing and a title beside it: "a textbook, Principles of Mineral Analysis" is
+        # a textbook, whatever capitals its title has ("she" is not it); a title runs on
+        # past a preposition where a person's name ("the harbour master, Ilse Varga")
+        # does not.
+        phrase = described
     head = _head_noun(phrase)
     if not head:
         return False

@@ -224,8 +224,17 @@ _FULL_NAME = re.compile(
 def _name_in(answer: str) -> str | None:
     """The one name of someone (two capitalised words or more, no body's) in an answer,
     or None where it names none or several."""
-    found = {m.group() for m in _FULL_NAME.finditer(answer) if may_be_someone(m.group())}
+    found = {
+        m.group()
+        for m in _FULL_NAME.finditer(answer)
+        if may_be_someone(m.group()) and not _TITLE_BEFORE.search(answer, 0, m.start())
+    }
     return found.pop() if len(found) == 1 else None
+
+
+# A capitalised word and "of" before a name: the name ends a longer one ("Principles of
+# Mineral Analysis", "the University of Lenhof"), a title's or a body's, no one's.
+_TITLE_BEFORE = re.compile(r"(?-i:[A-Z])[\w’'-]*\s+of\s+$")
 
 
 # Titles that say whether one is a man or a woman: "she" is never "Sir David Park".
@@ -425,7 +434,10 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
             # "he" is the man, and "it" no thing of his the question described.
             referent = None
         group = _PRONOUN_GROUP.get(word)
-        if group and referent is not None and taken.setdefault(referent, group) != group:
+        # "his" is the one "she" is not: "When did she take over his chair?" ("Henrike",
+        # "Henrike’s") is keyed by whom it stands for, possessive or not.
+        whom = referent.removesuffix("’s") if referent is not None else None
+        if group and whom is not None and taken.setdefault(whom, group) != group:
             # "Did he admit it?": "it" is not the man "he" is; "Where did they claim it?"
             # not what "they" are (English would say "itself", "themselves").
             referent = None

@@ -22,6 +22,9 @@ from qa.person_nouns import may_be_someone, owner_of
         ("the new compound", False),
         ("Tomás Reyes’s role on the team", False),
         ("the people", False),
+        # A thing with its title beside it is the thing; a role with a name, the person.
+        ("a textbook, Principles of Mineral Analysis", False),
+        ("the harbour master, Ilse Varga", True),
         ("", False),
     ],
 )

@@ -244,10 +244,11 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
         return before.span("name")
     if not loose:
         return None
-    # The kind as a title before the name, in small letters: "United manager Ingrid
-    # Halvorsen", "from goalkeeper Tomás Ferreira" (not "Manager", which opens a sentence).
+    # The kind as a title before the name: "United manager Ingrid Halvorsen", "from
+    # goalkeeper Tomás Ferreira", and capitalised as titles are: "Judge Mirela Ostrava",
+    # "Provincial Fire Commissioner Renata Solberg".
     titled = re.search(
-        rf"(?<![\w’'-]){name}\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$)|\s+(?-i:[a-z]))",
+        rf"(?<![\w’'-])(?i:{name})\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$)|\s+(?-i:[a-z]))",
         sentence,
     )
     if titled is not None and not _LISTED.search(titled["name"]):
@@ -428,10 +429,20 @@ def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
     for found in (
         _DESCRIBED_BEFORE.search(sentence[:start]),
         _DESCRIBED_AFTER.match(sentence[end:]),
+        _ROLE_BEFORE.search(sentence[:start]),
     ):
         if found is not None and names_a_role(found["phrase"]):
             return re.search(asked, found["phrase"], re.IGNORECASE) is None
     return False
+
+
+# A title in small letters right before a name: "former prime minister" of "since former
+# prime minister Gustav Rennel was convicted" (no preposition or article among its words).
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|\b(?:{'|'.join(sorted(PREPOSITIONS | DETERMINERS))})\s+|[,;:]\s*)"
+    r"(?P<phrase>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})\s+$",
+    re.IGNORECASE,
+)
 
 
 def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:

@@ -108,6 +108,10 @@ def _referent(
             # the date of the answer's sentence.
             # So are "side effects" after "Were there side effects?".
             things = counted_things(said.question) or things_there(said.question)
+            if not things and word == "them" and asked == "where":
+                # "Who called them a breakthrough?" after "Where did Lebanon and Israel
+                # hold their latest talks?": what was put there, not who put it.
+                things = _placed_thing(said.question)
             if things:
                 named = things if words(things)[0].lower() in DETERMINERS else f"the {things}"
         if named is None:
@@ -352,6 +356,7 @@ def _kind_asked(said: Said) -> str | None:
     return f"the {asked['kind']}{dated}"
 
 
+_POSSESSIVE_DETERMINERS = frozenset("its their his her".split())
 # A noun phrase this long or shorter names the thing a where-question places.
 _PLACED_WORDS = 4
 
@@ -362,7 +367,11 @@ def _placed_thing(question: str) -> str | None:
     determiner and not by a preposition, up to the next preposition. What "it" stands
     for after it ("How much will it cost?" had read "How much will Tampere, Finland
     cost?"). None where there is none."""
-    found = words(plain_question(question))
+    # "their latest talks": a possessive determines the thing as "the" does.
+    found = [
+        "the" if word.lower() in _POSSESSIVE_DETERMINERS else word
+        for word in words(plain_question(question))
+    ]
     for at in range(len(found) - 1, 0, -1):
         if found[at].lower() in DETERMINERS and found[at - 1].lower() not in PREPOSITIONS:
             # After "is"/"were" no verb follows: "Where is the camp on November 19?".

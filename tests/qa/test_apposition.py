@@ -226,6 +226,9 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
         # A title in small letters before the name; a name opening the sentence.
         ("the manager", "United manager Ingrid Halvorsen made two changes.", "Ingrid Halvorsen"),
         ("the goalkeeper", "A ball from goalkeeper Tomás Ferreira and a lob.", "Tomás Ferreira"),
+        # Capitalised, as titles are written.
+        ("the judge", "Judge Mirela Ostrava of the court fined him.", "Mirela Ostrava"),
+        ("the fire commissioner", "Fire Commissioner Renata Solberg said.", "Renata Solberg"),
         ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
         ("the capital", "In Beirut, the capital, people fled.", None),
         ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
@@ -337,6 +340,13 @@ def test_a_name_beside_another_role_holds_that_one() -> None:
     assert holds_other_role("the spokesperson of Aster", sentence, *brennan)
     assert not holds_other_role("the chief executive of Aster", sentence, *brennan)
     assert not holds_other_role("the spokesperson", "Laura Brennan told investors.", 0, 13)
+    # A title in small letters right before the name.
+    sentence = "It is the worst case since former prime minister Gustav Rennel was convicted."
+    rennel = (sentence.index("Gustav"), sentence.index(" was"))
+    assert holds_other_role("the judge", sentence, *rennel)
+    assert not holds_other_role("the prime minister", sentence, *rennel)
+    sentence = "The talks saw Gustav Rennel speak."  # no role: "talks saw" names none
+    assert not holds_other_role("the judge", sentence, 14, 27)
 
 
 def test_asked_for_a_spokesperson_the_reader_s_chief_executive_gives_way(

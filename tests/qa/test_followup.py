@@ -157,6 +157,12 @@ def test_a_name_ending_a_title_is_no_one_for_she() -> None:
     )
 
 
+def test_them_after_a_where_question_is_what_was_put_there() -> None:
+    said = Said("Where did Lebanon and Israel hold their latest talks?", "Ras EnNakoura")
+    resolved = resolve("Who called them a breakthrough?", said)
+    assert resolved.text == "Who called the latest talks a breakthrough?"
+
+
 def test_a_day_alone_varies_the_last_question() -> None:
     history = _chat(("What was targeted on November 23?", _cited(BUILDING, 13)))
     reading = read_question("November 19?", history)

@@ -57,4 +57,20 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     # The role as the article words it: a word it never writes would make the topic look
     # absent from it.
     written = written_role(role, beside[0].text)
-    return Holder(written, lambda text: name_beside(written, text, loose=True))
+    names = {_name(written, s.text) for s in beside}
+
+    def locate(text: str) -> tuple[int, int] | None:
+        # "Judge Ostrava said ..." ranked first, "Judge Mirela Ostrava of the court ..."
+        # names her in full: a name another sentence writes longer is passed over.
+        found = name_beside(written, text, loose=True)
+        if found is None:
+            return None
+        name = text[found[0] : found[1]]
+        return None if any(other.endswith(f" {name}") for other in names) else found
+
+    return Holder(written, locate)
+
+
+def _name(role: str, text: str) -> str:
+    found = name_beside(role, text, loose=True)
+    return text[found[0] : found[1]] if found is not None else ""

@@ -47,3 +47,14 @@ def test_an_answer_holding_another_role_is_told_apart() -> None:
     brennan = alone[0].text.index("Laura Brennan")
     span = (brennan, brennan + len("Laura Brennan"))
     assert not holds_another("the spokesperson of Aster", alone, alone[0], *span)
+
+
+def test_the_holder_is_named_in_full_where_the_article_does() -> None:
+    sentences = split_sentences(
+        "Judge Ostrava said the ledger proved it.\nJudge Mirela Ostrava of the court fined him.\n"
+    )
+    found = holder("the judge", sentences)
+    assert found is not None
+    assert found.locate(sentences[0].text) is None  # the surname alone: passed over
+    start, end = found.locate(sentences[1].text) or (0, 0)
+    assert sentences[1].text[start:end] == "Mirela Ostrava"

@@ -22,6 +22,7 @@ from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import find_dates
 from qa.earlier_question import asked_deed, described_thing
+from qa.lifespan import one_end
 from qa.possessor import owned_noun, owner
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
@@ -200,7 +201,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
-    span = _one_count(question, _owner_asked(question, span, sentence))
+    span = one_end(question, _one_count(question, _owner_asked(question, span, sentence)))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
 

@@ -78,6 +78,9 @@ _SHORTHAND_WORDS = {
     "yr": "year",
     "uni": "university",
     "approx": "approximately",
+    "dob": "date of birth",
+    "rn": "right now",
+    "hq": "headquarters",
     # A quarter of a year as typed in lower case ("profit q3"; "Q3" may be a name: the
     # Audi Q3).
     "q1": "first quarter",

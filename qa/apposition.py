@@ -212,7 +212,11 @@ def whole_title(topic: str, sentence: str, start: int, end: int) -> int:
 
 # A name: capitalised words ("Levante Obras", "Hezbollah", "Ain al-Hilweh": small joining
 # words between capitals allowed).
-_NAME = r"(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?-i:[a-z]{1,3})\s+)?(?-i:[A-Z])[\w’'-]*){0,4}"
+# A courtesy title may open it ("Dr. Halina Veskovar": not "Dr" alone).
+_NAME = (
+    r"(?:(?-i:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov)\.\s+)?"
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?-i:[a-z]{1,3})\s+)?(?-i:[A-Z])[\w’'-]*){0,4}"
+)
 
 
 def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int] | None:
@@ -282,7 +286,7 @@ _NAME_ASKED = re.compile(
 # Veridian's).
 _ROLE_ASKED = re.compile(
     r"^who\s+(?:is|was)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,3}?)"
-    r"(?:\s+(?P<of>(?:of|in|at|for)\s+(?P<owner>\S.*?)))?\s*\??$",
+    r"(?:\s+(?P<of>(?:of|in|at|for|on)\s+(?P<owner>\S.*?)))?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -409,7 +413,7 @@ def _role_of(role: str, owner: str | None, attached: str) -> str:
 # or after it ("Priya Raman, Veridian's chief executive,").
 _DESCRIBED_BEFORE = re.compile(
     r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s\s+|\b(?:the|a|an)\s+)(?:[\w’'-]+\s+){0,3}?[\w-]+)"
-    r"\s*,\s*$",
+    r"\s*,\s*(?:the\s+)?$",  # "Harbourside's owners, the Calloway Maritime Group"
     re.IGNORECASE,
 )
 _DESCRIBED_AFTER = re.compile(

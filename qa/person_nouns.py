@@ -98,7 +98,11 @@ def names_a_role(phrase: str) -> bool:
     """Whether a phrase ends on a noun for a person in small letters ("lead researcher",
     "Ravenport manager"), not on a name."""
     noun = _head_noun(phrase)
-    return noun.islower() and (noun in _PERSONS or _PERSON_ENDING.search(noun) is not None)
+    # Plural too: "Harbourside's owners, the Calloway Maritime Group".
+    singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return noun.islower() and any(
+        form in _PERSONS or _PERSON_ENDING.search(form) is not None for form in (noun, singular)
+    )
 
 
 def owner_of(phrase: str) -> str | None:

@@ -6,11 +6,19 @@ Works on the article's sentences only; the bot ranks and scores what is found he
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.sentences import Sentence
-from qa.apposition import held_elsewhere, holds_other_role, name_beside, role_noun, written_role
+from qa.apposition import (
+    held_elsewhere,
+    holds_other_role,
+    name_beside,
+    name_pattern,
+    role_noun,
+    written_role,
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,28 @@ def holds_another(
     spokesperson?")."""
     if held_elsewhere(role, sentence.text, start, end):
         return True
-    return holds_other_role(role, sentence.text, start, end) and bool(names_beside(role, sentences))
+    other = holds_other_role(role, sentence.text, start, end)
+    return other and holder(role, sentences) is not None
 
 
 def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     """How to find the name the article sets beside `role`; None where no sentence sets
     one (nothing to rank for)."""
     beside = names_beside(role, sentences)
+    bare = _AT.sub("", role)
+    if not beside and bare != role:
+        # "the lead scientist on Seraphine-2": where the article names none so, the lead
+        # scientist it names ("lead scientist Dr. Halina Veskovar"); only "of" owns.
+        role, beside = bare, names_beside(bare, sentences)
+    if not beside and " of " in role:
+        # "Who manages Harbourside?" where the article writes "Harbourside manager" with no
+        # name beside it, and "manager Ines Haldvik" without the club: hers, where she is
+        # the one manager it names.
+        bare = role.split(" of ", 1)[0]
+        owned = name_pattern(role)
+        written = owned is not None and any(re.search(owned, s.text) for s in sentences)
+        if written and len({_name(bare, s.text) for s in names_beside(bare, sentences)}) == 1:
+            role, beside = bare, names_beside(bare, sentences)
     if not beside:
         return None
     # The role as the article words it: a word it never writes would make the topic look
@@ -69,6 +92,10 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         return None if any(other.endswith(f" {name}") for other in names) else found
 
     return Holder(written, locate)
+
+
+# A role's place or work, which does not own it as "of" does ("on Seraphine-2").
+_AT = re.compile(r"\s+(?:in|at|for|on)\s+\S.*$")
 
 
 def _name(role: str, text: str) -> str:

@@ -229,6 +229,11 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
         # Capitalised, as titles are written.
         ("the judge", "Judge Mirela Ostrava of the court fined him.", "Mirela Ostrava"),
         ("the fire commissioner", "Fire Commissioner Renata Solberg said.", "Renata Solberg"),
+        (
+            "the lead scientist",
+            "So said lead scientist Dr. Halina Veskovar.",
+            "Dr. Halina Veskovar",
+        ),
         ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
         ("the capital", "In Beirut, the capital, people fled.", None),
         ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
@@ -273,6 +278,7 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is the head of emergency operations?", "the head of emergency operations"),
         ("Who is Helen Okafor?", None),
         ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
+        ("Who is the lead scientist on Seraphine-2?", "the lead scientist on Seraphine-2"),
         ("Who is the Aster spokesperson?", "the spokesperson of Aster"),
         # A verb naming the role: its holder.
         ("Who leads the group that took over the embassy?", "the leader"),
@@ -345,6 +351,9 @@ def test_a_name_beside_another_role_holds_that_one() -> None:
     rennel = (sentence.index("Gustav"), sentence.index(" was"))
     assert holds_other_role("the judge", sentence, *rennel)
     assert not holds_other_role("the prime minister", sentence, *rennel)
+    sentence = "Harbourside's owners, the Calloway Maritime Group, approved it."
+    group = (sentence.index("Calloway"), sentence.index(", approved"))
+    assert holds_other_role("the manager of Harbourside", sentence, *group)
     sentence = "The talks saw Gustav Rennel speak."  # no role: "talks saw" names none
     assert not holds_other_role("the judge", sentence, 14, 27)
 

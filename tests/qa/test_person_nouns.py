@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.person_nouns import may_be_someone, owner_of
+from qa.person_nouns import may_be_someone, names_a_role, owner_of
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,10 @@ def test_the_owner_of_what_is_no_one() -> None:
     assert owner_of("Tomás Reyes’s role on the team") == "Tomás Reyes"
     assert owner_of("Dr. Amara Whitfield’s job") == "Dr. Amara Whitfield"
     assert owner_of("the work") is None
+
+
+def test_a_role_in_the_plural_is_a_role() -> None:
+    assert names_a_role("Harbourside's owners")
+    assert names_a_role("the owner")
+    assert not names_a_role("the business")  # "-ss" is no plural
+    assert not names_a_role("the talks")

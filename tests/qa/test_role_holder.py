@@ -58,3 +58,28 @@ def test_the_holder_is_named_in_full_where_the_article_does() -> None:
     assert found.locate(sentences[0].text) is None  # the surname alone: passed over
     start, end = found.locate(sentences[1].text) or (0, 0)
     assert sentences[1].text[start:end] == "Mirela Ostrava"
+
+
+def test_a_role_at_a_place_or_work_falls_back_to_the_role() -> None:
+    sentences = split_sentences("“We are home,” lead scientist Dr. Halina Veskovar said.\n")
+    found = holder("the lead scientist on Seraphine-2", sentences)
+    assert found is not None and found.role == "the lead scientist"
+    start, end = found.locate(sentences[0].text) or (0, 0)
+    assert sentences[0].text[start:end] == "Dr. Halina Veskovar"
+
+
+def test_an_owned_role_falls_back_to_the_one_holder_the_article_names() -> None:
+    club = split_sentences(
+        "“He is the one,” manager Ines Haldvik said.\n"
+        "Haldvik was appointed Harbourside manager in October 2023.\n"
+    )
+    found = holder("the manager of Harbourside", club)
+    assert found is not None and found.role == "the manager"
+    # Not where the article never writes the owner's role, or names two managers.
+    assert holder("the manager of Castellan", club) is None
+    two = split_sentences(
+        "Manager Ines Haldvik said so.\n"
+        "Manager Piet Morrant said no.\n"
+        "The Harbourside manager left.\n"
+    )
+    assert holder("the manager of Harbourside", two) is None

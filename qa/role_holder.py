@@ -62,7 +62,7 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     one (nothing to rank for)."""
     beside = names_beside(role, sentences)
     bare = _AT.sub("", role)
-    if not beside and bare != role:
+    if not beside and bare != role and _written(role[len(bare) :], sentences):
         # "the lead scientist on Seraphine-2": where the article names none so, the lead
         # scientist it names ("lead scientist Dr. Halina Veskovar"); only "of" owns.
         role, beside = bare, names_beside(bare, sentences)
@@ -96,6 +96,15 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
 
 # A role's place or work, which does not own it as "of" does ("on Seraphine-2").
 _AT = re.compile(r"\s+(?:in|at|for|on)\s+\S.*$")
+
+
+def _written(attached: str, sentences: list[Sentence]) -> bool:
+    """Whether the article writes every name and number of a role's place or work ("on
+    Seraphine-2"): a role "in 273" or "at Greek Acropolis" it never names is no role it
+    tells of."""
+    text = " ".join(s.text for s in sentences)
+    marked = [w for w in re.findall(r"[\w’'-]+", attached) if w[:1].isupper() or w[:1].isdigit()]
+    return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in marked)
 
 
 def _name(role: str, text: str) -> str:

@@ -61,11 +61,17 @@ def test_the_holder_is_named_in_full_where_the_article_does() -> None:
 
 
 def test_a_role_at_a_place_or_work_falls_back_to_the_role() -> None:
-    sentences = split_sentences("“We are home,” lead scientist Dr. Halina Veskovar said.\n")
+    sentences = split_sentences(
+        "Seraphine-2 reached the asteroid on Monday.\n"
+        "“We are home,” lead scientist Dr. Halina Veskovar said.\n"
+    )
     found = holder("the lead scientist on Seraphine-2", sentences)
     assert found is not None and found.role == "the lead scientist"
-    start, end = found.locate(sentences[0].text) or (0, 0)
-    assert sentences[0].text[start:end] == "Dr. Halina Veskovar"
+    start, end = found.locate(sentences[1].text) or (0, 0)
+    assert sentences[1].text[start:end] == "Dr. Halina Veskovar"
+    # A place or work the article never names: no role it tells of.
+    assert holder("the lead scientist on Seraphine-3", sentences) is None
+    assert holder("the lead scientist in 1873", sentences) is None
 
 
 def test_an_owned_role_falls_back_to_the_one_holder_the_article_names() -> None:

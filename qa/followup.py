@@ -261,9 +261,14 @@ def _from_earlier_turn(
     earlier = said[:-1]
     if len(earlier) < _REACH_BACK and start > 0:
         earlier = _chain(turns[:start], phrases)[1] + earlier
+    # What the last turn put in stays: "How much did they get for him?" after "Which club
+    # did he come from?" / "Castellan Rovers" has "they" from it, "him" from before.
+    # Only words put in: a date the last turn pinned where it put none in is no guide.
+    kept = resolved.plain and len(pointers(resolved.text)) < len(pointers(question))
+    asked = resolved.text if kept else question
     for turn in reversed(earlier[-_REACH_BACK:]):
-        text = put_in(question, turn, phrases)
-        if text is not None and len(pointers(text)) < len(pointers(question)):
+        text = put_in(asked, turn, phrases)
+        if text is not None and len(pointers(text)) < len(pointers(asked)):
             return text  # a pointing word was put in, not only a date pinned
     return None
 

@@ -69,7 +69,10 @@ _BODIES = frozenset(
     "commission company corporation group association union party front army police court "
     "government office organization organisation board fund university school hospital "
     "league club federation alliance coalition movement network service administration "
-    "bureau foundation trust society airline airlines motors industries".split()
+    "bureau foundation trust society airline airlines motors industries "
+    # and the last words of clubs' and places' names: "Castellan Rovers", "Dunmore City"
+    "united rovers rangers wanderers athletic fc city town county state states republic "
+    "kingdom team".split()
 )
 
 

@@ -7,6 +7,7 @@ follow-up with each such word replaced (`put_in`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import takewhile
 
 from qa.answerability import DATE, answer_type
@@ -83,6 +84,12 @@ def _referent(
     names anything for it, the topic the last turn asked about (`requested_topic`) or
     the last question's subject (`topic_of`: "who is he?" after "What did the Russian
     envoy warn about?" asks who the envoy is)."""
+    # "From where did the probe launch?" asks where, as "Where did the probe launch?" does:
+    # "it" after it is the probe, not the launch site.
+    led = _LED_QUESTION.match(said.question)
+    if led is not None:
+        rest = said.question[led.end() :]
+        said = replace(said, question=rest[:1].upper() + rest[1:])
     asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
     answer = _answer(said)
     if pointer.kind in NOUN_POINTERS:
@@ -161,6 +168,13 @@ def _referent(
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
     return None
+
+
+# A preposition before a question word: "From where ...?", "To whom ...?".
+_LED_QUESTION = re.compile(
+    r"^\s*(?:from|to|in|at|by|with|for|until|since)\s+(?=(?:where|when|whom|which|what)\b)",
+    re.IGNORECASE,
+)
 
 
 def _someone(named: str, said: Said, asked: str) -> bool:

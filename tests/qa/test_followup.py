@@ -163,6 +163,21 @@ def test_them_after_a_where_question_is_what_was_put_there() -> None:
     assert resolved.text == "Who called the latest talks a breakthrough?"
 
 
+def test_it_after_a_question_led_by_a_preposition() -> None:
+    said = Said("From where did the probe launch?", "Arvane Launch Complex")
+    assert resolve("When did it pass Earth?", said).text == "When did the probe pass Earth?"
+
+
+def test_each_pointer_from_the_turn_that_names_it() -> None:
+    history = _chat(
+        ("Who did Harbourside sign?", _cited("Teodor Kalvane", 1, dates=())),
+        ("Which club did Teodor Kalvane come from?", _cited("Castellan Rovers", 1, dates=())),
+    )
+    # "they" is the club the last turn named, "him" the player the one before named.
+    reading = read_question("How much did they get for him?", history)
+    assert reading.reader_question == "How much did Castellan Rovers get for Teodor Kalvane?"
+
+
 def test_a_day_alone_varies_the_last_question() -> None:
     history = _chat(("What was targeted on November 23?", _cited(BUILDING, 13)))
     reading = read_question("November 19?", history)

@@ -267,7 +267,7 @@ def _from_earlier_turn(
     kept = resolved.plain and len(pointers(resolved.text)) < len(pointers(question))
     asked = resolved.text if kept else question
     for turn in reversed(earlier[-_REACH_BACK:]):
-        text = put_in(asked, turn, phrases)
+        text = put_in(asked, turn, phrases, named=asked if kept else "")
         if text is not None and len(pointers(text)) < len(pointers(asked)):
             return text  # a pointing word was put in, not only a date pinned
     return None

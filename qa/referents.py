@@ -428,14 +428,17 @@ def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     return None
 
 
-def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | None:
+def put_in(
+    question: str, said: Said, phrases: Phrases | None = None, named: str = ""
+) -> str | None:
     """`question` with each pointing word replaced by what it stands for; where one is
     left, the date of the last answer's evidence pins it. None if nothing was put in.
 
     After "Who hailed the talks?", "What did they call them?" has two referents: "they"
     is the answer and "them", which cannot be the same ones (English would say
     "themselves"), the question's object: "What did Lebanon’s foreign ministry call the
-    talks?"."""
+    talks?". `named`: a question some of whose pointers were put in already, whose
+    referents the ones left cannot stand for."""
     found = pointers(question)
     spans = list(WORD.finditer(question))
     passive_subject = _passive_subject(spans)
@@ -452,11 +455,15 @@ def put_in(question: str, said: Said, phrases: Phrases | None = None) -> str | N
             # "Where were they held?" after "Who hailed the talks?": what is done to
             # "they" was done to the thing asked about, not by the one who did it.
             referent = object_of(said) or referent
+        if referent is not None and named and referent.removesuffix("’s") in named:
+            # `named`: who the question's other pointers were found to be ("Where will
+            # Dorian Halvek serve it?"): "it" is not him.
+            referent = None
         if referent is not None and any(referent.startswith(f"{one}’s ") for one in taken):
             # "When did he collect it?" after "What is Tomás Reyes’s role on the team?":
             # "he" is the man, and "it" no thing of his the question described.
             referent = None
-        group = _PRONOUN_GROUP.get(word)
+        group = _PRONOUN_GROUP.get(word, word)  # "that" is no "they" either
         # "his" is the one "she" is not: "When did she take over his chair?" ("Henrike",
         # "Henrike’s") is keyed by whom it stands for, possessive or not.
         whom = referent.removesuffix("’s") if referent is not None else None

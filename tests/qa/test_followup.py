@@ -178,6 +178,19 @@ def test_each_pointer_from_the_turn_that_names_it() -> None:
     assert reading.reader_question == "How much did Castellan Rovers get for Teodor Kalvane?"
 
 
+def test_one_referent_stands_for_one_pointer() -> None:
+    # "that" is not the man "they" stood for; "it" not the man "he" stood for, put in
+    # from the turn before the last.
+    said = Said("What does Anselm Krativ plan to do?", "")
+    assert "that" in resolve("How long do they have to do that?", said).text
+    history = _chat(
+        ("Who was sentenced?", _cited("Dorian Halvek", 1, dates=())),
+        ("How long did Dorian Halvek get?", _cited("nine years", 1, dates=())),
+    )
+    reading = read_question("Where will he serve it?", history)
+    assert reading.reader_question.count("Dorian Halvek") == 1
+
+
 def test_a_day_alone_varies_the_last_question() -> None:
     history = _chat(("What was targeted on November 23?", _cited(BUILDING, 13)))
     reading = read_question("November 19?", history)

@@ -46,7 +46,7 @@ class Said:
 # word is the subject, so "what was targeted on November 23" names the thing asked about.
 # An irregular past counts as the verb too ("What burst its banks?", "Who won?").
 _SUBJECT = re.compile(
-    r"^(?P<wh>what|who|which\s+\w+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b"
+    r"^(?P<wh>what|who|which\s+[\w-]+)\s+(?P<verb>(?P<aux>was|were|is|are|has|have|had)\b"
     rf"|{PAST_TENSE})"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -547,7 +547,10 @@ def _ask_with(question_word: str, said: Said) -> str | None:
         named = said.answer.strip().rstrip(" .,")
         # "Who is buying Crunchy Co?" / "Nordic Foods" + "Why?": "Why is Nordic Foods
         # buying Crunchy Co?" (was "Why is it buying ...?": "for $2.1 billion in cash").
-        if which[0].lower() == "who" and 0 < len(words(named)) <= _NAME_WORDS:
+        # So "Which company was fined?" / "Levante Obras" + "Why?": "Why was Levante
+        # Obras fined?" (joined, the reader gave the company again).
+        named_asked = which[0].lower() == "who" or (which[0].lower() == "which" and not kind)
+        if named_asked and 0 < len(words(named)) <= _NAME_WORDS:
             thing = f"the {named[4:]}" if named.startswith("The ") else named
         return f"{asked} {subject['aux']} {thing}{_unless_when(asked, subject['rest'])}?"
     if subject is not None:

@@ -1084,6 +1084,15 @@ def test_why_after_who_asks_why_the_answer_does_it() -> None:
     assert read_question("Why?", buying).reader_question == "Why is Nordic Foods buying Crunchy Co?"
 
 
+def test_why_after_which_asks_why_the_answer_was_so() -> None:
+    acquitted = _chat(
+        ("Which co-defendants were acquitted?", _cited("Kasimir Brell and Lenora Vasch", 3))
+    )
+    # Was read joined ("Which co-defendants were acquitted? Why?"): the two names again.
+    reading = read_question("Why?", acquitted)
+    assert reading.reader_question == "Why were Kasimir Brell and Lenora Vasch acquitted?"
+
+
 def test_it_never_stands_for_many_things() -> None:
     makes = _chat(("What does Nordic Foods make?", _cited("frozen meals and dairy products", 8)))
     # Was "Where is frozen meals and dairy products based?".

@@ -448,7 +448,15 @@ def put_in(
     for pointer in found:
         span = spans[pointer.index]
         word = span.group().lower()
-        referent = _referent(pointer, said, word, phrases)
+        end = span.end()
+        after = spans[pointer.index + 1] if pointer.index + 1 < len(spans) else None
+        if pointer.kind == "determiner" and after is not None and after.group().lower() == "one":
+            # "How many hectares did that one burn?": "that one" is what "it" would be
+            # (the fire just named), not "the one".
+            referent = _referent(Pointer(pointer.index, "thing"), said, "it", phrases)
+            word, end = "it", after.end()
+        else:
+            referent = _referent(pointer, said, word, phrases)
         if answered_subject and word in _OBJECT_PRONOUNS:
             referent = object_of(said) or referent
         elif pointer.index == passive_subject:
@@ -477,8 +485,8 @@ def put_in(
             continue
         answered |= referent.removesuffix("’s") == _answer(said)
         parts += [question[copied : span.start()], referent]
-        copied = span.end()
-        length += span.start() - span.end() + len(referent)
+        copied = end
+        length += span.start() - end + len(referent)
         if length > MAX_QUESTION_CHARS:
             return None  # no longer a question: many pointers, each a long referent
     text = "".join([*parts, question[copied:]])

@@ -1093,6 +1093,14 @@ def test_why_after_which_asks_why_the_answer_was_so() -> None:
     assert reading.reader_question == "Why were Kasimir Brell and Lenora Vasch acquitted?"
 
 
+def test_that_one_is_what_it_would_be() -> None:
+    said = Said("Which earlier fire is it compared with?", "the Blackwater Fire of 2016")
+    # Was "How many hectares did the one burn?".
+    resolved = resolve("How many hectares did that one burn?", said)
+    assert resolved.text == "How many hectares did the Blackwater Fire of 2016 burn?"
+    assert resolve("Who condemned that strike?", said).text == "Who condemned the strike?"
+
+
 def test_it_never_stands_for_many_things() -> None:
     makes = _chat(("What does Nordic Foods make?", _cited("frozen meals and dairy products", 8)))
     # Was "Where is frozen meals and dairy products based?".

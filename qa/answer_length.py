@@ -202,6 +202,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
     span = one_end(question, _one_count(question, _owner_asked(question, span, sentence)))
+    span = _described_as(question, span)
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
 
@@ -242,6 +243,28 @@ _COUNTS = re.compile(
     r"hundreds?|thousands?|millions?)\b",
     re.IGNORECASE,
 )
+
+
+# "How did Lebanon's foreign ministry describe the talks?": how they were described.
+_DESCRIBED_HOW = re.compile(
+    r"^how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+.*\b"
+    r"(?:describe|described|characteri[sz]ed?|portray(?:ed)?|label(?:l?ed)?|regard(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_AS = re.compile(r"\bas\s+(?=\S)")
+
+
+def _described_as(question: str, span: ReadSpan) -> ReadSpan:
+    """How something was described, where the span holds the deed and its "as ..." ("hailed
+    the recent round of talks ... as a significant breakthrough" -> "a significant
+    breakthrough"). Else `span` as it is."""
+    if _DESCRIBED_HOW.match(question.strip()) is None:
+        return span
+    found = list(_AS.finditer(span.text))
+    if not found or found[-1].start() == 0:
+        return span
+    start = found[-1].end()
+    return replace(span, text=span.text[start:], start=span.start + start)
 
 
 def _before_the_deed(question: str, span: ReadSpan) -> ReadSpan:

@@ -489,12 +489,16 @@ class ArticleWords:
         named = len(found) > 1 and found[0][:1].isupper() and found[1][:1].isupper()
         english = not asks and not named
         following = found[1].lower() if len(found) > 1 else None
-        return _WORD.sub(
-            lambda match: self._mend(
-                match, match.start() == lead, english and match.start() == lead, following
-            ),
-            text,
-        )
+        # "... could lead to wat": a question word typed wrong may end a question too.
+        last = len(text.rstrip(" ?!.")) if english and len(found) > 1 else -1
+
+        def mend(match: re.Match[str]) -> str:
+            first = match.start() == lead
+            if english and match.end() == last:
+                return self._mend(match, True, True, None)
+            return self._mend(match, first, english and first, following)
+
+        return _WORD.sub(mend, text)
 
     def _clean(self, question: str) -> str:
         tidied = self._acronyms.expand(tidy(question))  # "the UN": "the United Nations"

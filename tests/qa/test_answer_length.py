@@ -356,3 +356,16 @@ def test_a_count_ends_before_another_deed_joined_with_and() -> None:
     article, sentence = _sentence("Aster knew of 23 crashes and nine injuries.")
     both = _span(article, sentence, "23 crashes and nine injuries")
     assert fit_answer("How many crashes were there?", both, sentence) == both
+
+
+def test_how_something_was_described_is_what_follows_as() -> None:
+    article, sentence = _sentence(
+        "The ministry hailed the talks with Israel as a significant breakthrough."
+    )
+    span = _span(article, sentence, "hailed the talks with Israel as a significant breakthrough")
+    question = "How did the ministry describe the talks?"
+    fitted = fit_answer(question, span, sentence)
+    assert fitted.text == "a significant breakthrough"
+    assert article[fitted.start : fitted.end] == fitted.text  # offsets true to the article
+    # Asked how it was done, the deed stays whole.
+    assert fit_answer("How did the ministry react?", span, sentence) == span

@@ -56,6 +56,14 @@ def test_a_negative_contraction_is_left_as_typed(words: ArticleWords) -> None:
     assert words.spell("why didn't hezbolah agree") == "why didn't Hezbollah agree"
 
 
+def test_a_question_word_typed_wrong_may_end_the_question(words: ArticleWords) -> None:
+    assert words.spell("the envoy called for wat") == "the envoy called for what"
+    assert words.spell("strike in beirut wen") == "strike in Beirut when"
+    # Not in a question that has its question word, nor a word of its own ("war").
+    assert words.spell("what did it lead to wat") == "what did it lead to wat"
+    assert words.spell("it could lead to war") == "it could lead to war"
+
+
 def test_a_word_near_no_article_word_is_left_alone(words: ArticleWords) -> None:
     assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
 

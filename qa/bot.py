@@ -41,7 +41,7 @@ from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
 from qa.compound import both_answered, split_compound
-from qa.continuation import asks_more, next_position
+from qa.continuation import asks_more, asks_next, next_event, next_position
 from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, chronology, passage_question, stating
 from qa.dates.chronology import DatedEvent
@@ -407,7 +407,7 @@ class ArticleQA:
         if topic is not None and not refers_back(topic):
             return self.describe(topic)
         if asks_more(cleaned):
-            more = self.go_on(history)
+            more = self.go_on(history, asks_next(cleaned))
             return Decision(more, more.text)
         source = self.source_of_last(history) if asks_source(cleaned) else None
         if source is not None:
@@ -611,14 +611,16 @@ class ArticleQA:
         starts = [sentence.start for sentence in self.sentences]
         return (max(0, bisect.bisect_right(starts, at) - 1),)
 
-    def go_on(self, history: list[dict[str, Any]] | None) -> Answer:
+    def go_on(self, history: list[dict[str, Any]] | None, next_day: bool = False) -> Answer:
         """The answer to "Tell me more": the sentence after the last answer's own one,
         quoted whole (qa.continuation); the article's gist where no earlier answer cited
-        this article."""
+        this article. `next_day` ("What happened next?"): the sentence of the next day
+        the article dates, where the last answer's sentence is dated."""
         positions = self.last_positions(history)
         if not positions:
             return self.gist()
-        position = next_position(positions, len(self.sentences))
+        event = next_event(positions, chronology(self.sentences, self.date)) if next_day else None
+        position = event.position if event else next_position(positions, len(self.sentences))
         if position is None:
             return Answer("", False, 0.0, [], AT_THE_END)
         evidence = self.cite(position, 1.0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from qa.dates.chronology import DatedEvent
 from qa.question_form import whole_request
 
 # Whole requests only, as qa.question_form tidies them ("Tell me more?"). "What else ...?"
@@ -23,6 +24,15 @@ _MORE = whole_request(
     r"|more(?:\s+(?:details?|info|information))?"
     r"|(?:go|carry|read)\s+on|continue|keep\s+going|say\s+more|elaborate"
     r"|(?:and\s+)?then|then\s+what|what\s+next|what\s+happened\s+(?:next|after\s+that)"
+    r"|what\s+came\s+next"
+)
+
+
+# Of those, the ones asking what happened after the last answer, not for more of it: the
+# next day the article dates, where the last answer's sentence has one.
+_NEXT = whole_request(
+    r"(?:and\s+)?then|then\s+what|what\s+next|what\s+happened\s+(?:next|after\s+that)"
+    r"|what\s+came\s+next"
 )
 
 
@@ -38,3 +48,24 @@ def next_position(cited: Sequence[int], count: int) -> int | None:
     if not cited or cited[0] + 1 >= count:
         return None
     return cited[0] + 1
+
+
+def asks_next(question: str) -> bool:
+    """Whether `question` asks what happened after the last answer ("And then?", "What
+    happened next?"), not only for more of it ("Tell me more")."""
+    return _NEXT.match(question.strip()) is not None
+
+
+def next_event(cited: Sequence[int], events: Sequence[DatedEvent]) -> DatedEvent | None:
+    """The first event (`events`: the article's chronology, earliest first) dated after
+    the day of the last answer's own sentence (`cited[0]`), in another sentence: what
+    happened next ("On November 23, the IDF confirmed another air strike" after the
+    November 19 strike, though the article tells of its aftermath in between). None
+    where that sentence has no date, or nothing later is dated."""
+    if not cited:
+        return None
+    days = [event.first for event in events if event.position == cited[0]]
+    if not days:
+        return None
+    later = (e for e in events if e.first > max(days) and e.position != cited[0])
+    return next(later, None)

@@ -325,3 +325,14 @@ def test_who_said_so_is_who_the_last_answers_sentence_says_claims_it(
     withheld = _kept("What does he do?", replace(cited, found=False))
     assert bundled_bot.speaker_of_last(withheld, None) is None
     assert bundled_bot.speaker_of_last(_kept(asked, _citing(bundled_bot, "x", 12)), None)
+
+
+def test_and_then_after_the_november_19_strike_is_the_november_23_strike(
+    bundled_bot: ArticleQA,
+) -> None:
+    asked = "What did Israel hit on November 19?"
+    history = _kept(asked, bundled_bot.ask(asked))
+    answer = bundled_bot.ask("And then?", history)
+    # The next day the article dates, not the IDF's statement in the next sentence.
+    assert answer.found and "November 23" in answer.text
+    assert "November 23" in bundled_bot.sentences[answer.evidence[0].position].text

@@ -124,6 +124,8 @@ _PEOPLE = ("i", "an", "ese", "ish")
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # A negative contraction's end: the word before it ("wouldn", "didn") is no word to mend.
 _NOT = ("'t", "’t")
+# A capitalised plural with the possessive mark after it ("Farmers' Voice"), not "’s".
+_PLURAL_OWNER = re.compile(r"(?<![\w’'-])([A-Z][\w-]*s)(['’])\s+([^\W\d_][\w-]*)")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Words after which a name's plural is no possessive: they cannot be what it owns.
@@ -289,6 +291,13 @@ class ArticleWords:
         # Words the article writes with a possessive "’s" (split off as a word "s"):
         # `_owner` looks further only for these, not through the whole text every time.
         self._possessors = set(re.findall(r"(?<= )([^\W\d_]+) s(?= )", self._flat))
+        # Names the article writes as plural possessives ("Farmers' Voice"), with the mark
+        # it writes: typed without it ("farmers voice"), the reader took the words apart.
+        self._plural_owners: dict[tuple[str, str], str] = {
+            (found[0].lower(), found[2].lower()): found[0] + found[1]
+            for sentence in sentences
+            for found in _PLURAL_OWNER.findall(sentence)
+        }
         # Candidates by length (a word more letters off than its edit bound is never
         # near), each list most used first, then alphabetical: the one kept on a tie is
         # always the same.
@@ -403,7 +412,12 @@ class ArticleWords:
             # Capitals back ("iran" -> "Iran"), except on short English words ("us", "US").
             if short and key in english_words() and not self._opens_name(match):
                 return typed
-            return self._capitals.get(key, typed)
+            form = self._capitals.get(key, typed)
+            after = _NEXT_WORD.match(match.string, match.end())
+            owner = self._plural_owners.get((key, after.group(1).lower())) if after else None
+            if owner:
+                return owner  # "farmers voice" -> "Farmers' Voice"
+            return form
         if opening and english and key in english_words() and key not in _OPENERS:
             # "wat was targeted", "wen was the camp hit": English words ("wat", "wen"),
             # but one slip from a question word, opening a question that has none. Only

@@ -47,6 +47,8 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("njoku uni?", "Njoku university?"),
         ("what did u say", "What did you say?"),
         ("whos the mayor rn", "Who is the mayor right now?"),
+        ("what did the pm say", "What did the prime minister say?"),
+        ("what happened at 3 pm", "What happened at 3 pm?"),
         ("salvay dob", "Salvay date of birth?"),
         ("where is the company hq", "Where is the company headquarters?"),
         ("who went w/ him", "Who went with him?"),

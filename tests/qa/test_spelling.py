@@ -64,6 +64,12 @@ def test_a_question_word_typed_wrong_may_end_the_question(words: ArticleWords) -
     assert words.spell("it could lead to war") == "it could lead to war"
 
 
+def test_a_plural_owner_gets_its_mark_back() -> None:
+    words = ArticleWords(["The party said Farmers' Voice would join.", "Many farmers want subsidies."])
+    assert words.spell("who heads farmers voice") == "who heads Farmers' Voice"
+    assert words.spell("what do farmers want") == "what do farmers want"  # no name follows
+
+
 def test_a_word_near_no_article_word_is_left_alone(words: ArticleWords) -> None:
     assert words.spell("what about Qwertzuiop") == "what about Qwertzuiop"
 

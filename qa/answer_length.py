@@ -202,7 +202,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
     span = one_end(question, _one_count(question, _owner_asked(question, span, sentence)))
-    span = _described_as(question, span)
+    span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
 
@@ -243,6 +243,24 @@ _COUNTS = re.compile(
     r"hundreds?|thousands?|millions?)\b",
     re.IGNORECASE,
 )
+
+
+# The rest of a name whose first part is a plural owner ("Farmers" of "Farmers' Voice").
+_OWNED_NAME_REST = re.compile(r"^['’]\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*")
+
+
+def _whole_owner_name(span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """The span with the rest of a name it stops inside, at a plural owner's mark: "Green
+    Left Union and Farmers" -> "... and Farmers' Voice" (the reader's tokens split the
+    mark off). Else `span` as it is."""
+    last = span.text.split()[-1] if span.text.split() else ""
+    if not (last[:1].isupper() and last.endswith("s")):
+        return span
+    rest = _OWNED_NAME_REST.match(sentence.text[span.end - sentence.start :])
+    if rest is None:
+        return span
+    added = rest.group()
+    return replace(span, text=span.text + added, end=span.end + len(added))
 
 
 # "How did Lebanon's foreign ministry describe the talks?": how they were described.

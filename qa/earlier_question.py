@@ -152,6 +152,12 @@ def described_thing(question: str) -> str | None:
     found = list(WORD.finditer(thing))
     if any(_DOING.match(m.group()) for m in found[1:]):
         return None  # "What was Marco Ferri doing when ...?" asks what he did
+    relative = next((m for m in found[1:] if m.group().lower() in _RELATIVE), None)
+    if relative is not None:
+        # "Who was the prime minister who lost?": the prime minister ("who" kept, a
+        # follow-up asked of "the prime minister who’s party").
+        thing = thing[: relative.start()].rstrip()
+        found = list(WORD.finditer(thing))
     named = [m for m in found[:-1] if m.group().lower() not in DETERMINERS]
     if named and participle(found[-1].group()):
         # "What is the fire called?": the fire ("How big is it?" was "How big is the fire
@@ -160,6 +166,7 @@ def described_thing(question: str) -> str | None:
     return thing[0].lower() + thing[1:] if words(thing)[0].lower() in DETERMINERS else thing
 
 
+_RELATIVE = frozenset("who whom which that whose".split())
 # What someone was doing, asked in the progressive: "doing" of "What was he doing?" (not
 # "the building" of "What is the building called?").
 _DOING = re.compile(

@@ -445,6 +445,7 @@ def put_in(
     parts, copied, left, length = [], 0, False, len(question)
     answered_subject = answered = False
     taken: dict[str, str] = {}  # referent -> the pronoun it was put in for
+    subjects: set[str] = set()  # referents put in for a subject pronoun
     for pointer in found:
         span = spans[pointer.index]
         word = span.group().lower()
@@ -475,11 +476,20 @@ def put_in(
         # "his" is the one "she" is not: "When did she take over his chair?" ("Henrike",
         # "Henrike’s") is keyed by whom it stands for, possessive or not.
         whom = referent.removesuffix("’s") if referent is not None else None
+        # ("it" may be a later clause's subject: "Did it say it would pay?")
+        if word in ("him", "them") and whom is not None and whom in subjects:
+            # "What did he teach him?": not the one "he" is (English says "himself"); in
+            # "What post did he give him?" after "Who was Vaelbroek's patron?", the one
+            # "he" belongs to.
+            owner = owner_of(f"{whom} ")
+            whom = referent = owner if owner is not None and owner not in subjects else None
         if group and whom is not None and taken.setdefault(whom, group) != group:
             # "Did he admit it?": "it" is not the man "he" is; "Where did they claim it?"
             # not what "they" are (English would say "itself", "themselves").
             referent = None
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
+        if word in SUBJECT_PRONOUNS and whom is not None and referent is not None:
+            subjects.add(whom)
         if referent is None:
             left = True
             continue

@@ -176,7 +176,11 @@ def _participle_follows(previous: str, after: list[str]) -> bool:
     """Whether a demonstrative after "was"/"is" is followed by a past participle ("Why
     was that criticized?", "When was this built?"): the word stands alone, the verb
     follows."""
-    return previous in BE and bool(after) and is_participle(after[0])
+    # After "has"/"had" too: "How much habitat has that removed?".
+    return previous in BE | _PERFECT and bool(after) and is_participle(after[0])
+
+
+_PERFECT = frozenset("has have had".split())
 
 
 def _noun_follows(after: list[str]) -> bool:

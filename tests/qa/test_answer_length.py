@@ -369,3 +369,13 @@ def test_how_something_was_described_is_what_follows_as() -> None:
     assert article[fitted.start : fitted.end] == fitted.text  # offsets true to the article
     # Asked how it was done, the deed stays whole.
     assert fit_answer("How did the ministry react?", span, sentence) == span
+
+
+def test_a_name_cut_at_a_plural_owners_mark_is_completed() -> None:
+    article, sentence = _sentence(
+        "She will open talks with the Green Left Union and Farmers' Voice."
+    )
+    span = _span(article, sentence, "Green Left Union and Farmers")
+    fitted = fit_answer("Which parties will she talk to?", span, sentence)
+    assert fitted.text == "Green Left Union and Farmers' Voice"
+    _check_slice(article, span, fitted, sentence)

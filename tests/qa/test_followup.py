@@ -1101,6 +1101,19 @@ def test_that_one_is_what_it_would_be() -> None:
     assert resolve("Who condemned that strike?", said).text == "Who condemned the strike?"
 
 
+def test_a_subject_and_an_object_pronoun_are_two_people() -> None:
+    said = Said("Who did Cornelis Vaelbroek train under?", "Matthijs Roelandt")
+    assert resolve("What did he teach him?", said).text == "What did Matthijs Roelandt teach him?"
+    said = Said("Who was Vaelbroek's patron?", "Duke Frederik")
+    # "him" is the one whose patron "he" is.
+    assert resolve("What post did he give him?", said).text.endswith("give Vaelbroek?")
+
+
+def test_a_relative_clause_is_no_part_of_whom_he_stands_for() -> None:
+    said = Said("Who was the prime minister who lost?", "")
+    assert resolve("How old is he?", said).text == "How old is the prime minister?"
+
+
 def test_it_never_stands_for_many_things() -> None:
     makes = _chat(("What does Nordic Foods make?", _cited("frozen meals and dairy products", 8)))
     # Was "Where is frozen meals and dairy products based?".

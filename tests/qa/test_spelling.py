@@ -65,7 +65,9 @@ def test_a_question_word_typed_wrong_may_end_the_question(words: ArticleWords) -
 
 
 def test_a_plural_owner_gets_its_mark_back() -> None:
-    words = ArticleWords(["The party said Farmers' Voice would join.", "Many farmers want subsidies."])
+    words = ArticleWords(
+        ["The party said Farmers' Voice would join.", "Many farmers want subsidies."]
+    )
     assert words.spell("who heads farmers voice") == "who heads Farmers' Voice"
     assert words.spell("what do farmers want") == "what do farmers want"  # no name follows
 

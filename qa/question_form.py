@@ -94,6 +94,9 @@ _SHORTHAND = re.compile(
 )
 # "pm" for the prime minister ("what did the pm say"), not a time of day ("at 3 pm").
 _PM = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<![\w./’'-])pm(?![\w./’'-])")
+# "min" for a minister where it ends the question or owns a portfolio ("who's the health
+# min", "the min of defence"), not minutes ("5 min") nor a minimum ("the min price").
+_MIN = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<=[a-z]\s)min(?=\s*[?.!]?\s*$|\s+of\b)")
 _R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])", re.IGNORECASE)
 # A date phrase as qa.dates reads it ("nov. 23", "23rd of Nov", "23 nov"), with the
 # "the" and year around it, so "on the 23rd of nov" reads "on November 23".
@@ -479,6 +482,7 @@ def tidy(question: str) -> str:
     # Shorthand first: "i wanna know who won" is "I want to know", which asks nothing.
     text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _PM.sub("prime minister", text)
+    text = _MIN.sub("minister", text)
     text = _unwrapped(text).strip() or text
     # "no, I meant what did they vote for": the question, corrected ("I meant the Beirut
     # strike", which names no question, is a fragment: qa.referring).

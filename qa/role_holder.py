@@ -72,8 +72,8 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         # the one manager it names.
         bare = role.split(" of ", 1)[0]
         owned = name_pattern(role)
-        written = owned is not None and any(re.search(owned, s.text) for s in sentences)
-        if written and len({_name(bare, s.text) for s in names_beside(bare, sentences)}) == 1:
+        owner_named = owned is not None and any(re.search(owned, s.text) for s in sentences)
+        if owner_named and len({_name(bare, s.text) for s in names_beside(bare, sentences)}) == 1:
             role, beside = bare, names_beside(bare, sentences)
     if not beside:
         return None

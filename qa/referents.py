@@ -31,6 +31,7 @@ from qa.earlier_question import (
     things_there,
     topic_of,
 )
+from qa.english import english_words
 from qa.limits import MAX_QUESTION_CHARS
 from qa.person_nouns import ROLES, head_words, may_be_someone, owner_of
 from qa.referring import (
@@ -167,6 +168,11 @@ def _referent(
         return " ".join(setting) if setting else None
     if pointer.kind == "determiner":
         return "the"  # "Who condemned that strike?": the strike, dated below
+    if pointer.kind == "counted":
+        # "the second one" after "How many subspecies ...?": the second subspecies.
+        things = counted_things(said.question)
+        head = head_words(things)[-1:] if things else []
+        return _singular(head[0]) if head and word == "one" else (head[0] if head else None)
     return None
 
 
@@ -175,6 +181,17 @@ _LED_QUESTION = re.compile(
     r"^\s*(?:from|to|in|at|by|with|for|until|since)\s+(?=(?:where|when|whom|which|what)\b)",
     re.IGNORECASE,
 )
+
+
+def _singular(noun: str) -> str:
+    """A plural noun's singular as English spells it ("soldiers" -> "soldier",
+    "companies" -> "company"), or the noun where none is a word ("subspecies")."""
+    lower = noun.lower()
+    known = english_words()
+    for form in (f"{lower[:-3]}y" if lower.endswith("ies") else "", lower[:-1], lower[:-2]):
+        if form and lower.endswith("s") and form in known:
+            return noun[: len(form)] if not form.endswith("y") else form
+    return noun
 
 
 def _someone(named: str, said: Said, asked: str) -> bool:

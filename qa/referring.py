@@ -215,6 +215,12 @@ _REPORTING = frozenset(
 )
 
 
+_ORDINALS = frozenset(
+    "first second third fourth fifth last other latter former older younger bigger "
+    "smaller larger".split()
+)
+
+
 def _kind(scan: _Scan, i: int) -> str | None:
     """The kind of back-reference word `i` makes, or None."""
     word, lower = scan.tokens[i], scan.lower[i]
@@ -255,6 +261,11 @@ def _kind(scan: _Scan, i: int) -> str | None:
         return None if existential else "place"
     if lower == "then":
         return "time"
+    if lower in ("one", "ones") and previous in _ORDINALS and not rest:
+        # "Who described the second one?" after "How many subspecies are recognised?":
+        # one of the things counted (qa.referents), at the question's end only ("the
+        # first one to ..." says what it is).
+        return "counted"
     if lower == "else" and (previous in WH or previous in SOME):
         return "else"  # "What else was discussed?", "anything else?": not the last answer
     if lower == "also" and i > 0 and previous not in LEADING_CONJUNCTIONS:

@@ -1114,6 +1114,15 @@ def test_a_relative_clause_is_no_part_of_whom_he_stands_for() -> None:
     assert resolve("How old is he?", said).text == "How old is the prime minister?"
 
 
+def test_the_second_one_is_one_of_the_things_counted() -> None:
+    said = Said("How many subspecies of the sedgewren are recognised?", "Two")
+    assert resolve("Who described the second one?", said).text == (
+        "Who described the second subspecies?"
+    )
+    said = Said("How many soldiers were killed?", "three")
+    assert resolve("Who was the first one?", said).text == "Who was the first soldier?"
+
+
 def test_it_never_stands_for_many_things() -> None:
     makes = _chat(("What does Nordic Foods make?", _cited("frozen meals and dairy products", 8)))
     # Was "Where is frozen meals and dairy products based?".

@@ -68,16 +68,23 @@ def float_state_dict(onnx_path: Path = SHIPPED) -> dict[str, np.ndarray]:
     return state
 
 
-def load_float_reader(onnx_path: Path = SHIPPED):  # type: ignore[no-untyped-def]
-    """A BertForQuestionAnswering carrying the shipped reader's dequantised weights."""
+def load_float_reader(onnx_path: Path = SHIPPED, config_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """A BertForQuestionAnswering carrying the shipped reader's dequantised weights.
+
+    The architecture comes from `config_dir`'s config.json (default: the bundled base
+    model's folder); every weight is then replaced, so only the config is read there. A
+    machine without the base model's package (a lent GPU) passes a folder holding a copy
+    of that config.json.
+    """
     import torch
-    from transformers import BertForQuestionAnswering
+    from transformers import BertConfig, BertForQuestionAnswering
     from transformers.utils import logging as hf_logging
 
     from tools.reader.train import base_model_path
 
-    hf_logging.set_verbosity_error()  # the base model has no span head; it is loaded next
-    model = BertForQuestionAnswering.from_pretrained(base_model_path())
+    hf_logging.set_verbosity_error()
+    config = BertConfig.from_pretrained(config_dir or base_model_path())
+    model = BertForQuestionAnswering(config)
     state = {k: torch.from_numpy(np.array(v)) for k, v in float_state_dict(onnx_path).items()}
     expected = {k for k in model.state_dict() if not k.endswith("position_ids")}
     missing = expected - set(state)
@@ -93,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.reader.dequantise", description=__doc__)
     parser.add_argument("--onnx", type=Path, default=SHIPPED)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--config", type=Path, default=None, help="folder with the base model's config.json"
+    )
     args = parser.parse_args(argv)
-    load_float_reader(args.onnx).save_pretrained(args.out)
+    load_float_reader(args.onnx, args.config).save_pretrained(args.out)
     print(f"wrote {args.out}")
     return 0
 

@@ -32,6 +32,7 @@ import numpy as np
 from index.sentences import split_sentences
 from qa.reader.onnx_reader import (
     DEFAULT_MODEL_PATH,
+    DEFAULT_TOKENIZER_PATH,
     MAX_LENGTH,
     Reader,
     encode_pairs,
@@ -87,35 +88,40 @@ def exact_match(prediction: str, gold: str) -> float:
 class TorchReader(Reader):
     """Same decoding as the ONNX Reader, with logits from a torch checkpoint."""
 
-    def __init__(self, checkpoint_dir: Path | str, max_answer_tokens: int = 30) -> None:
+    def __init__(
+        self, checkpoint_dir: Path | str, max_answer_tokens: int = 30, device: str = "cpu"
+    ) -> None:
         import threading
 
         import torch
         from transformers import BertForQuestionAnswering
 
-        from tools.reader.train import base_model_path
-
         torch.set_num_threads(2)
         self._torch = torch
-        self.model = BertForQuestionAnswering.from_pretrained(checkpoint_dir).eval()
+        self._device = torch.device(device)
+        model = BertForQuestionAnswering.from_pretrained(checkpoint_dir)
+        self.model = torch.nn.Module.to(model, self._device).eval()
         self.max_length = MAX_LENGTH
         self.max_answer_tokens = max_answer_tokens
-        self._tokenizer = load_tokenizer(base_model_path() / "tokenizer.json", MAX_LENGTH)
+        self._tokenizer = load_tokenizer(DEFAULT_TOKENIZER_PATH, MAX_LENGTH)
         self._tok_lock = threading.Lock()
 
     def logits(self, question: str, passages: Sequence[str]) -> tuple[Any, np.ndarray, np.ndarray]:
-        """Encodings and (start, end) logits from the torch model."""
+        """Encodings and (start, end) logits from the torch model (fp32, on its device)."""
         encodings = encode_pairs(self._tokenizer, question, passages)
-        feeds = {k: self._torch.from_numpy(v) for k, v in pad_batch(encodings).items()}
+        feeds = {
+            k: self._torch.from_numpy(v).to(self._device) for k, v in pad_batch(encodings).items()
+        }
         with self._torch.no_grad():
             out = self.model(**feeds)
-        return encodings, out.start_logits.numpy(), out.end_logits.numpy()
+        start, end = out.start_logits.float().cpu(), out.end_logits.float().cpu()
+        return encodings, start.numpy(), end.numpy()
 
 
-def make_reader(model: Path, threads: int = 2) -> Reader:
-    """ONNX reader for a .onnx file, torch reader for a checkpoint directory."""
+def make_reader(model: Path, threads: int = 2, device: str = "cpu") -> Reader:
+    """ONNX reader for a .onnx file, torch reader (on `device`) for a checkpoint directory."""
     if model.is_dir():
-        return TorchReader(model)
+        return TorchReader(model, device=device)
     tokenizer = model.parent / "tokenizer.json"
     return Reader(model, tokenizer if tokenizer.is_file() else None, threads=threads)
 
@@ -293,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
         "(tools.reader.split) instead of --data: the set readers are chosen on",
     )
     p.add_argument("--threads", type=int, default=2, help="onnxruntime intra-op threads")
+    p.add_argument("--device", default="cpu", help="torch device for a checkpoint dir (cuda)")
     args = p.parse_args(argv)
-    reader = make_reader(args.model, threads=args.threads)
+    reader = make_reader(args.model, threads=args.threads, device=args.device)
     if args.validation:
         data, source = sampled(validation_data(), args.validation), "validation split"
     else:

@@ -1,6 +1,8 @@
-"""Train the extractive QA reader (MiniLM-L6 span extractor) on CPU.
+"""Train the extractive QA reader (MiniLM-L6 span extractor) on CPU or a GPU.
 
     python -m tools.reader.train --out /work/reader-ckpt --epochs 2 --max-minutes 80
+    python -m tools.reader.train --split --init qa/reader/model/reader.onnx \
+        --device cuda --bf16 --prepare-workers 4 --out /tmp/reader-gpu ...
 
 The model is BertForQuestionAnswering initialised from the bundled all-MiniLM-L6-v2
 encoder (the span head starts new). Each example is a question plus a 1-5 sentence
@@ -10,11 +12,16 @@ The learning rate warms up and decays linearly over the training *progress*, whi
 the larger of the step fraction and the wall-clock fraction of --max-minutes, so a run
 cut short by its time budget still ends with a decayed learning rate.
 --max-minutes is the total budget across resumes (elapsed time is checkpointed).
+
+On a GPU a step takes milliseconds, and building an epoch's windows (near misses,
+tokenising) takes a CPU core over a minute: --prepare-workers builds the epochs in
+worker processes ahead of the training loop, which then waits only for the first.
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import math
 import os
 import random
@@ -33,7 +40,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from tokenizers import Encoding  # noqa: E402
 
-from qa.reader.onnx_reader import load_tokenizer  # noqa: E402
+from qa.reader.onnx_reader import DEFAULT_TOKENIZER_PATH, load_tokenizer  # noqa: E402
 from tools.reader.split import side_keep, split_files  # noqa: E402
 from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
 from tools.reader.windows import Window, build_windows  # noqa: E402
@@ -92,10 +99,11 @@ def token_labels(enc: Encoding, w: Window) -> tuple[int, int, bool]:
 
 @dataclass
 class Encoded:
-    """A tokenised window with its labels."""
+    """A tokenised window with its labels (numpy rows: an epoch pickles quickly between
+    processes and holds a fraction of the memory of Python int lists)."""
 
-    ids: list[int]
-    type_ids: list[int]
+    ids: np.ndarray
+    type_ids: np.ndarray
     start: int
     end: int
 
@@ -111,7 +119,8 @@ def encode_windows(tok: Any, windows: Sequence[Window]) -> tuple[list[Encoded], 
         for w, e in zip(part, encs, strict=True):
             s, t, cut = token_labels(e, w)
             truncated += cut
-            out.append(Encoded(list(e.ids), list(e.type_ids), s, t))
+            ids = np.asarray(e.ids, dtype=np.int32)
+            out.append(Encoded(ids, np.asarray(e.type_ids, dtype=np.int8), s, t))
     return out, truncated
 
 
@@ -139,8 +148,8 @@ def collate(items: Sequence[Encoded]) -> Batch:
     mask = torch.zeros_like(ids)
     for r, x in enumerate(items):
         n = len(x.ids)
-        ids[r, :n] = torch.tensor(x.ids)
-        types[r, :n] = torch.tensor(x.type_ids)
+        ids[r, :n] = torch.from_numpy(x.ids.astype(np.int64))
+        types[r, :n] = torch.from_numpy(x.type_ids.astype(np.int64))
         mask[r, :n] = 1
     return Batch(
         ids,
@@ -197,7 +206,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=Path,
         default=None,
         help="start from this Hugging Face folder (e.g. python -m tools.reader.dequantise "
-        "output) instead of the bundled MiniLM encoder with a new span head",
+        "output), or from an int8 reader .onnx file dequantised on the fly, instead of the "
+        "bundled MiniLM encoder with a new span head",
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="folder with the base model's config.json, for --init FILE.onnx on a machine "
+        "without the base model's package",
+    )
+    p.add_argument("--device", default="cpu", help="torch device: cpu, or cuda on a lent GPU")
+    p.add_argument(
+        "--prepare-workers",
+        type=int,
+        default=0,
+        help="build every epoch's windows in this many worker processes ahead of training "
+        "(0: each epoch when it starts, in the training process)",
     )
     p.add_argument("--out", type=Path, required=True, help="checkpoint directory")
     p.add_argument("--epochs", type=float, default=2.0)
@@ -244,8 +269,47 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=2)
     # bf16 autocast only pays on CPUs with native bf16 (AVX512-BF16/AMX); on this AVX2-only
     # machine it measured 0.7 windows/s against 4 for fp32, so fp32 is the default.
-    p.add_argument("--bf16", action="store_true", help="bf16 autocast (CPUs with native bf16)")
+    p.add_argument(
+        "--bf16", action="store_true", help="bf16 autocast (a GPU, or CPUs with native bf16)"
+    )
     return p.parse_args(argv)
+
+
+# What the epoch builders read: set before the worker processes fork, so they inherit it.
+_EPOCH_INPUTS: dict[str, Any] = {}
+
+
+def build_epoch(epoch: int) -> tuple[list[Encoded], int, int, int]:
+    """One epoch's windows, tokenised: (encoded, windows, negatives, truncated positives).
+
+    Fresh windows each epoch (other neighbours, other negatives), still seeded.
+    """
+    args, paragraphs, tok, seed = (
+        _EPOCH_INPUTS[k] for k in ("args", "paragraphs", "tokenizer", "seed")
+    )
+    windows = build_windows(
+        paragraphs,
+        seed=seed + epoch,
+        neg_fraction=args.neg_fraction,
+        swap_fraction=args.swap_fraction,
+        word_swap_share=args.word_swap_share,
+        human_repeats=args.human_repeats,
+        in_passage_share=args.in_passage_share,
+    )
+    enc, truncated = encode_windows(tok, windows)
+    n_neg = sum(w.answer_start is None for w in windows)
+    return enc, len(windows), n_neg, truncated
+
+
+def initial_model(args: argparse.Namespace) -> Any:
+    """The model a fresh run starts from: --init (a folder or an int8 .onnx) or the base."""
+    from transformers import BertForQuestionAnswering
+
+    if args.init is not None and args.init.suffix == ".onnx":
+        from tools.reader.dequantise import load_float_reader
+
+        return load_float_reader(args.init, args.config)
+    return BertForQuestionAnswering.from_pretrained(args.init or base_model_path())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,8 +346,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.resume:
             print(f"no checkpoint in {ckpt_dir}; starting fresh", flush=True)
         torch.manual_seed(args.seed)
-        model = BertForQuestionAnswering.from_pretrained(args.init or base_model_path())
+        model = initial_model(args)
     seed = int(state["seed"])
+    device = torch.device(args.device)
     model.train()
 
     no_decay = ("bias", "LayerNorm.weight")
@@ -297,12 +362,6 @@ def main(argv: list[str] | None = None) -> int:
             "weight_decay": 0.0,
         },
     ]
-    optimizer = torch.optim.AdamW(groups, lr=args.lr)
-    if saved is not None:
-        optimizer.load_state_dict(saved["optimizer"])
-        torch.set_rng_state(saved["torch_rng"])
-        random.setstate(saved["python_rng"])
-
     t0 = time.time()
     if args.split:
         files = split_files(args.data)
@@ -310,28 +369,40 @@ def main(argv: list[str] | None = None) -> int:
     else:
         files, keep = data_files(args.data), None
     paragraphs: list[Paragraph] = load_paragraphs(files, limit=args.limit, keep=keep)
-    tok = load_tokenizer(base_model_path() / "tokenizer.json", MAX_LENGTH)
+    # The shipped reader's tokenizer.json is the base model's, unchanged (its model card).
+    tok = load_tokenizer(DEFAULT_TOKENIZER_PATH, MAX_LENGTH)
     print(
         f"{len(paragraphs)} paragraphs, {sum(len(p.questions) for p in paragraphs)} questions "
         f"loaded in {time.time() - t0:.0f}s",
         flush=True,
     )
+    _EPOCH_INPUTS.update(args=args, paragraphs=paragraphs, tokenizer=tok, seed=seed)
+    ahead: dict[int, concurrent.futures.Future[tuple[list[Encoded], int, int, int]]] = {}
+    pool = None
+    if args.prepare_workers > 0:
+        # Forked before the model touches a GPU (a forked CUDA context is unusable).
+        import multiprocessing
+
+        pool = concurrent.futures.ProcessPoolExecutor(
+            args.prepare_workers, mp_context=multiprocessing.get_context("fork")
+        )
+        first = int(state["epoch"])
+        for e in range(first, max(first + 1, math.ceil(args.epochs))):
+            ahead[e] = pool.submit(build_epoch, e)
+
+    torch.nn.Module.to(model, device)  # (transformers types .to() for dtypes only)
+    # The fused kernel updates every weight in a few launches instead of a few per tensor.
+    optimizer = torch.optim.AdamW(groups, lr=args.lr, fused=device.type == "cuda")
+    if saved is not None:
+        optimizer.load_state_dict(saved["optimizer"])
+        torch.set_rng_state(saved["torch_rng"])
+        random.setstate(saved["python_rng"])
 
     def epoch_data(epoch: int) -> tuple[list[Encoded], list[list[int]]]:
-        # Fresh windows each epoch (other neighbours, other negatives), still seeded.
-        windows = build_windows(
-            paragraphs,
-            seed=seed + epoch,
-            neg_fraction=args.neg_fraction,
-            swap_fraction=args.swap_fraction,
-            word_swap_share=args.word_swap_share,
-            human_repeats=args.human_repeats,
-            in_passage_share=args.in_passage_share,
-        )
-        enc, truncated = encode_windows(tok, windows)
-        n_neg = sum(w.answer_start is None for w in windows)
+        built = ahead.pop(epoch).result() if epoch in ahead else build_epoch(epoch)
+        enc, n_windows, n_neg, truncated = built
         print(
-            f"epoch {epoch}: {len(windows)} windows ({n_neg} negatives), "
+            f"epoch {epoch}: {n_windows} windows ({n_neg} negatives), "
             f"{truncated} positives truncated -> labelled no-answer",
             flush=True,
         )
@@ -347,7 +418,10 @@ def main(argv: list[str] | None = None) -> int:
     run_start = time.time()
     elapsed_before = float(state["elapsed"])
     last_save = time.time()
-    log_loss, log_n, log_windows, log_t = 0.0, 0, 0, time.time()
+    # The loss is summed on the device and read at log time: reading it every step would
+    # make the host wait for the GPU at every step.
+    log_loss: Any = 0.0
+    log_n, log_windows, log_t = 0, 0, time.time()
     use_bf16 = bool(args.bf16)
 
     def progress() -> float:
@@ -381,13 +455,13 @@ def main(argv: list[str] | None = None) -> int:
         b = collate([encoded[i] for i in batch_idx])
         for g in optimizer.param_groups:
             g["lr"] = args.lr * lr_factor(progress(), args.warmup)
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
             out = model(
-                input_ids=b.input_ids,
-                attention_mask=b.attention_mask,
-                token_type_ids=b.token_type_ids,
-                start_positions=b.start_positions,
-                end_positions=b.end_positions,
+                input_ids=b.input_ids.to(device, non_blocking=True),
+                attention_mask=b.attention_mask.to(device, non_blocking=True),
+                token_type_ids=b.token_type_ids.to(device, non_blocking=True),
+                start_positions=b.start_positions.to(device, non_blocking=True),
+                end_positions=b.end_positions.to(device, non_blocking=True),
             )
         loss = out.loss
         loss.backward()
@@ -397,14 +471,14 @@ def main(argv: list[str] | None = None) -> int:
         state["step"] = int(state["step"]) + 1
         state["batch_in_epoch"] = int(state["batch_in_epoch"]) + 1
         state["windows_seen"] = int(state["windows_seen"]) + len(batch_idx)
-        log_loss += float(loss.detach()) * len(batch_idx)
+        log_loss = log_loss + loss.detach() * len(batch_idx)
         log_n += len(batch_idx)
         log_windows += len(batch_idx)
         if int(state["step"]) % args.log_every == 0:
             now = time.time()
             print(
                 f"step {state['step']}/{total_steps} epoch {state['epoch']} "
-                f"loss {log_loss / max(1, log_n):.4f} "
+                f"loss {float(log_loss) / max(1, log_n):.4f} "
                 f"lr {optimizer.param_groups[0]['lr']:.2e} "
                 f"{log_windows / (now - log_t):.1f} windows/s "
                 f"elapsed {(elapsed_before + now - run_start) / 60:.1f} min",
@@ -415,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
             checkpoint("periodic")
             last_save = time.time()
 
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
     checkpoint(f"final: {stop_reason}")
     print(
         f"finished ({stop_reason}): step {state['step']} windows_seen {state['windows_seen']} "

@@ -124,6 +124,7 @@ def split_weights(checkpoint: Path, out: Path) -> list[Path]:
     from safetensors.torch import load_file, save_file
 
     state = load_file(str(checkpoint / "model.safetensors"))
+    out.mkdir(parents=True, exist_ok=True)
     half = {k: v.half() if v.is_floating_point() else v for k, v in state.items()}
     whole = out / WEIGHTS
     save_file(half, str(whole))

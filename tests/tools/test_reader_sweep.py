@@ -147,3 +147,27 @@ def test_training_starts_from_the_shipped_int8_file_with_epochs_built_ahead(
     assert result.returncode == 0, result.stderr[-2000:]
     assert "epoch 0:" in result.stdout and "finished (steps)" in result.stdout
     assert (tmp_path / "ckpt" / "checkpoint" / "model.safetensors").is_file()
+
+
+def test_paragraphs_split_once_are_read_back_only_for_the_same_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools.reader.squad import DEFAULT_DATA_DIR
+
+    files = [DEFAULT_DATA_DIR / "squad" / "squad2_train_10articles.json.gz"]
+    cache = tmp_path / "paragraphs.pickle.gz"
+    loaded = train.cached_paragraphs(cache, files, 20, None)
+    assert cache.is_file() and loaded
+    assert train.cached_paragraphs(cache, files, 20, None) == loaded
+    assert "paragraphs from" in capsys.readouterr().out
+    fewer = train.cached_paragraphs(cache, files, 5, None)  # another limit: loaded afresh
+    assert "other data" in capsys.readouterr().out
+    assert sum(len(p.questions) for p in fewer) < sum(len(p.questions) for p in loaded)
+
+
+def test_a_deadline_shrinks_the_schedule_so_it_anneals_before_it() -> None:
+    assert train.time_budget(4, 0, now=1000, elapsed=0) == 240
+    # Data took long: 130 s to the deadline leave 120 s of schedule, not 240.
+    assert train.time_budget(4, 1130, now=1000, elapsed=0) == 120
+    assert train.time_budget(0, 1130, now=1000, elapsed=30) == 150  # resumed after 30 s
+    assert train.time_budget(4, 2000, now=1000, elapsed=0) == 240  # room: the minutes stand

@@ -1,17 +1,20 @@
 """Train several readers at once on one lent GPU, pick one on the validation split, ship it home.
 
     python -m tools.reader.sweep --out "$OUT" --config .gpu/base --minutes 4.5 \\
+        --paragraphs-cache .gpu/paragraphs.pickle.gz \\
         --run a:lr=3e-5,in_passage=0.4,seed=41 --run b:lr=3e-5,in_passage=0.6,seed=43
 
 A lent GPU comes for minutes, once, and sends back a few files of at most 16 MiB. So one
 command does all of it: each run (tools.reader.train from the shipped int8 reader,
 dequantised) trains in its own process, side by side on the GPU, for the same wall-clock
-budget; the shipped reader's dequantised weights are scored while they train; each run's
-last checkpoint is scored by tools.reader.evaluate on the validation split (every 4th
-paragraph, reader alone); and the chosen run's weights come back as fp16 safetensors cut
-into parts (`python -m tools.reader.sweep --join DIR --to FOLDER` puts them together as a
-Hugging Face folder for tools.reader.export). fp16 is lossless for what ships: the export
-quantises every matrix to int8, a step hundreds of times coarser than fp16's rounding.
+budget, which shrinks to end a minute before the deadline however long the data took (its
+learning rate annealed); the shipped reader's dequantised weights are scored while they
+train; each run's last checkpoint is scored by tools.reader.evaluate on the validation
+split (every 4th paragraph, reader alone); and the chosen run's weights come back as fp16
+safetensors cut into parts (`python -m tools.reader.sweep --join DIR --to FOLDER` puts them
+together as a Hugging Face folder for tools.reader.export). fp16 is lossless for what
+ships: the export quantises every matrix to int8, a step hundreds of times coarser than
+fp16's rounding.
 
 The choice, fixed before any run was measured: the highest reader-alone F1 on the split;
 but a run whose no-answer AUC is at least 0.01 higher, with F1 at most 0.3 lower, wins over
@@ -79,6 +82,8 @@ def train_command(
         recipe["epochs"],
         "--max-minutes",
         str(args.minutes),
+        "--end-by",
+        str(args.end_by),
         "--lr",
         recipe["lr"],
         "--warmup",
@@ -96,6 +101,7 @@ def train_command(
         "--save-minutes",
         "1.5",
         *(["--limit", str(args.limit)] if args.limit else []),
+        *(["--paragraphs-cache", str(args.paragraphs_cache)] if args.paragraphs_cache else []),
         "--out",
         str(work / name),
     ]
@@ -157,6 +163,9 @@ def sweep(args: argparse.Namespace) -> int:
     work.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     deadline = time.time() + args.deadline_minutes * 60
+    # Training ends a minute before the deadline, its schedule annealed whatever the data
+    # took to load (the first lease lost half its time there and was scored mid-schedule).
+    args.end_by = deadline - 60
     log = (out / "sweep.log").open("a", encoding="utf-8")
 
     def say(text: str) -> None:
@@ -234,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--every", type=int, default=4, help="score every N-th split paragraph")
     p.add_argument("--limit", type=int, default=None, help="train on the first N questions")
     p.add_argument("--eval-limit", type=int, default=None, help="score the first N questions")
+    p.add_argument(
+        "--paragraphs-cache",
+        type=Path,
+        default=None,
+        help="the training paragraphs split here beforehand (tools.reader.train's option)",
+    )
     p.add_argument("--join", type=Path, default=None, help="parts folder to reassemble")
     p.add_argument("--to", type=Path, default=None, help="Hugging Face folder --join writes")
     args = p.parse_args(argv)

@@ -12,9 +12,9 @@ learning rate annealed); the shipped reader's dequantised weights are scored whi
 train; each run's last checkpoint is scored by tools.reader.evaluate on the validation
 split (every 4th paragraph, reader alone); and the chosen run's weights come back as fp16
 safetensors cut into parts (`python -m tools.reader.sweep --join DIR --to FOLDER` puts them
-together as a Hugging Face folder for tools.reader.export). fp16 is lossless for what
-ships: the export quantises every matrix to int8, a step hundreds of times coarser than
-fp16's rounding.
+together as a Hugging Face folder for tools.reader.export). fp16 costs what ships next to
+nothing: the export quantises every matrix to int8, a step far coarser than fp16's rounding
+(a model's logits moved by at most 0.004 on the way, tests/tools/test_reader_sweep.py).
 
 The choice, fixed before any run was measured: the highest reader-alone F1 on the split;
 but a run whose no-answer AUC is at least 0.01 higher, with F1 at most 0.3 lower, wins over

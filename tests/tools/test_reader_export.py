@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from qa.reader.onnx_reader import DEFAULT_MODEL_PATH
 
@@ -16,26 +15,6 @@ def _op_counts(path: Path) -> Counter[str]:
     import onnx
 
     return Counter(node.op_type for node in onnx.load(str(path)).graph.node)
-
-
-@pytest.fixture(scope="module")
-def tiny_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A two-layer BERT reader with random weights, saved as training saves one."""
-    import torch
-    from transformers import BertConfig, BertForQuestionAnswering
-
-    torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=120,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    folder = tmp_path_factory.mktemp("checkpoint")
-    BertForQuestionAnswering(config).save_pretrained(folder)
-    return folder
 
 
 def test_export_writes_an_eager_attention_graph_with_the_checkpoints_logits(

@@ -39,29 +39,18 @@ def test_a_run_overrides_the_v10_recipe_and_rejects_unknown_keys() -> None:
 
 
 def test_weights_cut_into_parts_come_back_as_the_model_that_was_trained(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_checkpoint: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import torch
-    from transformers import BertConfig, BertForQuestionAnswering
+    from transformers import BertForQuestionAnswering
 
-    config = BertConfig(
-        vocab_size=300,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    torch.manual_seed(0)
-    trained = BertForQuestionAnswering(config).eval()
-    trained.save_pretrained(tmp_path / "run" / "checkpoint")
-    config.save_pretrained(tmp_path / "base")
-    monkeypatch.setattr(sweep, "PART_BYTES", 20_000)  # several parts from a tiny model
-    parts = sweep.split_weights(tmp_path / "run" / "checkpoint", tmp_path / "out")
-    assert len(parts) > 3 and all(p.stat().st_size <= 20_000 for p in parts)
-    sweep.join_weights(tmp_path / "out", tmp_path / "joined", tmp_path / "base")
+    trained = BertForQuestionAnswering.from_pretrained(tiny_checkpoint).eval()
+    monkeypatch.setattr(sweep, "PART_BYTES", 10_000)  # several parts from a tiny model
+    parts = sweep.split_weights(tiny_checkpoint, tmp_path / "out")
+    assert len(parts) > 3 and all(p.stat().st_size <= 10_000 for p in parts)
+    sweep.join_weights(tmp_path / "out", tmp_path / "joined", config=tiny_checkpoint)
     joined = BertForQuestionAnswering.from_pretrained(tmp_path / "joined").eval()
-    ids = torch.randint(1, 300, (2, 20))
+    ids = torch.randint(1, 120, (2, 20))
     with torch.no_grad():
         want, got = trained(input_ids=ids).start_logits, joined(input_ids=ids).start_logits
     # fp16 on the way: far under the int8 export's own rounding.

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
@@ -68,24 +69,18 @@ def float_state_dict(onnx_path: Path = SHIPPED) -> dict[str, np.ndarray]:
     return state
 
 
-def load_float_reader(onnx_path: Path = SHIPPED, config_dir: Path | None = None):  # type: ignore[no-untyped-def]
-    """A BertForQuestionAnswering carrying the shipped reader's dequantised weights.
-
-    The architecture comes from `config_dir`'s config.json (default: the bundled base
-    model's folder); every weight is then replaced, so only the config is read there. A
-    machine without the base model's package (a lent GPU) passes a folder holding a copy
-    of that config.json.
-    """
-    import torch
+def reader_with_weights(state: dict[str, Any], config_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """A BertForQuestionAnswering of `config_dir`'s config.json (default: the bundled base
+    model's folder) carrying `state` (torch tensors), every weight of it: only the config
+    is read there, so a machine without the base model's package (a lent GPU) passes a
+    folder holding a copy of that config.json."""
     from transformers import BertConfig, BertForQuestionAnswering
     from transformers.utils import logging as hf_logging
 
     from tools.reader.train import base_model_path
 
     hf_logging.set_verbosity_error()
-    config = BertConfig.from_pretrained(config_dir or base_model_path())
-    model = BertForQuestionAnswering(config)
-    state = {k: torch.from_numpy(np.array(v)) for k, v in float_state_dict(onnx_path).items()}
+    model = BertForQuestionAnswering(BertConfig.from_pretrained(config_dir or base_model_path()))
     expected = {k for k in model.state_dict() if not k.endswith("position_ids")}
     missing = expected - set(state)
     unexpected = set(state) - expected
@@ -93,6 +88,15 @@ def load_float_reader(onnx_path: Path = SHIPPED, config_dir: Path | None = None)
         raise ValueError(f"weights do not match the model: missing {missing}, extra {unexpected}")
     model.load_state_dict(state, strict=False)
     return model
+
+
+def load_float_reader(onnx_path: Path = SHIPPED, config_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """A BertForQuestionAnswering carrying the shipped reader's dequantised weights (the
+    architecture from `config_dir`, as for reader_with_weights)."""
+    import torch
+
+    state = {k: torch.from_numpy(np.array(v)) for k, v in float_state_dict(onnx_path).items()}
+    return reader_with_weights(state, config_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

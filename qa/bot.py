@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from collections.abc import Callable
@@ -73,6 +72,7 @@ from qa.messages import (
 )
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
+from qa.quoted_replies import Quote, quoted_in
 from qa.reading import ReadSpan, SpanReader, choose_span, other_than, past_the_deed, read_spans
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
@@ -92,8 +92,6 @@ EVIDENCE_COUNT = 3
 TIMELINE_EVENTS = 8
 # The messages of a chat the second of two questions typed as one is read after.
 RECENT_MESSAGES = 8
-# A plain-text reply shorter than this is too short to find the last answer's sentence by.
-MIN_QUOTED_CHARS = 4
 
 
 def check_question(question: object) -> str:
@@ -384,6 +382,7 @@ class ArticleQA:
         typed as one are asked in turn (qa.compound); each half is asked whole, so that a
         question of many "and who ..." costs two reads, not one per "and"."""
         cleaned = self.words.clean(check_question(question))
+        history = self.cite_quoted(history)
         # "hi", "thanks", "help"; as typed too: tidying drops the thanks of "great, thanks".
         talk = small_talk(question) or small_talk(cleaned)
         if talk is not None:
@@ -592,24 +591,47 @@ class ArticleQA:
         return self.conclude(analysis, self.sentence_calibration), ranking
 
     def last_positions(self, history: list[dict[str, Any]] | None) -> tuple[int, ...]:
-        """The sentences of this article the last answer came from, its own first: those
-        it cited (qa.followup.cited) or, for a reply replayed as plain text (as callers of
-        ask(), the CLI's --history and POST /api/ask give it), the one sentence holding
-        that text where the article has it once; () when neither says."""
+        """The sentences of this article the last answer came from, its own first (those
+        it cited: qa.followup.cited, a plain-text reply cited by `cite_quoted` first);
+        () when it cited none of this article."""
         last = last_cited(history)
-        if last.positions:
-            # A history from another version of the article may cite past its end.
-            inside = last.article == self.title and last.positions[0] < len(self.sentences)
-            return tuple(p for p in last.positions if p < len(self.sentences)) if inside else ()
-        turns = exchanges(history)
-        text = answer_text(turns[-1].reply) if turns and turns[-1].reply else ""
-        if len(text) < MIN_QUOTED_CHARS:
-            return ()
-        at = self.text.find(text)
-        if at < 0 or self.text.find(text, at + 1) >= 0:
-            return ()  # not the article's words, or in it more than once
-        starts = [sentence.start for sentence in self.sentences]
-        return (max(0, bisect.bisect_right(starts, at) - 1),)
+        # A history from another version of the article may cite past its end.
+        inside = last.article == self.title and bool(last.positions)
+        inside = inside and last.positions[0] < len(self.sentences)
+        return tuple(p for p in last.positions if p < len(self.sentences)) if inside else ()
+
+    def cite_quoted(self, history: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+        """`history` with each plain-text reply that quotes the article given the Answer
+        the chat would have kept with it (qa.quoted_replies): the sentence holding the
+        quote, cited. Where the article says it more than once ("Beirut"), the last reply's
+        sentence is the one its question ranks first; an earlier reply's, only a quote
+        the article holds once. The caller's messages are left as they are."""
+        turns = exchanges(history)  # validated: a malformed history is rejected here
+        if history is None or not turns:
+            return history
+        cited = list(history)
+        for turn in turns:
+            reply = turn.reply
+            if reply is None or reply.get("answer") is not None:
+                continue
+            text = answer_text(reply)
+            quotes = quoted_in(text, self.text, self.sentences)
+            if len(quotes) > 1:
+                last = turn is turns[-1]
+                quotes = self._ranked_among(turn.question, quotes) if last else []
+            if not quotes:
+                continue
+            quote = quotes[0]
+            span = ReadSpan(text, quote.start, quote.end, quote.position, 0.0)
+            answer = Answer(text, True, 1.0, [self.cite(quote.position, 1.0, span)])
+            cited[turn.number - 1] = {**reply, "answer": answer}
+        return cited
+
+    def _ranked_among(self, question: str, quotes: list[Quote]) -> list[Quote]:
+        """The one of `quotes` in the sentence `question` ranks highest."""
+        held = {quote.position: quote for quote in quotes}
+        ranking = self.retriever.rank(self.words.clean(question))
+        return [next(held[c.position] for c in ranking.candidates if c.position in held)]
 
     def go_on(self, history: list[dict[str, Any]] | None, next_day: bool = False) -> Answer:
         """The answer to "Tell me more": the sentence after the last answer's own one,

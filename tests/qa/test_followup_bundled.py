@@ -266,17 +266,46 @@ def test_requests_about_the_last_answer_find_its_sentence_from_plain_text(
         {"role": "user", "content": TARGETED},
         {"role": "assistant", "content": "a building believed to house the ‘chief of staff"},
     ]
-    assert bundled_bot.last_positions(history) == (13,)
+    assert bundled_bot.last_positions(bundled_bot.cite_quoted(history)) == (13,)
     assert bundled_bot.ask("Where does it say that?", history).evidence[0].position == 13
     assert bundled_bot.ask("When was that?", history).text == "November 23"
     assert bundled_bot.ask("Tell me more", history).evidence[0].position == 14
-    # Words the article has more than once, or not at all, name no sentence.
-    assert (
-        bundled_bot.last_positions([*history[:1], {"role": "assistant", "content": "Israel"}]) == ()
-    )
-    assert (
-        bundled_bot.last_positions([*history[:1], {"role": "assistant", "content": "a tank"}]) == ()
-    )
+    # Words the article never says, or inside another word ("Israeli"), name no sentence.
+    for said in ("a tank", "Israe"):
+        reply = {"role": "assistant", "content": said}
+        assert bundled_bot.last_positions(bundled_bot.cite_quoted([history[0], reply])) == ()
+
+
+def test_a_plain_text_reply_is_read_as_the_structured_answer_it_was(
+    bundled_bot: ArticleQA,
+) -> None:
+    # "Which strike happened first?" answered with a clause of sentence 8 ("The Israeli
+    # military launched ...", capitalised as shown); replayed as text, "Where was it?"
+    # searched the whole article and answered "Beirut", the other strike's city.
+    first = "Which strike happened first?"
+    answer = bundled_bot.ask(first)
+    plain = [{"role": "user", "content": first}, {"role": "assistant", "content": answer.text}]
+    kept = bundled_bot.ask("Where was it?", _kept(first, answer))
+    replayed = bundled_bot.ask("Where was it?", plain)
+    assert replayed.found and "Ain al-Hilweh" in replayed.text
+    assert replayed.text == kept.text and replayed.evidence[0].position == 8
+    assert plain[1] == {"role": "assistant", "content": answer.text}  # the caller's, as given
+
+
+def test_a_plain_reply_the_article_says_in_several_sentences_is_where_its_question_points(
+    bundled_bot: ArticleQA,
+) -> None:
+    # "Hamas" is in sentences 8, 9 and 11; the question asked of it points at 8.
+    asked = "Whose training camp was hit on November 19?"
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": "Hamas"}]
+    assert bundled_bot.last_positions(bundled_bot.cite_quoted(history)) == (8,)
+    # Only the last reply is placed by its question: an earlier one must be said once.
+    history += [
+        {"role": "user", "content": "Thanks. What was targeted on November 23?"},
+        {"role": "assistant", "content": BUILDING},
+    ]
+    cited = bundled_bot.cite_quoted(history)
+    assert "answer" not in cited[1] and cited[3]["answer"].evidence[0].position == 13
 
 
 def test_what_else_did_she_do_is_another_deed_than_the_one_asked_about() -> None:

@@ -37,8 +37,7 @@ class SplitIntermediate(nn.Module):
     def __init__(self, intermediate: Any, peaks: Sequence[int]) -> None:
         super().__init__()
         dense = intermediate.dense
-        ordinary = [c for c in range(dense.out_features) if c not in set(peaks)]
-        self.main = _rows(dense, ordinary)
+        self.main = _rows(dense, _ordinary(dense.out_features, peaks))
         setattr(self, SIDE, _rows(dense, list(peaks)))
         self.act = intermediate.intermediate_act_fn
 
@@ -51,13 +50,19 @@ class SplitOutputDense(nn.Module):
 
     def __init__(self, dense: nn.Linear, peaks: Sequence[int]) -> None:
         super().__init__()
-        ordinary = [c for c in range(dense.in_features) if c not in set(peaks)]
-        self.main = _columns(dense, ordinary, bias=True)
+        self.main = _columns(dense, _ordinary(dense.in_features, peaks), bias=True)
         setattr(self, SIDE, _columns(dense, list(peaks), bias=False))
 
     def forward(self, paths: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
         main, side = paths
         return self.main(main) + getattr(self, SIDE)(side)
+
+
+def _ordinary(count: int, peaks: Sequence[int]) -> list[int]:
+    """The channels of `count` that are not peak channels, in order (both paths of a
+    layer split its channels the same way)."""
+    peak = set(peaks)
+    return [c for c in range(count) if c not in peak]
 
 
 def _rows(dense: nn.Linear, channels: list[int]) -> nn.Linear:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.acronyms import initials_of
-from qa.person_nouns import names_a_role
+from qa.person_nouns import may_be_someone, names_a_role
 from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
@@ -395,6 +395,54 @@ def role_asked(question: str) -> str | None:
     if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
         return None  # "Who is the chief of the militia called?" asks no holder
     return _role_of(asked["role"], asked["owner"], asked["of"])
+
+
+# "What is the name of the Russian ambassador?", "What was the name of the bishop who
+# crowned Aldric I?", "What's that official's name?": a role's holder asked by name, as
+# "Who is the Russian ambassador?" asks it. The reader, where the article names no one,
+# gave what the role is of ("Lebanon" of "Russia's ambassador to Lebanon", "Kelmora" of
+# "the bishop of Kelmora", confident) or a phrase in small letters ("the target").
+_ROLE_NAME_ASKED = re.compile(
+    r"^what(?:\s+(?:is|was)|[’']s)\s+(?:the\s+name\s+of\s+(?P<of>.+?)"
+    r"|(?P<owner>(?:the|that|this)\s+.+?|(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*){0,2}[’']s\s+.+?)"
+    r"[’']s\s+name)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def role_name_asked(question: str) -> str | None:
+    """The role whose holder's name the question asks for ("the ambassador of Russian"
+    of "What is the name of the Russian ambassador?", as role_asked reads "Who is the
+    Russian ambassador?"), where that is a person; None for another question."""
+    asked = _ROLE_NAME_ASKED.match(question.strip())
+    if asked is None:
+        return None
+    phrase = asked["of"] or asked["owner"]
+    phrase = re.split(r"\s+(?:who|whom|that|which)\s", phrase, maxsplit=1)[0]
+    phrase = re.sub(r"^(?:that|this)\b", "the", phrase, flags=re.IGNORECASE)
+    # "the Helena Mara's captain": the name owns the role, as in "Who is Aster's ...?"
+    phrase = re.sub(r"^the\s+(?=(?-i:[A-Z])[^’']*[’']s\s)", "", phrase, flags=re.IGNORECASE)
+    role = role_asked(f"Who is {phrase}?")
+    return role if role is not None and may_be_someone(role.split(" of ", 1)[0]) else None
+
+
+# Between an owner and the role's noun: its "’s" and up to two words in small letters.
+_OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
+
+
+def of_the_role(role: str, sentence: str, start: int, end: int) -> bool:
+    """Whether [start, end) of `sentence` is what a mention of the role's noun is of:
+    its owner ("Russia’s" of "Russia’s ambassador to Lebanon") or what follows it ("Lebanon"
+    of "ambassador to Lebanon", "Kelmora" of "the bishop of Kelmora"): not its holder."""
+    for found in role_noun(role).finditer(sentence):
+        gap = sentence[end : found.start()]
+        owned = end <= found.start() and _OWNER_GAP.fullmatch(gap) is not None
+        if owned and (sentence[:end].endswith(("’s", "'s")) or gap.startswith(("’s", "'s"))):
+            return True
+        after = re.match(r"\s+(?:of|to|in|at|for|from)\s+(?:the\s+)?", sentence[found.end() :])
+        if after is not None and start == found.end() + after.end():
+            return True
+    return False
 
 
 def _role_of(role: str, owner: str | None, attached: str) -> str:

@@ -25,7 +25,7 @@ from index.persist import open_index
 from index.sentences import Sentence
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
-from qa.answerability import DATE, answer_fits, answer_type
+from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
 from qa.answerability import features as answerability
 from qa.apposition import (
     apposition,
@@ -33,6 +33,7 @@ from qa.apposition import (
     kind_named,
     name_beside,
     role_asked,
+    role_name_asked,
     thing_described,
     word_described,
 )
@@ -72,8 +73,17 @@ from qa.messages import (
 )
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
+from qa.passage_names import passage_names
 from qa.quoted_replies import Quote, quoted_in
-from qa.reading import ReadSpan, SpanReader, choose_span, other_than, past_the_deed, read_spans
+from qa.reading import (
+    ReadSpan,
+    SpanReader,
+    choose_span,
+    not_again,
+    other_than,
+    past_the_deed,
+    read_spans,
+)
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.role_holder import holder, holds_another
@@ -253,6 +263,11 @@ class ArticleQA:
             spans = past_the_deed(spans, reading.deed, self.text)
         for answer in reading.other_than:  # "What else ...?": not an answer given again
             spans = other_than(spans, answer, self._shown(reading))
+        # A fragment read joined to the question before ("On which glacier?" after "Who
+        # first measured the speed of glaciers?" / "Louis Agassiz"): the reader, reading
+        # both, gave the last answer again, which the user has already.
+        if reading.joined and reading.previous_answer:
+            spans = not_again(spans, reading.previous_answer)
         # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
         spans = not_shares(spans, reading.reader_question)
         # "What time of day ...?" is not answered by a date (qa.time_of_day).
@@ -297,8 +312,11 @@ class ArticleQA:
             self.calibration.decisive_margin,
             decisive_lead=self.calibration.decisive_lead,
             # Where a passage is in the asked date's scope without stating it, its date is
-            # read as already matched (qa.dates.unstated).
-            asked_for=passage_question(question, self.retriever.dates),
+            # read as already matched (qa.dates.unstated); where it names what the
+            # question names shorter, as the passage names it (qa.passage_names).
+            asked_for=passage_names(
+                question, self.sentences, passage_question(question, self.retriever.dates)
+            ),
             fits=answer_fits(question),
             talk=reading.talk,
         )
@@ -442,10 +460,13 @@ class ArticleQA:
             analysis = self.inspect_reading(reading or self.read(question, history))
             checkpoint("before deciding whether to answer")
         concluded = self.conclude(analysis)
-        role = role_asked(spelled or asked or cleaned)
+        named = role_name_asked(spelled or asked or cleaned)
+        role = role_asked(spelled or asked or cleaned) or named
         if role is None:
             return concluded
-        if concluded.answer.found and not self._holds_another(analysis, role):
+        # A name asked for is one: "the target" is no one's (answerability.fits_type).
+        unnamed = named is not None and not fits_type(NAME, concluded.answer.text, False)
+        if concluded.answer.found and not unnamed and not self._holds_another(analysis, role):
             return concluded
         if concluded.answer.found:
             withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)

@@ -71,6 +71,12 @@ class Reading:
         return self.resolved or self.question
 
     @property
+    def joined(self) -> bool:
+        """Whether the reader reads this question joined to the ones before it (a
+        fragment: "On which glacier?", "Why?")."""
+        return bool(self.context and self.resolved and self.resolved.startswith(self.context))
+
+    @property
     def note(self) -> str | None:
         """A line for the user saying how a follow-up was read, or None if it stands alone."""
         if self.context is None:

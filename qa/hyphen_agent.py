@@ -37,6 +37,13 @@ _ACTIVE = tuple(
     )
     for more in ("", rf"\s+(?!{_AUXILIARY}\b|that\b|which\b|who\b)[^\W\d_]+")
 )
+# The same in the progressive: "Who is backing Hezbollah?", "Which country was funding
+# the group?" (as typed, "who's backing hezbollah": the reader gave "Israel").
+_PROGRESSIVE = re.compile(
+    rf"^(?:who|(?:which|what)\s+(?!{_AUXILIARY}\b)[^\W\d_]+)\s+(?:is|are|was|were)\s+"
+    r"(?P<verb>[a-z]+ing)\s+(?P<thing>[^?.!]+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # The doer asked for where it would be named: "Who is Hezbollah backed by?", "By whom (or
 # which country) is Hezbollah backed?", "Hezbollah is backed by which country?" (typed
 # that way, the reader gave "Israel", confident).
@@ -67,6 +74,10 @@ def asked_action(question: str) -> tuple[str, str] | None:
         if passive is not None:
             base = _base(passive["verb"].lower())
             return (base, passive["thing"].strip()) if base is not None else None
+    progressive = _PROGRESSIVE.match(text)
+    if progressive is not None:
+        base = _base_of_ing(progressive["verb"].lower())
+        return (base, progressive["thing"].strip()) if base is not None else None
     for pattern in _ACTIVE:
         active = pattern.match(text)
         if active is None or active["verb"].lower() in _NOT_ACTIONS:
@@ -88,6 +99,20 @@ def _base(verb: str) -> str | None:
     known = english_words()
     for base in (verb[:-2] if verb.endswith("es") else "", verb[:-1]):
         if len(base) > 2 and base in known:
+            return base
+    return None
+
+
+def _base_of_ing(verb: str) -> str | None:
+    """A verb's base form from its "-ing" form: "backing", "running" (a doubled last
+    consonant), "making" (a dropped "e"); None where no English verb fits."""
+    stem = verb[:-3]
+    known = english_words()
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
+    for base in (stem, doubled, f"{stem}e"):
+        if base in _NOT_ACTIONS:  # "being" (never "bee"), "doing", "having"
+            return None
+        if len(base) > 1 and base in known:
             return base
     return None
 

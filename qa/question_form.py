@@ -141,7 +141,7 @@ _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|c
 _GREETING = re.compile(
     rf"^(?:(?:hi|hello|hey|ok|okay|alright|all\s+right|right|so|and|well|um+|uh+|q:|question:"
     r"|(?:quick|one\s+more)\s+(?:q|question)\s*:?)"
-    r"(?:\b|(?<=:))[\s,!.]*)+"
+    r"(?:\b|(?<=:))[\s,!.:;\-–—]*)+"
     rf"(?={_ASKS})",
     re.IGNORECASE,
 )

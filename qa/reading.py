@@ -399,6 +399,14 @@ def other_than(
     ]
 
 
+def not_again(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
+    """The spans other than `answer` word for word (any case or punctuation): a part of
+    it may still answer ("Greenland" after "Jakobshavn Isbræ on the west coast of
+    Greenland")."""
+    given = normalize(answer)
+    return [span for span in spans if normalize(span.text) != given]
+
+
 # After a span of the deed already named: "declared a major incident and opened the town's
 # sports hall as an emergency shelter" -> the other deed, to the clause's end.
 # A short phrase of when or where may come between ("... for the county on Wednesday and

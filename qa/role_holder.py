@@ -16,6 +16,7 @@ from qa.apposition import (
     holds_other_role,
     name_beside,
     name_pattern,
+    of_the_role,
     role_noun,
     written_role,
 )
@@ -51,7 +52,9 @@ def holds_another(
     "Priya Raman, Veridian's chief executive"), or another role where the article names
     the asked one's holder ("Aster's chief executive, Laura Brennan" for "Who is Aster's
     spokesperson?")."""
-    if held_elsewhere(role, sentence.text, start, end):
+    if held_elsewhere(role, sentence.text, start, end) or of_the_role(
+        role, sentence.text, start, end
+    ):
         return True
     other = holds_other_role(role, sentence.text, start, end)
     return other and holder(role, sentences) is not None

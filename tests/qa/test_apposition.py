@@ -12,7 +12,9 @@ from qa.apposition import (
     holds_other_role,
     kind_named,
     name_beside,
+    of_the_role,
     role_asked,
+    role_name_asked,
     thing_described,
     whole_title,
     word_described,
@@ -289,6 +291,48 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
 )
 def test_the_role_whose_holder_is_asked(question: str, role: str | None) -> None:
     assert role_asked(question) == role
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What is the name of the Russian ambassador?", "the ambassador of Russian"),
+        ("What is the name of Hezbollah's chief of staff?", "the chief of staff of Hezbollah"),
+        ("What was the name of the bishop who crowned Aldric I?", "the bishop"),
+        ("What's that Hezbollah official's name?", "the official of Hezbollah"),
+        ("What was the name of the Helena Mara's captain?", "the captain of Helena Mara"),
+        # Things, not people: their names are asked as kinds (kind_named).
+        ("What is the name of the river?", None),
+        ("What was the name of the Proclamation?", None),
+        ("What is the name of the company's drug?", None),
+    ],
+)
+def test_the_role_whose_holder_is_asked_by_name(question: str, role: str | None) -> None:
+    assert role_name_asked(question) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "role", "of_it"),
+    [
+        ("Russia’s ambassador to Lebanon issued a warning.", "Russia’s", "the ambassador", True),
+        ("Russia’s ambassador to Lebanon issued a warning.", "Lebanon", "the ambassador", True),
+        ("He was crowned as Aldric I by the bishop of Kelmora.", "Kelmora", "the bishop", True),
+        ("He was crowned as Aldric I by the bishop of Kelmora.", "Aldric I", "the bishop", False),
+        # The whole phrase describes the holder; a name beside the role is the holder.
+        (
+            "Russia’s ambassador to Lebanon issued a warning.",
+            "Russia’s ambassador to Lebanon",
+            "the ambassador",
+            False,
+        ),
+        ("The ambassador, Ivan Petrov, spoke.", "Ivan Petrov", "the ambassador", False),
+    ],
+)
+def test_what_a_role_is_of_is_not_its_holder(
+    sentence: str, answer: str, role: str, of_it: bool
+) -> None:
+    start = sentence.index(answer)
+    assert of_the_role(role, sentence, start, start + len(answer)) is of_it
 
 
 def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> None:

@@ -137,6 +137,19 @@ def test_what_is_a_name_is_the_phrase_the_article_sets_beside_it(bundled_bot) ->
     assert bundled_bot.ask("Hezbollah?").text == "the Iran-backed Shi’ite militia"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The article names neither: the reader gave what the role is of ("Lebanon" of
+        # "Russia's ambassador to Lebanon") or a phrase in small letters ("the target").
+        "What is the name of the Russian ambassador?",
+        "What is the name of Hezbollah's chief of staff?",
+    ],
+)
+def test_a_name_the_article_never_gives_is_not_found(bundled_bot, question: str) -> None:
+    assert not bundled_bot.ask(question).found
+
+
 def test_according_to_whom_asks_who_made_the_claim(bundled_bot) -> None:
     # Read as typed, "Israel" (from "talks with Israel"): the claim's source is asked.
     answer = bundled_bot.ask("According to whom did the ministry hail the talks?")

@@ -1591,3 +1591,14 @@ def test_pointers_after_questions_about_a_named_thing() -> None:
     assert read_question("And its area?", long).reader_question == (
         "What is the Halvard Glacier’s area?"
     )
+
+
+def test_a_fragment_is_read_joined_and_a_plain_follow_up_is_not() -> None:
+    history = [
+        {"role": "user", "content": "Who first measured the speed of glaciers?"},
+        {"role": "assistant", "content": "Louis Agassiz"},
+    ]
+    fragment = read_question("On which glacier?", history)
+    assert fragment.joined and fragment.previous_answer == "Louis Agassiz"
+    assert not read_question("Where was he born?", history).joined
+    assert not read_question("What is a glacier?", history).joined

@@ -42,6 +42,11 @@ NEWS = (
         ("Who led the coalition?", ("lead", "the coalition")),
         ("Who is the president?", None),
         ("Who called the talks a breakthrough?", None),
+        # The progressive, as typed ("who's" is read as "who is" before this).
+        ("Who is backing Hezbollah?", ("back", "Hezbollah")),
+        ("which group was running the camp", ("run", "the camp")),
+        ("Who is making the decision?", ("make", "the decision")),
+        ("Who is being blamed?", None),
     ],
 )
 def test_a_question_asking_who_does_something_to_a_thing(

@@ -284,6 +284,7 @@ def test_a_setting_or_clause_before_a_question_is_left_alone(question: str) -> N
         ("where were the talks lol", "Where were the talks?"),
         ("Who won, haha?", "Who won?"),
         ("quick q: who hailed the talks?", "Who hailed the talks?"),
+        ("hey quick q - who hailed the talks", "Who hailed the talks?"),
         ("one more question: where was it", "Where was it?"),
         ("so who condemned the strike then", "Who condemned the strike?"),
     ],

@@ -15,6 +15,7 @@ from qa.reading import (
     ReadSpan,
     choose_span,
     decisive,
+    not_again,
     other_than,
     passage_ranges,
     past_the_deed,
@@ -318,6 +319,19 @@ def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     said = "This was a clear signal that the bank is more worried about inflation than about growth"
     assert other_than([quoted], said) == [quoted]
     assert other_than([quoted], said, lambda span: said) == []
+
+
+def test_a_fragment_follow_up_is_not_given_the_last_answer_again() -> None:
+    spans = [
+        ReadSpan(text, 0, len(text), position, 1.0)
+        for position, text in enumerate(["Louis Agassiz", "Unteraar Glacier", "Greenland"])
+    ]
+    assert [span.text for span in not_again(spans, "louis agassiz.")] == [
+        "Unteraar Glacier",
+        "Greenland",
+    ]
+    # Only word for word: a part of the last answer may answer the follow-up.
+    assert not_again(spans, "Jakobshavn Isbræ on the west coast of Greenland") == spans
 
 
 def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:

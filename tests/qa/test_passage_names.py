@@ -1,0 +1,66 @@
+"""A question naming something in full, read beside a passage that names it shorter
+(qa.passage_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.sentences import split_sentences
+from qa.passage_names import as_worded, passage_names
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "read"),
+    [
+        (
+            "When did Commander Ingrid Solvang call off the search?",
+            "Solvang called off the active search on the evening of March 18.",
+            "When did Solvang call off the search?",
+        ),
+        (
+            "Who announced the inquiry into the Helena Mara disaster?",
+            "Amara Quist announced that an independent inquiry would examine the disaster.",
+            "Who announced the inquiry into the disaster?",
+        ),
+        # The passage writes the whole name: the question as asked.
+        (
+            "When did Ingrid Solvang call off the search?",
+            "Ingrid Solvang called off the search on March 18.",
+            "When did Ingrid Solvang call off the search?",
+        ),
+        # A name the passage never writes (a swapped one) keeps the question whole.
+        (
+            "When did Amara Quist call off the search?",
+            "Solvang called off the active search on the evening of March 18.",
+            "When did Amara Quist call off the search?",
+        ),
+        # A noun the passage does not write after "the" keeps its name.
+        (
+            "Who announced the inquiry into the Helena Mara disaster?",
+            "Quist announced an inquiry on March 16.",
+            "Who announced the inquiry into the Helena Mara disaster?",
+        ),
+        # A question's capitalised opening is no part of a name.
+        ("What Solvang said?", "Solvang said so.", "What Solvang said?"),
+    ],
+)
+def test_a_name_is_read_as_the_passage_words_it(question: str, passage: str, read: str) -> None:
+    assert as_worded(question, passage) == read
+
+
+def test_each_passage_reads_its_own_wording_after_the_dates() -> None:
+    sentences = split_sentences(
+        "Commander Ingrid Solvang directed the rescue.\n"
+        "Solvang called off the search on March 18.\n"
+    )
+    asked = "When did Commander Ingrid Solvang call off the search?"
+    read_as = passage_names(asked, sentences, None)
+    assert read_as is not None
+    assert read_as(0, 1) == asked
+    assert read_as(1, 1) == "When did Solvang call off the search?"
+    # After another per-passage wording (qa.dates.unstated's), on its result.
+    dated = passage_names(asked, sentences, lambda first, last: asked.replace("When did ", "Did "))
+    assert dated is not None
+    assert dated(1, 1) == "Did Solvang call off the search?"
+    # Nothing to word shorter: the other wording as it is.
+    assert passage_names("When was the search called off?", sentences, None) is None

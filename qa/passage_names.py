@@ -10,8 +10,12 @@ Likewise "Who announced the inquiry into the Helena Mara disaster?" beside "... 
 independent inquiry would examine the disaster" ("Farrow"; "the disaster": "Amara
 Quist"). So a passage that writes a name's last words but not the whole name, or a thing
 the question names by its noun ("the disaster") but not the name before it, is read with
-the question as the passage words it. A name the passage does not write at all keeps the
-question whole: a swapped name stays a question the passage does not answer.
+the question as the passage words it. Only a name the article writes in full, and only
+a name before a noun that the article's opening sentence writes (what it is about): SQuAD's
+unanswerable questions swap one word of a name ("Radar Princess" for "Twilight
+Princess"), and the article's ones would be read as the passage's ("Princess"); on the
+validation split that lost more than it won (docs/measurements.md). A name the passage
+does not write at all keeps the question whole.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ _NAMED_NOUN = re.compile(
 )
 # A question's opening word is capitalised as a sentence's is, not as a name's.
 _OPENING = frozenset(
-    "what who whom whose which when where why how did does do was were is are has have had "
+    "the a an what who whom whose which when where why how did does do was were is are has "
+    "have had "
     "can could will would should in on at for from by of to".split()
 )
 
@@ -42,18 +47,19 @@ def _writes(passage: str, words: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(words)}(?![\w-])", passage) is not None
 
 
-def as_worded(question: str, passage: str) -> str:
-    """`question` with each name the passage does not write in full cut to the last words
-    it does write ("Commander Ingrid Solvang" -> "Solvang"), and each name set before a
-    noun the passage writes after "the" left out ("the Helena Mara disaster" -> "the
-    disaster"); the question itself where neither applies."""
+def as_worded(question: str, passage: str, article: str, opening: str) -> str:
+    """`question` with each name the passage does not write in full, and the `article`
+    does, cut to the last words the passage writes ("Commander Ingrid Solvang" ->
+    "Solvang"), and each name set before a noun the passage writes after "the" left out
+    where the article's `opening` sentence writes the name ("the Helena Mara disaster"
+    -> "the disaster"); the question itself where neither applies."""
     asked = question
     for found in _NAME.finditer(question):
         words = found.group().split()
         if words[0].lower() in _OPENING:
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or _writes(passage, name):
+        if len(words) < 2 or _writes(passage, name) or not _writes(article, name):
             continue
         for k in range(1, len(words)):
             tail = " ".join(words[k:])
@@ -62,7 +68,9 @@ def as_worded(question: str, passage: str) -> str:
                 break
     for found in _NAMED_NOUN.finditer(asked):
         name, noun = found["name"], found["noun"]
-        if _writes(passage, name) or not re.search(rf"\bthe\s+{re.escape(noun)}\b", passage):
+        if _writes(passage, name) or not _writes(opening, name):
+            continue
+        if not re.search(rf"\bthe\s+{re.escape(noun)}\b", passage):
             continue
         asked = asked.replace(f"the {name} {noun}", f"the {noun}")
     return asked
@@ -76,10 +84,12 @@ def passage_names(
     nothing that a passage could word shorter."""
     if _NAME.search(question) is None and _NAMED_NOUN.search(question) is None:
         return asked_for
+    article = " ".join(sentence.text for sentence in sentences)
+    opening = sentences[0].text if sentences else ""
 
     def read_as(first: int, last: int) -> str:
         asked = asked_for(first, last) if asked_for is not None else question
         passage = " ".join(sentences[p].text for p in range(first, last + 1))
-        return as_worded(asked, passage)
+        return as_worded(asked, passage, article, opening)
 
     return read_as

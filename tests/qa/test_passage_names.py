@@ -45,7 +45,22 @@ from qa.passage_names import as_worded, passage_names
     ],
 )
 def test_a_name_is_read_as_the_passage_words_it(question: str, passage: str, read: str) -> None:
-    assert as_worded(question, passage) == read
+    opening = "The ferry Helena Mara capsized, Commander Ingrid Solvang said."
+    article = f"{opening} Amara Quist spoke. {passage}"
+    assert as_worded(question, passage, article, opening) == read
+
+
+def test_only_a_name_the_article_writes_is_worded_shorter() -> None:
+    passage = "Twilight Princess was released in 2006. Princess won awards."
+    opening = "Twilight Princess is an action-adventure game."
+    # One word of the name swapped (SQuAD's unanswerable questions): asked as written.
+    swapped = "When was Radar Princess released?"
+    assert as_worded(swapped, passage, f"{opening} {passage}", opening) == swapped
+    # A name before a noun is left out only where the opening sentence names it.
+    asked = "Who announced the inquiry into the Helena Mara disaster?"
+    passage = "Quist announced an inquiry into the disaster."
+    article = f"The ferry sank. The Helena Mara was old. {passage}"
+    assert as_worded(asked, passage, article, "The ferry sank.") == asked
 
 
 def test_each_passage_reads_its_own_wording_after_the_dates() -> None:

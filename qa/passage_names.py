@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.sentences import Sentence
+from qa.english import english_words
 
 # The question the reader reads for the passage of sentences [first, last].
 PassageQuestion = Callable[[int, int], str]
@@ -63,6 +64,10 @@ def as_worded(question: str, passage: str, article: str, opening: str) -> str:
             continue
         for k in range(1, len(words)):
             tail = " ".join(words[k:])
+            # One word in English is a kind, not a name ("Glacier" of "the Unteraar
+            # Glacier" for "the Great Aletsch Glacier").
+            if k == len(words) - 1 and tail.lower() in english_words():
+                break
             if _writes(passage, tail):
                 asked = asked.replace(name, tail)
                 break

@@ -56,6 +56,11 @@ def test_only_a_name_the_article_writes_is_worded_shorter() -> None:
     # One word of the name swapped (SQuAD's unanswerable questions): asked as written.
     swapped = "When was Radar Princess released?"
     assert as_worded(swapped, passage, f"{opening} {passage}", opening) == swapped
+    # A last word in English is a kind, not the name: "Glacier" of another glacier.
+    glacier = "How high is it on the Great Aletsch Glacier?"
+    passage = "The Unteraar Glacier moved 100 metres a year."
+    article = f"The Great Aletsch Glacier is long. {passage}"
+    assert as_worded(glacier, passage, article, article) == glacier
     # A name before a noun is left out only where the opening sentence names it.
     asked = "Who announced the inquiry into the Helena Mara disaster?"
     passage = "Quist announced an inquiry into the disaster."

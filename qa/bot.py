@@ -315,7 +315,10 @@ class ArticleQA:
             # read as already matched (qa.dates.unstated); where it names what the
             # question names shorter, as the passage names it (qa.passage_names).
             asked_for=passage_names(
-                question, self.sentences, passage_question(question, self.retriever.dates)
+                question,
+                self.text,
+                self.sentences,
+                passage_question(question, self.retriever.dates),
             ),
             fits=answer_fits(question),
             talk=reading.talk,
@@ -460,8 +463,9 @@ class ArticleQA:
             analysis = self.inspect_reading(reading or self.read(question, history))
             checkpoint("before deciding whether to answer")
         concluded = self.conclude(analysis)
-        named = role_name_asked(spelled or asked or cleaned)
-        role = role_asked(spelled or asked or cleaned) or named
+        as_read = spelled or asked or cleaned
+        named = role_name_asked(as_read)
+        role = role_asked(as_read) or named
         if role is None:
             return concluded
         # A name asked for is one: "the target" is no one's (answerability.fits_type).

@@ -82,19 +82,18 @@ def as_worded(question: str, passage: str, article: str, opening: str) -> str:
 
 
 def passage_names(
-    question: str, sentences: Sequence[Sentence], asked_for: PassageQuestion | None
+    question: str, text: str, sentences: Sequence[Sentence], asked_for: PassageQuestion | None
 ) -> PassageQuestion | None:
-    """The question each passage is read with (`as_worded`, after `asked_for`, the
-    question's other per-passage wording where it has one); None for a question naming
-    nothing that a passage could word shorter."""
+    """The question each passage of the article (`text`, split into `sentences`) is read
+    with (`as_worded`, after `asked_for`, the question's other per-passage wording where
+    it has one); None for a question naming nothing that a passage could word shorter."""
     if _NAME.search(question) is None and _NAMED_NOUN.search(question) is None:
         return asked_for
-    article = " ".join(sentence.text for sentence in sentences)
     opening = sentences[0].text if sentences else ""
 
     def read_as(first: int, last: int) -> str:
         asked = asked_for(first, last) if asked_for is not None else question
         passage = " ".join(sentences[p].text for p in range(first, last + 1))
-        return as_worded(asked, passage, article, opening)
+        return as_worded(asked, passage, text, opening)
 
     return read_as

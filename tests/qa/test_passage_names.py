@@ -69,18 +69,21 @@ def test_only_a_name_the_article_writes_is_worded_shorter() -> None:
 
 
 def test_each_passage_reads_its_own_wording_after_the_dates() -> None:
-    sentences = split_sentences(
+    text = (
         "Commander Ingrid Solvang directed the rescue.\n"
         "Solvang called off the search on March 18.\n"
     )
+    sentences = split_sentences(text)
     asked = "When did Commander Ingrid Solvang call off the search?"
-    read_as = passage_names(asked, sentences, None)
+    read_as = passage_names(asked, text, sentences, None)
     assert read_as is not None
     assert read_as(0, 1) == asked
     assert read_as(1, 1) == "When did Solvang call off the search?"
     # After another per-passage wording (qa.dates.unstated's), on its result.
-    dated = passage_names(asked, sentences, lambda first, last: asked.replace("When did ", "Did "))
+    dated = passage_names(
+        asked, text, sentences, lambda first, last: asked.replace("When did ", "Did ")
+    )
     assert dated is not None
     assert dated(1, 1) == "Did Solvang call off the search?"
     # Nothing to word shorter: the other wording as it is.
-    assert passage_names("When was the search called off?", sentences, None) is None
+    assert passage_names("When was the search called off?", text, sentences, None) is None

@@ -71,6 +71,7 @@ from qa.messages import (
     SPEAKER_OF_LAST,
     TIMELINE,
 )
+from qa.of_the_kind import of_the_kind
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
 from qa.passage_names import passage_names
@@ -274,6 +275,8 @@ class ArticleQA:
         spans = of_the_day(spans, reading.reader_question)
         # "How deep is the lake?" is not answered by its area (qa.measures).
         spans = not_areas(spans, reading.reader_question)
+        # "When will it open?" is not answered by "on time" where a date is read too.
+        spans = of_the_kind(spans, reading.reader_question)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

@@ -36,3 +36,15 @@ def english_words() -> frozenset[str]:
     """The English word list (about 83,000 lower-case words): a set straight from the file,
     without ranking it, since most questions only ask whether a word is English."""
     return frozenset(_fields()[::2])
+
+
+# Past this many of the most used English words, a capitalised word is as likely a name
+# ("Orison" 73,728th, "Westerly" 23,967th, "Harrow" 18,738th) as the word ("American"
+# 283rd, "Royal" 1,727th, "Twilight" 9,255th).
+COMMON_WORDS = 10_000
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The COMMON_WORDS most used English words, lower case."""
+    return frozenset(english_listing()[:COMMON_WORDS])

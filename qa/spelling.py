@@ -18,6 +18,14 @@ typo of one is otherwise as near to the article's common words ("were", "with") 
 the question word. In a question with no question word, an English first word a letter
 dropped, doubled or swapped from one is read as it too ("wat", "wen" -> "what", "when"),
 unless it opens questions as it is ("were", "do", "in").
+
+A word shortened as chat shortens words, its first letters ("evac") or its letters in
+order from the first ("mgmt", "govt", "ppl"), is read as the article's word it shortens
+("evacuation", "management", "government", "people"): asked "When was the evac order
+issued?" the reader saw "eva" and no answer; asked with "evacuation" it read "March 11".
+The English word list holds "hrs" and "mgr" too: a word written without a vowel is read
+as shortened even so (not "govt" or "dept", which look like
+words of English as "cared" and "sect" do, and those shorten "carried" and "security").
 """
 
 from __future__ import annotations
@@ -49,6 +57,10 @@ _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 MIN_LETTERS = 4
 # A name cut shorter than this is no name ("is", "le"): "isr" is Israel.
 _SHORTENED_NAME_LETTERS = 3
+# A word shortened to fewer letters is no word ("rd", "w"), and a word it shortens drops
+# at least this many letters ("hrs" is "hours", not "hers": that is one letter missed).
+_SHORTENED_LETTERS = 3
+_LETTERS_DROPPED = 2
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
@@ -230,6 +242,29 @@ def _vowels_put_back(key: str, by_skeleton: dict[str, list[str]] | None = None) 
     return None
 
 
+def shortens(key: str, word: str) -> bool:
+    """Whether `key` is `word` shortened, at least _LETTERS_DROPPED letters fewer: its
+    first letters ("evac" of "evacuation"; four at least, "ren" is no "renewal"), or
+    its first letter, some others in order and its last consonant ("mgmt", "govt",
+    "ppl" of "management", "government", "people"; not "citta" of "constitutional")."""
+    if len(word) < len(key) + _LETTERS_DROPPED or word[:1] != key[:1]:
+        return False
+    if word.startswith(key):
+        return len(key) >= MIN_LETTERS
+    if key[-1] != word.rstrip("aeiouy")[-1:]:
+        return False
+    letters = iter(word[1:])
+    return all(letter in letters for letter in key[1:])  # each found after the last
+
+
+def _unvoiced(key: str) -> bool:
+    """Whether `key` has no vowel at all, "y" counted ("hrs", "mgr", "ppl"): a word
+    shortened, even where the English word list holds it. Not "cared" of "carried",
+    "sect" of "security" or "its" of "incentives": words in their own right, which the
+    list holds too."""
+    return len(key) >= _SHORTENED_LETTERS and re.search(r"[aeiouy]", key) is None
+
+
 def _left_out_of(key: str, word: str) -> bool:
     """Whether `key` is `word` with some of its vowels or a doubled letter's second
     (never its first letter) left out: "happnd", "hapend" of "happened"."""
@@ -378,6 +413,43 @@ class ArticleWords:
                 by_prefix.setdefault(key[:_SHORTENED_NAME_LETTERS], []).append(key)
         return by_prefix
 
+    @staticmethod
+    def _slip_of_english(key: str) -> bool:
+        """Whether an English word one edit from `key` holds every letter typed."""
+        nearest = closest_english(key)
+        return nearest is not None and holds_every_letter(key, nearest)
+
+    def _shortened(self, key: str, match: re.Match[str]) -> str | None:
+        """The article's word that the lower-case `key` (typed as `match`) shortens
+        (`shortens`), or None.
+        Of several, the one the article writes before the next word typed ("evac order":
+        "evacuation order"), then one whose consonants are the ones typed ("ppl":
+        "people"), then the most used."""
+        if len(key) < _SHORTENED_LETTERS:  # "t" of "didn't", "w" of "w/"
+            return None
+        words = [word for word in self._by_first.get(key[:1], []) if shortens(key, word)]
+        if not words:
+            return None
+        skeleton = _skeleton(key)
+        after = _NEXT_WORD.match(match.string, match.end())
+        following = after.group(1).lower() if after else None
+
+        def preference(word: str) -> tuple[bool, bool]:
+            before = following is not None and self.has_phrase(f"{word} {following}")
+            return not before, _skeleton(word) != skeleton
+
+        best = min(words, key=preference)  # min keeps the first (most used) of equals
+        return self._capitals.get(best, best)
+
+    @functools.cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        """The article's words by first letter, most used first: built when a word first
+        needs it."""
+        by_first: dict[str, list[str]] = {}
+        for key in self._rank:  # most used first
+            by_first.setdefault(key[:1], []).append(key)
+        return by_first
+
     def _article_form(self, key: str, typed: str) -> str:
         """`key` written as the article writes it; with a capital where the user gave one."""
         form = self._capitals.get(key)
@@ -438,16 +510,36 @@ class ArticleWords:
             # the name can own (`_owns`).
             if key not in english_words() or _owns(match, stem):
                 return self._article_form(stem, typed) + "'s"
-        if not key.isascii() or key in english_words():
+        if not key.isascii():
+            return typed
+        if key in english_words():
+            expanded = self._shortened(key, match) if _unvoiced(key) else None
+            if expanded is not None and typed.islower():
+                return expanded  # "yrs", "hrs": the list holds them as shortenings
             return typed
         wanted = question_word(key, following) if opening else None
         if wanted is not None:
             return _as_typed(wanted, typed)
         shortened = self._name_begun(key)
         if short:
-            # "isr": a name the article writes, cut short ("Israel"); else as typed.
-            return self._article_form(shortened, typed) if shortened else typed
+            # "isr": a name the article writes, cut short ("Israel"); "ppl": a word
+            # shortened ("people"); else as typed.
+            if shortened:
+                return self._article_form(shortened, typed)
+            unvoiced = typed.islower() and _unvoiced(key)  # "ppl", not "ren" of "(ren)"
+            return (unvoiced and self._shortened(key, match)) or typed
         closest = self.closest(key)
+        if closest is not None and holds_every_letter(key, closest):
+            return self._article_form(closest, typed)
+        # "evac", "mgmt": a word shortened, over a word a wrong key away or an English one
+        # that lacks a letter typed ("eva"); never a name typed with its capital, nor a
+        # word one slip from an English one that holds every letter ("etats": "states",
+        # not "estimates").
+        abbreviated = None
+        if typed.islower() and not self._slip_of_english(key):
+            abbreviated = self._shortened(key, match)
+        if abbreviated is not None:
+            return abbreviated
         if closest is not None:
             return self._article_form(closest, typed)
         if shortened is not None:

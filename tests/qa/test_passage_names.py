@@ -42,11 +42,29 @@ from qa.passage_names import as_worded, passage_names
         ),
         # A question's capitalised opening is no part of a name.
         ("What Solvang said?", "Solvang said so.", "What Solvang said?"),
+        # The name's first word, where the rest is English (the kind of thing it is).
+        (
+            "Who founded Westerly Ferries?",
+            "Fintan Rowe, who founded Westerly in 1988, sold it.",
+            "Who founded Westerly?",
+        ),
+        # ... nor a common English word ("American" is no name of its own).
+        (
+            "What did Simon join after leaving American Idol?",
+            "He joined The X Factor after American television dropped him.",
+            "What did Simon join after leaving American Idol?",
+        ),
+        # ... nor a first word written inside another name.
+        (
+            "Who founded Westerly Ferries?",
+            "Fintan Rowe founded Westerly Isles Airways in 1988.",
+            "Who founded Westerly Ferries?",
+        ),
     ],
 )
 def test_a_name_is_read_as_the_passage_words_it(question: str, passage: str, read: str) -> None:
     opening = "The ferry Helena Mara capsized, Commander Ingrid Solvang said."
-    article = f"{opening} Amara Quist spoke. {passage}"
+    article = f"{opening} Amara Quist spoke. Westerly Ferries sailed. American Idol. {passage}"
     assert as_worded(question, passage, article, opening) == read
 
 

@@ -9,7 +9,7 @@ import pytest
 from qa.bot import ArticleQA
 from qa.errors import InvalidQuestion
 from qa.limits import MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS
-from qa.spelling import ArticleWords, english_words, max_edits
+from qa.spelling import ArticleWords, english_words, max_edits, shortens
 from tests.conftest import FakeEmbedder
 
 SENTENCES = [
@@ -367,3 +367,61 @@ def test_the_head_spells_typed_words_but_is_no_phrase_of_the_story() -> None:
 def test_a_possessive_typed_wrong_and_without_its_apostrophe_is_mended_whole() -> None:
     words = ArticleWords(["Prime Minister Benjamin Netanyahu’s office characterized the attack."])
     assert words.spell("what did netanyahoos office say") == "what did Netanyahu's office say"
+
+
+SHORTENED = [
+    "The evacuation order was issued at 9:40 p.m. after the river rose.",
+    "Ruth Okafor, director of the Regional Emergency Management Agency, said people left.",
+    "Residents who evacuated were taken to a school, and the evacuees were counted.",
+    "The government grant covers most of the cost, officials said, and the manager agreed.",
+    "Rescuers carried the injured to a sports hall, and officials gave estimates.",
+    "Incentives were offered to those who left.",
+    "About 14,000 people had to leave, and the department opened shelters.",
+    "The river peaked at 6.3 metres and fell within hours.",
+]
+
+
+@pytest.fixture(scope="module")
+def shortened() -> ArticleWords:
+    return ArticleWords(SHORTENED)
+
+
+def test_a_word_shortened_is_read_as_the_article_word(shortened: ArticleWords) -> None:
+    # Its first letters, before the word the article writes after it ("evacuation order",
+    # not the commoner "evacuees"); its letters in order ("mgmt"); "ppl", three letters.
+    assert shortened.spell("when was the evac order issued") == (
+        "when was the evacuation order issued"
+    )
+    assert shortened.spell("emergency mgmt agency") == "Emergency Management Agency"
+    assert shortened.spell("how many ppl left") == "how many people left"
+    # In the English word list, but without a vowel: shortened all the same.
+    assert shortened.spell("who is the mgr") == "who is the manager"
+    # "hrs" is "hours", which drops two letters; "hers" would drop one.
+    assert shortened.spell("how many hrs did it rise") == "how many hours did it rise"
+
+
+def test_a_shortened_word_needs_the_article_to_write_it(shortened: ArticleWords) -> None:
+    # No word of the article starts so: as typed, or the nearest English word as before.
+    assert shortened.spell("the hq said") == "the hq said"
+    # A word of English in its own right is no shortening ("cared" of "carried"); nor is
+    # a slip of one that holds every letter typed ("etats": "eats", not "estimates").
+    assert shortened.spell("who cared for the injured") == "who cared for the injured"
+    assert shortened.spell("where did it hit its school") == "where did it hit its school"
+    assert "estimates" not in shortened.spell("coup d'etats")
+    # A word typed with its capital is a name, never read as a word it might shorten.
+    assert "evacuation" not in shortened.spell("Where is Evac?").lower()
+    # A word one slip from the article's keeps that word: "ofice" of "officials" is no
+    # shortening (the article's "official(s)" holds every letter typed).
+    assert shortened.spell("the oficials said") == "the officials said"
+    # Two letters are too few to tell what they shorten.
+    assert shortened.spell("who is dr okafor") == "who is dr Okafor"
+
+
+def test_shortens() -> None:
+    assert shortens("evac", "evacuation") and shortens("mgmt", "management")
+    assert shortens("govt", "government") and shortens("ppl", "people")
+    assert not shortens("hrs", "hers")  # one letter dropped: a slip, not a shortening
+    assert not shortens("vac", "evacuation")  # not from the first letter
+    assert not shortens("mgtm", "management")  # letters out of order
+    assert not shortens("citta", "constitutional")  # not its last consonant
+    assert not shortens("ren", "renewal")  # three first letters are too few to tell

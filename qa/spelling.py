@@ -61,6 +61,10 @@ _SHORTENED_NAME_LETTERS = 3
 # at least this many letters ("hrs" is "hours", not "hers": that is one letter missed).
 _SHORTENED_LETTERS = 3
 _LETTERS_DROPPED = 2
+# An English word is read as a shortening only this short ("min", "govt", "pres"): a
+# longer one beside a longer word of the article is that word's stem ("confirm" of "IDF
+# confirmed"), not cut from it.
+_SHORT_ENGLISH = 4
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
@@ -441,6 +445,28 @@ class ArticleWords:
         best = min(words, key=preference)  # min keeps the first (most used) of equals
         return self._capitals.get(best, best)
 
+    def _shortened_after(self, key: str, match: re.Match[str]) -> str | None:
+        """The article's word that `key`, a word of English the article does not use,
+        shortens after the word typed before it, where the article writes the two
+        together: "transport min" -> "Transport Minister", "health min" -> "Health
+        Minister" ("min" is English, and three letters, too few to tell alone). Only a
+        word of _SHORT_ENGLISH letters at most, and not after a word that opens phrases of
+        any noun ("the", "of", "his")."""
+        before = _PREVIOUS_WORD.search(match.string, 0, match.start())
+        if before is None or not before.group(1).isalpha():
+            return None
+        previous = before.group(1).lower()
+        if previous in _OPENERS or not _SHORTENED_LETTERS <= len(key) <= _SHORT_ENGLISH:
+            return None
+        for word in self._by_first.get(key[:1], []):  # most used first
+            if len(word) < len(key) + _LETTERS_DROPPED:
+                continue
+            if (word.startswith(key) or shortens(key, word)) and self.has_phrase(
+                f"{previous} {word}"
+            ):
+                return self._capitals.get(word, word)
+        return None
+
     @functools.cached_property
     def _by_first(self) -> dict[str, list[str]]:
         """The article's words by first letter, most used first: built when a word first
@@ -516,7 +542,8 @@ class ArticleWords:
             expanded = self._shortened(key, match) if _unvoiced(key) else None
             if expanded is not None and typed.islower():
                 return expanded  # "yrs", "hrs": the list holds them as shortenings
-            return typed
+            phrased = self._shortened_after(key, match) if typed.islower() else None
+            return phrased or typed
         wanted = question_word(key, following) if opening else None
         if wanted is not None:
             return _as_typed(wanted, typed)

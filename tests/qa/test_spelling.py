@@ -375,7 +375,7 @@ SHORTENED = [
     "Residents who evacuated were taken to a school, and the evacuees were counted.",
     "The government grant covers most of the cost, officials said, and the manager agreed.",
     "Rescuers carried the injured to a sports hall, and officials gave estimates.",
-    "Incentives were offered to those who left.",
+    "Incentives were offered to those who left, the transport minister said.",
     "About 14,000 people had to leave, and the department opened shelters.",
     "The river peaked at 6.3 metres and fell within hours.",
 ]
@@ -398,6 +398,18 @@ def test_a_word_shortened_is_read_as_the_article_word(shortened: ArticleWords) -
     assert shortened.spell("who is the mgr") == "who is the manager"
     # "hrs" is "hours", which drops two letters; "hers" would drop one.
     assert shortened.spell("how many hrs did it rise") == "how many hours did it rise"
+
+
+def test_an_english_word_shortens_one_the_article_writes_after_the_word_before(
+    shortened: ArticleWords,
+) -> None:
+    # "min" is English, and three letters: read as "minister" only after "transport",
+    # which the article writes before it; not after "the", before any noun.
+    assert shortened.spell("what did the transport min say") == (
+        "what did the transport minister say"
+    )
+    assert shortened.spell("what did the min say") == "what did the min say"
+    assert shortened.spell("the health min") == "the health min"
 
 
 def test_a_shortened_word_needs_the_article_to_write_it(shortened: ArticleWords) -> None:

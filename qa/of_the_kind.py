@@ -24,6 +24,8 @@ _CHECKED = (DATE, NUMBER, DURATION)
 # question ("When ...", "Since when ..."): "The noise does not happen when the author uses
 # what rom?" asks for a rom, and "when" is a conjunction.
 _FIRST_ASKING = re.compile(r"\b(?:who|whom|whose|when|where|why|what|which|how)\b", re.IGNORECASE)
+# "What period ...", "Which era ...": a period may be named ("Pliocene"), with no date in it.
+_PERIOD_NAMED = re.compile(r"\b(?:what|which)\s+(?:period|era|age|epoch|dynasty)s?\b", re.I)
 _OPENS_WITH_WHEN = re.compile(r"^\W*(?:(?:since|until|till|from|by|and|so|but)\s+)?when\b", re.I)
 
 
@@ -31,7 +33,7 @@ def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans of the kind `question` asks for, where one of them leads "no answer";
     otherwise the spans as they are."""
     kind = answer_type(question)
-    if kind not in _CHECKED or _when_inside(question):
+    if kind not in _CHECKED or _when_inside(question) or _PERIOD_NAMED.search(question):
         return list(spans)
     kept = [span for span in spans if fits_type(kind, span.text, starts_sentence=False)]
     if not any(span.margin > 0 for span in kept):

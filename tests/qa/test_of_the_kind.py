@@ -34,6 +34,9 @@ def test_the_spans_stay_where_none_of_the_kind_is_an_answer() -> None:
     roms = [_span("stock rom", 5.9), _span("Nexus 6P", 3.7)]
     assert of_the_kind(roms, "The noise does not happen when he uses what rom?") == roms
     assert [s.text for s in of_the_kind(roms, "Since when does he use it?")] == ["Nexus 6P"]
+    # A period asked may be named without a date ("Pliocene").
+    periods = [_span("Pliocene", 3.0), _span("early Pleistocene period", 1.0)]
+    assert of_the_kind(periods, "What period did the Rhine capture streams?") == periods
     # A share asked as a count is a number all the same (qa.shares).
     shares = [_span("80.5%", 4.0), _span("12,500", 1.0)]
     assert of_the_kind(shares, "How many graduates remain in Houston?") == shares

@@ -65,6 +65,8 @@ _LETTERS_DROPPED = 2
 # longer one beside a longer word of the article is that word's stem ("confirm" of "IDF
 # confirmed"), not cut from it.
 _SHORT_ENGLISH = 4
+# ... and not among the most used ("did" of "who described", "min" is the 1,574th).
+_COMMON_RANK = 1000
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
@@ -450,13 +452,18 @@ class ArticleWords:
         shortens after the word typed before it, where the article writes the two
         together: "transport min" -> "Transport Minister", "health min" -> "Health
         Minister" ("min" is English, and three letters, too few to tell alone). Only a
-        word of _SHORT_ENGLISH letters at most, and not after a word that opens phrases of
-        any noun ("the", "of", "his")."""
+        word of _SHORT_ENGLISH letters at most, past the _COMMON_RANK most used ("who
+        did" is not "who described"), and not after a word that opens phrases of any noun
+        ("the", "of", "his") or a question word."""
         before = _PREVIOUS_WORD.search(match.string, 0, match.start())
         if before is None or not before.group(1).isalpha():
             return None
         previous = before.group(1).lower()
-        if previous in _OPENERS or not _SHORTENED_LETTERS <= len(key) <= _SHORT_ENGLISH:
+        if previous in _OPENERS or previous in QUESTION_WORDS:
+            return None
+        if not _SHORTENED_LETTERS <= len(key) <= _SHORT_ENGLISH:
+            return None
+        if _english_rank().get(key, 0) < _COMMON_RANK:  # "did", "was": words in their own right
             return None
         for word in self._by_first.get(key[:1], []):  # most used first
             if len(word) < len(key) + _LETTERS_DROPPED:

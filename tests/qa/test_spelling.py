@@ -376,6 +376,7 @@ SHORTENED = [
     "The government grant covers most of the cost, officials said, and the manager agreed.",
     "Rescuers carried the injured to a sports hall, and officials gave estimates.",
     "Incentives were offered to those who left, the transport minister said.",
+    "Officials who described the flood thanked the rescuers.",
     "About 14,000 people had to leave, and the department opened shelters.",
     "The river peaked at 6.3 metres and fell within hours.",
 ]
@@ -410,6 +411,8 @@ def test_an_english_word_shortens_one_the_article_writes_after_the_word_before(
     )
     assert shortened.spell("what did the min say") == "what did the min say"
     assert shortened.spell("the health min") == "the health min"
+    # A common word is a word in its own right, wherever the article writes a longer one.
+    assert shortened.spell("who did the minister thank") == "who did the minister thank"
 
 
 def test_a_shortened_word_needs_the_article_to_write_it(shortened: ArticleWords) -> None:

@@ -20,12 +20,14 @@ dropped, doubled or swapped from one is read as it too ("wat", "wen" -> "what", 
 unless it opens questions as it is ("were", "do", "in").
 
 A word shortened as chat shortens words, its first letters ("evac") or its letters in
-order from the first ("mgmt", "govt", "ppl"), is read as the article's word it shortens
-("evacuation", "management", "government", "people"): asked "When was the evac order
-issued?" the reader saw "eva" and no answer; asked with "evacuation" it read "March 11".
-The English word list holds "hrs" and "mgr" too: a word written without a vowel is read
-as shortened even so (not "govt" or "dept", which look like
-words of English as "cared" and "sect" do, and those shorten "carried" and "security").
+order from the first ("mgmt", "ppl"), is read as the article's word it shortens
+("evacuation", "management", "people"): asked "When was the evac order issued?" the
+reader saw "eva" and no answer; asked with "evacuation" it read "March 11". The English
+word list holds shortenings too ("hrs", "mgr", "min"), and words that look like them
+("cared", "sect", "its" are no "carried", "security", "incentives"), so a word of the
+list is read as shortened only where it has no vowel at all, or where it is short and
+rare and the article writes the word typed before it with the word it shortens
+("transport min": "transport Minister").
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from qa.acronyms import Acronyms
-from qa.dates import MonthDay, find_dates, name_days
+from qa.dates import MonthDay, find_dates, name_days, name_years, stated_years
 from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
 from qa.limits import check_history
@@ -327,6 +327,8 @@ class ArticleWords:
         if stated_days is None:
             stated_days = {day for sentence in sentences for day in find_dates(sentence)}
         self._stated = stated_days
+        # "in '53": the article's one year that ends so (qa.dates.name_years).
+        self._years = stated_years(" ".join(sentences))
         counts, self._capitals = _usual_forms([*found, *(_WORD.findall(text) for text in head)])
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
@@ -647,8 +649,9 @@ class ArticleWords:
         spelled = self.spell(tidied)
         # A mended word can complete a date ("novmber 23"): tidy once more.
         cleaned = spelled if spelled == tidied else tidy(spelled)
-        # "on the 23rd": the article's one date on that day, as it names it.
-        return name_days(cleaned, self._stated)
+        # "on the 23rd": the article's one date on that day, as it names it; "in '53",
+        # its one year that ends so.
+        return name_years(name_days(cleaned, self._stated), self._years)
 
     def clean(self, question: str) -> str:
         """`question` as its clean form reads: tidied (qa.question_form) and spelled as

@@ -17,7 +17,15 @@ Every step is linear in the size of its input (tests/qa/dates/test_linear.py).
 
 from qa.dates.chronology import DatedEvent, chronology
 from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
-from qa.dates.finding import date_phrases, find_dates, name_days, only_a_day, remove_dates
+from qa.dates.finding import (
+    date_phrases,
+    find_dates,
+    name_days,
+    name_years,
+    only_a_day,
+    remove_dates,
+    stated_years,
+)
 from qa.dates.grounding import ground_sentences, ground_text
 from qa.dates.ranges import (
     EVENT_CANDIDATES,
@@ -68,6 +76,7 @@ __all__ = [
     "is_time_stamp",
     "label",
     "name_days",
+    "name_years",
     "overlaps",
     "passage_question",
     "question_range",
@@ -80,4 +89,5 @@ __all__ = [
     "summarize",
     "timeline",
     "without_dates",
+    "stated_years",
 ]

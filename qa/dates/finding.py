@@ -106,3 +106,27 @@ def name_days(text: str, stated: set[MonthDay]) -> str:
         return f"{match['prep']} {month_day_label(months[0], day)}"
 
     return _DAY_ALONE.sub(named, text) if stated else text
+
+
+# A year typed by its last two digits after an apostrophe: "in '53", "the ’08 crash" (not
+# "the '90s", a decade).
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
+# The years an article states: four digits, 1000-2099, not inside a number ("1,953.5").
+_YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(1\d\d\d|20\d\d)(?!\d|[,.]\d)")
+
+
+def stated_years(text: str) -> set[int]:
+    """The years `text` states in four digits."""
+    return {int(found) for found in _YEAR.findall(text)}
+
+
+def name_years(text: str, stated: set[int]) -> str:
+    """`text` with each year typed by its last two digits ("in '53") written in full
+    ("in 1953") where exactly one of the `stated` years ends so; as written where none
+    does, or several do ("'53" beside 1853 and 1953)."""
+
+    def named(match: re.Match[str]) -> str:
+        years = [year for year in stated if year % 100 == int(match.group(1))]
+        return str(years[0]) if len(years) == 1 else match.group(0)
+
+    return _SHORT_YEAR.sub(named, text) if stated else text

@@ -440,3 +440,10 @@ def test_shortens() -> None:
     assert not shortens("mgtm", "management")  # letters out of order
     assert not shortens("citta", "constitutional")  # not its last consonant
     assert not shortens("ren", "renewal")  # three first letters are too few to tell
+
+
+def test_a_year_typed_by_its_last_two_digits_is_read_as_the_article_s() -> None:
+    words = ArticleWords(["The Kutiah Glacier advanced 12 kilometres in 1953."])
+    assert words.clean("how far did kutiah advance in '53") == (
+        "How far did Kutiah advance in 1953?"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.dates import date_phrases, find_dates, remove_dates
+from qa.dates import date_phrases, find_dates, name_years, remove_dates, stated_years
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,14 @@ def test_a_day_without_its_month_is_named_by_the_articles_one_date_that_day() ->
     assert name_days("What happened on the 21st?", stated) == "What happened on the 21st?"
     assert name_days("Who lives on the 23rd floor?", stated) == "Who lives on the 23rd floor?"
     assert name_days("What was targeted on the 23rd?", set()) == "What was targeted on the 23rd?"
+
+
+def test_a_year_typed_by_its_last_two_digits_is_the_article_s_year() -> None:
+    stated = stated_years("The glacier surged in 1953 and again in 2011, 1,953 metres.")
+    assert stated == {1953, 2011}
+    assert name_years("how far did it advance in '53", stated) == "how far did it advance in 1953"
+    assert name_years("the ’11 surge", stated) == "the 2011 surge"
+    # A decade, a year the article does not state, or one of several: as typed.
+    assert name_years("what happened in the '90s", stated) == "what happened in the '90s"
+    assert name_years("in '62", stated) == "in '62"
+    assert name_years("in '53", {1853, 1953}) == "in '53"

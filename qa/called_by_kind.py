@@ -93,12 +93,18 @@ def _handles(name: str) -> list[str]:
     return [name, *(w for w in words if w.lower() not in english_words() and len(words) > 1)]
 
 
+def _name_words(found: str) -> list[re.Match[str]]:
+    """The words of a capitalised run without an opening word that only opens the
+    sentence ("The Helena Mara"), each with where it stands in the run."""
+    words = list(re.finditer(r"\S+", found))
+    while words and words[0].group().lower() in _NOT_NAMES:
+        words = words[1:]
+    return words
+
+
 def _trimmed(name: str) -> str:
     """The name without an opening word that only opens the sentence ("The Helena Mara")."""
-    words = name.split()
-    while words and words[0].lower() in _NOT_NAMES:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(word.group() for word in _name_words(name))
 
 
 @functools.lru_cache(maxsize=8)
@@ -165,9 +171,7 @@ _ASKS_WHICH = re.compile(r"\b(?:which|what|whose)\s+$", re.IGNORECASE)
 def _asked_names(question: str) -> list[str]:
     names = []
     for found in _NAME.finditer(question):
-        words = list(re.finditer(r"\S+", found.group()))
-        while words and words[0].group().lower() in _NOT_NAMES:
-            words = words[1:]
+        words = _name_words(found.group())
         if not words:
             continue
         name = " ".join(w.group() for w in words)

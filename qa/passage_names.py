@@ -81,13 +81,14 @@ def _first_words(words: list[str], passage: str) -> str | None:
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _writes_alone(passage: str, name: str) -> bool:
     """Whether the passage writes `name` with no capitalised word right after it, nor
     right before it except a sentence's first ("Orison in 2004", not "the Royal Navy")."""
     for found in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", passage):
-        if re.match(r"\s+[A-Z]", passage[found.end() :]):
+        if _CAPITAL_AFTER.match(passage, found.end()):
             continue
         before = _WORD_BEFORE.search(passage, 0, found.start())
         if before is None or before.group(1).endswith((".", "!", "?", ":", ";", ",")):

@@ -71,10 +71,12 @@ from qa.messages import (
     SPEAKER_OF_LAST,
     TIMELINE,
 )
+from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
 from qa.passage_names import passage_names
+from qa.polar import verdict
 from qa.quoted_replies import Quote, quoted_in
 from qa.reading import (
     ReadSpan,
@@ -277,6 +279,8 @@ class ArticleQA:
         spans = not_areas(spans, reading.reader_question)
         # "When will it open?" is not answered by "on time" where a date is read too.
         spans = of_the_kind(spans, reading.reader_question)
+        # "Who made the manuscript?" is not answered by who said something about it.
+        spans = not_speakers(spans, reading.reader_question, self.sentences)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
@@ -385,6 +389,9 @@ class ArticleQA:
         analysis = replace(analysis, span=fitted)
         evidence = self.evidence(analysis)
         text = analysis.span.text if analysis.span else evidence[0].text
+        if analysis.span is not None:  # "Did ...?": yes or no, the clause marked (qa.polar)
+            question, span = analysis.reading.reader_question, analysis.span
+            text = verdict(question, span, self.sentences[span.position]) or text
         return Answer(text, True, 1.0, evidence, analysis.reading.note)
 
     def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:

@@ -22,7 +22,7 @@ _ASKS_SPEAKER = whole_request(
     r"states|announced|announces)\s+(?:so|that|this|it)"
     r"|according\s+to\s+(?:whom|who)|says\s+who|who\s+says|on\s+whose\s+(?:word|authority)"
 )
-_SAYING = (
+SAYING = (
     r"said|says|told|tells|stated|states|reported|reports|announced|announces|confirmed|"
     r"confirms|claimed|claims|added|adds|warned|warns|wrote|writes|noted|notes|explained|"
     r"insisted|argued|cautioned|estimated"
@@ -36,12 +36,12 @@ _SAID_BY = re.compile(
     re.IGNORECASE,
 )
 # "an NMSA inspector, Ewa Kowalczyk, warned that ...": a name set off before the verb.
-_NAMED_SAYS = re.compile(rf"(?P<who>(?-i:[A-Z])[^,.;:“”\"]*),\s+(?:{_SAYING})\b", re.IGNORECASE)
+_NAMED_SAYS = re.compile(rf"(?P<who>(?-i:[A-Z])[^,.;:“”\"]*),\s+(?:{SAYING})\b", re.IGNORECASE)
 # "Government spokeswoman Lidia Venn said ...", "..., a spokesman for the office said.":
 # the clause's words before the verb.
 _SAYS = re.compile(
     rf"(?:^|[,;:“”\"]\s*)(?P<who>[^,.;:“”\"]+?)\s+(?:also\s+|had\s+|has\s+|have\s+)?"
-    rf"(?:{_SAYING})\b",
+    rf"(?:{SAYING})\b",
     re.IGNORECASE,
 )
 # Longer than this, the words before a verb of saying are a clause, not who said it.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,24 +90,36 @@ def pad_batch(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:
     return out
 
 
+# A letter or a digit: what a span must hold to tell the user anything.
+_WORDY = re.compile(r"[^\W_]")
+
+
 def best_span(
     start_logits: np.ndarray,
     end_logits: np.ndarray,
     context_mask: np.ndarray,
     max_answer_tokens: int,
+    wordy: np.ndarray | None = None,
 ) -> tuple[int, int, float]:
     """Best (start, end, score) with start <= end < start + max_answer_tokens, in context.
 
     Exhaustive over the (start, end) band, vectorised: passages are <= 192 tokens, so the
-    192 x 30 band is tiny and beats a top-k heuristic that can miss the best pair.
+    192 x 30 band is tiny and beats a top-k heuristic that can miss the best pair. With
+    `wordy` (each token: whether it holds a letter or a digit), a span must hold one: a
+    lone quotation mark read as the answer to "What did Ilic say?" shows the user nothing.
     """
     neg = np.float32(-1e9)
     s = np.where(context_mask, start_logits, neg)
     e = np.where(context_mask, end_logits, neg)
     n = len(s)
+    # words[k]: how many wordy tokens come before token k, so a span [i, j] holds one
+    # where words[j + 1] > words[i].
+    words = None if wordy is None else np.concatenate(([0], np.cumsum(wordy)))
     best = (0, 0, float("-inf"))
     for length in range(min(max_answer_tokens, n)):
         scores = s[: n - length] + e[length:]
+        if words is not None:
+            scores = np.where(words[length + 1 :] > words[: n - length], scores, neg)
         i = int(np.argmax(scores))
         if scores[i] > best[2]:
             best = (i, i + length, float(scores[i]))
@@ -209,12 +222,15 @@ class Reader:
                 spans.append(Span(k, 0, 0, "", float("-inf"), null_score, log_norm))
                 continue
             token_starts = np.array([offset[0] for offset in enc.offsets])
+            wordy = np.array(
+                [_WORDY.search(passages[k][a:b]) is not None for a, b in enc.offsets], dtype=bool
+            )
             bounds = list(segments[k]) if segments is not None else [0]
             for first, after in zip(bounds, [*bounds[1:], len(passages[k]) + 1], strict=True):
                 inside = context & (token_starts >= first) & (token_starts < after)
                 if not inside.any():  # the sentence was truncated away
                     continue
-                i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens)
+                i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens, wordy)
                 c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
                 text = passages[k][c_start:c_end]
                 spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm))

@@ -48,6 +48,17 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("what did u say", "What did you say?"),
         ("whos the mayor rn", "Who is the mayor right now?"),
         ("what did the pm say", "What did the prime minister say?"),
+        # An embedded question (a request's words left off) in a question's order.
+        ("can you tell me who the ref was", "Who was the ref?"),
+        ("where the final was played", "Where was the final played?"),
+        ("how old he is", "How old is he?"),
+        ("how many people were evacuated", "How many people were evacuated?"),
+        ("who the hell is he", "Who the hell is he?"),
+        # "no." and "#" before "of": the number of.
+        ("no. of special trains for fans", "Number of special trains for fans?"),
+        ("what was the no. of ships", "What was the number of ships?"),
+        ("# of trains", "Number of trains?"),
+        ("no of ships waiting", "Number of ships waiting?"),
         ("what happened at 3 pm", "What happened at 3 pm?"),
         ("who's the health min", "Who is the health minister?"),
         ("how long was the wait, 5 min", "How long was the wait, 5 min?"),
@@ -82,7 +93,7 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         # a "please".
         ("can you tell me what was targeted on nov 23", "What was targeted on November 23?"),
         ("Could you please tell me who hailed the talks?", "Who hailed the talks?"),
-        ("do you know where the talks were held", "Where the talks were held?"),
+        ("do you know where the talks were held", "Where were the talks held?"),
         ("I want to know who condemned the strike", "Who condemned the strike?"),
         ("I'd like to know what the envoy said", "What the envoy said?"),
         ("Tell me what happened on November 19.", "What happened on November 19?"),
@@ -179,7 +190,14 @@ def test_words_around_no_question_are_kept(text: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Who led the U.S. team?", "What is Ur?", "Where is Block R?", "What is r&d spending?"],
+    [
+        "Who led the U.S. team?",
+        "What is Ur?",
+        "Where is Block R?",
+        "What is r&d spending?",
+        "Who lives at No. 10 Downing Street?",
+        "What is the no. 1 song?",
+    ],
 )
 def test_names_and_letters_are_not_shorthand(question: str) -> None:
     assert tidy(question) == question

@@ -18,6 +18,19 @@ def test_best_span_stays_in_context_and_in_length() -> None:
     assert j - i < 2 and context[i] and context[j]
 
 
+def test_best_span_holds_a_word_where_told_which_tokens_are_words() -> None:
+    import numpy as np
+
+    # Token 3 is a lone quotation mark the logits like best; a span must hold a word.
+    start = np.array([0.0, 0.0, 0.0, 9.0, 1.0, 0.0], dtype=np.float32)
+    end = np.array([0.0, 0.0, 0.0, 9.0, 0.0, 2.0], dtype=np.float32)
+    context = np.array([False, False, False, True, True, True])
+    assert best_span(start, end, context, max_answer_tokens=30)[:2] == (3, 3)
+    wordy = np.array([False, True, False, False, True, True])
+    assert best_span(start, end, context, 30, wordy) == (3, 5, 11.0)
+    assert best_span(start, end, context, 1, wordy) == (5, 5, 2.0)
+
+
 def test_shipped_reader_finds_paris() -> None:
     from qa.reader import Span, load_reader
 

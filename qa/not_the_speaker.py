@@ -1,0 +1,86 @@
+"""Who said it is not what was said.
+
+"Who made the manuscript?" read "Okafor" (the reader's margin 4.5) in "Okafor said the
+manuscript had been recovered "largely intact"" over "monks" (3.5) in "It was made by
+monks at Wexmoor Abbey", and "Where was the manuscript recovered?" read "Okafor" too: the
+question's words were in what he said, and the reader took the name that said it. Where a
+span is who its sentence says speaks (qa.speaker_request.speaker: "X said", "according to
+X", "..., said X") and the question matches that sentence only in what was said, never in
+who said it, the span is set aside: the question asks about the claim, not the claimant.
+A question about saying or thinking ("Who said ...?", "Who believes ...?", "What did the
+inspector tell reporters?") keeps every span, as does one whose words name the speaker or
+the speaker's description ("Who led the investigation?" for "Inspector Okafor, who led
+the investigation, said ...", "Who wrote books on the charts?" for "According to Fred
+Bronson, author of books on the charts, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.sentences import Sentence
+from qa.lexical import terms
+from qa.reading import ReadSpan
+from qa.speaker_request import SAYING, speaker
+
+# A question about a claim or a view asks for whoever holds it: every span stays.
+_ABOUT_SAYING = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|state|states|stated|statement|claim\w*|"
+    r"announc\w*|report\w*|confirm\w*|add|adds|added|warn\w*|writ\w*|wrote|note|noted|"
+    r"explain\w*|insist\w*|argu\w*|caution\w*|estimat\w*|according|quot\w*|spokes\w*|"
+    r"comment\w*|describ\w*|call|calls|called|speak\w*|spoke|interview\w*|conference|"
+    r"reporters?|repl\w*|respon\w*|answer\w*|ask|asks|asked|believ\w*|think\w*|thought|"
+    r"feel|feels|felt|expect\w*|predict\w*|suggest\w*|hope\w*|fear\w*|doubt\w*|agree\w*|"
+    r"blam\w*|accus\w*|critici\w*|prais\w*|den(?:y|ies|ied)|admit\w*|acknowledg\w*|"
+    r"urg\w*|demand\w*|promis\w*|vow\w*|pledg\w*|view|opinion|source)\b",
+    re.IGNORECASE,
+)
+
+
+# A phrase set off by commas straight after the speaker, or by a comma to the sentence's
+# end where the speaker follows the verb ("..., said Priya Raman, the line's director."),
+# or straight before the speaker after a clause's start: who the speaker is.
+_NOT_SAYING = rf"(?!(?:{SAYING})\b)"
+_APPOSITION_AFTER = re.compile(rf",\s+{_NOT_SAYING}[^,;:“”\"]{{1,80}}(?=,)", re.IGNORECASE)
+_APPOSITION_LAST = re.compile(
+    rf",\s+{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
+)
+_SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
+
+
+def not_speakers(
+    spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans less those naming who speaks in their sentence, where `question` matches
+    that sentence only in what is said (see the module's note)."""
+    if _ABOUT_SAYING.search(question):
+        return list(spans)
+    asked = set(terms(question))
+    return [span for span in spans if not _speaker_only(span, asked, sentences[span.position])]
+
+
+def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
+    """Whether `span` lies in who `sentence` says speaks, while the question's words found
+    in the sentence are all outside that speaker."""
+    start, end = span.start - sentence.start, span.end - sentence.start
+    found = speaker(sentence.text, near=start)
+    if found is None:
+        return False
+    who_start, who_end = found
+    if start < who_start or end > who_end:
+        return False
+    # "According to Fred Bronson, author of books on the Billboard charts, ...", "its
+    # director, Alan Greaves, said": what the speaker is called is about the speaker too.
+    after = _APPOSITION_AFTER.match(sentence.text, who_end)
+    if after is None and _SAID_BEFORE.search(sentence.text, 0, who_start):
+        after = _APPOSITION_LAST.match(sentence.text, who_end)  # "..., said X, the ...".
+    if after is not None:
+        who_end = after.end()
+    before = _APPOSITION_BEFORE.search(sentence.text, 0, who_start)
+    if before is not None:
+        who_start = before.start("what")
+    who = set(terms(sentence.text[who_start:who_end]))
+    said = set(terms(sentence.text[:who_start] + " " + sentence.text[who_end:]))
+    return not (asked & who) and bool(asked & said)

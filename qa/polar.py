@@ -1,0 +1,78 @@
+"""Yes or no, where a question asks for one.
+
+"Did the ministry offer public money to close the pay gap?" was answered "The ministry
+stopped short of offering public money": the right sentence, but the user asked yes or
+no and had to work it out. A question that opens with an auxiliary ("Did ...", "Was
+...", "Will ...") and asks neither which of two things ("... early or late?": one of
+them is the answer) nor anything else ("Do you know who ...?", "Does it say who won?")
+is answered "Yes" or "No", by whether the clause the reader chose says the asked thing
+with a negation ("not", "no", "never", "declined to", "stopped short of", ...) that the
+question does not use ("Did the company deny it?" / "The company denied it": yes). The
+answer's sentence is cited with the clause marked, so the user sees why; whether to
+answer at all is decided as for any answer. Where the question holds a number its
+sentence lacks ("Did more than 100 die?" / "87 died"), the clause cannot say yes or no,
+and is given as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.sentences import Sentence
+from qa.lexical import terms
+from qa.reading import ReadSpan
+
+YES, NO = "Yes", "No"
+
+_AUXILIARY = (
+    r"is|are|was|were|am|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
+    r"might|must"
+)
+# "Did ...?", "And was ...?"; not "Didn't ...?" (a yes there is ambiguous), nor a request
+# ("Can you tell me ...", "Do you know ..."), which asks for what follows.
+_POLAR = re.compile(rf"^\W*(?:(?:and|so|but|then)\s+)?(?:{_AUXILIARY})\s+(?!not\b|you\b)", re.I)
+_NEGATED_AUXILIARY = re.compile(rf"^\W*(?:{_AUXILIARY})n['’]t\b", re.IGNORECASE)
+# "... early or late?" asks which; "Does the article say who won?" asks who.
+_ASKS_WHAT = re.compile(
+    r"\bor\b|\b(?:say|says|said|know|knows|tell|tells|mention|mentions|state|states|explain|"
+    r"explains|show|shows|reveal|reveals)\s+(?:who|whom|whose|what|when|where|which|why|how)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Words that say the clause's deed did not happen. A verb of refusal counts only where
+# the question does not use it itself ("Did the company deny it?").
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b"
+    r"|n['’]t\b"
+    r"|\b(?:declin|refus|fail|den[iy]|reject|unabl)\w*|\bstop(?:ped|s)?\s+short\b"
+    r"|\brule[ds]?\s+out\b",
+    re.IGNORECASE,
+)
+# Where a clause opens: what came before it in the sentence is another clause's.
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:but|and|while|whereas|although|though)\s|[—–]")
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether `question` asks yes or no (see the module's note)."""
+    return (
+        _POLAR.match(question) is not None
+        and _NEGATED_AUXILIARY.match(question) is None
+        and _ASKS_WHAT.search(question) is None
+    )
+
+
+def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
+    """ "Yes" or "No" to `question` by the clause of `sentence` up to the end of `span`
+    (the answer chosen), or None where the question asks no such thing or the clause
+    cannot say."""
+    if not asks_yes_or_no(question):
+        return None
+    if any(number not in sentence.text for number in _NUMBER.findall(question)):
+        return None
+    end = span.end - sentence.start
+    start = min(span.start - sentence.start, end)
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(sentence.text, 0, start)]
+    clause = sentence.text[breaks[-1] if breaks else 0 : end]
+    asked = set(terms(question))
+    negated = any(not (set(terms(found.group())) & asked) for found in _NEGATION.finditer(clause))
+    return NO if negated else YES

@@ -1,0 +1,61 @@
+"""Who said it is not what was said (qa.not_the_speaker)."""
+
+from __future__ import annotations
+
+from index.sentences import split_sentences
+from qa.not_the_speaker import not_speakers
+from qa.reading import ReadSpan
+
+ARTICLE = (
+    "It was made by monks at Wexmoor Abbey in about 1270. "
+    "Detective Inspector Samuel Okafor of Wexmoor Police, who led the investigation, said "
+    'the raid had been "carefully planned". '
+    'Okafor said the manuscript had been recovered "largely intact". '
+    "According to the curator Helena Marsh, the psalter was insured for two million pounds. "
+    "According to Fred Bronson, author of books on the charts, no one has had as many hits. "
+    "The museum was closed, and its director, Alan Greaves, said it would reopen soon. "
+    '"We will not move," said Priya Raman, the shipping line operations director.'
+)
+SENTENCES = split_sentences(ARTICLE)
+
+
+def _span(text: str, position: int, margin: float = 1.0) -> ReadSpan:
+    sentence = SENTENCES[position]
+    start = sentence.start + sentence.text.index(text)
+    return ReadSpan(text, start, start + len(text), position, margin)
+
+
+def _kept(question: str, spans: list[ReadSpan]) -> list[str]:
+    return [span.text for span in not_speakers(spans, question, SENTENCES)]
+
+
+def test_who_said_it_does_not_answer_what_was_said() -> None:
+    spans = [_span("Okafor", 2, 4.5), _span("monks", 0, 3.5)]
+    assert _kept("Who made the manuscript?", spans) == ["monks"]
+    assert _kept("Where was the manuscript recovered?", [_span("Okafor", 2)]) == []
+    # "According to X, ...": X is who says it, not what was insured.
+    assert _kept("Who insured the psalter?", [_span("Helena Marsh", 3)]) == []
+
+
+def test_a_question_about_the_speaker_or_the_saying_keeps_the_speaker() -> None:
+    # The question's words are in the speaker's own description.
+    led = [_span("Detective Inspector Samuel Okafor of Wexmoor Police", 1)]
+    assert _kept("Who led the investigation?", led) == [led[0].text]
+    # The question asks who said, believed or described something.
+    okafor = [_span("Okafor", 2)]
+    assert _kept("Who said the manuscript was recovered intact?", okafor) == ["Okafor"]
+    assert _kept("Who believes the manuscript was recovered intact?", okafor) == ["Okafor"]
+    # A span that is not who speaks stays, whatever the question.
+    intact = [_span("largely intact", 2)]
+    assert _kept("In what state was the manuscript recovered?", intact) == ["largely intact"]
+    # ... or in what the speaker is called, set off by commas.
+    bronson = [_span("Fred Bronson", 4)]
+    assert _kept("Who wrote books on the charts?", bronson) == ["Fred Bronson"]
+    assert _kept("Who has had as many hits?", bronson) == []
+    greaves = [_span("Alan Greaves", 5)]
+    assert _kept("Who is the museum's director?", greaves) == ["Alan Greaves"]
+    assert _kept("When will the museum reopen?", greaves) == []
+    raman = [_span("Priya Raman", 6)]
+    assert _kept("Who is the operations director?", raman) == ["Priya Raman"]
+    # The question names the speaker ("Okafor"): it asks about him.
+    assert _kept("Who is Okafor?", okafor) == ["Okafor"]

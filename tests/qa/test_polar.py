@@ -1,0 +1,52 @@
+"""Yes or no, where a question asks for one (qa.polar)."""
+
+from __future__ import annotations
+
+from index.sentences import split_sentences
+from qa.polar import NO, YES, asks_yes_or_no, verdict
+from qa.reading import ReadSpan
+
+ARTICLE = (
+    "The union said it would comply with the court order. "
+    "The ministry stopped short of offering public money, but it named a mediator. "
+    "The company denied the report. "
+    "Salgado declined to blame the red card. "
+    "Witnesses heard explosions, though no immediate casualties were confirmed. "
+    "The engine failed over the sea. "
+    "The fire killed 87 people."
+)
+SENTENCES = split_sentences(ARTICLE)
+
+
+def _verdict(question: str, position: int, text: str) -> str | None:
+    sentence = SENTENCES[position]
+    start = sentence.start + sentence.text.index(text)
+    return verdict(question, ReadSpan(text, start, start + len(text), position, 1.0), sentence)
+
+
+def test_a_question_opening_with_an_auxiliary_asks_yes_or_no() -> None:
+    assert asks_yes_or_no("Did the union say it would comply?")
+    assert asks_yes_or_no("was the psalter stolen before")
+    assert asks_yes_or_no("And will the museum reopen when the work ends?")
+    assert not asks_yes_or_no("Was it early or late?")  # which of two
+    assert not asks_yes_or_no("Can you tell me who the referee was?")  # a request
+    assert not asks_yes_or_no("Does the article say who won?")  # asks who
+    assert not asks_yes_or_no("Didn't he resign?")  # a yes there is ambiguous
+    assert not asks_yes_or_no("Who won the cup?")
+
+
+def test_the_clause_says_yes_or_no_by_a_negation_the_question_lacks() -> None:
+    assert _verdict("Did the union say it would comply?", 0, "said it would comply") == YES
+    offered = "stopped short of offering public money"
+    assert _verdict("Did the ministry offer public money?", 1, offered) == NO
+    # A negation in another clause of the sentence says nothing of this one.
+    assert _verdict("Did the ministry name a mediator?", 1, "named a mediator") == YES
+    assert _verdict("Did the company deny the report?", 2, "denied the report") == YES
+    assert _verdict("Did Salgado blame the red card?", 3, "the red card") == NO
+    assert _verdict("Were any casualties confirmed?", 4, "confirmed") == NO
+    assert _verdict("Did the engine fail?", 5, "failed over the sea") == YES
+
+
+def test_no_verdict_where_the_question_asks_none_or_the_clause_cannot_say() -> None:
+    assert _verdict("Did more than 100 people die?", 6, "87 people") is None
+    assert _verdict("Who said it would comply?", 0, "The union") is None

@@ -26,6 +26,7 @@ from qa.keyword_query import as_question
 from qa.limits import MAX_QUESTION_CHARS, check_history
 from qa.messages import NOT_FOUND, reading_as
 from qa.overview import asks_overview
+from qa.polar import NO, YES
 from qa.referents import NOUN_POINTERS, put_in
 from qa.referring import ellipsis, pointers, refers_back
 from qa.restating import Phrases, Resolved, Said, asks_name, resolve
@@ -130,13 +131,30 @@ def answer_text(message: dict[str, Any]) -> str:
     """
     answer = message.get("answer")
     if isinstance(answer, Answer):
-        return answer.text if answer.found else ""
+        answer = answer.to_dict()
     if isinstance(answer, dict):
         text = str(answer.get("text") or "") if answer.get("found") else ""
+        if text in (YES, NO):  # "Where was that?" after "No": the clause that says no
+            text = _marked(answer.get("evidence")) or text
         return check_unicode(text, "the previous answer", InvalidQuestion)
     content = message.get("content")
     text = content.strip() if isinstance(content, str) else ""
     return "" if text == NOT_FOUND else text
+
+
+def _marked(evidence: object) -> str | None:
+    """The answer span the first cited sentence marks (Evidence.answer_start/_end, as a
+    dict), or None where it marks none."""
+    first = evidence[0] if isinstance(evidence, list) and evidence else None
+    if not isinstance(first, dict):
+        return None
+    text, start = first.get("text"), first.get("start")
+    begin, end = first.get("answer_start"), first.get("answer_end")
+    if not isinstance(text, str):
+        return None
+    if not (isinstance(start, int) and isinstance(begin, int) and isinstance(end, int)):
+        return None
+    return text[begin - start : end - start] or None
 
 
 def _citation(item: object, number: int) -> tuple[int, str, list[str], str | None]:

@@ -588,6 +588,14 @@ def test_the_previous_answer_is_read_from_the_turns_answer() -> None:
         )
     missed = Answer("", False, 0.1)
     assert answer_text({"role": "assistant", "content": "x", "answer": missed}) == ""
+    # A yes or no: the clause its sentence marks, which is what a follow-up is about.
+    said = "Witnesses heard blasts, though no casualties were confirmed."
+    marked = 100 + said.index("no casualties")
+    cited = Evidence("a", 16, said, 100, 100 + len(said), 0.9, marked, marked + 28)
+    told = Answer("No", True, 0.8, [cited])
+    for kept in (told, told.to_dict()):
+        reply = {"role": "assistant", "content": "No", "answer": kept}
+        assert answer_text(reply) == "no casualties were confirmed"
     # Plain history (ask(), POST /api/ask): the content is the answer's text.
     assert answer_text({"role": "assistant", "content": " a building "}) == "a building"
     assert answer_text({"role": "assistant", "content": NOT_FOUND}) == ""

@@ -165,6 +165,12 @@ class Reader:
         self._model = CpuModel(self.model_path, threads)
         self._input_names = self._model.input_names
         self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
+        # Whether each token of the vocabulary holds a letter or a digit (best_span's
+        # `wordy`), looked up by id rather than read from the passage per token.
+        vocabulary = self._tokenizer.get_vocab()
+        self._wordy = np.zeros(max(vocabulary.values()) + 1, dtype=bool)
+        for token, token_id in vocabulary.items():
+            self._wordy[token_id] = _WORDY.search(token.removeprefix("##")) is not None
         # Tokenizer objects carry mutable truncation state; guard encoding with a lock.
         self._tok_lock = threading.Lock()
         # An article's sentences are counted again for every question that reads them.
@@ -222,9 +228,7 @@ class Reader:
                 spans.append(Span(k, 0, 0, "", float("-inf"), null_score, log_norm))
                 continue
             token_starts = np.array([offset[0] for offset in enc.offsets])
-            wordy = np.array(
-                [_WORDY.search(passages[k][a:b]) is not None for a, b in enc.offsets], dtype=bool
-            )
+            wordy = self._wordy[np.asarray(enc.ids)]
             bounds = list(segments[k]) if segments is not None else [0]
             for first, after in zip(bounds, [*bounds[1:], len(passages[k]) + 1], strict=True):
                 inside = context & (token_starts >= first) & (token_starts < after)

@@ -34,7 +34,7 @@ _POLAR = re.compile(rf"^\W*(?:(?:and|so|but|then)\s+)?(?:{_AUXILIARY})\s+(?!not\
 _NEGATED_AUXILIARY = re.compile(rf"^\W*(?:{_AUXILIARY})n['’]t\b", re.IGNORECASE)
 # "... early or late?" asks which; "Does the article say who won?" asks who.
 _ASKS_WHAT = re.compile(
-    r"\bor\b|\b(?:say|says|said|know|knows|tell|tells|mention|mentions|state|states|explain|"
+    r"\bor\b|\banother\b|\b(?:say|says|said|know|knows|tell|tells|mention|mentions|state|states|explain|"
     r"explains|show|shows|reveal|reveals)\s+(?:who|whom|whose|what|when|where|which|why|how)\b",
     re.IGNORECASE,
 )
@@ -69,6 +69,8 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
         return None
     if any(number not in sentence.text for number in _NUMBER.findall(question)):
         return None
+    if not _restates(question, sentence.text):
+        return None
     end = span.end - sentence.start
     start = min(span.start - sentence.start, end)
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(sentence.text, 0, start)]
@@ -76,3 +78,15 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
     asked = set(terms(question))
     negated = any(not (set(terms(found.group())) & asked) for found in _NEGATION.finditer(clause))
     return NO if negated else YES
+
+
+def _restates(question: str, sentence: str) -> bool:
+    """Whether `sentence` uses the question's words, all but one at most and never
+    without the last: where it does not ("Is the light from the LED strong?" / "there is
+    only a faint red light"), what it says is no yes or no to what was asked."""
+    asked = terms(question)
+    if not asked:
+        return False
+    said = set(terms(sentence))
+    missing = [term for term in asked if term not in said]
+    return len(missing) <= 1 and asked[-1] in said

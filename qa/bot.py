@@ -42,6 +42,7 @@ from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_au
 from qa.calibration import Calibration
 from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, asks_next, next_event, next_position
+from qa.counted import counting
 from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, chronology, passage_question, stating
 from qa.dates.chronology import DatedEvent
@@ -279,6 +280,8 @@ class ArticleQA:
         spans = not_areas(spans, reading.reader_question)
         # "When will it open?" is not answered by "on time" where a date is read too.
         spans = of_the_kind(spans, reading.reader_question)
+        # "How many ships ...?" is answered by a count of ships, where one is read.
+        spans = counting(spans, reading.reader_question, self.sentences)
         # "Who made the manuscript?" is not answered by who said something about it.
         spans = not_speakers(spans, reading.reader_question, self.sentences)
         if retrieval_weight is None:

@@ -48,8 +48,9 @@ _NEGATION = re.compile(
     r"|\brule[ds]?\s+out\b",
     re.IGNORECASE,
 )
-# Where a clause opens: what came before it in the sentence is another clause's.
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:but|and|while|whereas|although|though)\s|[—–]")
+# Where a clause opens: what came before it in the sentence is another clause's ("If a
+# player does not meet them, the club may appeal": the club may).
+_CLAUSE_BREAK = re.compile(r"[;:,]\s|[—–]")
 
 
 def asks_yes_or_no(question: str) -> bool:

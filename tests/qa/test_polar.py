@@ -13,7 +13,9 @@ ARTICLE = (
     "Salgado declined to blame the red card. "
     "Witnesses heard explosions, though no immediate casualties were confirmed. "
     "The engine failed over the sea. "
-    "The fire killed 87 people."
+    "The fire killed 87 people. "
+    "There is only a faint red light from the LED. "
+    "If a player does not meet the rules, the club may appeal."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -45,8 +47,11 @@ def test_the_clause_says_yes_or_no_by_a_negation_the_question_lacks() -> None:
     assert _verdict("Did Salgado blame the red card?", 3, "the red card") == NO
     assert _verdict("Were any casualties confirmed?", 4, "confirmed") == NO
     assert _verdict("Did the engine fail?", 5, "failed over the sea") == YES
+    assert _verdict("Could the club appeal?", 8, "may appeal") == YES
 
 
 def test_no_verdict_where_the_question_asks_none_or_the_clause_cannot_say() -> None:
     assert _verdict("Did more than 100 people die?", 6, "87 people") is None
     assert _verdict("Who said it would comply?", 0, "The union") is None
+    # The sentence does not say what was asked ("strong"): no yes or no in it.
+    assert _verdict("Is the light from the LED strong?", 7, "a faint red light") is None

@@ -1,0 +1,59 @@
+"""A count of what the question counts.
+
+"How many ships were waiting at anchor?" read "9,200" in "an estimated 9,200 containers
+were stuck on the quayside or aboard vessels waiting at anchor" over "17" in "17 ships
+were anchored in the outer roads": the first sentence has the question's other words, the
+second what it counts. Where a question asks "how many <things>" and some span the reader
+read as an answer (its margin over "no answer" above 0) is a number the article writes
+just before those things ("17 ships", "642 patients", "14 special trains"), the spans
+that count something else are set aside. Where none does, the spans stay as they are:
+the article may count them under another name ("residents" for "people").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.sentences import Sentence
+from qa.answerability import NUMBER, fits_type
+from qa.lexical import terms
+from qa.reading import ReadSpan
+
+# The words after "how many" (or "number of"), up to two: "ships", "special trains".
+_HOW_MANY = re.compile(
+    r"\b(?:how\s+many|number\s+of)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)", re.I
+)
+# Words after a span's number that may stand before what it counts ("17 cargo ships").
+_AFTER = re.compile(r"\W*(?:[^\W_][\w'’-]*\W+){0,2}[^\W_][\w'’-]*")
+
+
+def counted(question: str) -> set[str]:
+    """The stemmed words naming what `question` counts ("how many special trains ..."):
+    none where it asks no "how many"."""
+    found = _HOW_MANY.search(question)
+    return set(terms(found["things"])) if found else set()
+
+
+def counting(
+    spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans that count what `question` counts, where one of them leads "no answer";
+    otherwise the spans as they are."""
+    things = counted(question)
+    if not things:
+        return list(spans)
+    kept = [span for span in spans if _counts(span, things, sentences[span.position])]
+    if not any(span.margin > 0 for span in kept):
+        return list(spans)
+    return kept
+
+
+def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:
+    """Whether `span` holds a number written just before one of `things`: in the span
+    ("17 ships") or in the three words after it ("17" of "17 cargo ships were ...")."""
+    if not fits_type(NUMBER, span.text, starts_sentence=False):
+        return False
+    after = _AFTER.match(sentence.text, span.end - sentence.start)
+    said = span.text + (after.group() if after else "")
+    return bool(set(terms(said)) & things)

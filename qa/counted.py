@@ -20,10 +20,16 @@ from qa.answerability import NUMBER, fits_type
 from qa.lexical import terms
 from qa.reading import ReadSpan
 
-# The words after "how many" (or "number of"), up to two: "ships", "special trains".
+# The words after "how many" (or a question's opening "the number of"), up to two:
+# "ships", "special trains". Not "number of" inside a question ("How does the airport
+# rank for number of passengers?" asks a rank).
 _HOW_MANY = re.compile(
-    r"\b(?:how\s+many|number\s+of)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)", re.I
+    r"(?:\bhow\s+many|^\W*(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)\s+)?(?:the\s+)?"
+    r"number\s+of)\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
+    re.IGNORECASE,
 )
+# "How many times ...": "once" and "twice" count times without the word.
+_NOT_THINGS = frozenset({"time"})
 # Words after a span's number that may stand before what it counts ("17 cargo ships").
 _AFTER = re.compile(r"\W*(?:[^\W_][\w'’-]*\W+){0,2}[^\W_][\w'’-]*")
 
@@ -32,7 +38,7 @@ def counted(question: str) -> set[str]:
     """The stemmed words naming what `question` counts ("how many special trains ..."):
     none where it asks no "how many"."""
     found = _HOW_MANY.search(question)
-    return set(terms(found["things"])) if found else set()
+    return set(terms(found["things"])) - _NOT_THINGS if found else set()
 
 
 def counting(
@@ -50,10 +56,11 @@ def counting(
 
 
 def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:
-    """Whether `span` holds a number written just before one of `things`: in the span
-    ("17 ships") or in the three words after it ("17" of "17 cargo ships were ...")."""
+    """Whether `span` holds a number written just before `things`, every one of them: in
+    the span ("17 ships") or in the three words after it ("17" of "17 cargo ships were
+    ..."; "Six" of "Six people died" for "how many people died")."""
     if not fits_type(NUMBER, span.text, starts_sentence=False):
         return False
     after = _AFTER.match(sentence.text, span.end - sentence.start)
     said = span.text + (after.group() if after else "")
-    return bool(set(terms(said)) & things)
+    return things <= set(terms(said))

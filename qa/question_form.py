@@ -99,11 +99,12 @@ _PM = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<![\w./’'-])pm(?![\w./’'-])")
 _MIN = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<=[a-z]\s)min(?=\s*[?.!]?\s*$|\s+of\b)")
 _R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])", re.IGNORECASE)
 # ... and after a word, lower case, before what follows an "are" ("how many jobs r being
-# cut", "the talks r still on"); "n" between two words is "and" ("planes n helicopters").
+# cut", "the talks r still on"); "n" between two words is "and" ("planes n helicopters"),
+# not before a determiner ("what happened n the battle": "in").
 _R_BEFORE = re.compile(
     r"(?<=[a-z]\s)r(?=\s+(?:being|not|still|now|also|there|going|[a-z]+ing|[a-z]+ed)\b)"
 )
-_N = re.compile(r"(?<=[a-z]\s)n(?=\s+[a-z])")
+_N = re.compile(r"(?<=[a-z]\s)n(?=\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z])")
 # "no. of ships at anchor", "# of trains": the number of. Only before "of", and "no"
 # without its point only where it opens the question ("no of ships"): "no" is a word.
 # The reader read "No. of special trains for fans?" as no question (its margin -4.2) and

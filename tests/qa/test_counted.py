@@ -1,0 +1,55 @@
+"""A count of what the question counts (qa.counted)."""
+
+from __future__ import annotations
+
+from index.sentences import split_sentences
+from qa.counted import counted, counting
+from qa.reading import ReadSpan
+
+ARTICLE = (
+    "An estimated 9,200 containers were stuck aboard vessels waiting at anchor. "
+    "Port officials said 17 ships were anchored in the outer roads. "
+    "Six people died and 21 were hurt. "
+    "About 14,500 residents were evacuated."
+)
+SENTENCES = split_sentences(ARTICLE)
+
+
+def _span(text: str, position: int, margin: float) -> ReadSpan:
+    sentence = SENTENCES[position]
+    start = sentence.start + sentence.text.index(text)
+    return ReadSpan(text, start, start + len(text), position, margin)
+
+
+def _kept(question: str, spans: list[ReadSpan]) -> list[str]:
+    return [span.text for span in counting(spans, question, SENTENCES)]
+
+
+def test_what_a_question_counts() -> None:
+    assert counted("How many ships were waiting at anchor?") == {"ship"}
+    assert counted("What is the number of special trains?") == {"special", "train"}
+    assert counted("When did the ships arrive?") == set()
+    # "number of" inside a question asks no count; "once" counts times without the word.
+    assert counted("How does the airport rank for number of passengers?") == set()
+    assert counted("How many times has the club won the cup?") == set()
+
+
+def test_a_count_of_what_is_counted_over_a_count_of_something_else() -> None:
+    spans = [_span("9,200", 0, 4.2), _span("17", 1, 1.5)]
+    assert _kept("How many ships were waiting at anchor?", spans) == ["17"]
+    # A number word counts too ("Six people").
+    died = [_span("21", 2, 3.0), _span("Six", 2, 1.0)]
+    assert _kept("How many people died?", died) == ["Six"]
+
+
+def test_the_spans_stay_where_no_count_of_it_is_an_answer() -> None:
+    # "17 ships" read as no answer (margin below 0): the reader's choice stands.
+    spans = [_span("9,200", 0, 4.2), _span("17", 1, -2.9)]
+    assert _kept("How many ships were waiting at anchor?", spans) == ["9,200", "17"]
+    # The article counts them under another name ("residents" for "people").
+    left = [_span("14,500", 3, 2.0)]
+    assert _kept("How many people had to leave?", left) == ["14,500"]
+    # Every word of what is counted: "people died" is not counted by "21 were hurt".
+    hurt = [_span("21", 2, 3.0)]
+    assert _kept("How many people died?", hurt) == ["21"]
+    assert _kept("Where were the ships?", spans) == ["9,200", "17"]

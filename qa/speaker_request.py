@@ -22,10 +22,12 @@ _ASKS_SPEAKER = whole_request(
     r"states|announced|announces)\s+(?:so|that|this|it)"
     r"|according\s+to\s+(?:whom|who)|says\s+who|who\s+says|on\s+whose\s+(?:word|authority)"
 )
+# Verbs of saying, in lower case whatever the pattern's flags: "States" of "the United
+# States" and "Notes" of a title say nothing.
 SAYING = (
-    r"said|says|told|tells|stated|states|reported|reports|announced|announces|confirmed|"
-    r"confirms|claimed|claims|added|adds|warned|warns|wrote|writes|noted|notes|explained|"
-    r"insisted|argued|cautioned|estimated"
+    r"(?-i:said|says|told|tells|stated|states|reported|reports|announced|announces|"
+    r"confirmed|confirms|claimed|claims|added|adds|warned|warns|wrote|writes|noted|notes|"
+    r"explained|insisted|argued|cautioned|estimated)"
 )
 # "according to the Israeli press office": the source, to the clause's end.
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]+)", re.IGNORECASE)

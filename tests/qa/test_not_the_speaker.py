@@ -14,7 +14,8 @@ ARTICLE = (
     "According to the curator Helena Marsh, the psalter was insured for two million pounds. "
     "According to Fred Bronson, author of books on the charts, no one has had as many hits. "
     "The museum was closed, and its director, Alan Greaves, said it would reopen soon. "
-    '"We will not move," said Priya Raman, the shipping line operations director.'
+    '"We will not move," said Priya Raman, the shipping line operations director. '
+    "The airport is the tenth-busiest in the United States for total passengers."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -45,6 +46,9 @@ def test_a_question_about_the_speaker_or_the_saying_keeps_the_speaker() -> None:
     okafor = [_span("Okafor", 2)]
     assert _kept("Who said the manuscript was recovered intact?", okafor) == ["Okafor"]
     assert _kept("Who believes the manuscript was recovered intact?", okafor) == ["Okafor"]
+    # "States" of "the United States" is no verb of saying.
+    busiest = [_span("tenth-busiest", 7)]
+    assert _kept("How does the airport rank for passengers?", busiest) == ["tenth-busiest"]
     # A span that is not who speaks stays, whatever the question.
     intact = [_span("largely intact", 2)]
     assert _kept("In what state was the manuscript recovered?", intact) == ["largely intact"]

@@ -111,10 +111,20 @@ def best_span(
     neg = np.float32(-1e9)
     s = np.where(context_mask, start_logits, neg)
     e = np.where(context_mask, end_logits, neg)
-    n = len(s)
+    best = _best_pair(s, e, max_answer_tokens, None)
+    if wordy is None or wordy[best[0] : best[1] + 1].any():
+        return best  # nearly always: the mask is only worked out where it changes the span
     # words[k]: how many wordy tokens come before token k, so a span [i, j] holds one
     # where words[j + 1] > words[i].
-    words = None if wordy is None else np.concatenate(([0], np.cumsum(wordy)))
+    return _best_pair(s, e, max_answer_tokens, np.concatenate(([0], np.cumsum(wordy))))
+
+
+def _best_pair(
+    s: np.ndarray, e: np.ndarray, max_answer_tokens: int, words: np.ndarray | None
+) -> tuple[int, int, float]:
+    """best_span's search over the band, spans without a word left out where `words`."""
+    neg = np.float32(-1e9)
+    n = len(s)
     best = (0, 0, float("-inf"))
     for length in range(min(max_answer_tokens, n)):
         scores = s[: n - length] + e[length:]

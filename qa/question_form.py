@@ -99,12 +99,10 @@ _PM = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<![\w./’'-])pm(?![\w./’'-])")
 _MIN = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<=[a-z]\s)min(?=\s*[?.!]?\s*$|\s+of\b)")
 _R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])", re.IGNORECASE)
 # ... and after a word, lower case, before what follows an "are" ("how many jobs r being
-# cut", "the talks r still on"); "n" between two words is "and" ("planes n helicopters"),
-# not before a determiner ("what happened n the battle": "in").
+# cut", "the talks r still on").
 _R_BEFORE = re.compile(
     r"(?<=[a-z]\s)r(?=\s+(?:being|not|still|now|also|there|going|[a-z]+ing|[a-z]+ed)\b)"
 )
-_N = re.compile(r"(?<=[a-z]\s)n(?=\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z])")
 # "no. of ships at anchor", "# of trains": the number of. Only before "of", and "no"
 # without its point only where it opens the question ("no of ships"): "no" is a word.
 # The reader read "No. of special trains for fans?" as no question (its margin -4.2) and
@@ -530,7 +528,7 @@ def tidy(question: str) -> str:
     text = _BARE_IS.sub(lambda m: f"{m.group('w')} is", text)
     text = _Y.sub("why", text)
     text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)
-    text = _N.sub("and", _R_BEFORE.sub("are", text))
+    text = _R_BEFORE.sub("are", text)
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)

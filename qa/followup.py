@@ -12,7 +12,7 @@ leans on the question before them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -130,12 +130,13 @@ def answer_text(message: dict[str, Any]) -> str:
     plain text, as callers of ask() and POST /api/ask replay it.
     """
     answer = message.get("answer")
+    # "Where was that?" after "No": the clause that says no, as its sentence marks it.
     if isinstance(answer, Answer):
-        answer = answer.to_dict()
+        text = answer.text if answer.found else ""
+        return (text in (YES, NO) and _marked(answer.evidence)) or text
     if isinstance(answer, dict):
         text = str(answer.get("text") or "") if answer.get("found") else ""
-        if text in (YES, NO):  # "Where was that?" after "No": the clause that says no
-            text = _marked(answer.get("evidence")) or text
+        text = (text in (YES, NO) and _marked(answer.get("evidence"))) or text
         return check_unicode(text, "the previous answer", InvalidQuestion)
     content = message.get("content")
     text = content.strip() if isinstance(content, str) else ""
@@ -143,13 +144,14 @@ def answer_text(message: dict[str, Any]) -> str:
 
 
 def _marked(evidence: object) -> str | None:
-    """The answer span the first cited sentence marks (Evidence.answer_start/_end, as a
-    dict), or None where it marks none."""
+    """The answer span the first cited sentence marks (Evidence.answer_start/_end; an
+    Evidence or its dict), or None where it marks none."""
     first = evidence[0] if isinstance(evidence, list) and evidence else None
-    if not isinstance(first, dict):
+    cited = asdict(first) if isinstance(first, Evidence) else first
+    if not isinstance(cited, dict):
         return None
-    text, start = first.get("text"), first.get("start")
-    begin, end = first.get("answer_start"), first.get("answer_end")
+    text, start = cited.get("text"), cited.get("start")
+    begin, end = cited.get("answer_start"), cited.get("answer_end")
     if not isinstance(text, str):
         return None
     if not (isinstance(start, int) and isinstance(begin, int) and isinstance(end, int)):

@@ -111,20 +111,10 @@ def best_span(
     neg = np.float32(-1e9)
     s = np.where(context_mask, start_logits, neg)
     e = np.where(context_mask, end_logits, neg)
-    best = _best_pair(s, e, max_answer_tokens, None)
-    if wordy is None or wordy[best[0] : best[1] + 1].any():
-        return best  # nearly always: the mask is only worked out where it changes the span
+    n = len(s)
     # words[k]: how many wordy tokens come before token k, so a span [i, j] holds one
     # where words[j + 1] > words[i].
-    return _best_pair(s, e, max_answer_tokens, np.concatenate(([0], np.cumsum(wordy))))
-
-
-def _best_pair(
-    s: np.ndarray, e: np.ndarray, max_answer_tokens: int, words: np.ndarray | None
-) -> tuple[int, int, float]:
-    """best_span's search over the band, spans without a word left out where `words`."""
-    neg = np.float32(-1e9)
-    n = len(s)
+    words = None if wordy is None else np.concatenate(([0], np.cumsum(wordy)))
     best = (0, 0, float("-inf"))
     for length in range(min(max_answer_tokens, n)):
         scores = s[: n - length] + e[length:]
@@ -175,12 +165,6 @@ class Reader:
         self._model = CpuModel(self.model_path, threads)
         self._input_names = self._model.input_names
         self._tokenizer = load_tokenizer(self.tokenizer_path, max_length)
-        # Whether each token of the vocabulary holds a letter or a digit (best_span's
-        # `wordy`), looked up by id rather than read from the passage per token.
-        vocabulary = self._tokenizer.get_vocab()
-        self._wordy = np.zeros(max(vocabulary.values()) + 1, dtype=bool)
-        for token, token_id in vocabulary.items():
-            self._wordy[token_id] = _WORDY.search(token.removeprefix("##")) is not None
         # Tokenizer objects carry mutable truncation state; guard encoding with a lock.
         self._tok_lock = threading.Lock()
         # An article's sentences are counted again for every question that reads them.
@@ -238,14 +222,21 @@ class Reader:
                 spans.append(Span(k, 0, 0, "", float("-inf"), null_score, log_norm))
                 continue
             token_starts = np.array([offset[0] for offset in enc.offsets])
-            wordy = self._wordy[np.asarray(enc.ids)]
             bounds = list(segments[k]) if segments is not None else [0]
             for first, after in zip(bounds, [*bounds[1:], len(passages[k]) + 1], strict=True):
                 inside = context & (token_starts >= first) & (token_starts < after)
                 if not inside.any():  # the sentence was truncated away
                     continue
-                i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens, wordy)
+                i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens)
                 c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
+                if _WORDY.search(passages[k], c_start, c_end) is None:
+                    # A lone quotation mark: read again, where each span holds a word. The
+                    # tokens' words are worked out only here, where they change the span.
+                    wordy = np.array(
+                        [_WORDY.search(passages[k], a, b) is not None for a, b in enc.offsets]
+                    )
+                    i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens, wordy)
+                    c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
                 text = passages[k][c_start:c_end]
                 spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm))
         spans.sort(key=lambda sp: sp.score - sp.null_score, reverse=True)

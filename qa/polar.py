@@ -21,13 +21,12 @@ import re
 from index.sentences import Sentence
 from qa.lexical import terms
 from qa.reading import ReadSpan
+from qa.referring import AUXILIARIES
 
 YES, NO = "Yes", "No"
 
-_AUXILIARY = (
-    r"is|are|was|were|am|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
-    r"might|must"
-)
+# An auxiliary that opens a question ("be", "been", "being" open none).
+_AUXILIARY = "|".join(sorted(AUXILIARIES - {"be", "been", "being"}))
 # "Did ...?", "And was ...?"; not "Didn't ...?" (a yes there is ambiguous), nor a request
 # ("Can you tell me ...", "Do you know ..."), which asks for what follows.
 _POLAR = re.compile(rf"^\W*(?:(?:and|so|but|then)\s+)?(?:{_AUXILIARY})\s+(?!not\b|you\b)", re.I)

@@ -238,7 +238,12 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
             rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?|(?-i:[A-Z])[\w-]*[’']s\s+)?"
             rf"\b(?i:{name})"
         )
-    after = re.search(rf"{described}\s*,\s+(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence)
+    # Read loosely, the name may follow its own description in small letters: "Its chair,
+    # retired schoolteacher Alan Whitcombe, said ..." (no article: a name's title).
+    described_too = r"(?:(?-i:[a-z])[\w-]*\s+){0,3}" if loose else ""
+    after = re.search(
+        rf"{described}\s*,\s+{described_too}(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence
+    )
     if after is not None and not _LISTED.search(after["name"]):
         return after.span("name")
     # Not the kind's possessive: "Maria Lopez, the union's regional secretary" is no union.
@@ -362,7 +367,8 @@ _TITLED_ROLE_ASKED = re.compile(
 )
 
 
-# "Who leads the group?", "Who heads the agency?": the holder of the role the verb names.
+# "Who leads the group?", "Who heads the agency?", "Who refereed the final?": the holder of
+# the office the verb names.
 _HOLDER = {
     **dict.fromkeys(("leads", "led"), "leader"),
     **dict.fromkeys(("heads", "headed"), "head"),
@@ -371,6 +377,10 @@ _HOLDER = {
     **dict.fromkeys(("directs", "directed"), "director"),
     **dict.fromkeys(("coaches", "coached"), "coach"),
     **dict.fromkeys(("manages", "managed"), "manager"),
+    **dict.fromkeys(("governs", "governed"), "governor"),
+    **dict.fromkeys(("captains", "captained"), "captain"),
+    **dict.fromkeys(("referees", "refereed"), "referee"),
+    **dict.fromkeys(("umpires", "umpired"), "umpire"),
 }
 _LED_BY = re.compile(
     rf"^who\s+(?P<verb>{'|'.join(_HOLDER)})\s+(?P<owner>(?:the\s+|(?-i:[A-Z]))\S.*?)\s*\??$",

@@ -54,6 +54,7 @@ from qa.headline import headline_subject, it_as_subject
 from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_named_compound
 from qa.keyword_query import as_question
 from qa.lexical import terms
+from qa.lifespan import from_the_life, life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.measures import not_areas
 from qa.messages import (
@@ -284,6 +285,8 @@ class ArticleQA:
         spans = counting(spans, reading.reader_question, self.sentences)
         # "Who made the manuscript?" is not answered by who said something about it.
         spans = not_speakers(spans, reading.reader_question, self.sentences)
+        # "When was Thomas Baird born?" is answered from the brackets of his life.
+        spans = from_the_life(spans, self.life_told(reading))
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
@@ -296,9 +299,14 @@ class ArticleQA:
     def focus(self, reading: Reading) -> tuple[int, ...]:
         """The sentences a follow-up searches first: those the last answer cited, and,
         where it asks when ("When did that happen?"), first the one stating the date they
-        tell of, which the cited sentences may only inherit (qa.dates.sentences)."""
+        tell of, which the cited sentences may only inherit (qa.dates.sentences). A
+        question asking when someone named was born or died searches first the sentence
+        that brackets their life (qa.lifespan.life_told)."""
         focus = reading.focus_in(self.title)
-        if not focus or focus[0] >= len(self.sentences):
+        if not focus:  # "When was Thomas Baird born?": his life's brackets
+            told = self.life_told(reading)
+            return () if told is None else (told,)
+        if focus[0] >= len(self.sentences):
             return focus  # retrieval skips positions past the end (another version's)
         if answer_type(reading.reader_question) != DATE:
             return focus
@@ -306,6 +314,13 @@ class ArticleQA:
         if dated is None or dated == focus[0]:
             return focus
         return (dated, *(p for p in focus if p != dated))
+
+    def life_told(self, reading: Reading) -> int | None:
+        """The sentence bracketing the life of whoever a first question asks the birth or
+        death date of (qa.lifespan.life_told), or None."""
+        if reading.focus_in(self.title) or answer_type(reading.reader_question) != DATE:
+            return None
+        return life_told(reading.reader_question, [s.text for s in self.sentences])
 
     def read_spans(self, reading: Reading, ranking: Ranking) -> list[ReadSpan]:
         """The reader's spans for a ranked question (qa.reading.read_spans), stopping

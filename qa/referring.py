@@ -339,6 +339,11 @@ def ellipsis(question: str) -> Ellipsis | None:
         # "By whom?", "Since when?"; "by who?" as people type it.
         asked = "whom" if lower[1] == "who" else lower[1]
         return Ellipsis(question_word=f"{lower[0]} {asked}")
+    if len(lower) == 2 and lower[0] in _ASKED_AFTER_PREPOSITION and lower[1] in PREPOSITIONS:
+        # The preposition stranded, as people say it: "Who to?" asks "To whom?", "Where
+        # from?" "From where?" ("What for?" asks why, above).
+        asked = "whom" if lower[0] == "who" else lower[0]
+        return Ellipsis(question_word=f"{lower[1]} {asked}")
     kind = lower[2:]
     if (
         len(lower) > 1

@@ -237,6 +237,9 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
             "Dr. Halina Veskovar",
         ),
         ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
+        # The name after its own description in small letters.
+        ("the chair", "Its chair, retired teacher Alan Whitcombe, said so.", "Alan Whitcombe"),
+        ("the chair", "The chair, a retired teacher, said so.", None),
         ("the capital", "In Beirut, the capital, people fled.", None),
         ("the union", "Maria Lopez, the union's regional secretary, spoke.", None),
         # An owner's role either way round; not another owner's.
@@ -285,6 +288,8 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         # A verb naming the role: its holder.
         ("Who leads the group that took over the embassy?", "the leader"),
         ("Who heads Aster?", "the head of Aster"),
+        ("Who refereed the final?", "the referee"),
+        ("Who captains Harbourside?", "the captain of Harbourside"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],

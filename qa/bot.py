@@ -56,7 +56,7 @@ from qa.keyword_query import as_question
 from qa.lexical import terms
 from qa.lifespan import from_the_life, life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
-from qa.measures import not_areas
+from qa.measures import not_areas, of_the_dimension
 from qa.messages import (
     AT_THE_END,
     AUTHOR_OF_ARTICLE,
@@ -101,6 +101,7 @@ from qa.time_of_day import of_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
+from qa.untold import not_untold
 
 EVIDENCE_COUNT = 3
 # The most dated events "Give me a timeline" lists (the chat's pane lists all).
@@ -279,12 +280,16 @@ class ArticleQA:
         spans = of_the_day(spans, reading.reader_question)
         # "How deep is the lake?" is not answered by its area (qa.measures).
         spans = not_areas(spans, reading.reader_question)
+        # Nor by its depth (qa.measures).
+        spans = of_the_dimension(spans, reading.reader_question, self.text)
         # "When will it open?" is not answered by "on time" where a date is read too.
         spans = of_the_kind(spans, reading.reader_question)
         # "How many ships ...?" is answered by a count of ships, where one is read.
         spans = counting(spans, reading.reader_question, self.sentences)
         # "Who made the manuscript?" is not answered by who said something about it.
         spans = not_speakers(spans, reading.reader_question, self.sentences)
+        # "How much did it cost?" is not answered by "not said how much" (qa.untold).
+        spans = not_untold(spans, reading.reader_question)
         # "When was Thomas Baird born?" is answered from the brackets of his life.
         spans = from_the_life(spans, self.life_told(reading))
         if retrieval_weight is None:

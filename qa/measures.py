@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from qa.reading import ReadSpan
 
-_LENGTH_ASKED = re.compile(r"\bhow\s+(?:deep|high|tall|wide|far|long)\b", re.IGNORECASE)
+_LENGTH_ASKED = re.compile(r"\bhow\s+(?P<asked>deep|high|tall|wide|far|long)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:square|sq\.?)\s|\bkm[2²]|\bhectares?\b|\bacres?\b", re.IGNORECASE)
 
 
@@ -23,3 +23,36 @@ def not_areas(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     if _LENGTH_ASKED.search(question) is None:
         return list(spans)
     return [span for span in spans if _AREA.search(span.text) is None]
+
+
+# The dimension each word names; "far" and "long" both ask a length ("How far did the
+# glacier retreat?" of "retreated 12 kilometres over a length of ...").
+_DIMENSIONS = {
+    **dict.fromkeys(("deep", "depth", "depths"), "depth"),
+    **dict.fromkeys(("high", "height", "tall", "altitude", "elevation"), "height"),
+    **dict.fromkeys(("wide", "width", "breadth", "across"), "width"),
+    **dict.fromkeys(("long", "length", "far", "distance"), "length"),
+}
+_DIMENSION = "|".join(_DIMENSIONS)
+# Named before the span: "a maximum depth of 268 metres", "at a height of"; after it:
+# "268 metres deep", "30 metres high", "a 48-metre-long hull".
+_BEFORE = re.compile(rf"\b(?P<word>{_DIMENSION})\s+(?:of|at)\s+(?:about\s+|some\s+|up\s+to\s+)?$", re.I)
+_AFTER = re.compile(rf"^[\s-]*(?P<word>{_DIMENSION})\b", re.IGNORECASE)
+
+
+def of_the_dimension(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less those the article says measure another dimension than the one
+    `question` asks (`text`: the article the spans' offsets are in)."""
+    asked = _LENGTH_ASKED.search(question)
+    if asked is None:
+        return list(spans)
+    wanted = _DIMENSIONS[asked["asked"].lower()]
+    return [span for span in spans if _measured(span, text) in (None, wanted)]
+
+
+def _measured(span: ReadSpan, text: str) -> str | None:
+    """The dimension the words beside `span` say it measures, or None."""
+    before = _BEFORE.search(text[max(0, span.start - 40) : span.start])
+    after = _AFTER.match(text[span.end : span.end + 20])
+    found = before or after
+    return _DIMENSIONS[found["word"].lower()] if found else None

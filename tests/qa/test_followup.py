@@ -1582,6 +1582,17 @@ def test_why_is_that_asks_why_and_all_that_is_the_thing() -> None:
     assert [p.kind for p in pointers("Where would all that happen?")] == ["thing"]
 
 
+def test_a_stranded_preposition_asks_as_the_preposition_first() -> None:
+    assert ellipsis("Who to?") == ellipsis("To whom?")
+    assert ellipsis("where from") == ellipsis("From where?")
+    assert ellipsis("Who with?") == ellipsis("With whom?")
+    assert ellipsis("What for?") == ellipsis("Why?")  # not "for what"
+    married = _chat(("When did Baird get married?", _cited("1839", 7, dates=())))
+    assert read_question("Who to?", married).reader_question == (
+        read_question("To whom?", married).reader_question
+    )
+
+
 def test_pointers_after_questions_about_a_named_thing() -> None:
     work = _chat(("When did work on Tessary Cathedral begin?", _cited("1102", 7, dates=())))
     assert read_question("Who is it dedicated to?", work).reader_question == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.lifespan import one_end
+from qa.lifespan import from_the_life, life_told, one_end
 from qa.reading import ReadSpan
 
 
@@ -35,3 +35,37 @@ def test_the_end_of_a_lifes_span_asked_for(question: str, text: str, answer: str
     assert fitted.text == answer
     assert fitted.end - fitted.start == len(answer)
     assert text[fitted.start - 100 : fitted.end - 100] == answer  # offsets follow the text
+
+
+_BIOGRAPHY = [
+    "Thomas Kerrigan Baird (14 March 1811 – 2 November 1879) was a Scottish engineer.",
+    "He was born in Arbroath, the son of a carpenter.",
+    "The board named a tender, the MV Thomas Baird, after him in 1984.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("When was Thomas Baird born?", 0),  # the name in the brackets has more words
+        ("When did Baird die?", 0),
+        ("What year did Thomas Kerrigan Baird pass away?", 0),
+        # No one named, someone else, or someone's.
+        ("When was he born?", None),
+        ("When did Robert Gilmour die?", None),
+        ("When was Baird's wife born?", None),
+        # Neither end of the life asked.
+        ("When did Baird build the tender?", None),
+    ],
+)
+def test_the_sentence_bracketing_a_named_life(question: str, told: int | None) -> None:
+    assert life_told(question, _BIOGRAPHY) == told
+
+
+def test_a_life_asked_is_read_from_its_brackets_where_the_reader_reads_them() -> None:
+    brackets = ReadSpan("14 March 1811 – 2 November 1879", 23, 54, 0, 2.0)
+    tender = ReadSpan("1984", 300, 304, 2, 9.0)
+    assert from_the_life([tender, brackets], 0) == [brackets]
+    assert from_the_life([tender, brackets], None) == [tender, brackets]
+    doubted = ReadSpan("14 March 1811", 23, 36, 0, -1.0)  # no answer, by the reader
+    assert from_the_life([tender, doubted], 0) == [tender, doubted]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.measures import not_areas
+from qa.measures import not_areas, of_the_dimension
 from qa.reading import ReadSpan
 
 
@@ -15,3 +15,13 @@ def test_a_length_asked_is_not_answered_by_an_area() -> None:
     assert [s.text for s in not_areas(spans, "How deep is Lake Sorna?")] == ["about 60 metres"]
     assert not_areas(spans, "How big is Lake Sorna?") == spans  # an area may answer it
     assert not_areas(spans[:1], "how far is it from the coast") == []
+
+
+def test_a_length_asked_is_not_answered_by_a_depth() -> None:
+    text = "The lake reaches a maximum depth of 268 metres. The pier is 30 metres long."
+    depth = ReadSpan("268 metres", text.index("268"), text.index("268") + 10, 0, 1.0)
+    pier = ReadSpan("30 metres", text.index("30 "), text.index("30 ") + 9, 1, 1.0)
+    assert of_the_dimension([depth, pier], "How long is the lake?", text) == [pier]
+    assert of_the_dimension([depth, pier], "How deep is the lake?", text) == [depth]
+    assert of_the_dimension([depth, pier], "How far is it?", text) == [pier]
+    assert of_the_dimension([depth, pier], "How big is the lake?", text) == [depth, pier]

@@ -23,6 +23,7 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
+from qa.ages import not_counts
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -56,6 +57,7 @@ from qa.keyword_query import as_question
 from qa.lexical import terms
 from qa.lifespan import from_the_life, life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
+from qa.married import as_married
 from qa.measures import not_areas, of_the_dimension
 from qa.messages import (
     AT_THE_END,
@@ -76,6 +78,7 @@ from qa.messages import (
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.order_request import OrderRequest, asked_order
+from qa.outside import not_outside
 from qa.overview import asks_overview, overview
 from qa.passage_names import passage_names
 from qa.polar import verdict
@@ -242,6 +245,9 @@ class ArticleQA:
         words = self.words
         cleaned = words.clean(check_question(question))
         reading = read_question(cleaned, words.clean_history(history), words.has_phrase)
+        married = as_married(reading.reader_question, words)
+        if married is not None:  # "Who was Baird's wife?" where it tells whom he married
+            reading = replace(reading, query=married, resolved=married)
         if reading.context is not None or self.subject is None or exchanges(history):
             return reading
         # Asked first, "where did it sink" points at what the headline is about.
@@ -282,6 +288,10 @@ class ArticleQA:
         spans = not_areas(spans, reading.reader_question)
         # Nor by its depth (qa.measures).
         spans = of_the_dimension(spans, reading.reader_question, self.text)
+        # "How old was the captain?" is not answered by how many died (qa.ages).
+        spans = not_counts(spans, reading.reader_question, self.text)
+        # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
+        spans = not_outside(spans, reading.reader_question, self.text)
         # "When will it open?" is not answered by "on time" where a date is read too.
         spans = of_the_kind(spans, reading.reader_question)
         # "How many ships ...?" is answered by a count of ships, where one is read.

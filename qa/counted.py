@@ -8,6 +8,10 @@ read as an answer (its margin over "no answer" above 0) is a number the article 
 just before those things ("17 ships", "642 patients", "14 special trains"), the spans
 that count something else are set aside. Where none does, the spans stay as they are:
 the article may count them under another name ("residents" for "people").
+
+"How many of the postponed operations were for cancer?" asks a part: the reader read
+"1,412" of "Of the 1,412 postponed operations, 219 were cancer procedures", the whole.
+A span counting the whole is replaced by the number the reader reads beside it.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ _NOT_THINGS = frozenset({"time"})
 _AFTER = re.compile(r"\W*(?:[^\W_][\w'’-]*\W+){0,2}[^\W_][\w'’-]*")
 
 
+# "How many of the postponed operations were for cancer?": a part of a whole counted.
+_PART_OF = re.compile(
+    r"\bhow\s+many\s+of\s+(?:the|these|those|its|their|his|her|our)\s+"
+    r"(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
+    re.IGNORECASE,
+)
+
+
 def counted(question: str) -> set[str]:
     """The stemmed words naming what `question` counts ("how many special trains ..."):
     none where it asks no "how many"."""
@@ -46,6 +58,9 @@ def counting(
 ) -> list[ReadSpan]:
     """The spans that count what `question` counts, where one of them leads "no answer";
     otherwise the spans as they are."""
+    whole = _PART_OF.search(question)
+    if whole is not None:
+        return _parts(spans, set(terms(whole["things"])), sentences)
     things = counted(question)
     if not things:
         return list(spans)
@@ -64,3 +79,20 @@ def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:
     after = _AFTER.match(sentence.text, span.end - sentence.start)
     said = span.text + (after.group() if after else "")
     return things <= set(terms(said))
+
+
+def _parts(
+    spans: Sequence[ReadSpan], whole: set[str], sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans, each that counts the `whole` a part of which is asked ("1,412" of "Of the
+    1,412 postponed operations, 219 were cancer procedures") replaced by the number the
+    reader reads beside it in its sentence ("219"), or left out where it reads none."""
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if not whole or not _counts(span, whole, sentences[span.position]):
+            kept.append(span)
+            continue
+        beside = span.beside()
+        if beside is not None and fits_type(NUMBER, beside.text, starts_sentence=False):
+            kept.append(beside)
+    return kept

@@ -36,7 +36,9 @@ _DIMENSIONS = {
 _DIMENSION = "|".join(_DIMENSIONS)
 # Named before the span: "a maximum depth of 268 metres", "at a height of"; after it:
 # "268 metres deep", "30 metres high", "a 48-metre-long hull".
-_BEFORE = re.compile(rf"\b(?P<word>{_DIMENSION})\s+(?:of|at)\s+(?:about\s+|some\s+|up\s+to\s+)?$", re.I)
+_BEFORE = re.compile(
+    rf"\b(?P<word>{_DIMENSION})\s+(?:of|at)\s+(?:about\s+|some\s+|up\s+to\s+)?$", re.I
+)
 _AFTER = re.compile(rf"^[\s-]*(?P<word>{_DIMENSION})\b", re.IGNORECASE)
 
 

@@ -54,11 +54,21 @@ def not_speakers(
     spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
 ) -> list[ReadSpan]:
     """The spans less those naming who speaks in their sentence, where `question` matches
-    that sentence only in what is said (see the module's note)."""
+    that sentence only in what is said (see the module's note); each such span the reader
+    believed (margin over 0) is replaced by the best span it read beside it, if any."""
     if _ABOUT_SAYING.search(question):
         return list(spans)
     asked = set(terms(question))
-    return [span for span in spans if not _speaker_only(span, asked, sentences[span.position])]
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if not _speaker_only(span, asked, sentences[span.position]):
+            kept.append(span)
+            continue
+        # What was said may hold the answer: the reader's best span beside the speaker.
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and not _speaker_only(beside, asked, sentences[beside.position]):
+            kept.append(beside)
+    return kept
 
 
 def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:

@@ -35,7 +35,16 @@ def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     kind = answer_type(question)
     if kind not in _CHECKED or _when_inside(question) or _PERIOD_NAMED.search(question):
         return list(spans)
-    kept = [span for span in spans if fits_type(kind, span.text, starts_sentence=False)]
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if fits_type(kind, span.text, starts_sentence=False):
+            kept.append(span)
+            continue
+        # A span the reader believed, of another kind: the best it read beside it in the
+        # sentence may be of the kind ("on time" of "opens on time in the spring of 2029").
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and fits_type(kind, beside.text, starts_sentence=False):
+            kept.append(beside)
     if not any(span.margin > 0 for span in kept):
         return list(spans)
     return kept

@@ -12,11 +12,12 @@ calibration, tools/calibration_fit.py), the other passages are not read at all.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 from index.sentences import Sentence
 from qa.casualties import asked_fate, counts_others
@@ -82,6 +83,17 @@ class ReadSpan:
     margin: float  # reader: span score minus its no-answer score
     window: int = 0  # which of the windows read it came from
     probability: float = 0.0  # the reader's probability of exactly this span in its window
+    # Where the reader gave it: the best span of the same sentence beside this one, worked
+    # out when asked for (`beside`). Not kept in a pickled record.
+    runner_up: Callable[[], ReadSpan | None] | None = field(default=None, compare=False, repr=False)
+
+    def beside(self) -> ReadSpan | None:
+        """The reader's best span of this span's sentence that does not overlap it, or
+        None: what a rule setting this span aside may answer with instead."""
+        return self.runner_up() if self.runner_up is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "runner_up": None}
 
 
 def windows(ranking: Ranking, count: int, sentence_count: int) -> list[tuple[int, int]]:
@@ -167,16 +179,29 @@ def read_passages(
         for first, last in ranges
     ]
     sentence_starts = [s.start for s in sentences]
-    located = []
-    for span in reader.read(question, passages, segments):
+
+    def locate(span: SpanLike) -> ReadSpan:
         start = starts[span.passage] + span.start
         end = starts[span.passage] + span.end
         position = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         margin = span.score - span.null_score
         probability = math.exp(min(0.0, span.score - span.log_norm))
         window = first_window + span.passage
-        located.append(ReadSpan(text[start:end], start, end, position, margin, window, probability))
-    return located
+        beside = getattr(span, "runner_up", None)  # a reader's own; not every reader's
+        runner_up = None if beside is None else functools.partial(_located, beside, locate)
+        return ReadSpan(
+            text[start:end], start, end, position, margin, window, probability, runner_up
+        )
+
+    return [locate(span) for span in reader.read(question, passages, segments)]
+
+
+def _located(
+    beside: Callable[[], SpanLike | None], locate: Callable[[SpanLike], ReadSpan]
+) -> ReadSpan | None:
+    """The reader's runner-up span (`beside`), located in the article, or None."""
+    span = beside()
+    return None if span is None else locate(span)
 
 
 def first_passage(spans: Sequence[ReadSpan]) -> list[ReadSpan]:

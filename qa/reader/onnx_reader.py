@@ -13,8 +13,8 @@ import functools
 import os
 import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +44,11 @@ class Span:
     # log of the softmax normalisers of the start and the end logits over the passage's
     # tokens and [CLS]: exp(score - log_norm) is the span's probability.
     log_norm: float = 0.0
+    # The best span of the same sentence that does not overlap this one, worked out when
+    # asked for (qa.reading.ReadSpan.runner_up): a caller setting this span aside for
+    # another kind of answer ("1,412" counts the whole asked "how many of them") may yet
+    # find the answer beside it ("219").
+    runner_up: Callable[[], Span | None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def margin(self) -> float:
@@ -238,9 +243,49 @@ class Reader:
                     i, j, score = best_span(s_log, e_log, inside, self.max_answer_tokens, wordy)
                     c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
                 text = passages[k][c_start:c_end]
-                spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm))
+                beside = functools.partial(
+                    self._beside,
+                    k,
+                    passages[k],
+                    enc,
+                    s_log,
+                    e_log,
+                    inside,
+                    (i, j),
+                    (null_score, log_norm),
+                )
+                spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm, beside))
         spans.sort(key=lambda sp: sp.score - sp.null_score, reverse=True)
         return spans
+
+    def _beside(
+        self,
+        k: int,
+        passage: str,
+        enc: Encoding,
+        s_log: np.ndarray,
+        e_log: np.ndarray,
+        inside: np.ndarray,
+        taken: tuple[int, int],
+        scores: tuple[float, float],
+    ) -> Span | None:
+        """The best span of a sentence (its tokens: `inside`) wholly before or after the
+        tokens `taken`, where it holds a letter or a digit; None where there is none.
+        `scores`: the passage's no-answer score and softmax normaliser (Span's)."""
+        tokens = np.arange(len(inside))
+        found: tuple[int, int, float] | None = None
+        for part in (inside & (tokens < taken[0]), inside & (tokens > taken[1])):
+            if not part.any():
+                continue
+            wordy = np.array([_WORDY.search(passage, a, b) is not None for a, b in enc.offsets])
+            best = best_span(s_log, e_log, part, self.max_answer_tokens, wordy)
+            if best[2] > -1e8 and (found is None or best[2] > found[2]):
+                found = best
+        if found is None:
+            return None
+        i, j, score = found
+        c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
+        return Span(k, c_start, c_end, passage[c_start:c_end], score, *scores)
 
 
 _cached: Reader | None = None

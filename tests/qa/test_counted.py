@@ -10,15 +10,17 @@ ARTICLE = (
     "An estimated 9,200 containers were stuck aboard vessels waiting at anchor. "
     "Port officials said 17 ships were anchored in the outer roads. "
     "Six people died and 21 were hurt. "
-    "About 14,500 residents were evacuated."
+    "About 14,500 residents were evacuated. "
+    "Of the 1,412 postponed operations, 219 were cancer procedures."
 )
 SENTENCES = split_sentences(ARTICLE)
 
 
-def _span(text: str, position: int, margin: float) -> ReadSpan:
+def _span(text: str, position: int, margin: float, beside: ReadSpan | None = None) -> ReadSpan:
     sentence = SENTENCES[position]
     start = sentence.start + sentence.text.index(text)
-    return ReadSpan(text, start, start + len(text), position, margin)
+    runner_up = None if beside is None else (lambda: beside)
+    return ReadSpan(text, start, start + len(text), position, margin, runner_up=runner_up)
 
 
 def _kept(question: str, spans: list[ReadSpan]) -> list[str]:
@@ -53,3 +55,17 @@ def test_the_spans_stay_where_no_count_of_it_is_an_answer() -> None:
     hurt = [_span("21", 2, 3.0)]
     assert _kept("How many people died?", hurt) == ["21"]
     assert _kept("Where were the ships?", spans) == ["9,200", "17"]
+
+
+def test_a_part_asked_is_not_answered_by_the_whole() -> None:
+    part = _span("219", 4, -1.0)
+    whole = _span("1,412", 4, 7.1, beside=part)
+    other = _span("14,500", 3, -3.0)
+    asked = "How many of the postponed operations were for cancer?"
+    assert _kept(asked, [whole, other]) == ["219", "14,500"]
+    # Nothing beside the whole, or no number: the whole is left out.
+    assert _kept(asked, [_span("1,412", 4, 7.1), other]) == ["14,500"]
+    worded = _span("cancer procedures", 4, -2.0)
+    assert _kept(asked, [_span("1,412", 4, 7.1, beside=worded)]) == []
+    # The whole itself asked.
+    assert _kept("How many operations were postponed?", [whole]) == ["1,412"]

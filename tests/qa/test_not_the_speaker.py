@@ -20,10 +20,13 @@ ARTICLE = (
 SENTENCES = split_sentences(ARTICLE)
 
 
-def _span(text: str, position: int, margin: float = 1.0) -> ReadSpan:
+def _span(
+    text: str, position: int, margin: float = 1.0, beside: ReadSpan | None = None
+) -> ReadSpan:
     sentence = SENTENCES[position]
     start = sentence.start + sentence.text.index(text)
-    return ReadSpan(text, start, start + len(text), position, margin)
+    runner_up = None if beside is None else (lambda: beside)
+    return ReadSpan(text, start, start + len(text), position, margin, runner_up=runner_up)
 
 
 def _kept(question: str, spans: list[ReadSpan]) -> list[str]:
@@ -36,6 +39,15 @@ def test_who_said_it_does_not_answer_what_was_said() -> None:
     assert _kept("Where was the manuscript recovered?", [_span("Okafor", 2)]) == []
     # "According to X, ...": X is who says it, not what was insured.
     assert _kept("Who insured the psalter?", [_span("Helena Marsh", 3)]) == []
+
+
+def test_what_was_said_beside_the_speaker_may_answer() -> None:
+    insured = _span("two million pounds", 3, -0.5)
+    marsh = _span("Helena Marsh", 3, 2.0, beside=insured)
+    assert _kept("How much was the psalter insured for?", [marsh]) == ["two million pounds"]
+    # Beside a speaker the reader did not believe, nothing is looked for.
+    doubted = _span("Helena Marsh", 3, -2.0, beside=insured)
+    assert _kept("How much was the psalter insured for?", [doubted]) == []
 
 
 def test_a_question_about_the_speaker_or_the_saying_keeps_the_speaker() -> None:

@@ -7,8 +7,9 @@ from qa.of_the_kind import of_the_kind
 from qa.reading import ReadSpan
 
 
-def _span(text: str, margin: float) -> ReadSpan:
-    return ReadSpan(text, 0, len(text), 0, margin)
+def _span(text: str, margin: float, beside: ReadSpan | None = None) -> ReadSpan:
+    runner_up = None if beside is None else (lambda: beside)
+    return ReadSpan(text, 0, len(text), 0, margin, runner_up=runner_up)
 
 
 def test_a_date_asked_sets_aside_what_tells_no_time() -> None:
@@ -40,3 +41,14 @@ def test_the_spans_stay_where_none_of_the_kind_is_an_answer() -> None:
     # A share asked as a count is a number all the same (qa.shares).
     shares = [_span("80.5%", 4.0), _span("12,500", 1.0)]
     assert of_the_kind(shares, "How many graduates remain in Houston?") == shares
+
+
+def test_a_span_of_another_kind_gives_way_to_one_of_the_kind_beside_it() -> None:
+    spring = _span("the spring of 2029", 2.0)
+    spans = [_span("on time", 6.3, beside=spring), _span("a bridge", 1.0)]
+    assert [s.text for s in of_the_kind(spans, "When will the bridge open?")] == [
+        "the spring of 2029"
+    ]
+    # Beside one the reader did not believe, nothing is looked for.
+    doubted = [_span("on time", -1.0, beside=spring), _span("1850", -2.0)]
+    assert of_the_kind(doubted, "When will the bridge open?") == doubted

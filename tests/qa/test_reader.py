@@ -66,6 +66,23 @@ def test_segments_give_one_span_per_sentence_inside_it() -> None:
     assert "Paris" in per_sentence[0].text
 
 
+def test_a_span_gives_the_best_span_beside_it_in_its_sentence() -> None:
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    passage = "Of the 1,412 postponed operations, 219 were cancer procedures."
+    question = "How many of the postponed operations were for cancer?"
+    (span,) = reader.read(question, [passage], [[0]])
+    assert span.runner_up is not None
+    beside = span.runner_up()
+    assert beside is not None
+    assert beside.end <= span.start or beside.start >= span.end  # no overlap
+    assert passage[beside.start : beside.end] == beside.text
+    assert beside.score <= span.score
+    assert (beside.null_score, beside.log_norm) == (span.null_score, span.log_norm)
+    assert {"1,412", "219"} <= {span.text, beside.text}
+
+
 def test_reader_is_cached_and_thread_safe() -> None:
     from concurrent.futures import ThreadPoolExecutor
 

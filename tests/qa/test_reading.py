@@ -354,3 +354,14 @@ def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:
     deed = ReadSpan("declared a state of emergency", start, start + 29, 0, 5.0)
     kept = past_the_deed([deed], "declared a state of emergency", text)
     assert [span.text for span in kept] == ["asked for aid"]
+
+
+def test_a_read_span_pickles_without_what_is_beside_it() -> None:
+    import pickle
+
+    beside = ReadSpan("219", 40, 43, 0, -1.0)
+    span = ReadSpan("1,412", 7, 12, 0, 7.1, runner_up=lambda: beside)
+    assert span.beside() == beside
+    copied = pickle.loads(pickle.dumps(span))
+    assert copied == span and copied.beside() is None
+    assert ReadSpan("219", 40, 43, 0, -1.0).beside() is None

@@ -1,0 +1,43 @@
+"""A count is no age (qa.ages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.ages import not_counts
+from qa.reading import ReadSpan
+
+
+def _kept(text: str, answer: str, question: str = "How old was the captain?") -> bool:
+    start = text.index(answer)
+    span = ReadSpan(answer, start, start + len(answer), 0, 1.0)
+    return not_counts([span], question, text) == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("He died at home, aged 68, and was buried there.", "68"),
+        ("Baird, 68, said so.", "68"),
+        ("She was 17 when she left.", "17"),
+        ("At the age of 17 he left.", "17"),
+        ("A 52-year-old man was arrested.", "52"),
+        ("The bridge is 150 years old.", "150"),
+        ("The bridge is 150 years old.", "150 years old"),  # not a bare number
+    ],
+)
+def test_an_age_given_as_one_answers(text: str, answer: str) -> None:
+    assert _kept(text, answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Of the 31 people on board, 23 died, including the captain.", "23"),
+        ("In 1911, 23 people died.", "23"),
+        ("The crew of twelve survived.", "twelve"),
+    ],
+)
+def test_a_count_is_no_age(text: str, answer: str) -> None:
+    assert not _kept(text, answer)
+    assert _kept(text, answer, "How many died?")  # a count asked

@@ -19,5 +19,7 @@ def test_a_place_after_outside_is_no_answer() -> None:
     # A span that holds the word answers as it is.
     outside = _span("outside the UK")
     assert not_outside([outside], "Where are the members based?", TEXT) == [outside]
+    # Not asked where: a landmark is named beside "outside" too.
+    assert not_outside([uk], "What is the country called?", TEXT) == [uk]
     # Asked about it: kept.
     assert not_outside([uk], "Outside which country are they based?", TEXT) == [uk]

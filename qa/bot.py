@@ -24,6 +24,7 @@ from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.ages import not_counts
+from qa.asked_already import not_asked_already
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -92,7 +93,7 @@ from qa.reading import (
     past_the_deed,
     read_spans,
 )
-from qa.referring import DETERMINERS, refers_back
+from qa.referring import DETERMINERS, pointers, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.role_holder import holder, holds_another
 from qa.shares import not_shares
@@ -300,6 +301,9 @@ class ArticleQA:
         spans = not_speakers(spans, reading.reader_question, self.sentences)
         # "How much did it cost?" is not answered by "not said how much" (qa.untold).
         spans = not_untold(spans, reading.reader_question)
+        # "Who runs Stellan Telecom?" is not answered "Stellan Telecom" (qa.asked_already).
+        pointed_at = reading.previous_answer if pointers(reading.question) else None
+        spans = not_asked_already(spans, reading.reader_question, pointed_at)
         # "When was Thomas Baird born?" is answered from the brackets of his life.
         spans = from_the_life(spans, self.life_told(reading))
         if retrieval_weight is None:

@@ -1,0 +1,49 @@
+"""An answer the question already holds tells nothing.
+
+"Who runs it?", after "Who is the market leader?" / "Stellan Telecom", is read as "Who
+runs Stellan Telecom?", and the reader answered "Stellan Telecom" (0.91), the thing the
+question is about. A span whose words the question holds whole ("Stellan Telecom" in
+"Who runs Stellan Telecom?") is set aside, and the best span the reader read beside it
+in its sentence, where it believed the one set aside (margin over 0), is weighed
+instead. So is the last answer where the question's pronoun points at it: the resolved
+question read "Who runs the market leader?", and "it" is not who runs it. Not where the question offers a choice ("Which is longer, the Rhine or the
+Danube?") or asks yes or no (qa.polar reads the span's clause).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.polar import asks_yes_or_no
+from qa.reading import ReadSpan
+from qa.scoring import normalize
+
+_CHOICE = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def not_asked_already(
+    spans: Sequence[ReadSpan], question: str, pointed_at: str | None = None
+) -> list[ReadSpan]:
+    """The spans less those the question holds whole, or the last answer its pronoun
+    points at (`pointed_at`), each replaced by the span the reader read beside it where
+    it believed it (see the module's note)."""
+    if _CHOICE.search(question) or asks_yes_or_no(question):
+        return list(spans)
+    asked = {f" {normalize(question)} "}
+    if pointed_at and normalize(pointed_at):
+        asked.add(f" {normalize(pointed_at)} ")
+
+    def held(span: ReadSpan) -> bool:
+        words = normalize(span.text)
+        return bool(words) and any(f" {words} " in text for text in asked)
+
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if not held(span):
+            kept.append(span)
+            continue
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and not held(beside):
+            kept.append(beside)
+    return kept

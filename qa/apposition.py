@@ -102,6 +102,8 @@ _CHAIRS = ("chairperson", "chairwoman", "chairman", "chair")
 _GENDERED = {
     **dict.fromkeys(_SPOKES, r"spokes(?:person|woman|man)"),
     **dict.fromkeys(_CHAIRS, r"chair(?:person|woman|man)?"),
+    # And a role's initials ("Who's the CEO?" where the article writes "chief executive").
+    "ceo": r"(?:ceo|chief\s+executive(?:\s+officer)?)",
 }
 
 

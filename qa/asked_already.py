@@ -1,13 +1,18 @@
 """An answer the question already holds tells nothing.
 
-"Who runs it?", after "Who is the market leader?" / "Stellan Telecom", is read as "Who
-runs Stellan Telecom?", and the reader answered "Stellan Telecom" (0.91), the thing the
-question is about. A span whose words the question holds whole ("Stellan Telecom" in
-"Who runs Stellan Telecom?") is set aside, and the best span the reader read beside it
-in its sentence, where it believed the one set aside (margin over 0), is weighed
-instead. So is the last answer where the question's pronoun points at it: the resolved
-question read "Who runs the market leader?", and "it" is not who runs it. Not where the question offers a choice ("Which is longer, the Rhine or the
-Danube?") or asks yes or no (qa.polar reads the span's clause).
+"What was the former name of the Comcast Building, location of GE's main offices?" was
+answered "Comcast Building" (on the split). A span of two words or more that the
+question holds whole is set aside, and the best span the reader read beside it in its
+sentence, where it believed the one set aside (margin over 0), is weighed instead ("30
+Rockefeller Plaza at Rockefeller Center"). One word may answer: "What band does Chris
+Daughtry sing for?" / "Daughtry", on the split.
+
+Nor is the last answer an answer where the question's pronoun points at it: "Who runs
+it?", after "Who is the market leader?" / "Stellan Telecom", is read "Who runs the market
+leader?", and the reader answered "Stellan Telecom" (0.91); "it" is not who runs it.
+
+Not where the question offers a choice ("Which is longer, the Rhine or the Danube?") or
+asks yes or no (qa.polar reads the span's clause).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ def not_asked_already(
 
     def held(span: ReadSpan) -> bool:
         words = normalize(span.text)
+        if pointed_at is None and len(words.split()) < 2:
+            return False  # "Daughtry" of "What band does Chris Daughtry sing for?" answers
         return bool(words) and any(f" {words} " in text for text in asked)
 
     kept: list[ReadSpan] = []

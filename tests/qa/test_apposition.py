@@ -237,6 +237,8 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
             "Dr. Halina Veskovar",
         ),
         ("the mayor", "Helen Okafor, the town's mayor, said so.", "Helen Okafor"),
+        # A role asked by its initials, written out.
+        ("the ceo", "The trust's chief executive, Dr Miriam Okafor, said.", "Dr Miriam Okafor"),
         # The name after its own description in small letters.
         ("the chair", "Its chair, retired teacher Alan Whitcombe, said so.", "Alan Whitcombe"),
         ("the chair", "The chair, a retired teacher, said so.", None),

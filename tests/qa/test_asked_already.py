@@ -22,6 +22,8 @@ def test_a_span_the_question_holds_gives_way_to_the_one_beside_it() -> None:
     # Nothing beside it, or beside one the reader did not believe: left out.
     assert _kept([_span("Stellan Telecom")], "Who runs Stellan Telecom?") == []
     assert _kept([_span("Stellan Telecom", -1.0, beside=chief)], "Who runs Stellan Telecom?") == []
+    # One word may answer ("What band does Chris Daughtry sing for?" / "Daughtry").
+    assert _kept([_span("Daughtry")], "What band does Chris Daughtry sing for?") == ["Daughtry"]
     # A span saying more than the question stays.
     board = _span("Stellan Telecom's board")
     assert _kept([board], "Who runs Stellan Telecom?") == ["Stellan Telecom's board"]
@@ -29,6 +31,7 @@ def test_a_span_the_question_holds_gives_way_to_the_one_beside_it() -> None:
 
 def test_the_last_answer_a_pronoun_points_at_is_no_answer() -> None:
     assert _kept([_span("Stellan Telecom")], "Who runs the market leader?", "Stellan Telecom") == []
+    assert _kept([_span("Stellan")], "Who runs the market leader?", "Stellan") == []
     assert _kept([_span("Anna Kowalczyk")], "Who runs the market leader?", "Stellan Telecom") == [
         "Anna Kowalczyk"
     ]

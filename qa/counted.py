@@ -46,6 +46,10 @@ _PART_OF = re.compile(
 )
 
 
+# After a count, what makes it a part: "31 of the victims".
+_PART = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|them|us)\b", re.I)
+
+
 def counted(question: str) -> set[str]:
     """The stemmed words naming what `question` counts ("how many special trains ..."):
     none where it asks no "how many"."""
@@ -89,8 +93,11 @@ def _parts(
     reader reads beside it in its sentence ("219"), or left out where it reads none."""
     kept: list[ReadSpan] = []
     for span in spans:
-        if not whole or not _counts(span, whole, sentences[span.position]):
-            kept.append(span)
+        sentence = sentences[span.position]
+        if not _counts(span, whole, sentence) or _PART.match(
+            sentence.text, span.end - sentence.start
+        ):
+            kept.append(span)  # "31" of "reimbursed 31 of the victims" is a part
             continue
         beside = span.beside()
         if beside is not None and fits_type(NUMBER, beside.text, starts_sentence=False):

@@ -36,6 +36,7 @@ def test_an_age_given_as_one_answers(text: str, answer: str) -> None:
         ("Of the 31 people on board, 23 died, including the captain.", "23"),
         ("In 1911, 23 people died.", "23"),
         ("The crew of twelve survived.", "twelve"),
+        ("Reinholt won 15,846 votes to Brandauer's 15,434.", "15,434"),
     ],
 )
 def test_a_count_is_no_age(text: str, answer: str) -> None:

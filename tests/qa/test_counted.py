@@ -11,7 +11,8 @@ ARTICLE = (
     "Port officials said 17 ships were anchored in the outer roads. "
     "Six people died and 21 were hurt. "
     "About 14,500 residents were evacuated. "
-    "Of the 1,412 postponed operations, 219 were cancer procedures."
+    "Of the 1,412 postponed operations, 219 were cancer procedures. "
+    "The credit union has reimbursed 31 of the victims."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -67,5 +68,8 @@ def test_a_part_asked_is_not_answered_by_the_whole() -> None:
     assert _kept(asked, [_span("1,412", 4, 7.1), other]) == ["14,500"]
     worded = _span("cancer procedures", 4, -2.0)
     assert _kept(asked, [_span("1,412", 4, 7.1, beside=worded)]) == []
+    # A count of a part is one: "31 of the victims".
+    paid = _span("31", 5, 3.0, beside=_span("credit union", 5, -4.0))
+    assert _kept("How many of the victims has it paid back?", [paid]) == ["31"]
     # The whole itself asked.
     assert _kept("How many operations were postponed?", [whole]) == ["1,412"]

@@ -1,0 +1,39 @@
+"""Who someone is answers no why, how, when or where (qa.who_they_are)."""
+
+from __future__ import annotations
+
+from qa.reading import ReadSpan
+from qa.who_they_are import not_who_they_are
+
+TEXT = (
+    "The bridge was paid for by a wool merchant, Edmund Tarrow, after his son drowned. "
+    "Mayor Ines Roth, a former nurse, opened it in 1590."
+)
+
+
+def _span(answer: str, margin: float = 2.0, beside: ReadSpan | None = None) -> ReadSpan:
+    start = TEXT.index(answer)
+    runner_up = None if beside is None else (lambda: beside)
+    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=runner_up)
+
+
+def _kept(question: str, spans: list[ReadSpan]) -> list[str]:
+    return [span.text for span in not_who_they_are(spans, question, TEXT)]
+
+
+def test_who_someone_is_gives_way_to_the_reason_beside_it() -> None:
+    reason = _span("his son drowned", -0.5)
+    merchant = _span("wool merchant", 9.0, beside=reason)
+    assert _kept("Why did Edmund Tarrow pay for the bridge?", [merchant]) == ["his son drowned"]
+    assert _kept("Why Tarrow paid for the bridge?", [merchant]) == ["his son drowned"]
+    # After the name, and as a title before it.
+    assert _kept("When did Ines Roth open it?", [_span("a former nurse")]) == []
+    assert _kept("When did Roth open the bridge?", [_span("Mayor")]) == []
+
+
+def test_who_someone_is_answers_who_and_what() -> None:
+    merchant = _span("wool merchant", 9.0)
+    assert _kept("What was Edmund Tarrow's job?", [merchant]) == ["wool merchant"]
+    assert _kept("Who paid for the bridge?", [merchant]) == ["wool merchant"]
+    # Beside a name the question does not hold.
+    assert _kept("Why was the bridge built?", [merchant]) == ["wool merchant"]

@@ -24,7 +24,6 @@ from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
 from qa.ages import not_counts
-from qa.asked_already import not_asked_already
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -41,6 +40,7 @@ from qa.apposition import (
 )
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
+from qa.asked_already import not_asked_already
 from qa.calibration import Calibration
 from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, asks_next, next_event, next_position

@@ -106,7 +106,7 @@ from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
 from qa.untold import not_untold
-from qa.who_they_are import not_who_they_are
+from qa.who_they_are import not_the_role_named, not_who_they_are
 
 EVIDENCE_COUNT = 3
 # The most dated events "Give me a timeline" lists (the chat's pane lists all).
@@ -307,6 +307,8 @@ class ArticleQA:
         spans = not_asked_already(spans, reading.reader_question, pointed_at)
         # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are).
         spans = not_who_they_are(spans, reading.reader_question, self.text)
+        # "Who beat the premier?" is not answered by the premier's name.
+        spans = not_the_role_named(spans, reading.reader_question, self.sentences)
         # "When was Thomas Baird born?" is answered from the brackets of his life.
         spans = from_the_life(spans, self.life_told(reading))
         if retrieval_weight is None:

@@ -18,7 +18,8 @@ from qa.referring import PREPOSITIONS, words
 # Roles and offices news names people by ("the chief of staff of Hezbollah"): what "he"
 # may stand for inside an answer about a thing (qa.referents).
 ROLES = (
-    "chief commander leader head minister official president director spokesman "
+    "chief commander leader head minister official president premier chancellor "
+    "director spokesman "
     "spokeswoman spokesperson ambassador envoy general officer mayor governor chairman "
     "chairwoman founder owner captain coach judge prosecutor suspect victim king queen"
 ).split()

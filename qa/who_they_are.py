@@ -9,6 +9,13 @@ Tarrow"; or after it, "Edmund Tarrow, a wool merchant"; or as a title, "merchant
 Tarrow") is set aside, and the best span the reader read beside it in its sentence,
 where it believed the one set aside (margin over 0), is weighed instead ("his son
 drowned while trying to ford the river").
+
+Nor is the one a who-question names by a role its answer: "Who beat the premier in
+Kestrel Ford?" was answered "Helmut Brandauer" (0.41) of "the regional premier, Helmut
+Brandauer, 61, who lost his own constituency of Kestrel Ford". Where a question asks who
+did something ("Who beat ...?", not "Who is ...?" or "Who became ...?") to someone it
+names by a role ("the premier"), a span the article sets that role beside (qa.apposition
+.name_beside) is set aside likewise.
 """
 
 from __future__ import annotations
@@ -16,6 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.sentences import Sentence
+from qa.apposition import name_beside
+from qa.person_nouns import head_words, names_a_role
 from qa.reading import ReadSpan
 
 _ASKS = re.compile(r"^\W*(?:why|how(?!\s+(?:many|much|old|long|far|big)\b)|when|where)\b", re.I)
@@ -46,5 +56,49 @@ def not_who_they_are(spans: Sequence[ReadSpan], question: str, text: str) -> lis
             continue
         beside = span.beside() if span.margin > 0 else None
         if beside is not None and not describes(beside):
+            kept.append(beside)
+    return kept
+
+
+# "Who beat ...?", not "Who is ...?", "Who became ...?": who did something.
+_WHO_DID = re.compile(
+    r"^\W*who\s+(?!(?:is|was|are|were|be|been|became|become|becomes|serves?|served|remains?|"
+    r"remained)\b)\w",
+    re.IGNORECASE,
+)
+# A role the question names: "the premier", "the prime minister".
+_ROLE = re.compile(r"\bthe\s+(?P<role>(?:(?-i:[a-z])[\w-]*\s+)?(?-i:[a-z])[\w-]*)")
+
+
+def not_the_role_named(
+    spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans less the holder of a role `question` names, where it asks who did
+    something (see the module's note); each replaced by the span the reader read beside
+    it where it believed it."""
+    if _WHO_DID.match(question) is None:
+        return list(spans)
+    # "the premier in Kestrel Ford": the role's words before a preposition.
+    heads = (" ".join(head_words(found["role"])) for found in _ROLE.finditer(question))
+    roles = [f"the {head}" for head in heads if head and names_a_role(f"the {head}")]
+    if not roles:
+        return list(spans)
+
+    def holds(span: ReadSpan) -> bool:
+        sentence = sentences[span.position]
+        start, end = span.start - sentence.start, span.end - sentence.start
+        for role in roles:
+            held = name_beside(role, sentence.text, loose=True)
+            if held is not None and held[0] < end and start < held[1]:
+                return True
+        return False
+
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if not holds(span):
+            kept.append(span)
+            continue
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and not holds(beside):
             kept.append(beside)
     return kept

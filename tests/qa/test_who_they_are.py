@@ -37,3 +37,31 @@ def test_who_someone_is_answers_who_and_what() -> None:
     assert _kept("Who paid for the bridge?", [merchant]) == ["wool merchant"]
     # Beside a name the question does not hold.
     assert _kept("Why was the bridge built?", [merchant]) == ["wool merchant"]
+
+
+def test_who_did_something_to_a_role_is_not_its_holder() -> None:
+    from index.sentences import split_sentences
+    from qa.who_they_are import not_the_role_named
+
+    text = (
+        "The biggest casualty was the regional premier, Helmut Brandauer, who lost his seat "
+        "to Tomas Reinholt."
+    )
+    sentences = split_sentences(text)
+
+    def span(answer: str, margin: float = 2.0, beside: ReadSpan | None = None) -> ReadSpan:
+        start = text.index(answer)
+        runner_up = None if beside is None else (lambda: beside)
+        return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=runner_up)
+
+    def kept(question: str, spans: list[ReadSpan]) -> list[str]:
+        return [s.text for s in not_the_role_named(spans, question, sentences)]
+
+    winner = span("Tomas Reinholt", -1.0)
+    premier = span("Helmut Brandauer", 3.0, beside=winner)
+    assert kept("Who beat the premier in Kestrel Ford?", [premier]) == ["Tomas Reinholt"]
+    # Who holds the role, or became it: its holder answers.
+    assert kept("Who is the premier?", [premier]) == ["Helmut Brandauer"]
+    assert kept("Who became the premier?", [premier]) == ["Helmut Brandauer"]
+    # No role named.
+    assert kept("Who lost his seat?", [premier]) == ["Helmut Brandauer"]

@@ -383,9 +383,13 @@ _HOLDER = {
     **dict.fromkeys(("captains", "captained"), "captain"),
     **dict.fromkeys(("referees", "refereed"), "referee"),
     **dict.fromkeys(("umpires", "umpired"), "umpire"),
+    # "Who runs the company?", "Who is in charge of IT?": its head, by whatever title
+    # (qa.role_holder.TOPS).
+    **dict.fromkeys(("runs", "ran", "run"), "head"),
 }
 _LED_BY = re.compile(
-    rf"^who\s+(?P<verb>{'|'.join(_HOLDER)})\s+(?P<owner>(?:the\s+|(?-i:[A-Z]))\S.*?)\s*\??$",
+    rf"^who\s+(?P<verb>{'|'.join(_HOLDER)}|(?:is|was)\s+in\s+charge\s+of)\s+"
+    r"(?P<owner>(?:the\s+|(?-i:[A-Z]))\S.*?)\s*\??$",
     re.IGNORECASE,
 )
 
@@ -402,7 +406,8 @@ def role_asked(question: str) -> str | None:
     if led is not None:
         # "Who leads the group that took over the embassy?": the group's leader.
         owner = led["owner"]
-        return _role_of(f"the {_HOLDER[led['verb'].lower()]}", owner, f"of {owner}")
+        noun = _HOLDER.get(led["verb"].lower(), "head")  # "in charge of": the head
+        return _role_of(f"the {noun}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
         return None  # "Who is the chief of the militia called?" asks no holder

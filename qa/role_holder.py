@@ -56,13 +56,69 @@ def holds_another(
         role, sentence.text, start, end
     ):
         return True
+    if role.partition(" of ")[0] in _HEADS:
+        return False  # a head asked: whatever title of TOPS the answer holds is one
     other = holds_other_role(role, sentence.text, start, end)
     return other and holder(role, sentences) is not None
 
 
+# The titles of whoever heads something, in the order tried: "Who runs Golden Acre
+# Foods?" (the head of it) is answered by "The company's chief executive, Margaret
+# Ashby", where the article calls no one its head.
+TOPS = (
+    "head",
+    "chief executive",
+    "leader",
+    "director",
+    "president",
+    "chair",
+    "manager",
+    "boss",
+    "chief",
+)
+
+
+_HEADS = ("the head", "the boss", "the leader")
+
+
 def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     """How to find the name the article sets beside `role`; None where no sentence sets
-    one (nothing to rank for)."""
+    one (nothing to rank for). A head asked for ("the head of Golden Acre Foods") is
+    looked for under each title of TOPS in turn."""
+    found = _holder(role, sentences)
+    head, of, owner = role.partition(" of ")
+    if found is not None or head not in _HEADS:
+        return found
+    # The article's subject (named in its opening): "the company" is it.
+    named = bool(of) and any(owner.lower() in s.text.lower() for s in sentences[:2])
+    for title in TOPS:
+        found = _holder(f"the {title}{f' of {owner}' if of else ''}", sentences)
+        if found is None and named and _one_named(f"the {title}", sentences):
+            # "The company's chief executive, Margaret Ashby" in an article opening on
+            # Golden Acre Foods: its one chief executive.
+            found = _holder(f"the {title}", sentences)
+        if found is not None and not _names_owner(found, owner, sentences):
+            return found
+    return None
+
+
+def _names_owner(found: Holder, owner: str, sentences: list[Sentence]) -> bool:
+    """Whether the holder found is the owner itself: "the market leader, Stellan Telecom"
+    asked who runs Stellan Telecom."""
+    for sentence in sentences:
+        at = found.locate(sentence.text)
+        if at is not None and sentence.text[at[0] : at[1]].lower() == owner.lower():
+            return True
+    return False
+
+
+def _one_named(role: str, sentences: list[Sentence]) -> bool:
+    """Whether the article sets one name, and one only, beside `role`."""
+    return len({_name(role, s.text) for s in names_beside(role, sentences)}) == 1
+
+
+def _holder(role: str, sentences: list[Sentence]) -> Holder | None:
+    """holder() for one title."""
     beside = names_beside(role, sentences)
     bare = _AT.sub("", role)
     if not beside and bare != role and _written(role[len(bare) :], sentences):

@@ -292,6 +292,8 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who heads Aster?", "the head of Aster"),
         ("Who refereed the final?", "the referee"),
         ("Who captains Harbourside?", "the captain of Harbourside"),
+        ("Who runs Golden Acre Foods?", "the head of Golden Acre Foods"),
+        ("Who is in charge of the trust?", "the head"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],

@@ -89,3 +89,26 @@ def test_an_owned_role_falls_back_to_the_one_holder_the_article_names() -> None:
         "The Harbourside manager left.\n"
     )
     assert holder("the manager of Harbourside", two) is None
+
+
+def test_a_head_asked_is_found_by_whatever_title_the_article_gives() -> None:
+    recall = split_sentences(
+        "Golden Acre Foods recalled its peanut butter.\n"
+        "The company's chief executive, Margaret Ashby, said a sensor failed.\n"
+        "The market leader, Stellan Telecom, said nothing.\n"
+    )
+    found = holder("the head of Golden Acre Foods", recall)
+    assert found is not None
+    start, end = found.locate(recall[1].text) or (0, 0)
+    assert recall[1].text[start:end] == "Margaret Ashby"
+    # Only the article's subject is "the company"; nor is the owner itself its head ("the
+    # market leader, Stellan Telecom").
+    assert holder("the head of Stellan Telecom", recall) is None
+    rival = split_sentences("The market leader, Stellan Telecom, said nothing.\n")
+    assert holder("the head of Stellan Telecom", rival) is None
+    # A holder of any head's title holds the role asked.
+    text = recall[1].text
+    start = text.index("Margaret Ashby")
+    assert not holds_another(
+        "the head of Golden Acre Foods", recall, recall[1], start, start + len("Margaret Ashby")
+    )

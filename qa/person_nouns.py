@@ -41,7 +41,8 @@ _PERSONS = frozenset(ROLES) | frozenset(
     grandfather friend partner fan hostage prisoner inmate refugee migrant activist
     protester negotiator mediator defendant plaintiff heir climber runner rider swimmer
     skier boxer fighter rapper dancer designer developer photographer lecturer trainer
-    banker broker trader dealer bomber attacker shooter killer robber thief hacker toddler
+    banker broker trader dealer merchant bomber attacker shooter killer robber thief hacker
+    toddler
     speaker commissioner supporter opponent rival challenger incumbent nominee trustee
     retiree accused deceased
     """.split()

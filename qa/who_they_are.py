@@ -4,9 +4,9 @@
 bridge was paid for by a wool merchant, Edmund Tarrow, after his son drowned while
 trying to ford the river": the words the article sets beside the name the question
 asks about, which tell who he is. Where a question asks why, how, when or where, a span
-set beside a name the question holds (before it by a comma, "a wool merchant, Edmund
-Tarrow"; or after it, "Edmund Tarrow, a wool merchant"; or as a title, "merchant Edmund
-Tarrow") is set aside, and the best span the reader read beside it in its sentence,
+naming a role or a kind of person (qa.person_nouns.names_a_role) set beside a name the
+question holds (before it, "a wool merchant, Edmund Tarrow", "merchant Edmund Tarrow";
+or after it, "Edmund Tarrow, a wool merchant") is set aside, and the best span the reader read beside it in its sentence,
 where it believed the one set aside (margin over 0), is weighed instead ("his son
 drowned while trying to ford the river").
 
@@ -43,6 +43,8 @@ def not_who_they_are(spans: Sequence[ReadSpan], question: str, text: str) -> lis
     asked = {word.lower() for word in re.findall(r"[\w’'-]+", question)}
 
     def describes(span: ReadSpan) -> bool:
+        if not names_a_role(span.text):
+            return False  # "September 2008" before "Hurricane Ike" describes no one
         after = _NAME_AFTER.match(text, span.end)
         before = _NAME_BEFORE.search(text, max(0, span.start - 60), span.start)
         named = [found["name"] for found in (after, before) if found is not None]

@@ -23,7 +23,6 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
-from qa.ages import not_counts
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -40,11 +39,9 @@ from qa.apposition import (
 )
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
-from qa.asked_already import not_asked_already
 from qa.calibration import Calibration
 from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, asks_next, next_event, next_position
-from qa.counted import counting
 from qa.date_request import asks_date, tells_own_time
 from qa.dates import article_date, chronology, passage_question, stating
 from qa.dates.chronology import DatedEvent
@@ -56,10 +53,9 @@ from qa.headline import headline_subject, it_as_subject
 from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_named_compound
 from qa.keyword_query import as_question
 from qa.lexical import terms
-from qa.lifespan import from_the_life, life_told
+from qa.lifespan import life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
 from qa.married import as_married
-from qa.measures import not_areas, of_the_dimension
 from qa.messages import (
     AT_THE_END,
     AUTHOR_OF_ARTICLE,
@@ -76,10 +72,7 @@ from qa.messages import (
     SPEAKER_OF_LAST,
     TIMELINE,
 )
-from qa.not_the_speaker import not_speakers
-from qa.of_the_kind import of_the_kind
 from qa.order_request import OrderRequest, asked_order
-from qa.outside import not_outside
 from qa.overview import asks_overview, overview
 from qa.passage_names import passage_names
 from qa.polar import verdict
@@ -93,20 +86,17 @@ from qa.reading import (
     past_the_deed,
     read_spans,
 )
-from qa.referring import DETERMINERS, pointers, refers_back
+from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.role_holder import holder, holds_another
-from qa.shares import not_shares
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
+from qa.span_fit import fitting_spans
 from qa.speaker_request import asks_speaker, speaker
 from qa.spelling import ArticleWords
-from qa.time_of_day import of_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
-from qa.untold import not_untold
-from qa.who_they_are import not_the_role_named, not_who_they_are
 
 EVIDENCE_COUNT = 3
 # The most dated events "Give me a timeline" lists (the chat's pane lists all).
@@ -247,7 +237,7 @@ class ArticleQA:
         words = self.words
         cleaned = words.clean(check_question(question))
         reading = read_question(cleaned, words.clean_history(history), words.has_phrase)
-        married = as_married(reading.reader_question, words)
+        married = as_married(reading.reader_question, words.__contains__)
         if married is not None:  # "Who was Baird's wife?" where it tells whom he married
             reading = replace(reading, query=married, resolved=married)
         if reading.context is not None or self.subject is None or exchanges(history):
@@ -282,35 +272,8 @@ class ArticleQA:
         # both, gave the last answer again, which the user has already.
         if reading.joined and reading.previous_answer:
             spans = not_again(spans, reading.previous_answer)
-        # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
-        spans = not_shares(spans, reading.reader_question)
-        # "What time of day ...?" is not answered by a date (qa.time_of_day).
-        spans = of_the_day(spans, reading.reader_question)
-        # "How deep is the lake?" is not answered by its area (qa.measures).
-        spans = not_areas(spans, reading.reader_question)
-        # Nor by its depth (qa.measures).
-        spans = of_the_dimension(spans, reading.reader_question, self.text)
-        # "How old was the captain?" is not answered by how many died (qa.ages).
-        spans = not_counts(spans, reading.reader_question, self.text)
-        # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
-        spans = not_outside(spans, reading.reader_question, self.text)
-        # "When will it open?" is not answered by "on time" where a date is read too.
-        spans = of_the_kind(spans, reading.reader_question)
-        # "How many ships ...?" is answered by a count of ships, where one is read.
-        spans = counting(spans, reading.reader_question, self.sentences)
-        # "Who made the manuscript?" is not answered by who said something about it.
-        spans = not_speakers(spans, reading.reader_question, self.sentences)
-        # "How much did it cost?" is not answered by "not said how much" (qa.untold).
-        spans = not_untold(spans, reading.reader_question)
-        # "Who runs Stellan Telecom?" is not answered "Stellan Telecom" (qa.asked_already).
-        pointed_at = reading.previous_answer if pointers(reading.question) else None
-        spans = not_asked_already(spans, reading.reader_question, pointed_at)
-        # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are).
-        spans = not_who_they_are(spans, reading.reader_question, self.text)
-        # "Who beat the premier?" is not answered by the premier's name.
-        spans = not_the_role_named(spans, reading.reader_question, self.sentences)
-        # "When was Thomas Baird born?" is answered from the brackets of his life.
-        spans = from_the_life(spans, self.life_told(reading))
+        # Spans of another kind than asked, or that say nothing asked, set aside.
+        spans = fitting_spans(spans, reading, self.text, self.sentences, self.life_told(reading))
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)

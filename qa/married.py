@@ -11,7 +11,7 @@ asked (wife, husband, spouse) and does write of marrying.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable
 
 _SPOUSE_ASKED = re.compile(
     r"^\W*who\s+(?P<aux>is|was)\s+(?P<owner>.+?)[’']s?\s+(?P<noun>wife|husband|spouse)\s*\??$",
@@ -21,14 +21,15 @@ _SPOUSES = ("wife", "husband", "spouse", "wives", "husbands", "spouses")
 _MARRYING = ("married", "marry", "marries", "marrying", "marriage")
 
 
-def as_married(question: str, article_words: Container[str]) -> str | None:
+def as_married(question: str, uses: Callable[[str], bool]) -> str | None:
     """`question` asked as whom someone is married to, where it asks for their spouse and
-    the article writes only of marrying (`article_words`: the article's words); else None."""
+    the article writes only of marrying (`uses`: whether the article uses a word); else
+    None."""
     asked = _SPOUSE_ASKED.match(question)
     if asked is None:
         return None
-    if any(word in article_words for word in _SPOUSES):
+    if any(map(uses, _SPOUSES)):
         return None
-    if not any(word in article_words for word in _MARRYING):
+    if not any(map(uses, _MARRYING)):
         return None
     return f"Who {asked['aux'].lower()} {asked['owner']} married to?"

@@ -6,9 +6,9 @@ trying to ford the river": the words the article sets beside the name the questi
 asks about, which tell who he is. Where a question asks why, how, when or where, a span
 naming a role or a kind of person (qa.person_nouns.names_a_role) set beside a name the
 question holds (before it, "a wool merchant, Edmund Tarrow", "merchant Edmund Tarrow";
-or after it, "Edmund Tarrow, a wool merchant") is set aside, and the best span the reader read beside it in its sentence,
-where it believed the one set aside (margin over 0), is weighed instead ("his son
-drowned while trying to ford the river").
+or after it, "Edmund Tarrow, a wool merchant") is set aside, and the best span the
+reader read beside it in its sentence, where it believed the one set aside (margin over
+0), is weighed instead ("his son drowned while trying to ford the river").
 
 Nor is the one a who-question names by a role its answer: "Who beat the premier in
 Kestrel Ford?" was answered "Helmut Brandauer" (0.41) of "the regional premier, Helmut

@@ -1,0 +1,72 @@
+"""The reader's spans less those that cannot answer the question, in one place.
+
+The reader reads for a span, not for the kind of thing asked: "How old was the
+captain?" read the number of the dead, "How long is the lake?" its depth, "Why did
+Tarrow pay?" who Tarrow is. Each rule below knows one such mismatch, and sets the span
+aside (some weigh the reader's runner-up in its sentence instead: qa.reading.ReadSpan
+.beside), so the other spans are weighed or the question withheld. They run in this
+order, each on what the one before left; each module says what it knows and what it
+was measured on (docs/measurements.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.sentences import Sentence
+from qa.ages import not_counts
+from qa.asked_already import not_asked_already
+from qa.counted import counting
+from qa.followup import Reading
+from qa.lifespan import from_the_life
+from qa.measures import not_areas, of_the_dimension
+from qa.not_the_speaker import not_speakers
+from qa.of_the_kind import of_the_kind
+from qa.outside import not_outside
+from qa.reading import ReadSpan
+from qa.referring import pointers
+from qa.shares import not_shares
+from qa.time_of_day import of_the_day
+from qa.untold import not_untold
+from qa.who_they_are import not_the_role_named, not_who_they_are
+
+
+def fitting_spans(
+    spans: Sequence[ReadSpan],
+    reading: Reading,
+    text: str,
+    sentences: Sequence[Sentence],
+    life_told: int | None = None,
+) -> list[ReadSpan]:
+    """`spans` less those that cannot answer `reading`'s question (`text`: the article,
+    `sentences` its sentences; `life_told`: the sentence bracketing the life a question
+    asks the birth or death date of, qa.lifespan.life_told)."""
+    question = reading.reader_question
+    # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
+    spans = not_shares(spans, question)
+    # "What time of day ...?" is not answered by a date (qa.time_of_day).
+    spans = of_the_day(spans, question)
+    # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.
+    spans = not_areas(spans, question)
+    spans = of_the_dimension(spans, question, text)
+    # "How old was the captain?" is not answered by how many died (qa.ages).
+    spans = not_counts(spans, question, text)
+    # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
+    spans = not_outside(spans, question, text)
+    # "When will it open?" is not answered by "on time" where a date is read too.
+    spans = of_the_kind(spans, question)
+    # "How many ships ...?" is answered by a count of ships, where one is read.
+    spans = counting(spans, question, sentences)
+    # "Who made the manuscript?" is not answered by who said something about it.
+    spans = not_speakers(spans, question, sentences)
+    # "How much did it cost?" is not answered by "not said how much" (qa.untold).
+    spans = not_untold(spans, question)
+    # "Who runs it?" after "Stellan Telecom" is not answered "Stellan Telecom".
+    pointed_at = reading.previous_answer if pointers(reading.question) else None
+    spans = not_asked_already(spans, question, pointed_at)
+    # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor
+    # "Who beat the premier?" by the premier's name.
+    spans = not_who_they_are(spans, question, text)
+    spans = not_the_role_named(spans, question, sentences)
+    # "When was Thomas Baird born?" is answered from the brackets of his life.
+    return from_the_life(spans, life_told)

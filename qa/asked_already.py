@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from qa.polar import asks_yes_or_no
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 from qa.scoring import normalize
 
 _CHOICE = re.compile(r"\bor\b", re.IGNORECASE)
@@ -45,12 +45,4 @@ def not_asked_already(
             return False  # "Daughtry" of "What band does Chris Daughtry sing for?" answers
         return bool(words) and any(f" {words} " in text for text in asked)
 
-    kept: list[ReadSpan] = []
-    for span in spans:
-        if not held(span):
-            kept.append(span)
-            continue
-        beside = span.beside() if span.margin > 0 else None
-        if beside is not None and not held(beside):
-            kept.append(beside)
-    return kept
+    return set_aside(spans, held)

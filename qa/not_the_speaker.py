@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from index.sentences import Sentence
 from qa.lexical import terms
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 from qa.speaker_request import SAYING, speaker
 
 # A question about a claim or a view asks for whoever holds it: every span stays.
@@ -59,16 +59,8 @@ def not_speakers(
     if _ABOUT_SAYING.search(question):
         return list(spans)
     asked = set(terms(question))
-    kept: list[ReadSpan] = []
-    for span in spans:
-        if not _speaker_only(span, asked, sentences[span.position]):
-            kept.append(span)
-            continue
-        # What was said may hold the answer: the reader's best span beside the speaker.
-        beside = span.beside() if span.margin > 0 else None
-        if beside is not None and not _speaker_only(beside, asked, sentences[beside.position]):
-            kept.append(beside)
-    return kept
+    # What was said may hold the answer: the reader's best span beside the speaker.
+    return set_aside(spans, lambda span: _speaker_only(span, asked, sentences[span.position]))
 
 
 def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from qa.answerability import DATE, DURATION, NUMBER, answer_type, fits_type
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 
 _CHECKED = (DATE, NUMBER, DURATION)
 # A question's first question word. "When" there asks for a time only where it opens the
@@ -35,16 +35,9 @@ def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     kind = answer_type(question)
     if kind not in _CHECKED or _when_inside(question) or _PERIOD_NAMED.search(question):
         return list(spans)
-    kept: list[ReadSpan] = []
-    for span in spans:
-        if fits_type(kind, span.text, starts_sentence=False):
-            kept.append(span)
-            continue
-        # A span the reader believed, of another kind: the best it read beside it in the
-        # sentence may be of the kind ("on time" of "opens on time in the spring of 2029").
-        beside = span.beside() if span.margin > 0 else None
-        if beside is not None and fits_type(kind, beside.text, starts_sentence=False):
-            kept.append(beside)
+    # A span the reader believed, of another kind: the best it read beside it in the
+    # sentence may be of the kind ("on time" of "opens on time in the spring of 2029").
+    kept = set_aside(spans, lambda span: not fits_type(kind, span.text, starts_sentence=False))
     if not any(span.margin > 0 for span in kept):
         return list(spans)
     return kept

@@ -204,6 +204,21 @@ def _located(
     return None if span is None else locate(span)
 
 
+def set_aside(spans: Sequence[ReadSpan], unfit: Callable[[ReadSpan], bool]) -> list[ReadSpan]:
+    """`spans` less those `unfit` to answer, each replaced by the reader's runner-up in its
+    sentence (ReadSpan.beside) where the reader believed the one set aside (margin over
+    0) and the runner-up is fit: the rules of qa.span_fit share this."""
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if not unfit(span):
+            kept.append(span)
+            continue
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and not unfit(beside):
+            kept.append(beside)
+    return kept
+
+
 def first_passage(spans: Sequence[ReadSpan]) -> list[ReadSpan]:
     """The spans read_spans found in its first passage (read alone): what an early stop keeps."""
     return [span for span in spans if span.window == 0]

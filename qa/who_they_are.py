@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from index.sentences import Sentence
 from qa.apposition import name_beside
 from qa.person_nouns import head_words, names_a_role
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 
 _ASKS = re.compile(r"^\W*(?:why|how(?!\s+(?:many|much|old|long|far|big)\b)|when|where)\b", re.I)
 _NAME = r"(?P<name>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})"
@@ -51,15 +51,7 @@ def not_who_they_are(spans: Sequence[ReadSpan], question: str, text: str) -> lis
         # The name as the question holds it, whole or by its last word ("Tarrow").
         return any(name.split()[-1].lower() in asked for name in named)
 
-    kept: list[ReadSpan] = []
-    for span in spans:
-        if not describes(span):
-            kept.append(span)
-            continue
-        beside = span.beside() if span.margin > 0 else None
-        if beside is not None and not describes(beside):
-            kept.append(beside)
-    return kept
+    return set_aside(spans, describes)
 
 
 # "Who beat ...?", not "Who is ...?", "Who became ...?": who did something.
@@ -95,12 +87,4 @@ def not_the_role_named(
                 return True
         return False
 
-    kept: list[ReadSpan] = []
-    for span in spans:
-        if not holds(span):
-            kept.append(span)
-            continue
-        beside = span.beside() if span.margin > 0 else None
-        if beside is not None and not holds(beside):
-            kept.append(beside)
-    return kept
+    return set_aside(spans, holds)

@@ -365,3 +365,17 @@ def test_a_read_span_pickles_without_what_is_beside_it() -> None:
     copied = pickle.loads(pickle.dumps(span))
     assert copied == span and copied.beside() is None
     assert ReadSpan("219", 40, 43, 0, -1.0).beside() is None
+
+
+def test_a_span_set_aside_gives_way_to_its_runner_up_where_believed() -> None:
+    from qa.reading import set_aside
+
+    reason = ReadSpan("his son drowned", 50, 65, 0, -0.5)
+    believed = ReadSpan("wool merchant", 10, 23, 0, 9.0, runner_up=lambda: reason)
+    doubted = ReadSpan("a merchant", 8, 18, 1, -1.0, runner_up=lambda: reason)
+    fit = ReadSpan("1590", 90, 94, 2, 1.0)
+    unfit = {"wool merchant", "a merchant"}
+    kept = set_aside([believed, doubted, fit], lambda span: span.text in unfit)
+    assert kept == [reason, fit]
+    # A runner-up unfit too is left out with the span.
+    assert set_aside([believed], lambda span: True) == []

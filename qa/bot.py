@@ -495,7 +495,10 @@ class ArticleQA:
         # answers as surely as it did (name_beside's score is the topic's).
         found = holder(role, self.sentences)
         held = self._phrase_about(found.role, found.locate) if found is not None else None
-        return concluded if held is None else held
+        if held is None:
+            return concluded
+        # A follow-up says how it was read ("Who runs it?" after "Stellan Telecom").
+        return replace(held, answer=replace(held.answer, reading=note or held.answer.reading))
 
     def _holds_another(self, analysis: Analysis, role: str) -> bool:
         """Whether the reader's answer holds a role other than the one asked

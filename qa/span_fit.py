@@ -61,9 +61,13 @@ def fitting_spans(
     spans = not_speakers(spans, question, sentences)
     # "How much did it cost?" is not answered by "not said how much" (qa.untold).
     spans = not_untold(spans, question)
-    # "Who runs it?" after "Stellan Telecom" is not answered "Stellan Telecom".
-    pointed_at = reading.previous_answer if pointers(reading.question) else None
-    spans = not_asked_already(spans, question, pointed_at)
+    # "Who runs it?" after "Stellan Telecom" is not answered "Stellan Telecom" (a name the
+    # pronoun stands for). A follow-up spelled out with the last answer in it ("Why?":
+    # "Why did ... take the network offline to stop the malware ...?") asks it again.
+    last = reading.previous_answer or ""
+    named = last[:1].isupper() and bool(pointers(reading.question))
+    asked = question.replace(last, " ") if last else question
+    spans = not_asked_already(spans, asked, last if named else None)
     # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor
     # "Who beat the premier?" by the premier's name.
     spans = not_who_they_are(spans, question, text)

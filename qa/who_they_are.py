@@ -60,6 +60,12 @@ _WHO_DID = re.compile(
     r"remained)\b)\w",
     re.IGNORECASE,
 )
+# Before a role the answer is to hold: "act as the", "will be the", "named the".
+_HELD = re.compile(
+    r"\b(?:as|is|was|are|were|be|been|being|become|became|becomes|named|appointed|elected|"
+    r"chosen)\s+$",
+    re.IGNORECASE,
+)
 # A role the question names: "the premier", "the prime minister".
 _ROLE = re.compile(r"\bthe\s+(?P<role>(?:(?-i:[a-z])[\w-]*\s+)?(?-i:[a-z])[\w-]*)")
 
@@ -72,8 +78,13 @@ def not_the_role_named(
     it where it believed it."""
     if _WHO_DID.match(question) is None:
         return list(spans)
-    # "the premier in Kestrel Ford": the role's words before a preposition.
-    heads = (" ".join(head_words(found["role"])) for found in _ROLE.finditer(question))
+    # "the premier in Kestrel Ford": the role's words before a preposition; not a role
+    # the answer is to hold ("Who will act as the independent mediator?").
+    heads = (
+        " ".join(head_words(found["role"]))
+        for found in _ROLE.finditer(question)
+        if _HELD.search(question, 0, found.start()) is None
+    )
     roles = [f"the {head}" for head in heads if head and names_a_role(f"the {head}")]
     if not roles:
         return list(spans)

@@ -64,5 +64,7 @@ def test_who_did_something_to_a_role_is_not_its_holder() -> None:
     # Who holds the role, or became it: its holder answers.
     assert kept("Who is the premier?", [premier]) == ["Helmut Brandauer"]
     assert kept("Who became the premier?", [premier]) == ["Helmut Brandauer"]
+    assert kept("Who will act as the premier?", [premier]) == ["Helmut Brandauer"]
+    assert kept("Who will be the premier?", [premier]) == ["Helmut Brandauer"]
     # No role named.
     assert kept("Who lost his seat?", [premier]) == ["Helmut Brandauer"]

@@ -30,6 +30,11 @@ from qa.time_of_day import of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import not_the_role_named, not_who_they_are
 
+# The most words a last answer that is a name has ("Stellan Telecom"); a sentence given
+# as the answer ("Tensions escalated ... in the Ain al-Hilweh refugee camp") is no name,
+# and "Where was that?" is answered from inside it.
+_NAME_WORDS = 5
+
 
 def fitting_spans(
     spans: Sequence[ReadSpan],
@@ -65,7 +70,9 @@ def fitting_spans(
     # pronoun stands for). A follow-up spelled out with the last answer in it ("Why?":
     # "Why did ... take the network offline to stop the malware ...?") asks it again.
     last = reading.previous_answer or ""
-    named = last[:1].isupper() and bool(pointers(reading.question))
+    named = (
+        last[:1].isupper() and len(last.split()) <= _NAME_WORDS and bool(pointers(reading.question))
+    )
     asked = question.replace(last, " ") if last else question
     spans = not_asked_already(spans, asked, last if named else None)
     # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor

@@ -409,7 +409,12 @@ def role_asked(question: str) -> str | None:
         noun = _HOLDER.get(led["verb"].lower(), "head")  # "in charge of": the head
         return _role_of(f"the {noun}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
-    if asked is None or is_verb_form(asked.group().rstrip(" ?").split()[-1]):
+    if asked is None:
+        return None
+    *before, last = asked.group().rstrip(" ?").split()
+    # "the sentencing", "the hearing": a noun, not a verb ending the question.
+    gerund = last.lower().endswith("ing") and before[-1:] == ["the"]
+    if is_verb_form(last) and not gerund:
         return None  # "Who is the chief of the militia called?" asks no holder
     return _role_of(asked["role"], asked["owner"], asked["of"])
 

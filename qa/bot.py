@@ -75,6 +75,7 @@ from qa.messages import (
 from qa.order_request import OrderRequest, asked_order
 from qa.overview import asks_overview, overview
 from qa.passage_names import passage_names
+from qa.person_nouns import may_be_someone
 from qa.polar import verdict
 from qa.quoted_replies import Quote, quoted_in
 from qa.reading import (
@@ -483,8 +484,13 @@ class ArticleQA:
         role = role_asked(as_read) or named
         if role is None:
             return concluded
-        # A name asked for is one: "the target" is no one's (answerability.fits_type).
-        unnamed = named is not None and not fits_type(NAME, concluded.answer.text, False)
+        # A name asked for is one: "the target" is no one's (answerability.fits_type); and
+        # a person's role is held by someone: "Who was the judge at the sentencing?" is
+        # not answered "Marlow County Superior Court" (qa.person_nouns.may_be_someone).
+        text = concluded.answer.text
+        unnamed = (named is not None and not fits_type(NAME, text, False)) or (
+            may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text)
+        )
         if concluded.answer.found and not unnamed and not self._holds_another(analysis, role):
             return concluded
         if concluded.answer.found:

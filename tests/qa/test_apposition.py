@@ -293,6 +293,7 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who refereed the final?", "the referee"),
         ("Who captains Harbourside?", "the captain of Harbourside"),
         ("Who runs Golden Acre Foods?", "the head of Golden Acre Foods"),
+        ("Who was the judge at the sentencing?", "the judge"),
         ("Who is in charge of the trust?", "the head"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
@@ -450,3 +451,24 @@ def test_how_the_article_describes_a_name_is_the_phrase_beside_it(
     bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
     answer = bot.ask("How does the article describe Hezbollah?")
     assert answer.text == "the Iran-backed Shi’ite militia"
+
+
+def test_a_body_read_for_a_persons_role_gives_way_to_the_name_beside_it(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    from qa.calibration import Calibration
+    from tests.qa.test_shares import ScoredPhrases
+
+    text = (
+        "Halvorsen was sentenced at Marlow County Superior Court on Friday.\n"
+        "Judge Patricia Oyelaran said he had shown no remorse.\n"
+    )
+    reader = ScoredPhrases({"Marlow County Superior Court": 6.0})
+    calibration = Calibration({}, intercept=0.0, threshold=0.5, retrieval_weight=0.0)
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=reader, calibration=calibration)
+    answer = bot.ask("Who was the judge at the sentencing?")
+    assert answer.found and answer.text == "Patricia Oyelaran"
+    # A person read stands: the reader's answer is given.
+    named = ScoredPhrases({"Halvorsen": 6.0})
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=named, calibration=calibration)
+    assert bot.ask("Who was the judge at the sentencing?").text == "Halvorsen"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.person_nouns import names_a_role
 from qa.polar import asks_yes_or_no
 from qa.reading import ReadSpan, set_aside
 from qa.scoring import normalize
@@ -40,9 +41,14 @@ def not_asked_already(
         asked.add(f" {normalize(pointed_at)} ")
 
     def held(span: ReadSpan) -> bool:
-        words = normalize(span.text)
-        if pointed_at is None and len(words.split()) < 2:
+        words = normalize(span.text).split()
+        # A title before the name the question holds: "Councillor Douglas Whitcombe" for
+        # "Who seconded Douglas Whitcombe's amendment?".
+        while len(words) > 2 and names_a_role(words[0]):
+            words = words[1:]
+        if pointed_at is None and len(words) < 2:
             return False  # "Daughtry" of "What band does Chris Daughtry sing for?" answers
-        return bool(words) and any(f" {words} " in text for text in asked)
+        said = " ".join(words)
+        return bool(said) and any(f" {said} " in text for text in asked)
 
     return set_aside(spans, held)

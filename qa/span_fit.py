@@ -28,7 +28,7 @@ from qa.referring import pointers
 from qa.shares import not_shares
 from qa.time_of_day import of_the_day
 from qa.untold import not_untold
-from qa.who_they_are import not_the_role_named, not_who_they_are
+from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
 
 # The most words a last answer that is a name has ("Stellan Telecom"); a sentence given
 # as the answer ("Tensions escalated ... in the Ain al-Hilweh refugee camp") is no name,
@@ -79,5 +79,7 @@ def fitting_spans(
     # "Who beat the premier?" by the premier's name.
     spans = not_who_they_are(spans, question, text)
     spans = not_the_role_named(spans, question, sentences)
+    # "Who chairs the group?" is answered by the chairwoman's name, not "chairwoman".
+    spans = named_holders(spans, question, sentences)
     # "When was Thomas Baird born?" is answered from the brackets of his life.
     return from_the_life(spans, life_told)

@@ -16,12 +16,18 @@ Brandauer, 61, who lost his own constituency of Kestrel Ford". Where a question 
 did something ("Who beat ...?", not "Who is ...?" or "Who became ...?") to someone it
 names by a role ("the premier"), a span the article sets that role beside (qa.apposition
 .name_beside) is set aside likewise.
+
+And a who-question is answered by a name, not by a role: "Who chairs the residents'
+group that opposes the route?" read "chairwoman" of "The group's chairwoman, retired
+schoolteacher Margaret Olsen, said ..."; a span that is only a role in small letters
+becomes the name its sentence sets beside that role (named_holders).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from index.sentences import Sentence
 from qa.apposition import name_beside
@@ -99,3 +105,35 @@ def not_the_role_named(
         return False
 
     return set_aside(spans, holds)
+
+
+_ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
+
+
+def named_holders(
+    spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans, each that is only a role in small letters ("chairwoman" of "The group's
+    chairwoman, retired schoolteacher Margaret Olsen, said ...") replaced by the name its
+    sentence sets beside that role, where `question` asks who: a role is no one's name."""
+    if _ASKS_WHO.match(question) is None:
+        return list(spans)
+    return [_holder_named(span, sentences[span.position]) for span in spans]
+
+
+def _holder_named(span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """`span` as the name set beside it, where it is a role in small letters; else itself."""
+    if not span.text.islower() or not names_a_role(span.text):
+        return span
+    role = " ".join(span.text.split()[-2:])
+    found = name_beside(f"the {role}", sentence.text, loose=True)
+    if found is None:
+        return span
+    start, end = sentence.start + found[0], sentence.start + found[1]
+    if start > span.end + _BESIDE or span.start > end + _BESIDE:
+        return span  # a name beside another mention of the role
+    return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
+
+
+# How far from the role its holder's name may be: "chairwoman, retired schoolteacher".
+_BESIDE = 60

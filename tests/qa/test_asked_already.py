@@ -24,6 +24,9 @@ def test_a_span_the_question_holds_gives_way_to_the_one_beside_it() -> None:
     assert _kept([_span("Stellan Telecom", -1.0, beside=chief)], "Who runs Stellan Telecom?") == []
     # One word may answer ("What band does Chris Daughtry sing for?" / "Daughtry").
     assert _kept([_span("Daughtry")], "What band does Chris Daughtry sing for?") == ["Daughtry"]
+    # A title before the name the question holds is no more.
+    moved = _span("Councillor Douglas Whitcombe")
+    assert _kept([moved], "Who seconded Douglas Whitcombe's amendment?") == []
     # A span saying more than the question stays.
     board = _span("Stellan Telecom's board")
     assert _kept([board], "Who runs Stellan Telecom?") == ["Stellan Telecom's board"]

@@ -68,3 +68,20 @@ def test_who_did_something_to_a_role_is_not_its_holder() -> None:
     assert kept("Who will be the premier?", [premier]) == ["Helmut Brandauer"]
     # No role named.
     assert kept("Who lost his seat?", [premier]) == ["Helmut Brandauer"]
+
+
+def test_a_role_read_for_who_is_the_name_beside_it() -> None:
+    from index.sentences import split_sentences
+    from qa.who_they_are import named_holders
+
+    text = "The group's chairwoman, retired schoolteacher Margaret Olsen, said residents objected."
+    sentences = split_sentences(text)
+    start = text.index("chairwoman")
+    role = ReadSpan("chairwoman", start, start + len("chairwoman"), 0, -4.3)
+    (named,) = named_holders([role], "Who chairs the group?", sentences)
+    assert named.text == "Margaret Olsen"
+    assert text[named.start : named.end] == "Margaret Olsen" and named.margin == -4.3
+    # Not asked who; or a name read already.
+    assert named_holders([role], "What is her title?", sentences) == [role]
+    olsen = ReadSpan("Margaret Olsen", named.start, named.end, 0, 1.0)
+    assert named_holders([olsen], "Who chairs the group?", sentences) == [olsen]

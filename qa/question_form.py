@@ -103,6 +103,10 @@ _R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])",
 _R_BEFORE = re.compile(
     r"(?<=[a-z]\s)r(?=\s+(?:being|not|still|now|also|there|going|[a-z]+ing|[a-z]+ed)\b)"
 )
+# "planes n helicopters": "and" between two plurals. Not "n" elsewhere: the split's typed
+# forms write it for "in" ("what happened n the Battle of Plassey", "eliminated n season
+# ten").
+_N_AND = re.compile(r"(?<=[a-z]{3}s)\s+n\s+(?=[a-z]{3}[a-z]*s\b)")
 # "no. of ships at anchor", "# of trains": the number of. Only before "of", and "no"
 # without its point only where it opens the question ("no of ships"): "no" is a word.
 # The reader read "No. of special trains for fans?" as no question (its margin -4.2) and
@@ -529,6 +533,7 @@ def tidy(question: str) -> str:
     text = _Y.sub("why", text)
     text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)
     text = _R_BEFORE.sub("are", text)
+    text = _N_AND.sub(" and ", text)
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)

@@ -43,6 +43,9 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("r there any casualties", "Are there any casualties?"),
         ("how many ppl came b4 noon", "How many people came before noon?"),
         ("how many jobs r being cut", "How many jobs are being cut?"),
+        # "n" between two plurals is "and"; elsewhere it may be "in".
+        ("how many planes n helicopters were used", "How many planes and helicopters were used?"),
+        ("what happened n the battle", "What happened n the battle?"),
         ("profit in q3?", "Profit in third quarter?"),
         ("How much does the Audi Q3 cost?", "How much does the Audi Q3 cost?"),
         ("njoku uni?", "Njoku university?"),

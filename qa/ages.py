@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.answerability import CARDINALS
 from qa.reading import ReadSpan
 
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.IGNORECASE)
 # A number alone: digits or number words, nothing that says what it measures.
 _BARE = re.compile(
-    r"^(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:\d[\d,.]*|(?:[a-z]+-)?(?:one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))$",
+    rf"^(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:\d[\d,.]*|(?:[a-z]+-)?(?:{CARDINALS}))$",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(

@@ -11,8 +11,10 @@ TEXT = (
 )
 
 
-def _span(answer: str, margin: float = 2.0, beside: ReadSpan | None = None) -> ReadSpan:
-    start = TEXT.index(answer)
+def _span(
+    answer: str, margin: float = 2.0, beside: ReadSpan | None = None, text: str = TEXT
+) -> ReadSpan:
+    start = text.index(answer)
     runner_up = None if beside is None else (lambda: beside)
     return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=runner_up)
 
@@ -50,16 +52,11 @@ def test_who_did_something_to_a_role_is_not_its_holder() -> None:
     )
     sentences = split_sentences(text)
 
-    def span(answer: str, margin: float = 2.0, beside: ReadSpan | None = None) -> ReadSpan:
-        start = text.index(answer)
-        runner_up = None if beside is None else (lambda: beside)
-        return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=runner_up)
-
     def kept(question: str, spans: list[ReadSpan]) -> list[str]:
         return [s.text for s in not_the_role_named(spans, question, sentences)]
 
-    winner = span("Tomas Reinholt", -1.0)
-    premier = span("Helmut Brandauer", 3.0, beside=winner)
+    winner = _span("Tomas Reinholt", -1.0, text=text)
+    premier = _span("Helmut Brandauer", 3.0, beside=winner, text=text)
     assert kept("Who beat the premier in Kestrel Ford?", [premier]) == ["Tomas Reinholt"]
     # Who holds the role, or became it: its holder answers.
     assert kept("Who is the premier?", [premier]) == ["Helmut Brandauer"]

@@ -259,7 +259,9 @@ class ArticleQA:
     def inspect_reading(self, reading: Reading, retrieval_weight: float | None = None) -> Analysis:
         """`inspect` for a question already read (`read`)."""
         checkpoint("before ranking the sentences")
-        ranking = self.retriever.rank(reading.query, self.focus(reading))
+        # "When was Thomas Baird born?": the sentence bracketing his life, searched first.
+        told = self.life_told(reading)
+        ranking = self.retriever.rank(reading.query, self.focus(reading, told))
         checkpoint("before reading the best passages")
         spans = self.read_spans(reading, ranking)
         # The deed first: after "What did she do?" the deed is the last answer, which
@@ -274,7 +276,7 @@ class ArticleQA:
         if reading.joined and reading.previous_answer:
             spans = not_again(spans, reading.previous_answer)
         # Spans of another kind than asked, or that say nothing asked, set aside.
-        spans = fitting_spans(spans, reading, self.text, self.sentences, self.life_told(reading))
+        spans = fitting_spans(spans, reading, self.text, self.sentences, told)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
@@ -284,15 +286,14 @@ class ArticleQA:
         question = reading.reader_question
         return lambda span: fit_answer(question, span, self.sentences[span.position]).text
 
-    def focus(self, reading: Reading) -> tuple[int, ...]:
+    def focus(self, reading: Reading, told: int | None = None) -> tuple[int, ...]:
         """The sentences a follow-up searches first: those the last answer cited, and,
         where it asks when ("When did that happen?"), first the one stating the date they
         tell of, which the cited sentences may only inherit (qa.dates.sentences). A
         question asking when someone named was born or died searches first the sentence
-        that brackets their life (qa.lifespan.life_told)."""
+        that brackets their life (`told`: life_told)."""
         focus = reading.focus_in(self.title)
-        if not focus:  # "When was Thomas Baird born?": his life's brackets
-            told = self.life_told(reading)
+        if not focus:  # "When was Thomas Baird born?": his life's brackets (`told`)
             return () if told is None else (told,)
         if focus[0] >= len(self.sentences):
             return focus  # retrieval skips positions past the end (another version's)

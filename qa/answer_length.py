@@ -20,7 +20,7 @@ from typing import Literal
 
 from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
-from qa.dates import find_dates
+from qa.dates import date_spans, find_dates
 from qa.earlier_question import asked_deed, described_thing
 from qa.lifespan import one_end
 from qa.possessor import owned_noun, owner
@@ -415,12 +415,49 @@ def _widened(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
         return span
     widened = widen(span, sentence, widening.width)
     if kind == "event" and find_dates(widened.text) & find_dates(question):
-        # "What happened on November 19?" answered "Tensions escalated in the early hours
-        # of November 19" says only when: what happened follows in the sentence ("...,
-        # when the Israeli military launched a precision strike ..."), as the timeline
-        # skips a date's own clause (qa.dates.summarize).
-        return widen(span, sentence, "sentence")
+        return _what_happened_then(question, span, sentence) or widen(span, sentence, "sentence")
     return widened
+
+
+# "..., when the Israeli military launched a strike": what happened, after the date.
+_WHEN_AFTER = re.compile(r"\s*,\s+when\s+(?P<what>[^;:]+?)[.!]?\s*$", re.IGNORECASE)
+# Words before a date that only say when ("in the early hours of", "on the morning of").
+_WHEN_WORDS = re.compile(
+    r"(?:\s+(?:on|in|at|during|by|of|late|early|the|hours|morning|afternoon|evening|night))*"
+    r"[\s,]*$",
+    re.IGNORECASE,
+)
+_OPENER_FIRST = re.compile(rf"^(?:{_OPENERS.pattern})\s+", re.IGNORECASE)
+_EVENT_WORDS = 2  # "a fire": fewer words than this say no event
+
+
+def _what_happened_then(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan | None:
+    """What happened on the day "What happened on <day>?" asks, where the span's clause
+    holds that day: the clause without its date ("The symphony was first performed in
+    Copenhagen on 22 April 1882 under the conductor ..." -> "The symphony was first
+    performed in Copenhagen"), or the "when" clause after the date ("Tensions escalated in
+    the early hours of November 19, when the Israeli military launched a strike ..." -> "the
+    Israeli military launched a strike ...": the date's own clause says only when). None
+    where neither says an event: the sentence is then given whole."""
+    text = sentence.text
+    start, end = span.start - sentence.start, span.end - sentence.start
+    first, last = _clause_bounds(text, start, end)
+    dates = [d for d in date_spans(text, find_dates(question)) if first <= d[0] < last]
+    if not dates:
+        return None
+    date_start, date_end = dates[0]
+    after = _WHEN_AFTER.match(text, date_end)
+    if after is not None:
+        cut = after.span("what")
+    else:
+        before = _WHEN_WORDS.sub("", text[first:date_start])
+        opener = _OPENER_FIRST.match(before)
+        cut = (first + (opener.end() if opener else 0), first + len(before))
+    if len(text[cut[0] : cut[1]].split()) < _EVENT_WORDS:
+        return None
+    return replace(
+        span, text=text[cut[0] : cut[1]], start=sentence.start + cut[0], end=sentence.start + cut[1]
+    )
 
 
 def fit_span(question: str, span: ReadSpan | None, sentences: list[Sentence]) -> ReadSpan | None:

@@ -19,6 +19,7 @@ from qa.dates.chronology import DatedEvent, chronology
 from qa.dates.datelines import HEAD_LINE_CHARS, HEAD_LINES, article_date, is_time_stamp
 from qa.dates.finding import (
     date_phrases,
+    date_spans,
     find_dates,
     name_days,
     name_years,
@@ -66,6 +67,7 @@ __all__ = [
     "article_date",
     "chronology",
     "date_phrases",
+    "date_spans",
     "dated_sentences",
     "event_range",
     "find_dates",

@@ -41,6 +41,23 @@ _DAY_ALONE_QUESTION = re.compile(
 )
 
 
+# A year written after a day ("14 March 1968", "November 14, 2024"): part of the phrase.
+_YEAR_AFTER = re.compile(r",?\s+(?:1[0-9]|20)\d{2}\b")
+
+
+def date_spans(text: str, days: set[MonthDay]) -> list[tuple[int, int]]:
+    """Where `text` writes one of `days` (with the year after it, if any): (start, end)
+    offsets in text order."""
+    spans = []
+    for match in MONTH_DAY.finditer(text):
+        month = month_number(match.group("mon") or match.group("mon2"))
+        if (month, day_number(match.group("d") or match.group("d2"))) not in days:
+            continue
+        year = _YEAR_AFTER.match(text, match.end())
+        spans.append((match.start(), year.end() if year else match.end()))
+    return spans
+
+
 def only_a_day(text: str) -> str | None:
     """The date phrase of a question that names a day and nothing else ("November 19?",
     "on November 19", "Saturday?"), or None."""

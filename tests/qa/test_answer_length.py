@@ -307,18 +307,62 @@ def test_what_happened_on_november_23_is_a_clause_about_the_beirut_strike(
     assert bundled_text[cited.answer_start : cited.answer_end] == answer.text
 
 
-def test_an_event_answer_that_only_says_when_takes_its_sentence() -> None:
+def test_an_event_answer_that_only_says_when_takes_the_when_clause_after_it() -> None:
     text = (
         "Tensions escalated in the early hours of November 19, when the Israeli military "
         "launched a strike on a camp."
     )
     article, sentence = _sentence(text)
     span = _span(article, sentence, "Tensions escalated")
-    assert fit_answer("What happened on November 19?", span, sentence).text == text
+    fitted = fit_answer("What happened on November 19?", span, sentence)
+    assert fitted.text == "the Israeli military launched a strike on a camp"
+    assert article[fitted.start : fitted.end] == fitted.text
     # Another date asked, or none: the clause, as for any event.
     clause = "Tensions escalated in the early hours of November 19"
     assert fit_answer("What happened on November 20?", span, sentence).text == clause
     assert fit_answer("What happened?", span, sentence).text == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "question", "expected"),
+    [
+        (
+            "Kessaria became independent on 14 March 1968, with Tobias Renwa as its first "
+            "prime minister.",
+            "became independent",
+            "What happened on 14 March 1968?",
+            "Kessaria became independent",
+        ),
+        (
+            "The symphony was first performed in Copenhagen on 22 April 1882 under the "
+            "conductor Viggo Strand, but its reception was mixed.",
+            "The symphony",
+            "what happened on apr 22",
+            "The symphony was first performed in Copenhagen",
+        ),
+        (
+            "The museum closed after a fire on 3 May.",
+            "a fire",
+            "What happened on May 3?",
+            "a fire",
+        ),
+    ],
+)
+def test_what_happened_on_a_day_is_its_clause_without_the_day(
+    text: str, phrase: str, question: str, expected: str
+) -> None:
+    article, sentence = _sentence(text)
+    span = _span(article, sentence, phrase)
+    fitted = fit_answer(question, span, sentence)
+    assert fitted.text == expected
+    assert article[fitted.start : fitted.end] == fitted.text
+
+
+def test_a_day_with_no_event_before_it_gives_the_sentence() -> None:
+    text = "On 3 May, it rained."
+    article, sentence = _sentence(text)
+    span = _span(article, sentence, "3 May")
+    assert fit_answer("What happened on May 3?", span, sentence).text == text
 
 
 def test_a_short_title_before_the_name_takes_the_clause_after_it() -> None:

@@ -387,8 +387,21 @@ _HOLDER = {
     # (qa.role_holder.TOPS).
     **dict.fromkeys(("runs", "ran", "run"), "head"),
 }
+# "Who is leading the excavation?", "who's running the dig": the same, as it goes on.
+_HOLDER_ING = {
+    "leading": "leader",
+    "heading": "head",
+    "chairing": "chair",
+    "commanding": "commander",
+    "directing": "director",
+    "coaching": "coach",
+    "managing": "manager",
+    "running": "head",
+}
 _LED_BY = re.compile(
-    rf"^who\s+(?P<verb>{'|'.join(_HOLDER)}|(?:is|was)\s+in\s+charge\s+of)\s+"
+    rf"^who(?:\s+(?P<verb>{'|'.join(_HOLDER)})"
+    rf"|(?:\s+is|\s+was|[’']s)\s+(?P<going>{'|'.join(_HOLDER_ING)})"
+    r"|(?:\s+is|\s+was|[’']s)\s+in\s+charge\s+of)\s+"
     r"(?P<owner>(?:the\s+|(?-i:[A-Z]))\S.*?)\s*\??$",
     re.IGNORECASE,
 )
@@ -406,7 +419,9 @@ def role_asked(question: str) -> str | None:
     if led is not None:
         # "Who leads the group that took over the embassy?": the group's leader.
         owner = led["owner"]
-        noun = _HOLDER.get(led["verb"].lower(), "head")  # "in charge of": the head
+        verb = led["verb"] or led["going"] or ""
+        # "in charge of": the head
+        noun = _HOLDER.get(verb.lower()) or _HOLDER_ING.get(verb.lower(), "head")
         return _role_of(f"the {noun}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None:

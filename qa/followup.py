@@ -64,6 +64,10 @@ class Reading:
     # after "When was the region last hit by a storm this deadly?"), which the follow-up
     # may ask about without naming it again (qa.recalled_events).
     talk: str = ""
+    # The earlier answer a pointing word was put in from, where it reached past the last
+    # turn ("Who beat him?" after "Who was the first prime minister?" / "Tobias Renwa"
+    # and a turn that named no one): not the answer to the question it is in.
+    referent: str | None = None
 
     @property
     def reader_question(self) -> str:
@@ -274,11 +278,12 @@ def _from_earlier_turn(
     turns: list[Exchange],
     chain: tuple[int, list[Said]],
     phrases: Phrases | None,
-) -> str | None:
+) -> tuple[str, str] | None:
     """The follow-up with its pointing words put in from a turn before the last, where
     the last names nothing for them: "When did it start?" after "How big is it?" (the
     fire) and "How much is contained?", which names no "it". Only words put in: "it" or
-    "they" reach further back than a fragment ("When?") does."""
+    "they" reach further back than a fragment ("When?") does. With it, that turn's
+    answer."""
     if len(turns) < 2 or ellipsis(question) is not None:
         return None
     if resolved.plain and not any(p.kind in NOUN_POINTERS for p in pointers(resolved.text)):
@@ -295,7 +300,7 @@ def _from_earlier_turn(
     for turn in reversed(earlier[-_REACH_BACK:]):
         text = put_in(asked, turn, phrases, named=asked if kept else "")
         if text is not None and len(pointers(text)) < len(pointers(asked)):
-            return text  # a pointing word was put in, not only a date pinned
+            return text, turn.answer  # a pointing word was put in, not only a date pinned
     return None
 
 
@@ -354,8 +359,15 @@ def read_question(
     other_than = tuple(dict.fromkeys(a for a in given if a)) if resolved.other else ()
     earlier = _from_earlier_turn(question, resolved, turns, (start, chain), phrases)
     if earlier is not None:
+        text, referent = earlier
         return Reading(
-            question, earlier, context, resolved=earlier, other_than=other_than, talk=talk
+            question,
+            text,
+            context,
+            resolved=text,
+            other_than=other_than,
+            talk=talk,
+            referent=referent or None,
         )
     # "and on November 19?" asks about something else: the last evidence is no guide.
     focus, article = (last.positions, last.article) if resolved.same_topic else ((), None)

@@ -20,6 +20,7 @@ from qa.apposition import (
     role_noun,
     written_role,
 )
+from qa.person_nouns import names_a_role
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,33 @@ def holds_another(
         role, sentence.text, start, end
     ):
         return True
-    if role.partition(" of ")[0] in _HEADS:
-        return False  # a head asked: whatever title of TOPS the answer holds is one
+    head, of, _ = role.partition(" of ")
+    if head in _HEADS:
+        # A head asked: whatever title of TOPS the answer holds is one; another ("the
+        # shipping merchant Carl Brandt", who founded the museum) is not, where the
+        # article names a head ("The museum's director, Dr. Felix Aurach").
+        title = _title_before(sentence.text[start:end])
+        return (
+            bool(of)  # whose head: "the head" alone could be anyone's
+            and title is not None
+            and not any(re.search(rf"\b{top}\b", title) for top in TOPS)
+            and holder(role, sentences) is not None
+        )
     other = holds_other_role(role, sentence.text, start, end)
     return other and holder(role, sentences) is not None
+
+
+# "shipping merchant Carl Brandt": a title in small letters, then the name.
+_TITLE_BEFORE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})\s+(?-i:[A-Z])"
+)
+
+
+def _title_before(answer: str) -> str | None:
+    """The title an answer sets before its name ("shipping merchant" of "shipping
+    merchant Carl Brandt"), where it names a role; else None."""
+    found = _TITLE_BEFORE.match(answer)
+    return found["title"] if found is not None and names_a_role(found["title"]) else None
 
 
 # The titles of whoever heads something, in the order tried: "Who runs Golden Acre

@@ -74,6 +74,10 @@ def fitting_spans(
         last[:1].isupper() and len(last.split()) <= _NAME_WORDS and bool(pointers(reading.question))
     )
     asked = question.replace(last, " ") if last else question
+    # Nor "Who beat him?" by the name "him" was put in for from a turn before the last.
+    referent = reading.referent or ""
+    if referent[:1].isupper() and len(referent.split()) <= _NAME_WORDS:
+        last, named = referent, True
     spans = not_asked_already(spans, asked, last if named else None)
     # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor
     # "Who beat the premier?" by the premier's name.

@@ -295,6 +295,10 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who runs Golden Acre Foods?", "the head of Golden Acre Foods"),
         ("Who was the judge at the sentencing?", "the judge"),
         ("Who is in charge of the trust?", "the head"),
+        # As it goes on: "Who is leading ...?", "Who's running ...?".
+        ("Who is leading the investigation?", "the leader"),
+        ("Who's running Golden Acre Foods?", "the head of Golden Acre Foods"),
+        ("Who was coaching Harbourside?", "the coach of Harbourside"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
     ],

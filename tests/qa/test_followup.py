@@ -1244,6 +1244,7 @@ def test_a_pointing_word_reaches_back_past_a_turn_that_names_nothing_for_it() ->
     )
     reading = read_question("When did it start?", chat)
     assert reading.reader_question == "When did the fire start?"
+    assert reading.referent == "4,300 acres"  # the answer of the turn "it" was put in from
     # Not past a turn that names something for it, nor more than two turns back.
     named = _chat(
         ("How big is the fire?", _cited("4,300 acres", 1, dates=())),

@@ -112,3 +112,21 @@ def test_a_head_asked_is_found_by_whatever_title_the_article_gives() -> None:
     assert not holds_another(
         "the head of Golden Acre Foods", recall, recall[1], start, start + len("Margaret Ashby")
     )
+
+
+def test_a_head_asked_is_not_one_of_another_title() -> None:
+    museum = split_sentences(
+        "Five paintings were stolen from the Brandt Museum.\n"
+        "The museum's director, Dr. Felix Aurach, apologised.\n"
+        "The museum was founded by the shipping merchant Carl Brandt.\n"
+    )
+    text = museum[2].text
+    start = text.index("shipping merchant")
+    end = start + len("shipping merchant Carl Brandt")
+    # Its founder is no head of it, where the article names its director ...
+    assert holds_another("the head of the Brandt Museum", museum, museum[2], start, end)
+    # ... nor can an owner-less head be told apart: anyone's head.
+    assert not holds_another("the head", museum, museum[2], start, end)
+    director = museum[1].text.index("Dr. Felix Aurach")
+    span = (director, director + len("Dr. Felix Aurach"))
+    assert not holds_another("the head of the Brandt Museum", museum, museum[1], *span)

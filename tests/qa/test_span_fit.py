@@ -44,3 +44,19 @@ def test_a_follow_up_is_answered_from_inside_a_sentence_given_as_the_last_answer
     )
     camp = _span("Ain al-Hilweh refugee camp in southern Lebanon")
     assert _kept(where, [camp]) == [camp.text]
+
+
+def test_a_follow_up_is_not_answered_by_the_name_put_in_from_an_earlier_turn() -> None:
+    # "Who runs it?" after "Which company leads the market?" / "Stellan Telecom" and a
+    # turn that named nothing for "it": still not Stellan Telecom.
+    runs = Reading(
+        "Who runs it?",
+        "Who runs the market leader?",
+        resolved="Who runs the market leader?",
+        referent="Stellan Telecom",
+    )
+    spans = [_span("Stellan Telecom"), _span("Anna Kowalczyk", -1.0)]
+    assert _kept(runs, spans) == ["Anna Kowalczyk"]
+    # A referent that is no name (a count, a clause) sets nothing aside.
+    counted = Reading("Who runs it?", "Who runs it?", referent="4,300 acres")
+    assert _kept(counted, spans) == ["Stellan Telecom", "Anna Kowalczyk"]

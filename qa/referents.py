@@ -33,7 +33,7 @@ from qa.earlier_question import (
 )
 from qa.english import english_words
 from qa.limits import MAX_QUESTION_CHARS
-from qa.person_nouns import ROLES, head_words, may_be_someone, owner_of
+from qa.person_nouns import ROLES, head_words, may_be_someone, names_a_role, owner_of
 from qa.referring import (
     AUXILIARIES,
     BE,
@@ -72,6 +72,23 @@ _SHORT_ANSWER_WORDS = 6
 # Up to this many words, an answer that opens with an article and runs on without a
 # comma is one noun phrase ("a new pill for early Alzheimer's disease"), not a clause.
 _NOUN_PHRASE_WORDS = 12
+
+
+# "the incident commander on the fire": a role, then what it is of or on.
+_ROLE_ON = re.compile(
+    r"^(?P<role>.+?)\s+(?:on|of|at|in|for)\s+(?P<thing>(?:the|this|that)\s+\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _thing_beside_role(phrase: str) -> str | None:
+    """`phrase` where it is a thing; the thing a role phrase is on ("the fire" of "the
+    incident commander on the fire"); None for a role of nothing ("it" is no person)."""
+    found = _ROLE_ON.match(phrase)
+    role = found["role"] if found is not None else phrase
+    if not role[:1].islower() or not names_a_role(role):
+        return phrase
+    return found["thing"] if found is not None else None
 
 
 def _referent(
@@ -153,6 +170,10 @@ def _referent(
             # there?" (no one) the one person the answer names by role, as when the
             # question named nothing.
             named = owner_of(named) or _person_in(answer)
+        if named is not None and word in _IT and named != answer:
+            # "What did the commander say about it?" after "Who is the incident commander
+            # on the fire?": "it" is no person, but the thing the role is on.
+            named = _thing_beside_role(named)
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named

@@ -1622,3 +1622,16 @@ def test_a_fragment_is_read_joined_and_a_plain_follow_up_is_not() -> None:
     assert fragment.joined and fragment.previous_answer == "Louis Agassiz"
     assert not read_question("Where was he born?", history).joined
     assert not read_question("What is a glacier?", history).joined
+
+
+def test_it_is_never_the_person_a_role_names() -> None:
+    # "it" after a who-question about a role is the thing the role is on, or nothing.
+    commander = _chat(("Who is the incident commander on the fire?", _cited("Dana Whitlock", 4)))
+    assert read_question("What did the commander say about it?", commander).reader_question == (
+        "What did the commander say about the fire?"
+    )
+    spokesman = _chat(("Who is the spokesman?", _cited("John Smith", 2)))
+    assert (
+        "about the spokesman"
+        not in read_question("What did he say about it?", spokesman).reader_question
+    )

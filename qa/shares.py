@@ -32,7 +32,7 @@ _PRICE = re.compile(
 )
 # "By how much did the share price drop?", "How much did the stock price rise?": a change,
 # which a percentage answers, even where the question names a price.
-_CHANGE = re.compile(
+CHANGE = re.compile(
     r"\bby\s+how\s+much\b|\bhow\s+much\b.*\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|"
     r"drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|slip|slips|slipped|slide|"
     r"slides|slid|sink|sinks|sank|plunge[sd]?|surge[sd]?|soar|soars|soared|tumble[sd]?|"
@@ -55,7 +55,7 @@ def asks_amount(question: str) -> bool:
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs, was sold or paid for (not by how
     much a price moved)."""
-    return _PRICE.search(question) is not None and _CHANGE.search(question) is None
+    return _PRICE.search(question) is not None and CHANGE.search(question) is None
 
 
 def is_share(answer: str) -> bool:

@@ -20,6 +20,7 @@ from qa.counted import counting
 from qa.followup import Reading
 from qa.lifespan import from_the_life
 from qa.measures import not_areas, of_the_dimension
+from qa.money import of_money
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
@@ -49,6 +50,8 @@ def fitting_spans(
     question = reading.reader_question
     # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
     spans = not_shares(spans, question)
+    # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
+    spans = of_money(spans, question)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).
     spans = of_the_day(spans, question)
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.

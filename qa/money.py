@@ -1,0 +1,74 @@
+"""A price is an amount of money: "40" (of "40 extra buses") or "9,000 hectares" does not
+say what something cost.
+
+"How much did Lindell Coaches charge for the extra buses?" read "40", the number of buses,
+at 0.94, in an article that never says what they charged; "How much did it cost to fight
+the Dunmore Fire of 2009?" read its area. Where the question asks what something cost,
+was paid, raised or is worth (qa.shares.asks_price and the like), a span with a number and
+no word of money ("$", "euros", "kroner", ...) nor of a large sum ("2.6 billion", written
+without its currency as often as with it) is set aside, with nothing put in its place: a
+price the article does not give is not in the article. Spans with no number ("nothing",
+"free of charge") are left to the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.reading import ReadSpan
+from qa.shares import CHANGE, asks_price
+
+# "How much money ...", "How much is it worth?", "How much did the appeal raise?".
+_MONEY_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:money|cash|funding)\b"
+    r"|\bhow\s+much\b.*\b(?:worth|raise[ds]?|raising|collect(?:s|ed|ing)?|compensation|"
+    r"reward|ransom|budget|bail)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$€£¥₹₩₽¢]|\b(?:dollars?|euros?|pounds?|sterling|kroner|krone|kronor|krona|kronur|"
+    r"crowns?|francs?|yen|yuan|renminbi|rupees?|pesos?|reais|real|rand|cents?|pence|"
+    r"shillings?|marks?|guilders?|lira|lire|liras|roubles?|rubles?|dinars?|dirhams?|"
+    r"riyals?|rials?|zloty|forints?|won|baht|ringgit|nairas?|bitcoins?|usd|eur|gbp|chf|"
+    r"sek|nok|dkk|jpy|cny|inr|aud|cad|"
+    # a large sum, written without its currency as often as with it
+    r"thousand|million|billion|trillion|bn|mn|m|k)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_money(question: str) -> bool:
+    """Whether `question` asks an amount of money: a price, a sum raised or a worth (not
+    by how much a price moved)."""
+    if asks_price(question):
+        return True
+    return _MONEY_ASKED.search(question) is not None and CHANGE.search(question) is None
+
+
+def is_money(answer: str) -> bool:
+    """Whether an answer may be an amount of money: no number in it, or a word of money."""
+    return _NUMBER.search(answer) is None or _MONEY.search(answer) is not None
+
+
+def of_money(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less those that are no amount of money, where `question` asks one; each
+    replaced by the reader's runner-up in its sentence where it believed it."""
+    if not asks_money(question):
+        return list(spans)
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if is_money(span.text):
+            kept.append(span)
+            continue
+        # Its runner-up only where that is a sum ("40" beside "2,500 dollars"), not a
+        # name that merely has no number.
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and _NUMBER.search(beside.text) and _MONEY.search(beside.text):
+            kept.append(beside)
+    return kept

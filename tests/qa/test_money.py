@@ -1,0 +1,61 @@
+"""A price is an amount of money (qa.money)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.money import asks_money, is_money, of_money
+from qa.reading import ReadSpan
+
+TEXT = "Lindell Coaches ran 40 extra buses, at a cost of 2,500 dollars a day."
+
+
+def _span(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -> ReadSpan:
+    start = TEXT.index(answer)
+    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=lambda: runner_up)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How much did Lindell Coaches charge for the extra buses?", True),
+        ("How much did it cost to fight the fire?", True),
+        ("How much money did the green bond raise?", True),
+        ("How much is the portrait worth?", True),
+        ("How much did the share price fall?", False),  # a change: a percentage answers it
+        ("How many buses ran?", False),
+        ("How much of the forest burned?", False),
+    ],
+)
+def test_which_questions_ask_an_amount_of_money(question: str, asks: bool) -> None:
+    assert asks_money(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("answer", "money"),
+    [
+        ("2,500 dollars", True),
+        ("€21 million", True),
+        ("2.6 billion", True),  # a large sum, its currency left out
+        ("free of charge", True),  # no number: the reader's to weigh
+        ("40", False),
+        ("9,000 hectares", False),
+        ("16 weeks", False),
+    ],
+)
+def test_what_may_be_an_amount_of_money(answer: str, money: bool) -> None:
+    assert is_money(answer) is money
+
+
+def test_a_price_asked_is_not_answered_by_a_count() -> None:
+    asked = "How much did Lindell Coaches charge for the extra buses?"
+    # Nothing put in its place: the article may not say what they charged ...
+    assert of_money([_span("40")], asked) == []
+    # ... but a sum the reader read beside it is one.
+    cost = _span("2,500 dollars", -1.0)
+    assert of_money([_span("40", runner_up=cost)], asked) == [cost]
+    # A name beside it is no sum.
+    coaches = _span("Lindell Coaches", -1.0)
+    assert of_money([_span("40", runner_up=coaches)], asked) == []
+    # Another question keeps every span.
+    assert of_money([_span("40")], "How many buses ran?") == [_span("40")]

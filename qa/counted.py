@@ -20,9 +20,9 @@ import re
 from collections.abc import Sequence
 
 from index.sentences import Sentence
-from qa.answerability import NUMBER, fits_type
+from qa.answerability import CARDINALS, NUMBER, fits_type
 from qa.lexical import terms
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 
 # The words after "how many" (or a question's opening "the number of"), up to two:
 # "ships", "special trains". Not "number of" inside a question ("How does the airport
@@ -57,17 +57,33 @@ def counted(question: str) -> set[str]:
     return set(terms(found["things"])) - _NOT_THINGS if found else set()
 
 
+# Spans of time: a clock time ("5 a.m.", "10:30"), a length of time or an age ("16
+# weeks", "two days", "2,900-year-old").
+_UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?"
+_TIMED = re.compile(
+    rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)|\b\d{{1,2}}:\d{{2}}\b"
+    rf"|(?:\d[\d,.]*|\b(?:{CARDINALS}))[\s-]+(?:{_UNITS})\b",
+    re.IGNORECASE,
+)
+# What a span of time may count: "How many weeks ...?", "How many times ...?".
+_TIME_THINGS = set(terms(" ".join(re.findall(r"[a-z]+", _UNITS.replace("(?:y|ies)", "y")))))
+_TIME_THINGS |= set(terms("time times period periods season seasons term terms shift shifts"))
+
+
 def counting(
     spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
 ) -> list[ReadSpan]:
     """The spans that count what `question` counts, where one of them leads "no answer";
-    otherwise the spans as they are."""
+    otherwise the spans as they are. A span of time never counts things that are not
+    time ("5 a.m." for "How many people joined the picket line?")."""
     whole = _PART_OF.search(question)
     if whole is not None:
         return _parts(spans, set(terms(whole["things"])), sentences)
     things = counted(question)
     if not things:
         return list(spans)
+    if not things & _TIME_THINGS:
+        spans = set_aside(spans, lambda span: _TIMED.search(span.text) is not None)
     kept = [span for span in spans if _counts(span, things, sentences[span.position])]
     if not any(span.margin > 0 for span in kept):
         return list(spans)

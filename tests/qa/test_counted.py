@@ -73,3 +73,18 @@ def test_a_part_asked_is_not_answered_by_the_whole() -> None:
     assert _kept("How many of the victims has it paid back?", [paid]) == ["31"]
     # The whole itself asked.
     assert _kept("How many operations were postponed?", [whole]) == ["1,412"]
+
+
+def test_a_span_of_time_counts_no_things() -> None:
+    sentences = split_sentences("Pickets gathered at 5 a.m. on Monday, and 38 trains ran.\n")
+    text = sentences[0].text
+
+    def span(answer: str, margin: float) -> ReadSpan:
+        start = text.index(answer)
+        return ReadSpan(answer, start, start + len(answer), 0, margin)
+
+    early, trains = span("5 a.m.", 2.0), span("38", -1.0)
+    asked = "How many people joined the picket line?"
+    assert [s.text for s in counting([early, trains], asked, sentences)] == ["38"]
+    # What a span of time may count: hours, times.
+    assert counting([early], "How many hours did they picket?", sentences) == [early]

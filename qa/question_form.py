@@ -112,6 +112,39 @@ _N_AND = re.compile(r"(?<=[a-z]{3}s)\s+n\s+(?=[a-z]{3}[a-z]*s\b)")
 # The reader read "No. of special trains for fans?" as no question (its margin -4.2) and
 # "Number of special trains for fans?" as asking how many (the answer, scored 0.83).
 _NUMBER_OF = re.compile(r"(?:(?<![\w.’'-])no\.|^\W*no\b|(?<!\S)#)\s*(?=of\b)", re.IGNORECASE)
+# A weekday shortened ("how many trains ran mon", "fire size wed evening"): the day, in
+# lower case only and only where a day is plainly meant: before a part of the day, after
+# a word that leads a day ("on sat", "since tues"), or ending the question ("sat", "sun"
+# and "wed" are words, so those three only where a day is led or followed).
+_WEEKDAY_SHORT = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "tues": "Tuesday",
+    "wed": "Wednesday",
+    "weds": "Wednesday",
+    "thu": "Thursday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+_DAY_PARTS = r"morning|afternoon|evening|night|am|a\.m\.|pm|p\.m\."
+_WEEKDAY_LED = re.compile(
+    r"(?P<led>\b(?:on|by|since|until|till|before|after|last|next|this|from) )"
+    rf"(?P<day>{'|'.join(_WEEKDAY_SHORT)})\.?(?![\w’'-])"
+    rf"|(?<![\w’'-])(?P<part>{'|'.join(_WEEKDAY_SHORT)})\.?(?=\s+(?:{_DAY_PARTS})(?![\w-]))"
+)
+_WEEKDAY_LAST = re.compile(r"(?<=[a-z] )(?:mon|tues?|weds|thur?s?|fri)\.?(?=\s*[?.!]*\s*$)")
+
+
+def _weekday(match: re.Match[str]) -> str:
+    """A shortened weekday written out (`_WEEKDAY_LED`, `_WEEKDAY_LAST`)."""
+    groups = match.groupdict()
+    day = groups.get("day") or groups.get("part") or match.group().rstrip(".")
+    return f"{groups.get('led') or ''}{_WEEKDAY_SHORT[day]}"
+
+
 # A date phrase as qa.dates reads it ("nov. 23", "23rd of Nov", "23 nov"), with the
 # "the" and year around it, so "on the 23rd of nov" reads "on November 23".
 _DATE = re.compile(
@@ -534,6 +567,7 @@ def tidy(question: str) -> str:
     text = _R.sub(lambda m: f"{m['w']} are" if m["w"] else "are", text)
     text = _R_BEFORE.sub("are", text)
     text = _N_AND.sub(" and ", text)
+    text = _WEEKDAY_LAST.sub(_weekday, _WEEKDAY_LED.sub(_weekday, text))
     text = _ISO_DATE.sub(_iso_date, text)
     text = _FIGURES_DATE.sub(_figures_date, text)
     text = _DATE.sub(_full_date, text)

@@ -46,6 +46,12 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         # "n" between two plurals is "and"; elsewhere it may be "in".
         ("how many planes n helicopters were used", "How many planes and helicopters were used?"),
         ("what happened n the battle", "What happened n the battle?"),
+        # A weekday shortened, where a day is plainly meant; "sat", "sun", "wed" are words.
+        ("how many trains ran mon", "How many trains ran on Monday?"),
+        ("what happened wed afternoon", "What happened on Wednesday afternoon?"),
+        ("who spoke on tues.", "Who spoke on Tuesday?"),
+        ("who sat on the committee", "Who sat on the committee?"),
+        ("how hot is the sun", "How hot is the sun?"),
         ("profit in q3?", "Profit in third quarter?"),
         ("How much does the Audi Q3 cost?", "How much does the Audi Q3 cost?"),
         ("njoku uni?", "Njoku university?"),

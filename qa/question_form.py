@@ -81,6 +81,14 @@ _SHORTHAND_WORDS = {
     "dob": "date of birth",
     "rn": "right now",
     "hq": "headquarters",
+    "amt": "amount",
+    "pct": "percent",
+    "wk": "week",
+    "wks": "weeks",
+    "dept": "department",
+    "mgr": "manager",
+    "intl": "international",
+    "natl": "national",
     # A quarter of a year as typed in lower case ("profit q3"; "Q3" may be a name: the
     # Audi Q3).
     "q1": "first quarter",

@@ -75,6 +75,7 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("whats the min price", "What is the min price?"),
         ("salvay dob", "Salvay date of birth?"),
         ("where is the company hq", "Where is the company headquarters?"),
+        ("qarta lawsuit settlement amt", "Qarta lawsuit settlement amount?"),
         ("who went w/ him", "Who went with him?"),
         ("whats the plant gonna cost", "What is the plant going to cost?"),
         ("i wanna know who won", "Who won?"),

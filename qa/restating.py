@@ -240,6 +240,24 @@ def _event_as_it(question: str, setting: str, event: str | None = None) -> str |
 _OWNED_WORDS = 4
 
 
+# "her mother", "Ottilie Brannvik’s mother": a noun in small letters owned.
+_OWNED_NOUN = re.compile(
+    r"(?:\b(?:my|your|his|her|its|our|their)|[\w-]+[’']s)\s+(?P<noun>(?-i:[a-z])[\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def _owned_noun_swapped(nouns: list[str], question: str) -> str | None:
+    """The last question with the one noun it owns swapped for the fragment's ("What did
+    Ottilie Brannvik’s mother do?" and "And her father?": "What did Ottilie Brannvik’s
+    father do?"), or None where it owns no noun or another ("her" and "their")."""
+    found = list(_OWNED_NOUN.finditer(question))
+    if len(found) != 1 or found[0]["noun"].lower() == nouns[-1].lower():
+        return None
+    start, end = found[0].span("noun")
+    return f"{question[:start]}{' '.join(nouns)}{question[end:]}?"
+
+
 def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> str | None:
     """The last question asked about `fragment` instead ("and on November 19?"): its date,
     its phrase after the same preposition, its subject (`subject_words`) or its first
@@ -266,6 +284,9 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     if owned is not None:
         return owned
     if tokens and tokens[0].lower() in POSSESSIVE and 1 < len(tokens) <= _OWNED_WORDS:
+        swapped = _owned_noun_swapped(tokens[1:], question)
+        if swapped is not None:
+            return swapped
         # "And its area?" after "How long is the Halvard Glacier?": the glacier's area
         # ("How long is the Halvard Glacier? And its area?" was answered with its length).
         owned = put_in(f"What is {fragment.strip()}?", said, phrases)

@@ -1611,6 +1611,14 @@ def test_pointers_after_questions_about_a_named_thing() -> None:
     assert read_question("And its area?", long).reader_question == (
         "What is the Halvard Glacier’s area?"
     )
+    # One owned noun for another: her father, where the last question asked of her mother.
+    mother = _chat(
+        ("Where was Ottilie Brannvik born?", _cited("Ålesund", 1, dates=())),
+        ("What did her mother do?", _cited("gave her first keyboard lessons", 2, dates=())),
+    )
+    assert read_question("And her father?", mother).reader_question == (
+        "What did Ottilie Brannvik’s father do?"
+    )
 
 
 def test_a_fragment_is_read_joined_and_a_plain_follow_up_is_not() -> None:

@@ -113,6 +113,7 @@ def _referent(
     if pointer.kind in NOUN_POINTERS:
         named = (
             _person_named(said, word, asked, answer)
+            or _name_described(said.question, word, answer)
             or described_thing(said.question)
             or thing_asked_about(said.question)
             or _named(pointer, said, asked, answer)
@@ -314,6 +315,32 @@ def _looks_like_name(text: str) -> bool:
     found = words(text)
     capitals = [word for word in found if word[:1].isupper()]
     return 0 < len(found) <= _SHORT_ANSWER_WORDS and len(capitals) >= max(1, len(found) - 1)
+
+
+# The most words a name given as an answer has ("Mount Orvel", "Stellan Telecom").
+_NAME_WORDS = 5
+
+
+def _name_described(question: str, word: str, answer: str) -> str | None:
+    """The name a what-question describing a thing got ("Mount Orvel" for "What is the
+    highest mountain on Great Kessar?"), which "it" then stands for: "How tall is it?"
+    asks of the mountain named, as the article words it. None for another question or
+    answer ("What is Hezbollah?" describes a name already)."""
+    described = described_thing(question)
+    if word not in _IT or described is None or not answer[:1].isupper():
+        return None
+    if _thing_beside_role(described) != described:
+        return None  # "Who is the incident commander?": "it" is no person
+    first = words(described)[:2]
+    if len(first) < 2 or first[0].lower() not in DETERMINERS or not first[1][:1].islower():
+        return None  # "What is Hezbollah?": a name described
+    named = words(answer)
+    if not named or len(named) > _NAME_WORDS or any(mark in answer for mark in ",;:"):
+        return None
+    return answer if all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in named) else None
+
+
+_NAME_LINKS = frozenset("of the and de van von".split())
 
 
 def _answer(said: Said) -> str:

@@ -1643,3 +1643,17 @@ def test_it_is_never_the_person_a_role_names() -> None:
         "about the spokesman"
         not in read_question("What did he say about it?", spokesman).reader_question
     )
+
+
+def test_it_after_a_thing_described_and_named_is_the_name() -> None:
+    # "it" is the mountain the answer names, as the article words it.
+    highest = _chat(
+        ("What is the highest mountain on Great Kessar?", _cited("Mount Orvel", 4, dates=()))
+    )
+    assert read_question("How tall is it?", highest).reader_question == "How tall is Mount Orvel?"
+    # A name described is the name ("What is Hezbollah?"), an answer that is no name
+    # leaves the description.
+    hezbollah = _chat(("What is Hezbollah?", _cited("an Iran-backed militia", 1, dates=())))
+    assert read_question("Who backs it?", hezbollah).reader_question == "Who backs Hezbollah?"
+    target = _chat(("What was the target?", _cited("a building believed to house Hezbollah", 1)))
+    assert "Hezbollah?" not in read_question("How big is it?", target).reader_question

@@ -432,11 +432,11 @@ def other_than(
 
     if not given.strip():
         return list(spans)
-    return [
-        span
-        for span in spans
-        if not repeats(span.text) and not (shown is not None and repeats(shown(span)))
-    ]
+    # A span given already leaves the reader's next best in its sentence ("Anything
+    # else?" after "$1.5 million" of "prize money of $1.5 million and a place in ...").
+    return set_aside(
+        spans, lambda span: repeats(span.text) or (shown is not None and repeats(shown(span)))
+    )
 
 
 def not_again(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:

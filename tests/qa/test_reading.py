@@ -319,6 +319,10 @@ def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     said = "This was a clear signal that the bank is more worried about inflation than about growth"
     assert other_than([quoted], said) == [quoted]
     assert other_than([quoted], said, lambda span: said) == []
+    # The next best the reader read in its sentence stands in for a span given already.
+    place = ReadSpan("a place in the Champions League", 50, 81, 0, -2.0)
+    prize = ReadSpan("$1.5 million", 30, 42, 0, 3.0, runner_up=lambda: place)
+    assert other_than([prize], "$1.5 million") == [place]
 
 
 def test_a_fragment_follow_up_is_not_given_the_last_answer_again() -> None:

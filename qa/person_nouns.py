@@ -74,7 +74,12 @@ _BODIES = frozenset(
     "bureau foundation trust society airline airlines motors industries "
     # and the last words of clubs' and places' names: "Castellan Rovers", "Dunmore City"
     "united rovers rangers wanderers athletic fc city town county state states republic "
-    "kingdom team".split()
+    "kingdom team "
+    # and of buildings and places no one is named after the way people are ("University
+    # Library", "Eastgate Arena", "Hallow Strait"; not "Hall", "Church" or "Park")
+    "library museum gallery cathedral abbey station airport arena stadium centre center "
+    "conservatory academy college laboratory theatre theater prison cemetery strait island "
+    "islands river valley district region province village hamlet harbour".split()
 )
 
 

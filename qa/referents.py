@@ -175,6 +175,10 @@ def _referent(
             # "What did the commander say about it?" after "Who is the incident commander
             # on the fire?": "it" is no person, but the thing the role is on.
             named = _thing_beside_role(named)
+        if named is not None and pointer.kind != "possessive" and re.search(r"[’']s$", named):
+            # "How many poems are in it?" is not "... in Brannvik's?": an owner cut from
+            # what it owns ("Brannvik's most popular work") is no thing.
+            named = None
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named
@@ -556,7 +560,9 @@ def put_in(
         if word in SUBJECT_PRONOUNS and whom is not None and referent is not None:
             subjects.add(whom)
         if referent is None:
-            left = True
+            # Something left is pinned to the last answer's day ("that strike"); no one
+            # is: "What does she do?" asks no day's deed.
+            left |= word not in _SINGULAR
             continue
         answered |= referent.removesuffix("’s") == _answer(said)
         parts += [question[copied : span.start()], referent]

@@ -1657,3 +1657,26 @@ def test_it_after_a_thing_described_and_named_is_the_name() -> None:
     assert read_question("Who backs it?", hezbollah).reader_question == "Who backs Hezbollah?"
     target = _chat(("What was the target?", _cited("a building believed to house Hezbollah", 1)))
     assert "Hezbollah?" not in read_question("How big is it?", target).reader_question
+
+
+def test_no_one_is_pinned_to_a_day_nor_is_an_owner_cut_from_its_thing_a_referent() -> None:
+    # "she" left unread is no deed of the last answer's day.
+    found = _chat(("Who found the boat first?", Answer("", False, 0.1, [])))
+    assert "April" not in read_question("What does she do?", found).reader_question
+    quoted = _chat(
+        ("What did the union say?", _cited("a real-terms pay cut", 3, dates=("June 9",)))
+    )
+    assert "June 9" not in read_question("Who is she?", quoted).reader_question
+    # "it" is not "Brannvik's" of "Brannvik's most popular work".
+    work = _chat(("When was Brannvik's most popular work published?", _cited("1875", 9, dates=())))
+    # (the article never writes "popular work" together: the topic is cut at it)
+    cut = read_question("How many poems are in it?", work, lambda phrase: False)
+    assert not cut.reader_question.endswith("Brannvik's?")
+
+
+def test_he_or_she_is_no_library() -> None:
+    library = _chat(("Where did Brannvik study music?", _cited("University Library", 24, dates=())))
+    assert (
+        "University Library"
+        not in read_question("What did he say about her?", library).reader_question
+    )

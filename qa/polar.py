@@ -80,13 +80,22 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
     return NO if negated else YES
 
 
+# A name with its title, as a question writes it: "Transport Minister Amara Quist".
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*")
+
+
 def _restates(question: str, sentence: str) -> bool:
     """Whether `sentence` uses the question's words, all but one at most and never
     without the last: where it does not ("Is the light from the LED strong?" / "there is
-    only a faint red light"), what it says is no yes or no to what was asked."""
+    only a faint red light"), what it says is no yes or no to what was asked. A name is
+    used where any word of it is ("Quist" for "Transport Minister Amara Quist")."""
     asked = terms(question)
     if not asked:
         return False
     said = set(terms(sentence))
+    for name in _NAME.findall(question.strip()):
+        named = terms(name)
+        if set(named) & said:
+            said |= set(named)
     missing = [term for term in asked if term not in said]
     return len(missing) <= 1 and asked[-1] in said

@@ -15,7 +15,8 @@ ARTICLE = (
     "The engine failed over the sea. "
     "The fire killed 87 people. "
     "There is only a faint red light from the LED. "
-    "If a player does not meet the rules, the club may appeal."
+    "If a player does not meet the rules, the club may appeal. "
+    "A memorial service was held on March 20, attended by 3,000 people, including Quist."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -55,3 +56,10 @@ def test_no_verdict_where_the_question_asks_none_or_the_clause_cannot_say() -> N
     assert _verdict("Who said it would comply?", 0, "The union") is None
     # The sentence does not say what was asked ("strong"): no yes or no in it.
     assert _verdict("Is the light from the LED strong?", 7, "a faint red light") is None
+
+
+def test_a_name_is_used_where_any_word_of_it_is() -> None:
+    asked = "Did Transport Minister Amara Quist attend the memorial service?"
+    assert _verdict(asked, 9, "including Quist") == YES
+    # Not where none of the name's words is written.
+    assert _verdict("Did Minister Amara Okafor attend the memorial service?", 9, "Quist") is None

@@ -77,7 +77,14 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
     clause = sentence.text[breaks[-1] if breaks else 0 : end]
     asked = set(terms(question))
     negated = any(not (set(terms(found.group())) & asked) for found in _NEGATION.finditer(clause))
-    return NO if negated else YES
+    # "Did Ostrowski vote in favour of approval?" / "voted against approval": the other side.
+    other_side = _FOR.search(question) is not None and _AGAINST.search(clause) is not None
+    return NO if negated or other_side else YES
+
+
+# Being for something, and against it.
+_FOR = re.compile(r"\bin\s+favou?r\b|\bvot\w*\s+for\b|\bsupport\w*", re.IGNORECASE)
+_AGAINST = re.compile(r"\bagainst\b|\boppos\w*", re.IGNORECASE)
 
 
 # A name with its title, as a question writes it: "Transport Minister Amara Quist".

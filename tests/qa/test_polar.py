@@ -16,7 +16,8 @@ ARTICLE = (
     "The fire killed 87 people. "
     "There is only a faint red light from the LED. "
     "If a player does not meet the rules, the club may appeal. "
-    "A memorial service was held on March 20, attended by 3,000 people, including Quist."
+    "A memorial service was held on March 20, attended by 3,000 people, including Quist. "
+    "Ostrowski was one of the three members who voted against approval."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -63,3 +64,9 @@ def test_a_name_is_used_where_any_word_of_it_is() -> None:
     assert _verdict(asked, 9, "including Quist") == YES
     # Not where none of the name's words is written.
     assert _verdict("Did Minister Amara Okafor attend the memorial service?", 9, "Quist") is None
+
+
+def test_voting_against_is_no_vote_in_favour() -> None:
+    against = "voted against approval"
+    assert _verdict("Did Ostrowski vote in favour of approval?", 10, against) == NO
+    assert _verdict("Did Ostrowski vote against approval?", 10, against) == YES

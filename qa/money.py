@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from qa.reading import ReadSpan
+from qa.referring import AUXILIARIES
 from qa.shares import CHANGE, asks_price
 
 # "How much money ...", "How much is it worth?", "How much did the appeal raise?".
@@ -38,14 +39,27 @@ _MONEY = re.compile(
     r"riyals?|rials?|zloty|forints?|won|baht|ringgit|nairas?|bitcoins?|usd|eur|gbp|chf|"
     r"sek|nok|dkk|jpy|cny|inr|aud|cad|"
     # a large sum, written without its currency as often as with it
-    r"thousand|million|billion|trillion|bn|mn|m|k)\b",
+    r"thousand|million|billion|trillion|bn|mn|m|k)\b"
+    r"|\d(?:k|m|bn|mn)\b",  # "31k", "2.6bn"
     re.IGNORECASE,
 )
 
 
+# "How much land did they sell?" asks how much land: a noun after "how much" is what is
+# measured, unless it is money; an auxiliary there leaves it to the verb ("How much did
+# it cost?").
+_HOW_MUCH_NOUN = re.compile(r"\bhow\s+much\s+(?P<word>[^\W\d_]+)", re.IGNORECASE)
+_MONEY_NOUNS = frozenset("money cash funding funds revenue profit income".split())
+
+
 def asks_money(question: str) -> bool:
     """Whether `question` asks an amount of money: a price, a sum raised or a worth (not
-    by how much a price moved)."""
+    by how much a price moved, nor how much of a thing: "How much land did they sell?")."""
+    noun = _HOW_MUCH_NOUN.search(question)
+    if noun is not None:
+        word = noun["word"].lower()
+        if word not in AUXILIARIES and word not in _MONEY_NOUNS and word != "of":
+            return False
     if asks_price(question):
         return True
     return _MONEY_ASKED.search(question) is not None and CHANGE.search(question) is None

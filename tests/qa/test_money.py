@@ -25,6 +25,8 @@ def _span(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -
         ("How much did the share price fall?", False),  # a change: a percentage answers it
         ("How many buses ran?", False),
         ("How much of the forest burned?", False),
+        ("How much land did the Allen brothers sell?", False),  # how much land
+        ("How much money did they raise?", True),
     ],
 )
 def test_which_questions_ask_an_amount_of_money(question: str, asks: bool) -> None:
@@ -37,6 +39,7 @@ def test_which_questions_ask_an_amount_of_money(question: str, asks: bool) -> No
         ("2,500 dollars", True),
         ("€21 million", True),
         ("2.6 billion", True),  # a large sum, its currency left out
+        ("31k", True),
         ("free of charge", True),  # no number: the reader's to weigh
         ("40", False),
         ("9,000 hectares", False),

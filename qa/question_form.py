@@ -105,6 +105,11 @@ _PM = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<![\w./’'-])pm(?![\w./’'-])")
 # "min" for a minister where it ends the question or owns a portfolio ("who's the health
 # min", "the min of defence"), not minutes ("5 min") nor a minimum ("the min price").
 _MIN = re.compile(r"(?<![\d.:])(?<![\d.:]\s)(?<=[a-z]\s)min(?=\s*[?.!]?\s*$|\s+of\b)")
+# "what min did they score": the minute of a match, asked before a verb.
+_MINUTE = re.compile(
+    r"\b(?P<wh>what|which)\s+min(?=\s+(?:did|does|do|was|were|is|are|will|has|had)\b)",
+    re.IGNORECASE,
+)
 _R = re.compile(rf"(?:^|\b(?P<w>{_WH}|which|much|many)\s+)[rR](?![\w./’'&-])", re.IGNORECASE)
 # ... and after a word, lower case, before what follows an "are" ("how many jobs r being
 # cut", "the talks r still on").
@@ -559,6 +564,7 @@ def tidy(question: str) -> str:
     text = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], text)
     text = _PM.sub("prime minister", text)
     text = _MIN.sub("minister", text)
+    text = _MINUTE.sub(lambda m: f"{m['wh']} minute", text)
     text = _NUMBER_OF.sub(lambda m: "Number " if m.group()[0].isupper() else "number ", text)
     text = _question_order(_unwrapped(text).strip() or text)
     # "no, I meant what did they vote for": the question, corrected ("I meant the Beirut

@@ -71,6 +71,7 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("no of ships waiting", "Number of ships waiting?"),
         ("what happened at 3 pm", "What happened at 3 pm?"),
         ("who's the health min", "Who is the health minister?"),
+        ("what min did castelmont score first", "What minute did castelmont score first?"),
         ("how long was the wait, 5 min", "How long was the wait, 5 min?"),
         ("whats the min price", "What is the min price?"),
         ("salvay dob", "Salvay date of birth?"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from qa.reading import ReadSpan
 from qa.referring import AUXILIARIES
@@ -32,17 +33,22 @@ _NUMBER = re.compile(
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b",
     re.IGNORECASE,
 )
-_MONEY = re.compile(
-    r"[$€£¥₹₩₽¢]|\b(?:dollars?|euros?|pounds?|sterling|kroner|krone|kronor|krona|kronur|"
+_CURRENCIES = (
+    r"dollars?|euros?|pounds?|sterling|kroner|krone|kronor|krona|kronur|"
     r"crowns?|francs?|yen|yuan|renminbi|rupees?|pesos?|reais|real|rand|cents?|pence|"
     r"shillings?|marks?|guilders?|lira|lire|liras|roubles?|rubles?|dinars?|dirhams?|"
     r"riyals?|rials?|zloty|forints?|won|baht|ringgit|nairas?|bitcoins?|usd|eur|gbp|chf|"
-    r"sek|nok|dkk|jpy|cny|inr|aud|cad|"
+    r"sek|nok|dkk|jpy|cny|inr|aud|cad"
+)
+_MONEY = re.compile(
+    rf"[$€£¥₹₩₽¢]|\b(?:{_CURRENCIES}|"
     # a large sum, written without its currency as often as with it
     r"thousand|million|billion|trillion|bn|mn|m|k)\b"
     r"|\d(?:k|m|bn|mn)\b",  # "31k", "2.6bn"
     re.IGNORECASE,
 )
+# The currency a number is followed by: "100,000" of "worth 100,000 Swedish kronor".
+_CURRENCY_AFTER = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:{_CURRENCIES})\b", re.IGNORECASE)
 
 
 # "How much land did they sell?" asks how much land: a noun after "how much" is what is
@@ -70,15 +76,22 @@ def is_money(answer: str) -> bool:
     return _NUMBER.search(answer) is None or _MONEY.search(answer) is not None
 
 
-def of_money(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans less those that are no amount of money, where `question` asks one; each
-    replaced by the reader's runner-up in its sentence where it believed it."""
+def of_money(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less those that are no amount of money, where `question` asks one (`text`:
+    the article the spans' offsets are in); a number the article writes before its
+    currency completed with it, and others replaced by the reader's runner-up in its
+    sentence where it believed it."""
     if not asks_money(question):
         return list(spans)
     kept: list[ReadSpan] = []
     for span in spans:
         if is_money(span.text):
             kept.append(span)
+            continue
+        currency = _CURRENCY_AFTER.match(text, span.end)
+        if currency is not None and _NUMBER.search(span.text):
+            end = currency.end()
+            kept.append(replace(span, text=text[span.start : end], end=end))
             continue
         # Its runner-up only where that is a sum ("40" beside "2,500 dollars"), not a
         # name that merely has no number.

@@ -82,13 +82,13 @@ _ROLE_ON = re.compile(
 
 
 def _thing_beside_role(phrase: str) -> str | None:
-    """`phrase` where it is a thing; the thing a role phrase is on ("the fire" of "the
-    incident commander on the fire"); None for a role of nothing ("it" is no person)."""
+    """`phrase` where it is a thing, or a role of nothing ("the market leader" may be a
+    company); the thing a role phrase is on ("the fire" of "the incident commander on
+    the fire"): "it" is no person."""
     found = _ROLE_ON.match(phrase)
-    role = found["role"] if found is not None else phrase
-    if not role[:1].islower() or not names_a_role(role):
+    if found is None or not found["role"][:1].islower() or not names_a_role(found["role"]):
         return phrase
-    return found["thing"] if found is not None else None
+    return found["thing"]
 
 
 def _referent(
@@ -333,8 +333,8 @@ def _name_described(question: str, word: str, answer: str) -> str | None:
     described = described_thing(question)
     if word not in _IT or described is None or not answer[:1].isupper():
         return None
-    if _thing_beside_role(described) != described:
-        return None  # "Who is the incident commander?": "it" is no person
+    if names_a_role(described) or _thing_beside_role(described) != described:
+        return None  # "Who is the incident commander on the fire?": "it" is no person
     first = words(described)[:2]
     if len(first) < 2 or first[0].lower() not in DETERMINERS or not first[1][:1].islower():
         return None  # "What is Hezbollah?": a name described

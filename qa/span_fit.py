@@ -51,7 +51,7 @@ def fitting_spans(
     # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
     spans = not_shares(spans, question)
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
-    spans = of_money(spans, question)
+    spans = of_money(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).
     spans = of_the_day(spans, question)
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.

@@ -7,7 +7,10 @@ import pytest
 from qa.money import asks_money, is_money, of_money
 from qa.reading import ReadSpan
 
-TEXT = "Lindell Coaches ran 40 extra buses, at a cost of 2,500 dollars a day."
+TEXT = (
+    "Lindell Coaches ran 40 extra buses, at a cost of 2,500 dollars a day. "
+    "The prize is worth 100,000 Swedish kronor."
+)
 
 
 def _span(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -> ReadSpan:
@@ -53,12 +56,18 @@ def test_what_may_be_an_amount_of_money(answer: str, money: bool) -> None:
 def test_a_price_asked_is_not_answered_by_a_count() -> None:
     asked = "How much did Lindell Coaches charge for the extra buses?"
     # Nothing put in its place: the article may not say what they charged ...
-    assert of_money([_span("40")], asked) == []
+    assert of_money([_span("40")], asked, TEXT) == []
     # ... but a sum the reader read beside it is one.
     cost = _span("2,500 dollars", -1.0)
-    assert of_money([_span("40", runner_up=cost)], asked) == [cost]
+    assert of_money([_span("40", runner_up=cost)], asked, TEXT) == [cost]
     # A name beside it is no sum.
     coaches = _span("Lindell Coaches", -1.0)
-    assert of_money([_span("40", runner_up=coaches)], asked) == []
+    assert of_money([_span("40", runner_up=coaches)], asked, TEXT) == []
     # Another question keeps every span.
-    assert of_money([_span("40")], "How many buses ran?") == [_span("40")]
+    assert of_money([_span("40")], "How many buses ran?", TEXT) == [_span("40")]
+
+
+def test_a_number_before_its_currency_is_completed_with_it() -> None:
+    worth = of_money([_span("100,000")], "How much is the prize worth?", TEXT)
+    assert [span.text for span in worth] == ["100,000 Swedish kronor"]
+    assert TEXT[worth[0].start : worth[0].end] == worth[0].text

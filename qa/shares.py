@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 
 # "How many patients ...?" asks for a count, unless it asks how many percent or points.
 _COUNT = re.compile(
@@ -87,3 +88,35 @@ def not_shares(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
         return spans
     kept = [span for span in spans if not is_share(span.text)]
     return kept or spans
+
+
+# "fell 4.1 percent to 35.60 dollars": the level reached, after "to".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+
+
+def not_levels(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less the levels a change reached ("35.60 dollars" of "fell 4.1 percent to
+    35.60 dollars"), where `question` asks by how much something moved (`text`: the
+    article the spans' offsets are in); each replaced by the reader's runner-up in its
+    sentence where it believed it: the change is the other number."""
+    if CHANGE.search(question) is None:
+        return list(spans)
+
+    def level(span: ReadSpan) -> bool:
+        before = text[max(0, span.start - 20) : span.start]
+        return _NUMBER.search(span.text) is not None and _LEVEL_BEFORE.search(before) is not None
+
+    return [_change_only(span) for span in set_aside(spans, level)]
+
+
+# "4.1 percent to 35.60 dollars": the change, then the level it reached.
+_CHANGE_THEN_LEVEL = re.compile(r"^(?P<change>\S*\d.*?)\s+to\s+\S*\d")
+
+
+def _change_only(span: ReadSpan) -> ReadSpan:
+    """`span` up to its change, where it runs on to the level reached."""
+    found = _CHANGE_THEN_LEVEL.match(span.text)
+    if found is None:
+        return span
+    change = found["change"]
+    return replace(span, text=change, end=span.start + len(change))

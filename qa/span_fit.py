@@ -26,7 +26,7 @@ from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
 from qa.reading import ReadSpan
 from qa.referring import pointers
-from qa.shares import not_shares
+from qa.shares import not_levels, not_shares
 from qa.time_of_day import of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
@@ -50,6 +50,8 @@ def fitting_spans(
     question = reading.reader_question
     # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
     spans = not_shares(spans, question)
+    # "How much did shares fall?" is not answered by the level they fell to.
+    spans = not_levels(spans, question, text)
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
     spans = of_money(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).

@@ -10,7 +10,7 @@ from qa import ArticleQA
 from qa.answerability import answer_fits
 from qa.calibration import Calibration
 from qa.reading import ReadSpan, decisive
-from qa.shares import asks_amount, asks_price, is_share, not_shares
+from qa.shares import asks_amount, asks_price, is_share, not_levels, not_shares
 from tests.conftest import FakeEmbedder
 from tests.qa.test_reading import FakeSpan, PhraseReader
 
@@ -114,3 +114,18 @@ def test_the_price_is_answered_where_the_reader_prefers_a_share(
     bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=reader, calibration=calibration)
     assert bot.ask("How much does lumenastat cost?").text == "$21,000 a year"
     assert bot.ask("How much did the drug slow decline?").text == "27% over 18 months"
+
+
+def test_a_change_asked_is_not_the_level_it_reached() -> None:
+    text = "Veltra's shares fell 4.1 percent to 35.60 dollars on Monday."
+    start = text.index("35.60")
+    level = ReadSpan("35.60 dollars", start, start + len("35.60 dollars"), 0, 3.0)
+    asked = "How much did Veltra's shares fall?"
+    assert not_levels([level], asked, text) == []
+    # Not where the question asks a price: the level is one.
+    assert not_levels([level], "How much did a share cost?", text) == [level]
+    # A change that runs on to its level is the change.
+    start = text.index("4.1")
+    both = ReadSpan("4.1 percent to 35.60 dollars", start, start + 28, 0, 3.0)
+    (change,) = not_levels([both], asked, text)
+    assert change.text == "4.1 percent" == text[change.start : change.end]

@@ -58,6 +58,7 @@ _PLURAL = frozenset("they them their theirs".split())
 _PAST_BE = frozenset("was were".split())
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
+_BEING = frozenset({"being", "been"})
 # Forms of one pronoun: two different ones in a question stand for different things.
 _PRONOUN_GROUP = {
     form: forms.split()[0]
@@ -464,7 +465,8 @@ def _placed_thing(question: str) -> str | None:
             # talks held?": the talks).
             phrase = list(
                 takewhile(
-                    lambda word: word.lower() not in PREPOSITIONS and not participle(word),
+                    # nor "being" of "Where is the boat being conserved?"
+                    lambda word: word.lower() not in PREPOSITIONS | _BEING and not participle(word),
                     found[at:],
                 )
             )

@@ -1678,3 +1678,8 @@ def test_he_or_she_is_no_library() -> None:
         "University Library"
         not in read_question("What did he say about her?", library).reader_question
     )
+
+
+def test_it_after_where_something_is_being_done_is_the_thing() -> None:
+    kept = _chat(("Where is the boat being conserved?", _cited("Westmarch County Museum", 3)))
+    assert read_question("When was it found?", kept).reader_question == "When was the boat found?"

@@ -163,13 +163,26 @@ def _that_points(previous: str, after: list[str], rest: int) -> str | None:
     `previous`: the word before ("" at the start); `after`: the next few; `rest`: how
     many follow in all."""
     if not previous or previous in WH | AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS:
-        verb_follows = (previous in _DO and rest == 1) or _participle_follows(previous, after)
+        verb_follows = (
+            previous in _DO and (rest == 1 or _verb_then_particle(after))
+        ) or _participle_follows(previous, after)
         return "determiner" if _noun_follows(after) and not verb_follows else "thing"
     if not rest or after[0].lower() in _HAPPEN:
         return "thing"  # "Who condemned that?", "Where would all that happen?"
     # "Who condemned that strike?" ends on its noun; where more follows, "that" may as
     # well start a clause ("the style that emerged from ..."): read as standing alone.
     return "determiner" if rest == 1 and _noun_follows(after) else None
+
+
+# Words after a verb that end its phrase: "free up", "set off", "cost the city".
+_PARTICLES = frozenset("up down off out on in over away back".split())
+
+
+def _verb_then_particle(after: list[str]) -> bool:
+    """Whether the two words after "that" (after "did"/"does") read as a verb and its
+    particle or object ("How much money did that free up?"), not a noun and its verb
+    ("Did that strike kill anyone?")."""
+    return len(after) >= 2 and after[1].lower() in _PARTICLES | DETERMINERS
 
 
 def _participle_follows(previous: str, after: list[str]) -> bool:

@@ -1581,6 +1581,10 @@ def test_why_is_that_asks_why_and_all_that_is_the_thing() -> None:
     assert ellipsis("Why is that?") == ellipsis("Why?")
     assert ellipsis("why so") == ellipsis("Why?")
     assert [p.kind for p in pointers("Where would all that happen?")] == ["thing"]
+    # After "did": a verb and its particle or object follow "that", or a noun and its verb.
+    assert [p.kind for p in pointers("How much money did that free up?")] == ["thing"]
+    assert [p.kind for p in pointers("How much did that cost the city?")] == ["thing"]
+    assert [p.kind for p in pointers("Did that strike kill anyone?")] == ["determiner"]
 
 
 def test_a_stranded_preposition_asks_as_the_preposition_first() -> None:

@@ -58,6 +58,8 @@ _PLURAL = frozenset("they them their theirs".split())
 _PAST_BE = frozenset("was were".split())
 # "it" never stands for many things ("frozen meals and dairy products").
 _IT = frozenset("it its".split())
+# A number, a year or a sum with nothing named: no thing for a pronoun to stand for.
+_NO_THING = re.compile(r"(?:about |around |some |in )?[\d.,–-]+(?:\s*(?:%|per\s*cent|percent))?")
 _BEING = frozenset({"being", "been"})
 # Forms of one pronoun: two different ones in a question stand for different things.
 _PRONOUN_GROUP = {
@@ -90,6 +92,27 @@ def _thing_beside_role(phrase: str) -> str | None:
     if found is None or not found["role"][:1].islower() or not names_a_role(found["role"]):
         return phrase
     return found["thing"]
+
+
+# "... did Hallidane find hallidanite?": the object after a named subject and its verb.
+_DID_OBJECT = re.compile(
+    r"\b(?:did|does|do|will|would|has|have|had)\s+"
+    r"(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*|(?:the|its|his|her|their)\s+\w+)"
+    r"\s+(?P<verb>[a-z]+)\s+(?P<object>[^?]+?)\s*\??$",
+)
+
+
+def _object_found(question: str) -> str | None:
+    """The thing a question's deed is done to ("hallidanite" of "In what year did
+    Hallidane find hallidanite?"), where it is one noun phrase; else None."""
+    found = _DID_OBJECT.search(question)
+    if found is None:
+        return None
+    thing = found["object"]
+    first = words(thing)[:1]
+    if not first or first[0].lower() in PREPOSITIONS | SUBJECT_PRONOUNS or len(words(thing)) > 5:
+        return None
+    return thing
 
 
 def _referent(
@@ -180,6 +203,11 @@ def _referent(
             # "How many poems are in it?" is not "... in Brannvik's?": an owner cut from
             # what it owns ("Brannvik's most popular work") is no thing.
             named = None
+        if named is not None and (leads_with_preposition(named) or _NO_THING.fullmatch(named)):
+            # Nor is a phrase of when or where ("of last year") or a bare number or year:
+            # "Who named it after her?" after "In what year did Hallidane find
+            # hallidanite?" / "1907" names what she found.
+            named = _object_found(said.question) if word in _IT else None
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named

@@ -166,12 +166,12 @@ def _that_points(previous: str, after: list[str], rest: int) -> str | None:
         verb_follows = (
             previous in _DO and (rest == 1 or _verb_then_particle(after))
         ) or _participle_follows(previous, after)
-        return "determiner" if _noun_follows(after) and not verb_follows else "thing"
+        return "determiner" if _noun_follows(after, True) and not verb_follows else "thing"
     if not rest or after[0].lower() in _HAPPEN:
         return "thing"  # "Who condemned that?", "Where would all that happen?"
     # "Who condemned that strike?" ends on its noun; where more follows, "that" may as
     # well start a clause ("the style that emerged from ..."): read as standing alone.
-    return "determiner" if rest == 1 and _noun_follows(after) else None
+    return "determiner" if rest == 1 and _noun_follows(after, True) else None
 
 
 # Words after a verb that end its phrase: "free up", "set off", "cost the city".
@@ -196,15 +196,23 @@ def _participle_follows(previous: str, after: list[str]) -> bool:
 _PERFECT = frozenset("has have had".split())
 
 
-def _noun_follows(after: list[str]) -> bool:
+def _noun_follows(after: list[str], singular: bool = False) -> bool:
     """Whether a demonstrative is followed by its noun ("that strike"), not by a verb,
     preposition or name ("Was that in Beirut?", "Was that Beirut?", "Where would all
-    that happen?")."""
+    that happen?"). After a `singular` one ("that", "this") a word ending in "s" is a
+    verb ("How much of that comes from a grant?"), save for a noun that ends so ("that
+    news", "this crisis", "that bus", "that class")."""
     if not after:
         return False
     following = after[0]
+    if singular and _SINGULAR_VERB.search(following) and not _SINGULAR_NOUN_END.search(following):
+        return False
     closed = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | _NO_NOUN | _HAPPEN
     return following.lower() not in closed and not following[:1].isupper()
+
+
+_SINGULAR_VERB = re.compile(r"^[a-z]{2,}s$")
+_SINGULAR_NOUN_END = re.compile(r"(?:ss|us|is|ws|ics|ies)$")
 
 
 # Verbs of an event after "that" ("all that happen"): no noun for it to point with.
@@ -216,7 +224,10 @@ _HAPPEN = frozenset(
 
 # Words after "that"/"this" that are no noun for it to point with ("Is that all in
 # cash?", "How much was that up on the year?": "that" is the thing itself).
-_NO_NOUN = frozenset("all up down out off so too much many more less also".split())
+_NO_NOUN = frozenset(
+    "all up down out off so too much many more less also today tonight now then yesterday "
+    "tomorrow".split()
+)
 
 
 # Verbs that report what their subject says or thinks: "it" right after one stands for
@@ -249,7 +260,7 @@ def _kind(scan: _Scan, i: int) -> str | None:
             return None  # "this week"; "those in Beirut" (the ones in Beirut)
         if (previous in _DO and rest == 1) or _participle_follows(previous, after):
             return "thing"  # "Where did this happen?": the word after is the verb
-        return "determiner" if _noun_follows(after) else "thing"
+        return "determiner" if _noun_follows(after, lower == "this") else "thing"
     if lower in SUBJECT_PRONOUNS & PERSONAL - {"it"}:
         # A clause's subject may stand for a name in an earlier clause ("When Liszt ...,
         # where did he live?"), never for one in its own.

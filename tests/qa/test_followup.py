@@ -1687,3 +1687,27 @@ def test_he_or_she_is_no_library() -> None:
 def test_it_after_where_something_is_being_done_is_the_thing() -> None:
     kept = _chat(("Where is the boat being conserved?", _cited("Westmarch County Museum", 3)))
     assert read_question("When was it found?", kept).reader_question == "When was the boat found?"
+
+
+def test_a_year_or_a_phrase_of_when_is_no_thing_it_stands_for() -> None:
+    found = _chat(
+        ("What mineral did Hallidane discover?", _cited("hallidanite", 5, dates=())),
+        ("Where did she find it?", _cited("Dunkeld, Perthshire", 5, dates=())),
+        ("In what year?", _cited("1907", 6, dates=())),
+    )
+    assert read_question("Who named it after her?", found).reader_question == (
+        "Who named hallidanite after Hallidane?"
+    )
+    meaning = _chat(
+        ("What is firn?", _cited("snow", 1, dates=())),
+        ("What does its name mean?", _cited("of last year", 2, dates=())),
+    )
+    assert read_question("How dense does it get?", meaning).reader_question == (
+        "How dense does firn get?"
+    )
+
+
+def test_that_before_a_verb_in_s_stands_alone() -> None:
+    assert [p.kind for p in pointers("How much of that comes from a grant?")] == ["thing"]
+    assert [p.kind for p in pointers("What is used for that today?")] == ["thing"]
+    assert [p.kind for p in pointers("Did that news surprise anyone?")] == ["determiner"]

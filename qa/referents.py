@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from itertools import takewhile
 
+from qa.answer_length import question_kind
 from qa.answerability import DATE, answer_type
 from qa.apposition import kind_named
 from qa.dates import date_phrases
@@ -437,7 +438,9 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
         if (short and not _deed(answer)) or _noun_phrase(answer):
-            return answer if asked not in ("how", "why", "when") else None
+            # Nor is what someone said ("changes nothing") a thing to point at.
+            said_so = question_kind(said.question) == "statement"
+            return answer if asked not in ("how", "why", "when") and not said_so else None
         # Answered with a sentence, or not at all: the kind asked for ("Who heads it?"
         # after "Which regulator is involved?" went unanswered: the regulator).
         return _kind_asked(said)

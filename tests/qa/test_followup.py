@@ -1711,3 +1711,11 @@ def test_that_before_a_verb_in_s_stands_alone() -> None:
     assert [p.kind for p in pointers("How much of that comes from a grant?")] == ["thing"]
     assert [p.kind for p in pointers("What is used for that today?")] == ["thing"]
     assert [p.kind for p in pointers("Did that news surprise anyone?")] == ["determiner"]
+
+
+def test_what_someone_said_is_no_thing_it_stands_for() -> None:
+    said = _chat(("What did she say about the deal?", _cited("changes nothing", 27, dates=())))
+    assert (
+        "changes nothing"
+        not in read_question("What company did it buy in 2011?", said).reader_question
+    )

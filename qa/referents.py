@@ -337,10 +337,20 @@ _HE = frozenset("he him his".split())
 _SHE = frozenset("she her hers".split())
 
 
+# Nouns for a man or a woman that a phrase may end on: "Mathilde’s husband" is no "her".
+_HIS_NOUNS = frozenset("husband son brother father king prince man boy widower nephew".split())
+_HER_NOUNS = frozenset("wife daughter sister mother queen princess woman girl widow niece".split())
+
+
 def _other_sex(word: str, named: str) -> bool:
-    """Whether `named` opens with a title of the sex the pronoun `word` is not."""
-    first = named.split(maxsplit=1)[0].lower() if named.strip() else ""
-    return (word in _SHE and first in _HIS_TITLES) or (word in _HE and first in _HER_TITLES)
+    """Whether `named` opens with a title, or ends on a noun, of the sex the pronoun
+    `word` is not ("Sir David Park", "Mathilde’s husband" for "she")."""
+    found = named.split()
+    first = found[0].lower() if found else ""
+    last = found[-1].lower() if found and not found[-1][:1].isupper() else ""
+    return (word in _SHE and (first in _HIS_TITLES or last in _HIS_NOUNS)) or (
+        word in _HE and (first in _HER_TITLES or last in _HER_NOUNS)
+    )
 
 
 def _looks_like_name(text: str) -> bool:

@@ -1719,3 +1719,11 @@ def test_what_someone_said_is_no_thing_it_stands_for() -> None:
         "changes nothing"
         not in read_question("What company did it buy in 2011?", said).reader_question
     )
+
+
+def test_her_is_not_a_phrase_ending_on_a_man() -> None:
+    reign = _chat(
+        ("Who was the only woman to rule Tervalia?", _cited("Mathilde", 8, dates=())),
+        ("Who was her husband?", _cited("Count of Lisk", 8, dates=())),
+    )
+    assert "husband" not in read_question("When did her reign end?", reign).reader_question

@@ -114,9 +114,10 @@ _CHANGE_THEN_LEVEL = re.compile(r"^(?P<change>\S*\d.*?)\s+to\s+\S*\d")
 
 
 def _change_only(span: ReadSpan) -> ReadSpan:
-    """`span` up to its change, where it runs on to the level reached."""
+    """`span` up to its change, a percentage, where it runs on to the level reached (not
+    "4,600 to 75,000": a range from one figure to the other)."""
     found = _CHANGE_THEN_LEVEL.match(span.text)
-    if found is None:
+    if found is None or not _PERCENT.search(found["change"]):
         return span
     change = found["change"]
     return replace(span, text=change, end=span.start + len(change))

@@ -129,3 +129,8 @@ def test_a_change_asked_is_not_the_level_it_reached() -> None:
     both = ReadSpan("4.1 percent to 35.60 dollars", start, start + 28, 0, 3.0)
     (change,) = not_levels([both], asked, text)
     assert change.text == "4.1 percent" == text[change.start : change.end]
+    # A range from one figure to another is no change and its level.
+    grew = "The number grew from 4,600 to 75,000."
+    start = grew.index("4,600")
+    both = ReadSpan("4,600 to 75,000", start, start + 15, 0, 3.0)
+    assert not_levels([both], "How much did the number increase?", grew) == [both]

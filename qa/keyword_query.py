@@ -100,7 +100,19 @@ def as_question(question: str) -> str | None:
         plural = looks_plural(words[-3])
         be = ("were" if plural else "was") if _dated(body, words) else ("are" if plural else "is")
         return f"Who {be} {article}{body}?"
-    return f"What {'was' if _dated(body, words) else 'is'} {article}{body}?"
+    be = "was" if _dated(body, words) else "is"
+    if words[-1] in _OF_ASKED and len(words) > 1:
+        # "shareholder vote date": the date of the vote ("What is the shareholder vote
+        # date?" was withheld, "What is the date of the shareholder vote?" answered).
+        thing = body[: body.lower().rindex(words[-1])].rstrip()
+        if thing.split()[0].lower() not in _OWN_DETERMINERS:
+            thing = f"the {thing}"
+        return f"What {be} the {words[-1]} of {thing}?"
+    return f"What {be} {article}{body}?"
+
+
+# A query's last word that names what is asked of the words before it.
+_OF_ASKED = frozenset("date name".split())
 
 
 def _counted_done_to(words: list[str]) -> bool:

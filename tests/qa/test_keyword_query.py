@@ -16,6 +16,9 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("November 23 target?", "What was the November 23 target?"),
         ("saturday result", "What was the saturday result?"),
         ("talks location", "What is the talks location?"),
+        # A date or a name asked of what the words before it name.
+        ("shareholder vote date", "What is the date of the shareholder vote?"),
+        ("new governor name", "What is the name of the new governor?"),
         ("Hamas camp strike date", "What is the Hamas camp strike date?"),
         # A determiner of its own: no second one.
         ("the target of the Beirut strike", "What is the target of the Beirut strike?"),

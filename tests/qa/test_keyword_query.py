@@ -19,7 +19,7 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         # A date or a name asked of what the words before it name.
         ("shareholder vote date", "What is the date of the shareholder vote?"),
         ("new governor name", "What is the name of the new governor?"),
-        ("Hamas camp strike date", "What is the Hamas camp strike date?"),
+        ("Hamas camp strike date", "What is the date of the Hamas camp strike?"),
         # A determiner of its own: no second one.
         ("the target of the Beirut strike", "What is the target of the Beirut strike?"),
         ("its capital", "What is its capital?"),

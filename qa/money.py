@@ -55,7 +55,17 @@ _CURRENCY_AFTER = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:{_CURRENCIES})\b"
 # measured, unless it is money; an auxiliary there leaves it to the verb ("How much did
 # it cost?").
 _HOW_MUCH_NOUN = re.compile(r"\bhow\s+much\s+(?P<word>[^\W\d_]+)", re.IGNORECASE)
-_MONEY_NOUNS = frozenset("money cash funding funds revenue profit income".split())
+_MONEY_NOUNS = frozenset(
+    "money cash funding funds revenue profit income capital compensation aid debt budget "
+    "investment".split()
+)
+# "What did a Kestrel K1 cost when it first went on sale?": what it cost, asked with
+# "what" (not "What did the delay cost the team?", a loss of something else).
+_WHAT_COST = re.compile(
+    r"^\W*what\s+(?:did|does|do|will|would|could)\s+.+?\s+cost"
+    r"(?:\s+(?:when|in|at|back|then|now|originally|initially)\b.*)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 def asks_money(question: str) -> bool:
@@ -64,9 +74,11 @@ def asks_money(question: str) -> bool:
     noun = _HOW_MUCH_NOUN.search(question)
     if noun is not None:
         word = noun["word"].lower()
-        if word not in AUXILIARIES and word not in _MONEY_NOUNS and word != "of":
+        if word in _MONEY_NOUNS:
+            return CHANGE.search(question) is None
+        if word not in AUXILIARIES and word != "of":
             return False
-    if asks_price(question):
+    if asks_price(question) or _WHAT_COST.match(question):
         return True
     return _MONEY_ASKED.search(question) is not None and CHANGE.search(question) is None
 

@@ -20,10 +20,11 @@ _ASKED = re.compile(
 _NAME = r"(?-i:[A-Z])[\w-]*(?:\s+(?:(?:of|the|de|al)\s+)?(?-i:[A-Z])[\w-]*){0,3}"
 
 
-# "Who ran the training camp?", "Which group owns the station?": the owner of the thing.
+# "Who ran the training camp?", "Which group owns the station?": the owner of the thing
+# ("Who runs the Old Mill café?" names the café: the one who runs it is asked).
 _OWNED_BY_WHO = re.compile(
     r"^\s*(?:who|which\s+[^\W\d_]+)\s+(?:runs?|ran|operates?|operated|owns?|owned|controls?"
-    r"|controlled|manages?|managed)\s+(?:the|a|an)\s+(?:[^\W\d_][\w-]*\s+){0,2}"
+    r"|controlled|manages?|managed)\s+(?:the|a|an)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}"
     r"(?P<noun>[^\W\d_][\w-]*)\s*\??\s*$",
     re.IGNORECASE,
 )

@@ -30,6 +30,9 @@ def _span(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -
         ("How much of the forest burned?", False),
         ("How much land did the Allen brothers sell?", False),  # how much land
         ("How much money did they raise?", True),
+        ("How much capital did the firm have at the start?", True),
+        ("What did a Kestrel K1 cost when it first went on sale?", True),
+        ("What did the glitch cost the team?", False),  # a loss of something else
     ],
 )
 def test_which_questions_ask_an_amount_of_money(question: str, asks: bool) -> None:

@@ -19,6 +19,7 @@ from qa.reading import ReadSpan
         ("Which group owns the station?", "station"),
         ("Who issued a warning?", None),
         ("Who owns shares in it?", None),
+        ("Who runs the Old Mill café?", None),  # the café is named: who runs it is asked
     ],
 )
 def test_the_noun_whose_owner_is_asked(question: str, noun: str | None) -> None:

@@ -27,7 +27,7 @@ from qa.outside import not_outside
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.shares import not_levels, not_shares
-from qa.time_of_day import of_the_day
+from qa.time_of_day import of_the_date, of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
 
@@ -56,6 +56,8 @@ def fitting_spans(
     spans = of_money(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).
     spans = of_the_day(spans, question)
+    # Nor "On what date ...?" by a clock time alone ("2 p.m.").
+    spans = of_the_date(spans, question)
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.
     spans = not_areas(spans, question)
     spans = of_the_dimension(spans, question, text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.reading import ReadSpan
+from qa.reading import ReadSpan, set_aside
 
 _ASKS = re.compile(r"\btime\s+of\s+(?:the\s+)?day\b", re.IGNORECASE)
 _TELLS = re.compile(
@@ -35,3 +35,23 @@ def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     if not asks_time_of_day(question):
         return list(spans)
     return [span for span in spans if _TELLS.search(span.text)]
+
+
+# "On what date ...?", "Which day ...?": a day asked, which a clock time alone ("2 p.m.")
+# does not name.
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.IGNORECASE)
+# A clock time and nothing else: "2 p.m.", "14:30", "about 6.30 a.m.".
+_ONLY_A_TIME = re.compile(
+    r"^\W*(?:(?:about|around|at|by|shortly\s+(?:after|before))\s+)?"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|GMT|UTC|local\s+time)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less a clock time alone, where `question` asks on what date or day; each
+    replaced by the reader's runner-up in its sentence where it believed it (a time is
+    often written beside its day: "at 2 p.m. on Thursday, October 9")."""
+    if _DAY_ASKED.search(question) is None:
+        return list(spans)
+    return set_aside(spans, lambda span: _ONLY_A_TIME.match(span.text) is not None)

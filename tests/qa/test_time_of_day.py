@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.reading import ReadSpan
-from qa.time_of_day import asks_time_of_day, of_the_day
+from qa.time_of_day import asks_time_of_day, of_the_date, of_the_day
 
 
 def _span(text: str, margin: float = 1.0) -> ReadSpan:
@@ -22,3 +22,16 @@ def test_only_spans_that_tell_a_time_of_day_answer_it() -> None:
     assert [span.text for span in kept] == ["the early hours of November 19", "4:17 a.m."]
     assert of_the_day(spans[:1], "What time of day was it?") == []  # withheld: not said
     assert of_the_day(spans, "When was the strike?") == spans
+
+
+def test_a_clock_time_alone_is_no_date() -> None:
+    text = "The decision, announced at 2 p.m. on Thursday, October 9, surprised markets."
+    start = text.index("2 p.m.")
+    time = ReadSpan("2 p.m.", start, start + 6, 0, 3.0)
+    day_at = text.index("Thursday")
+    day = ReadSpan("Thursday, October 9", day_at, day_at + 19, 0, -1.0)
+    timed = ReadSpan("2 p.m.", start, start + 6, 0, 3.0, runner_up=lambda: day)
+    assert of_the_date([time], "On what date was the decision announced?") == []
+    assert of_the_date([timed], "On what date was the decision announced?") == [day]
+    # "When ...?" may ask the time: kept.
+    assert of_the_date([time], "When was the decision announced?") == [time]

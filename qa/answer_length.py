@@ -21,6 +21,7 @@ from typing import Literal
 from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import date_spans, find_dates
+from qa.dates.finding import date_hits
 from qa.earlier_question import asked_deed, described_thing
 from qa.lifespan import one_end
 from qa.possessor import owned_noun, owner
@@ -201,7 +202,8 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     `sentence` as WIDTH says for the question's kind (an event, what someone said or how
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
-    span = one_end(question, _one_count(question, _owner_asked(question, span, sentence)))
+    span = _without_the_day(question, _owner_asked(question, span, sentence))
+    span = one_end(question, _one_count(question, span))
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
@@ -217,6 +219,31 @@ def _owner_asked(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
         return span
     start, end = sentence.start + found[0], sentence.start + found[1]
     return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
+
+
+# "How much ...?", "By how many ...?": an amount asked, not when.
+_AMOUNT_ASKED = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
+# Before a date that ends an amount: "half a percentage point on Thursday, October 9".
+_DAY_LED = re.compile(r"\s+(?:on|in|by|at|during|as\s+of)\s+$", re.IGNORECASE)
+# ... the date ending the span or its clause ("..., lifting it to 6.25 percent").
+_PART_OF_DAY = re.compile(r"^\s*(?:morning|afternoon|evening|night)?(?:\W*$|\s*,)", re.IGNORECASE)
+
+
+def _without_the_day(question: str, span: ReadSpan) -> ReadSpan:
+    """An amount asked for, without the day the span runs on to ("half a percentage
+    point on Thursday, October 9" -> "half a percentage point"). Else `span` as it is."""
+    if _AMOUNT_ASKED.search(question) is None or find_dates(question):
+        return span
+    for _, hit in date_hits(span.text):
+        led = _DAY_LED.search(span.text, 0, hit.start())
+        if led is not None and _PART_OF_DAY.match(span.text[hit.end() :]):
+            break
+    else:
+        return span
+    amount = span.text[: led.start()]
+    if not _COUNTS.search(amount) and not re.search(r"\b(?:half|quarter)\b", amount, re.I):
+        return span
+    return replace(span, text=amount, end=span.start + len(amount))
 
 
 # "How many ...?": a count, then "and" and another deed's verb ("six miners and injured

@@ -423,3 +423,15 @@ def test_a_name_cut_at_a_plural_owners_mark_is_completed() -> None:
     fitted = fit_answer("Which parties will she talk to?", span, sentence)
     assert fitted.text == "Green Left Union and Farmers' Voice"
     _check_slice(article, span, fitted, sentence)
+
+
+def test_an_amount_asked_is_given_without_the_day_it_runs_on_to() -> None:
+    text = "The bank raised rates by half a percentage point on Thursday, October 9, to 6.25%."
+    article, sentence = _sentence(text)
+    span = _span(article, sentence, "half a percentage point on Thursday, October 9, to 6.25%")
+    fitted = fit_answer("By how much did the bank raise rates?", span, sentence)
+    assert fitted.text == "half a percentage point"
+    assert article[fitted.start : fitted.end] == fitted.text
+    # A question that names the day, or asks no amount, keeps it.
+    assert fit_answer("How much did it raise rates on October 9?", span, sentence) == span
+    assert fit_answer("When did the bank act?", span, sentence) == span

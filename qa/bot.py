@@ -273,7 +273,8 @@ class ArticleQA:
         # A fragment read joined to the question before ("On which glacier?" after "Who
         # first measured the speed of glaciers?" / "Louis Agassiz"): the reader, reading
         # both, gave the last answer again, which the user has already.
-        if reading.joined and reading.previous_answer:
+        # Nor "And the stock market?" after "How did the currency react?" / "quickly".
+        if (reading.joined or reading.varies) and reading.previous_answer:
             spans = not_again(spans, reading.previous_answer)
         # Spans of another kind than asked, or that say nothing asked, set aside.
         spans = fitting_spans(spans, reading, self.text, self.sentences, told)

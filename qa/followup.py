@@ -68,6 +68,9 @@ class Reading:
     # turn ("Who beat him?" after "Who was the first prime minister?" / "Tobias Renwa"
     # and a turn that named no one): not the answer to the question it is in.
     referent: str | None = None
+    # "And the stock market?" after "How did the currency react?": the same question of
+    # something else, whose answer is not the last one again.
+    varies: bool = False
 
     @property
     def reader_question(self) -> str:
@@ -376,7 +379,8 @@ def read_question(
     # reader, trained on one question at a time, reads a whole follow-up as asked ("What
     # did they focus on?" over the passage the last answer came from); only a fragment
     # ("Why?", "What about Hezbollah?"), which says nothing alone, is read joined.
-    reader = text if resolved.plain or ellipsis(question) is not None else None
+    fragment = ellipsis(question)
+    reader = text if resolved.plain or fragment is not None else None
     deed = (
         asked_deed(said.question) or deed_answered(said.question, said.answer)
         if resolved.other
@@ -393,4 +397,5 @@ def read_question(
         other_than,
         deed,
         talk,
+        varies=fragment is not None and fragment.instead is not None and resolved.plain,
     )

@@ -1727,3 +1727,10 @@ def test_her_is_not_a_phrase_ending_on_a_man() -> None:
         ("Who was her husband?", _cited("Count of Lisk", 8, dates=())),
     )
     assert "husband" not in read_question("When did her reign end?", reign).reader_question
+
+
+def test_the_same_question_of_something_else_varies_the_last() -> None:
+    currency = _chat(("How did the currency react to the announcement?", _cited("quickly", 3)))
+    stocks = read_question("And the stock market?", currency)
+    assert stocks.varies and stocks.previous_answer == "quickly"
+    assert not read_question("Where was that?", currency).varies

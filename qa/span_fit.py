@@ -24,6 +24,7 @@ from qa.money import of_money
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
+from qa.place_asked import not_people
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.shares import not_levels, not_shares
@@ -65,6 +66,8 @@ def fitting_spans(
     spans = not_counts(spans, question, text)
     # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
     spans = not_outside(spans, question, text)
+    # Nor by "reporters" of "told reporters in Brasília" (qa.place_asked).
+    spans = not_people(spans, question)
     # "When will it open?" is not answered by "on time" where a date is read too.
     spans = of_the_kind(spans, question)
     # "How many ships ...?" is answered by a count of ships, where one is read.

@@ -85,7 +85,7 @@ _ROLE_ON = re.compile(
 )
 
 
-def _thing_beside_role(phrase: str) -> str | None:
+def _thing_beside_role(phrase: str) -> str:
     """`phrase` where it is a thing, or a role of nothing ("the market leader" may be a
     company); the thing a role phrase is on ("the fire" of "the incident commander on
     the fire"): "it" is no person."""

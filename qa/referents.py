@@ -523,7 +523,18 @@ def _thing_done_to(said: Said) -> str | None:
     aimed at?", "Where was it?"), rather than the answer, a person or a body that a
     follow-up calls "he", "she" or "they". None for a name or a plural ("the talks")."""
     thing = object_of(said)
+    if thing is None:
+        # "Who runs the Old Mill café?": a verb in the present, then its object.
+        found = _WHO_DOES.match(said.question.strip())
+        if found is not None and found["verb"].lower() not in AUXILIARIES:
+            thing = found["thing"]
     return thing if thing is not None and _one_thing(thing) else None
+
+
+_WHO_DOES = re.compile(
+    r"^who\s+(?P<verb>(?-i:[a-z])+s)\s+(?P<thing>(?:the|a|an|this|that)\s+[^?]+?)\s*\?*$",
+    re.IGNORECASE,
+)
 
 
 def _passive_subject(spans: list[re.Match[str]]) -> int | None:

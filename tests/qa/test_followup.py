@@ -1734,3 +1734,9 @@ def test_the_same_question_of_something_else_varies_the_last() -> None:
     stocks = read_question("And the stock market?", currency)
     assert stocks.varies and stocks.previous_answer == "quickly"
     assert not read_question("Where was that?", currency).varies
+
+
+def test_it_after_who_does_something_is_the_thing_done_to() -> None:
+    cafe = _chat(("Who runs the Old Mill café?", _cited("Daniel Hurst", 20, dates=())))
+    assert read_question("Where is it?", cafe).reader_question == "Where is the Old Mill café?"
+    assert read_question("How old is he?", cafe).reader_question == "How old is Daniel Hurst?"

@@ -29,6 +29,7 @@ from qa.referring import (
     WORD,
     pointers,
 )
+from qa.verbs import is_verb_form
 
 _WH = r"who|what|where|when|why|how"
 # "who's been": "has"; otherwise "'s" after these words is "is".
@@ -334,9 +335,26 @@ _EMBEDDED = re.compile(
 )
 
 
+# "who mara okonjo is": a name (or any few words) as the subject, the "is" ending it.
+_EMBEDDED_LAST = re.compile(
+    r"^(?P<wh>(?:who|what|where)\s+)"
+    r"(?P<subject>(?!(?:who|what|when|where|why|how|which)\b)[\w'’.-]+"
+    r"(?:\s+(?!(?:who|what|when|where|why|how|which|is|are|was|were)\b)[\w'’.-]+){0,3})"
+    r"\s+(?P<aux>is|are|was|were)\s*(?P<end>[?.!]*)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _question_order(text: str) -> str:
-    """`text` with an embedded question's auxiliary before its subject (_EMBEDDED)."""
-    return _EMBEDDED.sub(lambda m: f"{m['wh']}{m['aux']} {m['subject']}", text, count=1)
+    """`text` with an embedded question's auxiliary before its subject (_EMBEDDED,
+    _EMBEDDED_LAST)."""
+    ordered = _EMBEDDED.sub(lambda m: f"{m['wh']}{m['aux']} {m['subject']}", text, count=1)
+    if ordered != text:
+        return ordered
+    last = _EMBEDDED_LAST.match(text)
+    if last is None or is_verb_form(last["subject"].split()[0]):
+        return text  # "what happened is ...": a clause, no subject to move
+    return f"{last['wh']}{last['aux']} {last['subject']}{last['end']}"
 
 
 def _unwrapped(text: str) -> str:

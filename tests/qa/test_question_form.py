@@ -64,6 +64,8 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("how old he is", "How old is he?"),
         ("how many people were evacuated", "How many people were evacuated?"),
         ("who the hell is he", "Who the hell is he?"),
+        ("can you tell me who mara okonjo is", "Who is mara okonjo?"),
+        ("who knows where it is", "Who knows where it is?"),
         # "no." and "#" before "of": the number of.
         ("no. of special trains for fans", "Number of special trains for fans?"),
         ("what was the no. of ships", "What was the number of ships?"),

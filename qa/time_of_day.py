@@ -43,7 +43,8 @@ _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.IGNORECASE)
 # A clock time and nothing else: "2 p.m.", "14:30", "about 6.30 a.m.".
 _ONLY_A_TIME = re.compile(
     r"^\W*(?:(?:about|around|at|by|shortly\s+(?:after|before))\s+)?"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|GMT|UTC|local\s+time)?\W*$",
+    r"\d{1,2}(?:[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|local\s+time)?"
+    r"|\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock))\W*$",  # not "23", a day of the month
     re.IGNORECASE,
 )
 

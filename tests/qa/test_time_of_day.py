@@ -33,5 +33,8 @@ def test_a_clock_time_alone_is_no_date() -> None:
     timed = ReadSpan("2 p.m.", start, start + 6, 0, 3.0, runner_up=lambda: day)
     assert of_the_date([time], "On what date was the decision announced?") == []
     assert of_the_date([timed], "On what date was the decision announced?") == [day]
+    # A day of the month is no clock time.
+    day_of_month = ReadSpan("9", day_at + 18, day_at + 19, 0, 3.0)
+    assert of_the_date([day_of_month], "On what date was it?") == [day_of_month]
     # "When ...?" may ask the time: kept.
     assert of_the_date([time], "When was the decision announced?") == [time]

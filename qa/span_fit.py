@@ -80,13 +80,11 @@ def fitting_spans(
     # pronoun stands for). A follow-up spelled out with the last answer in it ("Why?":
     # "Why did ... take the network offline to stop the malware ...?") asks it again.
     last = reading.previous_answer or ""
-    named = (
-        last[:1].isupper() and len(last.split()) <= _NAME_WORDS and bool(pointers(reading.question))
-    )
+    named = _a_name(last) and bool(pointers(reading.question))
     asked = question.replace(last, " ") if last else question
     # Nor "Who beat him?" by the name "him" was put in for from a turn before the last.
     referent = reading.referent or ""
-    if referent[:1].isupper() and len(referent.split()) <= _NAME_WORDS:
+    if _a_name(referent):
         last, named = referent, True
     spans = not_asked_already(spans, asked, last if named else None)
     # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor
@@ -97,3 +95,9 @@ def fitting_spans(
     spans = named_holders(spans, question, sentences)
     # "When was Thomas Baird born?" is answered from the brackets of his life.
     return from_the_life(spans, life_told)
+
+
+def _a_name(answer: str) -> bool:
+    """Whether an earlier answer reads as a name: a capital first, `_NAME_WORDS` words at
+    most."""
+    return answer[:1].isupper() and len(answer.split()) <= _NAME_WORDS

@@ -32,10 +32,26 @@ _AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)\b", re.IGNORECASE)
 
 def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
     """The spans less bare numbers that the article does not give as an age, where
-    `question` asks how old (`text`: the article the spans' offsets are in)."""
+    `question` asks how old (`text`: the article the spans' offsets are in); where it
+    asks "how old", less spans that hold no amount of time at all ("Prime Minister" for
+    "How old is he?") or tell a clock time ("6 a.m.")."""
     if _AGE_ASKED.search(question) is None:
         return list(spans)
-    return [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
+    kept = [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
+    if _HOW_OLD.search(question) is None:
+        return kept  # "What age ...?" asks for an era as often ("the Bronze Age")
+    return [span for span in kept if _AN_AGE.search(span.text) and not _CLOCK.search(span.text)]
+
+
+_HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
+# What an age is told with: a number, or a span of time ("several centuries"; "the
+# fifth-oldest", as reference text compares).
+_AN_AGE = re.compile(
+    rf"\d|\b(?:{CARDINALS})|teens?\b|ties\b|hundred|dozen|years?\b|decades?\b|centur|"
+    r"months?\b|weeks?\b|days?\b|old",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d\s*(?:a\.?m\b|p\.?m\b)|o['’]clock", re.IGNORECASE)
 
 
 def _aged(span: ReadSpan, text: str) -> bool:

@@ -292,6 +292,10 @@ def _from_earlier_turn(
     if resolved.plain and not any(p.kind in NOUN_POINTERS for p in pointers(resolved.text)):
         return None  # spelled out; not "her team" only pinned to a date
     start, said = chain  # the last chain's turns, spelled out (`_chain`)
+    if _someone_not_found(said[-1], turns[-1].question, question):
+        # "What did he do before he retired?" after "Who leads it?" went unanswered: "he"
+        # is the one the last turn asked for, whom nobody found, not someone before.
+        return None
     earlier = said[:-1]
     if len(earlier) < _REACH_BACK and start > 0:
         earlier = _chain(turns[:start], phrases)[1] + earlier
@@ -305,6 +309,31 @@ def _from_earlier_turn(
         if text is not None and len(pointers(text)) < len(pointers(asked)):
             return text, turn.answer  # a pointing word was put in, not only a date pinned
     return None
+
+
+# Pronouns for a man, and for a woman.
+_HIS = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
+_HERS = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
+# A name after a question's first word ("Who did Ottilie marry?").
+_NAMED = re.compile(r"(?<=\s)(?-i:[A-Z])")
+
+
+def _someone_not_found(said: Said, asked: str, question: str) -> bool:
+    """Whether the one `question` calls "he" or "she" is whom the last turn (`said`,
+    `asked` as typed) asked for and did not find: "Who leads it?" or "Who helped her
+    start it?" before "What was his job there?". Not where the last question names
+    someone, or uses the same pronoun ("Who did she marry?" before "When did she die?"),
+    who may be the one meant, nor where the question also points back at whom the last
+    question did ("What did he say about her?" after "Who taught her piano there?")."""
+    first = said.question.split(maxsplit=1)[:1]
+    if said.answer or not first or first[0].lower() not in ("who", "whom"):
+        return False
+    if _NAMED.search(asked):
+        return False
+    used = [sex for sex in (_HIS, _HERS) if sex.search(question)]
+    # "What did he say about her?" after "Who taught her piano there?": "her" is still
+    # the one before, and "he" cannot be her.
+    return bool(used) and not any(sex.search(asked) for sex in used)
 
 
 def _spelled_out(exchange: Exchange, said: Said, phrases: Phrases | None) -> str:

@@ -7,7 +7,10 @@ no and had to work it out. A question that opens with an auxiliary ("Did ...", "
 them is the answer) nor anything else ("Do you know who ...?", "Does it say who won?")
 is answered "Yes" or "No", by whether the clause the reader chose says the asked thing
 with a negation ("not", "no", "never", "declined to", "stopped short of", ...) that the
-question does not use ("Did the company deny it?" / "The company denied it": yes). The
+question does not use ("Did the company deny it?" / "The company denied it": yes). Where
+the sentence says it in other words, only a denial is read: the answer chosen negating a
+word the question asks about ("Will the psalter be on display when the museum reopens?" /
+"will not go back on display": no); a sentence in other words says no yes. The
 answer's sentence is cited with the clause marked, so the user sees why; whether to
 answer at all is decided as for any answer. Where the question holds a number its
 sentence lacks ("Did more than 100 die?" / "87 died"), the clause cannot say yes or no,
@@ -70,7 +73,10 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
     if any(number not in sentence.text for number in _NUMBER.findall(question)):
         return None
     if not _restates(question, sentence.text):
-        return None
+        # The sentence says it in other words; the answer chosen may still deny the
+        # asked deed outright ("Did Salgado blame the red card for the defeat?" /
+        # "Salgado declined to blame the red card").
+        return NO if _denies(question, span.text) else None
     end = span.end - sentence.start
     start = min(span.start - sentence.start, end)
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(sentence.text, 0, start)]
@@ -80,6 +86,24 @@ def verdict(question: str, span: ReadSpan, sentence: Sentence) -> str | None:
     # "Did Ostrowski vote in favour of approval?" / "voted against approval": the other side.
     other_side = _FOR.search(question) is not None and _AGAINST.search(clause) is not None
     return NO if negated or other_side else YES
+
+
+# How near a negation must come before the asked word it denies, in content words
+# ("deny any involvement in the theft": the second).
+_DENIED_WITHIN = 3
+
+
+def _denies(question: str, answer: str) -> bool:
+    """Whether `answer` negates, within a few words, a word the question asks about
+    ("not affect the spectrometer" for "Did the glitch affect the spectrometer?"), by a
+    negation the question does not use itself."""
+    asked = set(terms(question))
+    for found in _NEGATION.finditer(answer):
+        if set(terms(found.group())) & asked:
+            continue
+        if set(terms(answer[found.end() :])[:_DENIED_WITHIN]) & asked:
+            return True
+    return False
 
 
 # Being for something, and against it.

@@ -42,3 +42,20 @@ def test_an_age_given_as_one_answers(text: str, answer: str) -> None:
 def test_a_count_is_no_age(text: str, answer: str) -> None:
     assert not _kept(text, answer)
     assert _kept(text, answer, "How many died?")  # a count asked
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Prime Minister Halden spoke at 6 a.m. on Friday.", "Prime Minister"),
+        ("Prime Minister Halden spoke at 6 a.m. on Friday.", "6 a.m."),
+    ],
+)
+def test_how_old_is_answered_by_no_title_nor_clock_time(text: str, answer: str) -> None:
+    assert not _kept(text, answer, "How old is he?")
+    # "What age ...?" asks for an era as often: left to the reader.
+    assert _kept(text, answer, "What age is named after him?")
+
+
+def test_how_old_is_answered_by_a_span_of_time() -> None:
+    assert _kept("Some inns are several centuries old.", "several centuries", "How old are the inns?")

@@ -1740,3 +1740,19 @@ def test_it_after_who_does_something_is_the_thing_done_to() -> None:
     cafe = _chat(("Who runs the Old Mill café?", _cited("Daniel Hurst", 20, dates=())))
     assert read_question("Where is it?", cafe).reader_question == "Where is the Old Mill café?"
     assert read_question("How old is he?", cafe).reader_question == "How old is Daniel Hurst?"
+
+
+def test_he_after_a_who_question_left_unanswered_is_no_one_before() -> None:
+    # "he" is whom "Who leads it?" asked for and nobody found: not the group before it.
+    history = _chat(
+        ("Which group opposes the bridge?", _cited("Save Wendle Meadows", 1, dates=())),
+        ("Who leads it?", Answer("", False, 0.1, [])),
+    )
+    reading = read_question("What did he do before he retired?", history)
+    assert "Save Wendle Meadows" not in reading.reader_question
+    # Where the last question named someone with the same pronoun, "she" is still her.
+    history = _chat(
+        ("Who founded Kestrel?", _cited("Ruth Lindqvist", 1, dates=())),
+        ("Who did she marry?", Answer("", False, 0.1, [])),
+    )
+    assert "Ruth Lindqvist" in read_question("When did she die?", history).reader_question

@@ -70,3 +70,13 @@ def test_voting_against_is_no_vote_in_favour() -> None:
     against = "voted against approval"
     assert _verdict("Did Ostrowski vote in favour of approval?", 10, against) == NO
     assert _verdict("Did Ostrowski vote against approval?", 10, against) == YES
+
+
+def test_an_answer_denying_the_asked_word_says_no_in_other_words() -> None:
+    # The sentence lacks "defeat" (so restates nothing), but the answer denies blaming.
+    blamed = "Salgado declined to blame the red card"
+    assert _verdict("Did Salgado blame the red card for the defeat?", 3, blamed) == NO
+    # Nothing denied in other words is no yes: the clause is given as read.
+    assert _verdict("Did the engine fail above the clouds at noon?", 5, "failed over the sea") is None
+    # A negation far from the asked words denies none of them.
+    assert _verdict("Did the sea matter to the light?", 7, "only a faint red light") is None

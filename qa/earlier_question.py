@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from qa.dates.patterns import MONTH_DAY
+from qa.person_nouns import names_a_role
 from qa.referring import (
     AUXILIARIES,
     BE,
@@ -254,6 +255,11 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
     found = subject_words(plain, phrases) if phrases is not None else None
     if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
         run = [m for m in after if m.end() <= found[1]]
+        following = after[len(run)] if len(run) < len(after) - 1 else None
+        if following is not None and names_a_role(plain[found[0] : following.end()].lower()):
+            # "the health minister" of "What did the health minister call the results?",
+            # where the article writes "the health" but not the minister beside it.
+            run.append(following)
     elif passive := _passive_subject(opening.group(), after):
         # "Where were the talks with Israel held?": everything before the participle
         # (cut at the preposition, "talks" was taken for the verb and no subject was left).

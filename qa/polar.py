@@ -42,9 +42,10 @@ _ASKS_WHAT = re.compile(
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Words that say the clause's deed did not happen. A verb of refusal counts only where
-# the question does not use it itself ("Did the company deny it?").
+# the question does not use it itself ("Did the company deny it?"). A negation word
+# that opens a compound negates nothing ("a no-confidence motion").
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b"
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b(?!-)"
     r"|n['’]t\b"
     r"|\b(?:declin|refus|fail|den[iy]|reject|unabl)\w*|\bstop(?:ped|s)?\s+short\b"
     r"|\brule[ds]?\s+out\b",
@@ -96,8 +97,12 @@ _DENIED_WITHIN = 3
 def _denies(question: str, answer: str) -> bool:
     """Whether `answer` negates, within a few words, a word the question asks about
     ("not affect the spectrometer" for "Did the glitch affect the spectrometer?"), by a
-    negation the question does not use itself."""
-    asked = set(terms(question))
+    negation the question does not use itself. Not a name: "did not take part in the
+    inaugural Premier League season" says nothing of the league's new teams. Nor where
+    the question holds a negation ("... under which a digimon cannot be reborn?")."""
+    if _NEGATION.search(question):
+        return False
+    asked = set(terms(_NAME.sub(" ", question)))
     for found in _NEGATION.finditer(answer):
         if set(terms(found.group())) & asked:
             continue

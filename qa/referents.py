@@ -280,7 +280,11 @@ def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
     thing = described_thing(said.question)
     if word not in _SINGULAR or asked != "who" or thing is None:
         return None
-    if words(thing)[0].lower() not in DETERMINERS or not _looks_like_name(answer):
+    if not _looks_like_name(answer):
+        return None
+    if words(thing)[0].lower() not in DETERMINERS and not names_a_role(thing):
+        # A name described ("Who is Hezbollah?") stays what it was; a role owned by a
+        # name ("Who is BlueLine Rescue's operations manager?") is the one named.
         return None
     return answer
 
@@ -537,6 +541,18 @@ _WHO_DOES = re.compile(
 )
 
 
+# Verbs of saying: "that" after one is what was said.
+_SAYING = frozenset(
+    "say says said tell tells told write writes wrote claim claims claimed".split()
+)
+
+
+def _said_last(spans: list[re.Match[str]], index: int) -> bool:
+    """Whether word `index` ends the question right after a verb of saying ("When did
+    she say that?"; not "Did it say it would pay?", where "it" is a clause's subject)."""
+    return 0 < index == len(spans) - 1 and spans[index - 1].group().lower() in _SAYING
+
+
 def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     """The index of the pronoun a question makes the subject of a past passive ("they"
     of "Where were they held?": "was" or "were", the pronoun, a past participle), or
@@ -579,6 +595,10 @@ def put_in(
             # (the fire just named), not "the one".
             referent = _referent(Pointer(pointer.index, "thing"), said, "it", phrases)
             word, end = "it", after.end()
+        elif pointer.kind == "thing" and _said_last(spans, pointer.index):
+            # "When did she say that?": what was said, which no thing named stands for
+            # ("When did Lea Hartung say the plagiarism commission?").
+            referent = None
         else:
             referent = _referent(pointer, said, word, phrases)
         if answered_subject and word in _OBJECT_PRONOUNS:

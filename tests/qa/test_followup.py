@@ -1756,3 +1756,32 @@ def test_he_after_a_who_question_left_unanswered_is_no_one_before() -> None:
         ("Who did she marry?", Answer("", False, 0.1, [])),
     )
     assert "Ruth Lindqvist" in read_question("When did she die?", history).reader_question
+
+
+def test_his_name_after_a_role_the_article_writes_only_in_part() -> None:
+    # The article writes "the health" (of "the health ministry") but never "the health
+    # minister": "his" is still the minister, not "the health".
+    from qa.earlier_question import topic_of
+
+    def phrases(text: str) -> bool:
+        return text.lower() in ("the health", "health")
+
+    asked = "What did the health minister call the results?"
+    assert topic_of(asked, phrases) == "the health minister"
+    reading = resolve("What is his name?", Said(asked, "a turning point"), phrases)
+    assert reading.text == "What is the health minister’s name?"
+
+
+def test_she_after_a_role_owned_by_a_name_is_the_name_given() -> None:
+    asked = "Who is BlueLine Rescue's operations manager?"
+    reading = resolve("What did she urge the public to do?", Said(asked, "Hana Wirepa"))
+    assert reading.text == "What did Hana Wirepa urge the public to do?"
+
+
+def test_what_was_said_is_not_a_thing_named_before_the_last_turn() -> None:
+    history = _chat(
+        ("Who chaired the plagiarism commission?", _cited("Lea Hartung", 1, dates=())),
+        ("What did she call the copying?", Answer("", False, 0.1, [])),
+    )
+    reading = read_question("When did she say that?", history)
+    assert reading.reader_question == "When did Lea Hartung say that?"

@@ -151,8 +151,10 @@ def described_thing(question: str) -> str | None:
         return None  # "Who is the chief of staff responsible for?" describes no one
     thing = described["thing"]
     found = list(WORD.finditer(thing))
-    if any(_DOING.match(m.group()) for m in found[1:]):
-        return None  # "What was Marco Ferri doing when ...?" asks what he did
+    if any(_DOING.match(m.group()) for m in found[1:]) or _ING_AFTER_NAME.search(thing):
+        # "What was Marco Ferri doing when ...?", "What is Sabine Roth considering?" ask
+        # what someone did.
+        return None
     relative = next((m for m in found[1:] if m.group().lower() in _RELATIVE), None)
     if relative is not None:
         # "Who was the prime minister who lost?": the prime minister ("who" kept, a
@@ -275,6 +277,8 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         # a preposition it may be a predicate too: "Who is the chief responsible for?")
         be = words(opening.group())[-1].lower() in BE
         noun_last = be and 0 < cut == len(after) and not participle(after[-1].group())
+        # "considering" of "What is Sabine Roth considering?" is the verb: a name is whole.
+        noun_last &= not _ING_AFTER_NAME.search(plain)
         run = after[:cut] if noun_last else after[: cut - 1]
         while run and run[-1].group().lower() in AUXILIARIES:
             run = run[:-1]
@@ -286,6 +290,10 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         return None
     text = plain[run[0].start() : run[-1].end()]
     return text[0].lower() + text[1:] if determiner else text
+
+
+# A name, then a verb's "-ing" form ending the question.
+_ING_AFTER_NAME = re.compile(r"(?-i:[A-Z])[\w’'-]*\s+(?-i:[a-z])\w+ing\W*$")
 
 
 def _passive_subject(opening: str, after: list[re.Match[str]]) -> int:

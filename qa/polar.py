@@ -51,6 +51,11 @@ _NEGATION = re.compile(
     r"|\brule[ds]?\s+out\b",
     re.IGNORECASE,
 )
+# A negation word alone (a question about a "failure" negates nothing).
+_NOT = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b(?!-)|n['’]t\b",
+    re.IGNORECASE,
+)
 # Where a clause opens: what came before it in the sentence is another clause's ("If a
 # player does not meet them, the club may appeal": the club may).
 _CLAUSE_BREAK = re.compile(r"[;:,]\s|[—–]")
@@ -100,7 +105,7 @@ def _denies(question: str, answer: str) -> bool:
     negation the question does not use itself. Not a name: "did not take part in the
     inaugural Premier League season" says nothing of the league's new teams. Nor where
     the question holds a negation ("... under which a digimon cannot be reborn?")."""
-    if _NEGATION.search(question):
+    if _NOT.search(question):
         return False
     asked = set(terms(_NAME.sub(" ", question)))
     for found in _NEGATION.finditer(answer):

@@ -228,6 +228,9 @@ def _referent(
         # "the second one" after "How many subspecies ...?": the second subspecies.
         things = counted_things(said.question)
         head = head_words(things)[-1:] if things else []
+        if head and word not in ("one", "ones"):
+            # "Which was the largest?": the largest mass stranding.
+            return f"{word} {_singular(head[0])}"
         return _singular(head[0]) if head and word == "one" else (head[0] if head else None)
     return None
 
@@ -280,8 +283,8 @@ def _person_named(said: Said, word: str, asked: str, answer: str) -> str | None:
     thing = described_thing(said.question)
     if word not in _SINGULAR or asked != "who" or thing is None:
         return None
-    if not _looks_like_name(answer):
-        return None
+    if not _looks_like_name(answer) or _other_sex(word, thing):
+        return None  # "her" after "Who was her husband?" is not the husband
     if words(thing)[0].lower() not in DETERMINERS and not names_a_role(thing):
         # A name described ("Who is Hezbollah?") stays what it was; a role owned by a
         # name ("Who is BlueLine Rescue's operations manager?") is the one named.
@@ -333,9 +336,13 @@ _TITLE_BEFORE = re.compile(r"(?-i:[A-Z])[\w’'-]*\s+of\s+$")
 
 
 # Titles that say whether one is a man or a woman: "she" is never "Sir David Park".
-_HIS_TITLES = frozenset("sir mr mr. lord king prince duke baron father brother".split())
+_HIS_TITLES = frozenset(
+    "sir mr mr. lord king prince duke baron father brother count earl emperor marquess "
+    "viscount".split()
+)
 _HER_TITLES = frozenset(
-    "mrs mrs. ms ms. miss lady dame queen princess duchess baroness mother sister".split()
+    "mrs mrs. ms ms. miss lady dame queen princess duchess baroness mother sister countess "
+    "empress marchioness viscountess".split()
 )
 _HE = frozenset("he him his".split())
 _SHE = frozenset("she her hers".split())
@@ -550,6 +557,8 @@ _SAYING = frozenset(
 def _said_last(spans: list[re.Match[str]], index: int) -> bool:
     """Whether word `index` ends the question right after a verb of saying ("When did
     she say that?"; not "Did it say it would pay?", where "it" is a clause's subject)."""
+    if spans[0].group().lower() in ("who", "whom"):
+        return False  # "Who said that?" asks who said what was answered
     return 0 < index == len(spans) - 1 and spans[index - 1].group().lower() in _SAYING
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.english import english_words
 from qa.dates import only_a_day
 from qa.verbs import is_participle, is_verb_form
 
@@ -239,6 +240,16 @@ _REPORTING = frozenset(
 )
 
 
+# Superlatives not made with "-est".
+_SUPERLATIVES = frozenset("best worst most least first last".split())
+
+
+def _superlative(word: str) -> bool:
+    """Whether a word is a superlative adjective: "largest" has its "larger" ("forest"
+    and "interest" have none)."""
+    return word in _SUPERLATIVES or (word.endswith("est") and f"{word[:-3]}er" in english_words())
+
+
 _ORDINALS = frozenset(
     "first second third fourth fifth last other latter former older younger bigger "
     "smaller larger".split()
@@ -289,6 +300,10 @@ def _kind(scan: _Scan, i: int) -> str | None:
         # "Who described the second one?" after "How many subspecies are recognised?":
         # one of the things counted (qa.referents), at the question's end only ("the
         # first one to ..." says what it is).
+        return "counted"
+    if previous == "the" and not rest and i >= 2 and _superlative(lower):
+        # "Which was the largest?" after "How many mass strandings has the bay seen?":
+        # the largest of the things counted, at the question's end only.
         return "counted"
     if lower == "else" and (previous in WH or previous in SOME):
         return "else"  # "What else was discussed?", "anything else?": not the last answer

@@ -1785,3 +1785,26 @@ def test_what_was_said_is_not_a_thing_named_before_the_last_turn() -> None:
     )
     reading = read_question("When did she say that?", history)
     assert reading.reader_question == "When did Lea Hartung say that?"
+
+
+def test_a_superlative_alone_after_a_count_is_of_the_things_counted() -> None:
+    said = Said("How many mass strandings has Tallis Bay seen since 1990?", "at least seven")
+    assert resolve("Which was the largest?", said).text == "Which was the largest stranding?"
+    assert refers_back("Which was the biggest?")
+    # A noun ending in "-est" is no superlative: the question stands alone.
+    assert not refers_back("What is the forest?")
+    assert not refers_back("What was the interest?")
+
+
+def test_her_after_who_was_her_husband_is_not_the_husband() -> None:
+    said = Said("Who was her husband?", "Count of Lisk")
+    assert "Lisk" not in resolve("When did her reign end?", said).text
+
+
+def test_a_name_before_a_verb_in_ing_is_the_subject_whole() -> None:
+    from qa.earlier_question import described_thing, topic_of
+
+    asked = "What is Sabine Roth considering?"
+    assert topic_of(asked, None) == "Sabine Roth"
+    assert described_thing(asked) is None  # it asks what she does, describes no one
+    assert topic_of("Where was the meeting?", None) == "the meeting"

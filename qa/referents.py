@@ -549,9 +549,7 @@ _WHO_DOES = re.compile(
 
 
 # Verbs of saying: "that" after one is what was said.
-_SAYING = frozenset(
-    "say says said tell tells told write writes wrote claim claims claimed".split()
-)
+_SAYING = frozenset("say says said tell tells told write writes wrote claim claims claimed".split())
 
 
 def _said_last(spans: list[re.Match[str]], index: int) -> bool:

@@ -58,4 +58,6 @@ def test_how_old_is_answered_by_no_title_nor_clock_time(text: str, answer: str) 
 
 
 def test_how_old_is_answered_by_a_span_of_time() -> None:
-    assert _kept("Some inns are several centuries old.", "several centuries", "How old are the inns?")
+    assert _kept(
+        "Some inns are several centuries old.", "several centuries", "How old are the inns?"
+    )

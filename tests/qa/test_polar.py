@@ -77,7 +77,9 @@ def test_an_answer_denying_the_asked_word_says_no_in_other_words() -> None:
     blamed = "Salgado declined to blame the red card"
     assert _verdict("Did Salgado blame the red card for the defeat?", 3, blamed) == NO
     # Nothing denied in other words is no yes: the clause is given as read.
-    assert _verdict("Did the engine fail above the clouds at noon?", 5, "failed over the sea") is None
+    assert (
+        _verdict("Did the engine fail above the clouds at noon?", 5, "failed over the sea") is None
+    )
     # A negation far from the asked words denies none of them.
     assert _verdict("Did the sea matter to the light?", 7, "only a faint red light") is None
 
@@ -91,7 +93,9 @@ def test_a_compound_opened_by_no_negates_nothing() -> None:
 
 
 def test_a_denial_in_other_words_is_of_the_asked_words_not_a_name_or_a_negated_question() -> None:
-    sentences = split_sentences("Two of them did not take part in the inaugural Premier League season.")
+    sentences = split_sentences(
+        "Two of them did not take part in the inaugural Premier League season."
+    )
     text = "did not take part in the inaugural Premier League season"
     start = sentences[0].text.index(text)
     span = ReadSpan(text, start, start + len(text), 0, 1.0)
@@ -100,4 +104,6 @@ def test_a_denial_in_other_words_is_of_the_asked_words_not_a_name_or_a_negated_q
     sentences = split_sentences("Digimon do not die under normal circumstances.")
     text = "do not die under normal circumstances"
     span = ReadSpan(text, 8, 8 + len(text), 0, 1.0)
-    assert verdict("Is there a case in which a digimon cannot die early?", span, sentences[0]) is None
+    assert (
+        verdict("Is there a case in which a digimon cannot die early?", span, sentences[0]) is None
+    )

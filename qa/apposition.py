@@ -522,25 +522,7 @@ def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
     ):
         if found is not None and names_a_role(found["phrase"]):
             return re.search(asked, found["phrase"], re.IGNORECASE) is None
-    # A title with capitals before the name, or opening the answer: "Passenger Ravi
-    # Dunmore", "Finance Minister Erik Dahlgren" for "Who is the governor?".
-    titled = _CAPITAL_TITLE_BEFORE.search(sentence[:start]) or _CAPITAL_TITLE_OPENING.match(
-        sentence[start:end]
-    )
-    if titled is not None and names_a_role(titled["phrase"].lower()):
-        # (The owner is not in a title: "Captain" holds "the captain of Flight 612".)
-        return role_noun(role).search(titled["phrase"]) is None
     return False
-
-
-# One to three capitalised words right before a name, after which the name starts.
-_CAPITAL_TITLE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?P<phrase>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,2})\s+$"
-)
-# The same, opening an answer that goes on with a name.
-_CAPITAL_TITLE_OPENING = re.compile(
-    r"(?P<phrase>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,2})\s+(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))"
-)
 
 
 # A title in small letters right before a name: "former prime minister" of "since former

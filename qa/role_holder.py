@@ -70,9 +70,7 @@ def holds_another(
             and holder(role, sentences) is not None
         )
     other = holds_other_role(role, sentence.text, start, end)
-    # The article names the role's holder: of the owner asked, or the role alone where
-    # it names no owner ("Captain Miriam Achterberg" for "the captain of Flight 612").
-    return other and (holder(role, sentences) or holder(head, sentences)) is not None
+    return other and holder(role, sentences) is not None
 
 
 # "shipping merchant Carl Brandt": a title in small letters, then the name.

@@ -5,14 +5,17 @@ earthquake in Peru since 2007, when a magnitude 8.0 quake near Pisco killed more
 people." Asked "What was the magnitude of Tuesday's earthquake?", the reader took "8.0"
 from that clause (margin 9.3, confident) over "A magnitude 7.2 earthquake struck ..."
 (8.3), and "How many people died in the quake?" stopped at "more than 500" without
-reading the opening sentence's "at least 143".
+reading the opening sentence's "at least 143". "When did Mount Orsena erupt?" read
+"August 1968" of "It was Mount Orsena's first eruption since August 1968, when lava
+buried ...".
 
 A span inside such a clause (after "since <year>, when" / "which" / "that"; or after the
 year of "the last major outbreak ..., in 2017, killed 114 people") is about the earlier
 event unless the question names its year: those spans are dropped from what the
-reader found, so the other passages are read and weighed. The year itself is kept ("When
-did Peru last suffer a deadlier quake?": 2007). "In 1998, when ..." is left alone: in
-reference text it as often tells the story's own events (the validation split's gold
+reader found, so the other passages are read and weighed. The year itself is kept where
+the question asks for an earlier time ("When did Peru last suffer a deadlier quake?":
+2007) or asks no when. "In 1998, when ..." is left alone: in reference text it as often
+tells the story's own events (the validation split's gold
 answers lie in such clauses 17 times, in a "since <year>, when" clause once, the year).
 """
 
@@ -26,7 +29,7 @@ from index.sentences import Sentence
 # "since 2007, when ...", "since March 2011, which ...", "since the 1998 floods, that ...":
 # the clause runs to the sentence's end or a semicolon.
 _RECALLED = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}?(?P<year>1\d{3}|20\d{2})"
+    r"\bsince\s+(?P<date>(?:the\s+)?(?:[^\W\d_]+\s+){0,2}?(?P<year>1\d{3}|20\d{2}))"
     r"(?:\s+[^\W\d_]+){0,2}\s*,?\s+(?:when|which|that)\b(?P<clause>[^;]*)",
     re.IGNORECASE,
 )
@@ -59,9 +62,31 @@ _LAST_OR_PREVIOUS = re.compile(r"\b(?:last|previous)\b", re.IGNORECASE)
 
 def recalls_earlier_event(question: str, sentence: Sentence, start: int) -> bool:
     """Whether an answer starting at `start` (in the article) in `sentence` lies in a
-    clause recalling an earlier event whose year the question does not name."""
+    clause recalling an earlier event whose year the question does not name; or is
+    that event's date ("August 1968" of "its first eruption since August 1968, when ...")
+    where the question asks when without asking for an earlier time ("When did Mount
+    Orsena erupt?", not "When did it last erupt?")."""
     offset = start - sentence.start
     for first, end, year in _recalling(sentence.text):
         if first <= offset < end:
             return year not in question
+    if _WHEN.match(question) and not _EARLIER.search(question):
+        return any(first <= offset < end for first, end in _recalled_dates(sentence.text))
     return False
+
+
+_WHEN = re.compile(r"\W*(?:when|(?:in|on)\s+what\s+(?:year|date|day|month))\b", re.IGNORECASE)
+# A question asking for an earlier time: the recalled event's date answers it.
+_EARLIER = re.compile(
+    r"\b(?:last|previous|previously|before|earlier|prior|ago|first|since|former|old)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _recalled_dates(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the dates of recalled events are in a sentence ("August 1968" of "since
+    August 1968, when ...")."""
+    if "since" not in text.lower():
+        return ()
+    return tuple((m.start("date"), m.end("date")) for m in _RECALLED.finditer(text))

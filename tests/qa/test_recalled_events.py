@@ -59,3 +59,14 @@ def test_the_last_one_of_its_kind_dated_is_an_earlier_event() -> None:
     assert not recalls_earlier_event(
         "How many did the 2017 outbreak kill?", sentence, text.index("114")
     )
+
+
+def test_the_recalled_events_date_answers_only_when_an_earlier_time_is_asked() -> None:
+    year = TEXT.index("2007")
+    # The story's own event: its date is not the one recalled.
+    assert recalls_earlier_event("When did the earthquake strike Peru?", SENTENCES[1], year)
+    assert recalls_earlier_event("In what year did the quake happen?", SENTENCES[1], year)
+    # An earlier time asked, or no when: the recalled date answers.
+    assert not recalls_earlier_event("When did Peru last suffer a deadlier quake?", SENTENCES[1], year)
+    assert not recalls_earlier_event("When was the previous deadly quake?", SENTENCES[1], year)
+    assert not recalls_earlier_event("Which year had a deadlier quake?", SENTENCES[1], year)

@@ -76,9 +76,12 @@ def recalls_earlier_event(question: str, sentence: Sentence, start: int) -> bool
 
 
 _WHEN = re.compile(r"\W*(?:when|(?:in|on)\s+what\s+(?:year|date|day|month))\b", re.IGNORECASE)
-# A question asking for an earlier time: the recalled event's date answers it.
+# A question asking for an earlier time, or when something began ("When did the
+# separatist movement begin?" / "has been active since 1964, when ...", on the split):
+# the recalled event's date answers it.
 _EARLIER = re.compile(
-    r"\b(?:last|previous|previously|before|earlier|prior|ago|first|since|former|old)\b",
+    r"\b(?:last|previous|previously|before|earlier|prior|ago|first|since|former|old|"
+    r"beg[iau]n\w*|start\w*)\b",
     re.IGNORECASE,
 )
 

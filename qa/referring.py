@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.english import english_words
 from qa.dates import only_a_day
+from qa.english import english_words
 from qa.verbs import is_participle, is_verb_form
 
 # A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").

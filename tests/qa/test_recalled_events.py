@@ -67,13 +67,17 @@ def test_the_recalled_events_date_answers_only_when_an_earlier_time_is_asked() -
     assert recalls_earlier_event("When did the earthquake strike Peru?", SENTENCES[1], year)
     assert recalls_earlier_event("In what year did the quake happen?", SENTENCES[1], year)
     # An earlier time asked, or no when: the recalled date answers.
-    assert not recalls_earlier_event("When did Peru last suffer a deadlier quake?", SENTENCES[1], year)
+    assert not recalls_earlier_event(
+        "When did Peru last suffer a deadlier quake?", SENTENCES[1], year
+    )
     assert not recalls_earlier_event("When was the previous deadly quake?", SENTENCES[1], year)
     assert not recalls_earlier_event("Which year had a deadlier quake?", SENTENCES[1], year)
 
 
 def test_the_date_since_which_a_state_holds_answers_when_it_began() -> None:
-    text = "A separatist movement has been active in Manipur since 1964, when the front was founded."
+    text = (
+        "A separatist movement has been active in Manipur since 1964, when the front was founded."
+    )
     sentence = Sentence(0, text, 0, len(text))
     year = text.index("1964")
     assert not recalls_earlier_event("When did the separatist movement begin?", sentence, year)

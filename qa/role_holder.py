@@ -117,6 +117,10 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     named = bool(of) and any(owner.lower() in s.text.lower() for s in sentences[:2])
     for title in TOPS:
         found = _holder(f"the {title}{f' of {owner}' if of else ''}", sentences)
+        for shorter in _shortened(owner) if of else []:
+            # "Kestrel's chief executive, Marcus Delane" for "Who runs Kestrel Launch
+            # Systems?": a company called by the first of its name's words.
+            found = found or _holder(f"the {title} of {shorter}", sentences)
         if found is None and named and _one_named(f"the {title}", sentences):
             # "The company's chief executive, Margaret Ashby" in an article opening on
             # Golden Acre Foods: its one chief executive.
@@ -124,6 +128,15 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         if found is not None and not _names_owner(found, owner, sentences):
             return found
     return None
+
+
+def _shortened(owner: str) -> list[str]:
+    """A name of two or more capitalised words cut to its leading words, longest first
+    ("Kestrel Launch", "Kestrel" of "Kestrel Launch Systems"); none for another owner."""
+    found = owner.split()
+    if len(found) < 2 or not all(word[:1].isupper() for word in found):
+        return []
+    return [" ".join(found[:count]) for count in range(len(found) - 1, 0, -1)]
 
 
 def _names_owner(found: Holder, owner: str, sentences: list[Sentence]) -> bool:

@@ -130,3 +130,16 @@ def test_a_head_asked_is_not_one_of_another_title() -> None:
     director = museum[1].text.index("Dr. Felix Aurach")
     span = (director, director + len("Dr. Felix Aurach"))
     assert not holds_another("the head of the Brandt Museum", museum, museum[1], *span)
+
+
+def test_a_head_asked_of_a_company_called_by_its_first_word() -> None:
+    sentences = split_sentences(
+        "The rocket was built by Kestrel Launch Systems, a private company.\n"
+        "Kestrel's chief executive, Marcus Delane, told reporters the board would meet.\n"
+    )
+    found = holder("the head of Kestrel Launch Systems", sentences)
+    assert found is not None
+    start, end = found.locate(sentences[1].text) or (0, 0)
+    assert sentences[1].text[start:end] == "Marcus Delane"
+    # No company of that first word: no holder.
+    assert holder("the head of Orrin Aerospace Group", sentences) is None

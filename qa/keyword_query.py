@@ -111,8 +111,13 @@ def as_question(question: str) -> str | None:
     return f"What {be} {article}{body}?"
 
 
-# A query's last word that names what is asked of the words before it.
-_OF_ASKED = frozenset("date name".split())
+# A query's last word that names what is asked of the words before it: an attribute
+# of a thing ("meridian-3 manufacturer", "halvorsen sentence length").
+_OF_ASKED = frozenset(
+    "date name number amount location cause price cost length size type brand material "
+    "manufacturer maker owner founder capacity population duration weight height depth "
+    "speed".split()
+)
 
 
 def _counted_done_to(words: list[str]) -> bool:

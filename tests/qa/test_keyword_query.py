@@ -15,8 +15,11 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         # A day: what happened, in the past tense news tells it in.
         ("November 23 target?", "What was the November 23 target?"),
         ("saturday result", "What was the saturday result?"),
-        ("talks location", "What is the talks location?"),
-        # A date or a name asked of what the words before it name.
+        ("talks outcome", "What is the talks outcome?"),
+        # A date, a name or another attribute asked of what the words before it name.
+        ("talks location", "What is the location of the talks?"),
+        ("meridian-3 manufacturer", "What is the manufacturer of the meridian-3?"),
+        ("Alstom acquisition price", "What is the price of the Alstom acquisition?"),
         ("shareholder vote date", "What is the date of the shareholder vote?"),
         ("new governor name", "What is the name of the new governor?"),
         ("Hamas camp strike date", "What is the date of the Hamas camp strike?"),
@@ -90,7 +93,7 @@ def test_a_query_one_word_too_long_is_read_as_typed() -> None:
 def test_retrieval_and_the_reader_take_the_question_the_query_stands_for() -> None:
     reading = read_question("Talks location?", None)
     assert reading.question == "Talks location?"
-    assert reading.query == reading.reader_question == "What is the Talks location?"
+    assert reading.query == reading.reader_question == "What is the location of the Talks?"
     assert reading.note is None  # nothing to tell the user: they were not misread
 
 

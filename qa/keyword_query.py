@@ -112,9 +112,12 @@ def as_question(question: str) -> str | None:
 
 
 # A query's last word that names what is asked of the words before it: an attribute
-# of a thing ("meridian-3 manufacturer", "halvorsen sentence length").
+# of a thing ("meridian-3 manufacturer", "Alstom acquisition price"). Not "length":
+# "What is the length of the contract?" read the clause around it ("five years, with an
+# option to extend it by a further three") where "What is the contract length?" read
+# "five years".
 _OF_ASKED = frozenset(
-    "date name number amount location cause price cost length size type brand material "
+    "date name number amount location cause price cost size type brand material "
     "manufacturer maker owner founder capacity population duration weight height depth "
     "speed".split()
 )

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from qa.answerability import CARDINALS
 from qa.reading import ReadSpan
+from qa.time_of_day import CLOCK_TIME
 
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.IGNORECASE)
 # A number alone: digits or number words, nothing that says what it measures.
@@ -51,7 +52,7 @@ _AN_AGE = re.compile(
     r"months?\b|weeks?\b|days?\b|old",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\d\s*(?:a\.?m\b|p\.?m\b)|o['’]clock", re.IGNORECASE)
+_CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
 
 
 def _aged(span: ReadSpan, text: str) -> bool:

@@ -23,6 +23,7 @@ from index.sentences import Sentence
 from qa.answerability import CARDINALS, NUMBER, fits_type
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
+from qa.time_of_day import CLOCK_TIME
 
 # The words after "how many" (or a question's opening "the number of"), up to two:
 # "ships", "special trains". Not "number of" inside a question ("How does the airport
@@ -61,7 +62,7 @@ def counted(question: str) -> set[str]:
 # weeks", "two days", "2,900-year-old").
 _UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?"
 _TIMED = re.compile(
-    rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)|\b\d{{1,2}}:\d{{2}}\b"
+    rf"{CLOCK_TIME}|\b\d{{1,2}}:\d{{2}}\b"
     rf"|(?:\d[\d,.]*|\b(?:{CARDINALS}))[\s-]+(?:{_UNITS})\b",
     re.IGNORECASE,
 )

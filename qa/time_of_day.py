@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from qa.reading import ReadSpan, set_aside
 
 _ASKS = re.compile(r"\btime\s+of\s+(?:the\s+)?day\b", re.IGNORECASE)
+# A clock time with its "a.m.", "p.m." or "o'clock" ("6 a.m.", "4.20 p.m."): no count
+# (qa.counted) and no age (qa.ages).
+CLOCK_TIME = r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)"
 _TELLS = re.compile(
     r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|o['’]clock|\b(?:noon|midnight|midday|"
     r"dawn|dusk|daybreak|nightfall|morning|afternoon|evening|night|overnight|sunrise|"

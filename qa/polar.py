@@ -41,19 +41,17 @@ _ASKS_WHAT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Words that say the clause's deed did not happen. A verb of refusal counts only where
-# the question does not use it itself ("Did the company deny it?"). A negation word
-# that opens a compound negates nothing ("a no-confidence motion").
+# A negation word (a question about a "failure" holds none); one opening a compound
+# negates nothing ("a no-confidence motion").
+_NOT_WORDS = r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b(?!-)|n['’]t\b"
+_NOT = re.compile(_NOT_WORDS, re.IGNORECASE)
+# Words that say the clause's deed did not happen: a negation word, or a verb of refusal,
+# which counts only where the question does not use it itself ("Did the company deny
+# it?"). ("no longer" is read as its "no".)
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no\s+longer)\b(?!-)"
-    r"|n['’]t\b"
+    rf"{_NOT_WORDS}"
     r"|\b(?:declin|refus|fail|den[iy]|reject|unabl)\w*|\bstop(?:ped|s)?\s+short\b"
     r"|\brule[ds]?\s+out\b",
-    re.IGNORECASE,
-)
-# A negation word alone (a question about a "failure" negates nothing).
-_NOT = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b(?!-)|n['’]t\b",
     re.IGNORECASE,
 )
 # Where a clause opens: what came before it in the sentence is another clause's ("If a

@@ -25,7 +25,9 @@ _BARE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    r"\b(?:aged?|age\s+of|was|is|were|are|turned|turns|turning|be|been)\s+$", re.IGNORECASE
+    r"\b(?:aged?|age\s+of|was|is|were|are|turned|turns|turning|be|been)\s+"
+    r"(?:now\s+|then\s+|only\s+|just\s+)?$",
+    re.IGNORECASE,
 )
 _NAME_COMMA = re.compile(r"(?-i:[A-Z])[\w’'-]*\s*,\s*$")
 _AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)\b", re.IGNORECASE)
@@ -41,7 +43,11 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     kept = [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
     if _HOW_OLD.search(question) is None:
         return kept  # "What age ...?" asks for an era as often ("the Bronze Age")
-    return [span for span in kept if _AN_AGE.search(span.text) and not _CLOCK.search(span.text)]
+    return [
+        span
+        for span in kept
+        if _AN_AGE.search(_NOT_OF_TIME.sub(" ", span.text)) and not _CLOCK.search(span.text)
+    ]
 
 
 _HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
@@ -53,6 +59,12 @@ _AN_AGE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
+# A number joined to what it counts that is no time: "two-person" (crew), "12-storey".
+_NOT_OF_TIME = re.compile(
+    rf"\b(?:\d+|{CARDINALS})-(?!(?:years?|months?|weeks?|days?|decades?|centur\w*|old)\b)"
+    r"[^\W\d_]+",
+    re.IGNORECASE,
+)
 
 
 def _aged(span: ReadSpan, text: str) -> bool:

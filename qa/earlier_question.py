@@ -258,7 +258,7 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
     if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
         run = [m for m in after if m.end() <= found[1]]
         following = after[len(run)] if len(run) < len(after) - 1 else None
-        if following is not None and names_a_role(plain[found[0] : following.end()].lower()):
+        if following is not None and names_a_role(following.group().lower()):
             # "the health minister" of "What did the health minister call the results?",
             # where the article writes "the health" but not the minister beside it.
             run.append(following)
@@ -375,15 +375,29 @@ def with_object(clause: str, things: str) -> str:
     return f"{clause[:at].rstrip()} {things} {clause[at:]}"
 
 
+_PLACING = frozenset("at in on for with from near inside across".split())
+
+
 def counted_things(question: str) -> str | None:
     """The things a "How many ...?" question counts ("firefighters" of "How many
     firefighters are battling the blaze?"): what "they" stands for after it, whose
     answer is a number. None for any other question."""
     counted = HOW_MANY.match(plain_question(question))
-    if counted is None or words(counted.group())[1].lower() != "many":
+    if counted is None:
+        # "How many people work at the mine?": a verb in the present, before a preposition.
+        present = _HOW_MANY_NOW.match(plain_question(question))
+        return present["things"] if present and looks_plural(present["things"]) else None
+    if words(counted.group())[1].lower() != "many":
         return None  # "How much water ...?" counts no things "they" could be
     things = counted["things"]
     return things[3:] if things.lower().startswith("of ") else things  # "many of the ..."
+
+
+_HOW_MANY_NOW = re.compile(
+    r"^how\s+many\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+"
+    rf"(?-i:[a-z])+\s+(?:{'|'.join(sorted(_PLACING))})\b",
+    re.IGNORECASE,
+)
 
 
 # "Were there side effects?", "Are there any plans to rebuild?": the things asked of.

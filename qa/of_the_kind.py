@@ -9,6 +9,12 @@ set aside. Where none is, the spans stay as they are, and the answerability mode
 the answer's type as it always has. A name is not checked so: its cue (a capital) is too
 weak to set the reader's choice aside; nor is a share asked as a count ("how many
 graduates remain?" for "80.5%", qa.shares): it is a number.
+
+A name given for a time is set aside even where nothing else is read: "When did Governor
+Ellen Marsh lift the state of emergency?" read "Ashford" of "declared a state of
+emergency for Ashford", and "When was the soundtrack made available?" read "IGN". A span
+of capitalised words alone (after a preposition at most) with no date word in it tells
+no time; "Christmas" or "the Second World War" do (qa.answerability's date words).
 """
 
 from __future__ import annotations
@@ -27,6 +33,16 @@ _FIRST_ASKING = re.compile(r"\b(?:who|whom|whose|when|where|why|what|which|how)\
 # "What period ...", "Which era ...": a period may be named ("Pliocene"), with no date in it.
 _PERIOD_NAMED = re.compile(r"\b(?:what|which)\s+(?:period|era|age|epoch|dynasty)s?\b", re.I)
 _OPENS_WITH_WHEN = re.compile(r"^\W*(?:(?:since|until|till|from|by|and|so|but)\s+)?when\b", re.I)
+# Capitalised words only, after a preposition at most: "Ashford", "for Ashford", "IGN".
+_A_NAME_ALONE = re.compile(
+    r"^(?:(?:for|in|at|of|by|from|to|with)\s+)?(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*)*$"
+)
+# Names that tell a time: of the year, or of the week ("Mondays").
+_FEAST = re.compile(
+    r"\b(?:christmas|easter|ramadan|eid|hanukkah|diwali|passover|new\s+year|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)",
+    re.IGNORECASE,
+)
 
 
 def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
@@ -35,6 +51,8 @@ def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     kind = answer_type(question)
     if kind not in _CHECKED or _when_inside(question) or _PERIOD_NAMED.search(question):
         return list(spans)
+    if kind == DATE:
+        spans = set_aside(spans, _no_time)
     # A span the reader believed, of another kind: the best it read beside it in the
     # sentence may be of the kind ("on time" of "opens on time in the spring of 2029").
     kept = set_aside(spans, lambda span: not fits_type(kind, span.text, starts_sentence=False))
@@ -50,4 +68,14 @@ def _when_inside(question: str) -> bool:
         first is not None
         and first.group().lower() == "when"
         and _OPENS_WITH_WHEN.match(question) is None
+    )
+
+
+def _no_time(span: ReadSpan) -> bool:
+    """Whether `span` is a name alone, telling no time ("for Ashford")."""
+    text = span.text.strip()
+    return (
+        _A_NAME_ALONE.match(text) is not None
+        and not fits_type(DATE, text, starts_sentence=False)
+        and _FEAST.search(text) is None
     )

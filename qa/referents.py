@@ -152,7 +152,16 @@ def _referent(
             # ‘chief of staff of Hezbollah,’": the one person the answer names by role;
             # "What was his job?" after "Was anyone killed?" / "A Marenian security guard,
             # 34-year-old Petar Danek, was killed": the one person it names.
-            named = _person_in(answer) or _name_in(answer)
+            # An answer to "where" or "when" is a place or a time, though its name may
+            # look like a person's ("Porto Salina").
+            placed = asked in ("where", "when")
+            named = _person_in(answer) or (None if placed else _name_in(answer))
+            subject = topic_of(said.question, phrases)
+            if subject is not None and names_a_role(subject) and not _other_sex(word, subject):
+                # "What's his name?" after "What did the mayor of Marnoz do?" / "ordered
+                # the entire Kestrel Ridge ski area closed": the mayor, whom the question
+                # was about, not a name in what he did.
+                named = subject
         if named is None and word in _PLURAL:
             # "they" after "How many firefighters are battling the blaze?" / "600" are
             # the firefighters ("What equipment do they have?"); left, it was read with

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from qa.dates import only_a_day
 from qa.english import english_words
+from qa.time_shift import moves_time
 from qa.verbs import is_participle, is_verb_form
 
 # A word: letters and digits, with apostrophes and hyphens inside ("Lebanon’s", "al-Hilweh").
@@ -401,7 +402,7 @@ def ellipsis(question: str) -> Ellipsis | None:
         return Ellipsis(instead=text[about.end() :].strip())
     if len(tokens) > _FRAGMENT_WORDS or set(lower) & (WH | AUXILIARIES):
         return None
-    if joined or lower[0] in PREPOSITIONS or COMPARING.match(text):
+    if joined or lower[0] in PREPOSITIONS or COMPARING.match(text) or moves_time(text):
         return Ellipsis(instead=text)
     day = only_a_day(text)  # "November 19?" after a question about November 23
     return Ellipsis(instead=f"on {day}") if day is not None else None

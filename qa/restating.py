@@ -52,6 +52,7 @@ from qa.referring import (
     pointers,
     words,
 )
+from qa.time_shift import shifted
 from qa.verbs import PAST_TENSE, base_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
@@ -263,6 +264,9 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     its phrase after the same preposition, its subject (`subject_words`) or its first
     name swapped for the fragment's."""
     question = plain_question(said.question)
+    moved = shifted(fragment, question)  # "And the month before?" (qa.time_shift)
+    if moved is not None:
+        return moved
     new_dates, old_dates = date_phrases(fragment), date_phrases(question)
     if new_dates and old_dates:
         return f"{question.replace(old_dates[0], new_dates[0], 1)}?"

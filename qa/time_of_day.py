@@ -41,8 +41,12 @@ def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
 
 
 # "On what date ...?", "Which day ...?": a day asked, which a clock time alone ("2 p.m.")
-# does not name.
-_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.IGNORECASE)
+# does not name; nor does it tell a speed ("How fast was the train going?" read "2:40
+# a.m" of "derailed at 2:40 a.m.").
+_DAY_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:date|day)\b|\bhow\s+fast\b|\b(?:what|which)\s+speed\b",
+    re.IGNORECASE,
+)
 # A clock time and nothing else: "2 p.m.", "14:30", "about 6.30 a.m.".
 _ONLY_A_TIME = re.compile(
     r"^\W*(?:(?:about|around|at|by|shortly\s+(?:after|before))\s+)?"
@@ -53,7 +57,8 @@ _ONLY_A_TIME = re.compile(
 
 
 def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans less a clock time alone, where `question` asks on what date or day; each
+    """The spans less a clock time alone, where `question` asks on what date or day (or
+    how fast); each
     replaced by the reader's runner-up in its sentence where it believed it (a time is
     often written beside its day: "at 2 p.m. on Thursday, October 9")."""
     if _DAY_ASKED.search(question) is None:

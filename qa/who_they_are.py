@@ -33,6 +33,7 @@ from index.sentences import Sentence
 from qa.apposition import name_beside
 from qa.person_nouns import head_words, names_a_role
 from qa.reading import ReadSpan, set_aside
+from qa.scoring import normalize
 
 _ASKS = re.compile(r"^\W*(?:why|how(?!\s+(?:many|much|old|long|far|big)\b)|when|where)\b", re.I)
 _NAME = r"(?P<name>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})"
@@ -115,10 +116,17 @@ def named_holders(
 ) -> list[ReadSpan]:
     """The spans, each that is only a role in small letters ("chairwoman" of "The group's
     chairwoman, retired schoolteacher Margaret Olsen, said ...") replaced by the name its
-    sentence sets beside that role, where `question` asks who: a role is no one's name."""
+    sentence sets beside that role, where `question` asks who: a role is no one's name.
+    Not where the question holds that name: "Who is Clara Mendt?" is answered by her role
+    ("chief economist"), not her name."""
     if _ASKS_WHO.match(question) is None:
         return list(spans)
-    return [_holder_named(span, sentences[span.position]) for span in spans]
+    asked = f" {normalize(question)} "
+    named = [_holder_named(span, sentences[span.position]) for span in spans]
+    return [
+        span if f" {normalize(holder.text)} " in asked else holder
+        for span, holder in zip(spans, named, strict=True)
+    ]
 
 
 def _holder_named(span: ReadSpan, sentence: Sentence) -> ReadSpan:

@@ -61,3 +61,11 @@ def test_how_old_is_answered_by_a_span_of_time() -> None:
     assert _kept(
         "Some inns are several centuries old.", "several centuries", "How old are the inns?"
     )
+
+
+def test_an_age_told_now_answers_and_a_count_joined_to_a_thing_does_not() -> None:
+    # "who is now 71": the age told with "now" between.
+    assert _kept("Varelas, who is now 71, said so.", "71", "How old is Varelas?")
+    # "two-person" counts a crew; "a 2,100-year-old ship" is an age.
+    assert not _kept("The two-person crew escaped.", "two-person", "How old is the engineer?")
+    assert _kept("A 2,100-year-old ship sank.", "2,100-year-old", "How old is the ship?")

@@ -1808,3 +1808,38 @@ def test_a_name_before_a_verb_in_ing_is_the_subject_whole() -> None:
     assert topic_of(asked, None) == "Sabine Roth"
     assert described_thing(asked) is None  # it asks what she does, describes no one
     assert topic_of("Where was the meeting?", None) == "the meeting"
+
+
+def test_the_month_or_year_before_asks_the_last_question_of_that_time() -> None:
+    rate = _chat(("What was Norvalia's inflation rate in October?", _cited("9.7 percent", 3)))
+    assert read_question("And the month before?", rate).reader_question == (
+        "What was Norvalia's inflation rate in September?"
+    )
+    visits = _chat(("How many people visited the zoo last year?", _cited("312,000", 26)))
+    assert read_question("The year before?", visits).reader_question == (
+        "How many people visited the zoo the year before?"
+    )
+
+
+def test_she_after_a_place_answered_is_not_the_place() -> None:
+    asked = "Where did human rights lawyer Daniela Arruti speak to reporters?"
+    reading = resolve("Which law school did she go to?", Said(asked, "Porto Salina"))
+    assert "Porto Salina" not in reading.text
+
+
+def test_his_after_what_a_role_did_is_the_role_not_a_name_in_the_deed() -> None:
+    def phrases(text: str) -> bool:
+        return text.lower() in ("the mayor of marnoz", "mayor of marnoz", "the mayor")
+
+    asked = "What did the mayor of Marnoz do after the avalanche?"
+    said = Said(asked, "ordered the entire Kestrel Ridge ski area closed")
+    assert resolve("What is his name?", said, phrases).text == (
+        "What is the mayor of Marnoz’s name?"
+    )
+
+
+def test_them_after_how_many_in_the_present_are_the_things_counted() -> None:
+    said = Said("How many people work at the mine?", "around 900")
+    assert resolve("How many of them are Kaweni?", said).text == (
+        "How many of the people are Kaweni?"
+    )

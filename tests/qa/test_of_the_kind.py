@@ -52,3 +52,12 @@ def test_a_span_of_another_kind_gives_way_to_one_of_the_kind_beside_it() -> None
     # Beside one the reader did not believe, nothing is looked for.
     doubted = [_span("on time", -1.0, beside=spring), _span("1850", -2.0)]
     assert of_the_kind(doubted, "When will the bridge open?") == doubted
+
+
+def test_a_name_alone_tells_no_time_even_where_nothing_else_is_read() -> None:
+    asked = "When did the governor lift the state of emergency?"
+    assert of_the_kind([_span("for Ashford", 1.2), _span("IGN", -2.0)], asked) == []
+    # A feast or a war tells a time; a date word does; and only where a time is asked.
+    for told in ("Christmas", "the Second World War", "May 2021", "late Monday night", "Mondays"):
+        assert of_the_kind([_span(told, 1.0)], asked) == [_span(told, 1.0)]
+    assert of_the_kind([_span("Ashford", 1.2)], "Where was it declared?") != []

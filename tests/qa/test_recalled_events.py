@@ -81,3 +81,39 @@ def test_the_date_since_which_a_state_holds_answers_when_it_began() -> None:
     sentence = Sentence(0, text, 0, len(text))
     year = text.index("1964")
     assert not recalls_earlier_event("When did the separatist movement begin?", sentence, year)
+
+
+def test_a_clause_the_question_asks_of_is_no_other_story() -> None:
+    text = (
+        "The site had been guarded since 2021, when investigators discovered that looters "
+        "had removed at least 40 amphorae."
+    )
+    sentence = Sentence(0, text, 0, len(text))
+    at = text.index("at least 40")
+    assert not recalls_earlier_event("How many amphorae had looters removed?", sentence, at)
+    assert recalls_earlier_event("How many amphorae were raised?", sentence, at)
+
+
+def test_the_last_one_described_at_length_is_an_earlier_event_asked_of_by_last() -> None:
+    text = (
+        "Ardenza's last major earthquake, a magnitude 5.8 quake in 1976, killed 12 people "
+        "and prompted a building code."
+    )
+    sentence = Sentence(0, text, 0, len(text))
+    at = text.index("12")
+    assert recalls_earlier_event("How many people were killed in the earthquake?", sentence, at)
+    assert not recalls_earlier_event("How many died in the last major earthquake?", sentence, at)
+    # Its year answers when the last one was, not when the story's was.
+    year = text.index("1976")
+    assert recalls_earlier_event("When did the Ardenza earthquake happen?", sentence, year)
+    assert not recalls_earlier_event("When was the last major earthquake?", sentence, year)
+    # "last year" is the story's own time.
+    told = "Sales rose last year, and in 2024 they reached 40 million."
+    own = Sentence(0, told, 0, len(told))
+    assert not recalls_earlier_event("How much did sales reach?", own, told.index("40"))
+
+
+def test_the_last_of_the_storys_own_is_no_earlier_event() -> None:
+    text = "Each was automated in the late twentieth century, Skerrowan being the last in 1998."
+    sentence = Sentence(0, text, 0, len(text))
+    assert not recalls_earlier_event("When was Skerrowan automated?", sentence, text.index("1998"))

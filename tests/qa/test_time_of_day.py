@@ -38,3 +38,10 @@ def test_a_clock_time_alone_is_no_date() -> None:
     assert of_the_date([day_of_month], "On what date was it?") == [day_of_month]
     # "When ...?" may ask the time: kept.
     assert of_the_date([time], "When was the decision announced?") == [time]
+
+
+def test_a_clock_time_alone_is_no_speed() -> None:
+    assert of_the_date([_span("2:40 a.m")], "How fast was the train going?") == []
+    assert of_the_date([_span("2:40 a.m")], "At what speed was it going?") == []
+    fast = [_span("40 miles per hour")]
+    assert of_the_date(fast, "How fast was the train going?") == fast

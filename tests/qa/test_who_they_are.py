@@ -82,3 +82,17 @@ def test_a_role_read_for_who_is_the_name_beside_it() -> None:
     assert named_holders([role], "What is her title?", sentences) == [role]
     olsen = ReadSpan("Margaret Olsen", named.start, named.end, 0, 1.0)
     assert named_holders([olsen], "Who chairs the group?", sentences) == [olsen]
+
+
+def test_who_someone_named_is_is_their_role_not_their_name() -> None:
+    from index.sentences import split_sentences
+    from qa.who_they_are import named_holders
+
+    text = '"Investors are worried," said Clara Mendt, chief economist at Hollis Capital.'
+    sentences = split_sentences(text)
+    start = text.index("chief economist")
+    role = ReadSpan("chief economist", start, start + len("chief economist"), 0, 10.9)
+    assert named_holders([role], "Who is Clara Mendt?", sentences) == [role]
+    assert named_holders([role], "who's clara mendt", sentences) == [role]
+    (named,) = named_holders([role], "Who is the chief economist?", sentences)
+    assert named.text == "Clara Mendt"

@@ -46,8 +46,45 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     return [
         span
         for span in kept
-        if _AN_AGE.search(_NOT_OF_TIME.sub(" ", span.text)) and not _CLOCK.search(span.text)
+        if _AN_AGE.search(_NOT_OF_TIME.sub(" ", span.text))
+        and not _CLOCK.search(span.text)
+        and not _a_term(span, text)
+        and not _someone_elses(span, text, question)
     ]
+
+
+# A span of time: an age where it is "old" or "ago" ("150 years old", "built 150 years
+# ago"), or said to be one ("aged"); otherwise how long something lasted ("a sentence of
+# no more than eight years", for "How old is Halvorsen?").
+_TIME_SPAN = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))\b", re.I)
+_OLD = re.compile(r"\bold\b|\bago\b", re.IGNORECASE)
+_OLD_AFTER = re.compile(r"^[\s-]*(?:old|ago|of\s+age)\b", re.IGNORECASE)
+
+
+def _a_term(span: ReadSpan, text: str) -> bool:
+    """Whether `span` tells a span of time that the words around it give as no age."""
+    if not _TIME_SPAN.search(span.text) or _OLD.search(span.text):
+        return False
+    before = text[max(0, span.start - 40) : span.start]
+    after = text[span.end : span.end + 12]
+    return not (_OLD_AFTER.match(after) or _AGED_BEFORE.search(before))
+
+
+# "Reinholt, 34," or "Reinholt, a 34-year-old ...": an age set beside a name.
+_NAME_BEFORE_AGE = re.compile(r"(?P<name>(?-i:[A-Z])[\w’'-]+)\s*,\s*(?:aged\s+|(?:a|an)\s+)?$")
+
+
+def _someone_elses(span: ReadSpan, text: str, question: str) -> bool:
+    """Whether `span` is an age the article sets beside another name than the one
+    `question` asks the age of ("How old is Frieda Molnar?" / "Reinholt, 34,")."""
+    asked = person_aged(question)
+    if asked is None:
+        return False
+    before = _NAME_BEFORE_AGE.search(text[max(0, span.start - 40) : span.start])
+    return before is not None and before["name"] not in asked.split()
+
+
+_AGED_BEFORE = re.compile(r"\b(?:aged?|age\s+of)\s+$", re.IGNORECASE)
 
 
 _HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
@@ -75,3 +112,38 @@ def _aged(span: ReadSpan, text: str) -> bool:
     if _BEFORE.search(before) or _AFTER.match(after):
         return True
     return _NAME_COMMA.search(before) is not None and after.lstrip().startswith(",")
+
+
+# "How old is Helmut Brandauer?", "How old was Dr. Tomasz Okafor?": a person's age asked,
+# and nothing more (not "How old was he when he died?").
+_AGE_OF = re.compile(
+    r"^how\s+old(?:\s+(?:is|was)|[’']s)\s+(?P<name>(?:(?-i:[A-Z])[\w’'.-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*)"
+    r"(?:\s+(?:now|today|exactly))?\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def person_aged(question: str) -> str | None:
+    """The name whose age `question` asks, as it is written there ("Helmut Brandauer"),
+    or None for any other question."""
+    found = _AGE_OF.match(question.strip())
+    return found["name"] if found is not None else None
+
+
+def age_beside(name: str, sentence: str) -> tuple[int, int] | None:
+    """Where `sentence` gives the age of `name` (or of its last word, a surname) as news
+    writes it: "Helmut Brandauer, 61, who ...", "Reinholt, a 34-year-old history teacher",
+    "the 52-year-old Petar Danek"; None where it gives none."""
+    names = [re.escape(name)]
+    surname = name.split()[-1]
+    if surname != name:
+        names.append(re.escape(surname))
+    named = rf"(?<![\w’'-])(?:{'|'.join(names)})(?![\w’'-])"
+    for pattern in (
+        rf"{named}\s*,\s*(?:aged\s+|(?:a|an)\s+)?(?P<age>\d{{1,3}})(?:-year-old\b|\s*,)",
+        rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{named}",
+    ):
+        found = re.search(pattern, sentence)
+        if found is not None:
+            return found.start("age"), found.end("age")
+    return None

@@ -23,6 +23,7 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
+from qa.ages import age_beside, person_aged
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -470,6 +471,10 @@ class ArticleQA:
         if described is not None:
             answer = replace(described.answer, reading=note or described.answer.reading)
             return Decision(answer, described.candidate)
+        # "How old is Helmut Brandauer?": the age the article sets beside his name.
+        aged = self.by_age(spelled or cleaned) if reading is None or spelled else None
+        if aged is not None:
+            return replace(aged, answer=replace(aged.answer, reading=note or aged.answer.reading))
         # A keyword query as the question it stands for ("hezbollah backed by?").
         asked = reading.reader_question if reading is not None else as_question(cleaned)
         compounded = self.by_compound(asked or cleaned)
@@ -540,6 +545,17 @@ class ArticleQA:
             # Only where no sentence sets a phrase after the name (qa.apposition).
             lambda text: called_before(thing, text),
         )
+
+    def by_age(self, question: str) -> Decision | None:
+        """The answer to "How old is Helmut Brandauer?" where the article sets an age
+        beside the name ("Helmut Brandauer, 61, who ...": qa.ages.age_beside), in the
+        sentence naming him that ranks best; scored as "Tell me about Helmut Brandauer"
+        is. None where the question asks something else or no sentence gives one (the
+        reader reads the question then)."""
+        name = person_aged(question)
+        if name is None:
+            return None
+        return self._phrase_about(name, lambda text: age_beside(name, text))
 
     def by_compound(self, question: str) -> Decision | None:
         """The answer to "Which country backs Hezbollah?" where the article names the actor

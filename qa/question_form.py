@@ -29,7 +29,7 @@ from qa.referring import (
     WORD,
     pointers,
 )
-from qa.verbs import is_verb_form
+from qa.verbs import base_form, is_verb_form
 
 _WH = r"who|what|where|when|why|how"
 # "who's been": "has"; otherwise "'s" after these words is "is".
@@ -345,12 +345,103 @@ _EMBEDDED_LAST = re.compile(
 )
 
 
+# "why game 3 was delayed", "when brackwater was founded": after a question word that
+# is never a subject, any few words may be the subject before the auxiliary ("how" alone
+# is followed by its adjective as often: "how hot is the sun").
+_EMBEDDED_BARE = re.compile(
+    r"^(?P<wh>(?:when|where|why|how\s+(?:old|long|far|often))\s+)"
+    rf"(?P<subject>(?!{_EMBEDDED_AUX})[\w'’.-]+(?:\s+(?!{_EMBEDDED_AUX})[\w'’.-]+){{0,3}})"
+    rf"\s+(?P<aux>{_EMBEDDED_AUX})",
+    re.IGNORECASE,
+)
+# "why tarrow paid for the bridge", "who he beat in the semis", "what they think caused
+# it": a subject, then its verb with no auxiliary. The reader read "Why Tarrow paid for
+# the bridge?" as "local tradition" and "Why did Tarrow pay for the bridge?" right. After
+# "who" or "what", which may be the subject themselves ("who won", "what percentage
+# voted"), only a pronoun or a determiner opens the subject.
+_EMBEDDED_WH = re.compile(
+    r"^(?P<wh>(?:when|where|why|how(?:\s+(?:old|long|far|often))?|who|whom|what)\s+)"
+    r"(?!(?:old|long|far|often|much|many|big|large|tall|high|deep|wide|fast|soon)\b)",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset("he she it they we you i".split())
+_OPENERS = frozenset("the a an his her their its this that these those".split())
+_PRESENT_SUBJECT = frozenset("they we you i".split())
+# The most words a subject has here ("the harroy school").
+_SUBJECT_WORDS = 4
+
+
+def _with_do(text: str) -> str:
+    """`text` with "did" (or "do") before an embedded question's subject and its verb in
+    the base form; as it was where no past verb follows a subject."""
+    found = _EMBEDDED_WH.match(text)
+    if found is None:
+        return text
+    wh = found["wh"]
+    rest = text[found.end() :]
+    tokens = list(re.finditer(r"[\w'’.-]+", rest))
+    first = tokens[0].group().lower() if tokens else ""
+    if not first or first in _NOT_SUBJECT or first in PREPOSITIONS or is_verb_form(first):
+        return text  # "who won", "why did ...": a question as it is
+    if wh.strip().lower() in ("who", "whom", "what", "how") and not (
+        first in _PRONOUNS or first in _OPENERS
+    ):
+        # "what percentage voted": the subject is the question's own; "how quickly they
+        # arrived": an adverb, not the subject
+        return text
+    for size in range(1, min(_SUBJECT_WORDS, len(tokens) - 1) + 1):
+        subject = [t.group().lower() for t in tokens[:size]]
+        if set(subject) & _NOT_SUBJECT or (size > 1 and first in _PRONOUNS):
+            return text
+        if subject[-1] in PREPOSITIONS or subject[-1] in DETERMINERS:
+            continue  # "the restrictions on bound variables": an object follows, no verb
+        verb = tokens[size].group()
+        after = rest[tokens[size].end() :]
+        said = rest[: tokens[size - 1].end()]
+        base = base_form(verb) if verb.islower() else None
+        if base is not None:
+            return f"{wh}did {said} {base}{after}"
+        if size == 1 and first in _PRESENT_SUBJECT and verb.lower() in _THINKING:
+            return f"{wh}do {said} {verb}{after}"  # "what they think caused it"
+    return text
+
+
+# Words that end a subject before any verb could: auxiliaries, question words, "not".
+_NOT_SUBJECT = frozenset(
+    "is are was were will would can could has have had should must do does did not "
+    "who what when where why how which".split()
+)
+# Verbs of thinking and saying in the present, after "they" or "we".
+_THINKING = frozenset("think say believe expect want know".split())
+
+
 def _question_order(text: str) -> str:
     """`text` with an embedded question's auxiliary before its subject (_EMBEDDED,
-    _EMBEDDED_LAST)."""
+    _EMBEDDED_BARE, _EMBEDDED_LAST), or "did" where it has none (_with_do)."""
+    if _CLAUSE_FIRST.search(text):
+        return _embedded_last(text)  # "When X was released, in what hand ...?"
     ordered = _EMBEDDED.sub(lambda m: f"{m['wh']}{m['aux']} {m['subject']}", text, count=1)
     if ordered != text:
         return ordered
+    bare = _EMBEDDED_BARE.match(text)
+    said = bare["subject"].lower().split() if bare is not None else []
+    if bare is not None and not set(said) & _NOT_SUBJECT and said[0] not in PREPOSITIONS:
+        return f"{bare['wh']}{bare['aux']} {bare['subject']}{text[bare.end() :]}"
+    ordered = _with_do(text)
+    if ordered != text:
+        return ordered
+    return _embedded_last(text)
+
+
+# A question that opens with a clause and asks after it ("When Twilight Princess was
+# released, in what hand ...?"): its opening is no embedded question.
+_ANY_WH = r"\b(?:who|whom|what|when|where|why|how|which)\b"
+_CLAUSE_FIRST = re.compile(rf",|{_ANY_WH}.*{_ANY_WH}", re.IGNORECASE)
+
+
+def _embedded_last(text: str) -> str:
+    """`text` with the "is" ending an embedded question before its subject
+    (_EMBEDDED_LAST: "who mara okonjo is")."""
     last = _EMBEDDED_LAST.match(text)
     if last is None or is_verb_form(last["subject"].split()[0]):
         return text  # "what happened is ...": a clause, no subject to move

@@ -569,6 +569,28 @@ def _said_last(spans: list[re.Match[str]], index: int) -> bool:
     return 0 < index == len(spans) - 1 and spans[index - 1].group().lower() in _SAYING
 
 
+# Which of the things an answer lists an ordinal picks: "the first one", "the latter".
+_PICKED = {"first": 0, "former": 0, "second": 1, "latter": -1, "third": 2, "last": -1}
+# A list of two to four things: "A and B", "A, B and C".
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(spans: list[re.Match[str]], pointer: Pointer, said: Said) -> str | None:
+    """The thing of the last answer's list that "the first one" (the pointer's "one",
+    after "the" and an ordinal) picks; None where the answer lists nothing, or not
+    as many."""
+    index = pointer.index
+    if index < 2 or spans[index - 2].group().lower() != "the":
+        return None
+    picked = _PICKED.get(spans[index - 1].group().lower())
+    items = [item for item in _LIST_SPLIT.split(_answer(said)) if item]
+    if picked is None or not 2 <= len(items) <= 4 or picked >= len(items):
+        return None
+    if any(len(words(item)) > _NAME_WORDS for item in items):
+        return None  # a clause with "and" in it, not a list of things
+    return items[picked]
+
+
 def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     """The index of the pronoun a question makes the subject of a past passive ("they"
     of "Where were they held?": "was" or "were", the pronoun, a past participle), or
@@ -606,7 +628,13 @@ def put_in(
         word = span.group().lower()
         end = span.end()
         after = spans[pointer.index + 1] if pointer.index + 1 < len(spans) else None
-        if pointer.kind == "determiner" and after is not None and after.group().lower() == "one":
+        start = span.start()
+        item = _listed(spans, pointer, said) if pointer.kind == "counted" else None
+        if item is not None:
+            # "What did the first one warn about?" after "Who dissented?" / "Justice
+            # Rodrigo Salcedo and Justice Ines Barrow": the first of those named.
+            referent, start = item, spans[pointer.index - 2].start()
+        elif pointer.kind == "determiner" and after is not None and after.group().lower() == "one":
             # "How many hectares did that one burn?": "that one" is what "it" would be
             # (the fire just named), not "the one".
             referent = _referent(Pointer(pointer.index, "thing"), said, "it", phrases)
@@ -655,9 +683,9 @@ def put_in(
             left |= word not in _SINGULAR
             continue
         answered |= referent.removesuffix("’s") == _answer(said)
-        parts += [question[copied : span.start()], referent]
+        parts += [question[copied:start], referent]
         copied = end
-        length += span.start() - end + len(referent)
+        length += start - end + len(referent)
         if length > MAX_QUESTION_CHARS:
             return None  # no longer a question: many pointers, each a long referent
     text = "".join([*parts, question[copied:]])

@@ -297,6 +297,10 @@ def _kind(scan: _Scan, i: int) -> str | None:
         return None if existential else "place"
     if lower == "then":
         return "time"
+    if lower == "one" and previous in _ORDINALS and rest and following not in ("to", "of", "who"):
+        # "What did the first one warn about?" after "Who dissented?" / "A and B": the
+        # first of those the answer lists (qa.referents); not "the first one to ...".
+        return "counted"
     if lower in ("one", "ones") and previous in _ORDINALS and not rest:
         # "Who described the second one?" after "How many subspecies are recognised?":
         # one of the things counted (qa.referents), at the question's end only ("the

@@ -142,6 +142,9 @@ _PEOPLE = ("i", "an", "ese", "ish")
 
 
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an this that these those his her its their".split())
+# "did" and the subject's first words before the name: the word after the name is a verb.
+_DO_SUBJECT = re.compile(r"\b(?:did|do|does)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # A negative contraction's end: the word before it ("wouldn", "didn") is no word to mend.
 _NOT = ("'t", "’t")
 # A capitalised plural with the possessive mark after it ("Farmers' Voice"), not "’s".
@@ -170,6 +173,12 @@ def _owns(match: re.Match[str], stem: str) -> bool:
     if owned[:1].isupper() or owned.lower() in _NOT_OWNED or owned.lower().endswith(("ed", "ing")):
         return False
     inside_name = before is not None and before.start() > 0 and before.group(1)[:1].isupper()
+    after = _NEXT_WORD.match(text, following.end())
+    verb_last = after is None or after.group(1).lower() in _NOT_OWNED | _DETERMINERS
+    if verb_last and _DO_SUBJECT.search(text, 0, match.start()):
+        # "When did Robert and vikings attack?": the verb follows the subject ("What did
+        # roberts campaign say?" owns its campaign).
+        return False
     return _AFTER_THE.search(text, 0, match.start()) is None and not inside_name
 
 

@@ -69,3 +69,33 @@ def test_an_age_told_now_answers_and_a_count_joined_to_a_thing_does_not() -> Non
     # "two-person" counts a crew; "a 2,100-year-old ship" is an age.
     assert not _kept("The two-person crew escaped.", "two-person", "How old is the engineer?")
     assert _kept("A 2,100-year-old ship sank.", "2,100-year-old", "How old is the ship?")
+
+
+def test_a_persons_age_is_found_beside_the_name() -> None:
+    from qa.ages import age_beside, person_aged
+
+    assert person_aged("How old is Helmut Brandauer?") == "Helmut Brandauer"
+    assert person_aged("How old's Halvorsen?") == "Halvorsen"
+    assert person_aged("How old was Helmut Brandauer when he died?") is None
+    assert person_aged("How old is the bridge?") is None
+    text = "The premier, Helmut Brandauer, 61, lost his seat to Reinholt, a 34-year-old teacher."
+    for name, age in (("Helmut Brandauer", "61"), ("Brandauer", "61"), ("Tomas Reinholt", "34")):
+        found = age_beside(name, text)
+        assert found is not None and text[found[0] : found[1]] == age
+    assert age_beside("Frieda Molnar", text) is None
+    danek = "A security guard, the 34-year-old Petar Danek, was killed."
+    found = age_beside("Danek", danek)
+    assert found is not None and danek[found[0] : found[1]] == "34"
+
+
+def test_an_age_beside_another_name_is_not_the_one_asked() -> None:
+    text = "Reinholt, 34, won the seat."
+    assert not _kept(text, "34", "How old is Frieda Molnar?")
+    assert _kept(text, "34", "How old is Reinholt?")
+    assert _kept("Baird, 68, said so.", "68", "How old was Baird?")
+
+
+def test_a_term_served_is_no_age() -> None:
+    text = "He had asked for a sentence of no more than eight years."
+    assert not _kept(text, "eight years", "How old is Halvorsen?")
+    assert _kept("The bridge was built 150 years ago.", "150 years", "How old is the bridge?")

@@ -1843,3 +1843,19 @@ def test_them_after_how_many_in_the_present_are_the_things_counted() -> None:
     assert resolve("How many of them are Kaweni?", said).text == (
         "How many of the people are Kaweni?"
     )
+
+
+def test_the_first_one_after_a_list_is_the_first_thing_listed() -> None:
+    said = Said("Who dissented from the ruling?", "Justice Rodrigo Salcedo and Justice Ines Barrow")
+    assert resolve("What did the first one warn about?", said).text == (
+        "What did Justice Rodrigo Salcedo warn about?"
+    )
+    assert resolve("What did the second one argue?", said).text == (
+        "What did Justice Ines Barrow argue?"
+    )
+    # "the first one to ..." says what it is; a count's things as before.
+    assert "Salcedo" not in resolve("Who was the first one to arrive?", said).text
+    counted = Said("How many subspecies are recognised?", "two")
+    assert resolve("Who described the second one?", counted).text == (
+        "Who described the second subspecies?"
+    )

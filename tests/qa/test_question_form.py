@@ -109,7 +109,31 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("Could you please tell me who hailed the talks?", "Who hailed the talks?"),
         ("do you know where the talks were held", "Where were the talks held?"),
         ("I want to know who condemned the strike", "Who condemned the strike?"),
-        ("I'd like to know what the envoy said", "What the envoy said?"),
+        ("I'd like to know what the envoy said", "What did the envoy say?"),
+        # An embedded question with no auxiliary takes "did"; a subject not opened by a
+        # determiner takes its auxiliary after "why", "when" or "where".
+        ("can you tell me why tarrow paid for the bridge", "Why did tarrow pay for the bridge?"),
+        ("can you tell me who he beat in the semis", "Who did he beat in the semis?"),
+        ("can you tell me why game 3 was delayed", "Why was game 3 delayed?"),
+        ("what they think caused the failure", "What do they think caused the failure?"),
+        ("how long the siege lasted", "How long did the siege last?"),
+        # Not a question's own subject, a quantity, an adjective or an opening clause.
+        ("who called the talks a breakthrough", "Who called the talks a breakthrough?"),
+        ("what percentage voted for it", "What percentage voted for it?"),
+        ("how many people died", "How many people died?"),
+        ("how quickly they arrived", "How quickly they arrived?"),
+        (
+            "Where on the trophy can two of the lions be seen?",
+            "Where on the trophy can two of the lions be seen?",
+        ),
+        (
+            "How the restrictions on bound variables to be seen?",
+            "How the restrictions on bound variables to be seen?",
+        ),
+        (
+            "When the game was released, in what hand did Link hold his sword?",
+            "When the game was released, in what hand did Link hold his sword?",
+        ),
         ("Tell me what happened on November 19.", "What happened on November 19?"),
         ("what was targeted on november 23, please", "What was targeted on November 23?"),
         ("Please, when's the next round?", "When is the next round?"),

@@ -629,6 +629,7 @@ def put_in(
         end = span.end()
         after = spans[pointer.index + 1] if pointer.index + 1 < len(spans) else None
         start = span.start()
+        referent: str | None
         item = _listed(spans, pointer, said) if pointer.kind == "counted" else None
         if item is not None:
             # "What did the first one warn about?" after "Who dissented?" / "Justice

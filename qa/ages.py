@@ -132,18 +132,22 @@ def person_aged(question: str) -> str | None:
 
 def age_beside(name: str, sentence: str) -> tuple[int, int] | None:
     """Where `sentence` gives the age of `name` (or of its last word, a surname) as news
-    writes it: "Helmut Brandauer, 61, who ...", "Reinholt, a 34-year-old history teacher",
-    "the 52-year-old Petar Danek"; None where it gives none."""
+    writes it: "Helmut Brandauer, 61, who ..." ("61"), "Reinholt, a 34-year-old history
+    teacher", "the 52-year-old Petar Danek" ("34-year-old"); None where it gives none."""
     names = [re.escape(name)]
     surname = name.split()[-1]
     if surname != name:
         names.append(re.escape(surname))
     named = rf"(?<![\w’'-])(?:{'|'.join(names)})(?![\w’'-])"
     for pattern in (
-        rf"{named}\s*,\s*(?:aged\s+|(?:a|an)\s+)?(?P<age>\d{{1,3}})(?:-year-old\b|\s*,)",
-        rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{named}",
+        rf"{named}\s*,\s*(?:aged\s+|(?:a|an)\s+)?"
+        rf"(?:(?P<age>\d{{1,3}})\s*,|(?P<old>\d{{1,3}}-year-old)\b)",
+        rf"(?P<old>\d{{1,3}}-year-old)\s+(?:[\w-]+\s+){{0,3}}?{named}",
     ):
         found = re.search(pattern, sentence)
         if found is not None:
-            return found.start("age"), found.end("age")
+            # As the article words it: "61" of "Brandauer, 61,", "34-year-old" of "a
+            # 34-year-old history teacher".
+            group = "age" if found.groupdict().get("age") else "old"
+            return found.start(group), found.end(group)
     return None

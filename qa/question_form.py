@@ -410,6 +410,9 @@ def _with_do(text: str) -> str:
 _NOT_SUBJECT = frozenset(
     "is are was were will would can could has have had should must do does did not "
     "who what when where why how which".split()
+    # As typed: "r" and "u" for "are" and "you", "til" for "until"; and what follows a
+    # question word that is no subject ("how far away is it", "how long ago was it").
+    + "r u til till until away ago exactly now then there here else".split()
 )
 # Verbs of thinking and saying in the present, after "they" or "we".
 _THINKING = frozenset("think say believe expect want know".split())

@@ -79,13 +79,14 @@ def test_a_persons_age_is_found_beside_the_name() -> None:
     assert person_aged("How old was Helmut Brandauer when he died?") is None
     assert person_aged("How old is the bridge?") is None
     text = "The premier, Helmut Brandauer, 61, lost his seat to Reinholt, a 34-year-old teacher."
-    for name, age in (("Helmut Brandauer", "61"), ("Brandauer", "61"), ("Tomas Reinholt", "34")):
+    told = (("Helmut Brandauer", "61"), ("Brandauer", "61"), ("Tomas Reinholt", "34-year-old"))
+    for name, age in told:
         found = age_beside(name, text)
         assert found is not None and text[found[0] : found[1]] == age
     assert age_beside("Frieda Molnar", text) is None
     danek = "A security guard, the 34-year-old Petar Danek, was killed."
     found = age_beside("Danek", danek)
-    assert found is not None and danek[found[0] : found[1]] == "34"
+    assert found is not None and danek[found[0] : found[1]] == "34-year-old"
 
 
 def test_an_age_beside_another_name_is_not_the_one_asked() -> None:

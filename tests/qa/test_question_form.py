@@ -122,6 +122,9 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("what percentage voted for it", "What percentage voted for it?"),
         ("how many people died", "How many people died?"),
         ("how quickly they arrived", "How quickly they arrived?"),
+        ("how long til all the data is downloaded", "How long til all the data is downloaded?"),
+        ("when r the tissue results expected", "When are the tissue results expected?"),
+        ("How far away is that?", "How far away is that?"),
         (
             "Where on the trophy can two of the lions be seen?",
             "Where on the trophy can two of the lions be seen?",

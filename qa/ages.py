@@ -131,23 +131,35 @@ def person_aged(question: str) -> str | None:
 
 
 def age_beside(name: str, sentence: str) -> tuple[int, int] | None:
-    """Where `sentence` gives the age of `name` (or of its last word, a surname) as news
-    writes it: "Helmut Brandauer, 61, who ..." ("61"), "Reinholt, a 34-year-old history
-    teacher", "the 52-year-old Petar Danek" ("34-year-old"); None where it gives none."""
+    """Where `sentence` gives the age of `name` (or of its last word, a surname, where no
+    other given name comes before it: "Tomas Reiner, 34," is not Elena Reiner's age) as
+    news writes it: "Helmut Brandauer, 61, who ..." ("61"), "Reinholt, a 34-year-old
+    history teacher", "the 52-year-old Petar Danek" ("34-year-old"); None where it gives
+    none."""
     names = [re.escape(name)]
     surname = name.split()[-1]
     if surname != name:
         names.append(re.escape(surname))
-    named = rf"(?<![\w’'-])(?:{'|'.join(names)})(?![\w’'-])"
+    named = rf"(?<![\w’'-])(?P<name>{'|'.join(names)})(?![\w’'-])"
     for pattern in (
         rf"{named}\s*,\s*(?:aged\s+|(?:a|an)\s+)?"
         rf"(?:(?P<age>\d{{1,3}})\s*,|(?P<old>\d{{1,3}}-year-old)\b)",
         rf"(?P<old>\d{{1,3}}-year-old)\s+(?:[\w-]+\s+){{0,3}}?{named}",
     ):
-        found = re.search(pattern, sentence)
-        if found is not None:
+        for found in re.finditer(pattern, sentence):
+            if _someone_else_called(found, name, sentence):
+                continue
             # As the article words it: "61" of "Brandauer, 61,", "34-year-old" of "a
             # 34-year-old history teacher".
             group = "age" if found.groupdict().get("age") else "old"
             return found.start(group), found.end(group)
     return None
+
+
+def _someone_else_called(found: re.Match[str], name: str, sentence: str) -> bool:
+    """Whether the surname `found` names is another's: a given name not the asked one's
+    comes right before it ("Tomas Reiner" for "Elena Reiner")."""
+    if found["name"] == name:
+        return False
+    before = re.search(r"(?-i:[A-Z])[\w’'-]*\s+$", sentence[: found.start("name")])
+    return before is not None and before.group().strip() not in name.split()

@@ -100,3 +100,14 @@ def test_a_term_served_is_no_age() -> None:
     text = "He had asked for a sentence of no more than eight years."
     assert not _kept(text, "eight years", "How old is Halvorsen?")
     assert _kept("The bridge was built 150 years ago.", "150 years", "How old is the bridge?")
+
+
+def test_a_surname_with_another_given_name_is_anothers_age() -> None:
+    from qa.ages import age_beside
+
+    text = "Tomas Reiner, 34, and his friend set out. Reiner, 34, was found."
+    assert age_beside("Elena Reiner", "Tomas Reiner, 34, a teacher, set out.") is None
+    found = age_beside("Tomas Reiner", text)
+    assert found is not None and text[found[0] : found[1]] == "34"
+    found = age_beside("Elena Reiner", "Her brother said so. Reiner, 34, was found.")
+    assert found is not None

@@ -43,7 +43,7 @@ def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
 # "On what date ...?", "Which day ...?": a day asked, which a clock time alone ("2 p.m.")
 # does not name; nor does it tell a speed ("How fast was the train going?" read "2:40
 # a.m" of "derailed at 2:40 a.m.").
-_DAY_ASKED = re.compile(
+_NO_CLOCK_TIME_ASKED = re.compile(
     r"\b(?:what|which)\s+(?:date|day)\b|\bhow\s+fast\b|\b(?:what|which)\s+speed\b",
     re.IGNORECASE,
 )
@@ -61,6 +61,6 @@ def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     how fast); each
     replaced by the reader's runner-up in its sentence where it believed it (a time is
     often written beside its day: "at 2 p.m. on Thursday, October 9")."""
-    if _DAY_ASKED.search(question) is None:
+    if _NO_CLOCK_TIME_ASKED.search(question) is None:
         return list(spans)
     return set_aside(spans, lambda span: _ONLY_A_TIME.match(span.text) is not None)

@@ -7,6 +7,10 @@ in the sentence that names him. An article gives an age with words that say so: 
 by commas after a name ("Baird, 68, said"). Where "how old" is asked, a span that is a
 bare number with none of these around it is set aside, so the other spans are weighed
 or the question withheld.
+
+"How old is Helmut Brandauer?" asks the age the article sets beside that name ("Helmut
+Brandauer, 61, who ..."): `person_aged` and `age_beside` find it for qa.bot, and a span
+that is the age set beside another name is set aside.
 """
 
 from __future__ import annotations

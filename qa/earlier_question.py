@@ -375,9 +375,6 @@ def with_object(clause: str, things: str) -> str:
     return f"{clause[:at].rstrip()} {things} {clause[at:]}"
 
 
-_PLACING = frozenset("at in on for with from near inside across".split())
-
-
 def counted_things(question: str) -> str | None:
     """The things a "How many ...?" question counts ("firefighters" of "How many
     firefighters are battling the blaze?"): what "they" stands for after it, whose
@@ -395,7 +392,7 @@ def counted_things(question: str) -> str | None:
 
 _HOW_MANY_NOW = re.compile(
     r"^how\s+many\s+(?P<things>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+"
-    rf"(?-i:[a-z])+\s+(?:{'|'.join(sorted(_PLACING))})\b",
+    rf"(?-i:[a-z])+\s+(?:{'|'.join(sorted(PREPOSITIONS))})\b",
     re.IGNORECASE,
 )
 

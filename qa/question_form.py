@@ -23,8 +23,10 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     LEADING_CONJUNCTIONS,
+    NOUN_OPENERS,
     POSSESSIVE,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     WH,
     WORD,
     pointers,
@@ -364,8 +366,6 @@ _EMBEDDED_WH = re.compile(
     r"(?!(?:old|long|far|often|much|many|big|large|tall|high|deep|wide|fast|soon)\b)",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset("he she it they we you i".split())
-_OPENERS = frozenset("the a an his her their its this that these those".split())
 _PRESENT_SUBJECT = frozenset("they we you i".split())
 # The most words a subject has here ("the harroy school").
 _SUBJECT_WORDS = 4
@@ -384,14 +384,14 @@ def _with_do(text: str) -> str:
     if not first or first in _NOT_SUBJECT or first in PREPOSITIONS or is_verb_form(first):
         return text  # "who won", "why did ...": a question as it is
     if wh.strip().lower() in ("who", "whom", "what", "how") and not (
-        first in _PRONOUNS or first in _OPENERS
+        first in SUBJECT_PRONOUNS or first in NOUN_OPENERS
     ):
         # "what percentage voted": the subject is the question's own; "how quickly they
         # arrived": an adverb, not the subject
         return text
     for size in range(1, min(_SUBJECT_WORDS, len(tokens) - 1) + 1):
         subject = [t.group().lower() for t in tokens[:size]]
-        if set(subject) & _NOT_SUBJECT or (size > 1 and first in _PRONOUNS):
+        if set(subject) & _NOT_SUBJECT or (size > 1 and first in SUBJECT_PRONOUNS):
             return text
         if subject[-1] in PREPOSITIONS or subject[-1] in DETERMINERS:
             continue  # "the restrictions on bound variables": an object follows, no verb

@@ -44,6 +44,8 @@ SUBJECT_PRONOUNS = frozenset("i you we he she it they".split())
 PERSONAL = frozenset("he him she they them it".split())
 POSSESSIVE = frozenset("his her hers its their theirs".split())
 DEMONSTRATIVES = frozenset("this these those".split())
+# Words a noun phrase opens with: "the harroy school", "that fault", "his team".
+NOUN_OPENERS = DETERMINERS | DEMONSTRATIVES | frozenset("that his her its their".split())
 # Words that start a new clause, inside which a pronoun may stand for an earlier name.
 CLAUSE_LINKS = frozenset("and but or that which who because while when after before".split())
 # "this week", "these days": a time the article's dates resolve, not a back-reference.

@@ -48,6 +48,7 @@ from qa.referring import (
     AUXILIARIES,
     DETERMINERS,
     LEADING_CONJUNCTIONS,
+    NOUN_OPENERS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
 )
@@ -142,7 +143,6 @@ _PEOPLE = ("i", "an", "ese", "ish")
 
 
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_DETERMINERS = frozenset("the a an this that these those his her its their".split())
 # "did" and the subject's first words before the name: the word after the name is a verb.
 _DO_SUBJECT = re.compile(r"\b(?:did|do|does)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # A negative contraction's end: the word before it ("wouldn", "didn") is no word to mend.
@@ -174,7 +174,7 @@ def _owns(match: re.Match[str], stem: str) -> bool:
         return False
     inside_name = before is not None and before.start() > 0 and before.group(1)[:1].isupper()
     after = _NEXT_WORD.match(text, following.end())
-    verb_last = after is None or after.group(1).lower() in _NOT_OWNED | _DETERMINERS
+    verb_last = after is None or after.group(1).lower() in _NOT_OWNED | NOUN_OPENERS
     if verb_last and _DO_SUBJECT.search(text, 0, match.start()):
         # "When did Robert and vikings attack?": the verb follows the subject ("What did
         # roberts campaign say?" owns its campaign).

@@ -58,9 +58,8 @@ _ONLY_A_TIME = re.compile(
 
 def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less a clock time alone, where `question` asks on what date or day (or
-    how fast); each
-    replaced by the reader's runner-up in its sentence where it believed it (a time is
-    often written beside its day: "at 2 p.m. on Thursday, October 9")."""
+    how fast); each replaced by the reader's runner-up in its sentence where it believed
+    it (a time is often written beside its day: "at 2 p.m. on Thursday, October 9")."""
     if _NO_CLOCK_TIME_ASKED.search(question) is None:
         return list(spans)
     return set_aside(spans, lambda span: _ONLY_A_TIME.match(span.text) is not None)

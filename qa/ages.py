@@ -24,6 +24,8 @@ from qa.time_of_day import CLOCK_TIME
 
 _AGE_ASKED = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.IGNORECASE)
 # A number alone: digits or number words, nothing that says what it measures.
+# Any word of age: "What is her age?", "the older brother", "aged".
+_AGE_WORD = re.compile(r"\b(?:ages?|aged|old|older|oldest)\b", re.IGNORECASE)
 _BARE = re.compile(
     rf"^(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:\d[\d,.]*|(?:[a-z]+-)?(?:{CARDINALS}))$",
     re.IGNORECASE,
@@ -38,12 +40,17 @@ _AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)\b", re.IGNORECASE)
 
 
 def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
-    """The spans less bare numbers that the article does not give as an age, where
-    `question` asks how old (`text`: the article the spans' offsets are in); where it
-    asks "how old", less spans that hold no amount of time at all ("Prime Minister" for
-    "How old is he?") or tell a clock time ("6 a.m.")."""
+    """The spans less an age set beside a name where `question` asks no age; less bare
+    numbers that the article does not give as an age, where `question` asks how old
+    (`text`: the article the spans' offsets are in); where it asks "how old", less
+    spans that hold no amount of time at all ("Prime Minister" for "How old is he?") or
+    tell a clock time ("6 a.m.")."""
     if _AGE_ASKED.search(question) is None:
-        return list(spans)
+        if _AGE_WORD.search(question):  # "What is Rachel Ostrowski's age?"
+            return list(spans)
+        # An age set beside a name answers nothing else: "Marcus Oyelaran, 44," is no
+        # year, no count and no time in office ("How long has he been chief?").
+        return [span for span in spans if not _beside_a_name(span, text)]
     kept = [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
     if _HOW_OLD.search(question) is None:
         return kept  # "What age ...?" asks for an era as often ("the Bronze Age")
@@ -108,6 +115,15 @@ _NOT_OF_TIME = re.compile(
 )
 
 
+def _beside_a_name(span: ReadSpan, text: str) -> bool:
+    """Whether `span` is a bare number set off by commas after a name ("Baird, 68,")."""
+    if not _BARE.match(span.text.strip()):
+        return False
+    before = text[max(0, span.start - 40) : span.start]
+    after = text[span.end : span.end + 12]
+    return _NAME_COMMA.search(before) is not None and after.lstrip().startswith(",")
+
+
 def _aged(span: ReadSpan, text: str) -> bool:
     """Whether the words around `span` give it as an age: "aged 68", "68 years", or set
     off by commas after a name ("Baird, 68, said"; not "on board, 23 died")."""
@@ -125,6 +141,19 @@ _AGE_OF = re.compile(
     r"(?:\s+(?:now|today|exactly))?\s*\??$",
     re.IGNORECASE,
 )
+
+
+# "How old is the prime minister?": the age of a role's holder.
+_ROLE_AGE = re.compile(
+    r"^how\s+old(?:\s+(?:is|was)|[’']s)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,4})\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def role_aged(question: str) -> str | None:
+    """The role whose holder's age `question` asks ("the prime minister"), or None."""
+    found = _ROLE_AGE.match(question.strip())
+    return found["role"] if found is not None else None
 
 
 def person_aged(question: str) -> str | None:

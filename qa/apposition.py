@@ -249,7 +249,10 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
     if after is not None and not _LISTED.search(after["name"]):
         return after.span("name")
     # Not the kind's possessive: "Maria Lopez, the union's regional secretary" is no union.
-    before = re.search(rf"(?P<name>{_NAME})\s*,\s+{described}\b(?![’']s\b)", sentence)
+    # Read loosely, an age may stand between them: "Marcus Oyelaran, 44, Northvale's chief
+    # information security officer", the way news sets a person beside a role.
+    aged = r"(?:\d{1,3}\s*,\s+)?" if loose else ""
+    before = re.search(rf"(?P<name>{_NAME})\s*,\s+{aged}{described}\b(?![’']s\b)", sentence)
     opens = before is not None and (before.start("name") > 0 or (loose and _opens_name(before)))
     if before is not None and opens and not _LISTED.search(before["name"]):
         return before.span("name")
@@ -292,7 +295,7 @@ _NAME_ASKED = re.compile(
 # "the referee, Paul Hendry"); an owner is kept ("the chief executive of Solvik" is not
 # Veridian's).
 _ROLE_ASKED = re.compile(
-    r"^who\s+(?:is|was)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,3}?)"
+    r"^who\s+(?:is|was)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,4}?)"
     r"(?:\s+(?P<of>(?:of|in|at|for|on)\s+(?P<owner>\S.*?)))?\s*\??$",
     re.IGNORECASE,
 )
@@ -355,7 +358,7 @@ def kind_named(question: str) -> str | None:
 # "Who is Solvik's chief executive?": a name's role.
 _OWNERS_ROLE_ASKED = re.compile(
     r"^who\s+(?:is|was)\s+(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})[’']s\s+"
-    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2})\s*\??$",
+    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})\s*\??$",
     re.IGNORECASE,
 )
 
@@ -364,7 +367,7 @@ _OWNERS_ROLE_ASKED = re.compile(
 # title before the role.
 _TITLED_ROLE_ASKED = re.compile(
     r"^who\s+(?:is|was)\s+the\s+(?P<owner>(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2})\s+"
-    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2})\s*\??$",
+    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})\s*\??$",
     re.IGNORECASE,
 )
 

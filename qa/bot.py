@@ -23,7 +23,7 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
-from qa.ages import age_beside, person_aged
+from qa.ages import age_beside, person_aged, role_aged
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
 from qa.answerability import DATE, NAME, answer_fits, answer_type, fits_type
@@ -552,10 +552,24 @@ class ArticleQA:
         sentence naming him that ranks best; scored as "Tell me about Helmut Brandauer"
         is. None where the question asks something else or no sentence gives one (the
         reader reads the question then)."""
-        name = person_aged(question)
+        name = person_aged(question) or self._holder_named(role_aged(question))
         if name is None:
             return None
         return self._phrase_about(name, lambda text: age_beside(name, text))
+
+    def _holder_named(self, asked: str | None) -> str | None:
+        """The name of the holder of the role `asked` ("the prime minister"), where the
+        article sets one beside it (qa.role_holder): the first it names, as news names
+        the one it is about first ("Prime Minister Anton Kessler's government")."""
+        role = role_asked(f"Who is {asked}?") if asked else None
+        found = holder(role, self.sentences) if role else None
+        if found is None:
+            return None
+        for sentence in self.sentences:
+            at = found.locate(sentence.text)
+            if at is not None:
+                return re.sub(r"[’']s$", "", sentence.text[at[0] : at[1]])
+        return None
 
     def by_compound(self, question: str) -> Decision | None:
         """The answer to "Which country backs Hezbollah?" where the article names the actor

@@ -111,3 +111,32 @@ def test_a_surname_with_another_given_name_is_anothers_age() -> None:
     assert found is not None and text[found[0] : found[1]] == "34"
     found = age_beside("Elena Reiner", "Her brother said so. Reiner, 34, was found.")
     assert found is not None
+
+
+def test_an_age_beside_a_name_answers_no_other_question() -> None:
+    text = "Marcus Oyelaran, 44, the group's security chief, joined in 2021."
+    for question in (
+        "How long has he been security chief?",
+        "In what year did he join?",
+        "How many people joined?",
+    ):
+        assert not _kept(text, "44", question)
+    assert _kept(text, "44", "What is Marcus Oyelaran's age?")
+    assert _kept("Of the 31 people on board, 23 died.", "23", "How many died?")
+
+
+def test_the_age_of_a_roles_holder_is_asked() -> None:
+    from qa.ages import role_aged
+    from qa.bot import ArticleQA
+
+    assert role_aged("How old is the prime minister?") == "the prime minister"
+    assert role_aged("How old is Anton Kessler?") is None
+    assert role_aged("How old was the prime minister when he won?") is None
+    text = (
+        "Prime Minister Anton Kessler's government lost a vote on Wednesday.\n"
+        "Kessler, 58, has governed since 2022.\n"
+        "The motion was tabled by the opposition leader, Daniel Obradovic, 49, on Monday.\n"
+    )
+    bot = ArticleQA.from_text(text)  # the real models: the age is scored as found
+    assert bot.ask("How old is the prime minister?").text == "58"
+    assert bot.ask("How old is the opposition leader?").text == "49"

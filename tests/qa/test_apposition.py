@@ -252,6 +252,13 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
             "Priya Raman",
         ),
         ("the chief executive of Solvik", "Priya Raman, Veridian's chief executive, said.", None),
+        # An age between the name and its role, as news writes them.
+        (
+            "the chief information security officer of Northvale",
+            "So said Marcus Oyelaran, 44, Northvale's chief information security officer.",
+            "Marcus Oyelaran",
+        ),
+        ("the president", "Denise Okafor, 52, president of Local 617, said.", "Denise Okafor"),
     ],
 )
 def test_the_name_beside_a_role_read_loosely(kind: str, sentence: str, name: str | None) -> None:
@@ -287,6 +294,15 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
         ("Who is the lead scientist on Seraphine-2?", "the lead scientist on Seraphine-2"),
         ("Who is the Aster spokesperson?", "the spokesperson of Aster"),
+        # A role of four words.
+        (
+            "Who is Northvale's chief information security officer?",
+            "the chief information security officer of Northvale",
+        ),
+        (
+            "Who is the chief information security officer?",
+            "the chief information security officer",
+        ),
         # A verb naming the role: its holder.
         ("Who leads the group that took over the embassy?", "the leader"),
         ("Who heads Aster?", "the head of Aster"),

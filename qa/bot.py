@@ -23,6 +23,7 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
+from qa.acronyms import initials_of
 from qa.ages import age_beside, person_aged, role_aged
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
@@ -498,7 +499,15 @@ class ArticleQA:
         unnamed = (named is not None and not fits_type(NAME, text, False)) or (
             may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text)
         )
-        if concluded.answer.found and not unnamed and not self._holds_another(analysis, role):
+        # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals".
+        owner, said = role.partition(" of ")[2], re.sub(r"^\W+|\W+$", "", text)
+        owned = bool({owner, initials_of(owner)} & {said, initials_of(said)} - {None, ""})
+        if (
+            concluded.answer.found
+            and not unnamed
+            and not owned
+            and not self._holds_another(analysis, role)
+        ):
             return concluded
         if concluded.answer.found:
             withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)

@@ -111,6 +111,10 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     looked for under each title of TOPS in turn."""
     found = _holder(role, sentences)
     head, of, owner = role.partition(" of ")
+    for kind in _kinds(owner) if found is None and of else []:
+        # "director-general of the aviation authority" for "... of the Veldrian Civil
+        # Aviation Authority": a body called by what kind it is, as news goes on to.
+        found = found or _holder(f"{head} of the {kind}", sentences)
     if found is not None or head not in _HEADS:
         return found
     # The article's subject (named in its opening): "the company" is it.
@@ -128,6 +132,16 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         if found is not None and not _names_owner(found, owner, sentences):
             return found
     return None
+
+
+def _kinds(owner: str) -> list[str]:
+    """What kind of body a name of three or more capitalised words says it is, in small
+    letters, longest first: "aviation authority", "authority" of "the Veldrian Civil
+    Aviation Authority"; none for a shorter name or a person's."""
+    found = re.sub(r"^the\s+", "", owner, flags=re.IGNORECASE).split()
+    if len(found) < 3 or not all(word[:1].isupper() for word in found):
+        return []
+    return [" ".join(found[-count:]).lower() for count in (2, 1)]
 
 
 def _shortened(owner: str) -> list[str]:
@@ -171,6 +185,10 @@ def _holder(role: str, sentences: list[Sentence]) -> Holder | None:
         owner_named = owned is not None and any(re.search(owned, s.text) for s in sentences)
         if owner_named and len({_name(bare, s.text) for s in names_beside(bare, sentences)}) == 1:
             role, beside = bare, names_beside(bare, sentences)
+    if not beside and " of " in role:
+        # "The National Cyber Security Centre said ... Its director, Anders Bloom, said":
+        # the owner's role, called "its" right after the owner is named.
+        role, beside = role.split(" of ", 1)[0], _its(role, sentences)
     if not beside:
         return None
     # The role as the article words it: a word it never writes would make the topic look
@@ -188,6 +206,28 @@ def _holder(role: str, sentences: list[Sentence]) -> Holder | None:
         return None if any(other.endswith(f" {name}") for other in names) else found
 
     return Holder(written, locate)
+
+
+def _its(role: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that name the holder of `role` ("the director of the National Cyber
+    Security Centre") as the owner's, by "its" or "their" ("Its director, Anders Bloom"),
+    where the owner is named just before: earlier in that sentence, or in the one before
+    that "Its" opens."""
+    bare, _, owner = role.partition(" of ")
+    owner = re.escape(re.sub(r"^the\s+", "", owner, flags=re.IGNORECASE))
+    named = re.compile(rf"(?<![\w-]){owner}(?![\w-])", re.IGNORECASE)
+    its = re.compile(
+        rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{role_noun(bare).pattern}", re.IGNORECASE
+    )
+    found = []
+    for before, sentence in zip([None, *sentences], sentences, strict=False):
+        at = its.search(sentence.text)
+        if at is None or not name_beside(bare, sentence.text[at.start() :], loose=True):
+            continue
+        opens = at.start() == 0 and before is not None and named.search(before.text)
+        if opens or named.search(sentence.text[: at.start()]):
+            found.append(sentence)
+    return found
 
 
 # A role's place or work, which does not own it as "of" does ("on Seraphine-2").

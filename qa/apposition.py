@@ -104,7 +104,13 @@ _GENDERED = {
     **dict.fromkeys(_CHAIRS, r"chair(?:person|woman|man)?"),
     # And a role's initials ("Who's the CEO?" where the article writes "chief executive").
     "ceo": r"(?:ceo|chief\s+executive(?:\s+officer)?)",
+    "cfo": r"(?:cfo|chief\s+financial\s+officer)",
+    "coo": r"(?:coo|chief\s+operating\s+officer)",
+    "cto": r"(?:cto|chief\s+technology\s+officer)",
 }
+# A role's initials as typed ("Who is the CEO of Northvale?"): read in small letters, as
+# the role's other words are.
+_ROLE_INITIALS = re.compile(r"\b(?:CEO|CFO|COO|CTO)\b")
 
 
 def role_noun(role: str) -> re.Pattern[str]:
@@ -372,6 +378,13 @@ _TITLED_ROLE_ASKED = re.compile(
 )
 
 
+_TITLED_ROLE_ASKED_BARE = re.compile(
+    r"^who\s+(?:is|was)\s+(?P<owner>(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2})\s+"
+    r"(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})\s*\??$",
+    re.IGNORECASE,
+)
+
+
 # "Who leads the group?", "Who heads the agency?", "Who refereed the final?": the holder of
 # the office the verb names.
 _HOLDER = {
@@ -414,7 +427,13 @@ def role_asked(question: str) -> str | None:
     """The role whose holder "Who was the referee of the final?" asks for ("the
     referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
     None."""
-    owned = _OWNERS_ROLE_ASKED.match(question.strip()) or _TITLED_ROLE_ASKED.match(question.strip())
+    question = _ROLE_INITIALS.sub(lambda found: found.group().lower(), question.strip())
+    owned = _OWNERS_ROLE_ASKED.match(question) or _TITLED_ROLE_ASKED.match(question)
+    if owned is None:
+        # "Who is Meridian ceo?", as typed: the owner as a title without "the", where
+        # what follows is a person's role ("Who is Anton smith?" is no one's smith).
+        owned = _TITLED_ROLE_ASKED_BARE.match(question)
+        owned = owned if owned is not None and names_a_role(owned["role"]) else None
     if owned is not None and not is_verb_form(owned["role"].split()[-1]):
         # "Solvik's chief executive", "the Aster spokesperson"
         return f"the {owned['role']} of {owned['owner']}"

@@ -34,7 +34,7 @@ _PERSONS = frozenset(ROLES) | frozenset(
     researcher professor expert analyst economist engineer inspector investigator detective
     reporter journalist editor author writer poet artist singer actor actress player
     striker goalkeeper midfielder defender forward athlete champion winner manager
-    executive ceo boss secretary senator lawmaker legislator representative councillor
+    executive ceo cfo coo cto boss secretary senator lawmaker legislator representative councillor
     councilor candidate voter member citizen soldier sergeant colonel lieutenant admiral
     marshal guard farmer fisherman customer client buyer seller shopper tourist visitor
     father mother son daughter wife husband brother sister uncle aunt grandmother

@@ -115,10 +115,17 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         # "director-general of the aviation authority" for "... of the Veldrian Civil
         # Aviation Authority": a body called by what kind it is, as news goes on to.
         found = found or _holder(f"{head} of the {kind}", sentences)
-    if found is not None or head not in _HEADS:
-        return found
     # The article's subject (named in its opening): "the company" is it.
     named = bool(of) and any(owner.lower() in s.text.lower() for s in sentences[:2])
+    if found is None and named and head not in _HEADS and _one_named(head, sentences):
+        # "Who is the CEO of Northvale?" of an article opening on Northvale that names
+        # one chief executive ("Dr. Helen Marsh, 58, the group's chief executive"); not
+        # a person's ("Her coach, Luca Ferrante" is not Haddad's).
+        persons = re.compile(rf"\b(?:his|her)\s+{role_noun(head).pattern}", re.IGNORECASE)
+        if not any(persons.search(s.text) for s in names_beside(head, sentences)):
+            found = _holder(head, sentences)
+    if found is not None or head not in _HEADS:
+        return found
     for title in TOPS:
         found = _holder(f"the {title}{f' of {owner}' if of else ''}", sentences)
         for shorter in _shortened(owner) if of else []:

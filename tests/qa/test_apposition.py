@@ -303,6 +303,10 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
             "Who is the chief information security officer?",
             "the chief information security officer",
         ),
+        # Initials as typed, and an owner before its role without "the".
+        ("Who is the CEO of Northvale?", "the ceo of Northvale"),
+        ("Who is Meridian ceo?", "the ceo of Meridian"),
+        ("Who is Anton smith?", None),
         # A verb naming the role: its holder.
         ("Who leads the group that took over the embassy?", "the leader"),
         ("Who heads Aster?", "the head of Aster"),

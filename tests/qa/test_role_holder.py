@@ -197,3 +197,14 @@ def test_who_runs_a_body_is_not_the_body_itself() -> None:
     bot = ArticleQA.from_text(text)  # the real reader gave the body for its initials
     for question in ("Who runs HCT?", "Who runs Halvik Container Terminals?"):
         assert bot.ask(question).text == "Marit Ekholm"
+
+
+def test_a_role_of_the_articles_subject_is_its_one_holder_of_that_role() -> None:
+    sentences = split_sentences(
+        "Hackers stole the records of patients of Northvale Health Partners.\n"
+        '"We are sorry," said Dr. Helen Marsh, 58, the group\'s chief executive.\n'
+        "Her coach, Luca Ferrante, said so.\n"
+    )
+    assert _holder_name("the ceo of Northvale", sentences) == "Dr. Helen Marsh"
+    # A role written as a person's ("her coach") is not the subject's.
+    assert _holder_name("the coach of Northvale", sentences) is None

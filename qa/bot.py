@@ -54,6 +54,8 @@ from qa.followup import Reading, answer_text, asks_something, exchanges, last_ci
 from qa.headline import headline_subject, it_as_subject
 from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_named_compound
 from qa.keyword_query import as_question
+from qa.kind_names import kind_asked, names_of_kind, of_kind
+from qa.kind_names import locate as locate_name
 from qa.lexical import terms
 from qa.lifespan import life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
@@ -491,7 +493,9 @@ class ArticleQA:
         named = role_name_asked(as_read)
         role = role_asked(as_read) or named
         if role is None:
-            return concluded
+            # "Which dam released the water?": the one dam the article names, where the
+            # answer names no dam (qa.kind_names).
+            return self._named_kind(as_read, analysis, concluded) or concluded
         # A name asked for is one: "the target" is no one's (answerability.fits_type); and
         # a person's role is held by someone: "Who was the judge at the sentencing?" is
         # not answered "Marlow County Superior Court" (qa.person_nouns.may_be_someone).
@@ -521,6 +525,34 @@ class ArticleQA:
             return concluded
         # A follow-up says how it was read ("Who runs it?" after "Stellan Telecom").
         return replace(held, answer=replace(held.answer, reading=note or held.answer.reading))
+
+    def _named_kind(
+        self, question: str, analysis: Analysis, concluded: Decision
+    ) -> Decision | None:
+        """The answer to "Which dam ...?" where the article names one dam ("the Kessel
+        Ridge Dam") in a sentence among those the question ranks first, and the answer
+        names none: that name, scored as the sentence answer to the question is. None
+        where the question asks no such kind or the article names none or several."""
+        kind = kind_asked(question)
+        if kind is None or (concluded.answer.found and of_kind(kind, concluded.answer.text)):
+            return None
+        names = names_of_kind(kind, [s.text for s in self.sentences])
+        if len(names) != 1:
+            return None
+        # The article's one dam, wherever it names it: often only in its opening ("...
+        # when the Kessel Ridge Dam opened its gates"), which the question need not match.
+        for candidate in analysis.ranking.candidates:
+            sentence = self.sentences[candidate.position]
+            found = locate_name(names[0], sentence.text)
+            if found is not None:
+                alone = self.analyse(analysis.reading, analysis.ranking, [], 0.0, with_reader=False)
+                decision = self.conclude(alone, self.sentence_calibration)
+                named = self._answered_in(decision, candidate, sentence, found)
+                if decision.answer.found:
+                    return named
+                # Withheld, as the question's best sentence is not found to answer it.
+                return Decision(replace(named.answer, text="", found=False), named.candidate)
+        return None
 
     def _holds_another(self, analysis: Analysis, role: str) -> bool:
         """Whether the reader's answer holds a role other than the one asked

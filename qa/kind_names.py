@@ -1,0 +1,75 @@
+"""The one name of the kind a question asks for: "Which dam released the water?" where the
+article names one dam, "the Kessel Ridge Dam".
+
+The reader answered "Tamsin Valley Power" (the company that runs it), "Which court handed
+down the ruling?" with an alliance of residents, "Which river was polluted?" with
+"river". A name whose last word is the kind asked, capitalised as names are ("Kessel
+Ridge Dam", "Eastern District Environmental Court", "Sallow River"), is of that kind;
+where the article names one such, and it is in a sentence the question ranks among
+those read, it is the answer qa.bot gives instead of a span of no such name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.person_nouns import names_a_role
+
+# "Which dam ...?", "In which river ...?", "What court ...?": the noun after the question
+# word.
+_OPENING = re.compile(r"^(?:\w+\s+)?(?:which|what)\s+(?P<kind>[a-z]+)\b", re.IGNORECASE)
+# Kinds of place and institution whose names end in the kind's word ("Kessel Ridge Dam",
+# "Sallow River", "Harlow County Superior Court"). Not parties, companies or groups: the
+# Green Alliance is a party, BlackTide a group, and no name says so.
+NAMED_KINDS = frozenset(
+    "dam river lake reservoir canal bridge tunnel road street avenue highway bay strait "
+    "sea ocean island mountain volcano glacier valley park forest court museum gallery "
+    "hospital clinic university college school academy library airport station port "
+    "harbour harbor stadium arena prison cathedral church mosque temple palace castle "
+    "tower mine plant refinery hotel".split()
+)
+
+
+def kind_asked(question: str) -> str | None:
+    """The kind of place or institution `question` asks which one of ("dam"), or None:
+    for no such question, another kind, or a person's role after it ("Which court
+    official ...?": qa.role_holder asks those)."""
+    found = _OPENING.match(question.strip())
+    if found is None:
+        return None
+    kind = found["kind"].lower()
+    after = question.strip()[found.end() :].split()
+    # "Which party leader ...?" asks for a person (qa.role_holder).
+    if kind not in NAMED_KINDS or (after and names_a_role(after[0])):
+        return None
+    return kind
+
+
+def _name_pattern(kind: str) -> re.Pattern[str]:
+    # One to four capitalised words, then the kind capitalised: "Kessel Ridge Dam".
+    return re.compile(
+        rf"(?<![\w’'-])(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind.capitalize()}\b"
+    )
+
+
+def names_of_kind(kind: str, texts: list[str]) -> list[str]:
+    """The distinct names of that kind the texts write, in order of first mention."""
+    pattern = _name_pattern(kind)
+    names: list[str] = []
+    for text in texts:
+        for found in pattern.finditer(text):
+            if found.group() not in names:
+                names.append(found.group())
+    return names
+
+
+def of_kind(kind: str, answer: str) -> bool:
+    """Whether `answer` says its kind: holds the kind's word ("the Kessel Ridge Dam",
+    "the dam")."""
+    return re.search(rf"\b{re.escape(kind)}\b", answer, re.IGNORECASE) is not None
+
+
+def locate(name: str, text: str) -> tuple[int, int] | None:
+    """Where `text` writes `name`, or None."""
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    return found.span() if found is not None else None

@@ -1,0 +1,57 @@
+"""The one name of the kind a question asks for (qa.kind_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.kind_names import kind_asked, names_of_kind, of_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which dam released the water?", "dam"),
+        ("which dam was it", "dam"),
+        ("In which river did the fish die?", "river"),
+        ("What court heard the case?", "court"),
+        # Names of these kinds need not say so; a person is asked by role.
+        ("Which party pulled out of the coalition?", None),
+        ("Which company built the dam?", None),
+        ("Which court official read the verdict?", None),
+        ("Which local politician visited?", None),
+        ("What year was it built?", None),
+        ("Who built the dam?", None),
+    ],
+)
+def test_the_kind_asked(question: str, kind: str | None) -> None:
+    assert kind_asked(question) == kind
+
+
+def test_the_names_of_a_kind_are_capitalised_and_end_on_it() -> None:
+    texts = [
+        "The Kessel Ridge Dam opened its gates on Friday.",
+        "Water poured from the dam into the Tamsin River; the Kessel Ridge Dam held.",
+    ]
+    assert names_of_kind("dam", texts) == ["Kessel Ridge Dam"]
+    assert names_of_kind("river", texts) == ["Tamsin River"]
+    assert names_of_kind("court", texts) == []
+    assert of_kind("dam", "the dam") and not of_kind("dam", "Tamsin Valley Power")
+
+
+def test_which_dam_is_the_one_dam_the_article_names() -> None:
+    from qa.bot import ArticleQA
+
+    text = (
+        "At least nine people were killed after operators of the Kessel Ridge Dam opened "
+        "all six of its spillway gates early on Saturday, sending a surge of water down the "
+        "Tamsin River into villages that had received little or no warning.\n\n"
+        "Rescue crews were still searching on Monday for four people missing from the "
+        "village of Orrin's Ford, where water rose by almost three metres in an hour.\n\n"
+        "The dam's operator, Tamsin Valley Power, said the release was unavoidable. After "
+        "five days of heavy rain, the reservoir had climbed to within 40 centimetres of the "
+        "dam's crest, and engineers feared the structure could be overtopped.\n\n"
+        "Almeda said the company had sent a warning to the provincial emergency management "
+        "office at 11:40 p.m. on Friday, roughly three hours before the gates were opened.\n"
+    )
+    bot = ArticleQA.from_text(text)  # the real reader answered with the utility
+    assert bot.ask("Which dam released the water?").text == "Kessel Ridge Dam"

@@ -46,9 +46,12 @@ def kind_asked(question: str) -> str | None:
 
 
 def _name_pattern(kind: str) -> re.Pattern[str]:
-    # One to four capitalised words, then the kind capitalised: "Kessel Ridge Dam".
+    # One to four capitalised words, then the kind capitalised: "Kessel Ridge Dam"; or the
+    # kind first: "Lake Constance", "River Thames".
+    kind = kind.capitalize()
     return re.compile(
-        rf"(?<![\w’'-])(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind.capitalize()}\b"
+        rf"(?<![\w’'-])(?:(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind}\b"
+        rf"|{kind}\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})"
     )
 
 

@@ -35,6 +35,9 @@ def test_the_names_of_a_kind_are_capitalised_and_end_on_it() -> None:
     assert names_of_kind("dam", texts) == ["Kessel Ridge Dam"]
     assert names_of_kind("river", texts) == ["Tamsin River"]
     assert names_of_kind("court", texts) == []
+    # The kind first: two lakes, so no one lake.
+    lakes = ["The Seerhein joins Lake Constance to the Upper Lake."]
+    assert names_of_kind("lake", lakes) == ["Lake Constance", "Upper Lake"]
     assert of_kind("dam", "the dam") and not of_kind("dam", "Tamsin Valley Power")
 
 

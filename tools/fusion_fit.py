@@ -16,8 +16,10 @@ questions with a gold sentence within one sentence of the best three ("read"), a
 among the best three and first. The weighting reading most is printed; ties go to the
 one nearest the shipped weights. Nothing here looks at ../shared/eval.
 
-After changing the weights, refit the answerability model (`make calibrate`): its
-features include the fused scores.
+A weighting is shipped only if the answerability model refitted for it (`make
+calibrate`, whose features include the fused scores) scores better on the split too:
+reading a gold sentence more often is the means, answering right the end
+(docs/measurements.md, "Fusion weights chosen on the split").
 """
 
 from __future__ import annotations
@@ -107,6 +109,11 @@ def grid(step: float, date: float) -> list[np.ndarray]:
     ]
 
 
+def _row(weights: np.ndarray, scores: tuple[float, float, float]) -> str:
+    shown = [round(float(w), 2) for w in weights[:3]]
+    return f"{shown}: {' / '.join(f'{v:.4f}' for v in scores)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fusion_fit", description=__doc__)
     parser.add_argument("--limit", type=positive_int, default=4000, help="about N questions")
@@ -120,10 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = max(results, key=lambda r: (r[0][0], r[0][1], -float(np.abs(r[1] - now).sum())))
     print(f"{len(ranked):,} answerable questions with a gold sentence")
     print("weights (dense, window, lexical): read / best three / first")
-    print(f"shipped {[round(float(v), 2) for v in now[:3]]}: {' / '.join(f'{v:.4f}' for v in base)}")
-    for (scores, weights) in sorted(results, key=lambda r: r[0], reverse=True)[:10]:
-        print(f"        {[round(float(v), 2) for v in weights[:3]]}: {' / '.join(f'{v:.4f}' for v in scores)}")
-    print(f"chosen  {[round(float(v), 2) for v in best[1][:3]]}")
+    print(f"shipped {_row(now, base)}")
+    for scores, weights in sorted(results, key=lambda r: r[0], reverse=True)[:10]:
+        print(f"        {_row(weights, scores)}")
+    print(f"chosen  {_row(best[1], best[0])}")
     return 0
 
 

@@ -21,6 +21,7 @@ from qa.followup import Reading
 from qa.lifespan import from_the_life
 from qa.measures import not_areas, of_the_dimension
 from qa.money import of_money
+from qa.name_asked import names_only
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
@@ -64,6 +65,8 @@ def fitting_spans(
     spans = of_the_dimension(spans, question, text)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
+    # "What is the name of the boat?" is not answered by "crayfish pots" (qa.name_asked).
+    spans = names_only(spans, question, text)
     # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
     spans = not_outside(spans, question, text)
     # Nor by "reporters" of "told reporters in Brasília" (qa.place_asked).

@@ -1,0 +1,29 @@
+"""A name asked for is a name (qa.name_asked)."""
+
+from __future__ import annotations
+
+from qa.name_asked import asks_name, names_only
+from qa.reading import ReadSpan
+
+TEXT = "Rob Petrie was checking crayfish pots from the Sea Wren when he saw them."
+
+
+def _span(answer: str) -> ReadSpan:
+    start = TEXT.index(answer)
+    return ReadSpan(answer, start, start + len(answer), 0, 1.0)
+
+
+def test_a_name_is_asked_for() -> None:
+    assert asks_name("What is the name of Rob Petrie's boat?")
+    assert asks_name("What was the boat's name?")
+    assert asks_name("whats the name of the ferry that sank")
+    assert not asks_name("What was Rob Petrie checking?")
+    assert not asks_name("Who named the boat?")
+
+
+def test_a_span_of_no_name_does_not_answer_it() -> None:
+    spans = [_span("crayfish pots"), _span("Sea Wren"), _span("Rob Petrie")]
+    kept = names_only(spans, "What is the name of Rob Petrie's boat?", TEXT)
+    assert [s.text for s in kept] == ["Sea Wren", "Rob Petrie"]
+    # Another question keeps every span.
+    assert names_only(spans, "What was he checking?", TEXT) == spans

@@ -20,13 +20,13 @@ from qa.person_nouns import names_a_role
 _OPENING = re.compile(r"^(?:\w+\s+)?(?:which|what)\s+(?P<kind>[a-z]+)\b", re.IGNORECASE)
 # Kinds of place and institution whose names end in the kind's word ("Kessel Ridge Dam",
 # "Sallow River", "Harlow County Superior Court"). Not parties, companies or groups: the
-# Green Alliance is a party, BlackTide a group, and no name says so.
+# Green Alliance is a party, BlackTide a group, and no name says so; nor streets ("Juniper
+# Lane") or ports ("the port of Rostad").
 NAMED_KINDS = frozenset(
-    "dam river lake reservoir canal bridge tunnel road street avenue highway bay strait "
-    "sea ocean island mountain volcano glacier valley park forest court museum gallery "
-    "hospital clinic university college school academy library airport station port "
-    "harbour harbor stadium arena prison cathedral church mosque temple palace castle "
-    "tower mine plant refinery hotel".split()
+    "dam river lake reservoir canal bridge tunnel bay strait sea ocean island mountain "
+    "volcano glacier valley park forest court museum gallery hospital clinic university "
+    "college school academy library airport station stadium arena prison cathedral church "
+    "mosque temple palace castle tower mine refinery hotel".split()
 )
 
 

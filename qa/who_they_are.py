@@ -121,12 +121,17 @@ def named_holders(
     ("chief economist"), not her name."""
     if _ASKS_WHO.match(question) is None:
         return list(spans)
-    asked = f" {normalize(question)} "
+    asked = normalize(question).split()
     named = [_holder_named(span, sentences[span.position]) for span in spans]
+    # The name asked, by its surname: "Dr. Lena Okafor" for "Who is Lena Okafor?".
     return [
-        span if f" {normalize(holder.text)} " in asked else holder
+        span if _surname(holder.text) in asked else holder
         for span, holder in zip(spans, named, strict=True)
     ]
+
+
+def _surname(name: str) -> str:
+    return (normalize(name).split() or [""])[-1]
 
 
 def _holder_named(span: ReadSpan, sentence: Sentence) -> ReadSpan:

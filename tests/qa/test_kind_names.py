@@ -20,6 +20,8 @@ from qa.kind_names import kind_asked, names_of_kind, of_kind
         ("Which court official read the verdict?", None),
         ("Which local politician visited?", None),
         ("What year was it built?", None),
+        # Street names end in "Lane", "Road", "Drive" as often.
+        ("On which street was his house?", None),
         ("Who built the dam?", None),
     ],
 )

@@ -96,3 +96,11 @@ def test_who_someone_named_is_is_their_role_not_their_name() -> None:
     assert named_holders([role], "who's clara mendt", sentences) == [role]
     (named,) = named_holders([role], "Who is the chief economist?", sentences)
     assert named.text == "Clara Mendt"
+    # Written with a title and an age beside her role; asked without the title.
+    text = "So said Dr. Lena Okafor, 51, the lead meteorologist at the weather service."
+    sentences = split_sentences(text)
+    start = text.index("lead meteorologist")
+    role = ReadSpan("lead meteorologist", start, start + len("lead meteorologist"), 0, 8.0)
+    assert named_holders([role], "Who is Lena Okafor?", sentences) == [role]
+    (named,) = named_holders([role], "Who is the lead meteorologist?", sentences)
+    assert named.text == "Dr. Lena Okafor"

@@ -54,6 +54,9 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     kept = [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
     if _HOW_OLD.search(question) is None:
         return kept  # "What age ...?" asks for an era as often ("the Bronze Age")
+    if _OF_MANY.search(question):
+        # "How old are her kids?": an age beside one name ("Priya Anand, 34,") is hers.
+        kept = [span for span in kept if not _beside_a_name(span, text)]
     return [
         span
         for span in kept
@@ -99,6 +102,8 @@ _AGED_BEFORE = re.compile(r"\b(?:aged?|age\s+of)\s+$", re.IGNORECASE)
 
 
 _HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
+# The age of many asked: "How old are they?", "how old were the victims".
+_OF_MANY = re.compile(r"\bhow\s+old\s+(?:are|were)\b", re.IGNORECASE)
 # What an age is told with: a number, or a span of time ("several centuries"; "the
 # fifth-oldest", as reference text compares).
 _AN_AGE = re.compile(

@@ -140,3 +140,10 @@ def test_the_age_of_a_roles_holder_is_asked() -> None:
     bot = ArticleQA.from_text(text)  # the real models: the age is scored as found
     assert bot.ask("How old is the prime minister?").text == "58"
     assert bot.ask("How old is the opposition leader?").text == "49"
+
+
+def test_an_age_beside_one_name_is_no_age_of_many() -> None:
+    text = "Priya Anand, 34, a schoolteacher, had waited with her two children."
+    assert not _kept(text, "34", "And how old are her kids?")
+    assert not _kept(text, "34", "How old are they?")
+    assert _kept(text, "34", "How old is she?")

@@ -94,6 +94,7 @@ from qa.reading import (
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
 from qa.role_holder import holder, holds_another
+from qa.said_about import quotation_about, said_about, without_trailing_comma
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.span_fit import fitting_spans
@@ -493,9 +494,14 @@ class ArticleQA:
         named = role_name_asked(as_read)
         role = role_asked(as_read) or named
         if role is None:
-            # "Which dam released the water?": the one dam the article names, where the
-            # answer names no dam (qa.kind_names).
-            return self._named_kind(as_read, analysis, concluded) or concluded
+            # "What did Denise Okafor say about weekends?": her words, as quoted; "Which
+            # dam released the water?": the one dam the article names, where the answer
+            # names no dam (qa.kind_names).
+            return (
+                self._quoted(as_read, concluded)
+                or self._named_kind(as_read, analysis, concluded)
+                or concluded
+            )
         # A name asked for is one: "the target" is no one's (answerability.fits_type); and
         # a person's role is held by someone: "Who was the judge at the sentencing?" is
         # not answered "Marlow County Superior Court" (qa.person_nouns.may_be_someone).
@@ -597,6 +603,35 @@ class ArticleQA:
         if name is None:
             return None
         return self._phrase_about(name, lambda text: age_beside(name, text))
+
+    def _quoted(self, question: str, concluded: Decision) -> Decision | None:
+        """The answer to "What did Denise Okafor say about weekends?": the quoted sentence
+        the article gives her that shares most words with "weekends" (qa.said_about),
+        citing its sentence; scored as "Tell me about Denise Okafor" is. None where the
+        question asks something else, no quotation of hers shares a word with it, or the
+        answer found is part of that quotation ("in the boardroom" of "The problems at
+        this club start in the boardroom, ...")."""
+        asked = said_about(question)
+        quoted = quotation_about(*asked, self.sentences) if asked is not None else None
+        if asked is None or quoted is None:
+            return None
+        sentence = self.sentences[quoted.position]
+        start, end = sentence.start + quoted.start, sentence.start + quoted.end
+        cited = concluded.answer.evidence[0] if concluded.answer.evidence else None
+        within = (
+            cited is not None
+            and cited.answer_start is not None
+            and start <= cited.answer_start
+            and (cited.answer_end or 0) <= end
+        )
+        if concluded.answer.found and within:
+            return None
+        decision, ranking = self._topic_scored(asked[0])
+        if not decision.answer.found:
+            return None
+        candidate = next(c for c in ranking.candidates if c.position == quoted.position)
+        found = without_trailing_comma(sentence.text, quoted.start, quoted.end)
+        return self._answered_in(decision, candidate, sentence, found)
 
     def _holder_named(self, asked: str | None) -> str | None:
         """The name of the holder of the role `asked` ("the prime minister"), where the

@@ -42,6 +42,7 @@ from qa.apposition import (
 from qa.article import check_article_text
 from qa.article_facts import AUTHOR, PUBLISHED, asks_title, fact_asked, names_author
 from qa.calibration import Calibration
+from qa.casualties import as_count_of_dead
 from qa.compound import both_answered, split_compound
 from qa.continuation import asks_more, asks_next, next_event, next_position
 from qa.date_request import asks_date, tells_own_time
@@ -246,6 +247,9 @@ class ArticleQA:
         married = as_married(reading.reader_question, words.__contains__)
         if married is not None:  # "Who was Baird's wife?" where it tells whom he married
             reading = replace(reading, query=married, resolved=married)
+        tolled = as_count_of_dead(reading.reader_question)
+        if tolled is not None:  # "ferry capsize death toll": how many died in it
+            reading = replace(reading, query=tolled, resolved=tolled)
         if reading.context is not None or self.subject is None or exchanges(history):
             return reading
         # Asked first, "where did it sink" points at what the headline is about.

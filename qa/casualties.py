@@ -50,3 +50,27 @@ def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:
     around = " ".join([*before.split()[-_BEFORE_WORDS:], *after.split()[:_AFTER_WORDS]])
     named = {other for other, pattern in _FATE.items() if pattern.search(around)}
     return bool(named) and fate not in named
+
+
+# "ferry capsize death toll", "What is the dam release death toll?", "the death toll of
+# the stranding": the toll of an event named, typed as a keyword query or asked so.
+_TOLL_OF = re.compile(
+    r"^(?:what(?:[’']s|\s+(?:is|was))\s+)?(?:the\s+)?(?:(?P<before>[^?]+?)\s+)?death\s+toll"
+    r"(?:\s+(?:of|from|in)\s+(?:the\s+)?(?P<after>[^?]+?))?(?:\s+(?:so\s+far|now|to\s+date))?"
+    r"\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def as_count_of_dead(question: str) -> str | None:
+    """ "ferry capsize death toll" asked as "How many died in the ferry capsize?", which
+    the reader reads as a count ("17"; it read the toll's own sentence, "raising the
+    death toll from last Wednesday's capsizing ... to 17", as a phrase); None for another
+    question, or a toll of no event named ("What is the death toll so far?")."""
+    found = _TOLL_OF.match(question.strip())
+    if found is None:
+        return None
+    event = (found["after"] or found["before"] or "").strip()
+    if not event or not re.search(r"[^\W\d_]", event):
+        return None
+    return f"How many died in the {event[:1].lower()}{event[1:]}?"

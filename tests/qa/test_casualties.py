@@ -57,3 +57,32 @@ def test_the_survivors_are_counted_apart_from_the_dead_and_the_missing() -> None
     assert _counts_others("dead", MINE, "14")
     assert _counts_others("missing", MINE, "14")
     assert not _counts_others("missing", MINE, "three")
+
+
+def test_the_death_toll_of_an_event_is_asked_as_how_many_died_in_it() -> None:
+    from qa.casualties import as_count_of_dead
+
+    assert as_count_of_dead("ferry capsize death toll") == "How many died in the ferry capsize?"
+    assert as_count_of_dead("What is the Dam release death toll?") == (
+        "How many died in the dam release?"
+    )
+    assert as_count_of_dead("What was the death toll of the earthquake?") == (
+        "How many died in the earthquake?"
+    )
+    # No event named: left to the reader as asked.
+    assert as_count_of_dead("What is the death toll so far?") is None
+    assert as_count_of_dead("How many died?") is None
+
+
+def test_a_keyword_death_toll_is_answered_with_the_count() -> None:
+    from qa.bot import ArticleQA
+
+    text = (
+        "Divers recovered two more bodies off Port Averill on Monday, raising the death "
+        "toll from last Wednesday's capsizing of the passenger ferry Marisol Queen to 17, "
+        "the coastguard said.\n"
+        "Of the 286 passengers and 19 crew on board, 261 were rescued.\n"
+        "In 1998 the Nordlys sank in a storm nearby and 41 people died.\n"
+    )
+    bot = ArticleQA.from_text(text)  # the real reader read the toll's clause as a phrase
+    assert bot.ask("ferry capsize death toll").text == "17"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from qa.answerability import CARDINALS
 from qa.reading import ReadSpan
@@ -201,3 +202,27 @@ def _someone_else_called(found: re.Match[str], name: str, sentence: str) -> bool
         return False
     before = re.search(r"(?-i:[A-Z])[\w’'-]*\s+$", sentence[: found.start("name")])
     return before is not None and before.group().strip() not in name.split()
+
+
+# "Who is the union president?" read as "Denise Okafor, 52, president of Local 617": the
+# name, where a span opens on a name set beside its age.
+_ASKS_WHO = re.compile(r"^\W*who(?:[’']?s|se|m)?\b", re.IGNORECASE)
+_OPENS_ON_AGED_NAME = re.compile(
+    r"^(?P<name>(?:(?-i:[A-Z])[\w’'.-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*)\s*,\s*\d{1,3}\s*,"
+)
+
+
+def names_before_ages(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans, each that opens on a name set beside its age cut to the name, where
+    `question` asks who."""
+    if _ASKS_WHO.match(question) is None:
+        return list(spans)
+    cut = []
+    for span in spans:
+        found = _OPENS_ON_AGED_NAME.match(span.text)
+        if found is None:
+            cut.append(span)
+            continue
+        end = span.start + found.end("name")
+        cut.append(replace(span, text=span.text[: found.end("name")], end=end))
+    return cut

@@ -42,9 +42,11 @@ _ABOUT_SAYING = re.compile(
 # end where the speaker follows the verb ("..., said Priya Raman, the line's director."),
 # or straight before the speaker after a clause's start: who the speaker is.
 _NOT_SAYING = rf"(?!(?:{SAYING})\b)"
-_APPOSITION_AFTER = re.compile(rf",\s+{_NOT_SAYING}[^,;:“”\"]{{1,80}}(?=,)", re.IGNORECASE)
+# An age may come first: "..., said Denise Okafor, 52, president of Local 617."
+_AGE = r"(?:\d{1,3}\s*,\s+)?(?!\d{1,3}\s*,)"
+_APPOSITION_AFTER = re.compile(rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}(?=,)", re.IGNORECASE)
 _APPOSITION_LAST = re.compile(
-    rf",\s+{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
+    rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
 )
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")

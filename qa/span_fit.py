@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.sentences import Sentence
-from qa.ages import not_counts
+from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already
 from qa.counted import counting
 from qa.followup import Reading
@@ -65,6 +65,9 @@ def fitting_spans(
     spans = of_the_dimension(spans, question, text)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
+    # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,
+    # president of Local 617".
+    spans = names_before_ages(spans, question)
     # "What is the name of the boat?" is not answered by "crayfish pots" (qa.name_asked).
     spans = names_only(spans, question, text)
     # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).

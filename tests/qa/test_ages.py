@@ -147,3 +147,15 @@ def test_an_age_beside_one_name_is_no_age_of_many() -> None:
     assert not _kept(text, "34", "And how old are her kids?")
     assert not _kept(text, "34", "How old are they?")
     assert _kept(text, "34", "How old is she?")
+
+
+def test_who_is_answered_by_the_name_not_its_age_and_role() -> None:
+    from qa.ages import names_before_ages
+
+    text = '"They won," said Denise Okafor, 52, president of Local 617.'
+    answer = "Denise Okafor, 52, president of Local 617"
+    start = text.index(answer)
+    span = ReadSpan(answer, start, start + len(answer), 0, 5.6)
+    (named,) = names_before_ages([span], "whos the union president")
+    assert named.text == "Denise Okafor" and text[named.start : named.end] == "Denise Okafor"
+    assert names_before_ages([span], "What did the union president say?") == [span]

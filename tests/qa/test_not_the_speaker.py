@@ -15,7 +15,8 @@ ARTICLE = (
     "According to Fred Bronson, author of books on the charts, no one has had as many hits. "
     "The museum was closed, and its director, Alan Greaves, said it would reopen soon. "
     '"We will not move," said Priya Raman, the shipping line operations director. '
-    "The airport is the tenth-busiest in the United States for total passengers."
+    "The airport is the tenth-busiest in the United States for total passengers. "
+    '"They won," said Denise Okafor, 52, president of the union local.'
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -73,5 +74,9 @@ def test_a_question_about_the_speaker_or_the_saying_keeps_the_speaker() -> None:
     assert _kept("When will the museum reopen?", greaves) == []
     raman = [_span("Priya Raman", 6)]
     assert _kept("Who is the operations director?", raman) == ["Priya Raman"]
+    # ... with the speaker's age first.
+    president = [_span("Denise Okafor", 8)]
+    assert _kept("Who is the union president?", president) == ["Denise Okafor"]
+    assert _kept("Who won?", president) == []
     # The question names the speaker ("Okafor"): it asks about him.
     assert _kept("Who is Okafor?", okafor) == ["Okafor"]

@@ -22,11 +22,13 @@ from index.sentences import Sentence
 from qa.apposition import name_pattern, whole_title
 from qa.dates import date_spans, find_dates
 from qa.dates.finding import date_hits
+from qa.dates.patterns import WEEKDAYS
 from qa.earlier_question import asked_deed, described_thing
 from qa.lifespan import one_end
 from qa.possessor import owned_noun, owner
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
+from qa.time_of_day import CLOCK_TIME
 
 Kind = Literal["event", "action", "reason", "statement", "manner", "explanation"]
 Width = Literal["span", "clause", "clause-end", "sentence"]
@@ -203,6 +205,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     they reacted), a title completed ("Who is Mazón?": "Regional president", not
     "president"), and with no half pair of quotation marks (qa.quotes)."""
     span = _without_the_day(question, _owner_asked(question, span, sentence))
+    span = _whole_day(question, span, sentence)
     span = one_end(question, _one_count(question, span))
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
@@ -219,6 +222,30 @@ def _owner_asked(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
         return span
     start, end = sentence.start + found[0], sentence.start + found[1]
     return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
+
+
+# "When ...?", "What time ...?", "On what day ...?": a time asked.
+_WHEN_ASKED = re.compile(r"^\W*(?:when\b|(?:\w+\s+)?what\s+(?:time|day|date)\b)", re.I)
+# What completes a day read alone ("Tuesday", "Friday"): "last Tuesday", "at 11:40 p.m.
+# on Friday", written right before it.
+_DAY_BEFORE = re.compile(
+    rf"(?:\b(?:last|next|this|early|late)\s+|(?:\bat\s+)?{CLOCK_TIME}\s+on\s+)$",
+    re.IGNORECASE,
+)
+_A_DAY = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _whole_day(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """A day asked for, with the words right before it that say which ("last Tuesday")
+    or at what time ("11:40 p.m. on Friday"); else `span` as it is."""
+    if _WHEN_ASKED.match(question) is None or _A_DAY.match(span.text) is None:
+        return span
+    start = span.start - sentence.start
+    before = _DAY_BEFORE.search(sentence.text, 0, start)
+    if before is None:
+        return span
+    text = sentence.text[before.start() : span.end - sentence.start]
+    return replace(span, text=text, start=sentence.start + before.start())
 
 
 # "How much ...?", "By how many ...?": an amount asked, not when.

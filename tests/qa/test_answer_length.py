@@ -435,3 +435,24 @@ def test_an_amount_asked_is_given_without_the_day_it_runs_on_to() -> None:
     # A question that names the day, or asks no amount, keeps it.
     assert fit_answer("How much did it raise rates on October 9?", span, sentence) == span
     assert fit_answer("When did the bank act?", span, sentence) == span
+
+
+def test_a_day_asked_for_comes_with_the_words_that_say_which() -> None:
+    from qa.answer_length import fit_answer
+
+    (sentence,) = split_sentences(
+        "The utility warned the province at 11:40 p.m. on Friday, and the volcano had "
+        "started erupting last Tuesday.\n"
+    )
+
+    def answered(question: str, day: str, occurrence: int = 0) -> str:
+        start = [m.start() for m in re.finditer(day, sentence.text)][occurrence]
+        span = ReadSpan(day, start, start + len(day), 0, 3.0)
+        return fit_answer(question, span, sentence).text
+
+    assert answered("When did the utility warn the province?", "Friday") == (
+        "at 11:40 p.m. on Friday"
+    )
+    assert answered("When did it start erupting?", "Tuesday") == "last Tuesday"
+    # Not a time asked: the day as read.
+    assert answered("What did the utility do on Friday?", "Friday") == "Friday"

@@ -15,8 +15,10 @@ def _span(answer: str) -> ReadSpan:
 
 def test_a_name_is_asked_for() -> None:
     assert asks_name("What is the name of Rob Petrie's boat?")
-    assert asks_name("What was the boat's name?")
-    assert asks_name("whats the name of the ferry that sank")
+    assert asks_name("What was Rob Petrie's boat's name?")
+    # The name of a kind of thing asks for a term as often (on the validation split).
+    assert not asks_name("What is the name of the round that gives contestants a chance?")
+    assert not asks_name("What is it called when data is being passed?")
     assert not asks_name("What was Rob Petrie checking?")
     assert not asks_name("Who named the boat?")
 

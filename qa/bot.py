@@ -23,7 +23,6 @@ from index.embedder import Embedder, default_embedder
 from index.lazy import in_background
 from index.persist import open_index
 from index.sentences import Sentence
-from qa.acronyms import initials_of
 from qa.ages import age_beside, person_aged, role_aged
 from qa.answer import Answer, Evidence
 from qa.answer_length import fit_answer, fit_span
@@ -94,7 +93,7 @@ from qa.reading import (
 )
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
-from qa.role_holder import holder, holds_another
+from qa.role_holder import holder, holds_another, is_the_owner
 from qa.said_about import quotation_about, said_about, without_trailing_comma
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
@@ -514,8 +513,7 @@ class ArticleQA:
             may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text)
         )
         # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals".
-        owner, said = role.partition(" of ")[2], re.sub(r"^\W+|\W+$", "", text)
-        owned = bool({owner, initials_of(owner)} & {said, initials_of(said)} - {None, ""})
+        owned = is_the_owner(text, role)
         if (
             concluded.answer.found
             and not unnamed

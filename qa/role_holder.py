@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.sentences import Sentence
+from qa.acronyms import initials_of
 from qa.apposition import (
     held_elsewhere,
     holds_other_role,
@@ -139,6 +140,17 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         if found is not None and not _names_owner(found, owner, sentences):
             return found
     return None
+
+
+def is_the_owner(answer: str, role: str) -> bool:
+    """Whether `answer` is what owns `role` ("Halvik Container Terminals" or "HCT" for
+    "the head of HCT"), by name or initials; not another name that shares its initials
+    ("Jessica Sanchez" for "the recipient of the Judges' Save")."""
+    owner = role.partition(" of ")[2]
+    said = re.sub(r"^\W+|\W+$", "", answer)
+    if not owner or not said:
+        return False
+    return said in (owner, initials_of(owner)) or owner == initials_of(said)
 
 
 def _kinds(owner: str) -> list[str]:

@@ -208,3 +208,13 @@ def test_a_role_of_the_articles_subject_is_its_one_holder_of_that_role() -> None
     assert _holder_name("the ceo of Northvale", sentences) == "Dr. Helen Marsh"
     # A role written as a person's ("her coach") is not the subject's.
     assert _holder_name("the coach of Northvale", sentences) is None
+
+
+def test_the_owner_is_known_by_its_name_or_initials_not_by_shared_initials() -> None:
+    from qa.role_holder import is_the_owner
+
+    assert is_the_owner("Halvik Container Terminals", "the head of HCT")
+    assert is_the_owner("HCT)", "the head of Halvik Container Terminals")
+    # Another name with the owner's initials is no owner.
+    assert not is_the_owner("Jessica Sanchez", "the recipient of the Judges' Save")
+    assert not is_the_owner("Marit Ekholm", "the head of HCT")

@@ -121,23 +121,25 @@ _NOT_OF_TIME = re.compile(
 )
 
 
-def _beside_a_name(span: ReadSpan, text: str) -> bool:
-    """Whether `span` is a bare number set off by commas after a name ("Baird, 68,")."""
-    if not _BARE.match(span.text.strip()):
-        return False
+def _set_off_after_a_name(span: ReadSpan, text: str) -> bool:
+    """Whether `span` is set off by commas after a name ("Baird, 68, said"; not "on
+    board, 23 died")."""
     before = text[max(0, span.start - 40) : span.start]
     after = text[span.end : span.end + 12]
     return _NAME_COMMA.search(before) is not None and after.lstrip().startswith(",")
+
+
+def _beside_a_name(span: ReadSpan, text: str) -> bool:
+    """Whether `span` is a bare number set off by commas after a name ("Baird, 68,")."""
+    return _BARE.match(span.text.strip()) is not None and _set_off_after_a_name(span, text)
 
 
 def _aged(span: ReadSpan, text: str) -> bool:
     """Whether the words around `span` give it as an age: "aged 68", "68 years", or set
-    off by commas after a name ("Baird, 68, said"; not "on board, 23 died")."""
+    off by commas after a name ("Baird, 68, said")."""
     before = text[max(0, span.start - 40) : span.start]
     after = text[span.end : span.end + 12]
-    if _BEFORE.search(before) or _AFTER.match(after):
-        return True
-    return _NAME_COMMA.search(before) is not None and after.lstrip().startswith(",")
+    return bool(_BEFORE.search(before) or _AFTER.match(after)) or _set_off_after_a_name(span, text)
 
 
 # "How old is Helmut Brandauer?", "How old was Dr. Tomasz Okafor?": a person's age asked,

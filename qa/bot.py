@@ -538,9 +538,10 @@ class ArticleQA:
         self, question: str, analysis: Analysis, concluded: Decision
     ) -> Decision | None:
         """The answer to "Which dam ...?" where the article names one dam ("the Kessel
-        Ridge Dam") in a sentence among those the question ranks first, and the answer
-        names none: that name, scored as the sentence answer to the question is. None
-        where the question asks no such kind or the article names none or several."""
+        Ridge Dam"), in any sentence, and the answer names none: that name, cited in the
+        best-ranked sentence naming it and scored as the sentence answer to the question
+        is (withheld where that is). None where the question asks no such kind or the
+        article names none or several."""
         kind = kind_asked(question)
         if kind is None or (concluded.answer.found and of_kind(kind, concluded.answer.text)):
             return None

@@ -3,10 +3,11 @@ article names one dam, "the Kessel Ridge Dam".
 
 The reader answered "Tamsin Valley Power" (the company that runs it), "Which court handed
 down the ruling?" with an alliance of residents, "Which river was polluted?" with
-"river". A name whose last word is the kind asked, capitalised as names are ("Kessel
-Ridge Dam", "Eastern District Environmental Court", "Sallow River"), is of that kind;
-where the article names one such, and it is in a sentence the question ranks among
-those read, it is the answer qa.bot gives instead of a span of no such name.
+"river". A name whose last or first word is the kind asked, capitalised as names are
+("Kessel Ridge Dam", "Eastern District Environmental Court", "Lake Constance"), is of
+that kind; where the article names one such, wherever it does (often only in its
+opening, which the question need not match), it is the answer qa.bot gives instead of a
+span of no such name, scored as the question's best sentence is.
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ qa.datasets does for the SQuAD dev file, so retrieval has a whole article to sea
   pseudo-articles of PARAGRAPHS_PER_PSEUDO_ARTICLE consecutive held-out paragraphs.
 - An article over qa.limits' token limit is cut between paragraphs into parts that fit;
   each question stays with its paragraph's part.
+- News stories (data/validation-news: invented news articles with questions, a quarter of
+  them unanswerable, written for this split) are held out of training by being nowhere
+  else; each story is one article and all of them are taken whatever the `--limit`: the
+  product reads news, and the SQuAD-format sources hold none.
 - Unanswerables "made as in training": for a seeded share of the answerable questions, a
   near-miss twin (tools.reader.near_miss.swapped_question) with the whole article as the
   passage, so a swapped-in name or number, drawn from OTHER validation articles, is one
@@ -26,6 +30,7 @@ source, until about N of the split's questions are taken: indexing stays cheap.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from collections import Counter
@@ -40,6 +45,8 @@ from tools.reader.split import side_of, split_files, validation_titles
 from tools.reader.squad import DEFAULT_DATA_DIR, _open_json
 
 SEED = 14
+NEWS_DIR = Path(__file__).resolve().parents[1] / "data" / "validation-news"
+NEWS_SOURCE = "validation_news"
 # A twin is drawn for half of the answerable questions; about two draws in three find
 # something to swap, so about a quarter of the questions are unanswerable (SQuAD 2.0's
 # training set: a third). Users ask mostly what the article says.
@@ -131,6 +138,25 @@ def source_articles(data_dir: Path = DEFAULT_DATA_DIR) -> list[SourceArticle]:
     return [a for a in by_title.values() if a.question_count]
 
 
+def news_articles(folder: Path | None = NEWS_DIR) -> list[SourceArticle]:
+    """The news stories of `folder` (vNN/<slug>/article.txt and questions.jsonl), each one
+    article of one paragraph: its whole text, blank lines and all. None: no stories."""
+    if folder is None:
+        return []
+    articles = []
+    for story in sorted(p.parent for p in folder.glob("*/*/questions.jsonl")):
+        name = f"{story.parent.name}/{story.name}"
+        lines = (story / "questions.jsonl").read_text("utf-8").splitlines()
+        rows = [json.loads(line) for line in lines if line.strip()]
+        questions = [
+            (f"news/{name}/{row['id']}", row["question"].strip(), list(row["answers"]))
+            for row in rows
+        ]
+        text = (story / "article.txt").read_text("utf-8").strip()
+        articles.append(SourceArticle(NEWS_SOURCE, f"news {name}", [_Paragraph(text, questions)]))
+    return articles
+
+
 def _answers(qa: dict) -> list[str]:
     """The distinct gold answer texts, in order."""
     texts = (a["text"].strip() for a in qa.get("answers", []))
@@ -203,15 +229,22 @@ def near_miss_twin(
     return twin if twin and twin.strip() != question.strip() else None
 
 
-def load_validation(limit: int | None = None, data_dir: Path = DEFAULT_DATA_DIR) -> ValidationSet:
-    """The split's questions over whole articles (see the module docstring)."""
+def load_validation(
+    limit: int | None = None,
+    data_dir: Path = DEFAULT_DATA_DIR,
+    news_dir: Path | None = NEWS_DIR,
+) -> ValidationSet:
+    """The split's questions over whole articles (see the module docstring); with the news
+    stories of `news_dir` (all of them) unless it is None."""
     every = source_articles(data_dir)
+    # Twins swap in names and numbers of the SQuAD-format articles only, so adding stories
+    # leaves every other article's twins as they were.
     entities = _entity_pool(every)
     articles: dict[str, tuple[str, str]] = {}
     sources: dict[str, str] = {}
     kinds: dict[str, str] = {}
     questions: list[EvalQuestion] = []
-    for article in stratified(every, limit):
+    for article in stratified(every, limit) + news_articles(news_dir):
         rng = random.Random(f"{SEED}:near-miss:{article.title}")
         own = set(names_and_numbers(" ".join(p.context for p in article.paragraphs)))
         # Other articles' names and numbers only: the article's own might answer a twin.

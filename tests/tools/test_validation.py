@@ -14,10 +14,13 @@ from tools.validation import (
     ANSWERABLE,
     HUMAN_UNANSWERABLE,
     NEAR_MISS,
+    NEWS_DIR,
+    NEWS_SOURCE,
     ValidationSet,
     load_validation,
     main,
     near_miss_twin,
+    news_articles,
 )
 
 LIMIT = 1500
@@ -72,6 +75,7 @@ def test_every_kind_and_source_is_there_and_articles_are_whole(
     assert {s.split("_")[0] for s in validation.sources.values()} == {
         "squad11",
         "squadshifts",
+        "validation",  # the news stories
         "xquad",
     }
     for question in validation.questions:
@@ -135,3 +139,32 @@ def test_the_command_prints_counts_and_refuses_a_bad_limit(
         main(["--limit", "0"])
     assert error.value.code == 2
     assert "must be at least 1, got 0" in capsys.readouterr().err
+
+
+def test_every_news_story_is_one_whole_article_with_its_questions(
+    validation: ValidationSet,
+) -> None:
+    stories = sorted(NEWS_DIR.glob("*/*/questions.jsonl"))
+    assert len(stories) >= 20
+    news = [key for key, source in validation.sources.items() if source == NEWS_SOURCE]
+    assert len(news) == len(stories)  # all of them, whatever the limit
+    story = stories[0].parent
+    key = f"news {story.parent.name}/{story.name}"
+    assert validation.articles[key][1] == (story / "article.txt").read_text("utf-8").strip()
+    asked = [q for q in validation.questions if q.article == key]
+    written = [line for line in stories[0].read_text("utf-8").splitlines() if line.strip()]
+    originals = [q for q in asked if not q.id.endswith("/near-miss")]
+    assert len(originals) == len(written)
+    assert any(validation.kinds[q.id] == HUMAN_UNANSWERABLE for q in originals)
+    assert any(validation.kinds[q.id] == NEAR_MISS for q in asked)
+    for question in originals:  # every gold answer is a span of the story
+        assert all(answer in validation.articles[key][1] for answer in question.answers)
+
+
+def test_without_a_news_folder_the_split_is_the_squad_format_sources_alone() -> None:
+    assert news_articles(None) == []
+    alone = load_validation(300, news_dir=None)
+    assert NEWS_SOURCE not in alone.sources.values()
+    with_news = load_validation(300)
+    kept = [q for q in with_news.questions if q.article in alone.articles]
+    assert kept == alone.questions  # the stories change no other article's twins

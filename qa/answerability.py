@@ -11,7 +11,8 @@ windows read, or the sentences ranked):
   and whether the windows' own best spans agree with it;
 - the answer's type against the question's ("who" wants a name, "when" a date, "how
   many" a number) from cues in the text;
-- the question's words missing from the sentence that holds the answer.
+- the question's words missing from the sentence that holds the answer, and its details
+  (figures, days, names: qa.question_details) missing from that sentence's neighbourhood.
 
 The coefficients are fitted on the validation split (tools/calibrate.py): a feature that
 does not help there, or whose weight would point against its own evidence, gets 0, so
@@ -28,6 +29,7 @@ from typing import Protocol
 from index.sentences import Sentence
 from qa.dates.patterns import MONTH, WEEKDAYS
 from qa.lexical import terms
+from qa.question_details import details
 from qa.reading import ReadSpan, best_in_window
 from qa.retrieval import Ranking
 from qa.shares import asks_amount, is_share
@@ -204,7 +206,8 @@ def answer_features(
     lexicon: Lexical,
     sentence_count: int,
 ) -> dict[str, float]:
-    """The answer against the question: its type, and the question's words it lacks.
+    """The answer against the question: its type, and the question's words and details
+    its sentence lacks.
 
     `answer` is the span (or, without the reader, the sentence) held by sentence
     `position`; `starts_sentence` whether it begins that sentence; `query` the question's
@@ -217,6 +220,9 @@ def answer_features(
         "type_fits": float(fits),
         "answer_coverage": lexicon.coverage(query, [position]),
         "answer_window_coverage": lexicon.coverage(query, around(position, sentence_count)),
+        # A changed detail ("in 2015" where the sentence says 2019) weighs as one word
+        # among many in the coverages above; counted alone it says "not this sentence".
+        "details_covered": lexicon.coverage(details(question), around(position, sentence_count)),
     }
 
 

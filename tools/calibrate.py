@@ -42,7 +42,7 @@ from tools.validation import ValidationSet, load_validation, positive_int, print
 
 REPO = Path(__file__).resolve().parents[1]
 # Bump when what is recorded per question changes shape.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def default_cache_dir() -> Path:

@@ -21,6 +21,7 @@ from qa.answerability import answer_fits, around, asked_terms
 from qa.bot import ArticleQA
 from qa.calibration import Calibration
 from qa.followup import Reading
+from qa.question_details import details
 from qa.reading import (
     ReadSpan,
     choose_span,
@@ -171,9 +172,11 @@ def record(bot: ArticleQA, question: str) -> tuple[Reading, Ranking, list[ReadSp
     # question's words the article should use: asked_terms asks about some single words).
     asked = asked_terms(analysis.reading.question, ranking, lexicon)
     lexicon.known_share(asked)
+    pinned = details(analysis.reading.question)
     for position in positions:
         lexicon.coverage(asked, [position])
         lexicon.coverage(asked, around(position, count))
+        lexicon.coverage(pinned, around(position, count))
     by_span: dict[ReadSpan | None, str] = {}
 
     def answers(read: list[ReadSpan]) -> dict[float, str]:

@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     del argv
     from index.embedder import default_embedder
 
-    validation = load_validation(LIMIT)
+    validation = load_validation(LIMIT, news_dir=None)  # its queries are for these articles
     golds = {q.id: q.answers for q in validation.questions}
     embedder = default_embedder()
     bots: dict[str, ArticleQA] = {}

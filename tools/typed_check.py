@@ -3,9 +3,9 @@ its clean form gets? The dev set has twelve such variants; this asks thousands.
 
     python -m tools.typed_check [--limit 1500] [--show 10]
 
-Each question of the split's SQuAD-format articles (answerable or written unanswerable by a person; the near-miss twins
-are left out, being made-up already) is asked clean and in six typed forms, over its
-whole article as the product asks:
+Each question of the split's SQuAD-format articles (answerable or written unanswerable by
+a person; the near-miss twins are left out, being made-up already) is asked clean and in
+six typed forms, over its whole article as the product asks:
 
 - casual: lowercase, no question mark ("what was targeted on november 23");
 - shortened: contractions and short month names where the question has them ("what's",

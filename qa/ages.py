@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qa.answerability import CARDINALS
+from qa.cardinals import CARDINALS
 from qa.reading import ReadSpan
 from qa.time_of_day import CLOCK_TIME
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from index.sentences import Sentence
+from qa.cardinals import CARDINALS
 from qa.dates.patterns import MONTH, WEEKDAYS
 from qa.lexical import terms
 from qa.question_details import details
@@ -63,12 +64,6 @@ _WHAT_DATE = re.compile(rf"(?:what|which)\s+(?:{_DATE_NOUNS})$")
 _WHAT_NUMBER = re.compile(rf"(?:what|which)\s+(?:{_NUMBER_NOUNS})$")
 _WHAT_NAME = re.compile(rf"(?:what|which)\s+(?:{_NAME_NOUNS})$")
 
-# The cardinal numbers written as words, to ninety (qa.ages reads them as ages too).
-CARDINALS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety"
-)
 _NUMBER_WORDS = (
     rf"{CARDINALS}|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|"
     r"quarter|third|once|twice|single|double|triple|several|few|many|no"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from index.sentences import Sentence
+from qa.cardinals import CARDINALS
 
 # What befell the people counted, by the words news uses for it.
 _FATES = {
@@ -40,6 +41,83 @@ def asked_fate(question: str) -> str | None:
         return None
     fates = [fate for fate, pattern in _FATE.items() if pattern.search(question)]
     return fates[0] if len(fates) == 1 else None
+
+
+# A count of people: figures (not a decimal: "a magnitude 6.2 earthquake killed ...") or a
+# number written as a word.
+_COUNT = re.compile(
+    rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})*(?!\d|[.,]\d)|\b(?:{CARDINALS}|dozens|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
+# Said before a count, and part of it: "at least 142 people", "more than 900".
+_HEDGE = re.compile(
+    r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|over|"
+    r"some|roughly|up\s+to|an\s+estimated)\s+$",
+    re.IGNORECASE,
+)
+# Said after it, and part of it: who was counted ("9 people", "three soldiers").
+_COUNTED = re.compile(
+    r"\s+(?:people|persons|children|men|women|police|staff|crew|[^\W\d_]{3,}s)\b", re.IGNORECASE
+)
+# After a count, what makes it a part of another ("61 of the dead"), not the toll.
+_PART = re.compile(r"\s+of\s+(?:the|these|those|them)\b", re.IGNORECASE)
+
+
+def nearest_fate(sentence: Sentence, start: int, end: int) -> str | None:
+    """The fate named nearest the number at [start, end) (article offsets) in `sentence`,
+    within its clause (ties go to the words before): "dead" for 9 and "hurt" for 87 in
+    "killing 9 people and injuring 87"."""
+    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1].split()
+    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0].split()
+    near = [*enumerate(reversed(before[-_BEFORE_WORDS:])), *enumerate(after[:_AFTER_WORDS])]
+    for _, word in sorted(near, key=lambda item: item[0]):
+        for fate, pattern in _FATE.items():
+            if pattern.search(word):
+                return fate
+    return None
+
+
+def clause_names(fate: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the clause around [start, end) (article offsets) in `sentence` names `fate`
+    anywhere: "raising the death toll from last Wednesday's capsizing ... to 17"."""
+    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1]
+    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0]
+    return _FATE[fate].search(f"{before} {after}") is not None
+
+
+def fate_counts(fate: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The counts in `sentence` of people whom `fate` befell, as article offsets with the
+    words that belong to them ("at least 142 people"): numbers whose nearest fate it is,
+    not a part of another count ("61 of the dead")."""
+    found = []
+    text = sentence.text
+    for match in _COUNT.finditer(text):
+        if _PART.match(text, match.end()):
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if nearest_fate(sentence, start, end) != fate:
+            continue
+        hedge = _HEDGE.search(text, 0, match.start())
+        counted = _COUNTED.match(text, match.end())
+        first = hedge.start() if hedge else match.start()
+        last = counted.end() if counted and not _FATE[fate].search(counted.group()) else match.end()
+        found.append((sentence.start + first, sentence.start + last))
+    return found
+
+
+# A sentence of background opens with the year it tells of ("In 1987, a magnitude 6.2
+# earthquake killed 210 people ..."; "In March 2019, ...").
+_OPENS_WITH_YEAR = re.compile(
+    r"^\W*(?:in|by|since|during)\s+(?:[^\W\d_]+\s+){0,2}(?P<year>1[5-9]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def of_another_year(question: str, sentence: Sentence) -> bool:
+    """Whether `sentence` opens with a year the question does not name: its counts are
+    of an earlier event, not the one asked about."""
+    found = _OPENS_WITH_YEAR.match(sentence.text)
+    return found is not None and found["year"] not in question
 
 
 def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:

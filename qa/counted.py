@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 
 from index.sentences import Sentence
-from qa.answerability import CARDINALS, NUMBER, fits_type
+from qa.answerability import NUMBER, fits_type
+from qa.cardinals import CARDINALS
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
 from qa.time_of_day import CLOCK_TIME

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qa.answerability import CARDINALS
+from qa.cardinals import CARDINALS
 from qa.reading import ReadSpan
 from qa.referring import AUXILIARIES
 from qa.shares import CHANGE, asks_price

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from index.sentences import Sentence
-from qa.casualties import asked_fate, counts_others
+from qa.casualties import asked_fate, clause_names, counts_others, fate_counts, nearest_fate
 from qa.dates import PassageQuestion
 from qa.recalled_events import recalls_earlier_event
 from qa.retrieval import Ranking
@@ -326,14 +326,36 @@ def _about_the_story(
     was the region last hit by a storm this deadly?" / "1998")."""
     fate = asked_fate(question)
     named = f"{question} {talk}"
-    return [
-        span
-        for span in spans
-        if not recalls_earlier_event(named, sentences[span.position], span.start)
-        and not (
-            fate is not None and counts_others(fate, sentences[span.position], span.start, span.end)
-        )
-    ]
+    kept = []
+    for span in spans:
+        sentence = sentences[span.position]
+        if recalls_earlier_event(named, sentence, span.start):
+            continue
+        if fate is not None:
+            counted = _counting_the_fate(span, fate, sentence)
+            if counted is None:
+                continue
+            span = counted
+        kept.append(span)
+    return kept
+
+
+def _counting_the_fate(span: ReadSpan, fate: str, sentence: Sentence) -> ReadSpan | None:
+    """`span`, for a question counting people whom `fate` befell: as it is where the
+    fate named nearest it is that one, or its clause names that fate and no other nearer
+    ("raising the death toll ... to 17"); else the one count of
+    it in its sentence ("9 people" for "412" in "A train carrying 412 people derailed
+    ..., killing 9 people and injuring 87"); else as it is, or None where it counts
+    people another fate befell ("87")."""
+    nearest = nearest_fate(sentence, span.start, span.end)
+    if nearest == fate or (nearest is None and clause_names(fate, sentence, span.start, span.end)):
+        return span
+    counts = [c for c in fate_counts(fate, sentence) if not (c[0] <= span.start < c[1])]
+    if len(counts) == 1:
+        start, end = counts[0]
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        return replace(span, text=text, start=start, end=end)
+    return None if counts_others(fate, sentence, span.start, span.end) else span
 
 
 def _read_as_asked(

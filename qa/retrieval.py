@@ -11,6 +11,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.sentence_index import SentenceIndex
+from qa.casualties import asked_fate, fate_counts, of_another_year
 from qa.dates import (
     dated_sentences,
     event_range,
@@ -21,6 +22,7 @@ from qa.dates import (
     sentence_dates,
 )
 from qa.lexical import Lexicon, terms
+from qa.recalled_events import recalls_earlier_event
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class FusionWeights:
     window: float = 0.25  # cosine of the question and the sentence with its neighbours
     lexical: float = 0.30  # BM25, scaled to the best sentence
     date: float = 0.30  # the sentence is about a date the question names
+    # The sentence counts people whom the fate the question asks about befell ("killing
+    # at least 142 people" for "How many people died?"): as much as a date named, for
+    # the same reason: a news lead says it in other words than the question's.
+    fate: float = 0.30
     # A follow-up's sentences, those the last answer cited or next to them (qa.followup):
     # they come first in the order, but `Candidate.score` leaves this out, so that a
     # follow-up is scored (and calibrated) as the plain question it stands for.
@@ -49,6 +55,7 @@ class Candidate:
     lexical: float
     date: float
     focus: float = 0.0
+    fate: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ class Retriever:
         # The days the article states (not only inherits): a question naming none of them
         # asks about a day the article does not tell of; spelling names "the 23rd" by them.
         self.stated_days = {day for dated in self.dates for day, s in dated.items() if s == 1.0}
+        self._fated: dict[str, list[tuple[int, list[tuple[int, int]]]]] = {}
 
     def rank(self, query: str, focus: Sequence[int] = ()) -> Ranking:
         """All sentences, best first, for `query`; a follow-up's `focus` (the sentences the
@@ -140,8 +148,10 @@ class Retriever:
             if anchored is not None:
                 in_range = scores_within(anchored[1], self.dated)
         date = np.maximum(date, np.asarray(in_range, dtype=np.float32))
+        fate = self.fate_scores(query)
         w = self.weights
         fused = w.sentence * dense + w.window * window + w.lexical * lexical + w.date * date
+        fused = fused + w.fate * fate
         near = focus_scores(focus, len(fused))
         order = np.argsort(-(fused + w.focus * near), kind="stable")
         candidates = [
@@ -153,11 +163,33 @@ class Retriever:
                 lexical=float(lexical[i]),
                 date=float(date[i]),
                 focus=float(near[i]),
+                fate=float(fate[i]),
             )
             for i in order
         ]
         unknown = bool(asked_dates) and not (asked_dates & self.stated_days)
         return Ranking(candidates, query_terms, unknown)
+
+    def fate_scores(self, query: str) -> np.ndarray:
+        """1 for each sentence that counts people whom the fate `query` asks about befell
+        (qa.casualties), outside a clause or a sentence of background recalling an
+        earlier event; 0 for the others
+        and for every sentence where no such count is asked."""
+        scores = np.zeros(len(self.index.sentences), dtype=np.float32)
+        fate = asked_fate(query)
+        if fate is None:
+            return scores
+        if fate not in self._fated:  # the article's counts of each fate, found once
+            found = ((s.position, fate_counts(fate, s)) for s in self.index.sentences)
+            self._fated[fate] = [(position, counts) for position, counts in found if counts]
+        sentences = self.index.sentences
+        for position, counts in self._fated[fate]:
+            sentence = sentences[position]
+            if of_another_year(query, sentence):
+                continue
+            if any(not recalls_earlier_event(query, sentence, c) for c, _ in counts):
+                scores[position] = 1.0
+        return scores
 
     def find(self, phrase: str) -> list[int]:
         """Sentence positions for a short phrase ("the talks"), best first: meaning and words."""

@@ -68,6 +68,8 @@ _LETTERS_DROPPED = 2
 # longer one beside a longer word of the article is that word's stem ("confirm" of "IDF
 # confirmed"), not cut from it.
 _SHORT_ENGLISH = 4
+# ... whose first two letters are the word's own.
+_OPENING_LETTERS = 2
 # ... and not among the most used ("did" of "who described", "min" is the 1,574th).
 _COMMON_RANK = 1000
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
@@ -481,9 +483,11 @@ class ArticleWords:
         for word in self._by_first.get(key[:1], []):  # most used first
             if len(word) < len(key) + _LETTERS_DROPPED:
                 continue
-            if (word.startswith(key) or shortens(key, word)) and self.has_phrase(
-                f"{previous} {word}"
-            ):
+            # A shortening keeps the word's opening ("dept", "min"): "people died" is not
+            # "people derailed", though the letters of "died" are in it, in order.
+            opens = word[:_OPENING_LETTERS] == key[:_OPENING_LETTERS]
+            shortened = word.startswith(key) or shortens(key, word)
+            if opens and shortened and self.has_phrase(f"{previous} {word}"):
                 return self._capitals.get(word, word)
         return None
 

@@ -415,6 +415,13 @@ def test_an_english_word_shortens_one_the_article_writes_after_the_word_before(
     assert shortened.spell("who did the minister thank") == "who did the minister thank"
 
 
+def test_an_english_word_is_no_shortening_of_a_word_that_opens_otherwise() -> None:
+    # "died" has the letters of "derailed" in order, and the article writes "people
+    # derailed" ("412 people derailed" of a train): a shortening keeps a word's opening.
+    words = ArticleWords(["A train carrying 412 people derailed, killing 9 people."])
+    assert words.spell("how many people died") == "how many people died"
+
+
 def test_a_shortened_word_needs_the_article_to_write_it(shortened: ArticleWords) -> None:
     # No word of the article starts so: as typed, or the nearest English word as before.
     assert shortened.spell("the hq said") == "the hq said"

@@ -174,7 +174,8 @@ def person_aged(question: str) -> str | None:
 def age_beside(name: str, sentence: str) -> tuple[int, int] | None:
     """Where `sentence` gives the age of `name` (or of its last word, a surname, where no
     other given name comes before it: "Tomas Reiner, 34," is not Elena Reiner's age) as
-    news writes it: "Helmut Brandauer, 61, who ..." ("61"), "Reinholt, a 34-year-old
+    news writes it: "Helmut Brandauer, 61, who ..." ("61"), "... its deputy mayor, Tamsin
+    Vale, 52." (the sentence's end), "Reinholt, a 34-year-old
     history teacher", "the 52-year-old Petar Danek" ("34-year-old"); None where it gives
     none."""
     names = [re.escape(name)]
@@ -184,7 +185,7 @@ def age_beside(name: str, sentence: str) -> tuple[int, int] | None:
     named = rf"(?<![\w’'-])(?P<name>{'|'.join(names)})(?![\w’'-])"
     for pattern in (
         rf"{named}\s*,\s*(?:aged\s+|(?:a|an)\s+)?"
-        rf"(?:(?P<age>\d{{1,3}})\s*,|(?P<old>\d{{1,3}}-year-old)\b)",
+        rf"(?:(?P<age>\d{{1,3}})(?:\s*,|\.?\s*$)|(?P<old>\d{{1,3}}-year-old)\b)",
         rf"(?P<old>\d{{1,3}}-year-old)\s+(?:[\w-]+\s+){{0,3}}?{named}",
     ):
         for found in re.finditer(pattern, sentence):

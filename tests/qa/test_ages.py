@@ -87,6 +87,11 @@ def test_a_persons_age_is_found_beside_the_name() -> None:
     danek = "A security guard, the 34-year-old Petar Danek, was killed."
     found = age_beside("Danek", danek)
     assert found is not None and danek[found[0] : found[1]] == "34-year-old"
+    # At the sentence's end, as an attribution often ends: "..., Tamsin Vale, 52."
+    vale = "The dead were counted, according to the deputy mayor, Tamsin Vale, 52."
+    found = age_beside("Tamsin Vale", vale)
+    assert found is not None and vale[found[0] : found[1]] == "52"
+    assert age_beside("Vale", "They met in Vale, 52 miles away.") is None
 
 
 def test_an_age_beside_another_name_is_not_the_one_asked() -> None:

@@ -63,12 +63,19 @@ _COUNTED = re.compile(
 _PART = re.compile(r"\s+of\s+(?:the|these|those|them)\b", re.IGNORECASE)
 
 
+def _clause(sentence: Sentence, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before and after [start, end) (article offsets) in
+    `sentence`: back to the last comma, semicolon or colon, on to the next or the stop."""
+    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1]
+    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0]
+    return before, after
+
+
 def nearest_fate(sentence: Sentence, start: int, end: int) -> str | None:
     """The fate named nearest the number at [start, end) (article offsets) in `sentence`,
     within its clause (ties go to the words before): "dead" for 9 and "hurt" for 87 in
     "killing 9 people and injuring 87"."""
-    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1].split()
-    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0].split()
+    before, after = (part.split() for part in _clause(sentence, start, end))
     near = [*enumerate(reversed(before[-_BEFORE_WORDS:])), *enumerate(after[:_AFTER_WORDS])]
     for _, word in sorted(near, key=lambda item: item[0]):
         for fate, pattern in _FATE.items():
@@ -80,8 +87,7 @@ def nearest_fate(sentence: Sentence, start: int, end: int) -> str | None:
 def clause_names(fate: str, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the clause around [start, end) (article offsets) in `sentence` names `fate`
     anywhere: "raising the death toll from last Wednesday's capsizing ... to 17"."""
-    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1]
-    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0]
+    before, after = _clause(sentence, start, end)
     return _FATE[fate].search(f"{before} {after}") is not None
 
 
@@ -123,8 +129,7 @@ def of_another_year(question: str, sentence: Sentence) -> bool:
 def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the number at [start, end) (article offsets) in `sentence` counts people
     who met another fate than `fate`: the words around it name another and not this one."""
-    before = re.split(r"[,;:]", sentence.text[: start - sentence.start])[-1]
-    after = re.split(r"[,;.:]", sentence.text[end - sentence.start :], maxsplit=1)[0]
+    before, after = _clause(sentence, start, end)
     around = " ".join([*before.split()[-_BEFORE_WORDS:], *after.split()[:_AFTER_WORDS]])
     named = {other for other, pattern in _FATE.items() if pattern.search(around)}
     return bool(named) and fate not in named

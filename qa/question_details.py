@@ -9,25 +9,13 @@ sentence and its neighbours use (the feature `details_covered`).
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from qa.dates.patterns import WEEKDAYS
 from qa.lexical import terms
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = tuple(month.lower() for month in calendar.month_name[1:])
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS + _MONTHS)
 # A word (letters first, with its apostrophes and hyphens) or a figure.
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*")

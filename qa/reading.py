@@ -343,10 +343,10 @@ def _about_the_story(
 def _counting_the_fate(span: ReadSpan, fate: str, sentence: Sentence) -> ReadSpan | None:
     """`span`, for a question counting people whom `fate` befell: as it is where the
     fate named nearest it is that one, or its clause names that fate and no other nearer
-    ("raising the death toll ... to 17"); else the one count of
-    it in its sentence ("9 people" for "412" in "A train carrying 412 people derailed
-    ..., killing 9 people and injuring 87"); else as it is, or None where it counts
-    people another fate befell ("87")."""
+    ("raising the death toll ... to 17"); else the one count of it in its sentence ("9
+    people" for "412" in "A train carrying 412 people derailed ..., killing 9 people and
+    injuring 87"); else as it is, or None where it counts people another fate befell
+    ("87")."""
     nearest = nearest_fate(sentence, span.start, span.end)
     if nearest == fate or (nearest is None and clause_names(fate, sentence, span.start, span.end)):
         return span

@@ -520,17 +520,25 @@ class ArticleQA:
             and not owned
             and not self._holds_another(analysis, role)
         ):
-            return concluded
+            # Without the reader the answer is its whole sentence: the name the article
+            # sets beside the role there says who, where it sets one.
+            sentence_only = self.reader is None and self._role_held(role, note)
+            return sentence_only or concluded
         if concluded.answer.found:
             withheld = replace(concluded.answer, text="", found=False, score=0.0, confident=False)
             concluded = Decision(withheld, concluded.candidate)
         # "Who was the referee of the final?" withheld: the name the article sets beside
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
+        return self._role_held(role, note) or concluded
+
+    def _role_held(self, role: str, note: str | None) -> Decision | None:
+        """The name the article sets beside `role` (qa.role_holder), scored as the topic
+        is; None where it sets none or the article is not found to tell of it."""
         found = holder(role, self.sentences)
         held = self._phrase_about(found.role, found.locate) if found is not None else None
         if held is None:
-            return concluded
+            return None
         # A follow-up says how it was read ("Who runs it?" after "Stellan Telecom").
         return replace(held, answer=replace(held.answer, reading=note or held.answer.reading))
 

@@ -74,6 +74,8 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 # A role the question names: "the premier", "the prime minister".
+# A role's last word in the plural ("judges", "ministers"; not "boss").
+_PLURAL = re.compile(r"(?<!s)s$")
 _ROLE = re.compile(r"\bthe\s+(?P<role>(?:(?-i:[a-z])[\w-]*\s+)?(?-i:[a-z])[\w-]*)")
 
 
@@ -92,7 +94,14 @@ def not_the_role_named(
         for found in _ROLE.finditer(question)
         if _HELD.search(question, 0, found.start()) is None
     )
-    roles = [f"the {head}" for head in heads if head and names_a_role(f"the {head}")]
+    # One person of many named so is no one the question points at: "Who wrote for the
+    # dissenting judges?" asks for the one "Writing for the four dissenting judges,
+    # Justice Pavel Hruby, ..." names.
+    roles = [
+        f"the {head}"
+        for head in heads
+        if head and names_a_role(f"the {head}") and not _PLURAL.search(head)
+    ]
     if not roles:
         return list(spans)
 

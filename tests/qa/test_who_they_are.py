@@ -65,6 +65,13 @@ def test_who_did_something_to_a_role_is_not_its_holder() -> None:
     assert kept("Who will be the premier?", [premier]) == ["Helmut Brandauer"]
     # No role named.
     assert kept("Who lost his seat?", [premier]) == ["Helmut Brandauer"]
+    # A role many hold: one of them may be the one asked for.
+    judges = "Writing for the four dissenting judges, Justice Pavel Hruby, 71, said so."
+    hruby = _span("Justice Pavel Hruby", 3.0, text=judges)
+    for_them = not_the_role_named(
+        [hruby], "Who wrote for the dissenting judges?", split_sentences(judges)
+    )
+    assert [s.text for s in for_them] == ["Justice Pavel Hruby"]
 
 
 def test_a_role_read_for_who_is_the_name_beside_it() -> None:

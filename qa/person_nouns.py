@@ -104,12 +104,17 @@ def may_be_someone(phrase: str) -> bool:
     return noun in _PERSONS or _PERSON_ENDING.search(noun) is not None
 
 
+def is_plural(noun: str) -> bool:
+    """Whether a noun for people reads as plural: "judges", "owners"; not "boss"."""
+    return noun.endswith("s") and not noun.endswith("ss")
+
+
 def names_a_role(phrase: str) -> bool:
     """Whether a phrase ends on a noun for a person in small letters ("lead researcher",
     "Ravenport manager"), not on a name."""
     noun = _head_noun(phrase)
     # Plural too: "Harbourside's owners, the Calloway Maritime Group".
-    singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    singular = noun[:-1] if is_plural(noun) else noun
     return noun.islower() and any(
         form in _PERSONS or _PERSON_ENDING.search(form) is not None for form in (noun, singular)
     )

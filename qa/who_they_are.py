@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from index.sentences import Sentence
 from qa.apposition import name_beside
-from qa.person_nouns import head_words, names_a_role
+from qa.person_nouns import head_words, is_plural, names_a_role
 from qa.reading import ReadSpan, set_aside
 from qa.scoring import normalize
 
@@ -74,8 +74,6 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 # A role the question names: "the premier", "the prime minister".
-# A role's last word in the plural ("judges", "ministers"; not "boss").
-_PLURAL = re.compile(r"(?<!s)s$")
 _ROLE = re.compile(r"\bthe\s+(?P<role>(?:(?-i:[a-z])[\w-]*\s+)?(?-i:[a-z])[\w-]*)")
 
 
@@ -100,7 +98,7 @@ def not_the_role_named(
     roles = [
         f"the {head}"
         for head in heads
-        if head and names_a_role(f"the {head}") and not _PLURAL.search(head)
+        if head and names_a_role(f"the {head}") and not is_plural(head)
     ]
     if not roles:
         return list(spans)

@@ -47,6 +47,9 @@ from tools.reader.squad import DEFAULT_DATA_DIR, _open_json
 SEED = 14
 NEWS_DIR = Path(__file__).resolve().parents[1] / "data" / "validation-news"
 NEWS_SOURCE = "validation_news"
+# A story's questions, then its SQuAD 2.0-style unanswerables (a word changed, not a
+# detail), written later by other writers (data/validation-news/README.md).
+QUESTION_FILES = ("questions.jsonl", "adversarial.jsonl")
 # A twin is drawn for half of the answerable questions; about two draws in three find
 # something to swap, so about a quarter of the questions are unanswerable (SQuAD 2.0's
 # training set: a third). Users ask mostly what the article says.
@@ -139,15 +142,14 @@ def source_articles(data_dir: Path = DEFAULT_DATA_DIR) -> list[SourceArticle]:
 
 
 def news_articles(folder: Path | None = NEWS_DIR) -> list[SourceArticle]:
-    """The news stories of `folder` (vNN/<slug>/article.txt and questions.jsonl), each one
+    """The news stories of `folder` (vNN/<slug>/article.txt and QUESTION_FILES), each one
     article of one paragraph: its whole text, blank lines and all. None: no stories."""
     if folder is None:
         return []
     articles = []
     for story in sorted(p.parent for p in folder.glob("*/*/questions.jsonl")):
         name = f"{story.parent.name}/{story.name}"
-        lines = (story / "questions.jsonl").read_text("utf-8").splitlines()
-        rows = [json.loads(line) for line in lines if line.strip()]
+        rows = [row for file in QUESTION_FILES for row in _rows(story / file)]
         questions = [
             (f"news/{name}/{row['id']}", row["question"].strip(), list(row["answers"]))
             for row in rows
@@ -155,6 +157,13 @@ def news_articles(folder: Path | None = NEWS_DIR) -> list[SourceArticle]:
         text = (story / "article.txt").read_text("utf-8").strip()
         articles.append(SourceArticle(NEWS_SOURCE, f"news {name}", [_Paragraph(text, questions)]))
     return articles
+
+
+def _rows(path: Path) -> list[dict]:
+    """The JSON lines of `path`; none when the story has no such file."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def _answers(qa: dict) -> list[str]:

@@ -16,6 +16,7 @@ from tools.validation import (
     NEAR_MISS,
     NEWS_DIR,
     NEWS_SOURCE,
+    QUESTION_FILES,
     ValidationSet,
     load_validation,
     main,
@@ -152,9 +153,16 @@ def test_every_news_story_is_one_whole_article_with_its_questions(
     key = f"news {story.parent.name}/{story.name}"
     assert validation.articles[key][1] == (story / "article.txt").read_text("utf-8").strip()
     asked = [q for q in validation.questions if q.article == key]
-    written = [line for line in stories[0].read_text("utf-8").splitlines() if line.strip()]
+    written = [
+        line
+        for file in QUESTION_FILES
+        for line in (story / file).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     originals = [q for q in asked if not q.id.endswith("/near-miss")]
     assert len(originals) == len(written)
+    adversarial = [q for q in originals if q.id.split("/")[-1].startswith("a")]
+    assert adversarial and all(not q.answers for q in adversarial)
     assert any(validation.kinds[q.id] == HUMAN_UNANSWERABLE for q in originals)
     assert any(validation.kinds[q.id] == NEAR_MISS for q in asked)
     for question in originals:  # every gold answer is a span of the story

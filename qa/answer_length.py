@@ -206,7 +206,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     "president"), and with no half pair of quotation marks (qa.quotes)."""
     span = _without_the_day(question, _owner_asked(question, span, sentence))
     span = _whole_day(question, span, sentence)
-    span = one_end(question, _one_count(question, span))
+    span = one_end(question, _since(question, _one_count(question, span), sentence))
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
@@ -290,6 +290,26 @@ def _one_count(question: str, span: ReadSpan) -> ReadSpan:
     if found is None or not _COUNTS.search(found["count"]):
         return span
     return replace(span, text=found["count"], end=span.start + len(found["count"]))
+
+
+# "How long has Stoev been her coach?": a time since which, read as its point alone ("14"
+# of "has coached Arkova since she was 14"), is an answer only with its "since".
+_HOW_LONG = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
+# "since", then at most three words of its clause, right before the span.
+_SINCE_BEFORE = re.compile(r"\bsince(?:\s+[^\s,;:()]+){0,3}\s+$", re.IGNORECASE)
+
+
+def _since(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """A "how long" question's answer from the "since" that leads to it in its sentence
+    ("14" -> "since she was 14"); else `span` as it is."""
+    if _HOW_LONG.match(question) is None:
+        return span
+    start = span.start - sentence.start
+    before = _SINCE_BEFORE.search(sentence.text, 0, max(start, 0))
+    if before is None:
+        return span
+    text = sentence.text[before.start() : span.end - sentence.start]
+    return replace(span, text=text, start=sentence.start + before.start())
 
 
 _COUNTS = re.compile(

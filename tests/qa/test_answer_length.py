@@ -402,6 +402,20 @@ def test_a_count_ends_before_another_deed_joined_with_and() -> None:
     assert fit_answer("How many crashes were there?", both, sentence) == both
 
 
+def test_how_long_since_is_answered_with_its_since() -> None:
+    article, sentence = _sentence("Stoev has coached Arkova since she was 14.")
+    span = _span(article, sentence, "14")
+    fitted = fit_answer("How long has Stoev been her coach?", span, sentence)
+    assert fitted.text == "since she was 14"
+    assert article[fitted.start : fitted.end] == "since she was 14"
+    assert fit_answer("how long has stoev coached her", span, sentence).text == "since she was 14"
+    # Asked when, or "since" out of reach: as read.
+    assert fit_answer("When did Stoev start coaching Arkova?", span, sentence) == span
+    article, sentence = _sentence("She has lived there since the floods of the spring of 2011.")
+    year = _span(article, sentence, "2011")
+    assert fit_answer("How long has she lived there?", year, sentence) == year
+
+
 def test_how_something_was_described_is_what_follows_as() -> None:
     article, sentence = _sentence(
         "The ministry hailed the talks with Israel as a significant breakthrough."

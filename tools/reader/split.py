@@ -26,6 +26,9 @@ VALIDATION_SHARE = 0.1
 # few of its articles: this share of those articles is held out, so both sides have some.
 HUMAN_UNANSWERABLE_SHARE = 0.3
 SQUAD2_SAMPLE = "squad2_train_10articles.json.gz"
+# Unanswerable questions written for this project on training-side paragraphs of SQuAD 1.1
+# (data/qa-train/squad/NOTICE): by construction none of its articles is held out.
+WRITTEN_FOR_TRAINING = "squad_human_unanswerable.json.gz"
 
 
 def _bucket(title: str) -> float:

@@ -14,9 +14,10 @@ qa.datasets does for the SQuAD dev file, so retrieval has a whole article to sea
 - An article over qa.limits' token limit is cut between paragraphs into parts that fit;
   each question stays with its paragraph's part.
 - News stories (data/validation-news: invented news articles with questions, a quarter of
-  them unanswerable, written for this split) are held out of training by being nowhere
-  else; each story is one article and all of them are taken whatever the `--limit`: the
-  product reads news, and the SQuAD-format sources hold none.
+  them unanswerable, and 8 more unanswerables each written the way SQuAD 2.0's were, all
+  written for this split) are held out of training by being nowhere else; each story
+  is one article and all of them are taken whatever the `--limit`: the product reads
+  news, and the SQuAD-format sources hold none.
 - Unanswerables "made as in training": for a seeded share of the answerable questions, a
   near-miss twin (tools.reader.near_miss.swapped_question) with the whole article as the
   passage, so a swapped-in name or number, drawn from OTHER validation articles, is one

@@ -71,12 +71,19 @@ def _clause(sentence: Sentence, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _near_words(sentence: Sentence, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The words that say what befell those the number at [start, end) counts: the last
+    _BEFORE_WORDS of its clause before it and the first _AFTER_WORDS after it."""
+    before, after = _clause(sentence, start, end)
+    return before.split()[-_BEFORE_WORDS:], after.split()[:_AFTER_WORDS]
+
+
 def nearest_fate(sentence: Sentence, start: int, end: int) -> str | None:
     """The fate named nearest the number at [start, end) (article offsets) in `sentence`,
     within its clause (ties go to the words before): "dead" for 9 and "hurt" for 87 in
     "killing 9 people and injuring 87"."""
-    before, after = (part.split() for part in _clause(sentence, start, end))
-    near = [*enumerate(reversed(before[-_BEFORE_WORDS:])), *enumerate(after[:_AFTER_WORDS])]
+    before, after = _near_words(sentence, start, end)
+    near = [*enumerate(reversed(before)), *enumerate(after)]
     for _, word in sorted(near, key=lambda item: item[0]):
         for fate, pattern in _FATE.items():
             if pattern.search(word):
@@ -129,8 +136,7 @@ def of_another_year(question: str, sentence: Sentence) -> bool:
 def counts_others(fate: str, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the number at [start, end) (article offsets) in `sentence` counts people
     who met another fate than `fate`: the words around it name another and not this one."""
-    before, after = _clause(sentence, start, end)
-    around = " ".join([*before.split()[-_BEFORE_WORDS:], *after.split()[:_AFTER_WORDS]])
+    around = " ".join(word for side in _near_words(sentence, start, end) for word in side)
     named = {other for other, pattern in _FATE.items() if pattern.search(around)}
     return bool(named) and fate not in named
 

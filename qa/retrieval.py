@@ -173,8 +173,8 @@ class Retriever:
     def fate_scores(self, query: str) -> np.ndarray:
         """1 for each sentence that counts people whom the fate `query` asks about befell
         (qa.casualties), outside a clause or a sentence of background recalling an
-        earlier event; 0 for the others
-        and for every sentence where no such count is asked."""
+        earlier event; 0 for the others, and for every sentence where no such count is
+        asked."""
         scores = np.zeros(len(self.index.sentences), dtype=np.float32)
         fate = asked_fate(query)
         if fate is None:

@@ -6,8 +6,9 @@ logits moved by up to 0.7 and the embedder's vectors to a cosine of 0.99 with th
 ones, and answers changed (article_dev F1 0.888 against 0.902; the reader alone on
 SQuAD's gold paragraphs 83.1 against 84.2). index.onnx_cpu asks for exact products.
 
-data/int8_reference.json holds the exact outputs for one made-up question and passage
-(logits to 3 decimals, vectors to 5), written by the shipped models with exact products.
+data/int8_reference.json (written by `python -m tools.reader.reference`) holds the exact
+outputs of the shipped models, with exact products, for one made-up question and passage
+(logits to 3 decimals, vectors to 5): a new model file needs it written anew.
 The tolerances allow for float kernels that differ between CPUs, far below what
 saturation moves.
 """

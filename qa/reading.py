@@ -306,12 +306,12 @@ def read_spans(
     batch-mates, and the first passage must read the same whether the others follow.
     """
     ranges = reading_ranges(reader, question, sentences, ranking, count)
-    first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for)
+    first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for, fits)
     first = _about_the_story(first, question, sentences, talk)
     lead = retrieval_lead(ranking, ranges, count)
     if decisive(first, decisive_margin, lead, decisive_lead, fits):
         return first
-    rest = _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for)
+    rest = _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for, fits)
     return first + _about_the_story(rest, question, sentences, talk)
 
 
@@ -366,26 +366,44 @@ def _read_as_asked(
     ranges: Sequence[tuple[int, int]],
     first_window: int,
     asked_for: PassageQuestion | None,
+    fits: Callable[[str], bool] | None = None,
 ) -> list[ReadSpan]:
     """read_passages, with the passages asked the same question read in one batch, and
-    the spans best first by margin as one batch gives them; a passage whose best span
-    lies in a part of it asked otherwise is read again in that part (_asked_apart)."""
+    the spans best first by margin as one batch gives them; a part of a passage asked
+    otherwise (_asked_apart) is read again its own way where the passage's best span lies
+    in it or the passage read whole finds no answer (then only its spans of the kind
+    asked count: `fits`)."""
     if asked_for is None:
         return read_passages(reader, question, text, sentences, ranges, first_window)
     whole = _read_in_batches(reader, text, sentences, list(enumerate(ranges)), asked_for)
     # Where a passage's best span read whole lies in a part of it asked another way
     # (_asked_apart), the reader points there but reads it with the date its sentences
-    # only inherit: that part is read again its own way. The parts are read in batches of
-    # their own: the int8 reader's logits depend on a passage's batch-mates, and the
-    # whole passages must read as they do without them.
+    # only inherit: that part is read again its own way. So is a part of a passage that
+    # finds no answer read whole (its best span's margin below 0): news states a day once
+    # and goes on about it ("on November 23, the IDF confirmed another air strike ... the
+    # target was a building ..."), and a reader taught that a condition its sentence does
+    # not state makes a question unanswerable finds the day missing beside the answer.
+    # The parts are read in batches of their own: the int8 reader's logits depend on a
+    # passage's batch-mates, and the whole passages must read as they do without them.
     best = best_in_window(whole)
-    parts = [
-        (k, (first, last))
-        for k, run in enumerate(ranges)
-        for first, last in _asked_apart(run, asked_for)
-        if k in best and first <= best[k].position <= last
-    ]
+    parts, unanswered = [], []
+    for k, run in enumerate(ranges):
+        if k not in best:
+            continue
+        for first, last in _asked_apart(run, asked_for):
+            if first <= best[k].position <= last:
+                parts.append((k, (first, last)))
+            elif best[k].margin < 0:
+                unanswered.append((k, (first, last)))
     spans = whole + _read_in_batches(reader, text, sentences, parts, asked_for)
+    # A part read without the day finds what its own sentences offer, of any kind ("a
+    # building" for "Where was what was targeted?"): where the question names the kind
+    # of answer, only a span of that kind may outdo what the whole passage read.
+    spans += [
+        span
+        for span in _read_in_batches(reader, text, sentences, unanswered, asked_for)
+        if fits is None or fits(span.text)
+    ]
     spans = [replace(span, window=first_window + span.window) for span in spans]
     return sorted(spans, key=lambda span: span.margin, reverse=True)
 

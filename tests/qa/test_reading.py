@@ -302,6 +302,58 @@ def test_the_part_of_a_passage_asked_otherwise_is_read_again_its_own_way(
     assert reader.asked[2:] == [("long", ["One.\nTwo.", "Eight.\nNine."])]
 
 
+class UndatedReader(AskedReader):
+    """Finds its phrase only where asked "short" (the question without the date its
+    sentences inherit); asked "long", it finds no answer anywhere, as a reader taught that
+    a condition its sentence does not state makes a question unanswerable."""
+
+    def read(
+        self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
+    ) -> list[FakeSpan]:
+        spans = super().read(question, passages, segments)
+        if question == "short":
+            return spans
+        return [FakeSpan(s.passage, 0, 4, passages[s.passage][:4], 0.0, 5.0) for s in spans]
+
+
+def _read_undated(embedder, fits=None) -> tuple[UndatedReader, list]:
+    text = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nEight.\nNine.\n"
+    bot = ArticleQA.from_text(text, embedder=embedder, reader=False)
+    reader = UndatedReader("Five")
+    reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+
+    def asked_for(first: int, last: int) -> str:  # sentences 4 and 5 inherit the date
+        return "short" if 4 <= first and last <= 5 else "long"
+
+    ranking = _ranking(4, 0, 8)  # the first passage, 3-5, states the date in sentence 3
+    spans = read_spans(reader, "long", text, bot.sentences, ranking, asked_for=asked_for, fits=fits)
+    return reader, spans
+
+
+def test_a_passage_that_finds_no_answer_has_its_undated_part_read_without_the_date(
+    fake_embedder,
+) -> None:
+    # The best span read whole ("no answer", in sentence 3) lies outside the part, but the
+    # passage finds no answer: the part that inherits the date is read without it.
+    reader, spans = _read_undated(fake_embedder)
+    assert reader.asked[:2] == [("long", ["Four.\nFive.\nSix."]), ("short", ["Five.\nSix."])]
+    best = max(spans, key=lambda span: span.margin)
+    assert (best.text, best.position, best.window) == ("Five", 4, 0)
+    assert best.margin > 0
+
+
+def test_a_part_read_because_its_passage_found_nothing_offers_only_the_kind_asked(
+    fake_embedder,
+) -> None:
+    # Read without the date, a part offers whatever its sentences hold ("a building" for
+    # "Where was what was targeted?"): where the question names a kind, a span not of it
+    # is dropped, and the whole passage's reading stands.
+    reader, spans = _read_undated(fake_embedder, fits=lambda text: text != "Five")
+    assert ("short", ["Five.\nSix."]) in reader.asked
+    assert all(span.text != "Five" for span in spans)
+    assert max(span.margin for span in spans) < 0
+
+
 def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     spans = [
         ReadSpan(text, 0, len(text), position, 1.0)

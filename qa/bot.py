@@ -93,7 +93,7 @@ from qa.reading import (
 )
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
-from qa.role_holder import holder, holds_another, is_the_owner
+from qa.role_holder import holder, holds_another, is_the_owner, restates_role
 from qa.said_about import quotation_about, said_about, without_trailing_comma
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
@@ -509,8 +509,12 @@ class ArticleQA:
         # a person's role is held by someone: "Who was the judge at the sentencing?" is
         # not answered "Marlow County Superior Court" (qa.person_nouns.may_be_someone).
         text = concluded.answer.text
-        unnamed = (named is not None and not fits_type(NAME, text, False)) or (
-            may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text)
+        # Nor is the role described again ("ambassador to Lebanon", where the article
+        # names no ambassador: qa.role_holder.restates_role).
+        unnamed = (
+            (named is not None and not fits_type(NAME, text, False))
+            or (may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text))
+            or restates_role(text, role)
         )
         # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals".
         owned = is_the_owner(text, role)

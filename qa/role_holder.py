@@ -153,6 +153,28 @@ def is_the_owner(answer: str, role: str) -> bool:
     return said in (owner, initials_of(owner)) or owner == initials_of(said)
 
 
+# An answer that is the role's own noun in small letters, after at most "the", an owner's
+# "’s" and two more words in small letters, and before at most what it is of or to:
+# "ambassador to Lebanon" and "Russia’s ambassador" describe the role again. A title
+# before a name is written with a capital ("Ambassador Ivanov"), and a name set beside
+# the noun is no preposition's ("the spokeswoman Jo Lee").
+_RESTATED = (
+    r"^(?:the\s+|\S+[’']s\s+)?(?:[a-z][\w-]*\s+){{0,2}}{noun}"
+    r"(?:\s+(?:to|of|for|at|in|from|with)\s.*)?$"
+)
+
+
+def restates_role(answer: str, role: str) -> bool:
+    """Whether `answer` is `role` described again rather than who holds it: "ambassador to
+    Lebanon" for "the ambassador of Russian" (the reader's span where the article names
+    no ambassador; qa.bot withholds it as it withholds a span that is no name)."""
+    noun = role.split(" of ", 1)[0].split()[-1]
+    if not noun.islower():
+        return False
+    # Matched case-sensitively: the noun and the words before it in small letters.
+    return re.match(_RESTATED.format(noun=role_noun(role).pattern), answer.strip()) is not None
+
+
 def _kinds(owner: str) -> list[str]:
     """What kind of body a name of three or more capitalised words says it is, in small
     letters, longest first: "aviation authority", "authority" of "the Veldrian Civil

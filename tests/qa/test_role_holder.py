@@ -218,3 +218,16 @@ def test_the_owner_is_known_by_its_name_or_initials_not_by_shared_initials() -> 
     # Another name with the owner's initials is no owner.
     assert not is_the_owner("Jessica Sanchez", "the recipient of the Judges' Save")
     assert not is_the_owner("Marit Ekholm", "the head of HCT")
+
+
+def test_the_role_described_again_is_not_who_holds_it() -> None:
+    from qa.role_holder import restates_role
+
+    # Where the article names no ambassador, the reader read what the role is to.
+    assert restates_role("ambassador to Lebanon", "the ambassador of Russian")
+    assert restates_role("Russia’s ambassador to Lebanon", "the ambassador of Russian")
+    assert restates_role("the spokeswoman", "the spokesperson of Aster")  # its other form
+    # A name, a title before one, and a name beside the noun are who holds it.
+    assert not restates_role("Sergei Ivanov", "the ambassador of Russian")
+    assert not restates_role("Ambassador Ivanov", "the ambassador of Russian")
+    assert not restates_role("the spokeswoman Jo Lee", "the spokesperson of Aster")

@@ -113,18 +113,22 @@ _GENDERED = {
 _ROLE_INITIALS = re.compile(r"\b(?:CEO|CFO|COO|CTO)\b")
 
 
+def noun_of(role: str) -> str:
+    """The noun of a role asked, as asked: "referee" of "the referee of the final"."""
+    return role.split(" of ", 1)[0].split()[-1]
+
+
 def role_noun(role: str) -> re.Pattern[str]:
-    """The noun of a role asked ("referee" of "the referee of the final"), in any of its
-    forms (_GENDERED): what a sentence must write to name the role's holder."""
-    noun = role.split(" of ", 1)[0].split()[-1]
-    return re.compile(rf"\b{_words_pattern([noun])}\b", re.IGNORECASE)
+    """The noun of a role asked (noun_of), in any of its forms (_GENDERED): what a
+    sentence must write to name the role's holder."""
+    return re.compile(rf"\b{_words_pattern([noun_of(role)])}\b", re.IGNORECASE)
 
 
 def written_role(role: str, sentence: str) -> str:
     """The role with its noun in the form `sentence` writes it: "the spokeswoman of
     Aster" for "the spokesperson of Aster" where the sentence has "Aster spokeswoman"."""
     found = role_noun(role).search(sentence)
-    noun = role.split(" of ", 1)[0].split()[-1]
+    noun = noun_of(role)
     if found is None or found.group().lower() == noun.lower():
         return role
     head, of, owner = role.partition(" of ")

@@ -378,11 +378,12 @@ def _read_as_asked(
     whole = _read_in_batches(reader, text, sentences, list(enumerate(ranges)), asked_for)
     # Where a passage's best span read whole lies in a part of it asked another way
     # (_asked_apart), the reader points there but reads it with the date its sentences
-    # only inherit: that part is read again its own way. So is a part of a passage that
-    # finds no answer read whole (its best span's margin below 0): news states a day once
-    # and goes on about it ("on November 23, the IDF confirmed another air strike ... the
-    # target was a building ..."), and a reader taught that a condition its sentence does
-    # not state makes a question unanswerable finds the day missing beside the answer.
+    # only inherit (or a name as they word it shorter, qa.passage_names): that part is
+    # read again its own way. So is a part of a passage that finds no answer read whole
+    # (its best span's margin below 0): news states a day once and goes on about it ("on
+    # November 23, the IDF confirmed another air strike ... the target was a building
+    # ..."), and a reader taught that a condition its sentence does not state makes a
+    # question unanswerable finds the day missing beside the answer.
     # The parts are read in batches of their own: the int8 reader's logits depend on a
     # passage's batch-mates, and the whole passages must read as they do without them.
     best = best_in_window(whole)

@@ -17,6 +17,7 @@ from qa.apposition import (
     holds_other_role,
     name_beside,
     name_pattern,
+    noun_of,
     of_the_role,
     role_noun,
     written_role,
@@ -168,8 +169,7 @@ def restates_role(answer: str, role: str) -> bool:
     """Whether `answer` is `role` described again rather than who holds it: "ambassador to
     Lebanon" for "the ambassador of Russian" (the reader's span where the article names
     no ambassador; qa.bot withholds it as it withholds a span that is no name)."""
-    noun = role.split(" of ", 1)[0].split()[-1]
-    if not noun.islower():
+    if not noun_of(role).islower():
         return False
     # Matched case-sensitively: the noun and the words before it in small letters.
     return re.match(_RESTATED.format(noun=role_noun(role).pattern), answer.strip()) is not None

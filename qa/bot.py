@@ -341,7 +341,7 @@ class ArticleQA:
                 question,
                 self.text,
                 self.sentences,
-                passage_question(question, self.retriever.dates),
+                passage_question(question, self.retriever.dates, self.sentences),
             ),
             fits=answer_fits(question),
             talk=reading.talk,

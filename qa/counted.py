@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from index.sentences import Sentence
 from qa.answerability import NUMBER, fits_type
 from qa.cardinals import CARDINALS
+from qa.casualties import asked_fate
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
 from qa.time_of_day import CLOCK_TIME
@@ -82,7 +83,11 @@ def counting(
     if whole is not None:
         return _parts(spans, set(terms(whole["things"])), sentences)
     things = counted(question)
-    if not things:
+    # "How many died in the ferry capsize?": people counted by what befell them, which
+    # news counts without naming them ("raising the death toll ... to 17"), and the words
+    # after a number say the fate, not the thing ("41 people died" in 1998 counts "died"
+    # too); qa.casualties has judged each count by its fate already (qa.reading).
+    if not things or asked_fate(question) is not None:
         return list(spans)
     if not things & _TIME_THINGS:
         spans = set_aside(spans, lambda span: _TIMED.search(span.text) is not None)

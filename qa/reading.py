@@ -396,17 +396,37 @@ def _read_as_asked(
                 parts.append((k, (first, last)))
             elif best[k].margin < 0:
                 unanswered.append((k, (first, last)))
-    spans = whole + _read_in_batches(reader, text, sentences, parts, asked_for)
+    again = _read_in_batches(reader, text, sentences, parts, asked_for)
     # A part read without the day finds what its own sentences offer, of any kind ("a
     # building" for "Where was what was targeted?"): where the question names the kind
     # of answer, only a span of that kind may outdo what the whole passage read.
-    spans += [
+    again += [
         span
         for span in _read_in_batches(reader, text, sentences, unanswered, asked_for)
         if fits is None or fits(span.text)
     ]
+    spans = whole + _as_far_as_asked(again, whole)
     spans = [replace(span, window=first_window + span.window) for span in spans]
     return sorted(spans, key=lambda span: span.margin, reverse=True)
+
+
+def _as_far_as_asked(again: list[ReadSpan], whole: Sequence[ReadSpan]) -> list[ReadSpan]:
+    """The spans of parts read again, each reaching as far as the whole passage's span
+    that starts where it does in its sentence, where that one is longer.
+
+    A part is read again so that a condition its sentences only inherit does not make the
+    reader find no answer: the reading again says whether the answer is there. How far
+    the answer reaches is the question's as asked: read without "on November 23", "What
+    was targeted?" may stop at "a building", where the whole passage's reading goes on to
+    "a building believed to house the 'chief of staff of Hezbollah,'"."""
+    read_whole = {(span.window, span.position): span for span in whole}
+    kept = []
+    for span in again:
+        longer = read_whole.get((span.window, span.position))
+        if longer is not None and longer.start == span.start and longer.end > span.end:
+            span = replace(span, text=longer.text, end=longer.end, runner_up=longer.runner_up)
+        kept.append(span)
+    return kept
 
 
 def _read_in_batches(
@@ -483,9 +503,26 @@ def other_than(
 def not_again(spans: Sequence[ReadSpan], answer: str) -> list[ReadSpan]:
     """The spans other than `answer` word for word (any case or punctuation): a part of
     it may still answer ("Greenland" after "Jakobshavn Isbræ on the west coast of
-    Greenland")."""
+    Greenland"). A span giving it again leaves the reader's next best in its sentence
+    (ReadSpan.beside), at the margin the reader gave that one.
+
+    Unlike `set_aside`, also where the reader doubted the span given again: read joined
+    to the last question, the reader points at the last answer's sentence but answers
+    the last question there ("and the Israeli delegates?" after "What did Lebanese
+    officials emphasize?" read "the potential for joint infrastructure projects" again,
+    beside "stabilizing the volatile area" in the same sentence), so how much it believed
+    that answer says nothing of the new question; the next best competes by its own
+    margin."""
     given = normalize(answer)
-    return [span for span in spans if normalize(span.text) != given]
+    kept: list[ReadSpan] = []
+    for span in spans:
+        if normalize(span.text) != given:
+            kept.append(span)
+            continue
+        beside = span.beside()
+        if beside is not None and normalize(beside.text) != given:
+            kept.append(beside)
+    return kept
 
 
 # After a span of the deed already named: "declared a major incident and opened the town's

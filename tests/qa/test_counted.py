@@ -42,7 +42,15 @@ def test_a_count_of_what_is_counted_over_a_count_of_something_else() -> None:
     assert _kept("How many ships were waiting at anchor?", spans) == ["17"]
     # A number word counts too ("Six people").
     died = [_span("21", 2, 3.0), _span("Six", 2, 1.0)]
-    assert _kept("How many people died?", died) == ["Six"]
+    assert _kept("How many people were there?", died) == ["Six"]
+
+
+def test_counts_of_people_by_their_fate_are_left_to_the_fate() -> None:
+    # qa.casualties has judged each count by what befell those it counts ("21 were hurt"
+    # is not the dead): a toll need not name people ("raising the death toll to 17").
+    died = [_span("21", 2, 3.0), _span("Six", 2, 1.0)]
+    assert _kept("How many people died?", died) == ["21", "Six"]
+    assert _kept("How many were evacuated?", [_span("17", 1, 1.5)]) == ["17"]
 
 
 def test_the_spans_stay_where_no_count_of_it_is_an_answer() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -354,6 +354,53 @@ def test_a_part_read_because_its_passage_found_nothing_offers_only_the_kind_aske
     assert max(span.margin for span in spans) < 0
 
 
+class ExtentReader(AskedReader):
+    """Asked "long" (with the date), finds the long phrase but below its no-answer score;
+    asked "short" (without it), finds only its first words, confidently."""
+
+    LONG = "a building believed to house a commander"
+
+    def read(
+        self, question: str, passages: list[str], segments: Sequence[Sequence[int]] | None = None
+    ) -> list[FakeSpan]:
+        self.asked.append((question, passages))
+        spans = []
+        for number, passage in enumerate(passages):
+            at = passage.find(self.LONG)
+            if at < 0:
+                spans.append(FakeSpan(number, 0, 4, passage[:4], 0.0, 5.0))
+            elif question == "long":
+                spans.append(FakeSpan(number, at, at + len(self.LONG), self.LONG, 4.0, 5.0))
+            else:
+                spans.append(FakeSpan(number, at, at + 10, passage[at : at + 10], 9.0, 1.0))
+        return sorted(spans, key=lambda s: s.null_score - s.score)
+
+
+def test_a_part_read_again_answers_as_far_as_the_whole_passage_read_it(fake_embedder) -> None:
+    # Read without the date, "What was targeted?" stops at "a building"; how far the
+    # answer reaches is the question's as asked, so the whole passage's extent is kept
+    # with the margin the reading again gave.
+    text = (
+        "One.\nTwo.\nThree.\nOn November 23 a strike hit.\n"
+        "The target was a building believed to house a commander.\nSix.\nSeven.\nEight.\nNine.\n"
+    )
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    reader = ExtentReader(ExtentReader.LONG)
+    reader.passage_budget = lambda question: 40  # type: ignore[method-assign]
+
+    def asked_for(first: int, last: int) -> str:  # sentences 4 and 5 inherit the date
+        return "short" if 4 <= first and last <= 5 else "long"
+
+    ranking = _ranking(4, 0, 8)
+    spans = read_spans(reader, "long", text, bot.sentences, ranking, asked_for=asked_for)
+    assert ("short", [text[text.index("The target") : text.index("Six.") + 4]]) in reader.asked
+    best = max(spans, key=lambda span: span.margin)
+    assert best.text == text[best.start : best.end] == ExtentReader.LONG
+    assert (best.margin, best.position) == (8.0, 4)
+    # A part's span that starts elsewhere, or reaches further, is its own.
+    assert sum(span.text == "a building" for span in spans) == 0
+
+
 def test_what_else_leaves_out_spans_that_give_the_last_answer_again() -> None:
     spans = [
         ReadSpan(text, 0, len(text), position, 1.0)
@@ -388,6 +435,21 @@ def test_a_fragment_follow_up_is_not_given_the_last_answer_again() -> None:
     ]
     # Only word for word: a part of the last answer may answer the follow-up.
     assert not_again(spans, "Jakobshavn Isbræ on the west coast of Greenland") == spans
+
+
+def test_a_follow_up_given_the_last_answer_again_gets_the_next_best_of_its_sentence() -> None:
+    # "and the Israeli delegates?" after "What did Lebanese officials emphasize?": read
+    # joined, the reader answered the last question again, doubting it; what the
+    # delegates wanted stands beside it in the same sentence.
+    delegates = ReadSpan("stabilizing the volatile area", 90, 119, 2, -4.0)
+    again = ReadSpan("joint infrastructure projects", 40, 69, 2, -0.7, runner_up=lambda: delegates)
+    other = ReadSpan("economic collaboration", 10, 32, 1, -9.9)
+    assert not_again([again, other], "joint infrastructure projects") == [delegates, other]
+    # Nothing beside it, or only the last answer again: nothing from that sentence.
+    alone = ReadSpan("joint infrastructure projects", 40, 69, 2, -0.7)
+    assert not_again([alone, other], "joint infrastructure projects") == [other]
+    twice = replace(again, runner_up=lambda: replace(delegates, text="Joint infrastructure projects."))
+    assert not_again([twice, other], "joint infrastructure projects") == [other]
 
 
 def test_what_else_after_a_who_question_reads_past_the_deed_it_named() -> None:

@@ -448,7 +448,9 @@ def test_a_follow_up_given_the_last_answer_again_gets_the_next_best_of_its_sente
     # Nothing beside it, or only the last answer again: nothing from that sentence.
     alone = ReadSpan("joint infrastructure projects", 40, 69, 2, -0.7)
     assert not_again([alone, other], "joint infrastructure projects") == [other]
-    twice = replace(again, runner_up=lambda: replace(delegates, text="Joint infrastructure projects."))
+    twice = replace(
+        again, runner_up=lambda: replace(delegates, text="Joint infrastructure projects.")
+    )
     assert not_again([twice, other], "joint infrastructure projects") == [other]
 
 

@@ -53,7 +53,9 @@ def test_only_passages_inheriting_the_date_and_stating_none_read_the_question_wi
     assert passage_question("What happened on November 23?", dates, sentences) is None
 
 
-@pytest.mark.parametrize("own_day", ["last Saturday", "yesterday", "two days later", "the next day"])
+@pytest.mark.parametrize(
+    "own_day", ["last Saturday", "yesterday", "two days later", "the next day"]
+)
 def test_a_sentence_naming_its_own_day_is_not_read_as_of_the_inherited_one(own_day: str) -> None:
     sentences = split_sentences(
         "The losing run began on January 24 with a defeat at Ashby United. "

@@ -341,7 +341,7 @@ class ArticleQA:
                 question,
                 self.text,
                 self.sentences,
-                passage_question(question, self.retriever.dates, self.sentences),
+                passage_question(question, self.retriever.dates),
             ),
             fits=answer_fits(question),
             talk=reading.talk,

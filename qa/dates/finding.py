@@ -100,6 +100,40 @@ def date_hits(text: str) -> list[Hit]:
     return sorted(taken, key=lambda hit: hit[1].start())
 
 
+# Kinds of date phrase (qa.dates.patterns.GROUNDABLE) that name one day: not a schedule,
+# a month, a year or a period such as "last week".
+_DAY_KINDS = frozenset({"iso", "range", "day", "word", "weekday", "offset", "step"})
+
+
+# Every phrase of those kinds has a digit or one of these words in it: most sentences
+# need no closer look.
+_MAY_NAME_A_DAY = re.compile(r"\d|day|night|tomorrow|week|month|morning|evening", re.IGNORECASE)
+
+
+def names_a_day(text: str) -> bool:
+    """Whether `text` names a day in any way ("on November 23", "last Saturday",
+    "yesterday", "two days later"): as `date_hits` would find one, without settling
+    overlaps, which among these kinds only a weekly schedule wins ("Monday-Friday")."""
+    if _MAY_NAME_A_DAY.search(text) is None:
+        return False
+    schedules = [
+        match.span()
+        for kind, pattern in GROUNDABLE
+        if kind == "schedule"
+        for match in pattern.finditer(text)
+    ]
+    for kind, pattern in GROUNDABLE:
+        if kind not in _DAY_KINDS:
+            continue
+        for match in pattern.finditer(text):
+            month = match.groupdict().get("mon")
+            if month and month.rstrip(".").lower() in AMBIGUOUS_MONTHS and month.islower():
+                continue
+            if not any(start <= match.start() and match.end() <= end for start, end in schedules):
+                return True
+    return False
+
+
 # "on the 23rd", "since the 19th": a day of the month with no month, at the end of a
 # clause (not "on the 19th floor"). A date phrase already names its month: left alone.
 _DAY_ALONE = re.compile(

@@ -4,7 +4,11 @@ A sentence that states no date is about the last date stated before it, fading w
 distance: "Just days later, on November 23, ... The target was ..." puts the target on
 November 23. One rule (`inherit`) gives that for both kinds of date: (month, day) pairs,
 which the date signal matches against a question, and grounded dates, which date
-ranges and citations use.
+ranges and citations use. A sentence that names a day of its own that the kind cannot
+hold ("last Tuesday" has no (month, day), nor a grounded date in an article without a
+date) is about that day, not the one before: it inherits nothing, and passes nothing on
+("made between January 8 and March 21 ... cans collected from a pharmacy in Toledo,
+Ohio, last Tuesday" is not about January 8).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import TypeVar
 
 from index.sentences import Sentence
 from qa.dates.days import whole_months
-from qa.dates.finding import find_dates
+from qa.dates.finding import find_dates, names_a_day
 from qa.dates.grounding import ground_sentences
 from qa.dates.values import GroundedDate, MonthDay, label
 
@@ -26,19 +30,30 @@ INHERIT_SPAN = 4  # sentences after the last stated date that still inherit it
 _Dates = TypeVar("_Dates", bound=Collection[object])
 
 
-def inherit(stated: Iterable[_Dates], none: _Dates) -> Iterator[tuple[_Dates, float]]:
+def inherit(
+    stated: Iterable[_Dates], none: _Dates, own_days: Iterable[bool] | None = None
+) -> Iterator[tuple[_Dates, float]]:
     """For each sentence's stated dates, the dates it is about and how strongly.
 
     Its own dates at 1.0 when it states any; else the last ones stated before it, at
     INHERIT_DECAY ** distance, up to INHERIT_SPAN sentences on; else `none` at 0.0. Only
     the last stated dates are remembered, so this is one pass over the sentences.
+    `own_days`, where given, says for each sentence whether it names a day of its own:
+    one that states none of `stated`'s kind gets `none` at 0.0, and the sentences after
+    it inherit nothing from before it.
     """
     current = none
     distance = 0
+    naming = iter(own_days) if own_days is not None else None
     for own in stated:
+        names_own_day = next(naming, False) if naming is not None else False
         if own:
             current, distance = own, 0
             yield own, 1.0
+            continue
+        if names_own_day:
+            current = none
+            yield none, 0.0
             continue
         distance += 1
         if current and distance <= INHERIT_SPAN:
@@ -50,7 +65,9 @@ def inherit(stated: Iterable[_Dates], none: _Dates) -> Iterator[tuple[_Dates, fl
 def sentence_dates(sentences: Sequence[Sentence]) -> list[dict[MonthDay, float]]:
     """For each sentence, the (month, day) pairs it is about with a strength in 0..1."""
     stated = (find_dates(sentence.text) for sentence in sentences)
-    return [dict.fromkeys(days, strength) for days, strength in inherit(stated, set())]
+    own_days = (names_a_day(sentence.text) for sentence in sentences)
+    inherited = inherit(stated, set(), own_days)
+    return [dict.fromkeys(days, strength) for days, strength in inherited]
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,13 @@ def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> 
     are passed on (`_passed_on`)."""
     stated = [tuple(values) for values in ground_sentences(sentences, article_day)]
     passed = (tuple(v for v in values if _passed_on(v)) for values in stated)
+    # A sentence that grounds a day of its own states it; one that names a day it cannot
+    # ground ("last Tuesday" with no article date) stops the dates before it.
+    own_days = (not own and names_a_day(s.text) for own, s in zip(stated, sentences, strict=True))
+    inherited = inherit(passed, (), own_days)
     return [
         SentenceDates(own, 1.0) if own else SentenceDates(values, strength)
-        for own, (values, strength) in zip(stated, inherit(passed, ()), strict=True)
+        for own, (values, strength) in zip(stated, inherited, strict=True)
     ]
 
 

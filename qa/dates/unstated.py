@@ -10,10 +10,8 @@ the strike?". The article's own dating (qa.dates.sentences) has already matched 
 to the passage, so there the reader reads the question without it. A passage that states
 any date keeps the question whole: the reader can see whether its dates are the asked ones
 ("What was targeted in Beirut on November 19?" stays a question the Beirut passage, dated
-November 23, does not answer). So does one that names a day its own way ("last Saturday",
-"two days later"): the inherited date is not its day ("The losing run began on January
-24 ... It ended ... with a 4-1 home loss to Kelso Park last Saturday" is not about January
-24 where it names Kelso Park).
+November 23, does not answer). A sentence that names its own day ("last Saturday", "two
+days later") inherits no date (qa.dates.sentences), so it keeps the question whole too.
 """
 
 from __future__ import annotations
@@ -21,8 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from index.sentences import Sentence
-from qa.dates.finding import date_hits, find_dates
+from qa.dates.finding import find_dates
 from qa.dates.patterns import MONTH_DAY
 from qa.dates.values import MonthDay
 
@@ -39,10 +36,6 @@ _EMPTY = frozenset(
     "happen happened happens occur occurred the a an there".split()
 )
 
-# Kinds of date phrase (qa.dates.patterns.GROUNDABLE) that name one day: not a schedule,
-# a month, a year or a period such as "last week".
-_DAY_KINDS = frozenset({"iso", "range", "day", "word", "weekday", "offset", "step"})
-
 # The question the reader reads for the passage of sentences [first, last].
 PassageQuestion = Callable[[int, int], str]
 
@@ -55,20 +48,13 @@ def without_dates(question: str) -> str | None:
     return text if left else None
 
 
-def names_a_day(text: str) -> bool:
-    """Whether `text` names a day in any way ("on November 23", "last Saturday",
-    "yesterday", "two days later")."""
-    return any(kind in _DAY_KINDS for kind, _ in date_hits(text))
-
-
 def passage_question(
-    question: str, dates: Sequence[Mapping[MonthDay, float]], sentences: Sequence[Sentence]
+    question: str, dates: Sequence[Mapping[MonthDay, float]]
 ) -> PassageQuestion | None:
     """For a question naming dates, the question each passage is read with: without its
-    dates where the passage's sentences inherit every asked date and name no day of their
-    own (`dates`: each sentence's dates with their strength, 1.0 where stated, qa.dates.
-    sentence_dates, for `sentences`). None for a question with no date to leave
-    out."""
+    dates where the passage's sentences inherit every asked date and state none (`dates`:
+    each sentence's dates with their strength, 1.0 where stated, qa.dates.sentence_dates).
+    None for a question with no date to leave out."""
     asked = find_dates(question)
     undated = without_dates(question) if asked else None
     if undated is None:
@@ -79,11 +65,6 @@ def passage_question(
         held = dates[first : last + 1]
         states = any(strength == 1.0 for days in held for strength in days.values())
         inherits = all(any(days.get(day, 0.0) > 0.0 for days in held) for day in asked)
-        if not inherits or states:
-            return question
-        # Checked last, on the few passages that get this far: phrases other than month
-        # and day are not in `dates`.
-        own_day = any(names_a_day(s.text) for s in sentences[first : last + 1])
-        return question if own_day else bare
+        return bare if inherits and not states else question
 
     return read_as

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.dates import date_phrases, find_dates, name_years, remove_dates, stated_years
+from qa.dates.finding import _DAY_KINDS, date_hits, names_a_day
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,22 @@ def test_a_year_typed_by_its_last_two_digits_is_the_article_s_year() -> None:
     assert name_years("what happened in the '90s", stated) == "what happened in the '90s"
     assert name_years("in '62", stated) == "in '62"
     assert name_years("in '53", {1853, 1953}) == "in '53"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("It ended with a loss to Kelso Park last Saturday.", True),
+        ("The ward opens tomorrow.", True),
+        ("Two days later the port reopened.", True),
+        ("The next morning it rained.", True),
+        ("It was signed on 23 November.", True),
+        ("The shop is open Monday-Friday.", False),  # a weekly schedule, not a day
+        ("It was founded in 2019 and grew last week.", False),  # a year, a period
+        ("They may have left in May.", False),
+        ("Fans left early.", False),
+    ],
+)
+def test_whether_a_sentence_names_a_day(text: str, names: bool) -> None:
+    assert names_a_day(text) is names
+    assert names is any(kind in _DAY_KINDS for kind, _ in date_hits(text))  # as date_hits reads it

@@ -25,6 +25,42 @@ def test_inherit_keeps_the_last_stated_dates_for_a_few_sentences() -> None:
     ]
 
 
+def test_a_sentence_naming_a_day_of_its_own_stops_the_dates_before_it() -> None:
+    stated = [("a",), (), (), (), ("b",), ()]
+    own_days = [False, False, True, False, True, False]
+    assert list(inherit(stated, (), own_days)) == [
+        (("a",), 1.0),
+        (("a",), INHERIT_DECAY),
+        ((), 0.0),  # "last Tuesday": its own day, which this kind of date cannot hold
+        ((), 0.0),  # and what follows it tells of that day, not of "a"
+        (("b",), 1.0),  # stated dates are stated, whatever else the sentence names
+        (("b",), INHERIT_DECAY),
+    ]
+
+
+def test_a_day_named_in_words_is_not_the_date_stated_before_it() -> None:
+    sentences = split_sentences(
+        "The cans were made between January 8 and March 21. "
+        "Tests found bacteria in two cans collected in Toledo last Tuesday. "
+        "The agency said so. "
+        "The plant was inspected in 2019. "
+        "The recall began on March 30. "
+        "Harwell sells formula in nine states. "
+        "It was founded in 1950."
+    )
+    days = sentence_dates(sentences)
+    assert days[0] == {(1, 8): 1.0, (3, 21): 1.0}
+    assert days[1] == {} and days[2] == {}
+    # A year, a month or a week named in passing is not a day: the date carries past it.
+    assert days[5] == {(3, 30): INHERIT_DECAY}
+    assert days[6] == {(3, 30): INHERIT_DECAY**2}
+    dated = dated_sentences(sentences, None)  # no article date: "last Tuesday" is no day
+    assert [d.strength for d in dated[:3]] == [1.0, 0.0, 0.0] and dated[1].values == ()
+    # With one, it is the day it names.
+    grounded = dated_sentences(sentences, date(2026, 4, 2))
+    assert [d.labels() for d in grounded[1:3]] == [["2026-03-31"], ["2026-03-31"]]
+
+
 def test_a_date_carries_to_following_sentences_and_fades() -> None:
     text = (
         "On November 19 a strike hit. It was large. "

@@ -74,6 +74,15 @@ def remove_dates(text: str) -> str:
     return MONTH_DAY.sub(" ", text)
 
 
+def _a_word_not_a_month(match: re.Match[str]) -> bool:
+    """Whether a date phrase's month is an ordinary word ("may have"): a month word that
+    is also one counts only when capitalised."""
+    month = match.groupdict().get("mon")
+    if not month:
+        return False
+    return month.rstrip(".").lower() in AMBIGUOUS_MONTHS and month.islower()
+
+
 def date_hits(text: str) -> list[Hit]:
     """Every groundable date phrase in `text` in text order; where phrases overlap, the
     longest wins (the earlier one, then the earlier pattern, on a tie).
@@ -85,10 +94,8 @@ def date_hits(text: str) -> list[Hit]:
     found: list[Hit] = []
     for kind, pattern in GROUNDABLE:
         for match in pattern.finditer(text):
-            month = match.groupdict().get("mon")
-            if month and month.rstrip(".").lower() in AMBIGUOUS_MONTHS and month.islower():
-                continue
-            found.append((kind, match))
+            if not _a_word_not_a_month(match):
+                found.append((kind, match))
     found.sort(key=lambda hit: (-(hit[1].end() - hit[1].start()), hit[1].start()))
     claimed = bytearray(len(text))
     taken: list[Hit] = []
@@ -126,8 +133,7 @@ def names_a_day(text: str) -> bool:
         if kind not in _DAY_KINDS:
             continue
         for match in pattern.finditer(text):
-            month = match.groupdict().get("mon")
-            if month and month.rstrip(".").lower() in AMBIGUOUS_MONTHS and month.islower():
+            if _a_word_not_a_month(match):
                 continue
             if not any(start <= match.start() and match.end() <= end for start, end in schedules):
                 return True

@@ -16,6 +16,7 @@ from qa.dates import (
     dated_sentences,
     event_range,
     find_dates,
+    own_days,
     range_scores,
     remove_dates,
     scores_within,
@@ -112,11 +113,12 @@ class Retriever:
         self.article_day = article_day
         # Calendar dates resolved against the article's own date, for ranges in questions
         # ("after November 20", "last week") and for citations.
-        self.dated = dated_sentences(index.sentences, article_day)
+        named_days = own_days(index.sentences)
+        self.dated = dated_sentences(index.sentences, article_day, named_days)
         self.embedder = embedder
         self.weights = weights or FusionWeights()
         self.lexicon = Lexicon(index.sentences)
-        self.dates = sentence_dates(index.sentences)
+        self.dates = sentence_dates(index.sentences, named_days)
         # The days the article states (not only inherits): a question naming none of them
         # asks about a day the article does not tell of; spelling names "the 23rd" by them.
         self.stated_days = {day for dated in self.dates for day, s in dated.items() if s == 1.0}

@@ -42,6 +42,7 @@ from qa.dates.sentences import (
     SentenceDates,
     dated_sentences,
     inherit,
+    own_days,
     sentence_dates,
     stating,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "name_days",
     "name_years",
     "overlaps",
+    "own_days",
     "passage_question",
     "question_range",
     "range_scores",

@@ -62,11 +62,20 @@ def inherit(
             yield none, 0.0
 
 
-def sentence_dates(sentences: Sequence[Sentence]) -> list[dict[MonthDay, float]]:
-    """For each sentence, the (month, day) pairs it is about with a strength in 0..1."""
+def own_days(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it names a day in any way (qa.dates.finding.names_a_day):
+    worked out once for both kinds of date."""
+    return [names_a_day(sentence.text) for sentence in sentences]
+
+
+def sentence_dates(
+    sentences: Sequence[Sentence], named_days: Sequence[bool] | None = None
+) -> list[dict[MonthDay, float]]:
+    """For each sentence, the (month, day) pairs it is about with a strength in 0..1
+    (`named_days`: `own_days` of the sentences, where already worked out)."""
     stated = (find_dates(sentence.text) for sentence in sentences)
-    own_days = (names_a_day(sentence.text) for sentence in sentences)
-    inherited = inherit(stated, set(), own_days)
+    named = own_days(sentences) if named_days is None else named_days
+    inherited = inherit(stated, set(), named)
     return [dict.fromkeys(days, strength) for days, strength in inherited]
 
 
@@ -90,15 +99,21 @@ def _passed_on(value: GroundedDate) -> bool:
     return first is None or last is None or not whole_months(first, last)
 
 
-def dated_sentences(sentences: Sequence[Sentence], article_day: date | None) -> list[SentenceDates]:
+def dated_sentences(
+    sentences: Sequence[Sentence],
+    article_day: date | None,
+    named_days: Sequence[bool] | None = None,
+) -> list[SentenceDates]:
     """For each sentence, its own grounded dates or the last ones stated before it that
-    are passed on (`_passed_on`)."""
+    are passed on (`_passed_on`; `named_days`: `own_days` of the sentences, where already
+    worked out)."""
     stated = [tuple(values) for values in ground_sentences(sentences, article_day)]
     passed = (tuple(v for v in values if _passed_on(v)) for values in stated)
     # A sentence that grounds a day of its own states it; one that names a day it cannot
     # ground ("last Tuesday" with no article date) stops the dates before it.
-    own_days = (not own and names_a_day(s.text) for own, s in zip(stated, sentences, strict=True))
-    inherited = inherit(passed, (), own_days)
+    named = own_days(sentences) if named_days is None else named_days
+    unground = (not own and names for own, names in zip(stated, named, strict=True))
+    inherited = inherit(passed, (), unground)
     return [
         SentenceDates(own, 1.0) if own else SentenceDates(values, strength)
         for own, (values, strength) in zip(stated, inherited, strict=True)

@@ -427,6 +427,11 @@ _LED_BY = re.compile(
 )
 
 
+# Roles that are nobody's alone: the head of whatever the question names, even in small
+# letters ("the leader of the group"); a referee of "the final" is the referee.
+_WHOSE_HEAD = ("the head", "the leader")
+
+
 def role_asked(question: str) -> str | None:
     """The role whose holder "Who was the referee of the final?" asks for ("the
     referee"); with its owner where a name owns it ("the chief executive of Solvik"), or
@@ -448,6 +453,10 @@ def role_asked(question: str) -> str | None:
         verb = led["verb"] or led["going"] or ""
         # "in charge of": the head
         noun = _HOLDER.get(verb.lower()) or _HOLDER_ING.get(verb.lower(), "head")
+        if f"the {noun}" in _WHOSE_HEAD:
+            # "Who leads the group?": the group's head, not whoever the article calls a
+            # chairman (the club's, where the trust that marched is led by another).
+            return f"the {noun} of {owner}"
         return _role_of(f"the {noun}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
     if asked is None:

@@ -93,7 +93,7 @@ from qa.reading import (
 )
 from qa.referring import DETERMINERS, refers_back
 from qa.retrieval import Candidate, Ranking, Retriever
-from qa.role_holder import holder, holds_another, is_the_owner, restates_role
+from qa.role_holder import holder, holds_another, is_the_owner, owns_the_role, restates_role
 from qa.said_about import quotation_about, said_about, without_trailing_comma
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
@@ -516,8 +516,9 @@ class ArticleQA:
             or (may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text))
             or restates_role(text, role)
         )
-        # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals".
-        owned = is_the_owner(text, role)
+        # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals",
+        # nor the skipper of "The Silver Petrel's skipper, Graham Tully" the yacht.
+        owned = is_the_owner(text, role) or owns_the_role(text, role, self.sentences)
         if (
             concluded.answer.found
             and not unnamed

@@ -83,6 +83,12 @@ _BODIES = frozenset(
 )
 
 
+def is_body(noun: str) -> bool:
+    """Whether a noun is one for a body of people or an institution ("group", "trust",
+    "ministry"), as ends such a name."""
+    return noun.lower() in _BODIES
+
+
 def may_be_someone(phrase: str) -> bool:
     """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
     described, comma, name = phrase.partition(",")

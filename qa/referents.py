@@ -34,7 +34,14 @@ from qa.earlier_question import (
 )
 from qa.english import english_words
 from qa.limits import MAX_QUESTION_CHARS
-from qa.person_nouns import ROLES, head_words, may_be_someone, names_a_role, owner_of
+from qa.person_nouns import (
+    ROLES,
+    head_words,
+    is_body,
+    may_be_someone,
+    names_a_role,
+    owner_of,
+)
 from qa.referring import (
     AUXILIARIES,
     BE,
@@ -561,6 +568,20 @@ _WHO_DOES = re.compile(
 _SAYING = frozenset("say says said tell tells told write writes wrote claim claims claimed".split())
 
 
+def _answered_as(noun: re.Match[str], said: Said) -> bool:
+    """Whether "that <noun>" stands for the last answer: a name a who- or which-question
+    was answered with, and the noun one for someone of its kind (a body for a body's
+    name, a person's role for a person's) that the question did not use ("that strike"
+    after "Who condemned the strike?" is the strike)."""
+    answer, asked = _answer(said), said.question.split(maxsplit=1)[:1]
+    if not asked or asked[0].lower() not in ("who", "whom", "which"):
+        return False
+    word = noun.group().lower()
+    if not _looks_like_name(answer) or word in {w.lower() for w in words(said.question)}:
+        return False
+    return is_body(word) or (names_a_role(word) and may_be_someone(answer))
+
+
 def _said_last(spans: list[re.Match[str]], index: int) -> bool:
     """Whether word `index` ends the question right after a verb of saying ("When did
     she say that?"; not "Did it say it would pay?", where "it" is a clause's subject)."""
@@ -640,6 +661,11 @@ def put_in(
             # (the fire just named), not "the one".
             referent = _referent(Pointer(pointer.index, "thing"), said, "it", phrases)
             word, end = "it", after.end()
+        elif pointer.kind == "determiner" and after is not None and _answered_as(after, said):
+            # "Who leads that group?" after "Who organised it?" / "Albion Supporters'
+            # Trust": the group named, not "the group" (the club's chairman was found
+            # as its leader).
+            referent, end = _answer(said), after.end()
         elif pointer.kind == "thing" and _said_last(spans, pointer.index):
             # "When did she say that?": what was said, which no thing named stands for
             # ("When did Lea Hartung say the plagiarism commission?").

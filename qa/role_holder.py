@@ -23,6 +23,7 @@ from qa.apposition import (
     written_role,
 )
 from qa.person_nouns import names_a_role
+from qa.referring import PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,49 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
             found = _holder(f"the {title}", sentences)
         if found is not None and not _names_owner(found, owner, sentences):
             return found
+    noun = _owner_noun(owner) if of else None
+    for title in TOPS if noun is not None else ():
+        # "Who leads the union local?": "Denise Okafor, 52, president of Local 617", a
+        # title set beside a name in a sentence that calls the owner by its noun; not
+        # the club's chairman for "Who leads the group?" (the trust that marched).
+        found = _holder(f"the {title}", sentences)
+        if found is not None and any(_beside(found, noun, s.text) for s in sentences):
+            return found
     return None
+
+
+# How near a name its title's owner stands: "Club chairman Geoffrey Pellow", "Denise
+# Okafor, 52, president of Local 617"; a noun further on is another clause's ("the
+# team's form", for "Who is running the team?").
+_OWNER_REACH = 40
+
+
+def _beside(found: Holder, noun: re.Pattern[str], text: str) -> bool:
+    """Whether the name `found` locates in `text` has the owner's noun right by it."""
+    at = found.locate(text)
+    if at is None:
+        return False
+    return noun.search(text[max(0, at[0] - _OWNER_REACH) : at[1] + _OWNER_REACH]) is not None
+
+
+# Words that end an owner's noun: "the group that took over the embassy" is a group.
+_OWNER_ENDS = frozenset("that which who whose where when".split()) | PREPOSITIONS
+
+
+def _owner_noun(owner: str) -> re.Pattern[str] | None:
+    """The noun of an owner in small letters ("local" of "the union local", "group" of
+    "the group that took over the embassy") as a pattern of any case; None for a name."""
+    found = owner.split()
+    if not found or found[0].lower() not in ("the", "this", "that") or len(found) < 2:
+        return None
+    head = []
+    for word in found[1:]:
+        if word.lower() in _OWNER_ENDS:
+            break
+        head.append(word)
+    if not head or not all(word.islower() for word in head):
+        return None
+    return re.compile(rf"(?<![\w-]){re.escape(head[-1])}(?![\w-])", re.IGNORECASE)
 
 
 def is_the_owner(answer: str, role: str) -> bool:
@@ -152,6 +195,20 @@ def is_the_owner(answer: str, role: str) -> bool:
     if not owner or not said:
         return False
     return said in (owner, initials_of(owner)) or owner == initials_of(said)
+
+
+def owns_the_role(answer: str, role: str, sentences: list[Sentence]) -> bool:
+    """Whether the article writes `answer` as the owner of the role asked: "The Silver
+    Petrel's skipper, Graham Tully" makes "Silver Petrel" whose skipper he is, not who
+    skippers (the reader gave the yacht for "Who was the skipper of the sinking boat?")."""
+    said = re.sub(r"^\W+|\W+$", "", answer)
+    if not said:
+        return False
+    owned = re.compile(
+        rf"(?<![\w-]){re.escape(said)}[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}{role_noun(role).pattern}",
+        re.IGNORECASE,
+    )
+    return any(owned.search(s.text) for s in sentences)
 
 
 # An answer that is the role's own noun in small letters, after at most "the", an owner's

@@ -307,16 +307,19 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is the CEO of Northvale?", "the ceo of Northvale"),
         ("Who is Meridian ceo?", "the ceo of Meridian"),
         ("Who is Anton smith?", None),
-        # A verb naming the role: its holder.
-        ("Who leads the group that took over the embassy?", "the leader"),
+        # A verb naming the role: its holder; a head is of whatever the question names.
+        (
+            "Who leads the group that took over the embassy?",
+            "the leader of the group that took over the embassy",
+        ),
         ("Who heads Aster?", "the head of Aster"),
         ("Who refereed the final?", "the referee"),
         ("Who captains Harbourside?", "the captain of Harbourside"),
         ("Who runs Golden Acre Foods?", "the head of Golden Acre Foods"),
         ("Who was the judge at the sentencing?", "the judge"),
-        ("Who is in charge of the trust?", "the head"),
+        ("Who is in charge of the trust?", "the head of the trust"),
         # As it goes on: "Who is leading ...?", "Who's running ...?".
-        ("Who is leading the investigation?", "the leader"),
+        ("Who is leading the investigation?", "the leader of the investigation"),
         ("Who's running Golden Acre Foods?", "the head of Golden Acre Foods"),
         ("Who was coaching Harbourside?", "the coach of Harbourside"),
         ("Who is the chief of the Hezbollah militia called?", None),

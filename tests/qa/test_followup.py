@@ -1859,3 +1859,22 @@ def test_the_first_one_after_a_list_is_the_first_thing_listed() -> None:
     assert resolve("Who described the second one?", counted).text == (
         "Who described the second subspecies?"
     )
+
+
+def test_that_group_after_a_name_answered_is_the_one_named() -> None:
+    # "that group" after "Who organised it?" / "Albion Supporters' Trust" is the trust:
+    # read as "the group", the club's chairman was found as its leader.
+    organised = _chat(("Who organised the march?", _cited("Albion Supporters' Trust", 6, dates=())))
+    leads = read_question("Who leads that group?", organised)
+    assert leads.reader_question == "Who leads Albion Supporters' Trust?"
+    # A role's noun stands for a person answered, not for a body.
+    sacked = _chat(("Who was sacked?", _cited("Tomas Brennan", 0, dates=())))
+    assert read_question("How old is that manager?", sacked).reader_question == (
+        "How old is Tomas Brennan?"
+    )
+    trust = _chat(("Who organised the march?", _cited("Albion Trust", 6, dates=())))
+    assert "Albion Trust" not in read_question("How old is that manager?", trust).reader_question
+    # The noun the last question used is its thing, not the answer: "that strike" after
+    # "Who condemned the strike?" is the strike.
+    condemned = _chat(("Who condemned the group?", _cited("Lebanese Authorities", 3, dates=())))
+    assert "Lebanese" not in read_question("Who leads that group?", condemned).reader_question

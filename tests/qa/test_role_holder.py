@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from index.sentences import split_sentences
-from qa.role_holder import holder, holds_another, names_beside, naming
+from qa.apposition import role_asked
+from qa.role_holder import holder, holds_another, names_beside, naming, owns_the_role
 
 RECALL = split_sentences(
     "Aster's chief executive, Laura Brennan, said quality was the first priority.\n"
@@ -231,3 +232,58 @@ def test_the_role_described_again_is_not_who_holds_it() -> None:
     assert not restates_role("Sergei Ivanov", "the ambassador of Russian")
     assert not restates_role("Ambassador Ivanov", "the ambassador of Russian")
     assert not restates_role("the spokeswoman Jo Lee", "the spokesperson of Aster")
+
+
+def test_a_head_asked_of_a_thing_in_small_letters_is_that_things() -> None:
+    club = split_sentences(
+        "Club chairman Geoffrey Pellow announced the decision.\n"
+        "The march was organised by the Albion Supporters' Trust.\n"
+        "Karen Oduya, 39, who chairs the trust, spoke.\n"
+    )
+    # "Who leads the group?": not the one chairman the article names, the club's.
+    assert holder(role_asked("Who leads the group?") or "", club) is None
+    museum = split_sentences(
+        "Five paintings were stolen from the Brandt Museum.\n"
+        "The museum's director, Dr. Felix Aurach, apologised.\n"
+    )
+    found = holder(role_asked("Who heads the museum?") or "", museum)
+    assert found is not None
+    start, end = found.locate(museum[1].text) or (0, 0)
+    assert museum[1].text[start:end] == "Dr. Felix Aurach"
+
+
+def test_a_head_asked_of_a_noun_is_one_titled_beside_that_noun() -> None:
+    union = split_sentences(
+        "Workers at the plant went on strike.\n"
+        '"They won," said Denise Okafor, 52, president of Local 617.\n'
+        "Club chairman Geoffrey Pellow said nothing.\n"
+    )
+    found = holder(role_asked("Who leads the union local?") or "", union)
+    assert found is not None
+    start, end = found.locate(union[1].text) or (0, 0)
+    assert union[1].text[start:end] == "Denise Okafor"
+    found = holder(role_asked("Who runs the club?") or "", union)
+    assert found is not None
+    start, end = found.locate(union[2].text) or (0, 0)
+    assert union[2].text[start:end] == "Geoffrey Pellow"
+    # A noun no sentence with a title uses: nobody's head is known.
+    assert holder(role_asked("Who leads the group?") or "", union) is None
+    # Nor where the noun is another clause's: "the team's form" is no title's owner.
+    club = split_sentences(
+        "Harwick Albion sacked their manager on Monday.\n"
+        "Results had fallen short for months.\n"
+        "Club chairman Geoffrey Pellow, 67, announced the decision in a short statement, "
+        "thanking the manager for his work but saying the team's form was poor.\n"
+    )
+    assert holder(role_asked("Who is running the team?") or "", club) is None
+
+
+def test_the_owner_written_before_the_role_does_not_hold_it() -> None:
+    rescue = split_sentences(
+        "The 42-foot yacht Silver Petrel sent a distress call at 3:12 a.m.\n"
+        "The Silver Petrel's skipper, Graham Tully, 61, said the boat hit something.\n"
+    )
+    assert owns_the_role("Silver Petrel", "the skipper", rescue)
+    assert not owns_the_role("Graham Tully", "the skipper", rescue)
+    assert not owns_the_role("Silver Petrel", "the navigator", rescue)
+    assert not owns_the_role("", "the skipper", rescue)

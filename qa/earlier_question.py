@@ -64,6 +64,10 @@ _AUXILIARY_QUESTION = re.compile(
 )
 
 
+# "How big is", "how old were": "how", one adjective, a form of "be".
+_HOW_MUCH_BE = re.compile(r"^how\s+[a-z]+\s+(?:is|was|are|were)\s+$", re.IGNORECASE)
+
+
 def plain_question(question: str) -> str:
     """The question without its question mark or outer spaces, to build another on."""
     return question.strip().rstrip("?").strip()
@@ -277,6 +281,17 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         # a preposition it may be a predicate too: "Who is the chief responsible for?")
         be = words(opening.group())[-1].lower() in BE
         noun_last = be and 0 < cut == len(after) and not participle(after[-1].group())
+        # "How big is the older telescope at the site?": after "how" and its adjective,
+        # "be" has no verb to come; the subject runs to the preposition ("the older" had
+        # been taken for it, "telescope" for a verb).
+        how_much = be and 1 < cut and _HOW_MUCH_BE.match(opening.group()) is not None
+        noun_last |= how_much
+        if how_much and cut < len(after) and after[cut].group().lower() == "of":
+            # "How old is the boss of Dalton's?": what it is of is the subject's too.
+            cut = next(
+                (i for i in range(cut + 1, len(after)) if after[i].group().lower() in PREPOSITIONS),
+                len(after),
+            )
         # "considering" of "What is Sabine Roth considering?" is the verb: a name is whole.
         noun_last &= not _ING_AFTER_NAME.search(plain)
         run = after[:cut] if noun_last else after[: cut - 1]

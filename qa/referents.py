@@ -568,6 +568,9 @@ _WHO_DOES = re.compile(
 _SAYING = frozenset("say says said tell tells told write writes wrote claim claims claimed".split())
 
 
+_HAPPEN = re.compile(r"\bhappen", re.IGNORECASE)
+
+
 def _answered_as(noun: re.Match[str], said: Said) -> bool:
     """Whether "that <noun>" stands for the last answer: a name a who- or which-question
     was answered with, and the noun one for someone of its kind (a body for a body's
@@ -666,6 +669,12 @@ def put_in(
             # Trust": the group named, not "the group" (the club's chairman was found
             # as its leader).
             referent, end = _answer(said), after.end()
+        elif word in _IT and happened_to(said.question) and not _HAPPEN.search(question):
+            # "How many people were on it?" after "What happened to the Marisol Queen?":
+            # the ship, not what happened to it ("When did it happen?" asks the event).
+            referent = happened_to(said.question)
+            if referent is not None and word == "its":
+                referent = f"{referent}’s"
         elif pointer.kind == "thing" and _said_last(spans, pointer.index):
             # "When did she say that?": what was said, which no thing named stands for
             # ("When did Lea Hartung say the plagiarism commission?").
@@ -700,6 +709,10 @@ def put_in(
         if group and whom is not None and taken.setdefault(whom, group) != group:
             # "Did he admit it?": "it" is not the man "he" is; "Where did they claim it?"
             # not what "they" are (English would say "itself", "themselves").
+            referent = None
+        if pointer.kind == "possessive" and whom is not None and whom in subjects:
+            # "When did she quit her teaching job?": named once, as "she"; "her" stays
+            # hers ("... quit Leila Marchetti’s teaching job?" read oddly).
             referent = None
         answered_subject |= word in SUBJECT_PRONOUNS and referent is not None
         if word in SUBJECT_PRONOUNS and whom is not None and referent is not None:

@@ -267,6 +267,10 @@ def _kind(scan: _Scan, i: int) -> str | None:
     following = after[0].lower() if after else ""
     if i > 0 and word[:1].isupper():
         return None  # inside a name or title ("Work It Out")
+    if lower in ("this", "that") and previous == "like" and not _noun_follows(after, True):
+        # "When was the port last shut down like this before?": the way of it, as the
+        # question tells it, not something said before.
+        return None
     if lower == "that":
         return _that_points(previous, after, rest)
     if lower in DEMONSTRATIVES:

@@ -312,8 +312,13 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         name = first_name(question)
         if name is not None:
             start, end = name
-            end = _after_possessive(question, end)
-            return f"{question[:start]}{fragment}{question[end:]}?"
+            owner = _after_possessive(question, end)
+            # "And Owen Pryce's?" after "Which book was written by Nadia Ferreira?":
+            # his, where the name ends the question ("written by Owen Pryce", not
+            # "Pryce's"); before a noun it owns it ("Baltic Jet's shares").
+            ends = owner == end and not re.match(r"\s*\w", question[end:])
+            instead = _POSSESSIVE_END.sub("", fragment.strip()) if ends else fragment.strip()
+            return f"{question[:start]}{instead}{question[owner:]}?"
     if not named or not (named[0][:1].isupper() or tokens[0].lower() in DETERMINERS):
         return None  # not a name or a noun phrase: nothing to put in a name's place
     same_noun = _same_noun(fragment, tokens, question)

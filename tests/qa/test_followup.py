@@ -90,6 +90,7 @@ def test_questions_that_point_back_are_follow_ups(question: str) -> None:
         "By whom was the strike condemned?",
         "No casualties?",
         "Actually, who condemned the strike?",
+        "When was the port last shut down like this before?",  # "like this": the way of it
     ],
 )
 def test_questions_that_name_what_they_ask_about_stand_alone(question: str) -> None:
@@ -1878,3 +1879,57 @@ def test_that_group_after_a_name_answered_is_the_one_named() -> None:
     # "Who condemned the strike?" is the strike.
     condemned = _chat(("Who condemned the group?", _cited("Lebanese Authorities", 3, dates=())))
     assert "Lebanese" not in read_question("Who leads that group?", condemned).reader_question
+
+
+def test_it_after_how_big_is_a_thing_somewhere_is_the_thing() -> None:
+    # "the older" had been taken for the subject, "telescope" for a verb.
+    older = _chat(("How big is the older telescope at the site?", _cited("2.2-metre", 4, dates=())))
+    assert read_question("When did it open?", older).reader_question == (
+        "When did the older telescope open?"
+    )
+    from qa.earlier_question import topic_of
+
+    assert topic_of("How tall is the tower of the cathedral in Rome?", None) == (
+        "the tower of the cathedral"
+    )
+    assert topic_of("How old is the boss?", None) == "the boss"
+    assert topic_of("Who is the chief responsible for?", None) == "the chief"
+
+
+def test_an_owner_asked_instead_of_a_name_that_ends_the_question_owns_nothing() -> None:
+    written = _chat(
+        ("Which book on the shortlist was written by Nadia Ferreira?", _cited("Rooms", 3, dates=()))
+    )
+    assert read_question("And Owen Pryce's?", written).reader_question == (
+        "Which book on the shortlist was written by Owen Pryce?"
+    )
+    shares = _chat(("How much did Nordwind shares fall?", _cited("4 percent", 3, dates=())))
+    assert read_question("and Baltic Jet's?", shares).reader_question == (
+        "How much did Baltic Jet's shares fall?"
+    )
+
+
+def test_it_after_what_happened_to_a_thing_is_the_thing() -> None:
+    capsized = _chat(("What happened to the Marisol Queen?", _cited("it capsized", 3, dates=())))
+    assert read_question("Where did it sink?", capsized).reader_question == (
+        "Where did the Marisol Queen sink?"
+    )
+    assert (
+        "the Marisol Queen’s name" in read_question("What is its name?", capsized).reader_question
+    )
+    # "happen" asks the event itself.
+    assert read_question("When did it happen?", capsized).reader_question == (
+        "When did it happen to the Marisol Queen?"
+    )
+
+
+def test_her_after_she_in_one_question_is_named_once() -> None:
+    teacher = _chat(
+        ("What did Leila Marchetti do before writing?", _cited("a teacher", 3, dates=()))
+    )
+    assert read_question("When did she quit her teaching job?", teacher).reader_question == (
+        "When did Leila Marchetti quit her teaching job?"
+    )
+    assert read_question("What is her job?", teacher).reader_question == (
+        "What is Leila Marchetti’s job?"
+    )

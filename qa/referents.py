@@ -476,7 +476,9 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
         if (short and not _deed(answer)) or _noun_phrase(answer):
             # Nor is what someone said ("changes nothing") a thing to point at.
-            said_so = question_kind(said.question) == "statement"
+            # A thing announced is one: "an emergency grant of 12 million euros" for "it"
+            # in "How much of it has been paid out?" after "What did she announce?".
+            said_so = question_kind(said.question) == "statement" and not _noun_phrase(answer)
             return answer if asked not in ("how", "why", "when") and not said_so else None
         # Answered with a sentence, or not at all: the kind asked for ("Who heads it?"
         # after "Which regulator is involved?" went unanswered: the regulator).

@@ -1933,3 +1933,16 @@ def test_her_after_she_in_one_question_is_named_once() -> None:
     assert read_question("What is her job?", teacher).reader_question == (
         "What is Leila Marchetti’s job?"
     )
+
+
+def test_it_after_a_thing_announced_is_the_thing() -> None:
+    announced = _chat(
+        (
+            "What did Clara Voss announce?",
+            _cited("an emergency grant of 12 million euros for affected households", 5, dates=()),
+        )
+    )
+    assert read_question("How much of it has been paid out so far?", announced).reader_question == (
+        "How much of an emergency grant of 12 million euros for affected households has been "
+        "paid out so far?"
+    )

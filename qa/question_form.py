@@ -198,7 +198,7 @@ _LEADS_A_DAY = (
 # A question word, maybe after a preposition ("in what season ...", "to whom ...").
 _QUESTION_WORD = (
     r"(?:(?:in|on|at|during|to|from|for|by|of|with|after|before|since|until|through|about)\s+)?"
-    rf"(?:{_WH}|which|whose|whom)\b"
+    rf"(?:{_WH}|which|whose|whom)s?\b"  # "whats", "whos": typed without the apostrophe
 )
 _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
 _GREETING = re.compile(

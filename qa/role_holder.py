@@ -22,7 +22,7 @@ from qa.apposition import (
     role_noun,
     written_role,
 )
-from qa.person_nouns import names_a_role
+from qa.person_nouns import is_body, names_a_role
 from qa.referring import PREPOSITIONS
 
 
@@ -114,6 +114,11 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     looked for under each title of TOPS in turn."""
     found = _holder(role, sentences)
     head, of, owner = role.partition(" of ")
+    owned = _BODY_BEFORE.match(role) if not of else None
+    if found is None and owned is not None and is_body(owned["body"]):
+        # "the union president" where the article writes "president of Local 617": the
+        # body before the role is whose it is, as "the president of the union" reads.
+        found = _holder(f"the {owned['noun']}", sentences)
     for kind in _kinds(owner) if found is None and of else []:
         # "director-general of the aviation authority" for "... of the Veldrian Civil
         # Aviation Authority": a body called by what kind it is, as news goes on to.
@@ -184,6 +189,10 @@ def _owner_noun(owner: str) -> re.Pattern[str] | None:
     if not head or not all(word.islower() for word in head):
         return None
     return re.compile(rf"(?<![\w-]){re.escape(head[-1])}(?![\w-])", re.IGNORECASE)
+
+
+# "the union president", "the club chairman": a body's noun before a role's.
+_BODY_BEFORE = re.compile(r"^the\s+(?P<body>[a-z]+)\s+(?P<noun>[a-z]+)$")
 
 
 def is_the_owner(answer: str, role: str) -> bool:

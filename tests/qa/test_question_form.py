@@ -150,6 +150,9 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("tell me to whom the award went", "To whom the award went?"),
         ("can u tell me who hailed the talks", "Who hailed the talks?"),
         ("who hailed the talks pls", "Who hailed the talks?"),
+        # A contraction typed without its apostrophe still asks.
+        ("pls whats the name of the hacker group", "What is the name of the hacker group?"),
+        ("hey whos the union president", "Who is the union president?"),
         ("Q: who hailed the talks?", "Who hailed the talks?"),
         ("Question: What was hit?", "What was hit?"),
         # The article named as the source, thanks after the question.

@@ -287,3 +287,16 @@ def test_the_owner_written_before_the_role_does_not_hold_it() -> None:
     assert not owns_the_role("Graham Tully", "the skipper", rescue)
     assert not owns_the_role("Silver Petrel", "the navigator", rescue)
     assert not owns_the_role("", "the skipper", rescue)
+
+
+def test_a_body_before_a_role_is_whose_it_is() -> None:
+    union = split_sentences(
+        "Workers at the plant went on strike.\n"
+        '"They won," said Denise Okafor, 52, president of Local 617.\n'
+    )
+    found = holder("the union president", union)
+    assert found is not None
+    start, end = found.locate(union[1].text) or (0, 0)
+    assert union[1].text[start:end] == "Denise Okafor"
+    # A rank before the role is no owner: the deputy is another.
+    assert holder("the deputy president", union) is None

@@ -48,11 +48,13 @@ def kind_asked(question: str) -> str | None:
 
 def _name_pattern(kind: str) -> re.Pattern[str]:
     # One to four capitalised words, then the kind capitalised: "Kessel Ridge Dam"; or the
-    # kind first: "Lake Constance", "River Thames".
+    # kind first: "Lake Constance", "River Thames". Either may go on with what it is of:
+    # "the Calloway Regional Museum of Art", "the University of Leeds".
     kind = kind.capitalize()
+    of = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
     return re.compile(
-        rf"(?<![\w’'-])(?:(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind}\b"
-        rf"|{kind}\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})"
+        rf"(?<![\w’'-])(?:(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind}\b{of}"
+        rf"|{kind}(?:\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|(?=\s+of\s){of}))"
     )
 
 

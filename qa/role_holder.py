@@ -147,7 +147,9 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         if found is not None and not _names_owner(found, owner, sentences):
             return found
     noun = _owner_noun(owner) if of else None
-    for title in TOPS if noun is not None else ():
+    if noun is None:
+        return None
+    for title in TOPS:
         # "Who leads the union local?": "Denise Okafor, 52, president of Local 617", a
         # title set beside a name in a sentence that calls the owner by its noun; not
         # the club's chairman for "Who leads the group?" (the trust that marched).

@@ -41,6 +41,12 @@ def test_the_names_of_a_kind_are_capitalised_and_end_on_it() -> None:
     lakes = ["The Seerhein joins Lake Constance to the Upper Lake."]
     assert names_of_kind("lake", lakes) == ["Lake Constance", "Upper Lake"]
     assert of_kind("dam", "the dam") and not of_kind("dam", "Tamsin Valley Power")
+    # What a name is of is its own: "the Calloway Regional Museum of Art", "the
+    # University of Leeds" ("University" before "of" had named nothing).
+    museum = ["Thieves broke into the Calloway Regional Museum of Art in Dunmere."]
+    assert names_of_kind("museum", museum) == ["Calloway Regional Museum of Art"]
+    studied = ["She studied at the University of Leeds, then at Harlow University."]
+    assert names_of_kind("university", studied) == ["University of Leeds", "Harlow University"]
 
 
 def test_which_dam_is_the_one_dam_the_article_names() -> None:

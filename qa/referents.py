@@ -12,7 +12,7 @@ from itertools import takewhile
 
 from qa.answer_length import question_kind
 from qa.answerability import DATE, answer_type
-from qa.apposition import kind_named
+from qa.apposition import kind_named, role_asked
 from qa.dates import date_phrases
 from qa.earlier_question import (
     Phrases,
@@ -38,6 +38,7 @@ from qa.person_nouns import (
     ROLES,
     head_words,
     is_body,
+    is_plural,
     may_be_someone,
     names_a_role,
     owner_of,
@@ -225,6 +226,14 @@ def _referent(
             # "Who named it after her?" after "In what year did Hallidane find
             # hallidanite?" / "1907" names what she found.
             named = _object_found(said.question) if word in _IT else None
+        role = role_asked(said.question) if named == answer and word in _PLURAL else None
+        if role is not None and _one_person(role):
+            named = role  # the one who holds it ("Tomas Reiner"): whose it is, below
+        if named is not None and word in _PLURAL and _one_person(named):
+            # "they" is no one person: after "Who is the leader of the Liberal
+            # Democrats?" it is the Liberal Democrats, not their leader (nor "Tomas
+            # Reiner", who was named as him).
+            named = _whose(named)
         if named is None or _other_sex(word, named):
             return None  # "she" is not "Sir David Park"
         return f"{named}’s" if pointer.kind == "possessive" else named
@@ -571,6 +580,26 @@ _SAYING = frozenset("say says said tell tells told write writes wrote claim clai
 
 
 _HAPPEN = re.compile(r"\bhappen", re.IGNORECASE)
+
+
+def _one_person(phrase: str) -> bool:
+    """Whether a noun phrase is one person by its noun: "the leader of the Liberal
+    Democrats", "the Liberal Democrats’s leader" (a role in the singular)."""
+    head = head_words(phrase)
+    noun = head[-1] if head else ""
+    return names_a_role(noun) and not is_plural(noun)
+
+
+# "the Liberal Democrats’s leader", "the leader of the Liberal Democrats": whose.
+_WHOSE = re.compile(r"^(?P<owner>.+?)[’']s\s+[\w-]+$|^(?:the\s+)?[\w-]+\s+of\s+(?P<of>.+)$")
+
+
+def _whose(phrase: str) -> str | None:
+    """Whose role a phrase names, where they are many ("the Liberal Democrats"); else
+    None."""
+    found = _WHOSE.match(phrase.strip())
+    owner = (found["owner"] or found["of"]) if found is not None else None
+    return owner if owner is not None and looks_plural(owner) else None
 
 
 def _answered_as(noun: re.Match[str], said: Said) -> bool:

@@ -1946,3 +1946,22 @@ def test_it_after_a_thing_announced_is_the_thing() -> None:
         "How much of an emergency grant of 12 million euros for affected households has been "
         "paid out so far?"
     )
+
+
+def test_they_is_no_one_person() -> None:
+    # After a role's holder was asked, "they" are whose role it is, not its holder.
+    leader = _chat(
+        ("Who is the leader of the Liberal Democrats?", _cited("Tomas Reiner", 3, dates=()))
+    )
+    assert read_question("How many seats do they have?", leader).reader_question == (
+        "How many seats do the Liberal Democrats have?"
+    )
+    leads = _chat(("Who leads the Liberal Democrats?", _cited("Tomas Reiner", 3, dates=())))
+    assert read_question("How many seats do they have?", leads).reader_question == (
+        "How many seats do the Liberal Democrats have?"
+    )
+    # Many named: "they" are them.
+    condemned = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 3, dates=())))
+    assert read_question("What did they say?", condemned).reader_question == (
+        "What did Lebanese authorities say?"
+    )

@@ -223,6 +223,13 @@ _CORRECTED = re.compile(
     rf"|(?:(?:no|nope|sorry)[\s,]+)?i\s+mean[t]?[\s,:;-]+)+(?={_ASKS})",
     re.IGNORECASE,
 )
+# "can u tell me the ballot result": what it is ("What is the ballot result?"); "tell me
+# about ..." asks for a topic (qa.topic_request) and is left as it is.
+_TELL_ME_THE = re.compile(
+    rf"^(?:{_PLEASE}[\s,]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:{_PLEASE}\s+)?)?"
+    r"tell\s+me\s+(?=(?:the|his|her|their|its)\s+\w)",
+    re.IGNORECASE,
+)
 _LEADING_PLEASE = re.compile(rf"^{_PLEASE}[\s,]+(?={_ASKS})", re.IGNORECASE)
 # The article named as the source ("according to the article, who ...", "... in the
 # text?", "what does the article say was targeted"): every question here is about it.
@@ -461,6 +468,7 @@ def _unwrapped(text: str) -> str:
     if unasked != text:
         text = unasked.rstrip(". ")
     text = _LEADING_PLEASE.sub("", text)
+    text = _TELL_ME_THE.sub("What is ", text)
     text = _THANKS.sub("", text)
     text = _LEADING_SOURCE.sub("", text)
     sourceless = _TRAILING_SOURCE.sub("", text)

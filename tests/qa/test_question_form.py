@@ -153,6 +153,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         # A contraction typed without its apostrophe still asks.
         ("pls whats the name of the hacker group", "What is the name of the hacker group?"),
         ("hey whos the union president", "Who is the union president?"),
+        # A request to tell a thing is what it is; one to tell about a topic stays one.
+        ("can u tell me the ballot result", "What is the ballot result?"),
+        ("please tell me the ransom deadline", "What is the ransom deadline?"),
+        ("can you tell me about the strike", "Can you tell me about the strike?"),
         ("Q: who hailed the talks?", "Who hailed the talks?"),
         ("Question: What was hit?", "What was hit?"),
         # The article named as the source, thanks after the question.

@@ -202,6 +202,10 @@ def _referent(
             # accident at the mine?": the event the question was set in.
             named = setting[1]
         name = first_name(said.question) if named is None and word in _IT else None
+        if name is not None and re.match(r"[’']s\b", said.question[name[1] :]):
+            # "When does it end?" after "Why are the nurses at St Aldric's striking?":
+            # a name that owns something is not what the question was about.
+            name = None
         if name is not None:
             # "Who is it dedicated to?" after "When did work on Tessary Cathedral begin?":
             # the thing the question names.

@@ -1965,3 +1965,14 @@ def test_they_is_no_one_person() -> None:
     assert read_question("What did they say?", condemned).reader_question == (
         "What did Lebanese authorities say?"
     )
+
+
+def test_it_is_not_a_name_that_owned_something_in_the_last_question() -> None:
+    striking = _chat(
+        ("Why are the nurses at St Aldric's striking?", _cited("staffing", 3, dates=()))
+    )
+    assert "Aldric" not in read_question("When does it end?", striking).reader_question
+    cathedral = _chat(("When did work on Tessary Cathedral begin?", _cited("1207", 3, dates=())))
+    assert read_question("Who is it dedicated to?", cathedral).reader_question == (
+        "Who is Tessary Cathedral dedicated to?"
+    )

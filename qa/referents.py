@@ -519,8 +519,22 @@ def _kind_asked(said: Said) -> str | None:
     asked = _WHICH_KIND.match(said.question.strip())
     if asked is None or asked["kind"].lower() in _NOT_KINDS:
         return None
+    kind = [asked["kind"]]
+    rest = words(said.question.strip()[asked.end("kind") :])
+    for word, following in zip(rest[: _KIND_WORDS - 1], rest[1:], strict=False):
+        # "Which shipping lines diverted ships?": the noun runs to the verb ("the
+        # shipping" had been asked how far it was from the port); a word before a
+        # verb, not one before its object ("Which city hosts the games?").
+        verb_next = is_verb_form(following) or following.lower() in AUXILIARIES
+        if not verb_next or is_verb_form(word) or word.lower() in _NOT_KINDS or not word.islower():
+            break
+        kind.append(word)
     dated = f" on {said.dates[0]}" if said.dates else ""
-    return f"the {asked['kind']}{dated}"
+    return f"the {' '.join(kind)}{dated}"
+
+
+# A which-question's kind is at most this many words ("shipping lines").
+_KIND_WORDS = 3
 
 
 _POSSESSIVE_DETERMINERS = frozenset("its their his her".split())

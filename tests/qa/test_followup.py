@@ -1976,3 +1976,23 @@ def test_it_is_not_a_name_that_owned_something_in_the_last_question() -> None:
     assert read_question("Who is it dedicated to?", cathedral).reader_question == (
         "Who is Tessary Cathedral dedicated to?"
     )
+
+
+def test_it_after_a_which_question_answered_at_length_is_its_whole_kind() -> None:
+    lines = _chat(
+        (
+            "Which shipping lines diverted ships away from Halvik?",
+            _cited(
+                "Two of the largest lines, Corvanta and Meridian Lines, diverted ships", 9, dates=()
+            ),
+        )
+    )
+    assert read_question("Who owns it?", lines).reader_question == "Who owns the shipping lines?"
+    # A word before the verb's object is the verb: "Which city hosts the games?".
+    hosts = _chat(
+        (
+            "Which city hosts the games?",
+            _cited("Rostad won the vote, the committee said, after a second round", 2, dates=()),
+        )
+    )
+    assert read_question("Who owns it?", hosts).reader_question == "Who owns the city?"

@@ -3,9 +3,10 @@ answered "November 23" (0.80), which says which day, not when in it.
 
 Where a question asks the time of day, only spans that tell one (a clock time, "a.m.",
 "noon", "the early hours", "morning" ...) answer it; where the reader found none, the
-question is withheld, as it should be when the article does not say. Only "time of day":
-"What time ...?" alone also asks for an era in reference text ("What time is referred
-to as the Edo period?": "1600 to 1868", the validation split's gold answer).
+question is withheld, as it should be when the article does not say. "Time of day", or
+"What time" before a verb of a deed ("What time was the mayday call?"): "What time ...?"
+also asks for an era in reference text ("What time is referred to as the Edo period?":
+"1600 to 1868", the validation split's gold answer).
 """
 
 from __future__ import annotations
@@ -27,9 +28,19 @@ _TELLS = re.compile(
 )
 
 
+# "What time was the mayday call?", "At what time did the bombs fall?": a question's
+# time asked of a deed or event is its time of day; of a name ("What time is referred to
+# as the Edo period?", "What time period ...?") an era.
+_WHAT_TIME_DID = re.compile(
+    r"^\W*(?:at\s+)?what\s+time\s+(?:did|does|do|was|were|will|would|is|are|has|had)\b"
+    r"(?!.*\b(?:referred|known|called|named|period|era|age)\b)",
+    re.IGNORECASE,
+)
+
+
 def asks_time_of_day(question: str) -> bool:
     """Whether `question` asks when in the day something happened."""
-    return _ASKS.search(question) is not None
+    return _ASKS.search(question) is not None or _WHAT_TIME_DID.search(question) is not None
 
 
 def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:

@@ -10,9 +10,12 @@ def _span(text: str, margin: float = 1.0) -> ReadSpan:
     return ReadSpan(text, 0, len(text), 0, margin)
 
 
-def test_a_time_of_day_is_asked_by_those_words_only() -> None:
+def test_a_time_of_day_is_asked_by_those_words_or_by_what_time_a_deed_was() -> None:
     assert asks_time_of_day("What time of day did the Beirut strike take place?")
+    assert asks_time_of_day("What time was the mayday call?")
+    assert asks_time_of_day("At what time did the bombs fall?")
     assert not asks_time_of_day("What time is referred to as the Edo period?")  # an era
+    assert not asks_time_of_day("What time period did technological advances lead to?")
     assert not asks_time_of_day("When did the strike take place?")
 
 

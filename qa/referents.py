@@ -448,8 +448,12 @@ def _deed(answer: str) -> bool:
     """Whether a short answer tells what was done ("declined to comment"): no thing for
     "it" to stand for ("What happens if regulators block it?")."""
     found = words(answer)
-    if len(found) < 2 or not found[0].islower():
+    if not found or not found[0].islower():
         return False
+    if len(found) == 1:
+        # "sank" (after "What happened to the yacht?"): "When did it call for help?" is
+        # not "When did sank call for help?".
+        return is_verb_form(found[0]) and not found[0].endswith(("ing", "s"))
     # A past tense, not "-ing" ("building damage" names a thing).
     return found[0].endswith("ed") and is_verb_form(found[0])
 

@@ -230,7 +230,7 @@ _HAPPEN = frozenset(
 # cash?", "How much was that up on the year?": "that" is the thing itself).
 _NO_NOUN = frozenset(
     "all up down out off so too much many more less also today tonight now then yesterday "
-    "tomorrow".split()
+    "tomorrow as".split()  # "What's that as a rate?"
 )
 
 

@@ -9,7 +9,7 @@ from qa.answer import Answer, Evidence
 from qa.errors import InvalidQuestion
 from qa.followup import answer_text, read_question
 from qa.messages import NOT_FOUND
-from qa.referring import bare, ellipsis, pointers, refers_back
+from qa.referring import Pointer, bare, ellipsis, pointers, refers_back
 from qa.restating import Said, resolve, restate
 from qa.spelling import ArticleWords
 
@@ -1996,3 +1996,13 @@ def test_it_after_a_which_question_answered_at_length_is_its_whole_kind() -> Non
         )
     )
     assert read_question("Who owns it?", hosts).reader_question == "Who owns the city?"
+
+
+def test_a_pointer_is_no_deed_no_firm_for_she_and_no_noun_before_as() -> None:
+    sank = _chat(("What happened to the Silver Petrel?", _cited("sank", 3, dates=())))
+    assert read_question("When did it call for help?", sank).reader_question == (
+        "When did the Silver Petrel call for help?"
+    )
+    hacked = _chat(("Which company was hacked?", _cited("Northvale Health Partners", 3, dates=())))
+    assert "Northvale" not in read_question("How old is she?", hacked).reader_question
+    assert pointers("What is that as a rate?") == [Pointer(2, "thing")]

@@ -57,7 +57,7 @@ def fitting_spans(
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
     spans = of_money(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).
-    spans = of_the_day(spans, question)
+    spans = of_the_day(spans, question, text)
     # Nor "On what date ...?" by a clock time alone ("2 p.m.").
     spans = of_the_date(spans, question)
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.

@@ -38,15 +38,21 @@ _WHAT_TIME_DID = re.compile(
 )
 
 
-def asks_time_of_day(question: str) -> bool:
-    """Whether `question` asks when in the day something happened."""
-    return _ASKS.search(question) is not None or _WHAT_TIME_DID.search(question) is not None
+def asks_time_of_day(question: str, text: str = "") -> bool:
+    """Whether `question` asks when in the day something happened: "time of day", or
+    "What time" before a deed's verb in an article (`text`) that tells times by the
+    clock ("What time did a river system develop in the Upper Rhine Graben?" asks an era
+    of an article with no clock time in it)."""
+    if _ASKS.search(question) is not None:
+        return True
+    clock = re.search(CLOCK_TIME, text, re.IGNORECASE) is not None
+    return clock and _WHAT_TIME_DID.search(question) is not None
 
 
-def of_the_day(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans that tell a time of day, where `question` asks for one; otherwise the
-    spans as they are."""
-    if not asks_time_of_day(question):
+def of_the_day(spans: Sequence[ReadSpan], question: str, text: str = "") -> list[ReadSpan]:
+    """The spans that tell a time of day, where `question` asks for one of the article
+    `text`; otherwise the spans as they are."""
+    if not asks_time_of_day(question, text):
         return list(spans)
     return [span for span in spans if _TELLS.search(span.text)]
 

@@ -45,8 +45,10 @@ def asks_time_of_day(question: str, text: str = "") -> bool:
     of an article with no clock time in it)."""
     if _ASKS.search(question) is not None:
         return True
-    clock = re.search(CLOCK_TIME, text, re.IGNORECASE) is not None
-    return clock and _WHAT_TIME_DID.search(question) is not None
+    # The article is searched only for a question that asks so: not on every question.
+    if _WHAT_TIME_DID.search(question) is None:
+        return False
+    return re.search(CLOCK_TIME, text, re.IGNORECASE) is not None
 
 
 def of_the_day(spans: Sequence[ReadSpan], question: str, text: str = "") -> list[ReadSpan]:

@@ -427,9 +427,10 @@ _LED_BY = re.compile(
 )
 
 
-# Roles that are nobody's alone: the head of whatever the question names, even in small
-# letters ("the leader of the group"); a referee of "the final" is the referee.
-_WHOSE_HEAD = ("the head", "the leader")
+# Roles of whoever heads something, by whatever title (qa.role_holder.TOPS): nobody's
+# alone, so the head of whatever the question names, even in small letters ("the leader
+# of the group"); a referee of "the final" is the referee.
+HEADS = ("the head", "the boss", "the leader")
 
 
 def role_asked(question: str) -> str | None:
@@ -453,7 +454,7 @@ def role_asked(question: str) -> str | None:
         verb = led["verb"] or led["going"] or ""
         # "in charge of": the head
         noun = _HOLDER.get(verb.lower()) or _HOLDER_ING.get(verb.lower(), "head")
-        if f"the {noun}" in _WHOSE_HEAD:
+        if f"the {noun}" in HEADS:
             # "Who leads the group?": the group's head, not whoever the article calls a
             # chairman (the club's, where the trust that marched is led by another).
             return f"the {noun} of {owner}"

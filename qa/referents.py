@@ -722,12 +722,14 @@ def put_in(
             # Trust": the group named, not "the group" (the club's chairman was found
             # as its leader).
             referent, end = _answer(said), after.end()
-        elif word in _IT and happened_to(said.question) and not _HAPPEN.search(question):
+        elif (
+            word in _IT
+            and (thing := happened_to(said.question)) is not None
+            and not _HAPPEN.search(question)
+        ):
             # "How many people were on it?" after "What happened to the Marisol Queen?":
             # the ship, not what happened to it ("When did it happen?" asks the event).
-            referent = happened_to(said.question)
-            if referent is not None and word == "its":
-                referent = f"{referent}’s"
+            referent = f"{thing}’s" if word == "its" else thing
         elif pointer.kind == "thing" and _said_last(spans, pointer.index):
             # "When did she say that?": what was said, which no thing named stands for
             # ("When did Lea Hartung say the plagiarism commission?").

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.sentences import Sentence
 from qa.acronyms import initials_of
 from qa.apposition import (
+    HEADS,
     held_elsewhere,
     holds_other_role,
     name_beside,
@@ -61,7 +62,7 @@ def holds_another(
     ):
         return True
     head, of, _ = role.partition(" of ")
-    if head in _HEADS:
+    if head in HEADS:
         # A head asked: whatever title of TOPS the answer holds is one; another ("the
         # shipping merchant Carl Brandt", who founded the museum) is not, where the
         # article names a head ("The museum's director, Dr. Felix Aurach").
@@ -105,9 +106,6 @@ TOPS = (
 )
 
 
-_HEADS = ("the head", "the boss", "the leader")
-
-
 def holder(role: str, sentences: list[Sentence]) -> Holder | None:
     """How to find the name the article sets beside `role`; None where no sentence sets
     one (nothing to rank for). A head asked for ("the head of Golden Acre Foods") is
@@ -125,14 +123,14 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         found = found or _holder(f"{head} of the {kind}", sentences)
     # The article's subject (named in its opening): "the company" is it.
     named = bool(of) and any(owner.lower() in s.text.lower() for s in sentences[:2])
-    if found is None and named and head not in _HEADS and _one_named(head, sentences):
+    if found is None and named and head not in HEADS and _one_named(head, sentences):
         # "Who is the CEO of Northvale?" of an article opening on Northvale that names
         # one chief executive ("Dr. Helen Marsh, 58, the group's chief executive"); not
         # a person's ("Her coach, Luca Ferrante" is not Haddad's).
         persons = re.compile(rf"\b(?:his|her)\s+{role_noun(head).pattern}", re.IGNORECASE)
         if not any(persons.search(s.text) for s in names_beside(head, sentences)):
             found = _holder(head, sentences)
-    if found is not None or head not in _HEADS:
+    if found is not None or head not in HEADS:
         return found
     for title in TOPS:
         found = _holder(f"the {title}{f' of {owner}' if of else ''}", sentences)

@@ -294,7 +294,17 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
             )
         # "considering" of "What is Sabine Roth considering?" is the verb: a name is whole.
         noun_last &= not _ING_AFTER_NAME.search(plain)
-        run = after[:cut] if noun_last else after[: cut - 1]
+        # Nor is there a verb to come where "be" has no participle after it and the
+        # question ends on a noun: the subject is all of "the previous strike at Harlow
+        # Bend" ("strike", before the preposition, had been taken for the verb).
+        whole = (
+            be
+            and not how_much
+            and cut < len(after)
+            and after[-1].group().lower() not in PREPOSITIONS | _PARTICLES
+            and not any(participle(m.group()) for m in after)
+        )
+        run = after if whole else after[:cut] if noun_last else after[: cut - 1]
         while run and run[-1].group().lower() in AUXILIARIES:
             run = run[:-1]
     while run and run[-1].group().lower() in _ADVERBS:

@@ -2006,3 +2006,18 @@ def test_a_pointer_is_no_deed_no_firm_for_she_and_no_noun_before_as() -> None:
     hacked = _chat(("Which company was hacked?", _cited("Northvale Health Partners", 3, dates=())))
     assert "Northvale" not in read_question("How old is she?", hacked).reader_question
     assert pointers("What is that as a rate?") == [Pointer(2, "thing")]
+
+
+def test_the_subject_after_be_runs_to_a_noun_at_the_end() -> None:
+    from qa.earlier_question import topic_of
+
+    # "strike", before the preposition, is no verb: nothing follows "be" but the subject.
+    asked = "When was the previous strike at Harlow Bend?"
+    assert topic_of(asked, None) == "the previous strike at Harlow Bend"
+    strike = _chat((asked, _cited("1998", 19)))
+    assert read_question("How long did it last?", strike).reader_question == (
+        "How long did the previous strike at Harlow Bend last?"
+    )
+    # A participle is the verb, and a preposition at the end belongs to a predicate.
+    assert topic_of("When was the treaty signed in Paris?", None) == "the treaty"
+    assert topic_of("Who is the chief responsible for?", None) == "the chief"

@@ -151,6 +151,11 @@ def restate(question: str, context: str, answer: str | None) -> str | None:
     return f"{points['ask']} {answer} {claim['verb']}{claim['rest']}?"
 
 
+# "How did the hackers break in?", "Why was the vote delayed?": the manner or cause of an
+# event, which a follow-up's "that" then stands for.
+_HOW_OR_WHY = re.compile(r"^\s*(?:how|why)\s+(?:did|does|do|was|were|is|are|has|have|had)\b", re.I)
+
+
 def _about_event(question: str, said: Said) -> str | None:
     """A follow-up asking where, when or by whom an event was, spelled out as one about
     what happened: "Where was that?" after "What happened on November 19?" reads "Where
@@ -161,6 +166,10 @@ def _about_event(question: str, said: Said) -> str | None:
     ("launched a precision strike"). Other questions about the event: `_event_as_it`.
     None unless the last turn was one "What happened ...?" question."""
     asks = _ABOUT_IT.match(question.strip())
+    if asks is not None and asks["wh"] and _HOW_OR_WHY.match(said.question):
+        # "When did that happen?" after "How did the hackers break in?": "that" is the
+        # break-in, asked again with "when" (it had been "When did the hackers happen?").
+        return _ask_with(asks["wh"], said)
     subject = subject_of(said.question)
     if subject is None or said.question.count("?") > 1:
         return None

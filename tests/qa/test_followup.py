@@ -2021,3 +2021,16 @@ def test_the_subject_after_be_runs_to_a_noun_at_the_end() -> None:
     # A participle is the verb, and a preposition at the end belongs to a predicate.
     assert topic_of("When was the treaty signed in Paris?", None) == "the treaty"
     assert topic_of("Who is the chief responsible for?", None) == "the chief"
+
+
+def test_when_did_that_happen_after_how_asks_when_of_the_same_deed() -> None:
+    said = Said("How did the hackers break in?", "a stolen password")
+    assert resolve("When did that happen?", said).text == "When did the hackers break in?"
+    assert resolve("Where was that?", said).text == "Where did the hackers break in?"
+    sunk = Said("How was the ship sunk?", "by a torpedo")
+    assert resolve("When did it happen?", sunk).text == "When was the ship sunk?"
+    # A count is no deed to ask again: both questions are searched together.
+    died = Said("How many people died?", "12")
+    assert resolve("When did that happen?", died).text == (
+        "How many people died? When did that happen?"
+    )

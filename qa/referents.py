@@ -468,6 +468,20 @@ def _many_things(phrase: str) -> bool:
     return "and" in (w.lower() for w in head) or looks_plural(" ".join(head))
 
 
+def _reason_things(said: Said, phrases: Phrases | None) -> str | None:
+    """The things a manner or reason answered names, which "they" done to stands for: a
+    plural noun phrase in small letters ("cracks in its concrete lining" of "Why was the
+    tunnel closed?"), after a question about one thing; else None."""
+    answer = _answer(said)
+    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    if asked not in ("how", "why") or not answer[:1].islower() or _deed(answer):
+        return None
+    topic = topic_of(said.question, phrases)
+    if not _many_things(answer) or topic is None or not _one_thing(topic):
+        return None
+    return answer if words(answer)[0].lower() in DETERMINERS else f"the {answer}"
+
+
 def _one_thing(phrase: str) -> bool:
     """Whether a noun phrase is one thing by its form: a determiner and a singular noun
     before any preposition ("the strike on November 19", not "the talks in Beirut")."""
@@ -741,7 +755,10 @@ def put_in(
         elif pointer.index == passive_subject:
             # "Where were they held?" after "Who hailed the talks?": what is done to
             # "they" was done to the thing asked about, not by the one who did it.
-            referent = object_of(said) or referent
+            # "When were they discovered?" after "Why was the tunnel closed?" / "cracks in
+            # its concrete lining": the cracks, not the tunnel.
+            things = _reason_things(said, phrases) if word in _PLURAL else None
+            referent = object_of(said) or things or referent
         if referent is not None and named and referent.removesuffix("’s") in named:
             # `named`: who the question's other pointers were found to be ("Where will
             # Dorian Halvek serve it?"): "it" is not him.

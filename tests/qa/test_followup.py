@@ -2034,3 +2034,14 @@ def test_when_did_that_happen_after_how_asks_when_of_the_same_deed() -> None:
     assert resolve("When did that happen?", died).text == (
         "How many people died? When did that happen?"
     )
+
+
+def test_they_done_to_after_a_reason_are_the_things_given() -> None:
+    closed = Said("Why was the Harlow Ridge Tunnel closed?", "cracks in its concrete lining")
+    assert resolve("When were they discovered?", closed).text == (
+        "When were the cracks in its concrete lining discovered?"
+    )
+    # "it" is still the tunnel, and "they" who act after a body's reason is the body.
+    assert "cracks" not in resolve("When was it reopened?", closed).text
+    union = Said("Why did the union strike?", "pay cuts")
+    assert "pay cuts demand" not in resolve("What did they demand?", union).text

@@ -696,6 +696,10 @@ def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     return None
 
 
+# A question ending on a word of time that wants a date after it ("... done since").
+_DANGLING_TIME = re.compile(r"\b(?:since|until|till|before|after)$", re.IGNORECASE)
+
+
 def put_in(
     question: str, said: Said, phrases: Phrases | None = None, named: str = ""
 ) -> str | None:
@@ -810,5 +814,8 @@ def put_in(
     # A question that asks for a time is not pinned to one: "When will it be restored?"
     # after "How many homes lost power?" asks when, whatever day its sentence tells of.
     if pinned and not date_phrases(text) and answer_type(text) != DATE:
-        text = f"{plain_question(text)} on {said.dates[0]}?"
+        # "What has the firm done since?" is since that day, not "since on October 12".
+        plain = plain_question(text)
+        on = "" if _DANGLING_TIME.search(plain) else " on"
+        text = f"{plain}{on} {said.dates[0]}?"
     return text if text != question else None

@@ -2045,3 +2045,13 @@ def test_they_done_to_after_a_reason_are_the_things_given() -> None:
     assert "cracks" not in resolve("When was it reopened?", closed).text
     union = Said("Why did the union strike?", "pay cuts")
     assert "pay cuts demand" not in resolve("What did they demand?", union).text
+
+
+def test_a_follow_up_ending_on_since_is_pinned_since_the_day() -> None:
+    from qa.referents import put_in
+
+    said = Said("Whose password did the hackers use?", "", ("October 12",))
+    assert put_in("What has that firm done since?", said) == (
+        "What has the firm done since October 12?"
+    )
+    assert put_in("What did that firm say?", said) == "What did the firm say on October 12?"

@@ -20,10 +20,12 @@ from qa.apposition import (
     name_pattern,
     noun_of,
     of_the_role,
+    role_asked,
     role_noun,
     written_role,
 )
-from qa.person_nouns import is_body, names_a_role
+from qa.person_nouns import is_body, may_be_someone, names_a_role
+from qa.reading import ReadSpan
 from qa.referring import PREPOSITIONS
 
 
@@ -353,3 +355,21 @@ def _written(attached: str, sentences: list[Sentence]) -> bool:
 def _name(role: str, text: str) -> str:
     found = name_beside(role, text, loose=True)
     return text[found[0] : found[1]] if found is not None else ""
+
+
+def someone_for_the_role(spans: list[ReadSpan], question: str) -> list[ReadSpan]:
+    """`spans` for a question asking who holds a person's role ("Who led the project?"),
+    each that names no one ("University of Leiden" of "Dr. Liesbeth Vermaat, 52, a
+    maritime historian at the University of Leiden who led the project") taken over by
+    the reader's runner-up in its sentence where that may be someone and the reader
+    believed the span (margin over 0). A body or place named for the role is withheld
+    (ArticleQA.decide); the name beside it is what the sentence says holds it. Where the
+    runner-up is no one either, the span stays, and is withheld as before."""
+    role = role_asked(question)
+    if role is None or not may_be_someone(role.split(" of ", 1)[0]):
+        return spans
+    kept = []
+    for span in spans:
+        beside = span.beside() if span.margin > 0 and not may_be_someone(span.text) else None
+        kept.append(beside if beside is not None and may_be_someone(beside.text) else span)
+    return kept

@@ -28,6 +28,7 @@ from qa.outside import not_outside
 from qa.place_asked import not_people
 from qa.reading import ReadSpan
 from qa.referring import pointers
+from qa.role_holder import someone_for_the_role
 from qa.shares import not_levels, not_shares
 from qa.time_of_day import of_the_date, of_the_day
 from qa.untold import not_untold
@@ -99,6 +100,8 @@ def fitting_spans(
     spans = not_the_role_named(spans, question, sentences)
     # "Who chairs the group?" is answered by the chairwoman's name, not "chairwoman".
     spans = named_holders(spans, question, sentences)
+    # "Who led the project?" by the historian named beside her university, not by it.
+    spans = someone_for_the_role(spans, question)
     # "When was Thomas Baird born?" is answered from the brackets of his life.
     return from_the_life(spans, life_told)
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from index.sentences import split_sentences
 from qa.apposition import role_asked
-from qa.role_holder import holder, holds_another, names_beside, naming, owns_the_role
+from qa.reading import ReadSpan
+from qa.role_holder import (
+    holder,
+    holds_another,
+    names_beside,
+    naming,
+    owns_the_role,
+    someone_for_the_role,
+)
 
 RECALL = split_sentences(
     "Aster's chief executive, Laura Brennan, said quality was the first priority.\n"
@@ -300,3 +308,17 @@ def test_a_body_before_a_role_is_whose_it_is() -> None:
     assert union[1].text[start:end] == "Denise Okafor"
     # A rank before the role is no owner: the deputy is another.
     assert holder("the deputy president", union) is None
+
+
+def test_a_body_read_for_a_persons_role_gives_way_to_the_name_beside_it() -> None:
+    name = ReadSpan("Dr. Liesbeth Vermaat", 10, 30, 3, -1.0)
+    body = ReadSpan("University of Leiden", 70, 90, 3, 6.7, runner_up=lambda: name)
+    assert someone_for_the_role([body], "Who led the project?") == [name]
+    # Not where the reader did not believe the body, nor for a question of no role.
+    unsure = ReadSpan("University of Leiden", 70, 90, 3, -0.5, runner_up=lambda: name)
+    assert someone_for_the_role([unsure], "Who led the project?") == [unsure]
+    assert someone_for_the_role([body], "Who paid for the dig?") == [body]
+    # A runner-up that is no one either leaves the span to be withheld.
+    place = ReadSpan("the museum", 5, 15, 3, -2.0)
+    no_one = ReadSpan("University of Leiden", 70, 90, 3, 6.7, runner_up=lambda: place)
+    assert someone_for_the_role([no_one], "Who led the project?") == [no_one]

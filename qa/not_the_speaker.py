@@ -50,6 +50,11 @@ _APPOSITION_LAST = re.compile(
 )
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
+# A name opening the clause, then a comma and what it is called in small letters, up to
+# the name found: "Dr. Priya Anand, a marine biologist with the ".
+_INSIDE_APPOSITION = re.compile(
+    r"(?:^|[;:]\s+)(?P<who>(?-i:[A-Z])[^,;:“”\"]{0,60}),\s+(?-i:[a-z])[^,;:“”\"]{0,80}$"
+)
 
 
 def not_speakers(
@@ -85,6 +90,12 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
     before = _APPOSITION_BEFORE.search(sentence.text, 0, who_start)
     if before is not None:
         who_start = before.start("what")
+    inside = _INSIDE_APPOSITION.search(sentence.text, 0, who_start)
+    if inside is not None:
+        # "Dr. Priya Anand, a marine biologist with the Coastal Research Institute,
+        # cautioned ...": the name found is in what the speaker is called, and the
+        # speaker is the name before it.
+        who_start = inside.start("who")
     who = set(terms(sentence.text[who_start:who_end]))
     said = set(terms(sentence.text[:who_start] + " " + sentence.text[who_end:]))
     return not (asked & who) and bool(asked & said)

@@ -214,7 +214,8 @@ def set_aside(spans: Sequence[ReadSpan], unfit: Callable[[ReadSpan], bool]) -> l
             kept.append(span)
             continue
         beside = span.beside() if span.margin > 0 else None
-        if beside is not None and not unfit(beside):
+        # A runner-up of only "the" or "a" says nothing: no answer.
+        if beside is not None and normalize(beside.text) and not unfit(beside):
             kept.append(beside)
     return kept
 

@@ -16,7 +16,9 @@ ARTICLE = (
     "The museum was closed, and its director, Alan Greaves, said it would reopen soon. "
     '"We will not move," said Priya Raman, the shipping line operations director. '
     "The airport is the tenth-busiest in the United States for total passengers. "
-    '"They won," said Denise Okafor, 52, president of the union local.'
+    '"They won," said Denise Okafor, 52, president of the union local. '
+    "Dr. Priya Anand, a marine biologist with the Coastal Research Institute, cautioned "
+    "against blaming a single cause."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -80,3 +82,10 @@ def test_a_question_about_the_speaker_or_the_saying_keeps_the_speaker() -> None:
     assert _kept("Who won?", president) == []
     # The question names the speaker ("Okafor"): it asks about him.
     assert _kept("Who is Okafor?", okafor) == ["Okafor"]
+
+
+def test_a_name_in_what_the_speaker_is_called_is_about_the_speaker() -> None:
+    # The speaker is Dr. Anand, named before what she is called: the institute is hers.
+    institute = [_span("Coastal Research Institute", 9)]
+    asked = "Which organisation does Priya Anand work for?"
+    assert _kept(asked, institute) == ["Coastal Research Institute"]

@@ -499,3 +499,11 @@ def test_a_span_set_aside_gives_way_to_its_runner_up_where_believed() -> None:
     assert kept == [reason, fit]
     # A runner-up unfit too is left out with the span.
     assert set_aside([believed], lambda span: True) == []
+
+
+def test_a_runner_up_of_only_a_determiner_is_no_answer() -> None:
+    from qa.reading import set_aside
+
+    the = ReadSpan("the", 0, 3, 0, 1.0)
+    believed = ReadSpan("Coastal Research Institute", 10, 36, 0, 4.9, runner_up=lambda: the)
+    assert set_aside([believed], lambda span: span is believed) == []

@@ -141,7 +141,7 @@ def _referent(
     if led is not None:
         rest = said.question[led.end() :]
         said = replace(said, question=rest[:1].upper() + rest[1:])
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    asked = _question_word(said)
     answer = _answer(said)
     if pointer.kind in NOUN_POINTERS:
         named = (
@@ -468,12 +468,17 @@ def _many_things(phrase: str) -> bool:
     return "and" in (w.lower() for w in head) or looks_plural(" ".join(head))
 
 
+def _question_word(said: Said) -> str:
+    """The last question's first word, in small letters ("why"); "" for none."""
+    return said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+
+
 def _reason_things(said: Said, phrases: Phrases | None) -> str | None:
     """The things a manner or reason answered names, which "they" done to stands for: a
     plural noun phrase in small letters ("cracks in its concrete lining" of "Why was the
     tunnel closed?"), after a question about one thing; else None."""
     answer = _answer(said)
-    asked = said.question.split(maxsplit=1)[0].lower() if said.question.strip() else ""
+    asked = _question_word(said)
     if asked not in ("how", "why") or not answer[:1].islower() or _deed(answer):
         return None
     topic = topic_of(said.question, phrases)

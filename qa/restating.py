@@ -25,6 +25,7 @@ from qa.earlier_question import (
     first_name,
     happened_to,
     leads_with_preposition,
+    looks_plural,
     plain_question,
     subject_of,
     subject_words,
@@ -708,6 +709,10 @@ def _name_alone(rest: str) -> bool:
     return word in AUXILIARIES | PREPOSITIONS or base_form(word) is not None
 
 
+# Determiners of one thing.
+_ONE = frozenset("the a an this that its his her their".split())
+
+
 def _recounted(tokens: list[str], question: str) -> str | None:
     """ "And barns?" after "How many homes were destroyed?": the same count of the other
     things ("How many barns were destroyed?"; joined, the reader gave the homes' "15"
@@ -722,6 +727,11 @@ def _recounted(tokens: list[str], question: str) -> str | None:
     if named[0][:1].isupper() and not counts_subject(counted):
         # "And the Social Democrats?" after "How many seats did the Civic Alliance get?":
         # another party's seats, not a count of Social Democrats (the subject, below).
+        return None
+    if tokens[0].lower() in _ONE and not looks_plural(named[-1]) and not counts_subject(counted):
+        # "And the lifeboat?" after "How many sailors did her crew winch up?": one thing
+        # is no count of sailors, but who else did it (the subject, below); it had been
+        # "How many lifeboat did her crew winch up?".
         return None
     if named[0][:1].isupper() and first_name(question) is not None:
         # "And German?" after "How many of the hostages were Norwegian?": a name for the

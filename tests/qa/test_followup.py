@@ -2055,3 +2055,12 @@ def test_a_follow_up_ending_on_since_is_pinned_since_the_day() -> None:
         "What has the firm done since October 12?"
     )
     assert put_in("What did that firm say?", said) == "What did the firm say on October 12?"
+
+
+def test_one_thing_after_a_count_asks_of_it_not_a_count_of_it() -> None:
+    winched = Said("How many sailors did her crew winch up?", "three")
+    assert "How many lifeboat" not in resolve("And the lifeboat?", winched).text
+    # Things named as a plural are counted instead; a counted subject is swapped whole.
+    assert resolve("And the women?", winched).text == "How many women did her crew winch up?"
+    destroyed = Said("How many homes were destroyed?", "15")
+    assert resolve("And barns?", destroyed).text == "How many barns were destroyed?"

@@ -163,8 +163,13 @@ def _referent(
             # An answer to "where" or "when" is a place or a time, though its name may
             # look like a person's ("Porto Salina").
             placed = asked in ("where", "when")
-            named = _person_in(answer) or (None if placed else _name_in(answer))
             subject = topic_of(said.question, phrases)
+            if asked in ("how", "why") and _someone_named(subject, word):
+                # "Who coaches her?" after "How did Marchetti qualify for the match?" /
+                # "by winning the Candidates Tournament in Madrid": Marchetti, not a name
+                # in how she did it.
+                return subject
+            named = _person_in(answer) or (None if placed else _name_in(answer))
             if subject is not None and names_a_role(subject) and not _other_sex(word, subject):
                 # "What's his name?" after "What did the mayor of Marnoz do?" / "ordered
                 # the entire Kestrel Ridge ski area closed": the mayor, whom the question
@@ -466,6 +471,14 @@ def _many_things(phrase: str) -> bool:
     if not head or head[-1][:1].isupper():
         return False
     return "and" in (w.lower() for w in head) or looks_plural(" ".join(head))
+
+
+def _someone_named(subject: str | None, word: str) -> bool:
+    """Whether a question's subject is someone by name ("Marchetti", "Dr. Lena Okafor")
+    whom `word` ("he", "her") may stand for."""
+    if subject is None or not subject[:1].isupper() or not may_be_someone(subject):
+        return False
+    return not is_body(subject) and not _other_sex(word, subject)
 
 
 def _question_word(said: Said) -> str:

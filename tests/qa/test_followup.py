@@ -2064,3 +2064,12 @@ def test_one_thing_after_a_count_asks_of_it_not_a_count_of_it() -> None:
     assert resolve("And the women?", winched).text == "How many women did her crew winch up?"
     destroyed = Said("How many homes were destroyed?", "15")
     assert resolve("And barns?", destroyed).text == "How many barns were destroyed?"
+
+
+def test_she_after_how_someone_did_it_is_that_someone() -> None:
+    won = "by winning the Candidates Tournament"
+    qualified = Said("How did Marchetti qualify for the match?", won)
+    assert resolve("Who coaches her?", qualified).text == "Who coaches Marchetti?"
+    # A subject that is no one by name leaves the name in the answer.
+    found = Said("How did police find the suspect?", "by tracing a call from John Smith")
+    assert resolve("Who is he?", found).text == "Who is John Smith?"

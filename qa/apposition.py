@@ -113,6 +113,12 @@ _GENDERED = {
 _ROLE_INITIALS = re.compile(r"\b(?:CEO|CFO|COO|CTO)\b")
 
 
+def held_by_someone(role: str) -> bool:
+    """Whether a role asked is a person's ("the referee of the final", "the leader of
+    the group"), not a thing's ("the capital of Peru")."""
+    return may_be_someone(role.split(" of ", 1)[0])
+
+
 def noun_of(role: str) -> str:
     """The noun of a role asked, as asked: "referee" of "the referee of the final"."""
     return role.split(" of ", 1)[0].split()[-1]
@@ -496,7 +502,7 @@ def role_name_asked(question: str) -> str | None:
     # "the Helena Mara's captain": the name owns the role, as in "Who is Aster's ...?"
     phrase = re.sub(r"^the\s+(?=(?-i:[A-Z])[^’']*[’']s\s)", "", phrase, flags=re.IGNORECASE)
     role = role_asked(f"Who is {phrase}?")
-    return role if role is not None and may_be_someone(role.split(" of ", 1)[0]) else None
+    return role if role is not None and held_by_someone(role) else None
 
 
 # Between an owner and the role's noun: its "’s" and up to two words in small letters.

@@ -31,6 +31,7 @@ from qa.answerability import features as answerability
 from qa.apposition import (
     apposition,
     called_before,
+    held_by_someone,
     kind_named,
     name_beside,
     role_asked,
@@ -537,7 +538,7 @@ class ArticleQA:
         # names no ambassador: qa.role_holder.restates_role).
         unnamed = (
             (named is not None and not fits_type(NAME, text, False))
-            or (may_be_someone(role.split(" of ", 1)[0]) and not may_be_someone(text))
+            or (held_by_someone(role) and not may_be_someone(text))
             or restates_role(text, role)
         )
         # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals",

@@ -14,6 +14,7 @@ from index.sentences import Sentence
 from qa.acronyms import initials_of
 from qa.apposition import (
     HEADS,
+    held_by_someone,
     held_elsewhere,
     holds_other_role,
     name_beside,
@@ -366,7 +367,7 @@ def someone_for_the_role(spans: list[ReadSpan], question: str) -> list[ReadSpan]
     (ArticleQA.decide); the name beside it is what the sentence says holds it. Where the
     runner-up is no one either, the span stays, and is withheld as before."""
     role = role_asked(question)
-    if role is None or not may_be_someone(role.split(" of ", 1)[0]):
+    if role is None or not held_by_someone(role):
         return spans
     kept = []
     for span in spans:

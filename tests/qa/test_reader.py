@@ -117,3 +117,26 @@ def test_passage_budget_leaves_room_for_the_question_and_its_markers() -> None:
     assert encodings[1].offsets[-2][1] < len(fitting) + len(" more")  # truncated
     # Counts are capped where the tokenizer truncates.
     assert reader.token_count(" ".join(["strike"] * 1000)) == reader.max_length
+
+
+def test_curly_quotation_marks_read_as_straight_ones() -> None:
+    # News sites write "Lebanon’s"; the reader learned "Lebanon's". The same sentence read
+    # both ways gives the same span and scores, shown with the article's own marks.
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    curly = (
+        "Lebanon’s foreign ministry has hailed the recent round of talks with Israel in "
+        "Ras EnNakoura as a significant breakthrough, according to a source cited by LBCI TV."
+    )
+    straight = curly.replace("’", "'")
+    question = "Who hailed the talks as a breakthrough?"
+    (as_curly,) = reader.read(question, [curly])
+    (as_straight,) = reader.read(question, [straight])
+    assert as_curly.text == "Lebanon’s foreign ministry"
+    assert as_straight.text == "Lebanon's foreign ministry"
+    assert (as_curly.start, as_curly.end, as_curly.margin) == (
+        as_straight.start,
+        as_straight.end,
+        as_straight.margin,
+    )

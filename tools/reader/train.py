@@ -40,7 +40,11 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from tokenizers import Encoding  # noqa: E402
 
-from qa.reader.onnx_reader import DEFAULT_TOKENIZER_PATH, load_tokenizer  # noqa: E402
+from qa.reader.onnx_reader import (  # noqa: E402
+    DEFAULT_TOKENIZER_PATH,
+    load_tokenizer,
+    straight_quotes,
+)
 from tools.reader.split import side_keep, split_files  # noqa: E402
 from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
 from tools.reader.windows import Window, build_windows  # noqa: E402
@@ -115,7 +119,9 @@ def encode_windows(tok: Any, windows: Sequence[Window]) -> tuple[list[Encoded], 
     chunk = 512
     for lo in range(0, len(windows), chunk):
         part = windows[lo : lo + chunk]
-        encs = tok.encode_batch([(w.question, w.passage) for w in part])
+        # Quotation marks straight, as the shipped reader reads them (qa.reader.onnx_reader).
+        pairs = [(straight_quotes(w.question), straight_quotes(w.passage)) for w in part]
+        encs = tok.encode_batch(pairs)
         for w, e in zip(part, encs, strict=True):
             s, t, cut = token_labels(e, w)
             truncated += cut

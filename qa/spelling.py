@@ -152,6 +152,9 @@ _NOT = ("'t", "’t")
 # A capitalised plural with the possessive mark after it ("Farmers' Voice"), not "’s".
 _PLURAL_OWNER = re.compile(r"(?<![\w’'-])([A-Z][\w-]*s)(['’])\s+([^\W\d_][\w-]*)")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+# An apostrophe inside a word ("Redfield's", "don't") or after a plural's "s" ("the
+# miners' families"): not a quotation mark, which stands against a word's other side.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Words after which a name's plural is no possessive: they cannot be what it owns.
 _NOT_OWNED = (
@@ -340,6 +343,10 @@ class ArticleWords:
         self._stated = stated_days
         # "in '53": the article's one year that ends so (qa.dates.name_years).
         self._years = stated_years(" ".join(sentences))
+        # The apostrophe the article writes ("Redfield’s" or "Redfield's"): a question's is
+        # written so, so that its words are found as the article has them.
+        joined = " ".join(sentences)
+        self._apostrophe = "’" if joined.count("’") > joined.count("'") else "'"
         counts, self._capitals = _usual_forms([*found, *(_WORD.findall(text) for text in head)])
         # Every word in order, lower case, space-separated: has_phrase is one search.
         self._flat = f" {' '.join(w.lower() for words in found for w in words)} "
@@ -662,6 +669,7 @@ class ArticleWords:
         spelled = self.spell(tidied)
         # A mended word can complete a date ("novmber 23"): tidy once more.
         cleaned = spelled if spelled == tidied else tidy(spelled)
+        cleaned = _APOSTROPHE.sub(self._apostrophe, cleaned)
         # "on the 23rd": the article's one date on that day, as it names it; "in '53",
         # its one year that ends so.
         return name_years(name_days(cleaned, self._stated), self._years)

@@ -323,6 +323,20 @@ def test_a_names_apostrophe_typed_away_comes_back() -> None:
     assert words.clean("who are the kennedys") == "Who are the Kennedys?"
 
 
+def test_a_question_writes_its_apostrophes_as_the_article_does() -> None:
+    # News sites write "Redfield’s"; people type "Redfield's" (and phones the other way):
+    # a rule looking for the question's words in the article finds them either way.
+    curly = ArticleWords(["Redfield’s campaign manager, Diane Koh, asked the miners’ families."])
+    assert curly.clean("Who manages Redfield's campaign?") == "Who manages Redfield’s campaign?"
+    assert curly.clean("What did the miners' families say?") == (
+        "What did the miners’ families say?"
+    )
+    straight = ArticleWords(["Redfield's campaign manager, Diane Koh, spoke."])
+    assert straight.clean("Who manages Redfield’s campaign?") == "Who manages Redfield's campaign?"
+    # A quotation mark is no apostrophe: as typed.
+    assert curly.clean("Who called it 'a disgrace'?") == "Who called it 'a disgrace'?"
+
+
 def test_a_names_plural_or_a_slip_is_no_possessive() -> None:
     words = ArticleWords(
         [

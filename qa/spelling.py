@@ -42,6 +42,7 @@ from qa.acronyms import Acronyms
 from qa.dates import MonthDay, find_dates, name_days, name_years, stated_years
 from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
+from qa.keyboard import struck_beside, struck_far
 from qa.limits import check_history
 from qa.question_form import tidy
 from qa.referring import (
@@ -98,14 +99,16 @@ def _english_rank() -> dict[str, int]:
     return {word: i for i, word in enumerate(english_listing())}
 
 
-def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
+def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool, bool]:
     """How likely a slip of the finger turns `word` into `typed`, as a sort key (lower is
     likelier): fewer edits; the same first letter (slips rarely hit it); and a word
     holding every letter typed, as a dropped, doubled or swapped letter leaves it, over
     one that needs a wrong key struck ("besat": "beast" over "best", "whre": "where" over
     "were"). Counting letters instead ("thetre": "theatre" over "there") mended fewer of
-    the split's typos (tools/typed_check, docs/measurements.md)."""
-    return edits, word[0] != typed[0], not holds_every_letter(typed, word)
+    the split's typos (tools/typed_check, docs/measurements.md). Last, a wrong key struck
+    far from the right one is the least likely slip (qa.keyboard): "psnel" is "panel"
+    rather than "pinel", and "whoo" still "who", a letter doubled, before "whop"."""
+    return edits, word[0] != typed[0], not holds_every_letter(typed, word), struck_far(typed, word)
 
 
 def holds_every_letter(typed: str, word: str) -> bool:
@@ -194,13 +197,17 @@ def question_word(typed: str, following: str | None = None) -> str | None:
     letter typed (`holds_every_letter`, as `likelihood` ranks any other word):
     "wher" -> "where", not "when", which needs a wrong key struck; then the one the
     `following` word goes with (`_by_next_word`: "hwo many" -> "how"). None when no word
-    is near, or several still are ("hwo is": "who", "how")."""
+    is near, or several still are ("hwo is": "who", "how"). Of wrong keys struck, one
+    beside the right key (qa.keyboard): "whp" is "who", not "why"."""
     from rapidfuzz.distance import OSA
 
     near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
     if len(near) > 1:
         # None holding every letter ("whi": a wrong key in "who" or "why"): still a tie.
         near = [w for w in near if holds_every_letter(typed, w)] or near
+    if len(near) > 1:
+        # A wrong key beside the right one: "whp" is "who" (p beside o), not "why".
+        near = [w for w in near if struck_beside(typed, w)] or near
     if len(near) > 1:
         near = _by_next_word(near, following)
     return near[0] if len(near) == 1 else None

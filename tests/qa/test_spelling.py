@@ -230,7 +230,10 @@ def test_a_tie_between_question_words_is_broken_by_the_next_word() -> None:
     assert words.spell("Whi proposed it") == "Who proposed it"
     # Nothing to tell them apart: as typed.
     assert words.spell("Hwo is Midna") == "Hwo is Midna"
-    assert words.spell("Whi does it rain") == "Whi does it rain"
+    assert words.spell("Wh does it rain") == "Wh does it rain"
+    # A wrong key tells them apart where the next word does not (qa.keyboard): i is
+    # beside o, not y.
+    assert words.spell("Whi does it rain") == "Who does it rain"
     assert words.spell("hwo spoke") == "hwo spoke"
 
 

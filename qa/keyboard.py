@@ -1,0 +1,52 @@
+"""Keys beside each other on a QWERTY keyboard: the wrong key a hurried typist strikes.
+
+A slip of the finger lands on a neighbouring key far more often than on any other, so of
+two words one wrong key away from what was typed, the one whose right key is beside the
+one struck is the likelier meant: "whp" is "who" (p is beside o), not "why".
+"""
+
+from __future__ import annotations
+
+import functools
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# How far each row sits to the right of the one above, in keys: the rows are staggered.
+_STAGGER = (0.0, 0.25, 0.75)
+
+
+@functools.cache
+def _place(letter: str) -> tuple[int, float] | None:
+    for row, keys in enumerate(_ROWS):
+        column = keys.find(letter)
+        if column >= 0:
+            return row, column + _STAGGER[row]
+    return None
+
+
+def beside(a: str, b: str) -> bool:
+    """Whether letters `a` and `b` are neighbouring keys (the same row, one apart, or the
+    rows above and below, within three quarters of a key)."""
+    first, second = _place(a.lower()), _place(b.lower())
+    if first is None or second is None or first == second:
+        return False
+    rows, across = abs(first[0] - second[0]), abs(first[1] - second[1])
+    return (rows == 0 and across == 1) or (rows == 1 and across <= 0.75)
+
+
+def struck_beside(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter struck as the key beside it."""
+    wrong = _wrong_keys(typed, word)
+    return len(wrong) == 1 and beside(*wrong[0])
+
+
+def struck_far(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter struck as a key not beside it."""
+    wrong = _wrong_keys(typed, word)
+    return len(wrong) == 1 and not beside(*wrong[0])
+
+
+def _wrong_keys(typed: str, word: str) -> list[tuple[str, str]]:
+    """The (struck, meant) letters where `typed` and `word`, of one length, differ."""
+    if len(typed) != len(word):
+        return []
+    return [(t, w) for t, w in zip(typed.lower(), word.lower(), strict=True) if t != w]

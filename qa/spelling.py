@@ -348,11 +348,11 @@ class ArticleWords:
         if stated_days is None:
             stated_days = {day for sentence in sentences for day in find_dates(sentence)}
         self._stated = stated_days
+        joined = " ".join(sentences)
         # "in '53": the article's one year that ends so (qa.dates.name_years).
-        self._years = stated_years(" ".join(sentences))
+        self._years = stated_years(joined)
         # The apostrophe the article writes ("Redfield’s" or "Redfield's"): a question's is
         # written so, so that its words are found as the article has them.
-        joined = " ".join(sentences)
         self._apostrophe = "’" if joined.count("’") > joined.count("'") else "'"
         counts, self._capitals = _usual_forms([*found, *(_WORD.findall(text) for text in head)])
         # Every word in order, lower case, space-separated: has_phrase is one search.

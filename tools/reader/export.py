@@ -19,7 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from qa.reader.onnx_reader import DEFAULT_MODEL_PATH, DEFAULT_TOKENIZER_PATH, load_tokenizer
+from qa.reader.onnx_reader import (
+    DEFAULT_MODEL_PATH,
+    DEFAULT_TOKENIZER_PATH,
+    encode_pairs,
+    load_tokenizer,
+)
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
@@ -48,7 +53,8 @@ def peak_batches(questions: int = PEAK_QUESTIONS) -> Iterator[dict[str, Any]]:
     tokenizer = load_tokenizer(DEFAULT_TOKENIZER_PATH)
     for paragraph in load_paragraphs(files, limit=questions, keep=side_keep(files, "train")):
         for question in paragraph.questions:
-            encoded = tokenizer.encode(question.text, paragraph.context)
+            # As the reader reads them: quotation marks straight (qa.reader.onnx_reader).
+            (encoded,) = encode_pairs(tokenizer, question.text, [paragraph.context])
             yield {
                 "input_ids": torch.tensor([encoded.ids]),
                 "attention_mask": torch.tensor([encoded.attention_mask]),

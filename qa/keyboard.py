@@ -1,8 +1,11 @@
 """Keys beside each other on a QWERTY keyboard: the wrong key a hurried typist strikes.
 
 A slip of the finger lands on a neighbouring key far more often than on any other, so of
-two words one wrong key away from what was typed, the one whose right key is beside the
-one struck is the likelier meant: "whp" is "who" (p is beside o), not "why".
+two question words one wrong key away from what was typed, the one whose right key is
+beside the one struck is the likelier meant: "whp" is "who" (p is beside o), not "why"
+(qa.spelling.question_word). Only there: ranking other words so too changed which English
+word a name the article never writes was taken for ("Qing" became "Wing", not "King"),
+which no typed question gained by (docs/measurements.md).
 """
 
 from __future__ import annotations
@@ -35,18 +38,7 @@ def beside(a: str, b: str) -> bool:
 
 def struck_beside(typed: str, word: str) -> bool:
     """Whether `typed` is `word` with one letter struck as the key beside it."""
-    wrong = _wrong_keys(typed, word)
-    return len(wrong) == 1 and beside(*wrong[0])
-
-
-def struck_far(typed: str, word: str) -> bool:
-    """Whether `typed` is `word` with one letter struck as a key not beside it."""
-    wrong = _wrong_keys(typed, word)
-    return len(wrong) == 1 and not beside(*wrong[0])
-
-
-def _wrong_keys(typed: str, word: str) -> list[tuple[str, str]]:
-    """The (struck, meant) letters where `typed` and `word`, of one length, differ."""
     if len(typed) != len(word):
-        return []
-    return [(t, w) for t, w in zip(typed.lower(), word.lower(), strict=True) if t != w]
+        return False
+    wrong = [(t, w) for t, w in zip(typed.lower(), word.lower(), strict=True) if t != w]
+    return len(wrong) == 1 and beside(*wrong[0])

@@ -42,7 +42,7 @@ from qa.acronyms import Acronyms
 from qa.dates import MonthDay, find_dates, name_days, name_years, stated_years
 from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
-from qa.keyboard import struck_beside, struck_far
+from qa.keyboard import struck_beside
 from qa.limits import check_history
 from qa.question_form import tidy
 from qa.referring import (
@@ -99,16 +99,14 @@ def _english_rank() -> dict[str, int]:
     return {word: i for i, word in enumerate(english_listing())}
 
 
-def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool, bool]:
+def likelihood(typed: str, word: str, edits: float) -> tuple[float, bool, bool]:
     """How likely a slip of the finger turns `word` into `typed`, as a sort key (lower is
     likelier): fewer edits; the same first letter (slips rarely hit it); and a word
     holding every letter typed, as a dropped, doubled or swapped letter leaves it, over
     one that needs a wrong key struck ("besat": "beast" over "best", "whre": "where" over
     "were"). Counting letters instead ("thetre": "theatre" over "there") mended fewer of
-    the split's typos (tools/typed_check, docs/measurements.md). Last, a wrong key struck
-    far from the right one is the least likely slip (qa.keyboard): "psnel" is "panel"
-    rather than "pinel", and "whoo" still "who", a letter doubled, before "whop"."""
-    return edits, word[0] != typed[0], not holds_every_letter(typed, word), struck_far(typed, word)
+    the split's typos (tools/typed_check, docs/measurements.md)."""
+    return edits, word[0] != typed[0], not holds_every_letter(typed, word)
 
 
 def holds_every_letter(typed: str, word: str) -> bool:

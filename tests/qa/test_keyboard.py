@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.keyboard import beside, struck_beside
-from qa.spelling import likelihood, question_word
+from qa.spelling import question_word
 
 
 def test_neighbouring_keys_in_a_row_and_across_the_staggered_rows() -> None:
@@ -27,7 +27,3 @@ def test_a_question_word_struck_beside_its_key_wins_the_tie() -> None:
     assert question_word("whi", "was") == "who"
     # Letters swapped leave no key to tell by: still a tie ("how did", "who did").
     assert question_word("hwo", "did") is None
-
-
-def test_of_two_words_a_wrong_key_away_the_one_beside_is_likelier() -> None:
-    assert likelihood("psnel", "panel", 1) < likelihood("psnel", "pinel", 1)

@@ -7,6 +7,8 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from index.quotes import straight_quotes
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -21,7 +23,8 @@ class Embedder(Protocol):
     """Turns texts into vectors for cosine search.
 
     `embed(texts)` returns a float32 array of shape (len(texts), dimensions) whose rows
-    are L2-normalised, so an inner product is a cosine similarity.
+    are L2-normalised, so an inner product is a cosine similarity. The bundled ones read
+    curly quotation marks as straight ones (index.quotes), on both sides of a search.
     """
 
     model_id: str
@@ -48,7 +51,7 @@ class MiniLMEmbedder:
         import numpy as np
 
         vectors = self._model.encode(
-            list(texts),
+            [straight_quotes(text) for text in texts],
             batch_size=64,
             normalize_embeddings=True,
             convert_to_numpy=True,

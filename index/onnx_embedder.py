@@ -36,6 +36,7 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from index.onnx_cpu import cpu_session
+from index.quotes import straight_quotes
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -148,7 +149,7 @@ class OnnxMiniLMEmbedder:
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
-            encodings = self._tokenizer.encode_batch(list(texts))
+            encodings = self._tokenizer.encode_batch([straight_quotes(t) for t in texts])
         width = max(len(e.ids) for e in encodings)
         rows = max(1, ATTENTION_BUDGET // (width * width))
         if len(encodings) <= rows:

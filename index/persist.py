@@ -22,7 +22,9 @@ from index.sentence_index import SentenceIndex, Splitter, article_checksum
 from index.sentences import Sentence, split_sentences
 from index.store import FaissStore
 
-FORMAT_VERSION = 2  # 2: FAISS indexes are id-mapped (IndexIDMap2)
+# 2: FAISS indexes are id-mapped (IndexIDMap2); 3: sentences embedded with straight
+# quotation marks (index.quotes), so a version 2 index's vectors are rebuilt
+FORMAT_VERSION = 3
 _POINTER = "CURRENT"
 _FILES = ("sentences.json", "sentences.faiss", "windows.faiss")
 

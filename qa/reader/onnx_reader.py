@@ -21,6 +21,7 @@ import numpy as np
 from tokenizers import Encoding, Tokenizer
 
 from index.onnx_cpu import CpuModel
+from index.quotes import straight_quotes
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -76,21 +77,10 @@ def encode_pairs(tok: Tokenizer, question: str, passages: Sequence[str]) -> list
     One pair at a time: for the few passages of a question, encode_batch's thread pool
     costs more than it saves, and takes a core from questions asked meanwhile.
     """
+    # Quotation marks as the reader learned them (index.quotes): written "Lebanon’s", the
+    # reader took "Ras EnNakoura" for who hailed the talks; written "Lebanon's", the ministry.
     asked = straight_quotes(question.strip())
     return [tok.encode(asked, straight_quotes(passage)) for passage in passages]
-
-
-# Curly quotation marks as the reader learned them: SQuAD's text mostly writes them
-# straight, and the tokenizer keeps "’" a token of its own, so the reader took "Ras
-# EnNakoura" for who hailed the talks in "Lebanon’s foreign ministry has hailed the talks
-# ... in Ras EnNakoura" and, written "Lebanon's", the ministry. One character for one: the
-# token offsets still index the text as given, so the spans shown keep the article's marks.
-_STRAIGHT = str.maketrans("‘’‚‛“”„‟", "''''" + '""""')
-
-
-def straight_quotes(text: str) -> str:
-    """`text` with curly quotation marks written straight, character for character."""
-    return text.translate(_STRAIGHT)
 
 
 def pad_batch(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:

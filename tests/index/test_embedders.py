@@ -99,3 +99,17 @@ def test_default_embedder_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(default_embedder(), MiniLMEmbedder)
     with pytest.raises(ValueError, match="unknown embedder 'fp16'"):
         default_embedder("fp16")
+
+
+@pytest.mark.parametrize("kind", EMBEDDERS)
+def test_curly_quotation_marks_embed_as_straight_ones(kind: str) -> None:
+    # News sites write "Lebanon’s" and “quoted”; the same sentence written straight must be
+    # the same vector, on the sentences' side and on the question's.
+    embedder = default_embedder(kind)
+    curly = "Lebanon’s ministry called the talks a “significant breakthrough” on ‘Tuesday’."
+    straight = "Lebanon's ministry called the talks a \"significant breakthrough\" on 'Tuesday'."
+    vectors = embedder.embed([curly, straight])
+    assert np.allclose(vectors[0], vectors[1], atol=1e-6)
+    # A question is embedded alone.
+    alone = [embedder.embed([text]) for text in ("Lebanon’s ministry", "Lebanon's ministry")]
+    assert np.allclose(*alone)

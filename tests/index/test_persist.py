@@ -28,7 +28,7 @@ def test_round_trip_keeps_sentences_and_vectors(tmp_path: Path, fake_embedder) -
 def test_manifest_records_what_the_index_is(tmp_path: Path, fake_embedder) -> None:
     save_index(SentenceIndex.build(TEXT, fake_embedder), tmp_path)
     manifest = json.loads((_current_version(tmp_path) / "manifest.json").read_text())
-    assert manifest["format_version"] == FORMAT_VERSION == 2
+    assert manifest["format_version"] == FORMAT_VERSION == 3
     assert manifest["model_id"] == fake_embedder.model_id
     assert manifest["dimensions"] == fake_embedder.dimensions
     assert manifest["sentence_count"] == 3
@@ -54,6 +54,18 @@ def test_foreign_model_is_stale(tmp_path: Path, fake_embedder) -> None:
 
     with pytest.raises(StaleIndex, match="model_id"):
         load_index(tmp_path, TEXT, OtherModel())
+
+
+def test_an_index_saved_before_straight_quotes_is_rebuilt(tmp_path: Path, fake_embedder) -> None:
+    # Version 2 embedded "Lebanon’s" as written; questions are now embedded straight.
+    save_index(SentenceIndex.build(TEXT, fake_embedder), tmp_path)
+    manifest_path = _current_version(tmp_path) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps({**manifest, "format_version": 2}))
+    with pytest.raises(StaleIndex, match="format_version is 2, expected 3"):
+        load_index(tmp_path, TEXT, fake_embedder)
+    index, note = open_index(tmp_path, TEXT, fake_embedder)
+    assert note.startswith("rebuilt") and len(index.sentences) == 3
 
 
 def test_corrupted_file_is_detected_and_rebuilt(tmp_path: Path, fake_embedder) -> None:

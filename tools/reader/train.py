@@ -40,11 +40,8 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from tokenizers import Encoding  # noqa: E402
 
-from qa.reader.onnx_reader import (  # noqa: E402
-    DEFAULT_TOKENIZER_PATH,
-    load_tokenizer,
-    straight_quotes,
-)
+from index.quotes import straight_quotes  # noqa: E402
+from qa.reader.onnx_reader import DEFAULT_TOKENIZER_PATH, load_tokenizer  # noqa: E402
 from tools.reader.split import side_keep, split_files  # noqa: E402
 from tools.reader.squad import DEFAULT_DATA_DIR, Paragraph, data_files, load_paragraphs  # noqa: E402
 from tools.reader.windows import Window, build_windows  # noqa: E402

@@ -452,6 +452,12 @@ class ArticleQA:
         typed as one are asked in turn (qa.compound); each half is asked whole, so that a
         question of many "and who ..." costs two reads, not one per "and"."""
         cleaned = self.words.clean(check_question(question))
+        readings = self.words.openings(cleaned)
+        if readings:
+            # "Wh does it rain": "who" or "why", as likely slips both; the answer the
+            # article supports best, each asked as it would be typed right.
+            decided = [self.decide(reading, history, split) for reading in readings]
+            return max(decided, key=lambda decision: decision.answer.score)
         history = self.cite_quoted(history)
         # "hi", "thanks", "help"; as typed too: tidying drops the thanks of "great, thanks".
         talk = small_talk(question) or small_talk(cleaned)

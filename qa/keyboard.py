@@ -42,3 +42,19 @@ def struck_beside(typed: str, word: str) -> bool:
         return False
     wrong = [(t, w) for t, w in zip(typed.lower(), word.lower(), strict=True) if t != w]
     return len(wrong) == 1 and beside(*wrong[0])
+
+
+def no_wrong_key(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` (one edit away) with a letter dropped, doubled or two
+    swapped, and so with no wrong key struck: "whoo" is "who" with its "o" doubled, where
+    "whom" would need an "m" struck as an "o", two keys apart. A letter added that
+    doubles none is no such slip ("whay" is no "why")."""
+    typed, word = typed.lower(), word.lower()
+    if len(typed) == len(word) + 1:
+        return any(
+            typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == word
+            for i in range(len(typed) - 1)
+        )
+    if len(typed) + 1 == len(word):
+        return True
+    return sorted(typed) == sorted(word)

@@ -42,7 +42,7 @@ from qa.acronyms import Acronyms
 from qa.dates import MonthDay, find_dates, name_days, name_years, stated_years
 from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
-from qa.keyboard import struck_beside
+from qa.keyboard import no_wrong_key, struck_beside
 from qa.limits import check_history
 from qa.question_form import tidy
 from qa.referring import (
@@ -53,6 +53,7 @@ from qa.referring import (
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
 )
+from qa.verbs import IRREGULAR_PASTS
 
 # Letters only, not touching a digit or "_": "23rd" and "A320s" are never words to mend.
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
@@ -122,8 +123,8 @@ def _as_typed(word: str, typed: str) -> str:
 
 # "how" asks a degree before these ("how many", "how long"); "who" and "why" never do.
 _DEGREES = frozenset("many much long old far often soon big large high tall".split())
-# A verb that agrees with its subject ("attacks", "proposed") follows "who", never "why"
-# or "how" ("Why does ...", "How did ..."): one that is not an auxiliary.
+# A verb that agrees with its subject ("attacks", "proposed", "won") follows "who", never
+# "why" or "how" ("Why does ...", "How did ..."): one that is not an auxiliary.
 _AGREEING_VERB = re.compile(r"^[a-z]+(?:ed|[^s]s)$")
 
 
@@ -135,7 +136,8 @@ def _by_next_word(near: list[str], following: str | None) -> list[str]:
         return near
     if following in _DEGREES and "how" in near:
         return ["how"]
-    if _AGREEING_VERB.match(following) and following not in AUXILIARIES and "who" in near:
+    agrees = _AGREEING_VERB.match(following) or following in IRREGULAR_PASTS  # "wh won"
+    if agrees and following not in AUXILIARIES and "who" in near:
         return ["who"]
     return near
 
@@ -189,14 +191,15 @@ def _owns(match: re.Match[str], stem: str) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def question_word(typed: str, following: str | None = None) -> str | None:
-    """The question word within one edit of `typed`, a word neither English nor the
-    article's ("whre" -> "where"). Where several are that near, the one holding every
-    letter typed (`holds_every_letter`, as `likelihood` ranks any other word):
-    "wher" -> "where", not "when", which needs a wrong key struck; then the one the
-    `following` word goes with (`_by_next_word`: "hwo many" -> "how"). None when no word
-    is near, or several still are ("hwo is": "who", "how"). Of wrong keys struck, one
-    beside the right key (qa.keyboard): "whp" is "who", not "why"."""
+def question_words(typed: str, following: str | None = None) -> tuple[str, ...]:
+    """The likeliest question words within one edit of `typed`, a word neither English
+    nor the article's ("whre" -> "where"); () when none is that near. Where several are:
+    those holding every letter typed (`holds_every_letter`, as `likelihood` ranks any
+    other word: "wher" -> "where", not "when", which needs a wrong key struck); then a
+    letter doubled over a wrong key ("whoo" -> "who", not "whom"); then, of wrong keys
+    struck, one beside the right key (qa.keyboard: "whp" -> "who", not "why"); then the
+    one the `following` word goes with (`_by_next_word`: "hwo many" -> "how"). Several
+    may be left ("wh does": "who", "why"): qa.bot asks each (`ArticleWords.openings`)."""
     from rapidfuzz.distance import OSA
 
     near = [w for w in QUESTION_WORDS if OSA.distance(typed, w, score_cutoff=1) <= 1]
@@ -204,10 +207,21 @@ def question_word(typed: str, following: str | None = None) -> str | None:
         # None holding every letter ("whi": a wrong key in "who" or "why"): still a tie.
         near = [w for w in near if holds_every_letter(typed, w)] or near
     if len(near) > 1:
+        # A letter doubled, dropped or swapped over a wrong key: "whoo" is "who", not
+        # "whom" (an "m" struck as an "o").
+        near = [w for w in near if no_wrong_key(typed, w)] or near
+    if len(near) > 1:
         # A wrong key beside the right one: "whp" is "who" (p beside o), not "why".
         near = [w for w in near if struck_beside(typed, w)] or near
     if len(near) > 1:
         near = _by_next_word(near, following)
+    return tuple(near)
+
+
+def question_word(typed: str, following: str | None = None) -> str | None:
+    """The one question word `typed` is a slip of (`question_words`), or None when there
+    is none or several are as likely ("wh does": "who", "why")."""
+    near = question_words(typed, following)
     return near[0] if len(near) == 1 else None
 
 
@@ -647,6 +661,34 @@ class ArticleWords:
             return False
         following = self._capitals.get(after.group(1).lower(), "")
         return following[:1].isupper() and self.has_phrase(f"{form} {following}")
+
+    def openings(self, question: str) -> list[str]:
+        """`question` (as `clean` gives it) read with each question word its first word
+        is as likely a slip of, when there are several ("Wh does it rain": "Who does it
+        rain", "Why does it rain"; `question_words`); [] otherwise. Nothing in the words
+        tells them apart, so qa.bot asks each and keeps the answer the article supports
+        best, as a reader asked in person would."""
+        found = list(_WORD.finditer(question))
+        lead = len(question) - len(question.lstrip())
+        if len(found) < 2 or found[0].start() != lead:
+            return []
+        if any(m.group(0).lower() in QUESTION_WORDS for m in found):
+            return []
+        typed = found[0].group(0)
+        key = typed.lower()
+        if key in self._counts or (found[1].group(0)[:1].isupper() and typed[:1].isupper()):
+            return []  # the article's word, or a name's first word ("Wen Jiabao")
+        near = question_words(key, found[1].group(0).lower())
+        if key in english_words():
+            # As `_mend` reads an English first word: not a word that opens questions
+            # itself ("was", "the"), and only a letter dropped, doubled or swapped.
+            if key in _OPENERS:
+                return []
+            near = tuple(w for w in near if w[0] == key[0] and holds_every_letter(key, w))
+        if len(near) < 2:
+            return []
+        rest = question[found[0].end() :]
+        return [f"{question[:lead]}{_as_typed(word, typed)}{rest}" for word in near]
 
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.keyboard import beside, struck_beside
+from qa.keyboard import beside, no_wrong_key, struck_beside
 from qa.spelling import question_word
 
 
@@ -27,3 +27,18 @@ def test_a_question_word_struck_beside_its_key_wins_the_tie() -> None:
     assert question_word("whi", "was") == "who"
     # Letters swapped leave no key to tell by: still a tie ("how did", "who did").
     assert question_word("hwo", "did") is None
+
+
+def test_a_letter_dropped_doubled_or_swapped_strikes_no_wrong_key() -> None:
+    assert no_wrong_key("whoo", "who")  # doubled
+    assert no_wrong_key("wh", "who") and no_wrong_key("hwo", "who")  # dropped, swapped
+    assert not no_wrong_key("whoo", "whom")  # an "m" struck as an "o"
+    assert not no_wrong_key("whay", "why")  # an "a" added that doubles nothing
+    assert not no_wrong_key("whp", "who")
+
+
+def test_a_doubled_letter_wins_the_tie_over_a_wrong_key() -> None:
+    # "whoo": "who" with its "o" doubled, or "whom" with an "m" struck far from the "o".
+    assert question_word("whoo", "was") == "who"
+    # "whay": "what" with its "t" struck as the "y" beside it, not "why" with an "a" added.
+    assert question_word("whay", "is") == "what"

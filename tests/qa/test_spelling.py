@@ -181,8 +181,9 @@ def test_a_question_word_typed_wrong_is_mended_before_the_article_words() -> Non
     assert words.spell("wehre did they meet") == "where did they meet"
     assert words.spell("wich envoy spoke") == "which envoy spoke"
     # Two question words as near ("hwo": "who", "how"), both holding every letter typed:
-    # left as typed.
-    assert words.spell("hwo spoke") == "hwo spoke"
+    # left as typed, unless the next word tells (a past tense agrees with "who").
+    assert words.spell("hwo is it") == "hwo is it"
+    assert words.spell("hwo spoke") == "who spoke"
     # Of two as near, the one a dropped letter leaves ("when" needs a wrong key struck),
     # though the article uses "when" and not "where".
     assert words.spell("wher did they meet") == "where did they meet"
@@ -234,7 +235,20 @@ def test_a_tie_between_question_words_is_broken_by_the_next_word() -> None:
     # A wrong key tells them apart where the next word does not (qa.keyboard): i is
     # beside o, not y.
     assert words.spell("Whi does it rain") == "Who does it rain"
-    assert words.spell("hwo spoke") == "hwo spoke"
+    # A verb's irregular past agrees with its subject too: "won", "said".
+    assert words.spell("Wh won the race") == "Who won the race"
+    assert words.spell("wh said it") == "who said it"
+
+
+def test_question_words_as_likely_as_each_other_are_each_read() -> None:
+    words = ArticleWords(["Zelda saves Midna when the village is attacked."])
+    assert words.openings("Wh does it rain?") == ["Who does it rain?", "Why does it rain?"]
+    assert words.openings("hwo is Midna") == ["who is Midna", "how is Midna"]
+    # One likeliest, a question word already, or a name: nothing to choose between.
+    assert words.openings("Whp does it rain?") == []
+    assert words.openings("Who is Midna?") == []
+    assert words.openings("Wh is who?") == []
+    assert words.openings("Wen Jiabao visited?") == []
 
 
 def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:

@@ -91,3 +91,18 @@ def test_a_keyword_query_gets_the_answer_its_question_gets(
         f"a {whole}",
         f"the group’s {whole}",
     )
+
+
+def test_an_opening_as_likely_who_as_how_is_asked_both_ways(bundled_bot: ArticleQA) -> None:
+    # "ho": "who" or "how" with a letter dropped, and "do" goes with both. Read as typed,
+    # the reader gave a shorter span at 0.42; asked both ways, the "how" question's
+    # answer is the one the article supports best, and the clean question's.
+    typed = "ho do Israeli officials see Hezbollah’s armed presence"
+    clean = "How do Israeli officials see Hezbollah’s armed presence?"
+    assert bundled_bot.words.openings(bundled_bot.words.clean(typed)) == [
+        "Who do Israeli officials see Hezbollah’s armed presence?",
+        clean,
+    ]
+    answer, expected = bundled_bot.ask(typed), bundled_bot.ask(clean)
+    assert answer.found and answer.text == expected.text
+    assert answer.score == expected.score

@@ -116,6 +116,15 @@ def holds_every_letter(typed: str, word: str) -> bool:
     return set(typed) <= set(word)
 
 
+def _asks_nothing(words: list[str]) -> bool:
+    """Whether a question of `words` may open with a question word typed wrong, even an
+    English word ("wat"): it has no question word of its own, and does not open with two
+    capitals ("Wen Jiabao ...": a name's first word)."""
+    asks = any(word.lower() in QUESTION_WORDS for word in words)
+    named = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
+    return not asks and not named
+
+
 def _as_typed(word: str, typed: str) -> str:
     """Lower-case `word` with a capital where the user typed one."""
     return word.capitalize() if typed[:1].isupper() else word
@@ -670,15 +679,14 @@ class ArticleWords:
         best, as a reader asked in person would."""
         found = list(_WORD.finditer(question))
         lead = len(question) - len(question.lstrip())
-        if len(found) < 2 or found[0].start() != lead:
-            return []
-        if any(m.group(0).lower() in QUESTION_WORDS for m in found):
+        words = [m.group(0) for m in found]
+        if len(found) < 2 or found[0].start() != lead or not _asks_nothing(words):
             return []
         typed = found[0].group(0)
         key = typed.lower()
-        if key in self._counts or (found[1].group(0)[:1].isupper() and typed[:1].isupper()):
-            return []  # the article's word, or a name's first word ("Wen Jiabao")
-        near = question_words(key, found[1].group(0).lower())
+        if key in self._counts:
+            return []  # the article's own word
+        near = question_words(key, words[1].lower())
         if key in english_words():
             # As `_mend` reads an English first word: not a word that opens questions
             # itself ("was", "the"), and only a letter dropped, doubled or swapped.
@@ -693,12 +701,8 @@ class ArticleWords:
     def spell(self, text: str) -> str:
         """`text` with each word spelled as the article spells it (see the module doc)."""
         lead = len(text) - len(text.lstrip())  # where the question's first word can start
-        # An English first word is read as a mistyped question word only in a question
-        # with none, and not before a capital ("Wen Jiabao ..."): a name's first word.
         found = _WORD.findall(text)
-        asks = any(word.lower() in QUESTION_WORDS for word in found)
-        named = len(found) > 1 and found[0][:1].isupper() and found[1][:1].isupper()
-        english = not asks and not named
+        english = _asks_nothing(found)
         following = found[1].lower() if len(found) > 1 else None
         # "... could lead to wat": a question word typed wrong may end a question too.
         last = len(text.rstrip(" ?!.")) if english and len(found) > 1 else -1

@@ -191,7 +191,8 @@ _LEADS_A_DAY = (
 )
 # Words around a question that ask nothing: a greeting or discourse word before it ("hi,",
 # "so", "ok,", "alright, and"), a request to tell it ("can you tell me", "do you know",
-# "I want to know") before its question word, a "please". The reader, trained on bare
+# "I want to know") before its question word or its auxiliary ("could you tell me is
+# there ...": a yes/no question), a "please". The reader, trained on bare
 # questions, read "can you tell me what was targeted on november 23" as about the strike
 # ("air strike") and ", please" as no question at all. Only before a question word or
 # auxiliary, so "Well water?" and "Tell me about the strike." keep their words.
@@ -208,6 +209,10 @@ _GREETING = re.compile(
     rf"(?={_ASKS})",
     re.IGNORECASE,
 )
+# A greeting set off by its mark ("hi,", "hello!", "ok,") is no part of what follows,
+# whatever that opens with: "hi, the game was only available in what country?" (the
+# reader read "hi" into it and withheld the answer the question gets bare).
+_HELLO = re.compile(r"^(?:(?:hi|hello|hey|ok|okay)\s*[,!.:;]+\s*)+(?=\w)", re.IGNORECASE)
 # "please" as typed in a hurry too.
 _PLEASE = r"(?:please|pls|plz)"
 _ASKING = re.compile(
@@ -215,7 +220,7 @@ _ASKING = re.compile(
     r"(?:tell|show)\s+me"
     r"|do\s+(?:you|u)\s+know|(?:please\s+)?tell\s+me"
     r"|i(?:\s+(?:want|would\s+like|wanna)|['’]d\s+like)\s+to\s+know|i\s+wonder)"
-    rf"[\s,]+(?={_QUESTION_WORD})",
+    rf"[\s,]+(?={_ASKS})",
     re.IGNORECASE,
 )
 _CORRECTED = re.compile(
@@ -463,7 +468,7 @@ def _unwrapped(text: str) -> str:
     stop becomes the question's mark ("Tell me what happened." -> "what happened?")."""
     if _OPENED_WITH_SO.match(text):
         text = _CLOSING_THEN.sub("", text)
-    text = _GREETING.sub("", text)
+    text = _GREETING.sub("", _HELLO.sub("", text))
     unasked = _ASKING.sub("", text)
     if unasked != text:
         text = unasked.rstrip(". ")

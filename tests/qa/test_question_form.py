@@ -110,6 +110,9 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("do you know where the talks were held", "Where were the talks held?"),
         ("I want to know who condemned the strike", "Who condemned the strike?"),
         ("I'd like to know what the envoy said", "What did the envoy say?"),
+        # A yes/no question asked of someone: its auxiliary opens it.
+        ("could you tell me is there a ceasefire", "Is there a ceasefire?"),
+        ("do you know did anyone die", "Did anyone die?"),
         # An embedded question with no auxiliary takes "did"; a subject not opened by a
         # determiner takes its auxiliary after "why", "when" or "where".
         ("can you tell me why tarrow paid for the bridge", "Why did tarrow pay for the bridge?"),
@@ -141,6 +144,10 @@ def test_a_clean_question_is_unchanged(question: str) -> None:
         ("what was targeted on november 23, please", "What was targeted on November 23?"),
         ("Please, when's the next round?", "When is the next round?"),
         ("hi! who condemned the strike?", "Who condemned the strike?"),
+        # A greeting set off by its mark, before a question opened any way.
+        ("hi, the game was released in what year?", "The game was released in what year?"),
+        ("ok, in the first round, who won?", "In the first round, who won?"),
+        ("Hey! Hezbollah is backed by who", "Hezbollah is backed by who?"),
         ("so what was targeted?", "What was targeted?"),
         ("ok, where were the talks held", "Where were the talks held?"),
         ("Ok, and where did the strike happen?", "Where did the strike happen?"),

@@ -202,8 +202,10 @@ _QUESTION_WORD = (
     rf"(?:{_WH}|which|whose|whom)s?\b"  # "whats", "whos": typed without the apostrophe
 )
 _ASKS = rf"(?:{_QUESTION_WORD}|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
+# Greetings that stand apart from a question whatever it opens with, when a mark follows.
+_HELLOS = r"hi|hello|hey|ok|okay"
 _GREETING = re.compile(
-    rf"^(?:(?:hi|hello|hey|ok|okay|alright|all\s+right|right|so|and|well|um+|uh+|q:|question:"
+    rf"^(?:(?:{_HELLOS}|alright|all\s+right|right|so|and|well|um+|uh+|q:|question:"
     r"|(?:quick|one\s+more)\s+(?:q|question)\s*:?)"
     r"(?:\b|(?<=:))[\s,!.:;\-–—]*)+"
     rf"(?={_ASKS})",
@@ -212,7 +214,7 @@ _GREETING = re.compile(
 # A greeting set off by its mark ("hi,", "hello!", "ok,") is no part of what follows,
 # whatever that opens with: "hi, the game was only available in what country?" (the
 # reader read "hi" into it and withheld the answer the question gets bare).
-_HELLO = re.compile(r"^(?:(?:hi|hello|hey|ok|okay)\s*[,!.:;]+\s*)+(?=\w)", re.IGNORECASE)
+_HELLO = re.compile(rf"^(?:(?:{_HELLOS})\s*[,!.:;]+\s*)+(?=\w)", re.IGNORECASE)
 # "please" as typed in a hurry too.
 _PLEASE = r"(?:please|pls|plz)"
 _ASKING = re.compile(

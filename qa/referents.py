@@ -49,13 +49,14 @@ from qa.referring import (
     DETERMINERS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
+    WH,
     WORD,
     Pointer,
     pointers,
     words,
 )
 from qa.topic_request import requested_topic
-from qa.verbs import is_verb_form
+from qa.verbs import IRREGULAR_PASTS, base_form, is_verb_form
 
 # Pointers that stand for a noun phrase: the thing or person, or whose it is.
 NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
@@ -656,6 +657,41 @@ def _whose(phrase: str) -> str | None:
     return owner if owner is not None and looks_plural(owner) else None
 
 
+def _named_with(noun: str, question: str) -> str | None:
+    """How `question` named `noun` with the words before it ("Lumora's 2022 funding
+    round"), as "that <noun>" of a follow-up means it, or None when nothing came before it
+    there but a determiner or a verb. Walking back from the noun: names, figures and other
+    words that describe it, up to a name's possessive (which opens the phrase) or to a
+    word no noun phrase is made of (a verb's past, a preposition, a question word)."""
+    found = list(WORD.finditer(question))
+    at = next(
+        (i for i, w in reversed(list(enumerate(found))) if w.group().lower() == noun.lower()), None
+    )
+    if at is None:
+        return None
+    first = at
+    for word in reversed(found[:at]):
+        lower = word.group().lower()
+        if (
+            lower in DETERMINERS
+            or lower in PREPOSITIONS
+            or lower in AUXILIARIES
+            or lower in WH
+            or lower in SUBJECT_PRONOUNS
+            or lower in IRREGULAR_PASTS
+            or (lower.endswith("ed") and base_form(lower) is not None)
+        ):
+            break
+        first -= 1
+        if lower.endswith(("’s", "'s")):
+            break  # "Lumora's": the possessor opens the phrase
+    if first == at:
+        return None
+    phrase = question[found[first].start() : found[at].end()]
+    possessed = found[first].group().lower().endswith(("’s", "'s"))
+    return phrase if possessed else f"the {phrase}"
+
+
 def _answered_as(noun: re.Match[str], said: Said) -> bool:
     """Whether "that <noun>" stands for the last answer: a name a who- or which-question
     was answered with, and the noun one for someone of its kind (a body for a body's
@@ -753,6 +789,15 @@ def put_in(
             # (the fire just named), not "the one".
             referent = _referent(Pointer(pointer.index, "thing"), said, "it", phrases)
             word, end = "it", after.end()
+        elif (
+            pointer.kind == "determiner"
+            and after is not None
+            and (as_named := _named_with(after.group(), said.question)) is not None
+        ):
+            # "How big was that round?" after "Which firm led Lumora's 2022 funding
+            # round?": the round as the question named it ("the round" was read as any
+            # round, and the answer withheld at 0.09).
+            referent, end = as_named, after.end()
         elif pointer.kind == "determiner" and after is not None and _answered_as(after, said):
             # "Who leads that group?" after "Who organised it?" / "Albion Supporters'
             # Trust": the group named, not "the group" (the club's chairman was found

@@ -1881,6 +1881,23 @@ def test_that_group_after_a_name_answered_is_the_one_named() -> None:
     assert "Lebanese" not in read_question("Who leads that group?", condemned).reader_question
 
 
+def test_that_noun_is_the_thing_as_the_last_question_named_it() -> None:
+    # "the round" was any round: the answer ("$210 million") was withheld at 0.09.
+    funded = _chat(
+        ("Which firm led Lumora's 2022 funding round?", _cited("Harbor Ventures", 2, dates=()))
+    )
+    assert read_question("How big was that round?", funded).reader_question == (
+        "How big was Lumora's 2022 funding round?"
+    )
+    dated = _chat(("Who condemned the November 23 strike?", _cited("Lebanese authorities", 15)))
+    assert (
+        "the November 23 strike" in read_question("Where was that strike?", dated).reader_question
+    )
+    # Named with nothing before it but a determiner or a verb: "the" as before.
+    bare = _chat(("Who condemned the strike?", _cited("Lebanese authorities", 15, dates=())))
+    assert read_question("Where was that strike?", bare).reader_question == "Where was the strike?"
+
+
 def test_it_after_how_big_is_a_thing_somewhere_is_the_thing() -> None:
     # "the older" had been taken for the subject, "telescope" for a verb.
     older = _chat(("How big is the older telescope at the site?", _cited("2.2-metre", 4, dates=())))

@@ -56,7 +56,7 @@ from qa.referring import (
     words,
 )
 from qa.topic_request import requested_topic
-from qa.verbs import IRREGULAR_PASTS, base_form, is_verb_form
+from qa.verbs import base_form, is_verb_form
 
 # Pointers that stand for a noun phrase: the thing or person, or whose it is.
 NOUN_POINTERS = frozenset({"thing", "person", "possessive"})
@@ -669,7 +669,7 @@ def _named_with(noun: str, question: str) -> str | None:
     )
     if at is None:
         return None
-    first = at
+    first, possessed = at, False
     for word in reversed(found[:at]):
         lower = word.group().lower()
         if (
@@ -678,17 +678,16 @@ def _named_with(noun: str, question: str) -> str | None:
             or lower in AUXILIARIES
             or lower in WH
             or lower in SUBJECT_PRONOUNS
-            or lower in IRREGULAR_PASTS
-            or (lower.endswith("ed") and base_form(lower) is not None)
+            or base_form(lower) is not None  # a verb's past, "-ed" or irregular ("led")
         ):
             break
         first -= 1
-        if lower.endswith(("’s", "'s")):
+        possessed = lower.endswith(("’s", "'s"))
+        if possessed:
             break  # "Lumora's": the possessor opens the phrase
     if first == at:
         return None
     phrase = question[found[first].start() : found[at].end()]
-    possessed = found[first].group().lower().endswith(("’s", "'s"))
     return phrase if possessed else f"the {phrase}"
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.cardinals import CARDINALS
+from qa.person_nouns import names_a_role
 from qa.reading import ReadSpan
 from qa.time_of_day import CLOCK_TIME
 
@@ -151,17 +152,25 @@ _AGE_OF = re.compile(
 )
 
 
-# "How old is the prime minister?": the age of a role's holder.
+# "How old is the prime minister?": the age of a role's holder. Its words may have the
+# capital of the article's title ("the Fire chief" of "Fire Chief Daniel Vokes", as typed
+# words are mended to the article's).
 _ROLE_AGE = re.compile(
-    r"^how\s+old(?:\s+(?:is|was)|[’']s)\s+(?P<role>the(?:\s+(?-i:[a-z])[\w-]*){1,4})\s*\??$",
+    r"^how\s+old(?:\s+(?:is|was)|[’']s)\s+(?P<role>the(?:\s+[^\W\d_][\w-]*){1,4})\s*\??$",
     re.IGNORECASE,
 )
 
 
 def role_aged(question: str) -> str | None:
-    """The role whose holder's age `question` asks ("the prime minister"), or None."""
+    """The role whose holder's age `question` asks ("the prime minister"), in small
+    letters, or None (for a name: "How old is the Eiffel Tower?")."""
     found = _ROLE_AGE.match(question.strip())
-    return found["role"] if found is not None else None
+    if found is None:
+        return None
+    role = found["role"]
+    if role != role.lower() and not names_a_role(role.lower()):
+        return None
+    return role.lower()
 
 
 def person_aged(question: str) -> str | None:

@@ -259,10 +259,22 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
     # Read loosely, the name may follow its own description in small letters: "Its chair,
     # retired schoolteacher Alan Whitcombe, said ..." (no article: a name's title).
     described_too = r"(?:(?-i:[a-z])[\w-]*\s+){0,3}" if loose else ""
-    after = re.search(
-        rf"{described}\s*,\s+{described_too}(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))", sentence
+    # And where the role is held: "Ostrevia's ambassador in Aldersund, Radu Velkan",
+    # "Russia's envoy to Lebanon, Ivan Petrov".
+    posted = (
+        r"(?:\s+(?-i:in|at|to)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})?"
+        if loose
+        else ""
     )
-    if after is not None and not _LISTED.search(after["name"]):
+    after = re.search(
+        rf"{described}(?P<posted>{posted})\s*,\s+{described_too}(?P<name>{_NAME})"
+        r"(?=\s*(?:[,.;:]|$))",
+        sentence,
+    )
+    # After a place, a name of one word is the place's state or country ("a mother of
+    # twins in El Paso, Texas"), not the holder.
+    one_word = after is not None and after["posted"] and len(after["name"].split()) < 2
+    if after is not None and not one_word and not _LISTED.search(after["name"]):
         return after.span("name")
     # Not the kind's possessive: "Maria Lopez, the union's regional secretary" is no union.
     # Read loosely, an age may stand between them: "Marcus Oyelaran, 44, Northvale's chief
@@ -379,6 +391,16 @@ _OWNERS_ROLE_ASKED = re.compile(
 )
 
 
+# "Who is the town's fire chief?", "Who was the club's manager?": a role whose owner is
+# named by its kind, which the article names otherwise (or not at all): the role alone,
+# as "the referee of the final" is the referee.
+_KINDS_ROLE_ASKED = re.compile(
+    r"^who\s+(?:is|was)\s+the\s+(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*)?[’']s\s+"
+    r"(?P<role>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\??$",
+    re.IGNORECASE,
+)
+
+
 # "Who is the Aster spokesperson?" (as "aster spokesperson" is read): the owner as a
 # title before the role.
 _TITLED_ROLE_ASKED = re.compile(
@@ -453,6 +475,13 @@ def role_asked(question: str) -> str | None:
     if owned is not None and not is_verb_form(owned["role"].split()[-1]):
         # "Solvik's chief executive", "the Aster spokesperson"
         return f"the {owned['role']} of {owned['owner']}"
+    kinds = _KINDS_ROLE_ASKED.match(question)
+    if kinds is not None:
+        # In small letters: typed words mended to the article's may take its title's
+        # capital ("the town's Fire chief" of "Fire Chief Daniel Vokes").
+        role = kinds["role"].lower()
+        if names_a_role(role) and not is_verb_form(role.split()[-1]):
+            return f"the {role}"
     led = _LED_BY.match(question.strip())
     if led is not None:
         # "Who leads the group that took over the embassy?": the group's leader.
@@ -536,10 +565,12 @@ def _role_of(role: str, owner: str | None, attached: str) -> str:
     return f"{role} {attached}"
 
 
-# The description set beside a name: before it ("Aster's chief executive, Laura Brennan")
-# or after it ("Priya Raman, Veridian's chief executive,").
+# The description set beside a name: before it ("Aster's chief executive, Laura Brennan";
+# "Its chief operating officer, Karen Liddell", the owner named the sentence before) or
+# after it ("Priya Raman, Veridian's chief executive,").
 _DESCRIBED_BEFORE = re.compile(
-    r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s\s+|\b(?:the|a|an)\s+)(?:[\w’'-]+\s+){0,3}?[\w-]+)"
+    r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s\s+|\b(?:the|a|an|its|his|her|their)\s+)"
+    r"(?:[\w’'-]+\s+){0,3}?[\w-]+)"
     r"\s*,\s*(?:the\s+)?$",  # "Harbourside's owners, the Calloway Maritime Group"
     re.IGNORECASE,
 )

@@ -101,6 +101,7 @@ from qa.source_request import asks_source
 from qa.span_fit import fitting_spans
 from qa.speaker_request import asks_speaker, speaker
 from qa.spelling import ArticleWords
+from qa.time_of_day import fitting_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
@@ -366,7 +367,7 @@ class ArticleQA:
                 self.sentences,
                 passage_question(question, self.retriever.dates),
             ),
-            fits=answer_fits(question),
+            fits=fitting_the_day(answer_fits(question), question, self.text),
             talk=reading.talk,
         )
 

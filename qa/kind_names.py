@@ -46,6 +46,11 @@ def kind_asked(question: str) -> str | None:
     return kind
 
 
+# Capitalised words that open a sentence, not a name: "At St. Aldric's General Hospital,
+# ..." names "St. Aldric's General Hospital".
+_NOT_IN_NAMES = "(?:The|A|An|At|In|On|From|To|By|For|With|Near|Inside|Outside|Into)"
+
+
 def _name_pattern(kind: str) -> re.Pattern[str]:
     # One to four capitalised words, then the kind capitalised: "Kessel Ridge Dam"; or the
     # kind first: "Lake Constance", "River Thames". Either may go on with what it is of:
@@ -53,7 +58,7 @@ def _name_pattern(kind: str) -> re.Pattern[str]:
     kind = kind.capitalize()
     of = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
     return re.compile(
-        rf"(?<![\w’'-])(?:(?:(?!The\b|A\b|An\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind}\b{of}"
+        rf"(?<![\w’'-])(?:(?:(?!{_NOT_IN_NAMES}\b)[A-Z][\w’'&.-]*\s+){{1,4}}{kind}\b{of}"
         rf"|{kind}(?:\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|(?=\s+of\s){of}))"
     )
 
@@ -69,10 +74,26 @@ def names_of_kind(kind: str, texts: list[str]) -> list[str]:
     return names
 
 
+# Other words names use for a kind: "Fenby Royal Infirmary" is a hospital, "Grauspitz
+# Peak" a mountain; a name of the kind by another word is the reader's to give.
+_ALSO_CALLED = {
+    "hospital": ("infirmary", "clinic"),
+    "mountain": ("mount", "peak", "hill"),
+    "prison": ("jail", "gaol", "penitentiary"),
+    "church": ("chapel", "cathedral", "abbey", "basilica"),
+    "court": ("tribunal",),
+    "hotel": ("inn",),
+    "airport": ("airfield", "aerodrome"),
+    "lake": ("loch",),
+    "museum": ("gallery",),
+}
+
+
 def of_kind(kind: str, answer: str) -> bool:
     """Whether `answer` says its kind: holds the kind's word ("the Kessel Ridge Dam",
-    "the dam")."""
-    return re.search(rf"\b{re.escape(kind)}\b", answer, re.IGNORECASE) is not None
+    "the dam") or another word names use for it ("Fenby Royal Infirmary")."""
+    words = "|".join(re.escape(word) for word in (kind, *_ALSO_CALLED.get(kind, ())))
+    return re.search(rf"\b(?:{words})\b", answer, re.IGNORECASE) is not None
 
 
 def locate(name: str, text: str) -> tuple[int, int] | None:

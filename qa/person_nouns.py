@@ -45,6 +45,10 @@ _PERSONS = frozenset(ROLES) | frozenset(
     toddler
     speaker commissioner supporter opponent rival challenger incumbent nominee trustee
     retiree accused deceased
+    treasurer auditor accountant clerk instructor curator administrator adviser advisor
+    aide deputy assistant consultant architect mechanic plumber labourer laborer courier
+    firefighter rescuer paramedic ranger warden lifeguard sailor skipper miner chef cook
+    waiter grower vintner winemaker donor landlord tenant hiker snowboarder surfer
     """.split()
 )
 # Endings of nouns for people: a seismologist, a politician, a volunteer, a chairman,

@@ -12,7 +12,7 @@ also asks for an era in reference text ("What time is referred to as the Edo per
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from qa.reading import ReadSpan, set_aside
 
@@ -51,12 +51,32 @@ def asks_time_of_day(question: str, text: str = "") -> bool:
     return re.search(CLOCK_TIME, text, re.IGNORECASE) is not None
 
 
+def tells_time_of_day(answer: str) -> bool:
+    """Whether `answer` tells a time of day ("3:40 a.m.", "dawn", "the early hours")."""
+    return _TELLS.search(answer) is not None
+
+
 def of_the_day(spans: Sequence[ReadSpan], question: str, text: str = "") -> list[ReadSpan]:
     """The spans that tell a time of day, where `question` asks for one of the article
     `text`; otherwise the spans as they are."""
     if not asks_time_of_day(question, text):
         return list(spans)
-    return [span for span in spans if _TELLS.search(span.text)]
+    return [span for span in spans if tells_time_of_day(span.text)]
+
+
+def fitting_the_day(
+    fits: Callable[[str], bool] | None, question: str, text: str = ""
+) -> Callable[[str], bool] | None:
+    """`fits` (whether an answer is of the kind asked: qa.answerability.answer_fits), made
+    to take only a time of day where `question` asks for one of `text`, as of_the_day
+    will: a first passage whose best span is "Sunday's crash" (a day, which a date
+    question's fit takes) is no decisive answer to "At what time did the wagons come off
+    the rails?", and reading goes on to the passage that tells "3:40 a.m."."""
+    if not asks_time_of_day(question, text):
+        return fits
+    if fits is None:
+        return tells_time_of_day
+    return lambda answer: fits(answer) and tells_time_of_day(answer)
 
 
 # "On what date ...?", "Which day ...?": a day asked, which a clock time alone ("2 p.m.")

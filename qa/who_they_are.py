@@ -129,7 +129,9 @@ def named_holders(
     if _ASKS_WHO.match(question) is None:
         return list(spans)
     asked = normalize(question).split()
-    named = [_holder_named(span, sentences[span.position]) for span in spans]
+    named = [
+        _named_next(_holder_named(span, sentences[span.position]), sentences) for span in spans
+    ]
     # The name asked, by its surname: "Dr. Lena Okafor" for "Who is Lena Okafor?".
     return [
         span if _surname(holder.text) in asked else holder
@@ -153,6 +155,48 @@ def _holder_named(span: ReadSpan, sentence: Sentence) -> ReadSpan:
     if start > span.end + _BESIDE or span.start > end + _BESIDE:
         return span  # a name beside another mention of the role
     return replace(span, text=sentence.text[found[0] : found[1]], start=start, end=end)
+
+
+# A person described by a role, before what the role is of: "The former treasurer" of "The
+# former treasurer of the Harbour Lights Children's Fund".
+_DESCRIBED = re.compile(
+    r"^(?:the|a|an)\s+(?P<role>(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[a-z])[\w-]*)(?=\s+of\b|$)",
+    re.IGNORECASE,
+)
+# A sentence opening with a name set off by a comma: "Gerald Pemberton, 58, a retired ...".
+_OPENS_NAMED = re.compile(r"^\W*(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){1,3}(?=\s*,)")
+
+
+def _named_next(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan:
+    """`span` as the name the next sentence opens with, where it describes someone by a
+    role ("The former treasurer of the Harbour Lights Children's Fund ... was charged")
+    and that sentence names them by it: "Gerald Pemberton, 58, a retired bank manager who
+    had served as the charity's volunteer treasurer since 2011, ..." News opens so,
+    describing first and naming after; else `span` itself."""
+    described = _DESCRIBED.match(span.text)
+    if described is None or not names_a_role(described["role"]):
+        return span
+    if span.position + 1 >= len(sentences):
+        return span
+    following = sentences[span.position + 1]
+    opening = _OPENS_NAMED.match(following.text)
+    noun = described["role"].split()[-1]
+    if opening is None or not re.search(rf"\b{re.escape(noun)}\b", following.text, re.I):
+        return span
+    start = (
+        following.start
+        + opening.start()
+        + len(opening.group())
+        - len(opening.group().lstrip("\"“'‘ "))
+    )
+    end = following.start + opening.end()
+    return replace(
+        span,
+        text=following.text[start - following.start : end - following.start],
+        start=start,
+        end=end,
+        position=span.position + 1,
+    )
 
 
 # How far from the role its holder's name may be: "chairwoman, retired schoolteacher".

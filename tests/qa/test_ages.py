@@ -137,6 +137,9 @@ def test_the_age_of_a_roles_holder_is_asked() -> None:
     assert role_aged("How old is the prime minister?") == "the prime minister"
     assert role_aged("How old is Anton Kessler?") is None
     assert role_aged("How old was the prime minister when he won?") is None
+    # With the capital of the article's title, as a typed word is mended; not a name.
+    assert role_aged("How old is the Fire chief?") == "the fire chief"
+    assert role_aged("How old is the Eiffel Tower?") is None
     text = (
         "Prime Minister Anton Kessler's government lost a vote on Wednesday.\n"
         "Kessler, 58, has governed since 2022.\n"

@@ -324,6 +324,11 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who was coaching Harbourside?", "the coach of Harbourside"),
         ("Who is the chief of the Hezbollah militia called?", None),
         ("What is the company called?", None),
+        # An owner named by its kind: the role alone, as typed mending may capitalise it.
+        ("Who is the town's fire chief?", "the fire chief"),
+        ("Who is the town's Fire chief?", "the fire chief"),
+        ("Who was the club's manager?", "the manager"),
+        ("Who is the town's newest bakery?", None),
     ],
 )
 def test_the_role_whose_holder_is_asked(question: str, role: str | None) -> None:
@@ -437,6 +442,22 @@ def test_a_name_beside_another_role_holds_that_one() -> None:
     assert holds_other_role("the manager of Harbourside", sentence, *group)
     sentence = "The talks saw Gustav Rennel speak."  # no role: "talks saw" names none
     assert not holds_other_role("the judge", sentence, 14, 27)
+    # A role owned by "its" (the company the sentence before names).
+    sentence = "Its chief operating officer, Karen Liddell, apologised to residents."
+    liddell = (sentence.index("Karen"), sentence.index(", apologised"))
+    assert holds_other_role("the fire chief", sentence, *liddell)
+    assert not holds_other_role("the chief operating officer", sentence, *liddell)
+
+
+def test_a_role_held_somewhere_is_set_beside_its_holder() -> None:
+    sentence = "Ostrevia's ambassador in Aldersund, Radu Velkan, welcomed the ruling."
+    found = name_beside("the ambassador of Ostrevia", sentence, loose=True)
+    assert found is not None and sentence[found[0] : found[1]] == "Radu Velkan"
+    # After a place, a one-word name is where the place is, not who.
+    sentence = "Jasmine Alvarez, 33, a mother of twins in El Paso, Texas, said so."
+    found = name_beside("the twins", sentence, loose=True)
+    assert found is None or sentence[found[0] : found[1]] != "Texas"
+    assert name_beside("the twins", sentence.replace("Jasmine Alvarez, 33, ", ""), True) is None
 
 
 def test_asked_for_a_spokesperson_the_reader_s_chief_executive_gives_way(

@@ -47,6 +47,15 @@ def test_the_names_of_a_kind_are_capitalised_and_end_on_it() -> None:
     assert names_of_kind("museum", museum) == ["Calloway Regional Museum of Art"]
     studied = ["She studied at the University of Leeds, then at Harlow University."]
     assert names_of_kind("university", studied) == ["University of Leeds", "Harlow University"]
+    # A sentence's opening word is not the name's.
+    opening = ["At St. Aldric's General Hospital, staff worked by torchlight."]
+    assert names_of_kind("hospital", opening) == ["St. Aldric's General Hospital"]
+
+
+def test_a_name_of_the_kind_may_say_it_by_another_word() -> None:
+    assert of_kind("hospital", "Fenby Royal Infirmary")
+    assert of_kind("mountain", "Grauspitz Peak")
+    assert not of_kind("hospital", "Fenby Town Council")
 
 
 def test_which_dam_is_the_one_dam_the_article_names() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.reading import ReadSpan
-from qa.time_of_day import asks_time_of_day, of_the_date, of_the_day
+from qa.time_of_day import asks_time_of_day, fitting_the_day, of_the_date, of_the_day
 
 
 def _span(text: str, margin: float = 1.0) -> ReadSpan:
@@ -52,3 +52,17 @@ def test_a_clock_time_alone_is_no_speed() -> None:
     assert of_the_date([_span("2:40 a.m")], "At what speed was it going?") == []
     fast = [_span("40 miles per hour")]
     assert of_the_date(fast, "How fast was the train going?") == fast
+
+
+def test_a_time_of_day_asked_fits_only_a_time_of_day() -> None:
+    # A day fits a question asking when; asked the time of day, only a time does, so a
+    # first passage reading "Sunday's crash" is no decisive answer (qa.reading.decisive).
+    news = "Eleven of the train's 38 wagons left the tracks at about 3:40 a.m. on Sunday."
+    question = "At what time did the wagons come off the rails?"
+    fits = fitting_the_day(lambda answer: True, question, news)
+    assert fits is not None
+    assert fits("about 3:40 a.m.") and not fits("Sunday's crash")
+    assert fitting_the_day(None, question, news) is not None
+    # Asked no time of day, the fit is as it was.
+    when = fitting_the_day(None, "When did the wagons come off the rails?", news)
+    assert when is None

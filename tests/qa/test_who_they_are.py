@@ -111,3 +111,35 @@ def test_who_someone_named_is_is_their_role_not_their_name() -> None:
     assert named_holders([role], "Who is Lena Okafor?", sentences) == [role]
     (named,) = named_holders([role], "Who is the lead meteorologist?", sentences)
     assert named.text == "Dr. Lena Okafor"
+
+
+def test_someone_described_first_is_the_name_the_next_sentence_opens_with() -> None:
+    from index.sentences import Sentence
+    from qa.who_they_are import named_holders
+
+    first = (
+        "The former treasurer of the Harbour Lights Children's Fund was charged on Monday "
+        "with embezzling more than $1.3 million."
+    )
+    second = (
+        "Gerald Pemberton, 58, a retired bank manager who had served as the charity's "
+        "volunteer treasurer since 2011, faces 14 counts of theft."
+    )
+    other = "Gerald Pemberton, 58, appeared in court on Wednesday."
+    described = "The former treasurer of the Harbour Lights Children's Fund"
+
+    def answer(next_sentence: str, question: str = "Who was charged on Monday?") -> str:
+        sentences = [
+            Sentence(0, first, 0, len(first)),
+            Sentence(1, next_sentence, len(first) + 1, len(first) + 1 + len(next_sentence)),
+        ]
+        span = ReadSpan(described, 0, len(described), 0, 2.0)
+        (kept,) = named_holders([span], question, sentences)
+        text = first + " " + next_sentence
+        assert text[kept.start : kept.end] == kept.text
+        return kept.text
+
+    assert answer(second) == "Gerald Pemberton"
+    # Not where the next sentence names no treasurer, nor for a question not asking who.
+    assert answer(other) == described
+    assert answer(second, "What was charged on Monday?") == described

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa.cardinals import CARDINALS
+from qa.counted import counts_asked
 from qa.person_nouns import names_a_role
 from qa.reading import ReadSpan
 from qa.time_of_day import CLOCK_TIME
@@ -51,8 +52,19 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
         if _AGE_WORD.search(question):  # "What is Rachel Ostrowski's age?"
             return list(spans)
         # An age set beside a name answers nothing else: "Marcus Oyelaran, 44," is no
-        # year, no count and no time in office ("How long has he been chief?").
-        return [span for span in spans if not _beside_a_name(span, text)]
+        # year, no count and no time in office ("How long has he been chief?"). The
+        # reader's runner-up beside it may, where it counts what is asked: "22 hectares"
+        # of "said Odile Marchand, 54, who farms 22 hectares", asked how many hectares she
+        # has (not "two" of "lives two blocks from the river", asked her grandchildren).
+        kept = []
+        for span in spans:
+            if not _beside_a_name(span, text):
+                kept.append(span)
+                continue
+            beside = span.beside() if span.margin > 0 else None
+            if beside is not None and counts_asked(beside, question, text):
+                kept.append(beside)
+        return kept
     kept = [span for span in spans if not _BARE.match(span.text.strip()) or _aged(span, text)]
     if _HOW_OLD.search(question) is None:
         return kept  # "What age ...?" asks for an era as often ("the Bronze Age")

@@ -101,11 +101,24 @@ def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:
     """Whether `span` holds a number written just before `things`, every one of them: in
     the span ("17 ships") or in the three words after it ("17" of "17 cargo ships were
     ..."; "Six" of "Six people died" for "how many people died")."""
+    return _counts_in(span, things, sentence.text, sentence.start)
+
+
+def _counts_in(span: ReadSpan, things: set[str], text: str, offset: int = 0) -> bool:
+    """_counts of a span in `text`, which starts at `offset` of the article."""
     if not fits_type(NUMBER, span.text, starts_sentence=False):
         return False
-    after = _AFTER.match(sentence.text, span.end - sentence.start)
+    after = _AFTER.match(text, span.end - offset)
     said = span.text + (after.group() if after else "")
     return things <= set(terms(said))
+
+
+def counts_asked(span: ReadSpan, question: str, text: str) -> bool:
+    """Whether `span` counts what `question` counts ("22 hectares" for "How many hectares
+    does she farm?"; `text`: the article its offsets are in); False for a question that
+    counts nothing."""
+    things = counted(question)
+    return bool(things) and _counts_in(span, things, text)
 
 
 def _parts(

@@ -55,6 +55,7 @@ from qa.referring import (
     pointers,
     words,
 )
+from qa.time_of_day import tells_time_of_day
 from qa.topic_request import requested_topic
 from qa.verbs import base_form, is_verb_form
 
@@ -524,12 +525,20 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # An answer to "how", "why" or "when" is a manner, a reason or a time, not a
         # thing to point at: "it" after "When was the Hamas camp struck?" is the camp.
         short = answer and len(words(answer)) <= _SHORT_ANSWER_WORDS
+        # Nor is someone the answer names by role ("senior inspector, Tomas Reyland" for
+        # "Which body is investigating the fire?"): "it" is no one; the kind asked is.
+        if _described_person(answer):
+            return _kind_asked(said)
         if (short and not _deed(answer)) or _noun_phrase(answer):
             # Nor is what someone said ("changes nothing") a thing to point at.
             # A thing announced is one: "an emergency grant of 12 million euros" for "it"
             # in "How much of it has been paid out?" after "What did she announce?".
             said_so = question_kind(said.question) == "statement" and not _noun_phrase(answer)
-            return answer if asked not in ("how", "why", "when") and not said_so else None
+            # Nor a time of day ("afternoon" for "What time was that?").
+            timed = tells_time_of_day(answer)
+            return (
+                answer if asked not in ("how", "why", "when") and not (said_so or timed) else None
+            )
         # Answered with a sentence, or not at all: the kind asked for ("Who heads it?"
         # after "Which regulator is involved?" went unanswered: the regulator).
         return _kind_asked(said)
@@ -539,8 +548,34 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
         # Only an answer that names someone ("Lebanon’s foreign ministry", "the IDF"):
         # "he" after "Who is the chief of staff responsible for?" / "military
         # modernization" is the chief of staff, whom the reader finds as asked.
+        # Someone described, then named, is the name: "How old is he?" after "Veldmark's
+        # justice minister, Carl-Erik Strand" asks Carl-Erik Strand's age.
+        described = _DESCRIBED_THEN_NAMED.match(answer.strip())
+        if described is not None and names_a_role(described["description"]):
+            return described["name"]
         return answer
     return None
+
+
+# A role in small letters, then the name of who holds it: "senior inspector, Tomas Reyland".
+_ROLE_THEN_NAME = re.compile(
+    r"^(?:(?:the|a|an|its|his|her|their)\s+)?(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,3})"
+    r"\s*,?\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)+$"
+)
+
+
+# A description, then a name set off by a comma: "Veldmark's justice minister, Carl-Erik
+# Strand".
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"^(?P<description>.+?),\s+(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)+)$"
+)
+
+
+def _described_person(answer: str) -> bool:
+    """Whether `answer` is someone named after their role ("senior inspector, Tomas
+    Reyland")."""
+    found = _ROLE_THEN_NAME.match(answer.strip())
+    return found is not None and names_a_role(found["role"])
 
 
 # "Which strike happened first?": the kind of thing a which-question asks for.

@@ -167,3 +167,18 @@ def test_who_is_answered_by_the_name_not_its_age_and_role() -> None:
     (named,) = names_before_ages([span], "whos the union president")
     assert named.text == "Denise Okafor" and text[named.start : named.end] == "Denise Okafor"
     assert names_before_ages([span], "What did the union president say?") == [span]
+
+
+def test_beside_an_age_the_runner_up_counting_what_is_asked_answers() -> None:
+    text = "Odile Marchand, 54, who farms 22 hectares near Pellerin, said so. She lives two blocks away."
+    start = text.index("54")
+    hectares = ReadSpan("22 hectares", text.index("22"), text.index("22") + 11, 0, -1.0)
+    blocks = ReadSpan("two", text.index("two"), text.index("two") + 3, 0, -1.0)
+
+    def kept(question: str, beside: ReadSpan) -> list[str]:
+        age = ReadSpan("54", start, start + 2, 0, 4.5, runner_up=lambda: beside)
+        return [span.text for span in not_counts([age], question, text)]
+
+    assert kept("How many hectares does Odile Marchand farm?", hectares) == ["22 hectares"]
+    # Not a runner-up counting something else, nor one the reader did not believe.
+    assert kept("How many grandchildren does Odile Marchand have?", blocks) == []

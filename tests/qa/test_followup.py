@@ -2090,3 +2090,19 @@ def test_she_after_how_someone_did_it_is_that_someone() -> None:
     # A subject that is no one by name leaves the name in the answer.
     found = Said("How did police find the suspect?", "by tracing a call from John Smith")
     assert resolve("Who is he?", found).text == "Who is John Smith?"
+
+
+def test_it_is_no_time_and_no_one_named_by_role() -> None:
+    # "afternoon" answered what time: "it" is not that time.
+    timed = Said("What time was it at Veldhorn on Saturday?", "afternoon")
+    assert "afternoon" not in resolve("How many people did it bury?", timed).text
+    # Someone named after their role is no "it": the kind asked for is.
+    body = Said("Which body is investigating the fire?", "senior inspector, Tomas Reyland")
+    assert resolve("Who is leading it?", body).text == "Who is leading the body?"
+
+
+def test_he_after_someone_described_then_named_is_the_name() -> None:
+    said = Said(
+        "Who has to sign off on the extradition?", "Veldmark's justice minister, Carl-Erik Strand"
+    )
+    assert resolve("How old is he?", said).text == "How old is Carl-Erik Strand?"

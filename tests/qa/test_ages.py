@@ -170,7 +170,10 @@ def test_who_is_answered_by_the_name_not_its_age_and_role() -> None:
 
 
 def test_beside_an_age_the_runner_up_counting_what_is_asked_answers() -> None:
-    text = "Odile Marchand, 54, who farms 22 hectares near Pellerin, said so. She lives two blocks away."
+    text = (
+        "Odile Marchand, 54, who farms 22 hectares near Pellerin, said so. "
+        "She lives two blocks away."
+    )
     start = text.index("54")
     hectares = ReadSpan("22 hectares", text.index("22"), text.index("22") + 11, 0, -1.0)
     blocks = ReadSpan("two", text.index("two"), text.index("two") + 3, 0, -1.0)

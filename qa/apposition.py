@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.acronyms import initials_of
+from qa.demonyms import is_people_word, people_of
 from qa.person_nouns import may_be_someone, names_a_role
 from qa.referring import (
     AUXILIARIES,
@@ -629,4 +630,16 @@ def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
             sentence,
         )
     ]
-    return bool(owners) and owner not in owners and initials_of(owner) not in owners
+    if owners:
+        # "Brennan's assistant" is Tomas Brennan's, as the article calls him after.
+        same = (
+            found == owner or owner.endswith(f" {found}") or found.endswith(f" {owner}")
+            for found in owners
+        )
+        return not any(same) and initials_of(owner) not in owners
+    # The owner's people as the role's title: "Velmoran Foreign Minister Anton Ruzic" is
+    # not Astrania's foreign minister.
+    titled = re.search(rf"(?<![\w’'-])(?P<people>(?-i:[A-Z])[\w-]+)\s+(?i:{written})\b", sentence)
+    if titled is None or not is_people_word(titled["people"]):
+        return False
+    return not people_of(titled["people"], owner)

@@ -32,6 +32,7 @@ from qa.apposition import (
     apposition,
     called_before,
     held_by_someone,
+    held_elsewhere,
     kind_named,
     name_beside,
     role_asked,
@@ -573,7 +574,17 @@ class ArticleQA:
         """The name the article sets beside `role` (qa.role_holder), scored as the topic
         is; None where it sets none or the article is not found to tell of it."""
         found = holder(role, self.sentences)
-        held = self._phrase_about(found.role, found.locate) if found is not None else None
+        if found is None:
+            return None
+        locate = found.locate
+
+        def of_the_owner(text: str) -> tuple[int, int] | None:
+            # Not a name holding the role for another owner: "Velmoran Foreign Minister
+            # Anton Ruzic" for Astrania's, where "Its foreign minister, Leyla Marand" is.
+            at = locate(text)
+            return None if at is not None and held_elsewhere(role, text, *at) else at
+
+        held = self._phrase_about(found.role, of_the_owner)
         if held is None:
             return None
         # A follow-up says how it was read ("Who runs it?" after "Stellan Telecom").

@@ -71,3 +71,16 @@ def place_words(texts: Iterable[str]) -> dict[str, str]:
         for ending in PLACE_ENDINGS:
             folds.setdefault(stem + ending, folds.get(people, people))
     return {word: to for word, to in folds.items() if word != to and word not in lowercase}
+
+
+def people_of(word: str, place: str) -> bool:
+    """Whether `word` is the word for the people of `place` ("Velmoran" of "Velmora",
+    "Israeli" of "Israel"); "Astranian" is not Velmora's."""
+    people = _stems(word.lower(), PEOPLE_ENDINGS)
+    return bool(people & _stems(place.lower(), PLACE_ENDINGS))
+
+
+def is_people_word(word: str) -> bool:
+    """Whether `word`, capitalised, may be the word for a place's people ("Velmoran",
+    "Israeli"): it ends as those words do."""
+    return word[:1].isupper() and bool(_stems(word.lower(), PEOPLE_ENDINGS))

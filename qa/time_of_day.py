@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from qa.dates.patterns import WEEKDAYS
 from qa.reading import ReadSpan, set_aside
 
 _ASKS = re.compile(r"\btime\s+of\s+(?:the\s+)?day\b", re.IGNORECASE)
@@ -95,10 +96,27 @@ _ONLY_A_TIME = re.compile(
 )
 
 
+_DATE_ASKED = re.compile(r"\b(?:what|which)\s+date\b", re.IGNORECASE)
+# A weekday and nothing else: "Thursday", "last Tuesday", "on Friday".
+_ONLY_A_WEEKDAY = re.compile(
+    rf"^\W*(?:(?:on|last|next|this|early|late)\s+)*(?:{'|'.join(WEEKDAYS)})\W*$", re.IGNORECASE
+)
+
+
 def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less a clock time alone, where `question` asks on what date or day (or
     how fast); each replaced by the reader's runner-up in its sentence where it believed
     it (a time is often written beside its day: "at 2 p.m. on Thursday, October 9")."""
     if _NO_CLOCK_TIME_ASKED.search(question) is None:
         return list(spans)
-    return set_aside(spans, lambda span: _ONLY_A_TIME.match(span.text) is not None)
+    # "On what date ...?" is not answered by a weekday alone either ("Thursday" of
+    # "officials said on Thursday", with "began on February 9" read beside): "Which
+    # day ...?" may be.
+    date = _DATE_ASKED.search(question) is not None
+    return set_aside(
+        spans,
+        lambda span: (
+            _ONLY_A_TIME.match(span.text) is not None
+            or (date and _ONLY_A_WEEKDAY.match(span.text) is not None)
+        ),
+    )

@@ -407,6 +407,30 @@ def test_a_role_held_for_another_owner_is_no_answer() -> None:
     assert not held_elsewhere("the chief executive", sentence, *raman)
     # Not the name beside the role: the reader's own business.
     assert not held_elsewhere("the chief executive of Solvik", sentence, 50, 55)
+    # The owner's people as a title: another country's minister, or the one asked.
+    sentence = "Velmoran Foreign Minister Anton Ruzic, 58, rejected the accusation."
+    ruzic = (sentence.index("Anton"), sentence.index(", 58"))
+    assert held_elsewhere("the foreign minister of Astrania", sentence, *ruzic)
+    assert not held_elsewhere("the foreign minister of Velmora", sentence, *ruzic)
+    # The owner by the surname the article calls him by.
+    sentence = "Brennan's assistant, Phil Garside, also left the club on Monday."
+    garside = (sentence.index("Phil"), sentence.index(", also"))
+    assert not held_elsewhere("the assistant of Tomas Brennan", sentence, *garside)
+    sentence = "Former Prime Minister Anna Berg spoke."
+    berg = (sentence.index("Anna"), sentence.index(" spoke"))
+    assert not held_elsewhere("the prime minister of Sweden", sentence, *berg)
+
+
+def test_a_role_s_holder_for_another_owner_is_passed_over() -> None:
+    text = (
+        "The foreign ministers of Velmora and Astrania met in Port Halden on Monday.\n"
+        "Velmoran Foreign Minister Anton Ruzic, 58, rejected the accusation.\n"
+        "Astrania wants an apology. Its foreign minister, Leyla Marand, 49, said so.\n"
+    )
+    # Without the reader the answer is the name the article sets beside the role.
+    bot = ArticleQA.from_text(text, embedder=FakeEmbedder(), reader=False)
+    answer = bot.ask("Who is Astrania's foreign minister?")
+    assert answer.text == "Leyla Marand"
 
 
 def test_an_owner_is_also_known_by_its_initials() -> None:

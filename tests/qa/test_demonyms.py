@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.sentences import split_sentences
-from qa.demonyms import place_words
+from qa.demonyms import is_people_word, people_of, place_words
 from qa.lexical import Lexicon, terms
 
 ARTICLE = [
@@ -49,3 +49,9 @@ def test_a_question_naming_the_place_finds_the_sentence_naming_its_people() -> N
     assert scores[0] > 0  # "Lebanese officials ..." matched by "Lebanon"
     assert lexicon.coverage(terms("Israeli strike"), [3]) == 1.0  # "Israel said the strike"
     assert lexicon.known_share(terms("lebanese")) == 1.0
+
+
+def test_a_word_for_a_place_s_people_is_told_from_others() -> None:
+    assert people_of("Velmoran", "Velmora") and people_of("Israeli", "Israel")
+    assert not people_of("Astranian", "Velmora")
+    assert is_people_word("Velmoran") and not is_people_word("Former")

@@ -47,6 +47,15 @@ def test_a_clock_time_alone_is_no_date() -> None:
     assert of_the_date([time], "When was the decision announced?") == [time]
 
 
+def test_a_weekday_alone_is_no_date() -> None:
+    thursday = _span("Thursday", 1.1)
+    assert of_the_date([thursday], "On what date did the excavation get under way?") == []
+    dated = [_span("Thursday, February 9")]
+    assert of_the_date(dated, "On what date did the excavation get under way?") == dated
+    # Asked which day, a weekday answers.
+    assert of_the_date([thursday], "Which day did the excavation begin?") == [thursday]
+
+
 def test_a_clock_time_alone_is_no_speed() -> None:
     assert of_the_date([_span("2:40 a.m")], "How fast was the train going?") == []
     assert of_the_date([_span("2:40 a.m")], "At what speed was it going?") == []

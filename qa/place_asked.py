@@ -1,10 +1,12 @@
-"""A person is no place: "Where did he talk to the press?" is not answered "reporters".
+"""A person is no place, nor a time: "Where did he talk to the press?" is not answered
+"reporters", nor "Where are the ministers meeting?" "Wednesday".
 
 The reader, reading "told reporters in Brasília", gave "reporters" (0.86) for where he
 spoke. Where a question asks where, a span that names people by a noun in small letters
 ("reporters", "conservators", "residents") is set aside for the reader's runner-up in its
 sentence, where it believed it. A name is left alone: a place's name and a person's look
-the same, and "the Red Cross" may be where someone works.
+the same, and "the Red Cross" may be where someone works. A day, a date or a time of
+day alone ("Wednesday", "March 3", "6 p.m.") is set aside likewise: it says when.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.dates.patterns import WEEKDAYS
 from qa.person_nouns import names_a_role
 from qa.reading import ReadSpan, set_aside
 
@@ -25,4 +28,22 @@ def not_people(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     believed it."""
     if _WHERE.match(question) is None:
         return list(spans)
-    return set_aside(spans, lambda span: span.text[:1].islower() and names_a_role(span.text))
+    return set_aside(
+        spans,
+        lambda span: (
+            (span.text[:1].islower() and names_a_role(span.text))
+            or _WHEN_ALONE.match(span.text) is not None
+        ),
+    )
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A day, a date or a time of day and nothing else: "Wednesday", "on March 3", "6:15 p.m.",
+# "last Tuesday, April 22".
+_WHEN_ALONE = re.compile(
+    rf"^(?=.*\w)\W*(?:(?:on|at|by|until|last|next|this|early|late|about|around)\s+)*"
+    rf"(?:(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?,?\s*)?"
+    rf"(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?))?\W*$",
+    re.IGNORECASE,
+)

@@ -348,6 +348,25 @@ def _usual_forms(sentences: Iterable[list[str]]) -> tuple[Counter[str], dict[str
     return counts, capitals
 
 
+# A month's name shortened as people type it, which English also has as a word of its own
+# ("mar", "jun", "dec"): before a day's number it is the month.
+_MONTHS_SHORTENED = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+_DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
+
 class ArticleWords:
     """An article's vocabulary, to spell typed questions the way the article does."""
 
@@ -557,6 +576,9 @@ class ArticleWords:
         if key.endswith("n") and match.string[match.end() : match.end() + 2] in _NOT:
             return typed  # "wouldn't", "didn't": no "would't", "din't"
         short = len(key) < MIN_LETTERS
+        month = _MONTHS_SHORTENED.get(key)
+        if month is not None and _DAY_AFTER.match(match.string, match.end()):
+            return month  # "mar 11", "jun 3": the month, not the English word
         if opening and english and key in AUXILIARIES and following in AUXILIARIES:
             # "were were the talks held?", "were is the camp?": no question opens with
             # two auxiliaries; the first is a question word a letter short ("where").

@@ -21,3 +21,13 @@ def test_where_is_not_answered_by_people() -> None:
     # A name is left alone, and so is a question that asks no place.
     assert not_people([city], asked) == [city]
     assert not_people([_span("reporters")], "Who did he talk to?") == [_span("reporters")]
+
+
+def test_where_is_not_answered_by_a_day_or_a_time() -> None:
+    asked = "Where are the ministers meeting?"
+    for when in ("Wednesday", "on March 3", "at 6:15 p.m.", "last Tuesday, April 22"):
+        span = ReadSpan(when, 0, len(when), 0, 1.5)
+        assert not_people([span], asked) == []
+        assert not_people([span], "When are the ministers meeting?") == [span]
+    place = ReadSpan("Port Halden", 0, 11, 0, 1.5)
+    assert not_people([place], asked) == [place]

@@ -260,6 +260,10 @@ def test_clean_runs_form_then_spelling(words: ArticleWords) -> None:
     )
     # A month mended by spelling still reads as a date.
     assert words.clean("what happened on novmber 23") == "What happened on November 23?"
+    # A month shortened to an English word ("mar", "dec") before a day is the month.
+    assert words.clean("what was hit on mar 11") == "What was hit on March 11?"
+    assert words.clean("what was hit on dec. 3rd") == "What was hit on December 3?"
+    assert words.clean("did the strike mar the talks") == "Did the strike mar the talks?"
 
 
 @pytest.mark.parametrize(

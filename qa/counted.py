@@ -26,6 +26,7 @@ from qa.casualties import asked_fate
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
 from qa.time_of_day import CLOCK_TIME
+from qa.verbs import is_verb_form
 
 # The words after "how many" (or a question's opening "the number of"), up to two:
 # "ships", "special trains". Not "number of" inside a question ("How does the airport
@@ -93,8 +94,48 @@ def counting(
         spans = set_aside(spans, lambda span: _TIMED.search(span.text) is not None)
     kept = [span for span in spans if _counts(span, things, sentences[span.position])]
     if not any(span.margin > 0 for span in kept):
-        return list(spans)
+        # None counts them: a count of something else the question names is no answer
+        # ("three" of "crews from three neighbouring grid operators" for "How many
+        # workers did the neighbouring grid operators send?"); a count of what it does
+        # not name may be of them by another name ("residents" for "people").
+        others = set(terms(question)) - things - _asked_phrase(question)
+        return set_aside(spans, lambda span: _counts_other(span, others, sentences[span.position]))
     return kept
+
+
+# The words after "how many" up to a word of no meaning or a verb: "Ostrevian extradition
+# requests" of "How many Ostrevian extradition requests have ... turned down?" (counted()
+# keeps two words, which may not reach the noun).
+_ASKED_PHRASE = re.compile(r"\bhow\s+many\s+(?P<words>(?:[^\W\d_][\w'’-]*\s*){1,5})", re.I)
+
+
+def _asked_phrase(question: str) -> set[str]:
+    """The stemmed words of what `question` counts, as far as they go."""
+    found = _ASKED_PHRASE.search(question)
+    kept: list[str] = []
+    for k, word in enumerate(found["words"].split() if found else []):
+        stemmed = terms(word)
+        if not stemmed or (k > 0 and is_verb_form(word.lower())):
+            break
+        kept += stemmed
+    return set(kept)
+
+
+def _counts_other(span: ReadSpan, others: set[str], sentence: Sentence) -> bool:
+    """Whether `span` is a number written just before a noun of `others` (the question's
+    words it does not ask to count): "three neighbouring grid operators"."""
+    if not fits_type(NUMBER, span.text, starts_sentence=False):
+        return False
+    after = _AFTER.match(sentence.text, span.end - sentence.start)
+    noun = None
+    # The words after the number up to a word of no meaning ("were") or a verb after the
+    # first ("ships anchored"): the last of them is what it counts.
+    for k, word in enumerate(re.findall(r"[^\W\d_][\w'’-]*", after.group() if after else "")):
+        stemmed = terms(word)
+        if not stemmed or (k > 0 and is_verb_form(word.lower())):
+            break
+        noun = stemmed[-1]
+    return noun is not None and noun in others
 
 
 def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:

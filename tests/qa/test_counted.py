@@ -66,6 +66,16 @@ def test_the_spans_stay_where_no_count_of_it_is_an_answer() -> None:
     assert _kept("Where were the ships?", spans) == ["9,200", "17"]
 
 
+def test_a_count_of_something_else_the_question_names_is_no_answer() -> None:
+    # "17 ships" counts the ships the question names, not the sailors it asks about.
+    spans = [_span("17", 1, 2.5), _span("14,500", 3, 1.0)]
+    assert _kept("How many sailors did the anchored ships send ashore?", spans) == ["14,500"]
+    # Unless it counts what is asked, or something the question does not name.
+    assert _kept("How many ships were anchored?", spans) == ["17"]
+    # What is asked, as far as its words go past the two counted() keeps.
+    assert _kept("How many outer port ships were anchored?", spans) == ["17", "14,500"]
+
+
 def test_a_part_asked_is_not_answered_by_the_whole() -> None:
     part = _span("219", 4, -1.0)
     whole = _span("1,412", 4, 7.1, beside=part)

@@ -25,6 +25,7 @@ from qa.name_asked import names_only
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
+from qa.owned_elsewhere import not_anothers
 from qa.place_asked import not_people
 from qa.reading import ReadSpan
 from qa.referring import pointers
@@ -71,6 +72,9 @@ def fitting_spans(
     spans = names_before_ages(spans, question)
     # "What is the name of the boat?" is not answered by "crayfish pots" (qa.name_asked).
     spans = names_only(spans, question, text)
+    # "What is Velmora's capital?" is not answered by "the Lusenian capital of Port
+    # Halden" (qa.owned_elsewhere).
+    spans = not_anothers(spans, question, text)
     # "Where are they based?" is not answered by "UK" of "outside the UK" (qa.outside).
     spans = not_outside(spans, question, text)
     # Nor by "reporters" of "told reporters in Brasília" (qa.place_asked).

@@ -74,6 +74,14 @@ def as_question(question: str) -> str | None:
         words, body = words[:-1], body[: body.lower().rindex(words[-1])].rstrip()
     if not words or len(words) > MAX_QUERY_WORDS:
         return None
+    counting = words[0] == "number" and is_participle(words[-1])  # "number of people killed"
+    if len(words) > 2 and words[0] in _OF_ASKED and words[1] == "of" and not counting:
+        # "name of missing ski instructor": an attribute of a thing, not the imperative
+        # "Name the ..."; asked as "date", "name" ... ending a query is.
+        thing = body.split(None, 2)[2]
+        if words[2] not in _OWN_DETERMINERS:
+            thing = f"the {thing}"
+        return f"What {'was' if _dated(body, words) else 'is'} the {words[0]} of {thing}?"
     if words[0] in _NOT_FIRST or any(w in _NOT_QUERY for w in words):
         return None
     if words[0] == _WHETHER:

@@ -56,6 +56,9 @@ from qa.keyword_query import MAX_QUERY_WORDS, as_question
         ("lead researcher", "Who is the lead researcher?"),
         ("Ravenport manager", "Who is the Ravenport manager?"),
         ("Russian ambassador", "Who is the Russian ambassador?"),
+        # An attribute of a thing, written first: not the request "Name the ...".
+        ("name of missing ski instructor", "What is the name of the missing ski instructor?"),
+        ("date of first shelling", "What is the date of the first shelling?"),
     ],
 )
 def test_a_keyword_query_reads_as_a_what_question(query: str, question: str) -> None:

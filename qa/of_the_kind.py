@@ -25,7 +25,6 @@ from collections.abc import Sequence
 
 from qa.answerability import DATE, DURATION, NUMBER, answer_type, fits_type
 from qa.reading import ReadSpan, set_aside
-from qa.verbs import is_verb_form
 
 _CHECKED = (DATE, NUMBER, DURATION)
 # A question's first question word. "When" there asks for a time only where it opens the
@@ -34,12 +33,6 @@ _CHECKED = (DATE, NUMBER, DURATION)
 _FIRST_ASKING = re.compile(r"\b(?:who|whom|whose|when|where|why|what|which|how)\b", re.IGNORECASE)
 # "What period ...", "Which era ...": a period may be named ("Pliocene"), with no date in it.
 _PERIOD_NAMED = re.compile(r"\b(?:what|which)\s+(?:period|era|age|epoch|dynasty)s?\b", re.I)
-# A question word after a "when" clause: "..., which way does it flow?".
-_ASKED_AFTER = re.compile(
-    r"\b(?:who|whom|whose|where|why|what|which|how)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|"
-    r"did|has|have|had|will|would|can|could)\b",
-    re.IGNORECASE,
-)
 _OPENS_WITH_WHEN = re.compile(r"^\W*(?:(?:since|until|till|from|by|and|so|but)\s+)?when\b", re.I)
 # Capitalised words only, after a preposition at most: "Ashford", "for Ashford", "IGN".
 _A_NAME_ALONE = re.compile(
@@ -70,15 +63,13 @@ def of_the_kind(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
 
 
 def _when_inside(question: str) -> bool:
-    """Whether the question's first question word is a "when" inside a clause, or one
-    opening a clause that another question word asks after ("When the Rhine emerges
-    from Lake Constance which way does it flow?")."""
+    """Whether the question's first question word is a "when" inside a clause."""
     first = _FIRST_ASKING.search(question)
-    if first is None or first.group().lower() != "when":
-        return False
-    if _OPENS_WITH_WHEN.match(question) is None:
-        return True
-    return _ASKED_AFTER.search(question, first.end()) is not None
+    return (
+        first is not None
+        and first.group().lower() == "when"
+        and _OPENS_WITH_WHEN.match(question) is None
+    )
 
 
 # A thing in small letters, one to three words after an article at most: "fire" of
@@ -93,19 +84,13 @@ _PLACED_IN_TIME = re.compile(
 )
 
 
-def _a_thing_alone(text: str) -> bool:
-    """Whether `text` is a thing in small letters, not placed in time and no clause ("the
-    empire fell", which says when: "When did the Rhine stop being the boundary?")."""
-    if _A_THING_ALONE.match(text) is None or _PLACED_IN_TIME.match(text) is not None:
-        return False
-    return not any(is_verb_form(word) for word in text.split()[1:])
-
-
 def _no_time(span: ReadSpan) -> bool:
     """Whether `span` is a name alone, telling no time ("for Ashford"), or a thing alone
     ("fire")."""
     text = span.text.strip()
-    alone = _A_NAME_ALONE.match(text) is not None or _a_thing_alone(text)
+    alone = _A_NAME_ALONE.match(text) is not None or (
+        _A_THING_ALONE.match(text) is not None and _PLACED_IN_TIME.match(text) is None
+    )
     return (
         alone and not fits_type(DATE, text, starts_sentence=False) and _FEAST.search(text) is None
     )

@@ -10,8 +10,7 @@ the answer's type as it always has. A name is not checked so: its cue (a capital
 weak to set the reader's choice aside; nor is a share asked as a count ("how many
 graduates remain?" for "80.5%", qa.shares): it is a number.
 
-A name given for a time is set aside even where nothing else is read (and so is a thing
-in small letters: "fire" for "When did it break out?"): "When did Governor
+A name given for a time is set aside even where nothing else is read: "When did Governor
 Ellen Marsh lift the state of emergency?" read "Ashford" of "declared a state of
 emergency for Ashford", and "When was the soundtrack made available?" read "IGN". A span
 of capitalised words alone (after a preposition at most) with no date word in it tells
@@ -72,25 +71,11 @@ def _when_inside(question: str) -> bool:
     )
 
 
-# A thing in small letters, one to three words after an article at most: "fire" of
-# "after a fire tore through the substation", read for "When did it break out?". Not what
-# opens with a word placing it in time ("after the war", "during the strike").
-_A_THING_ALONE = re.compile(r"^(?:(?:the|a|an)\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
-_PLACED_IN_TIME = re.compile(
-    r"^(?:after|before|during|since|until|till|when|while|as|following|at|on|in|by|"
-    r"within|around|about|early|late|last|next|this|every|each|once|twice|now|then|"
-    r"today|tonight|yesterday|tomorrow|recently|soon|later|earlier|ago)\b",
-    re.IGNORECASE,
-)
-
-
 def _no_time(span: ReadSpan) -> bool:
-    """Whether `span` is a name alone, telling no time ("for Ashford"), or a thing alone
-    ("fire")."""
+    """Whether `span` is a name alone, telling no time ("for Ashford")."""
     text = span.text.strip()
-    alone = _A_NAME_ALONE.match(text) is not None or (
-        _A_THING_ALONE.match(text) is not None and _PLACED_IN_TIME.match(text) is None
-    )
     return (
-        alone and not fits_type(DATE, text, starts_sentence=False) and _FEAST.search(text) is None
+        _A_NAME_ALONE.match(text) is not None
+        and not fits_type(DATE, text, starts_sentence=False)
+        and _FEAST.search(text) is None
     )

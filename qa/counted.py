@@ -103,7 +103,7 @@ def counting(
     return kept
 
 
-# The words after "how many" up to a word of no meaning or a verb: "Ostrevian extradition
+# The words after "how many" up to a word of no meaning: "Ostrevian extradition
 # requests" of "How many Ostrevian extradition requests have ... turned down?" (counted()
 # keeps two words, which may not reach the noun).
 _ASKED_PHRASE = re.compile(r"\bhow\s+many\s+(?P<words>(?:[^\W\d_][\w'’-]*\s*){1,5})", re.I)
@@ -113,9 +113,10 @@ def _asked_phrase(question: str) -> set[str]:
     """The stemmed words of what `question` counts, as far as they go."""
     found = _ASKED_PHRASE.search(question)
     kept: list[str] = []
-    for k, word in enumerate(found["words"].split() if found else []):
+    # Up to a word of no meaning only: "newly promoted clubs" holds a participle.
+    for word in found["words"].split() if found else []:
         stemmed = terms(word)
-        if not stemmed or (k > 0 and is_verb_form(word.lower())):
+        if not stemmed:
             break
         kept += stemmed
     return set(kept)
@@ -126,16 +127,24 @@ def _counts_other(span: ReadSpan, others: set[str], sentence: Sentence) -> bool:
     words it does not ask to count): "three neighbouring grid operators"."""
     if not fits_type(NUMBER, span.text, starts_sentence=False):
         return False
-    after = _AFTER.match(sentence.text, span.end - sentence.start)
+    rest = sentence.text[span.end - sentence.start :]
+    if rest.startswith("-"):
+        return False  # "a 50-person orchestra" counts persons, whatever the question names
     noun = None
-    # The words after the number up to a word of no meaning ("were") or a verb after the
-    # first ("ships anchored"): the last of them is what it counts.
-    for k, word in enumerate(re.findall(r"[^\W\d_][\w'’-]*", after.group() if after else "")):
+    # The words after the number up to a mark, a word of no meaning ("were") or a verb
+    # after the first ("ships anchored"): the last of them is what it counts.
+    run = _RUN.match(rest)
+    for k, word in enumerate(run.group().split() if run else []):
         stemmed = terms(word)
         if not stemmed or (k > 0 and is_verb_form(word.lower())):
             break
         noun = stemmed[-1]
     return noun is not None and noun in others
+
+
+# Up to three words after a number, before any mark: "neighbouring grid operators" of
+# "three neighbouring grid operators had arrived", "women" of "three women, 101 Class II".
+_RUN = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}")
 
 
 def _counts(span: ReadSpan, things: set[str], sentence: Sentence) -> bool:

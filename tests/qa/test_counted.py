@@ -76,6 +76,25 @@ def test_a_count_of_something_else_the_question_names_is_no_answer() -> None:
     assert _kept("How many outer port ships were anchored?", spans) == ["17", "14,500"]
 
 
+def test_what_a_number_counts_ends_at_a_mark_and_a_hyphen_binds_it() -> None:
+    sentences = split_sentences(
+        "He envisioned a full 50-person orchestra. "
+        "There were 51 officers including three women, 101 Class II officers."
+    )
+
+    def kept(question: str, answer: str, position: int) -> list[str]:
+        sentence = sentences[position]
+        start = sentence.start + sentence.text.index(answer)
+        span = ReadSpan(answer, start, start + len(answer), position, 2.0)
+        return [s.text for s in counting([span], question, sentences)]
+
+    # "50-person" counts persons, not the orchestra the question names.
+    asked = "How many people would be in the orchestra?"
+    assert kept(asked, "50", 0) == ["50"]
+    # "three women" counts women, not the Class the words after the comma name.
+    assert kept("What was the number of women in the 51 Class 1?", "three", 1) == ["three"]
+
+
 def test_a_part_asked_is_not_answered_by_the_whole() -> None:
     part = _span("219", 4, -1.0)
     whole = _span("1,412", 4, 7.1, beside=part)

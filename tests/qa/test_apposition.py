@@ -407,18 +407,34 @@ def test_a_role_held_for_another_owner_is_no_answer() -> None:
     assert not held_elsewhere("the chief executive", sentence, *raman)
     # Not the name beside the role: the reader's own business.
     assert not held_elsewhere("the chief executive of Solvik", sentence, 50, 55)
-    # The owner's people as a title: another country's minister, or the one asked.
-    sentence = "Velmoran Foreign Minister Anton Ruzic, 58, rejected the accusation."
-    ruzic = (sentence.index("Anton"), sentence.index(", 58"))
-    assert held_elsewhere("the foreign minister of Astrania", sentence, *ruzic)
-    assert not held_elsewhere("the foreign minister of Velmora", sentence, *ruzic)
-    # The owner by the surname the article calls him by.
-    sentence = "Brennan's assistant, Phil Garside, also left the club on Monday."
-    garside = (sentence.index("Phil"), sentence.index(", also"))
-    assert not held_elsewhere("the assistant of Tomas Brennan", sentence, *garside)
-    sentence = "Former Prime Minister Anna Berg spoke."
-    berg = (sentence.index("Anna"), sentence.index(" spoke"))
-    assert not held_elsewhere("the prime minister of Sweden", sentence, *berg)
+
+
+_RUZIC = "Velmoran Foreign Minister Anton Ruzic, 58, rejected the accusation."
+_GARSIDE = "Brennan's assistant, Phil Garside, also left the club on Monday."
+
+
+@pytest.mark.parametrize(
+    ("role", "sentence", "name", "elsewhere"),
+    [
+        # The owner's people as a title: another country's minister, or the one asked.
+        ("the foreign minister of Astrania", _RUZIC, "Anton Ruzic", True),
+        ("the foreign minister of Velmora", _RUZIC, "Anton Ruzic", False),
+        # A title that is no people's.
+        (
+            "the prime minister of Sweden",
+            "Former Prime Minister Anna Berg spoke.",
+            "Anna Berg",
+            False,
+        ),
+        # The owner by the surname the article calls him by.
+        ("the assistant of Tomas Brennan", _GARSIDE, "Phil Garside", False),
+    ],
+)
+def test_a_role_held_for_another_owner_by_title_or_surname(
+    role: str, sentence: str, name: str, elsewhere: bool
+) -> None:
+    start = sentence.index(name)
+    assert held_elsewhere(role, sentence, start, start + len(name)) is elsewhere
 
 
 def test_a_role_s_holder_for_another_owner_is_passed_over() -> None:

@@ -110,16 +110,22 @@ _ASKED_PHRASE = re.compile(r"\bhow\s+many\s+(?P<words>(?:[^\W\d_][\w'’-]*\s*){
 
 
 def _asked_phrase(question: str) -> set[str]:
-    """The stemmed words of what `question` counts, as far as they go."""
+    """The stemmed words of what `question` counts, as far as they go: up to a word of no
+    meaning only ("newly promoted clubs" holds a participle)."""
     found = _ASKED_PHRASE.search(question)
-    kept: list[str] = []
-    # Up to a word of no meaning only: "newly promoted clubs" holds a participle.
-    for word in found["words"].split() if found else []:
+    return {term for word in _noun_run(found["words"] if found else "") for term in word}
+
+
+def _noun_run(words: str, verb_ends: bool = False) -> list[list[str]]:
+    """The stemmed terms of each of `words` up to a word of no meaning ("were"), or, where
+    `verb_ends`, a verb after the first ("ships anchored")."""
+    run: list[list[str]] = []
+    for k, word in enumerate(words.split()):
         stemmed = terms(word)
-        if not stemmed:
+        if not stemmed or (verb_ends and k > 0 and is_verb_form(word.lower())):
             break
-        kept += stemmed
-    return set(kept)
+        run.append(stemmed)
+    return run
 
 
 def _counts_other(span: ReadSpan, others: set[str], sentence: Sentence) -> bool:
@@ -130,16 +136,11 @@ def _counts_other(span: ReadSpan, others: set[str], sentence: Sentence) -> bool:
     rest = sentence.text[span.end - sentence.start :]
     if rest.startswith("-"):
         return False  # "a 50-person orchestra" counts persons, whatever the question names
-    noun = None
-    # The words after the number up to a mark, a word of no meaning ("were") or a verb
-    # after the first ("ships anchored"): the last of them is what it counts.
-    run = _RUN.match(rest)
-    for k, word in enumerate(run.group().split() if run else []):
-        stemmed = terms(word)
-        if not stemmed or (k > 0 and is_verb_form(word.lower())):
-            break
-        noun = stemmed[-1]
-    return noun is not None and noun in others
+    # The words after the number up to a mark, a word of no meaning or a verb after the
+    # first: the last of them is what it counts.
+    after = _RUN.match(rest)
+    run = _noun_run(after.group() if after else "", verb_ends=True)
+    return bool(run) and run[-1][-1] in others
 
 
 # Up to three words after a number, before any mark: "neighbouring grid operators" of

@@ -164,7 +164,9 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 # A sentence opening with a name set off by a comma: "Gerald Pemberton, 58, a retired ...".
-_OPENS_NAMED = re.compile(r"^\W*(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){1,3}(?=\s*,)")
+_OPENS_NAMED = re.compile(
+    r"^\W*(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){1,3})(?=\s*,)"
+)
 
 
 def _named_next(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan:
@@ -183,18 +185,11 @@ def _named_next(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan:
     noun = described["role"].split()[-1]
     if opening is None or not re.search(rf"\b{re.escape(noun)}\b", following.text, re.I):
         return span
-    start = (
-        following.start
-        + opening.start()
-        + len(opening.group())
-        - len(opening.group().lstrip("\"“'‘ "))
-    )
-    end = following.start + opening.end()
     return replace(
         span,
-        text=following.text[start - following.start : end - following.start],
-        start=start,
-        end=end,
+        text=opening["name"],
+        start=following.start + opening.start("name"),
+        end=following.start + opening.end("name"),
         position=span.position + 1,
     )
 

@@ -242,3 +242,42 @@ def test_in_passage_share_zero_draws_the_windows_drawn_before(paragraphs) -> Non
     before = build_windows(paragraphs, **kwargs)  # type: ignore[arg-type]
     assert build_windows(paragraphs, in_passage_share=0.0, **kwargs) == before  # type: ignore[arg-type]
     assert build_windows(paragraphs, in_passage_share=0.5, **kwargs) != before  # type: ignore[arg-type]
+
+
+def test_detail_swaps_change_a_date_a_day_or_a_time_word_the_passage_never_states() -> None:
+    from tools.reader.near_miss import detail_swapped
+
+    passage = "In 1066 William crossed to England on a Thursday in September, early in the day."
+    rng = random.Random(3)
+    for _ in range(20):
+        swapped = detail_swapped("What did William do in 1066?", passage, rng)
+        assert swapped is not None
+        year = re.search(r"\d{4}", swapped)
+        assert year is not None and year.group() != "1066"
+        assert abs(int(year.group()) - 1066) <= 10
+    for _ in range(20):
+        swapped = detail_swapped("Where did he land on Thursday?", passage, rng)
+        assert swapped is not None and "Thursday" not in swapped
+        assert re.search(r"(Mon|Tues|Wednes|Fri|Satur|Sun)day", swapped)
+    assert detail_swapped("Why did he leave early?", passage, rng) == "Why did he leave late?"
+    # A month inside a name is not a date: "the Funeral March" stays.
+    assert detail_swapped("Who wrote the Funeral March?", "Chopin wrote the Funeral March.", rng) is None
+
+
+def test_detail_swaps_reverse_two_names_only_across_words_that_set_their_roles() -> None:
+    from tools.reader.near_miss import detail_swapped
+
+    passage = "Yongle wanted to trade horses with Tibet. The Museum for African Art opened."
+    rng = random.Random(3)
+    assert detail_swapped("What did Yongle want to trade with Tibet?", passage, rng) == (
+        "What did Tibet want to trade with Yongle?"
+    )
+    # "for" joins one name ("Museum for African Art"): reversing it makes no question.
+    assert detail_swapped("When did the Museum for African Art open?", passage, rng) is None
+
+
+def test_detail_share_zero_draws_the_windows_drawn_before(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    kwargs = {"seed": 5, "swap_fraction": 0.8, "word_swap_share": 0.5, "in_passage_share": 0.4}
+    before = build_windows(paragraphs, **kwargs)  # type: ignore[arg-type]
+    assert build_windows(paragraphs, detail_swap_share=0.0, **kwargs) == before  # type: ignore[arg-type]
+    assert build_windows(paragraphs, detail_swap_share=0.5, **kwargs) != before  # type: ignore[arg-type]

@@ -241,3 +241,137 @@ def in_passage_swapped(
         if k == kind and w != old and not _uses(asked, w) and not _uses(in_answer, w)
     ]
     return re.sub(rf"\b{old}\b", rng.choice(pool), question, count=1) if pool else None
+
+
+# Details SQuAD 2.0's writers changed that the other swaps rarely make: a year moved a
+# little ("in 1067" of a passage dating it 1066), another weekday or month, "early" for
+# "late", and two of the question's names the other way round ("Who did the Franks
+# defeat?" turned into "Who defeated the Franks?" reads as the same names reversed).
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_CALENDAR = re.compile(r"\b(" + "|".join(w.capitalize() for w in _WEEKDAYS + _MONTHS) + r")\b")
+_TIME_OPPOSITES = {
+    "early": "late",
+    "late": "early",
+    "morning": "evening",
+    "evening": "morning",
+    "night": "day",
+    "daily": "weekly",
+    "weekly": "daily",
+    "annual": "monthly",
+    "annually": "monthly",
+}
+_TIME_WORD = re.compile(r"\b(" + "|".join(_TIME_OPPOSITES) + r")\b", re.IGNORECASE)
+# The most a year is moved: near enough to stay on the passage's topic and era.
+_YEAR_SHIFT = 10
+
+
+def _year_shifted(question: str, passage: str, rng: random.Random) -> str | None:
+    """A year of the question that the passage states moved by a few years to one the
+    passage never states."""
+    years = [m for m in _YEAR.finditer(question) if m.group() in passage]
+    if not years:
+        return None
+    m = rng.choice(years)
+    year = int(m.group())
+    moved = [
+        str(year + d)
+        for d in range(-_YEAR_SHIFT, _YEAR_SHIFT + 1)
+        if d and str(year + d) not in passage
+    ]
+    if not moved:
+        return None
+    return question[: m.start()] + rng.choice(moved) + question[m.end() :]
+
+
+def _calendar_swapped(question: str, passage: str, rng: random.Random) -> str | None:
+    """A weekday or month of the question replaced by another of its kind that the
+    passage never names."""
+    # Not a word of a name ("the Funeral March", "March Madness").
+    found = [
+        m
+        for m in _CALENDAR.finditer(question)
+        if not re.search(r"\b[A-Z][\w'-]*\s+$", question[: m.start()][-30:])
+        and not re.match(r"\s+[A-Z]", question[m.end() :])
+    ]
+    if not found:
+        return None
+    m = rng.choice(found)
+    kind = _WEEKDAYS if m.group().lower() in _WEEKDAYS else _MONTHS
+    pool = [
+        w.capitalize() for w in kind if w != m.group().lower() and w.capitalize() not in passage
+    ]
+    if not pool:
+        return None
+    return question[: m.start()] + rng.choice(pool) + question[m.end() :]
+
+
+def _time_word_swapped(question: str, passage: str, rng: random.Random) -> str | None:
+    """ "early" for "late", "morning" for "evening": when the passage never uses the new word."""
+    lowered = passage.lower()
+    found = [
+        m
+        for m in _TIME_WORD.finditer(question)
+        if not _uses(lowered, _TIME_OPPOSITES[m.group().lower()])
+    ]
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = _TIME_OPPOSITES[m.group().lower()]
+    if m.group()[0].isupper():
+        new = new.capitalize()
+    return question[: m.start()] + new + question[m.end() :]
+
+
+# Between two names that a question sets in different roles: one to six lower-case words
+# ("did Yongle want to trade with"), not a joining word that makes them one name or a
+# list ("Museum for African Art", "M or C").
+_ROLES_BETWEEN = re.compile(
+    r"\s+(?!(?:for|of|de|and|or|the|in|at|on|to)\s)(?:[a-z][\w'-]*\s+){1,6}"
+)
+
+
+def _names_reversed(question: str, passage: str) -> str | None:
+    """The question's first two names that the passage holds, each put in the other's
+    place, where words that set them in different roles stand between them: who did what
+    to whom, reversed."""
+    found = [
+        m
+        for m in _ENTITY.finditer(question)
+        if m.start() > 0
+        and not m.group()[0].isdigit()
+        and len(m.group()) > 2
+        and m.group() in passage
+    ]
+    if len(found) < 2:
+        return None
+    a, b = found[0], found[1]
+    if a.group() == b.group() or _ROLES_BETWEEN.fullmatch(question[a.end() : b.start()]) is None:
+        return None
+    return (
+        question[: a.start()]
+        + b.group()
+        + question[a.end() : b.start()]
+        + a.group()
+        + question[b.end() :]
+    )
+
+
+def detail_swapped(question: str, passage: str, rng: random.Random) -> str | None:
+    """`question` with one detail changed in kind: a year moved a little, another weekday
+    or month, a time word turned ("early" for "late"), or two names reversed; None when
+    none applies. A calendar change is drawn where one applies: reversed names read as
+    nonsense more often than not, so they are the change of last resort."""
+    swaps = [
+        swap
+        for swap in (
+            _year_shifted(question, passage, rng),
+            _calendar_swapped(question, passage, rng),
+            _time_word_swapped(question, passage, rng),
+        )
+        if swap is not None and swap != question
+    ]
+    return rng.choice(swaps) if swaps else _names_reversed(question, passage)

@@ -294,6 +294,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="share of near misses that swap in a name, number or word the passage itself "
         "uses outside the answering sentence (0 reproduces the readers before this option)",
     )
+    p.add_argument(
+        "--detail-swap-share",
+        type=float,
+        default=0.0,
+        help="share of near misses that first change a detail in kind: a year moved a "
+        "little, another weekday or month, 'early' for 'late', two names reversed (0 "
+        "reproduces the readers before this option)",
+    )
     p.add_argument("--save-minutes", type=float, default=10.0)
     p.add_argument("--log-every", type=int, default=20)
     p.add_argument("--threads", type=int, default=2)
@@ -353,6 +361,7 @@ def build_epoch(epoch: int) -> tuple[list[Encoded], int, int, int]:
         word_swap_share=args.word_swap_share,
         human_repeats=args.human_repeats,
         in_passage_share=args.in_passage_share,
+        detail_swap_share=args.detail_swap_share,
     )
     enc, truncated = encode_windows(tok, windows)
     n_neg = sum(w.answer_start is None for w in windows)

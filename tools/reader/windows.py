@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from index.sentences import Sentence
 from tools.reader.near_miss import (
     content_words,
+    detail_swapped,
     in_passage_swapped,
     names_and_numbers,
     swapped_question,
@@ -171,13 +172,16 @@ def build_windows(
     word_swap_share: float = 0.0,
     human_repeats: int = 1,
     in_passage_share: float = 0.0,
+    detail_swap_share: float = 0.0,
 ) -> list[Window]:
     """One positive per question plus negatives making up ~neg_fraction of the total;
     besides, a "neg-swap" twin for about `swap_fraction` of the positives, of which about
     `word_swap_share` have a content word swapped (the rest as `swapped_question` says),
     and `human_repeats` windows of its own paragraph for each unanswerable question
     written by a person. About `in_passage_share` of the twins swap in a word the passage
-    itself uses (near_miss.in_passage_swapped) before the other swaps are tried.
+    itself uses (near_miss.in_passage_swapped) before the other swaps are tried, and about
+    `detail_swap_share` change a detail in kind first (near_miss.detail_swapped: a year
+    moved, another weekday or month, "early" for "late", two names reversed).
 
     Deterministic for a given seed and paragraph list; the result is not shuffled.
     With word_swap_share 0 it draws exactly what it drew before word swaps existed, so
@@ -207,7 +211,10 @@ def build_windows(
                 windows.append(pos)
                 if swap_fraction > 0 and rng.random() < swap_fraction:
                     swapped = None
-                    if in_passage_share > 0 and rng.random() < in_passage_share:
+                    # Drawn only when asked for, so that earlier readers' draws are kept.
+                    if detail_swap_share > 0 and rng.random() < detail_swap_share:
+                        swapped = detail_swapped(q.text, pos.passage, rng)
+                    if swapped is None and in_passage_share > 0 and rng.random() < in_passage_share:
                         swapped = in_passage_swapped(
                             q.text, pos.passage, _answer_sentences(q, p), rng
                         )

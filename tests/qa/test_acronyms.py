@@ -54,3 +54,38 @@ def test_a_name_of_capitalised_words_goes_by_its_initials() -> None:
     assert initials_of("National Institute of Civil Defence") == "NICD"
     assert initials_of("Hezbollah") is None
     assert initials_of("the chief executive") is None
+
+
+ROLES = [
+    "Its chief operating officer, Karen Liddell, said the line would reopen.",
+    "Managing Director Simon Okafor of Harlow Crest declined to comment.",
+    "The union's general secretary, Amandine Roux, called it a disgrace.",
+]
+
+
+def test_a_roles_initials_in_small_letters_are_read_as_the_role() -> None:
+    roles = Acronyms(ROLES)
+    assert roles.expand("who is the rail co coo") == "who is the rail co chief operating officer"
+    # Capitalised in the article or not, the role is read in small letters.
+    assert roles.expand("whats the md of harlow crest called") == (
+        "whats the managing director of harlow crest called"
+    )
+    assert roles.role("gs") == "general secretary"
+    # "its" is no part of the role: no "ico".
+    assert roles.role("ico") is None
+
+
+def test_common_words_written_words_and_shared_initials_are_no_roles() -> None:
+    # "us" is English before it is an under-secretary; "gm" is the article's own word.
+    roles = Acronyms([*ROLES, "The under secretary met the general manager.", "GM said so."])
+    assert roles.expand("did the under secretary meet us") == "did the under secretary meet us"
+    assert roles.role("gm") is None
+    # "gs": the general secretary, or the general surgeon: neither.
+    shared = Acronyms([*ROLES, "The general surgeon, Ian Moss, agreed."])
+    assert shared.role("gs") is None
+    assert shared.expand("who is the gs") == "who is the gs"
+
+
+def test_a_typed_roles_initials_are_cleaned_into_the_question() -> None:
+    words = ArticleWords(ROLES)
+    assert "chief operating officer" in words.clean("whos the coo")

@@ -608,6 +608,15 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+def same_owner(one: str, other: str) -> bool:
+    """Whether two names of owners are one owner's, the shorter a leading or trailing run
+    of the longer's words: "Brennan's assistant" is Tomas Brennan's, as the article calls
+    him after; "Solvane's chief executive" is Solvane Biotherapeutics', as news shortens
+    a company's name after its first mention."""
+    short, long = sorted((one.split(), other.split()), key=len)
+    return bool(short) and (long[: len(short)] == short or long[len(long) - len(short) :] == short)
+
+
 def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
     """Whether the name at [start, end) of `sentence` holds the role asked of one owner
     ("the chief executive of Solvik") for another: "Priya Raman, Veridian's chief
@@ -631,12 +640,9 @@ def held_elsewhere(role: str, sentence: str, start: int, end: int) -> bool:
         )
     ]
     if owners:
-        # "Brennan's assistant" is Tomas Brennan's, as the article calls him after.
-        same = (
-            found == owner or owner.endswith(f" {found}") or found.endswith(f" {owner}")
-            for found in owners
+        return not any(same_owner(found, owner) for found in owners) and (
+            initials_of(owner) not in owners
         )
-        return not any(same) and initials_of(owner) not in owners
     # The owner's people as the role's title: "Velmoran Foreign Minister Anton Ruzic" is
     # not Astrania's foreign minister.
     titled = re.search(rf"(?<![\w’'-])(?P<people>(?-i:[A-Z])[\w-]+)\s+(?i:{written})\b", sentence)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.apposition import same_owner
 from qa.demonyms import is_people_word, people_of
 from qa.reading import ReadSpan, set_aside
 
@@ -58,6 +59,6 @@ def not_anothers(spans: Sequence[ReadSpan], question: str, text: str) -> list[Re
             people = found["people"]
             return is_people_word(people) and not people_of(people, owner)
         other = found["other"]
-        return other != owner and not owner.endswith(f" {other}")
+        return not same_owner(other, owner)
 
     return set_aside(spans, anothers)

@@ -411,6 +411,7 @@ def test_a_role_held_for_another_owner_is_no_answer() -> None:
 
 _RUZIC = "Velmoran Foreign Minister Anton Ruzic, 58, rejected the accusation."
 _GARSIDE = "Brennan's assistant, Phil Garside, also left the club on Monday."
+_TENNANT = "Solvane's chief executive, Marcus Tennant-Ibe, 49, said it would file."
 
 
 @pytest.mark.parametrize(
@@ -428,6 +429,10 @@ _GARSIDE = "Brennan's assistant, Phil Garside, also left the club on Monday."
         ),
         # The owner by the surname the article calls him by.
         ("the assistant of Tomas Brennan", _GARSIDE, "Phil Garside", False),
+        # A company by the first word of its name, as news shortens it after the first
+        # mention; another company's first word is still another's.
+        ("the chief executive of Solvane Biotherapeutics", _TENNANT, "Marcus Tennant-Ibe", False),
+        ("the chief executive of Merriton Biotherapeutics", _TENNANT, "Marcus Tennant-Ibe", True),
     ],
 )
 def test_a_role_held_for_another_owner_by_title_or_surname(

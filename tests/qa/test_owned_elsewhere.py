@@ -33,5 +33,7 @@ def test_a_thing_of_another_owner_is_no_answer() -> None:
 def test_a_thing_of_the_owner_asked_answers() -> None:
     assert _kept("What is Lusenia's capital?", _span("Port Halden")) == ["Port Halden"]
     assert _kept("What is Astrania's capital?", _span("Kelmar")) == ["Kelmar"]
+    # The owner asked by a longer name ("Astrania Republic"), shortened in the article.
+    assert _kept("What is Astrania Republic's capital?", _span("Kelmar")) == ["Kelmar"]
     # A question owning nothing is not checked.
     assert _kept("Where did the ministers meet?", _span("Port Halden")) == ["Port Halden"]

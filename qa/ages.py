@@ -46,8 +46,8 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     """The spans less an age set beside a name where `question` asks no age; less bare
     numbers that the article does not give as an age, where `question` asks how old
     (`text`: the article the spans' offsets are in); where it asks "how old", less
-    spans that hold no amount of time at all ("Prime Minister" for "How old is he?") or
-    tell a clock time ("6 a.m.")."""
+    spans that hold no amount of time at all ("Prime Minister" for "How old is he?"),
+    tell a clock time ("6 a.m.") or an amount no age is told in ("68 million", "$40")."""
     if _AGE_ASKED.search(question) is None:
         if _AGE_WORD.search(question):  # "What is Rachel Ostrowski's age?"
             return list(spans)
@@ -76,9 +76,24 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
         for span in kept
         if _AN_AGE.search(_NOT_OF_TIME.sub(" ", span.text))
         and not _CLOCK.search(span.text)
+        and not _no_age(span.text)
         and not _a_term(span, text)
         and not _someone_elses(span, text, question)
     ]
+
+
+# Amounts no age is told in: money, a share, and millions of anything but years ("68
+# million" of "a club-record fee of 68 million euros", read for "How old is Jonah
+# Okwell?"; "68 million years" is a fossil's age).
+_MONEY_OR_SHARE = re.compile(r"[$€£¥%]|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+_MILLIONS = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _no_age(answer: str) -> bool:
+    """Whether `answer` tells an amount that no age is told in."""
+    if _MONEY_OR_SHARE.search(answer):
+        return True
+    return _MILLIONS.search(answer) is not None and _TIME_SPAN.search(answer) is None
 
 
 # A span of time: an age where it is "old" or "ago" ("150 years old", "built 150 years

@@ -57,6 +57,26 @@ def test_how_old_is_answered_by_no_title_nor_clock_time(text: str, answer: str) 
     assert _kept(text, answer, "What age is named after him?")
 
 
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Dunmere sold Okwell for a club-record fee of 68 million euros.", "68 million"),
+        ("Dunmere sold Okwell for a club-record fee of 68 million euros.", "68 million euros"),
+        ("Tickets cost $40 and sold out.", "$40"),
+        ("Turnout was 64% on Sunday.", "64%"),
+    ],
+)
+def test_how_old_is_answered_by_no_money_share_or_millions_of_things(text: str, answer: str) -> None:
+    assert not _kept(text, answer, "How old is Jonah Okwell?")
+    assert _kept(text, answer, "How much did they pay?")
+
+
+def test_millions_of_years_are_an_age() -> None:
+    assert _kept(
+        "The fossils are 68 million years old.", "68 million years", "How old are the fossils?"
+    )
+
+
 def test_how_old_is_answered_by_a_span_of_time() -> None:
     assert _kept(
         "Some inns are several centuries old.", "several centuries", "How old are the inns?"

@@ -7,6 +7,12 @@ spoke. Where a question asks where, a span that names people by a noun in small 
 sentence, where it believed it. A name is left alone: a place's name and a person's look
 the same, and "the Red Cross" may be where someone works. A day, a date or a time of
 day alone ("Wednesday", "March 3", "6 p.m.") is set aside likewise: it says when.
+
+The other way round, a place is no one: "Who runs Solvane?" is not answered "Merriton"
+of "based in Merriton", nor "Who hailed the talks as a breakthrough?" "Ras EnNakoura" of
+"the talks with Israel in Ras EnNakoura". Where a question asks who, a name the article
+sets right after "in" or "near" is a place, whatever it looks like, and is set aside the
+same way ("at" is left alone: "talks at the UN" names who held them).
 """
 
 from __future__ import annotations
@@ -33,6 +39,26 @@ def not_people(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
         lambda span: (
             (span.text[:1].islower() and names_a_role(span.text))
             or _WHEN_ALONE.match(span.text) is not None
+        ),
+    )
+
+
+_WHO = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:who|whom)\b", re.IGNORECASE)
+# "in", "near" right before a capitalised word: a place.
+_IN_PLACE = re.compile(r"\b(?:in|near)\s+$", re.IGNORECASE)
+
+
+def not_places(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less names set right after "in" or "near" in `text` (the article the
+    spans' offsets are in), where `question` asks who; each replaced by the reader's
+    runner-up in its sentence where it believed it."""
+    if _WHO.match(question) is None:
+        return list(spans)
+    return set_aside(
+        spans,
+        lambda span: (
+            span.text[:1].isupper()
+            and _IN_PLACE.search(text, max(0, span.start - 8), span.start) is not None
         ),
     )
 

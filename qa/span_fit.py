@@ -26,7 +26,7 @@ from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
 from qa.owned_elsewhere import not_anothers
-from qa.place_asked import not_people
+from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.role_holder import someone_for_the_role
@@ -79,6 +79,8 @@ def fitting_spans(
     spans = not_outside(spans, question, text)
     # Nor by "reporters" of "told reporters in Brasília" (qa.place_asked).
     spans = not_people(spans, question)
+    # "Who runs Solvane?" is not answered "Merriton" of "based in Merriton".
+    spans = not_places(spans, question, text)
     # "When will it open?" is not answered by "on time" where a date is read too.
     spans = of_the_kind(spans, question)
     # "How many ships ...?" is answered by a count of ships, where one is read.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.place_asked import not_people
+from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
 
 TEXT = "Esteves told reporters in Brasília that the probe was healthy."
@@ -31,3 +31,25 @@ def test_where_is_not_answered_by_a_day_or_a_time() -> None:
         assert not_people([span], "When are the ministers meeting?") == [span]
     place = ReadSpan("Port Halden", 0, 11, 0, 1.5)
     assert not_people([place], asked) == [place]
+
+
+SOLVANE = "Solvane, based in Merriton, is run by Marcus Tennant-Ibe; it met Orvane at Dunmore."
+
+
+def _at(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -> ReadSpan:
+    start = SOLVANE.index(answer)
+    beside = None if runner_up is None else (lambda: runner_up)
+    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=beside)
+
+
+def test_who_is_not_answered_by_a_name_after_in() -> None:
+    def kept(question: str, span: ReadSpan) -> list[str]:
+        return [s.text for s in not_places([span], question, SOLVANE)]
+
+    runner_up = _at("Marcus Tennant-Ibe")
+    assert kept("Who runs Solvane?", _at("Merriton", runner_up=runner_up)) == ["Marcus Tennant-Ibe"]
+    assert kept("who runs solvane", _at("Merriton")) == []
+    # Asked where, or a name after another word ("at Dunmore", a body's site or not): kept.
+    assert kept("Where is Solvane based?", _at("Merriton")) == ["Merriton"]
+    assert kept("Who did it meet?", _at("Orvane")) == ["Orvane"]
+    assert kept("Who did it meet?", _at("Dunmore")) == ["Dunmore"]

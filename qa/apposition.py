@@ -249,7 +249,11 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
         return None
     # The description's words before its noun: lower case ("the Iran-backed Shi’ite" holds
     # capitals inside words, never a name's run of them).
-    described = rf"\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{name})"
+    # "The sculpture, ..." opening the sentence has its capital. No "of" before the noun:
+    # "head of sculpture" describes a head, not a sculpture.
+    described = (
+        rf"(?:\b(?-i:the|a|an)|^(?-i:The|A|An))\s+(?:(?!of\s)[\w’'-]+\s+){{0,3}}?(?i:{name})"
+    )
     if loose:
         # Who holds a role, asked where the reader found no one: the role also without
         # "the" or after an owner ("Veridian's chief executive").
@@ -267,9 +271,10 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
         if loose
         else ""
     )
+    # A work's name is quoted: 'The sculpture, "The Heron Dancer," a 94-centimetre figure'.
     after = re.search(
-        rf"{described}(?P<posted>{posted})\s*,\s+{described_too}(?P<name>{_NAME})"
-        r"(?=\s*(?:[,.;:]|$))",
+        rf"{described}(?P<posted>{posted})\s*,\s+{described_too}[\"“‘]?(?P<name>{_NAME})"
+        r"(?=\s*(?:[,.;:]|$)|,?[\"”’])",
         sentence,
     )
     # After a place, a name of one word is the place's state or country ("a mother of
@@ -382,6 +387,25 @@ def kind_named(question: str) -> str | None:
     if any(word[:1].isupper() for word in words[1:]) or len(words) > 5:
         return None
     return kind[:1].lower() + kind[1:]
+
+
+def kind_head(kind: str) -> str | None:
+    """The kind's noun alone where words in small letters describe it ("the sculpture" of
+    "the stolen sculpture"); None for a kind of one word, or of a name's ("Aster's
+    spokesperson"), or with "of" in it ("the head of sculpture")."""
+    words = kind.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2 or any(not word.isalpha() or not word.islower() for word in words):
+        return None
+    if "of" in words:
+        return None
+    # What follows the noun: "the sculpture stolen from calloway" is a sculpture.
+    cut = next((i for i, word in enumerate(words) if word in PREPOSITIONS), len(words))
+    described = words[:cut]
+    while len(described) > 1 and is_verb_form(described[-1]):
+        described = described[:-1]
+    return f"the {described[-1]}" if described else None
 
 
 # "Who is Solvik's chief executive?": a name's role.

@@ -33,6 +33,7 @@ from qa.apposition import (
     called_before,
     held_by_someone,
     held_elsewhere,
+    kind_head,
     kind_named,
     name_beside,
     role_asked,
@@ -639,6 +640,11 @@ class ArticleQA:
         kind = kind_named(question)
         if kind is not None:  # "What is the company called?": the name set beside it
             named = self._phrase_about(kind, lambda text: name_beside(kind, text))
+            # "the stolen sculpture", where the article names one sculpture ("The
+            # sculpture, "The Heron Dancer," ..."): its noun alone.
+            head = kind_head(kind)
+            if named is None and head is not None and self._names_one(head):
+                named = self._phrase_about(head, lambda text: name_beside(head, text))
             if named is not None:
                 return named
         asked = as_question(question) or question
@@ -651,6 +657,15 @@ class ArticleQA:
             # Only where no sentence sets a phrase after the name (qa.apposition).
             lambda text: called_before(thing, text),
         )
+
+    def _names_one(self, kind: str) -> bool:
+        """Whether the article sets one name, and one only, beside `kind` ("the sculpture")."""
+        names = set()
+        for sentence in self.sentences:
+            at = name_beside(kind, sentence.text)
+            if at is not None:
+                names.add(sentence.text[at[0] : at[1]])
+        return len(names) == 1
 
     def by_age(self, question: str) -> Decision | None:
         """The answer to "How old is Helmut Brandauer?" where the article sets an age

@@ -10,6 +10,7 @@ from qa.apposition import (
     called_before,
     held_elsewhere,
     holds_other_role,
+    kind_head,
     kind_named,
     name_beside,
     of_the_role,
@@ -386,6 +387,45 @@ def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder
     answer = bot.ask("What is the company called?")
     assert answer.found and answer.text == "Levante Obras"
     assert answer.evidence[0].position == 1
+
+
+_HERON = (
+    'The sculpture, "The Heron Dancer," a 94-centimetre figure cast in 1931, was taken.'
+)
+
+
+def test_a_quoted_name_beside_a_kind_opening_the_sentence() -> None:
+    at = name_beside("the sculpture", _HERON)
+    assert at is not None and _HERON[at[0] : at[1]] == "The Heron Dancer"
+    # "head of sculpture" describes a head: no sculpture is named there.
+    head = "The company's head of sculpture, Corinne Adeyemi, said so."
+    assert name_beside("the sculpture", head) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "head"),
+    [
+        ("the stolen sculpture", "the sculpture"),
+        ("the sculpture stolen from the museum", "the sculpture"),
+        ("the sculpture", None),
+        ("the head of sculpture", None),
+        ("Aster's spokesperson", None),
+    ],
+)
+def test_a_kinds_noun_alone(kind: str, head: str | None) -> None:
+    assert kind_head(kind) == head
+
+
+def test_a_kind_described_is_named_where_the_article_names_one_of_its_noun(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    text = f"A bronze was returned to the museum on Wednesday.\n{_HERON}\n"
+    bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
+    assert bot.ask("What is the stolen sculpture called?").text == "The Heron Dancer"
+    # Where two sculptures are named, "stolen" may tell them apart: not read as either.
+    two = f"{text}The sculpture, \"Morning Tide,\" stayed in the gallery.\n"
+    bot = ArticleQA.from_text(two, embedder=fake_embedder, reader=False)
+    assert bot.ask("What is the stolen sculpture called?").text not in ("Morning Tide",)
 
 
 def test_who_holds_a_role_is_the_name_beside_it(fake_embedder: FakeEmbedder) -> None:

@@ -101,6 +101,7 @@ _DATE_ASKED = re.compile(r"\b(?:what|which)\s+date\b", re.IGNORECASE)
 _ONLY_A_WEEKDAY = re.compile(
     rf"^\W*(?:(?:on|last|next|this|early|late)\s+)*(?:{'|'.join(WEEKDAYS)})\W*$", re.IGNORECASE
 )
+_ONLY_A_YEAR = re.compile(r"^\W*(?:in\s+)?\d{4}\W*$", re.IGNORECASE)
 
 
 def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
@@ -111,12 +112,14 @@ def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
         return list(spans)
     # "On what date ...?" is not answered by a weekday alone either ("Thursday" of
     # "officials said on Thursday", with "began on February 9" read beside): "Which
-    # day ...?" may be.
+    # day ...?" may be. Nor by a year alone ("1978" of "the drought of 1978", with "take
+    # effect on June 1" read beside; none of the split's 20 date questions has one).
     date = _DATE_ASKED.search(question) is not None
     return set_aside(
         spans,
         lambda span: (
             _ONLY_A_TIME.match(span.text) is not None
             or (date and _ONLY_A_WEEKDAY.match(span.text) is not None)
+            or (date and _ONLY_A_YEAR.match(span.text) is not None)
         ),
     )

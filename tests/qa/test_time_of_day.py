@@ -56,6 +56,16 @@ def test_a_weekday_alone_is_no_date() -> None:
     assert of_the_date([thursday], "Which day did the excavation begin?") == [thursday]
 
 
+def test_a_year_alone_is_no_date() -> None:
+    year = _span("1978", 0.3)
+    assert of_the_date([year], "On what date do the restrictions take effect?") == []
+    dated = [_span("June 1, 1978")]
+    assert of_the_date(dated, "On what date do the restrictions take effect?") == dated
+    # Asked when, or in what year, a year answers.
+    assert of_the_date([year], "When did the restrictions take effect?") == [year]
+    assert of_the_date([year], "In what year did the drought strike?") == [year]
+
+
 def test_a_clock_time_alone_is_no_speed() -> None:
     assert of_the_date([_span("2:40 a.m")], "How fast was the train going?") == []
     assert of_the_date([_span("2:40 a.m")], "At what speed was it going?") == []

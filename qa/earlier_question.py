@@ -259,6 +259,10 @@ def topic_of(question: str, phrases: Phrases | None) -> str | None:
         return None
     after = [m for m in WORD.finditer(plain) if m.start() >= opening.end()]
     found = subject_words(plain, phrases) if phrases is not None else None
+    if found is not None and _POSSESSIVE_END.search(plain[found[0] : found[1]]):
+        # "the country's" of "When did the country's deadliest earthquake happen?" (the
+        # article writes "the country's modern history") owns the subject, is not it.
+        found = None
     if found is not None and not set(words(plain[found[0] : found[1]].lower())) <= DETERMINERS:
         run = [m for m in after if m.end() <= found[1]]
         following = after[len(run)] if len(run) < len(after) - 1 else None

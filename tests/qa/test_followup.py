@@ -1759,6 +1759,20 @@ def test_he_after_a_who_question_left_unanswered_is_no_one_before() -> None:
     assert "Ruth Lindqvist" in read_question("When did she die?", history).reader_question
 
 
+def test_it_after_a_subject_owned_by_a_phrase_the_article_writes() -> None:
+    # The article writes "the country's" ("the country's modern history"): that owns the
+    # subject asked about; "it" is the earthquake.
+    from qa.earlier_question import topic_of
+
+    def phrases(text: str) -> bool:
+        return text.lower() in ("the country's", "country's", "the country", "country")
+
+    asked = "When did the country's deadliest earthquake happen?"
+    assert topic_of(asked, phrases) == "the country's deadliest earthquake"
+    reading = resolve("How many did it kill?", Said(asked, "March 1987"), phrases)
+    assert reading.text == "How many did the country's deadliest earthquake kill?"
+
+
 def test_his_name_after_a_role_the_article_writes_only_in_part() -> None:
     # The article writes "the health" (of "the health ministry") but never "the health
     # minister": "his" is still the minister, not "the health".

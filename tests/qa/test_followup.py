@@ -2036,6 +2036,10 @@ def test_a_pointer_is_no_deed_no_firm_for_she_and_no_noun_before_as() -> None:
     )
     hacked = _chat(("Which company was hacked?", _cited("Northvale Health Partners", 3, dates=())))
     assert "Northvale" not in read_question("How old is she?", hacked).reader_question
+    # Nor is a musicians' guild, or an orchestra, a "she".
+    for body in ("Corvane Musicians' Guild", "Corvane City Symphony"):
+        called = _chat(("Which group called the walkout?", _cited(body, 3, dates=())))
+        assert "Corvane" not in read_question("And how old is she?", called).reader_question
     assert pointers("What is that as a rate?") == [Pointer(2, "thing")]
 
 

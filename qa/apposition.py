@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.acronyms import initials_of
+from qa.english import common_words
 from qa.demonyms import is_people_word, people_of
 from qa.person_nouns import may_be_someone, names_a_role
 from qa.referring import (
@@ -86,11 +87,17 @@ def name_pattern(topic: str) -> str | None:
     if owned is None:
         return _words_pattern(words)
     owner, noun = owned["owner"], _words_pattern(owned["noun"].split())
-    # The owner also by its initials: "KEG's chief executive" for Karbonia Energy Group's.
+    # The owner also by its initials: "KEG's chief executive" for Karbonia Energy Group's;
+    # and by its first word, as news shortens a firm's name after the first mention
+    # ("Kestrel's managing director" for Kestrel Inland Freight's), where that word is no
+    # common English one ("New" of "New Harbour Ferries").
     initials = initials_of(owner)
+    first = owner.split()[0]
+    shortened = re.escape(first) if " " in owner and first.lower() not in common_words() else None
     owner = r"\s+".join(re.escape(word) for word in owner.split())
-    if initials is not None:
-        owner = f"(?:{owner}|{initials})"
+    forms = [owner, *(f for f in (initials, shortened) if f is not None)]
+    if len(forms) > 1:
+        owner = f"(?:{'|'.join(forms)})"
     # "Aster's spokesperson", "spokesperson of Aster", and as news titles one: "Aster
     # spokeswoman Dana Whitfield".
     return rf"(?:{owner}[’']s\s+{noun}|{noun}\s+of\s+{owner}|(?-i:{owner})\s+{noun})"

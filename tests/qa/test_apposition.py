@@ -260,6 +260,18 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
             "Marcus Oyelaran",
         ),
         ("the president", "Denise Okafor, 52, president of Local 617, said.", "Denise Okafor"),
+        # A firm's name shortened to its first word after the first mention; never to a
+        # common word ("New" of New Harbour Ferries).
+        (
+            "the managing director of Kestrel Inland Freight",
+            "Kestrel's managing director, Gavin Oyelaran, said so.",
+            "Gavin Oyelaran",
+        ),
+        (
+            "the managing director of New Harbour Ferries",
+            "New's managing director, Gavin Oyelaran, said so.",
+            None,
+        ),
     ],
 )
 def test_the_name_beside_a_role_read_loosely(kind: str, sentence: str, name: str | None) -> None:

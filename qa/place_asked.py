@@ -59,10 +59,18 @@ def not_places(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
         lambda span: (
             span.text[:1].isupper()
             and _IN_PLACE.search(text, max(0, span.start - 8), span.start) is not None
+            # "in April 1999" says when, not where.
+            and _CALENDAR_WORD.match(span.text) is None
         ),
     )
 
 
+# A month or a weekday opening a span: a time, not a place.
+_CALENDAR_WORD = re.compile(
+    rf"(?:{'|'.join(WEEKDAYS)}|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b",
+    re.IGNORECASE,
+)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # A day, a date or a time of day and nothing else: "Wednesday", "on March 3", "6:15 p.m.",
 # "last Tuesday, April 22".

@@ -33,7 +33,10 @@ def test_where_is_not_answered_by_a_day_or_a_time() -> None:
     assert not_people([place], asked) == [place]
 
 
-SOLVANE = "Solvane, based in Merriton, is run by Marcus Tennant-Ibe; it met Orvane at Dunmore."
+SOLVANE = (
+    "Solvane, based in Merriton, is run by Marcus Tennant-Ibe; it met Orvane at Dunmore "
+    "in April 1999."
+)
 
 
 def _at(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -> ReadSpan:
@@ -53,3 +56,5 @@ def test_who_is_not_answered_by_a_name_after_in() -> None:
     assert kept("Where is Solvane based?", _at("Merriton")) == ["Merriton"]
     assert kept("Who did it meet?", _at("Orvane")) == ["Orvane"]
     assert kept("Who did it meet?", _at("Dunmore")) == ["Dunmore"]
+    # "in April 1999" says when: left to the rules of time.
+    assert kept("Who met Orvane, and when?", _at("April 1999")) == ["April 1999"]

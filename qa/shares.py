@@ -28,7 +28,9 @@ _COUNT = re.compile(
 _PRICE = re.compile(
     r"\bhow\s+much\b.*\b(?:cost|costs|costing|price[ds]?|pay|pays|paid|spend|spends|spent|"
     r"charged?|charges|earn|earns|earned|fined?|sell|sells|sold|salary|fees?|owe[ds]?|"
-    r"invest|invests|invested|donated?)\b",
+    r"invest|invests|invested|donated?)\b"
+    # "What price did they end the day at?", "At what price ...?": a price asked by "what".
+    r"|\bwhat\s+price\b",
     re.IGNORECASE,
 )
 # "By how much did the share price drop?", "How much did the stock price rise?": a change,

@@ -40,6 +40,8 @@ TEXT = (
         # A price that moved: by how much is a change, which a percentage answers.
         ("By how much did KEG's share price drop?", False, False),
         ("How much did the stock price rise?", False, False),
+        # A price asked by "what".
+        ("What price did they end the day at?", True, True),
     ],
 )
 def test_a_count_or_a_price_is_asked_by_the_question(

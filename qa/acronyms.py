@@ -149,7 +149,9 @@ class Acronyms:
     def expand(self, question: str) -> str:
         """`question` with the initials the article writes out as names written out."""
         if self._roles:
-            question = _TYPED_ROLE.sub(lambda typed: self.role(typed.group()) or typed.group(), question)
+            question = _TYPED_ROLE.sub(
+                lambda typed: self.role(typed.group()) or typed.group(), question
+            )
         if not self._names:
             return question
         return _TYPED.sub(lambda typed: self.name(typed.group()) or typed.group(), question)

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from qa.acronyms import initials_of
-from qa.english import common_words
 from qa.demonyms import is_people_word, people_of
+from qa.english import common_words
 from qa.person_nouns import may_be_someone, names_a_role
 from qa.referring import (
     AUXILIARIES,

@@ -66,7 +66,9 @@ def test_how_old_is_answered_by_no_title_nor_clock_time(text: str, answer: str) 
         ("Turnout was 64% on Sunday.", "64%"),
     ],
 )
-def test_how_old_is_answered_by_no_money_share_or_millions_of_things(text: str, answer: str) -> None:
+def test_how_old_is_answered_by_no_money_share_or_millions_of_things(
+    text: str, answer: str
+) -> None:
     assert not _kept(text, answer, "How old is Jonah Okwell?")
     assert _kept(text, answer, "How much did they pay?")
 

@@ -401,9 +401,7 @@ def test_what_is_a_kind_called_is_the_name_beside_it(fake_embedder: FakeEmbedder
     assert answer.evidence[0].position == 1
 
 
-_HERON = (
-    'The sculpture, "The Heron Dancer," a 94-centimetre figure cast in 1931, was taken.'
-)
+_HERON = 'The sculpture, "The Heron Dancer," a 94-centimetre figure cast in 1931, was taken.'
 
 
 def test_a_quoted_name_beside_a_kind_opening_the_sentence() -> None:
@@ -435,7 +433,7 @@ def test_a_kind_described_is_named_where_the_article_names_one_of_its_noun(
     bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=False)
     assert bot.ask("What is the stolen sculpture called?").text == "The Heron Dancer"
     # Where two sculptures are named, "stolen" may tell them apart: not read as either.
-    two = f"{text}The sculpture, \"Morning Tide,\" stayed in the gallery.\n"
+    two = f'{text}The sculpture, "Morning Tide," stayed in the gallery.\n'
     bot = ArticleQA.from_text(two, embedder=fake_embedder, reader=False)
     assert bot.ask("What is the stolen sculpture called?").text not in ("Morning Tide",)
 

@@ -261,7 +261,10 @@ def test_detail_swaps_change_a_date_a_day_or_a_time_word_the_passage_never_state
         assert re.search(r"(Mon|Tues|Wednes|Fri|Satur|Sun)day", swapped)
     assert detail_swapped("Why did he leave early?", passage, rng) == "Why did he leave late?"
     # A month inside a name is not a date: "the Funeral March" stays.
-    assert detail_swapped("Who wrote the Funeral March?", "Chopin wrote the Funeral March.", rng) is None
+    assert (
+        detail_swapped("Who wrote the Funeral March?", "Chopin wrote the Funeral March.", rng)
+        is None
+    )
 
 
 def test_detail_swaps_reverse_two_names_only_across_words_that_set_their_roles() -> None:

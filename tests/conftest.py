@@ -17,11 +17,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa.reading import ReadSpan
 from tools.pg_server import DSN_ENV, LocalPostgres, PostgresStartError
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO.parent / "shared" / "eval"
 ARTICLE_DEV = EVAL_DIR / "article_dev.jsonl"
+
+
+def span_in(
+    text: str, answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None
+) -> ReadSpan:
+    """The reader's span `answer` where `text` first writes it, with `runner_up` as the
+    reader's next best in its sentence (ReadSpan.beside)."""
+    start = text.index(answer)
+    beside = None if runner_up is None else (lambda: runner_up)
+    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=beside)
 
 
 class FakeEmbedder:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qa.owned_elsewhere import not_anothers
 from qa.reading import ReadSpan
+from tests.conftest import span_in
 
 TEXT = (
     "The ministers met in the Lusenian capital of Port Halden on Monday. "
@@ -12,9 +13,7 @@ TEXT = (
 
 
 def _span(answer: str, margin: float = 3.0, beside: ReadSpan | None = None) -> ReadSpan:
-    start = TEXT.index(answer)
-    runner_up = None if beside is None else (lambda: beside)
-    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=runner_up)
+    return span_in(TEXT, answer, margin, beside)
 
 
 def _kept(question: str, *spans: ReadSpan) -> list[str]:

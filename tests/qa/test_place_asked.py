@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
+from tests.conftest import span_in
 
 TEXT = "Esteves told reporters in Brasília that the probe was healthy."
 
@@ -39,10 +40,8 @@ SOLVANE = (
 )
 
 
-def _at(answer: str, margin: float = 2.0, runner_up: ReadSpan | None = None) -> ReadSpan:
-    start = SOLVANE.index(answer)
-    beside = None if runner_up is None else (lambda: runner_up)
-    return ReadSpan(answer, start, start + len(answer), 0, margin, runner_up=beside)
+def _at(answer: str, runner_up: ReadSpan | None = None) -> ReadSpan:
+    return span_in(SOLVANE, answer, runner_up=runner_up)
 
 
 def test_who_is_not_answered_by_a_name_after_in() -> None:

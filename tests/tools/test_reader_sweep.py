@@ -87,6 +87,7 @@ def test_an_epoch_built_in_a_worker_is_the_epoch_built_in_line() -> None:
         word_swap_share=0.5,
         human_repeats=1,
         in_passage_share=0.4,
+        detail_swap_share=0.3,
     )
     from qa.reader.onnx_reader import DEFAULT_TOKENIZER_PATH, load_tokenizer
 

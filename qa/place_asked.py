@@ -65,13 +65,9 @@ def not_places(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     )
 
 
-# A month or a weekday opening a span: a time, not a place.
-_CALENDAR_WORD = re.compile(
-    rf"(?:{'|'.join(WEEKDAYS)}|january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b",
-    re.IGNORECASE,
-)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A month or a weekday opening a span: a time, not a place.
+_CALENDAR_WORD = re.compile(rf"(?:{'|'.join(WEEKDAYS)}|{_MONTHS})\b", re.IGNORECASE)
 # A day, a date or a time of day and nothing else: "Wednesday", "on March 3", "6:15 p.m.",
 # "last Tuesday, April 22".
 _WHEN_ALONE = re.compile(

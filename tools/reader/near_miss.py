@@ -16,6 +16,8 @@ import random
 import re
 from collections.abc import Mapping, Sequence
 
+from qa.dates.patterns import WEEKDAYS
+
 # A name (capitalised words, possibly joined by "of"/"the"/"de"...) or a number.
 _ENTITY = re.compile(
     r"\b(?:[A-Z][\w'-]*(?:\s+(?:of|the|de|du|von|van|and|la|le)?\s*[A-Z][\w'-]*)*"
@@ -248,7 +250,7 @@ def in_passage_swapped(
 # "late", and two of the question's names the other way round ("Who did the Franks
 # defeat?" turned into "Who defeated the Franks?" reads as the same names reversed).
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = list(WEEKDAYS)
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.sentences import Sentence
+from qa.agent_asked import not_objects
 from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already
 from qa.counted import counting
@@ -81,6 +82,8 @@ def fitting_spans(
     spans = not_people(spans, question)
     # "Who runs Solvane?" is not answered "Merriton" of "based in Merriton".
     spans = not_places(spans, question, text)
+    # "Who hailed the talks?" is not answered "Israel" of "talks with Israel".
+    spans = not_objects(spans, question, text)
     # "When will it open?" is not answered by "on time" where a date is read too.
     spans = of_the_kind(spans, question)
     # "How many ships ...?" is answered by a count of ships, where one is read.

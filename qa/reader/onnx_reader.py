@@ -254,7 +254,7 @@ class Reader:
                     s_log,
                     e_log,
                     inside,
-                    (i, j),
+                    ((i, j),),
                     (null_score, log_norm),
                 )
                 spans.append(Span(k, c_start, c_end, text, score, null_score, log_norm, beside))
@@ -269,18 +269,25 @@ class Reader:
         s_log: np.ndarray,
         e_log: np.ndarray,
         inside: np.ndarray,
-        taken: tuple[int, int],
+        taken: tuple[tuple[int, int], ...],
         scores: tuple[float, float],
     ) -> Span | None:
-        """The best span of a sentence (its tokens: `inside`) wholly before or after the
-        tokens `taken`, where it holds a letter or a digit; None where there is none.
-        `scores`: the passage's no-answer score and softmax normaliser (Span's)."""
+        """The best span of a sentence (its tokens: `inside`) overlapping none of the
+        token ranges `taken`, where it holds a letter or a digit; None where there is
+        none. `scores`: the passage's no-answer score and softmax normaliser (Span's).
+        The span found has a runner-up of its own, beside it and all `taken`: a rule
+        setting the runner-up aside too ("Ras EnNakoura" a place, then "Israel" what the
+        talks were with) may answer with the one after it."""
         tokens = np.arange(len(inside))
+        free = inside.copy()
+        for first, last in taken:
+            free &= (tokens < first) | (tokens > last)
+        wordy = np.array([_WORDY.search(passage, a, b) is not None for a, b in enc.offsets])
         found: tuple[int, int, float] | None = None
-        for part in (inside & (tokens < taken[0]), inside & (tokens > taken[1])):
-            if not part.any():
-                continue
-            wordy = np.array([_WORDY.search(passage, a, b) is not None for a, b in enc.offsets])
+        # Each run of free tokens alone, so that no span reaches across one taken.
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], free.astype(np.int8), [0]))))
+        for first, after in zip(edges[::2], edges[1::2], strict=True):
+            part = free & (tokens >= first) & (tokens < after)
             best = best_span(s_log, e_log, part, self.max_answer_tokens, wordy)
             if best[2] > -1e8 and (found is None or best[2] > found[2]):
                 found = best
@@ -288,7 +295,10 @@ class Reader:
             return None
         i, j, score = found
         c_start, c_end = enc.offsets[i][0], enc.offsets[j][1]
-        return Span(k, c_start, c_end, passage[c_start:c_end], score, *scores)
+        after_it = functools.partial(
+            self._beside, k, passage, enc, s_log, e_log, inside, (*taken, (i, j)), scores
+        )
+        return Span(k, c_start, c_end, passage[c_start:c_end], score, *scores, after_it)
 
 
 _cached: Reader | None = None

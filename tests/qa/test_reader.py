@@ -83,6 +83,27 @@ def test_a_span_gives_the_best_span_beside_it_in_its_sentence() -> None:
     assert {"1,412", "219"} <= {span.text, beside.text}
 
 
+def test_a_runner_up_has_a_runner_up_of_its_own() -> None:
+    from qa.reader import load_reader
+
+    reader = load_reader()
+    passage = (
+        "Lebanon's foreign ministry has hailed the recent round of talks with Israel in "
+        "Ras EnNakoura as a significant breakthrough."
+    )
+    (span,) = reader.read("Who hailed the talks as a breakthrough?", [passage], [[0]])
+    assert span.runner_up is not None
+    second = span.runner_up()
+    assert second is not None and second.runner_up is not None
+    third = second.runner_up()
+    assert third is not None
+    # Three spans, none overlapping another, each believed no more than the one before.
+    found = sorted((s.start, s.end) for s in (span, second, third))
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
+    assert span.score >= second.score >= third.score
+    assert all(passage[s.start : s.end] == s.text for s in (span, second, third))
+
+
 def test_reader_is_cached_and_thread_safe() -> None:
     from concurrent.futures import ThreadPoolExecutor
 

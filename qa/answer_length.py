@@ -207,6 +207,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     span = _without_the_day(question, _owner_asked(question, span, sentence))
     span = _whole_day(question, span, sentence)
     span = one_end(question, _since(question, _one_count(question, span), sentence))
+    span = _how_often(question, span)
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
@@ -290,6 +291,30 @@ def _one_count(question: str, span: ReadSpan) -> ReadSpan:
     if found is None or not _COUNTS.search(found["count"]):
         return span
     return replace(span, text=found["count"], end=span.start + len(found["count"]))
+
+
+# "How often ...?" asks a frequency: "twice a day", not "37 pumping stations and 12
+# storage tanks twice a day" (what is visited that often).
+_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.IGNORECASE)
+_UNIT = r"(?:day|week|month|year|hour|minute|night|season|shift|fortnight)"
+_FREQUENCY = re.compile(
+    rf"\b(?:(?:once|twice|thrice|(?:\w+|\d+)\s+times)(?:\s+(?:a|an|per|each|every)\s+{_UNIT})?"
+    rf"|every\s+(?:(?:\w+|\d+)\s+)?{_UNIT}s?|(?:daily|weekly|monthly|yearly|annually|hourly"
+    r"|nightly))\b",
+    re.IGNORECASE,
+)
+
+
+def _how_often(question: str, span: ReadSpan) -> ReadSpan:
+    """A frequency question's answer cut to the frequency its span writes ("twice a
+    day"), where the span says more; else `span`."""
+    if _HOW_OFTEN.search(question) is None:
+        return span
+    found = _FREQUENCY.search(span.text)
+    if found is None or found.group() == span.text:
+        return span
+    start, end = span.start + found.start(), span.start + found.end()
+    return replace(span, text=found.group(), start=start, end=end)
 
 
 # "How long has Stoev been her coach?": a time since which, read as its point alone ("14"

@@ -81,8 +81,11 @@ class Reading:
     @property
     def joined(self) -> bool:
         """Whether the reader reads this question joined to the ones before it (a
-        fragment: "On which glacier?", "Why?")."""
-        return bool(self.context and self.resolved and self.resolved.startswith(self.context))
+        fragment: "On which glacier?", "Why?"), before or after it (qa.restating.resolve
+        puts a question word alone first: "When? What burst its banks?")."""
+        if not (self.context and self.resolved):
+            return False
+        return self.resolved.startswith(self.context) or self.resolved.endswith(self.context)
 
     @property
     def note(self) -> str | None:

@@ -5,6 +5,12 @@ Where a question asks how deep, high, tall, wide, far or long something is, a sp
 gives an area (square units, hectares, acres) answers something else: it is dropped from
 what the reader found, so the other spans are weighed, or the question withheld. The
 validation split's records hold no such answer to drop (/work/s32/sim/dimsim.py).
+
+Nor is a time a distance: "How far from the zoo had she travelled?" was answered
+"7:30 a.m" (when she was spotted), and "how far from zoo was the panda found" "six years"
+(how long a keeper had worked there). Where a question asks how far, deep, high, tall or
+wide (not "how long", which may ask a time), a span that is a time of day, a date or a
+span of time is set aside for the reader's runner-up in its sentence, where it believed it.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.reading import ReadSpan
+from qa.dates.patterns import WEEKDAYS
+from qa.reading import ReadSpan, set_aside
 
 _LENGTH_ASKED = re.compile(r"\bhow\s+(?P<asked>deep|high|tall|wide|far|long)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:square|sq\.?)\s|\bkm[2²]|\bhectares?\b|\bacres?\b", re.IGNORECASE)
@@ -58,3 +65,22 @@ def _measured(span: ReadSpan, text: str) -> str | None:
     after = _AFTER.match(text[span.end : span.end + 20])
     found = before or after
     return _DIMENSIONS[found["word"].lower()] if found else None
+
+
+_SPACE_ASKED = re.compile(r"\bhow\s+(?:deep|high|tall|wide|far)\b", re.IGNORECASE)
+# A clock time, a unit of time, a weekday or a month: when, or for how long.
+_TIME = re.compile(
+    r"\d:\d\d|\b[ap]\.?m\b|\b(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
+    rf"|\b(?:{'|'.join(WEEKDAYS)}|january|february|march|april|june|july|august|september"
+    r"|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less those that say when or for how long, where `question` asks how
+    far, deep, high, tall or wide; each replaced by the reader's runner-up in its
+    sentence where it believed it."""
+    if _SPACE_ASKED.search(question) is None:
+        return list(spans)
+    return set_aside(spans, lambda span: _TIME.search(span.text) is not None)

@@ -51,9 +51,11 @@ _APPOSITION_LAST = re.compile(
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
 # A name opening the clause, then a comma and what it is called in small letters, up to
-# the name found: "Dr. Priya Anand, a marine biologist with the ".
+# the name found: "Dr. Priya Anand, a marine biologist with the ", "Tomas Reyes, 39, a
+# captain with the tug operator " (an age may come first).
 _INSIDE_APPOSITION = re.compile(
-    r"(?:^|[;:]\s+)(?P<who>(?-i:[A-Z])[^,;:“”\"]{0,60}),\s+(?-i:[a-z])[^,;:“”\"]{0,80}$"
+    r"(?:^|[;:]\s+)(?P<who>(?-i:[A-Z])[^,;:“”\"]{0,60}),\s+(?:\d{1,3}\s*,\s+)?"
+    r"(?-i:[a-z])[^,;:“”\"]{0,80}$"
 )
 
 

@@ -832,6 +832,11 @@ def resolve(question: str, said: Said, phrases: Phrases | None = None) -> Resolv
     # "What is his name?" after "Who was the target?" / "the chief of staff of Hezbollah":
     # a name other than the description given.
     named = asks_name(question)
+    if text is None and fragment is not None and fragment.question_word is not None:
+        # "When exactly?" after "What happened in Harlow Ferry last week?": joined with
+        # the question word first, so the answer is of the kind it asks (a time), not
+        # of the last question's ("a freight train derailed" was given for when).
+        return Resolved(f"{question} {said.question}", same_topic, False, named)
     return Resolved(text or f"{said.question} {question}", same_topic, text is not None, named)
 
 

@@ -17,10 +17,11 @@ from index.sentences import Sentence
 from qa.agent_asked import not_objects
 from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already
+from qa.body_asked import not_unnamed
 from qa.counted import counting
 from qa.followup import Reading
 from qa.lifespan import from_the_life
-from qa.measures import not_areas, of_the_dimension
+from qa.measures import not_areas, not_times, of_the_dimension
 from qa.money import of_money
 from qa.name_asked import names_only
 from qa.not_the_speaker import not_speakers
@@ -66,6 +67,8 @@ def fitting_spans(
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.
     spans = not_areas(spans, question)
     spans = of_the_dimension(spans, question, text)
+    # Nor "How far did she travel?" by "7:30 a.m" or "six years".
+    spans = not_times(spans, question)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
     # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,
@@ -84,6 +87,8 @@ def fitting_spans(
     spans = not_places(spans, question, text)
     # "Who hailed the talks?" is not answered "Israel" of "talks with Israel".
     spans = not_objects(spans, question, text)
+    # "Which utility was hit?" is not answered "pumping stations" (qa.body_asked).
+    spans = not_unnamed(spans, question)
     # "When will it open?" is not answered by "on time" where a date is read too.
     spans = of_the_kind(spans, question)
     # "How many ships ...?" is answered by a count of ships, where one is read.

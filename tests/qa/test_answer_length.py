@@ -470,3 +470,18 @@ def test_a_day_asked_for_comes_with_the_words_that_say_which() -> None:
     assert answered("When did it start erupting?", "Tuesday") == "last Tuesday"
     # Not a time asked: the day as read.
     assert answered("What did the utility do on Friday?", "Friday") == "Friday"
+
+
+def test_how_often_is_answered_by_the_frequency() -> None:
+    article, sentence = _sentence(
+        "Crews are now visiting 37 pumping stations and 12 storage tanks twice a day."
+    )
+    span = _span(article, sentence, "37 pumping stations and 12 storage tanks twice a day")
+    fitted = fit_answer("How often are crews visiting the pumping stations now?", span, sentence)
+    assert fitted.text == "twice a day"
+    assert article[fitted.start : fitted.end] == fitted.text
+    assert fit_answer("how frequently do crews visit", span, sentence).text == "twice a day"
+    # Asked something else, or with no frequency in the span: as read.
+    assert fit_answer("What are crews visiting?", span, sentence) == span
+    stations = _span(article, sentence, "37 pumping stations")
+    assert fit_answer("How often are they visited?", stations, sentence) == stations

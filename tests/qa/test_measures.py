@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.measures import not_areas, of_the_dimension
+from qa.measures import not_areas, not_times, of_the_dimension
 from qa.reading import ReadSpan
 
 
@@ -25,3 +25,13 @@ def test_a_length_asked_is_not_answered_by_a_depth() -> None:
     assert of_the_dimension([depth, pier], "How deep is the lake?", text) == [depth]
     assert of_the_dimension([depth, pier], "How far is it?", text) == [pier]
     assert of_the_dimension([depth, pier], "How big is the lake?", text) == [depth, pier]
+
+
+def test_a_distance_asked_is_not_answered_by_a_time() -> None:
+    miles = _span("about 1.5 miles")
+    spans = [_span("7:30 a.m"), _span("six years"), _span("on Thursday"), miles]
+    assert not_times(spans, "How far from the zoo had she travelled?") == [miles]
+    assert not_times(spans, "how high was the tree") == [miles]
+    # "How long" may ask a time; another question asks no distance.
+    assert not_times(spans, "How long had he worked there?") == spans
+    assert not_times(spans, "When was she found?") == spans

@@ -18,7 +18,9 @@ ARTICLE = (
     "The airport is the tenth-busiest in the United States for total passengers. "
     '"They won," said Denise Okafor, 52, president of the union local. '
     "Dr. Priya Anand, a marine biologist with the Coastal Research Institute, cautioned "
-    "against blaming a single cause."
+    "against blaming a single cause. "
+    "Tomas Reyes, 39, a captain with the tug operator Sarna Harbour Services, said his crew "
+    "had worked 16-hour shifts."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -89,3 +91,9 @@ def test_a_name_in_what_the_speaker_is_called_is_about_the_speaker() -> None:
     institute = [_span("Coastal Research Institute", 9)]
     asked = "Which organisation does Priya Anand work for?"
     assert _kept(asked, institute) == ["Coastal Research Institute"]
+
+
+def test_a_body_named_in_an_aged_speakers_description_is_about_the_speaker() -> None:
+    # "Tomas Reyes, 39, a captain with ...": the age does not hide who the speaker is.
+    firm = _span("Sarna Harbour Services", 10)
+    assert _kept("Which company does Tomas Reyes work for?", [firm]) == [firm.text]

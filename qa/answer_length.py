@@ -208,6 +208,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     span = _whole_day(question, span, sentence)
     span = one_end(question, _since(question, _one_count(question, span), sentence))
     span = _how_often(question, span)
+    span = _with_its_noun(question, span, sentence)
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
     return balance_quotes(_titled(question, _widened(question, said, sentence), sentence), sentence)
@@ -315,6 +316,33 @@ def _how_often(question: str, span: ReadSpan) -> ReadSpan:
         return span
     start, end = span.start + found.start(), span.start + found.end()
     return replace(span, text=found.group(), start=start, end=end)
+
+
+# "What cut did Iceland want?" is not answered "deeper" of "a deeper cut of 25 percent":
+# a word that describes the thing asked is said with it, and with the figure it is of.
+_NOUN_AFTER = re.compile(
+    r"\s+(?P<noun>[a-z][a-z-]*)(?:\s+of\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|"
+    r"no\s+more\s+than\s+|at\s+least\s+)?[$€£]?\d[\d.,]*(?:\s*(?:%|percent|per\s+cent|"
+    r"[a-z]+))?)?"
+)
+_ONE_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _with_its_noun(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """A span of one word in small letters followed by a noun the question asks about
+    ("deeper" before "cut"), reaching over the noun and the figure it is of ("deeper
+    cut of 25 percent"); else `span`."""
+    if _ONE_WORD.fullmatch(span.text) is None:
+        return span
+    found = _NOUN_AFTER.match(sentence.text, span.end - sentence.start)
+    if found is None:
+        return span
+    noun = found["noun"]
+    asked = {w.lower() for w in re.findall(r"[A-Za-z-]+", question)}
+    if noun not in asked and noun.removesuffix("s") not in asked:
+        return span
+    end = sentence.start + found.end()
+    return replace(span, text=span.text + found.group(), end=end)
 
 
 # "How long has Stoev been her coach?": a time since which, read as its point alone ("14"

@@ -627,9 +627,18 @@ def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
     ):
         if found is not None and names_a_role(found["phrase"]):
             return re.search(asked, found["phrase"], re.IGNORECASE) is None
+    title = _CAPITAL_TITLE.search(sentence[:start])
+    if title is not None and names_a_role(title["phrase"].lower()):
+        # A title in capitals names no owner ("Mayor Denise Okafor"): its noun is the role's.
+        return role_noun(role).search(title["phrase"]) is None
     return False
 
 
+# A title in capitals right before a name, as news writes one: "Council President" of
+# "Council President Raymond Tully, 67, cast the deciding vote" (not the mayor asked).
+_CAPITAL_TITLE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?-i:[a-z]+)\s+)(?P<phrase>(?:(?-i:[A-Z])[a-z-]+\s+){1,3})$"
+)
 # A title in small letters right before a name: "former prime minister" of "since former
 # prime minister Gustav Rennel was convicted" (no preposition or article among its words).
 _ROLE_BEFORE = re.compile(

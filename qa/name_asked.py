@@ -17,13 +17,22 @@ from collections.abc import Sequence
 from qa.answerability import NAME, fits_type
 from qa.reading import ReadSpan
 
+# Kinds of things that are named with capitals.
+_PROPER_KINDS = (
+    "town city village country province state county region island river lake mountain "
+    "ship vessel boat ferry tanker company firm airline street road hospital school "
+    "university museum zoo newspaper"
+).split()
 # The name of something a named owner has: "the name of Rob Petrie's boat", "Rob Petrie's
 # boat's name". Not the name of a kind of thing ("What is the name of the round that gives
 # failed contestants another chance?", "What is it called when ...?"): on the validation
 # split those ask for a term in small letters ("wildcard", "haciendas", "sound").
 _NAME_ASKED = re.compile(
     r"\bname\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*[’']s\s|"
-    r"\b(?-i:[A-Z])[\w-]*[’']s\s+[\w\s-]+?[’']s\s+name\b",
+    r"\b(?-i:[A-Z])[\w-]*[’']s\s+[\w\s-]+?[’']s\s+name\b|"
+    # A place, a vessel or a firm has a proper name: "whats the name of the town where the
+    # train derailed" is not answered "river town" (stories h29-h32).
+    rf"\bname\s+of\s+(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:{'|'.join(_PROPER_KINDS)})\b",
     re.IGNORECASE,
 )
 

@@ -88,9 +88,23 @@ _TITLE_BEFORE = re.compile(
 
 def _title_before(answer: str) -> str | None:
     """The title an answer sets before its name ("shipping merchant" of "shipping
-    merchant Carl Brandt"), where it names a role; else None."""
+    merchant Carl Brandt", "mayor" of "Mayor Carl Huang"), where it names a role; else
+    None."""
     found = _TITLE_BEFORE.match(answer)
-    return found["title"] if found is not None and names_a_role(found["title"]) else None
+    if found is not None and names_a_role(found["title"]):
+        return found["title"]
+    # In capitals, as news writes a title before a name: the longest run of its first
+    # words that names a role, with a name after it.
+    capitals = answer.split()
+    for count in range(min(_CAPITAL_TITLE_WORDS, len(capitals) - 1), 0, -1):
+        title = " ".join(capitals[:count]).lower()
+        if all(w[:1].isupper() for w in capitals[: count + 1]) and names_a_role(title):
+            return title
+    return None
+
+
+# "Council President Raymond Tully": at most this many words of a title in capitals.
+_CAPITAL_TITLE_WORDS = 3
 
 
 # The titles of whoever heads something, in the order tried: "Who runs Golden Acre

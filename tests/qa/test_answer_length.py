@@ -485,3 +485,15 @@ def test_how_often_is_answered_by_the_frequency() -> None:
     assert fit_answer("What are crews visiting?", span, sentence) == span
     stations = _span(article, sentence, "37 pumping stations")
     assert fit_answer("How often are they visited?", stations, sentence) == stations
+
+
+def test_a_describing_word_is_said_with_the_thing_asked() -> None:
+    article, sentence = _sentence("Iceland had pushed for a deeper cut of 25 percent.")
+    span = _span(article, sentence, "deeper")
+    fitted = fit_answer("What cut did Iceland want?", span, sentence)
+    assert fitted.text == "deeper cut of 25 percent"
+    assert article[fitted.start : fitted.end] == fitted.text
+    # The word after is not what the question asks about, or the span is a name: as read.
+    assert fit_answer("What did Iceland push for?", span, sentence) == span
+    iceland = _span(article, sentence, "Iceland")
+    assert fit_answer("Who had pushed for a cut?", iceland, sentence) == iceland

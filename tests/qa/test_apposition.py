@@ -542,6 +542,14 @@ def test_a_name_beside_another_role_holds_that_one() -> None:
     liddell = (sentence.index("Karen"), sentence.index(", apologised"))
     assert holds_other_role("the fire chief", sentence, *liddell)
     assert not holds_other_role("the chief operating officer", sentence, *liddell)
+    # A title in capitals right before the name, as news writes one.
+    sentence = "Council President Raymond Tully, 67, cast the deciding vote."
+    tully = (sentence.index("Raymond"), sentence.index(", 67"))
+    assert holds_other_role("the mayor of Port Adair", sentence, *tully)
+    assert not holds_other_role("the council president", sentence, *tully)
+    sentence = "Mayor Denise Okafor, 52, called the vote painful."
+    okafor = (sentence.index("Denise"), sentence.index(", 52"))
+    assert not holds_other_role("the mayor of Port Adair", sentence, *okafor)
 
 
 def test_a_role_held_somewhere_is_set_beside_its_holder() -> None:

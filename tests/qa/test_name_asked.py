@@ -16,6 +16,10 @@ def _span(answer: str) -> ReadSpan:
 def test_a_name_is_asked_for() -> None:
     assert asks_name("What is the name of Rob Petrie's boat?")
     assert asks_name("What was Rob Petrie's boat's name?")
+    # A place, a vessel or a firm is named with capitals.
+    assert asks_name("whats the name of the town where the train derailed")
+    assert asks_name("What is the name of the river town where it happened?")
+    assert asks_name("What's the name of that fishing boat?")
     # The name of a kind of thing asks for a term as often (on the validation split).
     assert not asks_name("What is the name of the round that gives contestants a chance?")
     assert not asks_name("What is it called when data is being passed?")

@@ -141,6 +141,22 @@ def test_a_head_asked_is_not_one_of_another_title() -> None:
     assert not holds_another("the head of the Brandt Museum", museum, museum[1], *span)
 
 
+def test_a_title_in_capitals_is_another_title() -> None:
+    town = split_sentences(
+        "The train was run by Northline Rail Freight.\n"
+        "Its chief executive, Margaret Lindqvist, 61, visited the town.\n"
+        "Mayor Carl Huang, 47, said the town had asked Northline to upgrade the bridge.\n"
+    )
+    text = town[2].text
+    span = (0, len("Mayor Carl Huang"))
+    # The town's mayor is no head of the firm, where the article names its chief executive.
+    assert holds_another("the head of Northline", town, town[2], *span)
+    chief = town[1].text.index("Margaret Lindqvist")
+    named = (chief, chief + len("Margaret Lindqvist"))
+    assert not holds_another("the head of Northline", town, town[1], *named)
+    assert text.startswith("Mayor")
+
+
 def test_a_head_asked_of_a_company_called_by_its_first_word() -> None:
     sentences = split_sentences(
         "The rocket was built by Kestrel Launch Systems, a private company.\n"

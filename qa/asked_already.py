@@ -36,9 +36,9 @@ def not_asked_already(
     it believed it (see the module's note)."""
     if _CHOICE.search(question) or asks_yes_or_no(question):
         return list(spans)
-    asked = {f" {normalize(question)} "}
+    asked = {f" {_singular(normalize(question))} "}
     if pointed_at and normalize(pointed_at):
-        asked.add(f" {normalize(pointed_at)} ")
+        asked.add(f" {_singular(normalize(pointed_at))} ")
 
     def held(span: ReadSpan) -> bool:
         words = normalize(span.text).split()
@@ -48,7 +48,19 @@ def not_asked_already(
             words = words[1:]
         if pointed_at is None and len(words) < 2:
             return False  # "Daughtry" of "What band does Chris Daughtry sing for?" answers
-        said = " ".join(words)
+        said = _singular(" ".join(words))
         return bool(said) and any(f" {said} " in text for text in asked)
 
     return set_aside(spans, held)
+
+
+def _singular(text: str) -> str:
+    """`text` (normalised) with each word's plural "s" dropped, so that "red pandas" is
+    held by "Which red panda has been found?" (stories h29-h32)."""
+    return " ".join(
+        w[:-1] if len(w) > _SHORTEST_PLURAL and w.endswith("s") else w for w in text.split()
+    )
+
+
+# "bus" and "gas" keep their "s"; "pandas" does not.
+_SHORTEST_PLURAL = 3

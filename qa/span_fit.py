@@ -17,13 +17,12 @@ from index.sentences import Sentence
 from qa.agent_asked import not_objects
 from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already
-from qa.body_asked import not_unnamed
 from qa.counted import counting
 from qa.followup import Reading
 from qa.lifespan import from_the_life
 from qa.measures import not_areas, not_times, of_the_dimension
 from qa.money import of_money
-from qa.name_asked import names_only
+from qa.name_asked import names_only, not_unnamed
 from qa.not_the_speaker import not_speakers
 from qa.of_the_kind import of_the_kind
 from qa.outside import not_outside
@@ -87,7 +86,7 @@ def fitting_spans(
     spans = not_places(spans, question, text)
     # "Who hailed the talks?" is not answered "Israel" of "talks with Israel".
     spans = not_objects(spans, question, text)
-    # "Which utility was hit?" is not answered "pumping stations" (qa.body_asked).
+    # "Which utility was hit?" is not answered "pumping stations" (qa.name_asked).
     spans = not_unnamed(spans, question)
     # "When will it open?" is not answered by "on time" where a date is read too.
     spans = of_the_kind(spans, question)

@@ -30,6 +30,9 @@ def test_a_span_the_question_holds_gives_way_to_the_one_beside_it() -> None:
     # A span saying more than the question stays.
     board = _span("Stellan Telecom's board")
     assert _kept([board], "Who runs Stellan Telecom?") == ["Stellan Telecom's board"]
+    # Nor is the thing asked about named in the plural: "red pandas" for which red panda.
+    assert _kept([_span("red pandas")], "Which red panda has been found?") == []
+    assert _kept([_span("Juniper")], "Which red panda has been found?") == ["Juniper"]
 
 
 def test_the_last_answer_a_pronoun_points_at_is_no_answer() -> None:

@@ -1,8 +1,8 @@
-"""qa.body_asked: a company is asked by its name."""
+"""qa.name_asked.not_unnamed: a company, a town or a painting is asked by its name."""
 
 from __future__ import annotations
 
-from qa.body_asked import not_unnamed
+from qa.name_asked import not_unnamed
 from tests.conftest import span_in
 
 TEXT = (
@@ -23,6 +23,9 @@ def test_a_body_asked_by_which_is_answered_by_a_name() -> None:
     assert _kept(asked, "pumping stations") == []
     assert _kept("what government agency helped", "pumping stations") == []
     assert _kept(asked, authority) == [authority]
+    # A work or a place is named too.
+    assert _kept("Which painting was the forgery?", "pumping stations") == []
+    assert _kept("whats the name of the town where it happened", "pumping stations") == []
     # Another kind asked ("Which pigment ...?" may be "titanium white"), or no "which".
     assert _kept("Which part of the plant was hit?", "pumping stations") == ["pumping stations"]
     assert _kept("What was hit?", "pumping stations") == ["pumping stations"]

@@ -67,10 +67,16 @@ def _measured(span: ReadSpan, text: str) -> str | None:
     return _DIMENSIONS[found["word"].lower()] if found else None
 
 
-_SPACE_ASKED = re.compile(r"\bhow\s+(?:deep|high|tall|wide|far)\b", re.IGNORECASE)
+# Not "how far into the flight", "how far apart were the doses", "how far along": those
+# may ask a time.
+_SPACE_ASKED = re.compile(
+    r"\bhow\s+(?:deep|high|tall|wide|far(?!\s+(?:into|apart|along|through|in)\b))\b",
+    re.IGNORECASE,
+)
 # A clock time, a unit of time, a weekday or a month: when, or for how long.
 _TIME = re.compile(
-    r"\d:\d\d|\b[ap]\.?m\b|\b(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
+    # ("light-years" is a distance)
+    r"\d:\d\d|\b[ap]\.?m\b|(?<![\w-])(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)}|january|february|march|april|june|july|august|september"
     r"|october|november|december)\b",
     re.IGNORECASE,

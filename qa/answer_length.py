@@ -28,6 +28,7 @@ from qa.lifespan import one_end
 from qa.possessor import owned_noun, owner
 from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
+from qa.referring import DETERMINERS, PREPOSITIONS
 from qa.time_of_day import CLOCK_TIME
 
 Kind = Literal["event", "action", "reason", "statement", "manner", "explanation"]
@@ -326,18 +327,25 @@ _NOUN_AFTER = re.compile(
     r"[a-z]+))?)?"
 )
 _ONE_WORD = re.compile(r"[a-z][a-z-]*")
+# A count, an amount, a length or an age is asked: a number word is its whole answer.
+_MEASURE_ASKED = re.compile(r"\bhow\s+(?:many|much|long|old|far|big|large)\b", re.IGNORECASE)
+_NOT_NOUNS = (
+    PREPOSITIONS | DETERMINERS | frozenset("who whom whose which that other and or but".split())
+)
 
 
 def _with_its_noun(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     """A span of one word in small letters followed by a noun the question asks about
     ("deeper" before "cut"), reaching over the noun and the figure it is of ("deeper
     cut of 25 percent"); else `span`."""
-    if _ONE_WORD.fullmatch(span.text) is None:
-        return span
+    if _ONE_WORD.fullmatch(span.text) is None or _MEASURE_ASKED.search(question):
+        return span  # "three" of "three of them" counts: "How many ...?" is answered
     found = _NOUN_AFTER.match(sentence.text, span.end - sentence.start)
     if found is None:
         return span
     noun = found["noun"]
+    if noun in _NOT_NOUNS:
+        return span  # "nurse who ...": no noun after it
     asked = {w.lower() for w in re.findall(r"[A-Za-z-]+", question)}
     if noun not in asked and noun.removesuffix("s") not in asked:
         return span

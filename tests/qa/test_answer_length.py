@@ -497,3 +497,10 @@ def test_a_describing_word_is_said_with_the_thing_asked() -> None:
     assert fit_answer("What did Iceland push for?", span, sentence) == span
     iceland = _span(article, sentence, "Iceland")
     assert fit_answer("Who had pushed for a cut?", iceland, sentence) == iceland
+    # A count asked, or no noun after the word: as read.
+    article, sentence = _sentence("Six tank cars derailed, and three of them ruptured.")
+    three = _span(article, sentence, "three")
+    assert fit_answer("How many of the tank cars ruptured?", three, sentence) == three
+    article, sentence = _sentence("She is a nurse who lives on Elm Road.")
+    nurse = _span(article, sentence, "nurse")
+    assert fit_answer("What does the nurse who found her do?", nurse, sentence) == nurse

@@ -39,17 +39,22 @@ _WHAT_TIME_DID = re.compile(
 )
 
 
+# An article that tells a time of day: by the clock, or at midnight or noon ("The measure
+# passed 6-5 shortly before midnight" answers "What time did it pass?").
+_TOLD_BY_THE_CLOCK = re.compile(rf"{CLOCK_TIME}|\b(?:midnight|noon|midday)\b", re.IGNORECASE)
+
+
 def asks_time_of_day(question: str, text: str = "") -> bool:
     """Whether `question` asks when in the day something happened: "time of day", or
     "What time" before a deed's verb in an article (`text`) that tells times by the
-    clock ("What time did a river system develop in the Upper Rhine Graben?" asks an era
-    of an article with no clock time in it)."""
+    clock, or at midnight or noon ("What time did a river system develop in the Upper
+    Rhine Graben?" asks an era of an article with no clock time in it)."""
     if _ASKS.search(question) is not None:
         return True
     # The article is searched only for a question that asks so: not on every question.
     if _WHAT_TIME_DID.search(question) is None:
         return False
-    return re.search(CLOCK_TIME, text, re.IGNORECASE) is not None
+    return _TOLD_BY_THE_CLOCK.search(text) is not None
 
 
 def tells_time_of_day(answer: str) -> bool:

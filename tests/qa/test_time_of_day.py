@@ -15,6 +15,9 @@ def test_a_time_of_day_is_asked_by_those_words_or_by_what_time_a_deed_was() -> N
     news = "The yacht sent a distress call at 3:12 a.m. on Saturday."
     assert asks_time_of_day("What time was the mayday call?", news)
     assert asks_time_of_day("At what time did the bombs fall?", news)
+    # Told at midnight or noon, not by the clock: a time of day too.
+    vote = "The measure passed 6-5 shortly before midnight, after hours of public comment."
+    assert asks_time_of_day("What time did it pass?", vote)
     # Of an article that tells no time by the clock, an era: "the Miocene".
     rhine = "By the time of the Miocene, a river system had developed in the Upper Rhine Graben."
     assert not asks_time_of_day("What time did a river system develop in the Graben?", rhine)

@@ -613,6 +613,13 @@ _DESCRIBED_AFTER = re.compile(
 )
 
 
+def described_after(sentence: str, end: int) -> str | None:
+    """The role a name ending at `end` of `sentence` is described by right after it ("a
+    retired zoo inspector" of "Dr. Anton Fischer, a retired zoo inspector, ..."), or None."""
+    found = _DESCRIBED_AFTER.match(sentence[end:])
+    return found["phrase"] if found is not None and names_a_role(found["phrase"]) else None
+
+
 def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
     """Whether the name at [start, end) of `sentence` is set beside a role other than the
     one asked (`role`, as role_asked gives it): "Aster's chief executive, Laura Brennan"

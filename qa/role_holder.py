@@ -14,6 +14,7 @@ from index.sentences import Sentence
 from qa.acronyms import initials_of
 from qa.apposition import (
     HEADS,
+    described_after,
     held_by_someone,
     held_elsewhere,
     holds_other_role,
@@ -69,7 +70,9 @@ def holds_another(
         # A head asked: whatever title of TOPS the answer holds is one; another ("the
         # shipping merchant Carl Brandt", who founded the museum) is not, where the
         # article names a head ("The museum's director, Dr. Felix Aurach").
-        title = _title_before(sentence.text[start:end])
+        # ... nor one described after the name ("Dr. Anton Fischer, a retired zoo
+        # inspector", who leads a review of the zoo, where its director is named).
+        title = _title_before(sentence.text[start:end]) or described_after(sentence.text, end)
         return (
             bool(of)  # whose head: "the head" alone could be anyone's
             and title is not None

@@ -157,6 +157,20 @@ def test_a_title_in_capitals_is_another_title() -> None:
     assert text.startswith("Mayor")
 
 
+def test_a_head_asked_is_not_one_described_by_another_role() -> None:
+    zoo = split_sentences(
+        "The zoo's director, Helen Marchetti, 58, said keepers found the enclosure empty.\n"
+        "The review will be led by Dr. Anton Fischer, a retired zoo inspector.\n"
+    )
+    text = zoo[1].text
+    start = text.index("Dr. Anton Fischer")
+    span = (start, start + len("Dr. Anton Fischer"))
+    assert holds_another("the head of the zoo", zoo, zoo[1], *span)
+    director = zoo[0].text.index("Helen Marchetti")
+    named = (director, director + len("Helen Marchetti"))
+    assert not holds_another("the head of the zoo", zoo, zoo[0], *named)
+
+
 def test_a_head_asked_of_a_company_called_by_its_first_word() -> None:
     sentences = split_sentences(
         "The rocket was built by Kestrel Launch Systems, a private company.\n"

@@ -344,8 +344,8 @@ def _with_its_noun(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpa
     if found is None:
         return span
     noun = found["noun"]
-    if noun in _NOT_NOUNS:
-        return span  # "nurse who ...": no noun after it
+    if noun in _NOT_NOUNS or noun.endswith("ed"):
+        return span  # "nurse who ...", "ammonia ruptured": no noun after it
     asked = {w.lower() for w in re.findall(r"[A-Za-z-]+", question)}
     if noun not in asked and noun.removesuffix("s") not in asked:
         return span

@@ -69,10 +69,9 @@ def _measured(span: ReadSpan, text: str) -> str | None:
 
 # Not "how far into the flight", "how far apart were the doses", "how far along": those
 # may ask a time.
-_SPACE_ASKED = re.compile(
-    r"\bhow\s+(?:deep|high|tall|wide|far(?!\s+(?:into|apart|along|through|in)\b))\b",
-    re.IGNORECASE,
-)
+_SPACE_ASKED = re.compile(r"\bhow\s+(?:deep|high|tall|wide|far)\b", re.IGNORECASE)
+# (The question may be read reworded: "How far were apart the two doses given?")
+_FAR_IN_TIME = re.compile(r"\bhow\s+far\b(?:\s+\w+)*?\s+(?:into|apart|along|through)\b", re.I)
 # A clock time, a unit of time, a weekday or a month: when, or for how long.
 _TIME = re.compile(
     # ("light-years" is a distance)
@@ -87,6 +86,6 @@ def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less those that say when or for how long, where `question` asks how
     far, deep, high, tall or wide; each replaced by the reader's runner-up in its
     sentence where it believed it."""
-    if _SPACE_ASKED.search(question) is None:
+    if _SPACE_ASKED.search(question) is None or _FAR_IN_TIME.search(question):
         return list(spans)
     return set_aside(spans, lambda span: _TIME.search(span.text) is not None)

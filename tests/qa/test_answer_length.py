@@ -504,3 +504,8 @@ def test_a_describing_word_is_said_with_the_thing_asked() -> None:
     article, sentence = _sentence("She is a nurse who lives on Elm Road.")
     nurse = _span(article, sentence, "nurse")
     assert fit_answer("What does the nurse who found her do?", nurse, sentence) == nurse
+    article, sentence = _sentence("It was carrying ammonia ruptured on the bridge.")
+    ammonia = _span(article, sentence, "ammonia")
+    assert (
+        fit_answer("What chemical leaked from the ruptured tanker?", ammonia, sentence) == ammonia
+    )

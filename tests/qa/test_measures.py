@@ -38,5 +38,6 @@ def test_a_distance_asked_is_not_answered_by_a_time() -> None:
     # "How far into the flight", "how far apart" may ask a time; "light-years" is a distance.
     assert not_times(spans, "How far into the flight did it tumble?") == spans
     assert not_times(spans, "How far apart were the two doses given?") == spans
+    assert not_times(spans, "How far were apart the two doses given?") == spans
     far = [_span("1.2 billion light-years away")]
     assert not_times(far, "How far away is the galaxy cluster?") == far

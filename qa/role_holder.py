@@ -72,7 +72,11 @@ def holds_another(
         # article names a head ("The museum's director, Dr. Felix Aurach").
         # ... nor one described after the name ("Dr. Anton Fischer, a retired zoo
         # inspector", who leads a review of the zoo, where its director is named).
-        title = _title_before(sentence.text[start:end]) or described_after(sentence.text, end)
+        # A title in capitals counts against a named owner's head only ("Mayor Carl Huang"
+        # for Northline's): "the investigation" is an owner anyone's title may fit.
+        named_owner = role.partition(" of ")[2][:1].isupper()
+        answer = sentence.text[start:end]
+        title = _title_before(answer, named_owner) or described_after(sentence.text, end)
         return (
             bool(of)  # whose head: "the head" alone could be anyone's
             and title is not None
@@ -89,13 +93,15 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def _title_before(answer: str) -> str | None:
+def _title_before(answer: str, capitals: bool = True) -> str | None:
     """The title an answer sets before its name ("shipping merchant" of "shipping
-    merchant Carl Brandt", "mayor" of "Mayor Carl Huang"), where it names a role; else
-    None."""
+    merchant Carl Brandt", and with `capitals` "mayor" of "Mayor Carl Huang"), where it
+    names a role; else None."""
     found = _TITLE_BEFORE.match(answer)
     if found is not None and names_a_role(found["title"]):
         return found["title"]
+    if not capitals:
+        return None
     # In capitals, as news writes a title before a name: the longest run of its first
     # words that names a role, with a name after it.
     capitals = answer.split()

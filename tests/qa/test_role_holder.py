@@ -155,6 +155,13 @@ def test_a_title_in_capitals_is_another_title() -> None:
     named = (chief, chief + len("Margaret Lindqvist"))
     assert not holds_another("the head of Northline", town, town[1], *named)
     assert text.startswith("Mayor")
+    # An owner in small letters may be anyone's: a title in capitals is not told apart.
+    heist = split_sentences(
+        "Detective Inspector Helen Castavet, 47, who is leading the investigation, spoke.\n"
+        "The store's general manager, Oliver Penhallow, 58, said staff were shaken.\n"
+    )
+    inspector = (0, len("Detective Inspector Helen Castavet"))
+    assert not holds_another("the leader of the investigation", heist, heist[0], *inspector)
 
 
 def test_a_head_asked_is_not_one_described_by_another_role() -> None:

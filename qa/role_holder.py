@@ -104,10 +104,10 @@ def _title_before(answer: str, capitals: bool = True) -> str | None:
         return None
     # In capitals, as news writes a title before a name: the longest run of its first
     # words that names a role, with a name after it.
-    capitals = answer.split()
-    for count in range(min(_CAPITAL_TITLE_WORDS, len(capitals) - 1), 0, -1):
-        title = " ".join(capitals[:count]).lower()
-        if all(w[:1].isupper() for w in capitals[: count + 1]) and names_a_role(title):
+    words = answer.split()
+    for count in range(min(_CAPITAL_TITLE_WORDS, len(words) - 1), 0, -1):
+        title = " ".join(words[:count]).lower()
+        if all(w[:1].isupper() for w in words[: count + 1]) and names_a_role(title):
             return title
     return None
 

@@ -300,8 +300,8 @@ def _one_count(question: str, span: ReadSpan) -> ReadSpan:
 _HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.IGNORECASE)
 _UNIT = r"(?:day|week|month|year|hour|minute|night|season|shift|fortnight)"
 _FREQUENCY = re.compile(
-    rf"\b(?:(?:once|twice|thrice|(?:\w+|\d+)\s+times)(?:\s+(?:a|an|per|each|every)\s+{_UNIT})?"
-    rf"|every\s+(?:(?:\w+|\d+)\s+)?{_UNIT}s?|(?:daily|weekly|monthly|yearly|annually|hourly"
+    rf"(?<![\w-])(?:(?:once|twice|thrice|(?:\w+|\d+(?:[-–]\d+)?)\s+times)(?:\s+(?:a|an|per|each|every)\s+{_UNIT})?"
+    rf"|every\s+(?:(?:\w+|\d+)\s+)?{_UNIT}s?|(?:(?:bi|semi)-?)?(?:daily|weekly|monthly|yearly|annually|hourly"
     r"|nightly))\b",
     re.IGNORECASE,
 )

@@ -71,11 +71,18 @@ def _measured(span: ReadSpan, text: str) -> str | None:
 # may ask a time.
 _SPACE_ASKED = re.compile(r"\bhow\s+(?:deep|high|tall|wide|far)\b", re.IGNORECASE)
 # (The question may be read reworded: "How far were apart the two doses given?")
-_FAR_IN_TIME = re.compile(r"\bhow\s+far\b(?:\s+\w+)*?\s+(?:into|apart|along|through)\b", re.I)
+# "How far is the drive?" may be answered "5.5 hours", as travellers measure it.
+_FAR_IN_TIME = re.compile(
+    r"\bhow\s+far\b(?:\s+\w+)*?\s+(?:into|apart|along|through)\b"
+    r"|\b(?:drive|walk|ride|flight|trip|journey|commute|sail)s?\b",
+    re.IGNORECASE,
+)
 # A clock time, a unit of time, a weekday or a month: when, or for how long.
 _TIME = re.compile(
     # ("light-years" is a distance)
-    r"\d:\d\d|\b[ap]\.?m\b|(?<![\w-])(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
+    # (nor a rate: "65 kilometres per hour" is a speed)
+    r"\d:\d\d|\b[ap]\.?m\b|(?<![\w-])(?<!per\s)(?<!an\s)(?<!a\s)"
+    r"(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)}|january|february|march|april|june|july|august|september"
     r"|october|november|december)\b",
     re.IGNORECASE,

@@ -485,6 +485,10 @@ def test_how_often_is_answered_by_the_frequency() -> None:
     assert fit_answer("What are crews visiting?", span, sentence) == span
     stations = _span(article, sentence, "37 pumping stations")
     assert fit_answer("How often are they visited?", stations, sentence) == stations
+    for said in ("1-2 times", "bi-weekly"):
+        written, said_in = _sentence(f"I use it {said}, mostly on weekends.")
+        used = _span(written, said_in, f"{said}, mostly on weekends")
+        assert fit_answer("How often do you use it?", used, said_in).text == said
 
 
 def test_a_describing_word_is_said_with_the_thing_asked() -> None:

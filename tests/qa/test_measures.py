@@ -39,5 +39,9 @@ def test_a_distance_asked_is_not_answered_by_a_time() -> None:
     assert not_times(spans, "How far into the flight did it tumble?") == spans
     assert not_times(spans, "How far apart were the two doses given?") == spans
     assert not_times(spans, "How far were apart the two doses given?") == spans
+    # A trip may be measured in time; a speed is no time.
+    assert not_times(spans, "How far is the drive?") == spans
+    speed = _span("65 kilometres per hour")
+    assert not_times([speed], "How far from the line did it happen?") == [speed]
     far = [_span("1.2 billion light-years away")]
     assert not_times(far, "How far away is the galaxy cluster?") == far

@@ -101,7 +101,7 @@ from qa.said_about import quotation_about, said_about, without_trailing_comma
 from qa.small_talk import small_talk
 from qa.source_request import asks_source
 from qa.span_fit import fitting_spans
-from qa.speaker_request import asks_speaker, speaker
+from qa.speaker_request import asks_speaker, named_speaker
 from qa.spelling import ArticleWords
 from qa.time_of_day import fitting_the_day
 from qa.timeline_request import asks_timeline
@@ -904,7 +904,7 @@ class ArticleQA:
             return None  # nothing claimed: a withheld answer's sentences claim nothing
         sentence = self.sentences[positions[0]]
         near = sentence.text.find(said)
-        found = speaker(sentence.text, max(near, 0))
+        found = named_speaker(sentence.text, max(near, 0))
         if found is None:
             return None
         start, end = sentence.start + found[0], sentence.start + found[1]

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from index.sentences import Sentence
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
-from qa.speaker_request import SAYING, speaker
+from qa.speaker_request import INSIDE_APPOSITION, SAYING, speaker
 
 # A question about a claim or a view asks for whoever holds it: every span stays.
 _ABOUT_SAYING = re.compile(
@@ -50,13 +50,6 @@ _APPOSITION_LAST = re.compile(
 )
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
-# A name opening the clause, then a comma and what it is called in small letters, up to
-# the name found: "Dr. Priya Anand, a marine biologist with the ", "Tomas Reyes, 39, a
-# captain with the tug operator " (an age may come first).
-_INSIDE_APPOSITION = re.compile(
-    r"(?:^|[;:]\s+)(?P<who>(?-i:[A-Z])[^,;:“”\"]{0,60}),\s+(?:\d{1,3}\s*,\s+)?"
-    r"(?-i:[a-z])[^,;:“”\"]{0,80}$"
-)
 
 
 def not_speakers(
@@ -92,7 +85,7 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
     before = _APPOSITION_BEFORE.search(sentence.text, 0, who_start)
     if before is not None:
         who_start = before.start("what")
-    inside = _INSIDE_APPOSITION.search(sentence.text, 0, who_start)
+    inside = INSIDE_APPOSITION.search(sentence.text, 0, who_start)
     if inside is not None:
         # "Dr. Priya Anand, a marine biologist with the Coastal Research Institute,
         # cautioned ...": the name found is in what the speaker is called, and the

@@ -46,6 +46,13 @@ _SAYS = re.compile(
     rf"(?:{SAYING})\b",
     re.IGNORECASE,
 )
+# A name opening the clause, then a comma and what it is called in small letters, up to
+# the name found: "Dr. Priya Anand, a marine biologist with the ", "Tomas Reyes, 39, a
+# captain with the tug operator " (an age may come first).
+INSIDE_APPOSITION = re.compile(
+    r"(?:^|[;:]\s+)(?P<who>(?-i:[A-Z])[^,;:“”\"]{0,60}),\s+(?:\d{1,3}\s*,\s+)?"
+    r"(?-i:[a-z])[^,;:“”\"]{0,80}$"
+)
 # Longer than this, the words before a verb of saying are a clause, not who said it.
 _SPEAKER_WORDS = 8
 # Words a clause may open with that are not the speaker's ("But officials said").
@@ -73,6 +80,17 @@ def speaker(sentence: str, near: int = 0) -> tuple[int, int] | None:
     if not found:
         return None
     return min(found, key=lambda span: min(abs(near - span[0]), abs(near - span[1])))
+
+
+def named_speaker(sentence: str, near: int = 0) -> tuple[int, int] | None:
+    """speaker, less what the speaker is called: where the name found is in the
+    description set after a name ("Dr. Mairi Lindqvist, a marine biologist at the
+    Institute of Ocean Research in Bergen, said ..."), the name before it."""
+    found = speaker(sentence, near)
+    if found is None:
+        return None
+    inside = INSIDE_APPOSITION.search(sentence, 0, found[0])
+    return inside.span("who") if inside is not None else found
 
 
 def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.question_form import tidy
-from qa.speaker_request import asks_speaker, speaker
+from qa.speaker_request import asks_speaker, named_speaker, speaker
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,14 @@ def test_the_speaker_nearest_the_answer_is_taken() -> None:
     assert near_the_end is not None and sentence[near_the_end[0] : near_the_end[1]] == "Orsic"
     at_the_start = speaker(sentence, sentence.index("the talks"))
     assert at_the_start is not None and sentence[at_the_start[0] : at_the_start[1]] == "Kadek"
+
+
+def test_the_speaker_named_is_the_name_before_its_description() -> None:
+    sentence = (
+        "Dr. Mairi Lindqvist, a marine biologist at the Institute of Ocean Research in "
+        "Bergen, said the institute's advice had been a cut of 30 percent."
+    )
+    found = named_speaker(sentence, sentence.index("30 percent"))
+    assert found is not None and sentence[found[0] : found[1]] == "Dr. Mairi Lindqvist"
+    plain = "Government spokeswoman Lidia Venn said the army would withdraw."
+    assert named_speaker(plain) == speaker(plain)

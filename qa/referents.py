@@ -784,6 +784,8 @@ def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     return None
 
 
+# Words of time a pointer may follow: "after that", "since then".
+_TIME_LINKS = frozenset("after before since until till by".split())
 # A question ending on a word of time that wants a date after it ("... done since").
 _DANGLING_TIME = re.compile(r"\b(?:since|until|till|before|after)$", re.IGNORECASE)
 
@@ -845,6 +847,16 @@ def put_in(
             # "How many people were on it?" after "What happened to the Marisol Queen?":
             # the ship, not what happened to it ("When did it happen?" asks the event).
             referent = f"{thing}’s" if word == "its" else thing
+        elif (
+            word in ("that", "this", "then")
+            and pointer.index > 0
+            and spans[pointer.index - 1].group().lower() in _TIME_LINKS
+            and _question_word(said) == "when"
+            and _answer(said)
+        ):
+            # "What happened after that?" after "When did the cod stock collapse?" /
+            # "1989": after then, the time answered ("after the cod stock" was read).
+            referent = _answer(said)
         elif pointer.kind == "thing" and _said_last(spans, pointer.index):
             # "When did she say that?": what was said, which no thing named stands for
             # ("When did Lea Hartung say the plagiarism commission?").

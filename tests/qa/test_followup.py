@@ -2125,3 +2125,16 @@ def test_he_after_someone_described_then_named_is_the_name() -> None:
         "Who has to sign off on the extradition?", "Veldmark's justice minister, Carl-Erik Strand"
     )
     assert resolve("How old is he?", said).text == "How old is Carl-Erik Strand?"
+
+
+def test_after_that_a_time_answered_is_after_that_time() -> None:
+    collapsed = _chat(("When did the cod stock collapse?", _cited("1989", 2, dates=())))
+    assert read_question("What was imposed after that?", collapsed).reader_question == (
+        "What was imposed after 1989?"
+    )
+    assert read_question("What was imposed before then?", collapsed).reader_question == (
+        "What was imposed before 1989?"
+    )
+    # After another question than when, "that" is what it asked about, as before.
+    owned = _chat(("Who owns the stock?", _cited("the Rannoch Bank fleet", 2, dates=())))
+    assert "1989" not in read_question("What was imposed after that?", owned).reader_question

@@ -43,9 +43,10 @@ _PHRASE_ENDS = frozenset(
     "near over under overlooking founded based built made owned run known called named "
     "located set established".split()
 )
-# "the ferry MV Corran Star": a small-letter noun before it. Not "the city of Aldershaw":
-# "the capital of Lebanon" and "the history of Serrano Province" are other things.
-_KIND_BEFORE = re.compile(r"\bthe\s+([a-z][a-z-]+)\s+$")
+# "the ferry MV Corran Star": a small-letter noun before it, perhaps with a word before
+# the noun ("The container ship Marisol Crown"). Not "the city of Aldershaw": "the
+# capital of Lebanon" and "the history of Serrano Province" are other things.
+_KIND_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][a-z-]+\s+)?([a-z][a-z-]+)\s+$")
 # Words that open a sentence or a question with a capital, not a name's.
 _NOT_NAMES = frozenset(
     "the a an what who whom whose which when where why how did does do was were is are has "

@@ -87,3 +87,15 @@ def test_a_question_spaced_oddly_is_read_without_error() -> None:
     start, end = _passage("The company has set a list price of 86,000 euros per patient per year.")
     for asked in ("What did  The   Halvorsen\nTherapeutics set?", "Which  Halvorsen set it?", "  "):
         assert by_kind(asked, ARTICLE, start, end) == asked
+
+
+def test_a_noun_with_a_word_before_it_is_a_kind_too() -> None:
+    article = (
+        "The container ship Marisol Crown ran aground last Monday. "
+        "The ship is owned by Brannock Maritime, a family-run company."
+    )
+    assert "ship" in {k for e in named(article) if e.name == "Marisol Crown" for k in e.kinds}
+    start = article.index("The ship")
+    assert by_kind("Who owns the Marisol Crown?", article, start, len(article)) == (
+        "Who owns the ship?"
+    )

@@ -74,6 +74,33 @@ _TIME_THINGS = set(terms(" ".join(re.findall(r"[a-z]+", _UNITS.replace("(?:y|ies
 _TIME_THINGS |= set(terms("time times period periods season seasons term terms shift shifts"))
 
 
+# A number with a unit of measure or money after it, or a currency before it: an amount.
+_MEASURES = (
+    r"percent|per\s+cent|%|tonnes?|tons?|kilo(?:gram|metre|meter)s?|km|kg|miles?|metres?|"
+    r"meters?|feet|foot|litres?|liters?|gallons?|hectares?|acres?|degrees?|dollars?|euros?|"
+    r"pounds?|barrels?"
+)
+_MEASURED = re.compile(
+    rf"[$€£]\s?\d|(?:\d[\d,.]*|\b(?:{CARDINALS}))(?:\s+(?:million|billion|thousand))?"
+    rf"[\s-]*(?:{_MEASURES})(?![\w])",
+    re.IGNORECASE,
+)
+_MEASURE_THINGS = set(terms(re.sub(r"[^a-z ]", " ", _MEASURES.replace("?", ""))))
+_MEASURE_THINGS |= set(terms("money cash funds sum amount share proportion"))
+# A clause of this many words with no number in it counts nothing.
+_CLAUSE_WORDS = 4
+_ANY_NUMBER = re.compile(
+    rf"\d|\b(?:{CARDINALS}|hundreds|thousands|millions|dozens?|several|few|handful|all|"
+    r"none|no|both|scores)\b",
+    re.IGNORECASE,
+)
+
+
+def _uncounted(span: ReadSpan) -> bool:
+    """Whether `span` is a clause that names no number (see counting)."""
+    return len(span.text.split()) >= _CLAUSE_WORDS and _ANY_NUMBER.search(span.text) is None
+
+
 def counting(
     spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
 ) -> list[ReadSpan]:
@@ -92,6 +119,11 @@ def counting(
         return list(spans)
     if not things & _TIME_THINGS:
         spans = set_aside(spans, lambda span: _TIMED.search(span.text) is not None)
+    # Nor a measure or a sum ("412,000 tonnes" for "How many Icelandic vessels ...?"), nor a
+    # clause that holds no number at all ("many smaller boats would be tied up for months").
+    if not things & _MEASURE_THINGS:
+        spans = set_aside(spans, lambda span: _MEASURED.search(span.text) is not None)
+    spans = set_aside(spans, _uncounted)
     kept = [span for span in spans if _counts(span, things, sentences[span.position])]
     if not any(span.margin > 0 for span in kept):
         # None counts them: a count of something else the question names is no answer

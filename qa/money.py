@@ -84,8 +84,19 @@ def asks_money(question: str) -> bool:
 
 
 def is_money(answer: str) -> bool:
-    """Whether an answer may be an amount of money: no number in it, or a word of money."""
-    return _NUMBER.search(answer) is None or _MONEY.search(answer) is not None
+    """Whether an answer may be an amount of money: a word of money in it, or no number
+    in a few words ("an undisclosed sum"); a clause with no number ("many smaller boats
+    would be tied up for months" for "How much money will go into the fund?") is none."""
+    if _MONEY.search(answer) is not None:
+        return True
+    if _NUMBER.search(answer) is not None:
+        return False
+    return len(answer.split()) < _CLAUSE_WORDS or _SUM_WORDS.search(answer) is not None
+
+
+# A span of this many words with no number is a clause, not a sum, unless it names one.
+_CLAUSE_WORDS = 4
+_SUM_WORDS = re.compile(r"\b(?:sum|amount|money|fortune|undisclosed|price|fee)s?\b", re.I)
 
 
 def of_money(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:

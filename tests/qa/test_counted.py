@@ -125,3 +125,30 @@ def test_a_span_of_time_counts_no_things() -> None:
     assert [s.text for s in counting([early, trains], asked, sentences)] == ["38"]
     # What a span of time may count: hours, times.
     assert counting([early], "How many hours did they picket?", sentences) == [early]
+
+
+def test_an_amount_or_a_clause_with_no_number_counts_no_things() -> None:
+    sentences = split_sentences(
+        "The fleet landed 412,000 tonnes, and 40 vessels fish the stock. "
+        "Many smaller boats would be tied up for months, costing $2 million.\n"
+    )
+
+    def span(answer: str, margin: float = 2.0) -> ReadSpan:
+        sentence = next(s for s in sentences if answer in s.text)
+        start = sentence.start + sentence.text.index(answer)
+        return ReadSpan(answer, start, start + len(answer), sentence.position, margin)
+
+    def kept(question: str, spans: list[ReadSpan]) -> list[str]:
+        return [s.text for s in counting(spans, question, sentences)]
+
+    tonnes, money, vessels = span("412,000 tonnes"), span("$2 million"), span("40", -1.0)
+    clause = span("Many smaller boats would be tied up for months")
+    asked = "How many Icelandic vessels fish the stock?"
+    assert kept(asked, [tonnes, money, vessels]) == ["40"]
+    assert kept("How many boats will be tied up?", [clause]) == []
+    # An amount asked is counted by its unit; a number in the clause keeps it.
+    assert kept("How many tonnes did the fleet land?", [tonnes]) == ["412,000 tonnes"]
+    assert kept("How many dollars will it cost?", [money]) == ["$2 million"]
+    assert kept("How many boats will be tied up?", [span("40 vessels fish the stock")]) == [
+        "40 vessels fish the stock"
+    ]

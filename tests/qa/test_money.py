@@ -50,6 +50,9 @@ def test_which_questions_ask_an_amount_of_money(question: str, asks: bool) -> No
         ("40", False),
         ("9,000 hectares", False),
         ("16 weeks", False),
+        ("an undisclosed sum", True),
+        ("a record amount of public money", True),
+        ("many smaller boats would be tied up for months", False),  # a clause, no sum
     ],
 )
 def test_what_may_be_an_amount_of_money(answer: str, money: bool) -> None:

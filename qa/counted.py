@@ -75,8 +75,9 @@ _TIME_THINGS |= set(terms("time times period periods season seasons term terms s
 
 
 # A number with a unit of measure or money after it, or a currency before it: an amount.
+# (Not a share: "How many of the people are Catholic?" may be answered "40%".)
 _MEASURES = (
-    r"percent|per\s+cent|%|tonnes?|tons?|kilo(?:gram|metre|meter)s?|km|kg|miles?|metres?|"
+    r"tonnes?|tons?|kilo(?:gram|metre|meter)s?|km|kg|miles?|metres?|"
     r"meters?|feet|foot|litres?|liters?|gallons?|hectares?|acres?|degrees?|dollars?|euros?|"
     r"pounds?|barrels?"
 )

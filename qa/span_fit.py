@@ -20,7 +20,7 @@ from qa.asked_already import not_asked_already
 from qa.counted import counting
 from qa.followup import Reading
 from qa.lifespan import from_the_life
-from qa.measures import not_areas, not_times, of_the_dimension
+from qa.measures import not_amounts, not_areas, not_times, of_the_dimension
 from qa.money import of_money
 from qa.name_asked import names_only, not_unnamed
 from qa.not_the_speaker import not_speakers
@@ -68,6 +68,8 @@ def fitting_spans(
     spans = of_the_dimension(spans, question, text)
     # Nor "How far did she travel?" by "7:30 a.m" or "six years".
     spans = not_times(spans, question)
+    # Nor "How long has she been there?" by "30 percent".
+    spans = not_amounts(spans, question)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
     # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,

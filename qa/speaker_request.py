@@ -90,7 +90,20 @@ def named_speaker(sentence: str, near: int = 0) -> tuple[int, int] | None:
     if found is None:
         return None
     inside = INSIDE_APPOSITION.search(sentence, 0, found[0])
-    return inside.span("who") if inside is not None else found
+    if inside is None or not _a_name(inside["who"]):
+        return found  # "Sales ... fell 18 percent last year, according to a report"
+    return inside.span("who")
+
+
+# Words a person's name may hold in small letters ("Ludwig van Beethoven").
+_NAME_LINKS = frozenset("van von de der den da di du la le bin al".split())
+_NAME_WORDS = 6
+
+
+def _a_name(phrase: str) -> bool:
+    """Whether `phrase` is a name: a few words, each capitalised or a name's link."""
+    said = phrase.split()
+    return 0 < len(said) <= _NAME_WORDS and all(w[:1].isupper() or w in _NAME_LINKS for w in said)
 
 
 def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:

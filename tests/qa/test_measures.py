@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.measures import not_areas, not_times, of_the_dimension
+from qa.measures import not_amounts, not_areas, not_times, of_the_dimension
 from qa.reading import ReadSpan
 
 
@@ -45,3 +45,11 @@ def test_a_distance_asked_is_not_answered_by_a_time() -> None:
     assert not_times([speed], "How far from the line did it happen?") == [speed]
     far = [_span("1.2 billion light-years away")]
     assert not_times(far, "How far away is the galaxy cluster?") == far
+
+
+def test_a_length_a_time_or_an_age_is_not_answered_by_a_share_or_a_sum() -> None:
+    years = _span("about 12 years")
+    spans = [_span("30 percent"), _span("$2.6 million"), _span("18%"), years]
+    assert not_amounts(spans, "How long has she been there?") == [years]
+    assert not_amounts(spans, "how old is he") == [years]
+    assert not_amounts(spans, "How much did it cost?") == spans  # a sum is asked

@@ -627,18 +627,31 @@ def holds_other_role(role: str, sentence: str, start: int, end: int) -> bool:
     asked = name_pattern(role)
     if asked is None:
         return False
+    found = described_role(sentence, start, end)
+    if found is None:
+        return False
+    phrase, capitals = found
+    if capitals:
+        # A title in capitals names no owner ("Mayor Denise Okafor"): its noun is the role's.
+        return role_noun(role).search(phrase) is None
+    return re.search(asked, phrase, re.IGNORECASE) is None
+
+
+def described_role(sentence: str, start: int, end: int) -> tuple[str, bool] | None:
+    """The role the name at [start, end) of `sentence` is set beside ("Aster's chief
+    executive" of "Aster's chief executive, Laura Brennan"), and whether it is a title
+    in capitals before the name ("Council President"); None where it is set beside none."""
     for found in (
         _DESCRIBED_BEFORE.search(sentence[:start]),
         _DESCRIBED_AFTER.match(sentence[end:]),
         _ROLE_BEFORE.search(sentence[:start]),
     ):
         if found is not None and names_a_role(found["phrase"]):
-            return re.search(asked, found["phrase"], re.IGNORECASE) is None
+            return found["phrase"], False
     title = _CAPITAL_TITLE.search(sentence[:start])
     if title is not None and names_a_role(title["phrase"].lower()):
-        # A title in capitals names no owner ("Mayor Denise Okafor"): its noun is the role's.
-        return role_noun(role).search(title["phrase"]) is None
-    return False
+        return title["phrase"], True
+    return None
 
 
 # A title in capitals right before a name, as news writes one: "Council President" of

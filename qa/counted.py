@@ -74,25 +74,25 @@ _TIME_THINGS = set(terms(" ".join(re.findall(r"[a-z]+", _UNITS.replace("(?:y|ies
 _TIME_THINGS |= set(terms("time times period periods season seasons term terms shift shifts"))
 
 
-# A number with a unit of measure or money after it, or a currency before it: an amount.
-# (Not a share: "How many of the people are Catholic?" may be answered "40%".)
+# A number with a unit of measure after it: an amount of something. (Not a share: "How
+# many of the people are Catholic?" may be answered "40%"; nor a sum: "annual sales"
+# and what a thing cost are counted in money.)
 _MEASURES = (
     r"tonnes?|tons?|kilo(?:gram|metre|meter)s?|km|kg|miles?|metres?|"
-    r"meters?|feet|foot|litres?|liters?|gallons?|hectares?|acres?|degrees?|dollars?|euros?|"
-    r"pounds?|barrels?"
+    r"meters?|feet|foot|litres?|liters?|gallons?|hectares?|acres?|degrees?|barrels?"
 )
 _MEASURED = re.compile(
-    rf"[$€£]\s?\d|(?:\d[\d,.]*|\b(?:{CARDINALS}))(?:\s+(?:million|billion|thousand))?"
+    rf"(?:\d[\d,.]*|\b(?:{CARDINALS}))(?:\s+(?:million|billion|thousand))?"
     rf"[\s-]*(?:{_MEASURES})(?![\w])",
     re.IGNORECASE,
 )
 _MEASURE_THINGS = set(terms(re.sub(r"[^a-z ]", " ", _MEASURES.replace("?", ""))))
-_MEASURE_THINGS |= set(terms("money cash funds sum amount share proportion"))
-# A clause of this many words with no number in it counts nothing.
-_CLAUSE_WORDS = 4
+_MEASURE_THINGS |= set(terms("amount volume distance area weight"))
+# A phrase of this many words with no number in it counts nothing ("family-run firm").
+_CLAUSE_WORDS = 2
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{CARDINALS}|hundreds|thousands|millions|dozens?|several|few|handful|all|"
-    r"none|no|both|scores)\b",
+    r"none|no|both|scores|countless|numerous|once|twice)\b",
     re.IGNORECASE,
 )
 

@@ -13,8 +13,8 @@ wide (not "how long", which may ask a time), a span that is a time of day, a dat
 span of time is set aside for the reader's runner-up in its sentence, where it believed it.
 
 Nor is a share or a sum a length, a time or an age: "How long has she been there?" was
-answered "30 percent". Where a question asks how long, far, deep, high, tall, wide or
-old, a span that is a percentage or an amount of money is set aside the same way.
+answered "30 percent". Where a question asks how long, deep, tall, wide or old, a span
+that is a percentage or an amount of money is set aside the same way.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     return set_aside(spans, lambda span: _TIME.search(span.text) is not None)
 
 
-_LENGTH_OR_AGE_ASKED = re.compile(r"\bhow\s+(?:long|far|deep|high|tall|wide|old)\b", re.IGNORECASE)
+# (Not "how far" nor "how high": "How far did the index drop?" is answered "1.8 percent",
+# "How high could the fee go?" "80 million euros".)
+_LENGTH_OR_AGE_ASKED = re.compile(r"\bhow\s+(?:long|deep|tall|wide|old)\b", re.IGNORECASE)
 # A share or a sum: "30 percent", "18%", "$2.6 million", "40 euros".
 _AMOUNT = re.compile(
     r"\d\s*%|\b(?:percent|per\s+cent|percentage\s+points?)\b|[$€£¥]\s?\d"
@@ -112,9 +114,8 @@ _AMOUNT = re.compile(
 
 
 def not_amounts(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans less shares and sums, where `question` asks how long, far, deep, high,
-    tall, wide or old; each replaced by the reader's runner-up in its sentence where it
-    believed it."""
+    """The spans less shares and sums, where `question` asks how long, deep, tall, wide or
+    old; each replaced by the reader's runner-up in its sentence where it believed it."""
     if _LENGTH_OR_AGE_ASKED.search(question) is None:
         return list(spans)
     return set_aside(spans, lambda span: _AMOUNT.search(span.text) is not None)

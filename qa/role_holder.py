@@ -15,6 +15,7 @@ from qa.acronyms import initials_of
 from qa.apposition import (
     HEADS,
     described_after,
+    described_role,
     held_by_someone,
     held_elsewhere,
     holds_other_role,
@@ -84,7 +85,30 @@ def holds_another(
             and holder(role, sentences) is not None
         )
     other = holds_other_role(role, sentence.text, start, end)
-    return other and holder(role, sentences) is not None
+    if not other:
+        return False
+    if holder(role, sentences) is not None:
+        return True
+    # Where the article names no one in the role asked, a name set beside a role of
+    # another kind ("the chief executive, Denise Okafor" for "Who is the utility's chief
+    # information officer?") is not its holder; one of the same kind worded otherwise
+    # ("The zoo's director" for "the zoo director") may be.
+    described = described_role(sentence.text, start, end)
+    head = noun_of(role).split()[-1]
+    if described is None or described[1] or not names_a_role(head):
+        # "the detective speaking": no role's noun to tell apart; nor a rank in capitals
+        # ("Assistant Attorney General Rachel Lindqvist" is the prosecutor asked).
+        return False
+    # Nor where the role's noun stands near the name at all ("The chair of the judges, the
+    # novelist Sir Edmund Tarrow": the nearest description is another).
+    near = sentence.text[max(0, start - _ROLE_REACH) : end + _ROLE_REACH]
+    # A head is a head by any of its titles ("head of hydrology" for "hydrology chief").
+    heads = TOPS if head in TOPS else (head,)
+    return not any(role_noun(f"the {title}").search(near) for title in heads)
+
+
+# How far from a name its role's noun may stand and still be said of it.
+_ROLE_REACH = 80
 
 
 # "shipping merchant Carl Brandt": a title in small letters, then the name.

@@ -53,3 +53,4 @@ def test_a_length_a_time_or_an_age_is_not_answered_by_a_share_or_a_sum() -> None
     assert not_amounts(spans, "How long has she been there?") == [years]
     assert not_amounts(spans, "how old is he") == [years]
     assert not_amounts(spans, "How much did it cost?") == spans  # a sum is asked
+    assert not_amounts(spans, "How far did the index drop?") == spans  # a share may say

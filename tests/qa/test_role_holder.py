@@ -51,11 +51,21 @@ def test_an_answer_holding_another_role_is_told_apart() -> None:
     raman = RECALL[2].text.index("Priya Raman")
     span = (raman, raman + len("Priya Raman"))
     assert holds_another("the chief executive of Solvik", RECALL, RECALL[2], *span)
-    # No spokesperson named anywhere: another role is no reason to withhold.
+    # No spokesperson named anywhere: the chief executive is still not the spokesperson
+    # (stories h01-h32 asked such roles of no one eight times and got the other holder).
     alone = split_sentences("Aster's chief executive, Laura Brennan, spoke.\n")
     brennan = alone[0].text.index("Laura Brennan")
     span = (brennan, brennan + len("Laura Brennan"))
-    assert not holds_another("the spokesperson of Aster", alone, alone[0], *span)
+    assert holds_another("the spokesperson of Aster", alone, alone[0], *span)
+    # But the same kind of role worded otherwise is no other ("the head of hydrology"
+    # for the hydrology chief), nor a rank in capitals ("Assistant Attorney General").
+    head = split_sentences("Marek Lindqvist, Ardenvale's head of hydrology, spoke.\n")
+    span = (0, len("Marek Lindqvist"))
+    assert not holds_another("the hydrology chief of Ardenvale", head, head[0], *span)
+    rank = split_sentences("Assistant Attorney General Rachel Lindqvist told the court.\n")
+    start = rank[0].text.index("Rachel")
+    span = (start, start + len("Rachel Lindqvist"))
+    assert not holds_another("the prosecutor", rank, rank[0], *span)
 
 
 def test_the_holder_is_named_in_full_where_the_article_does() -> None:

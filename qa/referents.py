@@ -784,6 +784,39 @@ def _passive_subject(spans: list[re.Match[str]]) -> int | None:
     return None
 
 
+# A verb of something that starts, runs and ends: "When does it start?", "How long will
+# it last?".
+_STARTS = re.compile(
+    r"\b(?:start|starts|started|begin|begins|began|end|ends|ended|finish|finishes|finished|"
+    r"last|lasts|lasted|expire|expires|expired|resume|resumes|resumed|take\s+effect|"
+    r"takes\s+effect|took\s+effect|come\s+into\s+force|comes\s+into\s+force)\b",
+    re.IGNORECASE,
+)
+# An activity named after a preposition: "on water rationing", "into the collapse", "of
+# the evacuation" (a noun of doing, by its ending).
+_ACTIVITY = re.compile(
+    r"\b(?:on|of|for|in|into|under|about|during)\s+(?P<act>(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"[a-z-]+(?:ing|tion|sion|ment|ure))\b"
+)
+# Words ending so that name no activity.
+_NOT_ACTIVITIES = frozenset(
+    "morning evening building thing nothing something anything everything during spring "
+    "ceiling king ring string wing government parliament department apartment moment "
+    "nature future picture structure temperature culture".split()
+)
+
+
+def _activity(question: str) -> str | None:
+    """The activity a question names after a preposition ("water rationing" of "Why is
+    the valley being put on water rationing?"), with "the" before it; None if none."""
+    for found in _ACTIVITY.finditer(question):
+        act = found["act"]
+        if act.split()[-1].lower() in _NOT_ACTIVITIES:
+            continue
+        return act if act.lower().startswith("the ") else f"the {act}"
+    return None
+
+
 # Words of time a pointer may follow: "after that", "since then".
 _TIME_LINKS = frozenset("after before since until till by".split())
 # A question ending on a word of time that wants a date after it ("... done since").
@@ -857,6 +890,10 @@ def put_in(
             # "What happened after that?" after "When did the cod stock collapse?" /
             # "1989": after then, the time answered ("after the cod stock" was read).
             referent = _answer(said)
+        elif word == "it" and _STARTS.search(question) and (act := _activity(said.question)):
+            # "When does it start?" after "Why is the valley being put on water
+            # rationing?": what starts is the rationing, not the valley (the subject).
+            referent = act
         elif pointer.kind == "thing" and _said_last(spans, pointer.index):
             # "When did she say that?": what was said, which no thing named stands for
             # ("When did Lea Hartung say the plagiarism commission?").

@@ -2138,3 +2138,19 @@ def test_after_that_a_time_answered_is_after_that_time() -> None:
     # After another question than when, "that" is what it asked about, as before.
     owned = _chat(("Who owns the stock?", _cited("the Rannoch Bank fleet", 2, dates=())))
     assert "1989" not in read_question("What was imposed after that?", owned).reader_question
+
+
+def test_what_starts_is_the_activity_the_last_question_named() -> None:
+    rationing = _chat(
+        ("Why is the valley being put on water rationing?", _cited("low rainfall", 1, dates=()))
+    )
+    assert read_question("When does it start?", rationing).reader_question == (
+        "When does the water rationing start?"
+    )
+    assert read_question("How long will it last?", rationing).reader_question == (
+        "How long will the water rationing last?"
+    )
+    # A noun that only ends so is no activity; a verb of no start leaves "it" as before.
+    built = _chat(("Who paid for the new building?", _cited("the council", 1, dates=())))
+    assert "building start" not in read_question("When does it start?", built).reader_question
+    assert "rationing" not in read_question("Who runs it?", rationing).reader_question

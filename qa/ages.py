@@ -91,9 +91,12 @@ _MILLIONS = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
 
 def _no_age(answer: str) -> bool:
     """Whether `answer` tells an amount that no age is told in."""
-    if _MONEY_OR_SHARE.search(answer):
-        return True
+    if _MONEY_OR_SHARE.search(answer) or _ORDINAL.fullmatch(answer.strip()):
+        return True  # nor a rank: "31st" (of "the 31st car") for "How old is Reyes?"
     return _MILLIONS.search(answer) is not None and _TIME_SPAN.search(answer) is None
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 # A span of time: an age where it is "old" or "ago" ("150 years old", "built 150 years

@@ -38,6 +38,12 @@ _PROPER_KINDS = (
     "zoo museum university bank airline hospital charity foundation institute broadcaster "
     "club"
 ).split()
+# Roles whose holder is asked by name.
+_ROLES = (
+    "vet|doctor|nurse|captain|pilot|driver|judge|lawyer|coach|keeper|guard|officer|"
+    "detective|inspector|manager|director|spokesman|spokeswoman|spokesperson|mayor|"
+    "minister|chairman|chairwoman|founder|owner|buyer|seller|victim|witness|suspect|author"
+)
 # The name of something a named owner has: "the name of Rob Petrie's boat", "Rob Petrie's
 # boat's name". Not the name of a kind of thing ("What is the name of the round that gives
 # failed contestants another chance?", "What is it called when ...?"): on the validation
@@ -47,7 +53,9 @@ _NAME_ASKED = re.compile(
     r"\b(?-i:[A-Z])[\w-]*[’']s\s+[\w\s-]+?[’']s\s+name\b|"
     # A place, a vessel or a firm has a proper name: "whats the name of the town where the
     # train derailed" is not answered "river town" (stories h29-h32).
-    rf"\bname\s+of\s+(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:{'|'.join(_PROPER_KINDS)})\b",
+    rf"\bname\s+of\s+(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:{'|'.join(_PROPER_KINDS)})\b|"
+    # A person's name, asked by the role: "the vets name", "the captain's name".
+    rf"\b(?:{_ROLES})(?:[’']s|s)\s+name\b|\bname\s+of\s+the\s+(?:{_ROLES})\b",
     re.IGNORECASE,
 )
 

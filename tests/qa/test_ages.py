@@ -64,6 +64,7 @@ def test_how_old_is_answered_by_no_title_nor_clock_time(text: str, answer: str) 
         ("Dunmere sold Okwell for a club-record fee of 68 million euros.", "68 million euros"),
         ("Tickets cost $40 and sold out.", "$40"),
         ("Turnout was 64% on Sunday.", "64%"),
+        ("A bearing on the 31st car overheated.", "31st"),  # a rank
     ],
 )
 def test_how_old_is_answered_by_no_money_share_or_millions_of_things(

@@ -20,6 +20,9 @@ def test_a_name_is_asked_for() -> None:
     assert asks_name("whats the name of the town where the train derailed")
     assert asks_name("What is the name of the river town where it happened?")
     assert asks_name("What's the name of that fishing boat?")
+    # A person asked by the role they hold.
+    assert asks_name("can you tell me the vets name who sedated juniper")
+    assert asks_name("What was the name of the captain?")
     # The name of a kind of thing asks for a term as often (on the validation split).
     assert not asks_name("What is the name of the round that gives contestants a chance?")
     assert not asks_name("What is it called when data is being passed?")

@@ -926,12 +926,6 @@ class ArticleQA:
         A date the sentence states itself is sure; one it inherits from a sentence
         before is as likely as that sentence's hold on it (qa.dates.sentences: fading
         with distance), and is shown unsure with the sentence stating it."""
-        turns = exchanges(history) if history else []
-        if turns and turns[-1].reply and not answer_text(turns[-1].reply):
-            # A withheld answer's sentences tell of no event asked about: "When?" after
-            # "Where will the finds be exhibited?" withheld is read as any question (the
-            # date its best sentence told was given, sure).
-            return None
         last = self.last_positions(history)
         positions = last or ((0,) if first and self.sentences else ())
         if not positions:

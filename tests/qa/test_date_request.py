@@ -79,12 +79,6 @@ def test_a_date_is_not_carried_onto_a_sentence_telling_of_its_own_time(
     assert searched is not None and searched.text == "March 10"
     own = bot.date_of_last(citing(2))  # not March 10: the year it states
     assert own is not None and (own.text, own.evidence[0].position) == ("2010", 2)
-    # A withheld answer's sentence tells of nothing asked: "When?" is read as any other.
-    withheld = citing(0)
-    sentence = bot.sentences[0]
-    cited = Evidence(bot.title, 0, sentence.text, sentence.start, sentence.end, 0.1)
-    withheld[-1] = {"role": "assistant", "content": "", "answer": Answer("", False, 0.1, [cited])}
-    assert bot.date_of_last(withheld) is None
 
 
 def test_when_did_it_happen_asked_first_is_the_date_the_opening_sentence_tells_of(

@@ -30,6 +30,8 @@ _AGENT_WHO = re.compile(
 _TIE = r"\s+(?:with|between|against|of|and)\s+(?:the\s+)?$"
 # Question words too short to be the thing asked about ("a", "of", "as").
 _SHORTEST = 3
+# How far before a span its tie is looked for: the question's word and the tying word.
+_REACH = 60
 
 
 def not_objects(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
@@ -44,5 +46,5 @@ def not_objects(spans: Sequence[ReadSpan], question: str, text: str) -> list[Rea
         return list(spans)
     tied = re.compile(rf"\b(?:{'|'.join(sorted(words))}){_TIE}", re.IGNORECASE)
     return set_aside(
-        spans, lambda span: tied.search(text, max(0, span.start - 60), span.start) is not None
+        spans, lambda span: tied.search(text, max(0, span.start - _REACH), span.start) is not None
     )

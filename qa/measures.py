@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.dates.patterns import WEEKDAYS
+from qa.dates.patterns import MONTH_NAMES, WEEKDAYS
 from qa.reading import ReadSpan, set_aside
 
 _LENGTH_ASKED = re.compile(r"\bhow\s+(?P<asked>deep|high|tall|wide|far|long)\b", re.IGNORECASE)
@@ -87,8 +87,8 @@ _TIME = re.compile(
     # (nor a rate: "65 kilometres per hour" is a speed)
     r"\d:\d\d|\b[ap]\.?m\b|(?<![\w-])(?<!per\s)(?<!an\s)(?<!a\s)"
     r"(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
-    rf"|\b(?:{'|'.join(WEEKDAYS)}|january|february|march|april|june|july|august|september"
-    r"|october|november|december)\b",
+    # ("may" is as often the verb)
+    rf"|\b(?:{'|'.join(WEEKDAYS)}|{'|'.join(m for m in MONTH_NAMES if m != 'may')})\b",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa.dates.patterns import WEEKDAYS
+from qa.dates.patterns import MONTH_NAMES, WEEKDAYS
 from qa.person_nouns import names_a_role
 from qa.reading import ReadSpan, set_aside
 
@@ -65,7 +65,7 @@ def not_places(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     )
 
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(MONTH_NAMES)
 # A month or a weekday opening a span: a time, not a place.
 _CALENDAR_WORD = re.compile(rf"(?:{'|'.join(WEEKDAYS)}|{_MONTHS})\b", re.IGNORECASE)
 # A day, a date or a time of day and nothing else: "Wednesday", "on March 3", "6:15 p.m.",

@@ -17,6 +17,10 @@ MONTH = (
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 _AFTER_DATE = r"(?![\w])"
@@ -70,10 +74,7 @@ _SCHEDULE = re.compile(
 _PLACED_IN = r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s)|(?<=\bof\s))"
 _PART_OF = r"(?:(?:early|late|mid)[\s-]+)?"
 # Full names first: the stop after "in October." ends the sentence.
-_MONTH_NAMED = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
-)
+_MONTH_NAMED = rf"(?:{'|'.join(MONTH_NAMES)}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
 _MONTH_PERIOD = re.compile(
     rf"{_PLACED_IN}{_PART_OF}(?P<mon>{_MONTH_NAMED})(?:,?\s+(?P<y>{YEAR}))?(?![\w])(?!\s*\d)",
     re.IGNORECASE,

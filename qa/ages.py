@@ -117,7 +117,10 @@ def _a_term(span: ReadSpan, text: str) -> bool:
 
 
 # "Reinholt, 34," or "Reinholt, a 34-year-old ...": an age set beside a name.
-_NAME_BEFORE_AGE = re.compile(r"(?P<name>(?-i:[A-Z])[\w’'-]+)\s*,\s*(?:aged\s+|(?:a|an)\s+)?$")
+_NAME_BEFORE_AGE = re.compile(
+    r"(?:(?<![\w’'-])(?P<given>(?-i:[A-Z])[\w’'-]+)\s+)?"
+    r"(?P<name>(?-i:[A-Z])[\w’'-]+)\s*,\s*(?:aged\s+|(?:a|an)\s+)?$"
+)
 
 
 def _someone_elses(span: ReadSpan, text: str, question: str) -> bool:
@@ -127,7 +130,19 @@ def _someone_elses(span: ReadSpan, text: str, question: str) -> bool:
     if asked is None:
         return False
     before = _NAME_BEFORE_AGE.search(text[max(0, span.start - 40) : span.start])
-    return before is not None and before["name"] not in asked.split()
+    if before is None:
+        return False
+    names = asked.split()
+    if before["name"] not in names:
+        return True
+    # The same surname with another given name: "Marit Halden, 39," is not Pavel Halden's.
+    given = before["given"]
+    return (
+        given is not None
+        and len(names) > 1
+        and given not in names
+        and not names_a_role(given.lower())
+    )
 
 
 _AGED_BEFORE = re.compile(r"\b(?:aged?|age\s+of)\s+$", re.IGNORECASE)
@@ -254,17 +269,31 @@ _OPENS_ON_AGED_NAME = re.compile(
 )
 
 
-def names_before_ages(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans, each that opens on a name set beside its age cut to the name, where
-    `question` asks who."""
+def names_before_ages(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans, each that opens on a name set beside its age cut to the name, and each
+    that opens on the age after a name ("58, Qaldor's minister of state" of "said Idris
+    al-Manouri, 58, Qaldor's minister ...") taken back to the name, where `question` asks
+    who; `text`: the article the spans' offsets are in."""
     if _ASKS_WHO.match(question) is None:
         return list(spans)
     cut = []
     for span in spans:
         found = _OPENS_ON_AGED_NAME.match(span.text)
-        if found is None:
-            cut.append(span)
+        if found is not None:
+            end = span.start + found.end("name")
+            cut.append(replace(span, text=span.text[: found.end("name")], end=end))
             continue
-        end = span.start + found.end("name")
-        cut.append(replace(span, text=span.text[: found.end("name")], end=end))
+        name = _NAME_SET_OFF.search(text, max(0, span.start - 60), span.start)
+        if _OPENS_ON_AGE.match(span.text) and name is not None:
+            start, end = name.start("name"), name.end("name")
+            cut.append(replace(span, text=text[start:end], start=start, end=end))
+            continue
+        cut.append(span)
     return cut
+
+
+# A span opening on an age set off by commas: "58, Qaldor's minister of state".
+_OPENS_ON_AGE = re.compile(r"^\d{1,3}\s*,\s")
+# A name right before ", ": "Idris al-Manouri" of "said Idris al-Manouri, ".
+_NAME_WORD = r"(?:(?:al|el|ad|ibn|bin|de|du|da|di|van|von|le|la)-)?(?-i:[A-Z])[\w’'-]*"
+_NAME_SET_OFF = re.compile(rf"(?<![\w’'.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$")

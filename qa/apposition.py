@@ -606,8 +606,12 @@ _DESCRIBED_BEFORE = re.compile(
     r"\s*,\s*(?:the\s+)?$",  # "Harbourside's owners, the Calloway Maritime Group"
     re.IGNORECASE,
 )
+# An age may come first, and the role may end with its owner: "Dorian Kestrel, 47, the
+# founder and chief executive of Meridian Ascent."
 _DESCRIBED_AFTER = re.compile(
-    r"^\s*,\s+(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)"
+    r"^\s*,\s+(?:\d{1,3}\s*,\s+)?"
+    r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w-]+"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})?)"
     r"(?=\s*(?:[,.;:]|$))",
     re.IGNORECASE,
 )

@@ -99,7 +99,21 @@ def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     sentence where it believed it."""
     if _SPACE_ASKED.search(question) is None or _FAR_IN_TIME.search(question):
         return list(spans)
-    return set_aside(spans, lambda span: _TIME.search(span.text) is not None)
+    # Nor by a speed, where a length is asked ("148 kilometres per hour" for "How far is
+    # that from the town?"); "How high did the winds reach?" may be.
+    rates = _DISTANCE_ASKED.search(question) is not None
+    return set_aside(
+        spans,
+        lambda span: _TIME.search(span.text) is not None
+        or (rates and _RATE.search(span.text) is not None),
+    )
+
+
+_DISTANCE_ASKED = re.compile(r"\bhow\s+(?:deep|tall|wide|far)\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"\bper\s+(?:second|minute|hour|day)\b|\b(?:km/h|mph|knots)\b|/\s*(?:s|h|hr)\b",
+    re.IGNORECASE,
+)
 
 
 # (Not "how far" nor "how high": "How far did the index drop?" is answered "1.8 percent",

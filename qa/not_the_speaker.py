@@ -48,6 +48,7 @@ _APPOSITION_AFTER = re.compile(rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}(
 _APPOSITION_LAST = re.compile(
     rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
 )
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;:“”\"]{1,120}")
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
 
@@ -82,6 +83,11 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
         after = _APPOSITION_LAST.match(sentence.text, who_end)  # "..., said X, the ...".
     if after is not None:
         who_end = after.end()
+    # "..., said Idris al-Manouri, 58, Qaldor's minister ..., who has led the mediation
+    # since January": what the speaker has done is about the speaker too.
+    relative = _WHO_CLAUSE.match(sentence.text, who_end)
+    if relative is not None:
+        who_end = relative.end()
     before = _APPOSITION_BEFORE.search(sentence.text, 0, who_start)
     if before is not None:
         who_start = before.start("what")

@@ -100,6 +100,10 @@ def is_body(noun: str) -> bool:
     return noun.lower() in _BODIES
 
 
+# A surname opening on a small joining word: "al-Manouri", "ibn-Rashid".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ibn|bin)-(?-i:[A-Z])")
+
+
 def may_be_someone(phrase: str) -> bool:
     """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
     described, comma, name = phrase.partition(",")
@@ -113,7 +117,7 @@ def may_be_someone(phrase: str) -> bool:
     head = _head_noun(phrase)
     if not head:
         return False
-    if head[:1].isupper() and not _POSSESSIVE.search(head):
+    if (head[:1].isupper() or _PARTICLE_NAME.match(head)) and not _POSSESSIVE.search(head):
         # A name: "Dr. Amara Whitfield" ("Lebanon’s foreign ministry" is not), but not a
         # body's: "Central Bank of Vestria", "Karbonia Energy Group".
         return head.lower() not in _BODIES

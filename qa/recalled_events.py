@@ -31,10 +31,11 @@ import re
 from index.sentences import Sentence
 from qa.lexical import terms
 
-# "since 2007, when ...", "since March 2011, which ...", "since the 1998 floods, that ...":
+# "since 2007, when ...", "since March 2011, which ...", "since the 1998 floods, that ...",
+# "since the surge of February 2009, when ...":
 # the clause runs to the sentence's end or a semicolon.
 _RECALLED = re.compile(
-    r"\bsince\s+(?P<date>(?:the\s+)?(?:[^\W\d_]+\s+){0,2}?(?P<year>1\d{3}|20\d{2}))"
+    r"\bsince\s+(?P<date>(?:the\s+)?(?:[^\W\d_]+\s+){0,3}?(?P<year>1\d{3}|20\d{2}))"
     r"(?:\s+[^\W\d_]+){0,2}\s*,?\s+(?:when|which|that)\b(?P<clause>[^;]*)",
     re.IGNORECASE,
 )

@@ -349,9 +349,10 @@ def _person_in(answer: str) -> str | None:
     return re.sub(r"[‘“'\"]", "", found[0])
 
 
-# A person's name: two or more capitalised words, small joining words between.
+# A person's name: two or more capitalised words, small joining words between
+# ("Pieter de Vries", "Idris al-Manouri").
 _FULL_NAME = re.compile(
-    r"(?<![\w’'-])[A-Z][\w-]+(?:\s+(?:(?:de|van|von|bin|al|da)\s+)?[A-Z][\w-]+)+"
+    r"(?<![\w’'-])[A-Z][\w-]+(?:\s+(?:(?:de|van|von|bin|al|da)\s+|(?:al|el|ad|ibn|bin)-)?[A-Z][\w-]+)+"
 )
 
 

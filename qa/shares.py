@@ -30,7 +30,10 @@ _PRICE = re.compile(
     r"charged?|charges|earn|earns|earned|fined?|sell|sells|sold|salary|fees?|owe[ds]?|"
     r"invest|invests|invested|donated?)\b"
     # "What price did they end the day at?", "At what price ...?": a price asked by "what".
-    r"|\bwhat\s+price\b",
+    r"|\bwhat\s+price\b"
+    # "What was Calder Holdings' share price before ...?" (not "What was the price rise?").
+    r"|^\W*what(?:[’']s|\s+(?:is|was|are|were))\s+(?:[\w’'-]+\s+){0,5}?prices?\b"
+    r"(?!\s+(?:increases?|rises?|hikes?|cuts?|drops?|falls?|changes?|growth|index|inflation|war))",
     re.IGNORECASE,
 )
 # "By how much did the share price drop?", "How much did the stock price rise?": a change,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from index.sentences import Sentence
 from qa.agent_asked import not_objects
 from qa.ages import names_before_ages, not_counts
-from qa.asked_already import not_asked_already
+from qa.asked_already import not_asked_already, not_its_name
 from qa.counted import counting
 from qa.followup import Reading
 from qa.lifespan import from_the_life
@@ -74,7 +74,7 @@ def fitting_spans(
     spans = not_counts(spans, question, text)
     # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,
     # president of Local 617".
-    spans = names_before_ages(spans, question)
+    spans = names_before_ages(spans, question, text)
     # "What is the name of the boat?" is not answered by "crayfish pots" (qa.name_asked).
     spans = names_only(spans, question, text)
     # "What is Velmora's capital?" is not answered by "the Lusenian capital of Port
@@ -84,6 +84,10 @@ def fitting_spans(
     spans = not_outside(spans, question, text)
     # Nor by "reporters" of "told reporters in Brasília" (qa.place_asked).
     spans = not_people(spans, question)
+    # "Who led the project?" by the historian named beside her university, not by it;
+    # before the rules below, so that no runner-up it takes is one they set aside
+    # ("Halbrook" of "based in Halbrook" for "Who runs Auralis?").
+    spans = someone_for_the_role(spans, question)
     # "Who runs Solvane?" is not answered "Merriton" of "based in Merriton".
     spans = not_places(spans, question, text)
     # "Who hailed the talks?" is not answered "Israel" of "talks with Israel".
@@ -109,14 +113,14 @@ def fitting_spans(
     if _a_name(referent):
         last, named = referent, True
     spans = not_asked_already(spans, asked, last if named else None)
+    # "Who died in the storm?" is not answered "Ingrid" of "Storm Ingrid".
+    spans = not_its_name(spans, question, text)
     # "Why did Edmund Tarrow pay?" is not answered by who he is (qa.who_they_are), nor
     # "Who beat the premier?" by the premier's name.
     spans = not_who_they_are(spans, question, text)
     spans = not_the_role_named(spans, question, sentences)
     # "Who chairs the group?" is answered by the chairwoman's name, not "chairwoman".
     spans = named_holders(spans, question, sentences)
-    # "Who led the project?" by the historian named beside her university, not by it.
-    spans = someone_for_the_role(spans, question)
     # "When was Thomas Baird born?" is answered from the brackets of his life.
     return from_the_life(spans, life_told)
 

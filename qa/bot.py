@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -275,21 +276,7 @@ class ArticleQA:
         told = self.life_told(reading)
         ranking = self.retriever.rank(reading.query, self.focus(reading, told))
         checkpoint("before reading the best passages")
-        spans = self.read_spans(reading, ranking)
-        # The deed first: after "What did she do?" the deed is the last answer, which
-        # `other_than` would drop rather than read on past ("... and asked for aid").
-        if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
-            spans = past_the_deed(spans, reading.deed, self.text)
-        for answer in reading.other_than:  # "What else ...?": not an answer given again
-            spans = other_than(spans, answer, self._shown(reading))
-        # A fragment read joined to the question before ("On which glacier?" after "Who
-        # first measured the speed of glaciers?" / "Louis Agassiz"): the reader, reading
-        # both, gave the last answer again, which the user has already.
-        # Nor "And the stock market?" after "How did the currency react?" / "quickly".
-        if (reading.joined or reading.varies) and reading.previous_answer:
-            spans = not_again(spans, reading.previous_answer)
-        # Spans of another kind than asked, or that say nothing asked, set aside.
-        spans = fitting_spans(spans, reading, self.text, self.sentences, told)
+        spans = self.settled(reading, self.read_spans(reading, ranking, told), told)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
@@ -346,9 +333,32 @@ class ArticleQA:
             return None
         return life_told(reading.reader_question, [s.text for s in self.sentences])
 
-    def read_spans(self, reading: Reading, ranking: Ranking) -> list[ReadSpan]:
+    def settled(
+        self, reading: Reading, spans: list[ReadSpan], told: int | None = None
+    ) -> list[ReadSpan]:
+        """The reader's `spans` less those that cannot answer `reading` (`told`: the
+        sentence bracketing the life asked of, life_told)."""
+        # The deed first: after "What did she do?" the deed is the last answer, which
+        # `other_than` would drop rather than read on past ("... and asked for aid").
+        if reading.deed is not None:  # "What else did she do?" after "Who declared ...?"
+            spans = past_the_deed(spans, reading.deed, self.text)
+        for answer in reading.other_than:  # "What else ...?": not an answer given again
+            spans = other_than(spans, answer, self._shown(reading))
+        # A fragment read joined to the question before ("On which glacier?" after "Who
+        # first measured the speed of glaciers?" / "Louis Agassiz"): the reader, reading
+        # both, gave the last answer again, which the user has already.
+        # Nor "And the stock market?" after "How did the currency react?" / "quickly".
+        if (reading.joined or reading.varies) and reading.previous_answer:
+            spans = not_again(spans, reading.previous_answer)
+        # Spans of another kind than asked, or that say nothing asked, set aside.
+        return fitting_spans(spans, reading, self.text, self.sentences, told)
+
+    def read_spans(
+        self, reading: Reading, ranking: Ranking, told: int | None = None
+    ) -> list[ReadSpan]:
         """The reader's spans for a ranked question (qa.reading.read_spans), stopping
-        where the calibration's decisive margin and lead say; none without the reader."""
+        where the calibration's decisive margin and lead say of the first passage's spans
+        that can answer (`settled`); none without the reader."""
         if self.reader is None:
             return []
         question = reading.reader_question
@@ -371,6 +381,10 @@ class ArticleQA:
             ),
             fits=fitting_the_day(answer_fits(question), question, self.text),
             talk=reading.talk,
+            # A first passage whose answer a rule sets aside ("8,100" of "has fallen from
+            # about 8,100" for "What is the population?") decides nothing: read on. The
+            # calibration's record judges the first passage by these spans too.
+            settle=functools.partial(self.settled, reading, told=told),
         )
 
     def analyse(

@@ -294,6 +294,7 @@ def read_spans(
     asked_for: PassageQuestion | None = None,
     fits: Callable[[str], bool] | None = None,
     talk: str = "",
+    settle: Callable[[list[ReadSpan]], list[ReadSpan]] | None = None,
 ) -> list[ReadSpan]:
     """The reader's best span in each sentence of the passages around the best `count`
     sentences (passage_ranges): the first passage alone, then, unless its answer is
@@ -301,6 +302,8 @@ def read_spans(
     batch (one per question, where `asked_for` gives a passage [first, last] its own
     wording of the question: qa.dates.unstated). Spans that tell of something else than
     asked are left out (`_about_the_story`; `talk`: what a follow-up's chain has said).
+    The first passage is judged by the spans `settle` keeps of it (the rules that set
+    aside spans that cannot answer), where given.
 
     The first passage is read alone even when every passage will be read: the int8
     reader scales its activations per batch, so a passage's logits depend on its
@@ -310,7 +313,8 @@ def read_spans(
     first = _read_as_asked(reader, question, text, sentences, ranges[:1], 0, asked_for, fits)
     first = _about_the_story(first, question, sentences, talk)
     lead = retrieval_lead(ranking, ranges, count)
-    if decisive(first, decisive_margin, lead, decisive_lead, fits):
+    judged = first if settle is None or decisive_margin is None else settle(first)
+    if decisive(judged, decisive_margin, lead, decisive_lead, fits):
         return first
     rest = _read_as_asked(reader, question, text, sentences, ranges[1:], 1, asked_for, fits)
     return first + _about_the_story(rest, question, sentences, talk)

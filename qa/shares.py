@@ -114,6 +114,37 @@ def not_levels(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
     return [_change_only(span) for span in set_aside(spans, level)]
 
 
+# "the population has fallen from about 8,100": the level before a change.
+_FORMER_BEFORE = re.compile(
+    r"\b(?:fell|fallen|dropped|declined|down|rose|risen|up|grew|grown|increased|decreased|"
+    r"climbed|shrunk|shrank|slipped|jumped|cut|raised|reduced|lowered)\s+from\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+# A question asking the level before: "What was the population before the mill closed?",
+# "... in 2019?", "How many lived there at its peak?".
+_FORMER_ASKED = re.compile(
+    r"\b(?:before|previous(?:ly)?|earlier|originally|initially|once|used\s+to|former|"
+    r"first|start\w*|beg[aiu]n\w*|from|peak|high|low|ago|then|(?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def not_former_levels(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less the levels a change started from ("8,100" of "the population has
+    fallen from about 8,100" for "What is the population of Vessford?"), where `question`
+    asks neither the change nor a time before it (`text`: the article the spans' offsets
+    are in); each replaced by the reader's runner-up in its sentence where it believed it."""
+    if CHANGE.search(question) is not None or _FORMER_ASKED.search(question) is not None:
+        return list(spans)
+
+    def former(span: ReadSpan) -> bool:
+        before = text[max(0, span.start - 40) : span.start]
+        return _NUMBER.match(span.text) is not None and _FORMER_BEFORE.search(before) is not None
+
+    return set_aside(spans, former)
+
+
 # "4.1 percent to 35.60 dollars": the change, then the level it reached.
 _CHANGE_THEN_LEVEL = re.compile(r"^(?P<change>\S*\d.*?)\s+to\s+\S*\d")
 

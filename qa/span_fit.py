@@ -31,7 +31,7 @@ from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.role_holder import someone_for_the_role
-from qa.shares import not_levels, not_shares
+from qa.shares import not_former_levels, not_levels, not_shares
 from qa.time_of_day import of_the_date, of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
@@ -57,6 +57,8 @@ def fitting_spans(
     spans = not_shares(spans, question)
     # "How much did shares fall?" is not answered by the level they fell to.
     spans = not_levels(spans, question, text)
+    # Nor "What is the population?" by the level it has fallen from.
+    spans = not_former_levels(spans, question, text)
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
     spans = of_money(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).

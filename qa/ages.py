@@ -296,4 +296,6 @@ def names_before_ages(spans: Sequence[ReadSpan], question: str, text: str) -> li
 _OPENS_ON_AGE = re.compile(r"^\d{1,3}\s*,\s")
 # A name right before ", ": "Idris al-Manouri" of "said Idris al-Manouri, ".
 _NAME_WORD = r"(?:(?:al|el|ad|ibn|bin|de|du|da|di|van|von|le|la)-)?(?-i:[A-Z])[\w’'-]*"
-_NAME_SET_OFF = re.compile(rf"(?<![\w’'.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$")
+_NAME_SET_OFF = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$"
+)

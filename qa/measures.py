@@ -104,8 +104,9 @@ def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     rates = _DISTANCE_ASKED.search(question) is not None
     return set_aside(
         spans,
-        lambda span: _TIME.search(span.text) is not None
-        or (rates and _RATE.search(span.text) is not None),
+        lambda span: (
+            _TIME.search(span.text) is not None or (rates and _RATE.search(span.text) is not None)
+        ),
     )
 
 

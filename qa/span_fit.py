@@ -32,6 +32,7 @@ from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.role_holder import someone_for_the_role
 from qa.shares import not_former_levels, not_levels, not_shares
+from qa.since_when import not_since
 from qa.time_of_day import of_the_date, of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
@@ -61,6 +62,8 @@ def fitting_spans(
     spans = not_former_levels(spans, question, text)
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
     spans = of_money(spans, question, text)
+    # "When did he step down?" is not answered by "2016" of "has led it since 2016".
+    spans = not_since(spans, question, text)
     # "What time of day ...?" is not answered by a date (qa.time_of_day).
     spans = of_the_day(spans, question, text)
     # Nor "On what date ...?" by a clock time alone ("2 p.m.").

@@ -168,6 +168,7 @@ _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 # miners' families"): not a quotation mark, which stands against a word's other side.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 # Words after which a name's plural is no possessive: they cannot be what it owns.
 _NOT_OWNED = (
     AUXILIARIES | PREPOSITIONS | LEADING_CONJUNCTIONS | frozenset("as than that which who".split())
@@ -591,6 +592,8 @@ class ArticleWords:
             # Capitals back ("iran" -> "Iran"), except on short English words ("us", "US").
             if short and key in english_words() and not self._opens_name(match):
                 return typed
+            if self._progressive(match):
+                return typed  # "is building the plant", not "Building" of "Building Trades"
             form = self._capitals.get(key, typed)
             after = _NEXT_WORD.match(match.string, match.end())
             owner = self._plural_owners.get((key, after.group(1).lower())) if after else None
@@ -681,6 +684,16 @@ class ArticleWords:
             return False  # "contestants on", "friends or": no noun to own
         owns = re.compile(rf" {re.escape(key[:-1])} s (?:[^\W\d_]+ )?{re.escape(owned)} ")
         return owns.search(self._flat) is not None
+
+    def _progressive(self, match: re.Match[str]) -> bool:
+        """Whether the typed word is an English "-ing" form right after an auxiliary ("is
+        building"): a verb, whatever capitals the article gives the word elsewhere
+        ("Lorran Valley Building Trades Council")."""
+        key = match.group(0).lower()
+        if not key.endswith("ing") or key not in english_words():
+            return False
+        before = _LAST_WORD.search(match.string, 0, match.start())
+        return before is not None and before.group(1).lower() in AUXILIARIES
 
     def _opens_name(self, match: re.Match[str]) -> bool:
         """Whether the typed word opens a name the article writes, its next word one the

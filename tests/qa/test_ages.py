@@ -187,9 +187,9 @@ def test_who_is_answered_by_the_name_not_its_age_and_role() -> None:
     answer = "Denise Okafor, 52, president of Local 617"
     start = text.index(answer)
     span = ReadSpan(answer, start, start + len(answer), 0, 5.6)
-    (named,) = names_before_ages([span], "whos the union president")
+    (named,) = names_before_ages([span], "whos the union president", text)
     assert named.text == "Denise Okafor" and text[named.start : named.end] == "Denise Okafor"
-    assert names_before_ages([span], "What did the union president say?") == [span]
+    assert names_before_ages([span], "What did the union president say?", text) == [span]
 
 
 def test_beside_an_age_the_runner_up_counting_what_is_asked_answers() -> None:
@@ -208,3 +208,25 @@ def test_beside_an_age_the_runner_up_counting_what_is_asked_answers() -> None:
     assert kept("How many hectares does Odile Marchand farm?", hectares) == ["22 hectares"]
     # Not a runner-up counting something else, nor one the reader did not believe.
     assert kept("How many grandchildren does Odile Marchand have?", blocks) == []
+
+
+def test_a_span_opening_on_the_age_after_a_name_is_the_name() -> None:
+    from qa.ages import names_before_ages
+
+    # "Who led its mediation?" read "58, Qaldor's minister ..." (stories h35-h38).
+    text = '"It is a day," said Idris al-Manouri, 58, Qaldor\'s minister of state, who led it.'
+    answer = "58, Qaldor's minister of state"
+    start = text.index(answer)
+    span = ReadSpan(answer, start, start + len(answer), 0, 1.2)
+    (named,) = names_before_ages([span], "Who led its mediation?", text)
+    assert named.text == "Idris al-Manouri" == text[named.start : named.end]
+    assert names_before_ages([span], "What is his job?", text) == [span]
+
+
+def test_an_age_beside_another_given_name_is_not_the_one_asked() -> None:
+    # "Marit Halden, 39, whose husband Pavel ..." gives no age of Pavel Halden.
+    text = "Marit Halden, 39, whose husband Pavel is still held, spoke."
+    assert not _kept(text, "39", "How old is Pavel Halden?")
+    assert _kept(text, "39", "How old is Marit Halden?")
+    assert _kept(text, "39", "How old is Halden?")
+    assert _kept("Council President Halden, 50, spoke.", "50", "How old is Anna Halden?")

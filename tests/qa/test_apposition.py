@@ -8,6 +8,7 @@ from qa import ArticleQA
 from qa.apposition import (
     apposition,
     called_before,
+    described_role,
     held_elsewhere,
     holds_other_role,
     kind_head,
@@ -623,3 +624,18 @@ def test_a_body_read_for_a_persons_role_gives_way_to_the_name_beside_it(
     named = ScoredPhrases({"Halvorsen": 6.0})
     bot = ArticleQA.from_text(text, embedder=fake_embedder, reader=named, calibration=calibration)
     assert bot.ask("Who was the judge at the sentencing?").text == "Halvorsen"
+
+
+def test_a_role_after_a_name_and_its_age_holds_its_owner() -> None:
+    # "Dorian Kestrel, 47, the founder and chief executive of Meridian Ascent" is not its
+    # chief financial officer (stories h35-h38).
+    sentence = (
+        '"We own it," said Dorian Kestrel, 47, the founder and chief executive of Meridian Ascent.'
+    )
+    kestrel = (sentence.index("Dorian"), sentence.index(", 47"))
+    assert described_role(sentence, *kestrel) == (
+        "the founder and chief executive of Meridian Ascent",
+        False,
+    )
+    assert holds_other_role("the chief financial officer of Meridian Ascent", sentence, *kestrel)
+    assert not holds_other_role("the chief executive of Meridian Ascent", sentence, *kestrel)

@@ -46,3 +46,20 @@ def test_the_last_answer_a_pronoun_points_at_is_no_answer() -> None:
 def test_a_choice_or_a_yes_or_no_keeps_its_span() -> None:
     assert _kept([_span("the Rhine")], "Which is longer, the Rhine or the Danube?") == ["the Rhine"]
     assert _kept([_span("Israel")], "Did Israel strike Beirut?") == ["Israel"]
+
+
+def test_a_thing_the_question_names_by_its_kind_is_not_who() -> None:
+    from qa.asked_already import not_its_name
+
+    text = "Storm Ingrid hit the coast. Mayor Carl Huang spoke. The Hague said no."
+
+    def kept(question: str, answer: str) -> list[str]:
+        start = text.index(answer)
+        span = ReadSpan(answer, start, start + len(answer), 0, 2.0)
+        return [s.text for s in not_its_name([span], question, text)]
+
+    assert kept("Who died in the storm?", "Ingrid") == []
+    assert kept("Who died in the storm?", "Storm Ingrid") == []
+    assert kept("Which storm hit the coast?", "Ingrid") == ["Ingrid"]  # the storm asked
+    assert kept("Who is the mayor?", "Carl Huang") == ["Carl Huang"]  # a title: someone
+    assert kept("Who said no to the plan?", "Hague") == ["Hague"]  # "The": no kind

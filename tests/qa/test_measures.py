@@ -42,7 +42,8 @@ def test_a_distance_asked_is_not_answered_by_a_time() -> None:
     # A trip may be measured in time; a speed is no time.
     assert not_times(spans, "How far is the drive?") == spans
     speed = _span("65 kilometres per hour")
-    assert not_times([speed], "How far from the line did it happen?") == [speed]
+    assert not_times([speed], "How high did the gusts reach?") == [speed]
+    assert not_times([speed], "How far from the line did it happen?") == []  # not a length
     far = [_span("1.2 billion light-years away")]
     assert not_times(far, "How far away is the galaxy cluster?") == far
 
@@ -54,3 +55,12 @@ def test_a_length_a_time_or_an_age_is_not_answered_by_a_share_or_a_sum() -> None
     assert not_amounts(spans, "how old is he") == [years]
     assert not_amounts(spans, "How much did it cost?") == spans  # a sum is asked
     assert not_amounts(spans, "How far did the index drop?") == spans  # a share may say
+
+
+def test_a_distance_asked_is_not_answered_by_a_speed() -> None:
+    spans = [_span("148 kilometres per hour"), _span("about 20 kilometres")]
+    far = "How far is Cape Tolley lighthouse from the town?"
+    assert [s.text for s in not_times(spans, far)] == ["about 20 kilometres"]
+    # "How high did the gusts reach?" may be a speed; "How fast?" is.
+    assert not_times(spans, "How high did the gusts reach?") == spans
+    assert not_times(spans, "How fast was the wind?") == spans

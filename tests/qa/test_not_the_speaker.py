@@ -20,7 +20,9 @@ ARTICLE = (
     "Dr. Priya Anand, a marine biologist with the Coastal Research Institute, cautioned "
     "against blaming a single cause. "
     "Tomas Reyes, 39, a captain with the tug operator Sarna Harbour Services, said his crew "
-    "had worked 16-hour shifts."
+    "had worked 16-hour shifts. "
+    '"This is a day many families thought would never come," said Idris al-Manouri, 58, '
+    "Qaldor's minister of state, who has led the mediation since January."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -97,3 +99,9 @@ def test_a_body_named_in_an_aged_speakers_description_is_about_the_speaker() -> 
     # "Tomas Reyes, 39, a captain with ...": the age does not hide who the speaker is.
     firm = _span("Sarna Harbour Services", 10)
     assert _kept("Which company does Tomas Reyes work for?", [firm]) == [firm.text]
+
+
+def test_what_the_speaker_has_done_is_about_the_speaker() -> None:
+    # "..., said Idris al-Manouri, 58, Qaldor's minister ..., who has led the mediation".
+    assert _kept("Who led the mediation?", [_span("Idris al-Manouri", 11)]) == ["Idris al-Manouri"]
+    assert _kept("Who would never come?", [_span("Idris al-Manouri", 11)]) == []

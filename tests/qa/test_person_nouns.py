@@ -27,6 +27,7 @@ from qa.person_nouns import may_be_someone, names_a_role, owner_of
         # A thing with its title beside it is the thing; a role with a name, the person.
         ("a textbook, Principles of Mineral Analysis", False),
         ("the harbour master, Ilse Varga", True),
+        ("Idris al-Manouri", True),  # a surname on a small joining word
         ("", False),
     ],
 )

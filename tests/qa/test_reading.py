@@ -507,3 +507,21 @@ def test_a_runner_up_of_only_a_determiner_is_no_answer() -> None:
     the = ReadSpan("the", 0, 3, 0, 1.0)
     believed = ReadSpan("Coastal Research Institute", 10, 36, 0, 4.9, runner_up=lambda: the)
     assert set_aside([believed], lambda span: span is believed) == []
+
+
+def test_a_first_passage_whose_answer_a_rule_sets_aside_is_not_decisive(fake_embedder) -> None:
+    # "What is the population of Vessford?" stopped at "8,100" of "has fallen from about
+    # 8,100", which qa.shares sets aside after reading: the rest is read (stories h35-h38).
+    bot = ArticleQA.from_text(TEXT, embedder=fake_embedder, reader=False)
+    far = Ranking([*_ranking(3).candidates, *_ranking(0).candidates], [], False)
+    phrase = "a building believed to house a commander"
+
+    def calls(settle) -> int:
+        reader = PhraseReader(phrase)
+        reader.passage_budget = lambda question: 20  # type: ignore[method-assign]
+        read_spans(reader, "What was targeted?", TEXT, bot.sentences, far, 8.0, settle=settle)
+        return len(reader.calls)
+
+    assert calls(None) == 1
+    assert calls(lambda spans: spans) == 1  # kept: decisive as before
+    assert calls(lambda spans: []) == 2  # set aside: read on

@@ -117,3 +117,16 @@ def test_the_last_of_the_storys_own_is_no_earlier_event() -> None:
     text = "Each was automated in the late twentieth century, Skerrowan being the last in 1998."
     sentence = Sentence(0, text, 0, len(text))
     assert not recalls_earlier_event("When was Skerrowan automated?", sentence, text.index("1998"))
+
+
+def test_an_earlier_event_named_by_its_kind_and_month_is_recalled() -> None:
+    text = (
+        "It would be the costliest event since the surge of February 2009, when water rose "
+        "2.8 metres and insured losses reached 190 million euros."
+    )
+    told = Sentence(0, text, 0, len(text))
+    asked = "What are the estimated insured losses from Storm Ingrid?"
+    assert recalls_earlier_event(asked, told, text.index("190 million"))
+    assert not recalls_earlier_event(
+        "What were the insured losses in 2009?", told, text.index("190 million")
+    )

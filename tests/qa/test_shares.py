@@ -136,3 +136,21 @@ def test_a_change_asked_is_not_the_level_it_reached() -> None:
     start = grew.index("4,600")
     both = ReadSpan("4,600 to 75,000", start, start + 15, 0, 3.0)
     assert not_levels([both], "How much did the number increase?", grew) == [both]
+
+
+def test_a_price_asked_by_what_is_no_share() -> None:
+    assert asks_price("What was Calder Holdings' share price before trading was suspended?")
+    assert asks_price("what's the ticket price")
+    assert not asks_price("What was the price rise in May?")
+    assert not asks_price("What was the share of the vote?")
+
+
+def test_the_level_a_change_started_from_is_not_the_level_now() -> None:
+    from qa.shares import not_former_levels
+
+    text = "A town of 6,400 people. Since then the population has fallen from about 8,100."
+    start = text.index("8,100")
+    former = ReadSpan("8,100", start, start + 5, 1, 4.0)
+    assert not_former_levels([former], "What is the population of Vessford?", text) == []
+    for asked in ("What was the population before the mill closed?", "How much has it fallen?"):
+        assert not_former_levels([former], asked, text) == [former]

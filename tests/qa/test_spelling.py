@@ -489,3 +489,12 @@ def test_a_year_typed_by_its_last_two_digits_is_read_as_the_article_s() -> None:
     assert words.clean("how far did kutiah advance in '53") == (
         "How far did Kutiah advance in 1953?"
     )
+
+
+def test_a_verb_after_an_auxiliary_keeps_its_small_letter() -> None:
+    # The article writes "building" only in a name; "is building" is the verb.
+    words = ArticleWords(["The Lorran Valley Building Trades Council signed the deal."])
+    assert words.spell("who is building the plant") == "who is building the plant"
+    assert words.spell("lorran valley building trades council") == (
+        "Lorran Valley Building Trades Council"
+    )

@@ -49,7 +49,7 @@ _APPOSITION_LAST = re.compile(
     rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
 )
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,;:“”\"]{1,120}")
-_SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf"\b(?:{SAYING}|according\s+to)\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
 
 

@@ -125,10 +125,6 @@ def counting(
     if not things & _MEASURE_THINGS:
         spans = set_aside(spans, lambda span: _MEASURED.search(span.text) is not None)
     spans = set_aside(spans, _uncounted)
-    if _OTHERS_ASKED.search(question) is None:
-        # "the other 37 schools supplied by Greystone" counts the rest, not all of them
-        # ("How many schools does Greystone supply?": "38 schools").
-        spans = [span for span in spans if not _the_others(span, sentences[span.position])]
     kept = [span for span in spans if _counts(span, things, sentences[span.position])]
     if not any(span.margin > 0 for span in kept):
         # None counts them: a count of something else the question names is no answer
@@ -138,22 +134,6 @@ def counting(
         others = set(terms(question)) - things - _asked_phrase(question)
         return set_aside(spans, lambda span: _counts_other(span, others, sentences[span.position]))
     return kept
-
-
-# A question counting the rest: "How many other schools ...?", "How many more ...?"
-_OTHERS_ASKED = re.compile(r"\b(?:other|others|else|more|remaining|rest)\b", re.IGNORECASE)
-# "the other 37", "37 other": a count of the rest.
-_OTHER_BEFORE = re.compile(r"\bother\s+$", re.IGNORECASE)
-_OTHER_AFTER = re.compile(r"\s+other\b", re.IGNORECASE)
-
-
-def _the_others(span: ReadSpan, sentence: Sentence) -> bool:
-    """Whether `span` counts the rest of something ("the other 37 schools")."""
-    start, end = span.start - sentence.start, span.end - sentence.start
-    return bool(
-        _OTHER_BEFORE.search(sentence.text[max(0, start - 8) : start])
-        or _OTHER_AFTER.match(sentence.text, end)
-    )
 
 
 # The words after "how many" up to a word of no meaning: "Ostrevian extradition

@@ -49,7 +49,10 @@ _APPOSITION_LAST = re.compile(
     rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
 )
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,;:“”\"]{1,120}")
-_SAID_BEFORE = re.compile(rf"\b(?:{SAYING}|according\s+to)\s+$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
+# "..., according to Tobias Renner, 52, the plant manager.": the source closing the
+# sentence (not "According to the curator Helena Marsh, the psalter was ...").
+_SOURCE_CLOSING = re.compile(r",\s+according\s+to\s+$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
 
 
@@ -79,7 +82,8 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
     # "According to Fred Bronson, author of books on the Billboard charts, ...", "its
     # director, Alan Greaves, said": what the speaker is called is about the speaker too.
     after = _APPOSITION_AFTER.match(sentence.text, who_end)
-    if after is None and _SAID_BEFORE.search(sentence.text, 0, who_start):
+    closing = _SOURCE_CLOSING.search(sentence.text, 0, who_start)
+    if after is None and (closing or _SAID_BEFORE.search(sentence.text, 0, who_start)):
         after = _APPOSITION_LAST.match(sentence.text, who_end)  # "..., said X, the ...".
     if after is not None:
         who_end = after.end()
@@ -91,7 +95,8 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
     before = _APPOSITION_BEFORE.search(sentence.text, 0, who_start)
     if before is not None:
         who_start = before.start("what")
-    inside = INSIDE_APPOSITION.search(sentence.text, 0, who_start)
+    # (Not "A shift of 38 was on duty, according to ": a clause, then its source.)
+    inside = None if closing else INSIDE_APPOSITION.search(sentence.text, 0, who_start)
     if inside is not None:
         # "Dr. Priya Anand, a marine biologist with the Coastal Research Institute,
         # cautioned ...": the name found is in what the speaker is called, and the

@@ -22,7 +22,8 @@ ARTICLE = (
     "Tomas Reyes, 39, a captain with the tug operator Sarna Harbour Services, said his crew "
     "had worked 16-hour shifts. "
     '"This is a day many families thought would never come," said Idris al-Manouri, 58, '
-    "Qaldor's minister of state, who has led the mediation since January."
+    "Qaldor's minister of state, who has led the mediation since January. "
+    "A shift of 38 was on duty, according to Tobias Renner, 52, the plant manager."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -105,3 +106,9 @@ def test_what_the_speaker_has_done_is_about_the_speaker() -> None:
     # "..., said Idris al-Manouri, 58, Qaldor's minister ..., who has led the mediation".
     assert _kept("Who led the mediation?", [_span("Idris al-Manouri", 11)]) == ["Idris al-Manouri"]
     assert _kept("Who would never come?", [_span("Idris al-Manouri", 11)]) == []
+
+
+def test_a_source_closing_the_sentence_is_described_to_its_end() -> None:
+    # "..., according to Tobias Renner, 52, the plant manager." (story h27).
+    assert _kept("Who manages the plant?", [_span("Tobias Renner", 12)]) == ["Tobias Renner"]
+    assert _kept("Who was on duty?", [_span("Tobias Renner", 12)]) == []

@@ -20,8 +20,10 @@ import re
 from collections.abc import Sequence
 
 from index.sentences import Sentence
+from qa.apposition import role_asked
 from qa.lexical import terms
 from qa.reading import ReadSpan, set_aside
+from qa.role_holder import holds_title
 from qa.speaker_request import INSIDE_APPOSITION, SAYING, speaker
 
 # A question about a claim or a view asks for whoever holds it: every span stays.
@@ -65,13 +67,18 @@ def not_speakers(
     if _ABOUT_SAYING.search(question):
         return list(spans)
     asked = set(terms(question))
+    role = role_asked(question)
     # What was said may hold the answer: the reader's best span beside the speaker.
-    return set_aside(spans, lambda span: _speaker_only(span, asked, sentences[span.position]))
+    return set_aside(spans, lambda span: _speaker_only(span, asked, sentences[span.position], role))
 
 
-def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
+def _speaker_only(
+    span: ReadSpan, asked: set[str], sentence: Sentence, role: str | None = None
+) -> bool:
     """Whether `span` lies in who `sentence` says speaks, while the question's words found
-    in the sentence are all outside that speaker."""
+    in the sentence are all outside that speaker, and the speaker is not called by the
+    `role` asked (qa.apposition.role_asked): "Kestrel's managing director, Gavin Oyelaran,
+    said ..." for "Who heads the barge company?"."""
     start, end = span.start - sentence.start, span.end - sentence.start
     found = speaker(sentence.text, near=start)
     if found is None:
@@ -102,6 +109,8 @@ def _speaker_only(span: ReadSpan, asked: set[str], sentence: Sentence) -> bool:
         # cautioned ...": the name found is in what the speaker is called, and the
         # speaker is the name before it.
         who_start = inside.start("who")
+    if role is not None and holds_title(role, sentence.text[who_start:who_end]):
+        return False
     who = set(terms(sentence.text[who_start:who_end]))
     said = set(terms(sentence.text[:who_start] + " " + sentence.text[who_end:]))
     return not (asked & who) and bool(asked & said)

@@ -103,8 +103,7 @@ def holds_another(
     # novelist Sir Edmund Tarrow": the nearest description is another).
     near = sentence.text[max(0, start - _ROLE_REACH) : end + _ROLE_REACH]
     # A head is a head by any of its titles ("head of hydrology" for "hydrology chief").
-    heads = TOPS if head in TOPS else (head,)
-    return not any(role_noun(f"the {title}").search(near) for title in heads)
+    return not holds_title(role, near)
 
 
 # How far from a name its role's noun may stand and still be said of it.
@@ -154,6 +153,15 @@ TOPS = (
     "boss",
     "chief",
 )
+
+
+def holds_title(role: str, described: str) -> bool:
+    """Whether `described` (a name with what it is called) names the noun of `role`, or,
+    for a head asked, any title of TOPS ("Kestrel's managing director, Gavin Oyelaran"
+    for "the head of the barge company")."""
+    head = noun_of(role).split()[-1]
+    titles = TOPS if head in TOPS else (head,)
+    return any(role_noun(f"the {title}").search(described) for title in titles)
 
 
 def holder(role: str, sentences: list[Sentence]) -> Holder | None:

@@ -23,7 +23,8 @@ ARTICLE = (
     "had worked 16-hour shifts. "
     '"This is a day many families thought would never come," said Idris al-Manouri, 58, '
     "Qaldor's minister of state, who has led the mediation since January. "
-    "A shift of 38 was on duty, according to Tobias Renner, 52, the plant manager."
+    "A shift of 38 was on duty, according to Tobias Renner, 52, the plant manager. "
+    "Kestrel's managing director, Gavin Oyelaran, said the company had suspended the barge."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -112,3 +113,10 @@ def test_a_source_closing_the_sentence_is_described_to_its_end() -> None:
     # "..., according to Tobias Renner, 52, the plant manager." (story h27).
     assert _kept("Who manages the plant?", [_span("Tobias Renner", 12)]) == ["Tobias Renner"]
     assert _kept("Who was on duty?", [_span("Tobias Renner", 12)]) == []
+
+
+def test_a_speaker_called_by_the_role_asked_holds_it() -> None:
+    # "Who heads the barge company?": a managing director is its head (story h23).
+    oyelaran = [_span("Gavin Oyelaran", 13)]
+    assert _kept("Who heads the barge company?", oyelaran) == ["Gavin Oyelaran"]
+    assert _kept("Who suspended the barge?", oyelaran) == []

@@ -121,11 +121,13 @@ _FORMER_BEFORE = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+)?$",
     re.IGNORECASE,
 )
+# A span running from the former level to the new: "18 to 24".
+_RANGE = re.compile(r"^\S*\d[\d,.]*(?:\s+\w+)?\s+to\s+\S*\d")
 # A question asking the level before: "What was the population before the mill closed?",
-# "... in 2019?", "How many lived there at its peak?".
+# "... in 2019?", "How many lived there at its peak?", "And last year?".
 _FORMER_ASKED = re.compile(
     r"\b(?:before|previous(?:ly)?|earlier|originally|initially|once|used\s+to|former|"
-    r"first|start\w*|beg[aiu]n\w*|from|peak|high|low|ago|then|(?:1[89]|20)\d\d)\b",
+    r"first|start\w*|beg[aiu]n\w*|from|peak|high|low|ago|then|last|(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +142,11 @@ def not_former_levels(spans: Sequence[ReadSpan], question: str, text: str) -> li
 
     def former(span: ReadSpan) -> bool:
         before = text[max(0, span.start - 40) : span.start]
-        return _NUMBER.match(span.text) is not None and _FORMER_BEFORE.search(before) is not None
+        return (
+            _NUMBER.match(span.text) is not None
+            and _FORMER_BEFORE.search(before) is not None
+            and _RANGE.match(span.text) is None  # "18 to 24": from one to the other
+        )
 
     return set_aside(spans, former)
 

@@ -152,5 +152,13 @@ def test_the_level_a_change_started_from_is_not_the_level_now() -> None:
     start = text.index("8,100")
     former = ReadSpan("8,100", start, start + 5, 1, 4.0)
     assert not_former_levels([former], "What is the population of Vessford?", text) == []
-    for asked in ("What was the population before the mill closed?", "How much has it fallen?"):
+    for asked in (
+        "What was the population before the mill closed?",
+        "How much has it fallen?",
+        "How many grapes did they take in last year?",
+    ):
         assert not_former_levels([former], asked, text) == [former]
+    # "was increased from 18 to 24": the span runs to the new level.
+    text = "This year the number of water stations was increased from 18 to 24."
+    both = ReadSpan("18 to 24", text.index("18"), text.index("18") + 8, 0, 3.0)
+    assert not_former_levels([both], "How many water stations are there now?", text) == [both]

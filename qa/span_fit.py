@@ -19,6 +19,7 @@ from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already, not_its_name
 from qa.counted import counting
 from qa.followup import Reading
+from qa.kin import not_other_kin
 from qa.lifespan import from_the_life
 from qa.measures import not_amounts, not_areas, not_times, of_the_dimension
 from qa.money import of_money
@@ -77,6 +78,9 @@ def fitting_spans(
     spans = not_amounts(spans, question)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
+    # "How old is his daughter?" is not answered by his age, nor "What are the names of
+    # his daughters?" by his wife's name (qa.kin).
+    spans = not_other_kin(spans, question, text)
     # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,
     # president of Local 617".
     spans = names_before_ages(spans, question, text)

@@ -534,7 +534,15 @@ def role_asked(question: str) -> str | None:
     gerund = last.lower().endswith("ing") and before[-1:] == ["the"]
     if is_verb_form(last) and not gerund:
         return None  # "Who is the chief of the militia called?" asks no holder
-    return _role_of(asked["role"], asked["owner"], asked["of"])
+    attached = asked["of"]
+    if attached is not None and _AT_OWNER.match(attached):
+        # "the chief engineer at Meridian" is Meridian's chief engineer.
+        attached = f"of {asked['owner']}"
+    return _role_of(asked["role"], asked["owner"], attached)
+
+
+# A named owner a role is at, in or for: "at Meridian", "for Halvern Telecom".
+_AT_OWNER = re.compile(r"(?:at|in|for)\s+(?-i:[A-Z])")
 
 
 # "What is the name of the Russian ambassador?", "What was the name of the bishop who

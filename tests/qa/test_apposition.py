@@ -307,6 +307,9 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is Helen Okafor?", None),
         ("Who is Solvik's chief executive?", "the chief executive of Solvik"),
         ("Who is the lead scientist on Seraphine-2?", "the lead scientist on Seraphine-2"),
+        # At, in or for a named owner: its role ("the chief engineer at Meridian").
+        ("Who is the chief engineer at Meridian?", "the chief engineer of Meridian"),
+        ("Who was the spokesman for Aster Group?", "the spokesman of Aster Group"),
         ("Who is the Aster spokesperson?", "the spokesperson of Aster"),
         # A role of four words.
         (

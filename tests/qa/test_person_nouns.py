@@ -18,6 +18,7 @@ from qa.person_nouns import may_be_someone, names_a_role, owner_of
         ("Hezbollah", True),  # a name may be anyone
         ("Central Bank of Vestria", False),  # but not a body's
         ("Karbonia Energy Group", False),
+        ("Brightwater Risk Analytics", False),  # a firm (stories h35-h38)
         ("Castellan Rovers", False),  # a club
         ("Dunmore City", False),
         ("the work", False),

@@ -152,4 +152,3 @@ def test_an_amount_or_a_clause_with_no_number_counts_no_things() -> None:
     assert kept("How many boats will be tied up?", [span("40 vessels fish the stock")]) == [
         "40 vessels fish the stock"
     ]
-

@@ -101,8 +101,9 @@ def is_body(noun: str) -> bool:
     return noun.lower() in _BODIES
 
 
-# A surname opening on a small joining word: "al-Manouri", "ibn-Rashid".
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ibn|bin)-(?-i:[A-Z])")
+# A small joining word a surname may open on, with its hyphen: "al-" of "al-Manouri".
+NAME_PARTICLE = r"(?:al|el|ad|ibn|bin)-"
+_PARTICLE_NAME = re.compile(rf"{NAME_PARTICLE}(?-i:[A-Z])")
 
 
 def may_be_someone(phrase: str) -> bool:

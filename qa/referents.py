@@ -35,6 +35,7 @@ from qa.earlier_question import (
 from qa.english import english_words
 from qa.limits import MAX_QUESTION_CHARS
 from qa.person_nouns import (
+    NAME_PARTICLE,
     ROLES,
     head_words,
     is_body,
@@ -352,7 +353,7 @@ def _person_in(answer: str) -> str | None:
 # A person's name: two or more capitalised words, small joining words between
 # ("Pieter de Vries", "Idris al-Manouri").
 _FULL_NAME = re.compile(
-    r"(?<![\w’'-])[A-Z][\w-]+(?:\s+(?:(?:de|van|von|bin|al|da)\s+|(?:al|el|ad|ibn|bin)-)?[A-Z][\w-]+)+"
+    rf"(?<![\w’'-])[A-Z][\w-]+(?:\s+(?:(?:de|van|von|bin|al|da)\s+|{NAME_PARTICLE})?[A-Z][\w-]+)+"
 )
 
 

@@ -87,10 +87,19 @@ def not_counts(spans: Sequence[ReadSpan], question: str, text: str) -> list[Read
 # Okwell?"; "68 million years" is a fossil's age).
 _MONEY_OR_SHARE = re.compile(r"[$€£¥%]|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 _MILLIONS = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
+# Nor a measure: "18 feet" (of "18 feet deep", read for "How old is Raymond Tsai?").
+_MEASURE = re.compile(
+    r"\d\s*(?:feet|foot|ft|inch(?:es)?|yards?|miles?|metres?|meters?|kilometres?|kilometers?|"
+    r"km|cm|mm|tonnes?|tons?|kilograms?|kg|pounds|lbs?|litres?|liters?|gallons?|hectares?|"
+    r"acres?|degrees?|mph|knots?)\b",
+    re.IGNORECASE,
+)
 
 
 def _no_age(answer: str) -> bool:
     """Whether `answer` tells an amount that no age is told in."""
+    if _MEASURE.search(answer):
+        return True
     if _MONEY_OR_SHARE.search(answer) or _ORDINAL.fullmatch(answer.strip()):
         return True  # nor a rank: "31st" (of "the 31st car") for "How old is Reyes?"
     return _MILLIONS.search(answer) is not None and _TIME_SPAN.search(answer) is None

@@ -456,8 +456,13 @@ _SAID_INVERTED = re.compile(
 )
 # "Gusts of up to 60 miles per hour pushed the flames toward the town, said Battalion Chief
 # Diane Okafor of the county fire department.": the same without quotation marks.
+# Not "Captain Rolf Anders, 61, chairman of the association, said Reiner was "one of
+# the most experienced pilots we have"": a name then a verb or a quotation is what was
+# said, not who said it.
 _SAID_INVERTED_PLAIN = re.compile(
-    r"^(?P<content>[^\"“‘'].+?),\s+(?P<who>(?:said|says|added)\s+(?-i:[A-Z]).*?)[.!]?\s*$"
+    r"^(?P<content>[^\"“‘'].+?),\s+(?P<who>(?:said|says|added)\s+(?-i:[A-Z])"
+    r"(?:(?![\"“”]|\b(?:was|is|were|are|had|has|have|would|will|could|should|that)\b).)*?)"
+    r"[.!]?\s*$"
 )
 
 

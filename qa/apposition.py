@@ -527,6 +527,10 @@ def role_asked(question: str) -> str | None:
             return f"the {noun} of {owner}"
         return _role_of(f"the {noun}", owner, f"of {owner}")
     asked = _ROLE_ASKED.match(question.strip())
+    bare = _BARE_ROLE_ASKED.match(question.strip()) if asked is None else None
+    if bare is not None and names_a_role(bare["role"]):
+        # "Who was captain of the Hallen Trader?", as "Who was the captain ...?" asks.
+        return role_asked(f"{bare['who']} the {bare['role']} {bare['rest']}")
     if asked is None:
         return None
     *before, last = asked.group().rstrip(" ?").split()
@@ -541,6 +545,13 @@ def role_asked(question: str) -> str | None:
     return _role_of(asked["role"], asked["owner"], attached)
 
 
+# A role asked without "the": "Who was captain of the Hallen Trader?", "who is head of
+# the coalition".
+_BARE_ROLE_ASKED = re.compile(
+    r"^(?P<who>who\s+(?:is|was))\s+(?!the\b|an?\b)(?P<role>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])"
+    r"[\w-]*){0,2}?)\s+(?P<rest>(?:of|at|for)\s+\S.*)$",
+    re.IGNORECASE,
+)
 # A named owner a role is at, in or for: "at Meridian", "for Halvern Telecom".
 _AT_OWNER = re.compile(r"(?:at|in|for)\s+(?-i:[A-Z])")
 
@@ -657,6 +668,7 @@ def described_role(sentence: str, start: int, end: int) -> tuple[str, bool] | No
         _DESCRIBED_BEFORE.search(sentence[:start]),
         _DESCRIBED_AFTER.match(sentence[end:]),
         _ROLE_BEFORE.search(sentence[:start]),
+        _OWNED_ROLE_BEFORE.search(sentence[:start]),
     ):
         if found is not None and names_a_role(found["phrase"]):
             return found["phrase"], False
@@ -666,6 +678,12 @@ def described_role(sentence: str, start: int, end: int) -> tuple[str, bool] | No
     return None
 
 
+# ... or after its owner's name: "Valley Crest spokeswoman" of "Valley Crest spokeswoman
+# Angela Moreno said ...".
+_OWNED_ROLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?P<phrase>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2}"
+    r"(?:\s+(?-i:[a-z])[\w-]*){1,3})\s+$"
+)
 # A title in capitals right before a name, as news writes one: "Council President" of
 # "Council President Raymond Tully, 67, cast the deciding vote" (not the mayor asked).
 _CAPITAL_TITLE = re.compile(

@@ -108,6 +108,7 @@ from qa.time_of_day import fitting_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
+from qa.verbs import is_verb_form
 
 EVIDENCE_COUNT = 3
 # The most dated events "Give me a timeline" lists (the chat's pane lists all).
@@ -148,6 +149,10 @@ class Decision:
 
     answer: Answer
     candidate: str  # the answer's text had it been given (also when withheld)
+
+
+# Words that may follow a thing's name as a clause goes on ("The Kestrel was built ...").
+_AFTER_A_THING = frozenset("is was are were has had have will would could can may".split())
 
 
 class ArticleQA:
@@ -563,6 +568,11 @@ class ArticleQA:
             (named is not None and not fits_type(NAME, text, False))
             or (held_by_someone(role) and not may_be_someone(text))
             or restates_role(text, role)
+            # Nor by a word the article also writes in small letters: "Tavorenib" (of
+            # "Tavorenib was Halvern's most advanced product"; "tavorenib" elsewhere) is
+            # a drug's name, as no one's is written so; nor by one it writes after "the"
+            # or "a": "Kestrel" of "The Kestrel was built by ..." is a plane.
+            or (held_by_someone(role) and self._a_thing(text))
         )
         # Nor by the owner itself: "Who runs HCT?" is not "Halvik Container Terminals",
         # nor the skipper of "The Silver Petrel's skipper, Graham Tully" the yacht.
@@ -584,6 +594,26 @@ class ArticleQA:
         # the role ("the referee, Paul Hendry"). Only then: where the reader answers, it
         # answers as surely as it did (name_beside's score is the topic's).
         return self._role_held(role, note) or concluded
+
+    def _a_thing(self, answer: str) -> bool:
+        """Whether the article writes `answer`, a capitalised word or name, in small
+        letters too, or after "the" or "a", as no person's name is written."""
+        name = answer.strip()
+        lower = name.lower()
+        if not lower or lower == name:
+            return False
+        if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", self.text) is not None:
+            return True
+        # Then a verb or a stop: not "the Trump administration", a name used as a noun's.
+        determined = re.compile(
+            rf"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+{re.escape(name)}(?![\w’'-])\s*(?P<next>[\w’'-]*)"
+        )
+        return any(
+            not found["next"]
+            or found["next"].lower() in _AFTER_A_THING
+            or is_verb_form(found["next"])
+            for found in determined.finditer(self.text)
+        )
 
     def _role_held(self, role: str, note: str | None) -> Decision | None:
         """The name the article sets beside `role` (qa.role_holder), scored as the topic

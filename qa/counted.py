@@ -223,3 +223,80 @@ def _parts(
         if beside is not None and fits_type(NUMBER, beside.text, starts_sentence=False):
             kept.append(beside)
     return kept
+
+
+# "What is the population of Marlow Springs?", "How many people live in ...?".
+_POPULATION = re.compile(
+    r"\bpopulation\b|\bhow\s+many\s+(?:people|residents|inhabitants)\s+(?:live|lived|living)\b",
+    re.IGNORECASE,
+)
+# What a population counts.
+_DWELLERS = frozenset(
+    "people persons residents inhabitants citizens souls population dwellers locals".split()
+)
+# The noun right after a count: "customers" of "41,000 customers in Marlow Springs".
+_NOUN_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b")
+
+
+def of_the_population(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """For a question asking a place's population, the spans less the counts of
+    something other than its people: "41,000" of "serves about 41,000 customers in
+    Marlow Springs" (`text`: the article the spans' offsets are in). A count of "people"
+    or "residents", or with no noun after it ("a town of 6,400"), stays."""
+    if _POPULATION.search(question) is None:
+        return list(spans)
+
+    def others(span: ReadSpan) -> bool:
+        if not fits_type(NUMBER, span.text, False):
+            return False
+        after = _NOUN_AFTER.match(text[span.end : span.end + 40])
+        return after is not None and after["noun"].lower() not in _DWELLERS
+
+    return set_aside(spans, others)
+
+
+# "How many employees does Halvern have?", "How many people does it employ?": a total held.
+_TOTAL_ASKED = re.compile(
+    r"\bhow\s+many\b.*\b(?:does|do|did)\s+.+?\s+(?:have|employ)\b"
+    r"|\bhow\s+many\b.*\b(?:are|were)\s+there\b|\bhow\s+many\b.*\bemploy(?:s|ed)?\b",
+    re.IGNORECASE,
+)
+# "laid off about 120 employees", "will cut 300 jobs": a change to a total, not the total.
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:laid\s+off|lay\s+off|lays\s+off|laying\s+off|cut|cuts|cutting|shed|sheds|shedding|"
+    r"fired|firing|hired|hires|hiring|added|adds|adding|axed|axing|lost|losing)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|another\s+|more\s+than\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def not_changes(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """For a question asking how many something has ("How many employees does Halvern
+    currently have?"), the spans less the counts a change took away or added ("120" of
+    "laid off about 120 employees"; `text`: the article the spans' offsets are in)."""
+    if _TOTAL_ASKED.search(question) is None or CHANGE_ASKED.search(question):
+        return list(spans)
+
+    def changed(span: ReadSpan) -> bool:
+        before = text[max(0, span.start - 40) : span.start]
+        return fits_type(NUMBER, span.text, False) and _CHANGED_BEFORE.search(before) is not None
+
+    kept = []
+    for span in spans:
+        if not changed(span):
+            kept.append(span)
+            continue
+        # The reader's runner-up in its sentence, where it is another count ("employees"
+        # beside "120" is none).
+        beside = span.beside() if span.margin > 0 else None
+        if beside is not None and fits_type(NUMBER, beside.text, False) and not changed(beside):
+            kept.append(beside)
+    return kept
+
+
+# "How many jobs were cut?", "How many did it lay off?": the change itself asked.
+CHANGE_ASKED = re.compile(
+    r"\b(?:lay|laid|lays|laying|cut|cuts|shed|fire|fired|hire|hired|add|added|axe|axed|lose|lost)"
+    r"\b",
+    re.IGNORECASE,
+)

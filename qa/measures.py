@@ -15,6 +15,10 @@ span of time is set aside for the reader's runner-up in its sentence, where it b
 Nor is a share or a sum a length, a time or an age: "How long has she been there?" was
 answered "30 percent". Where a question asks how long, deep, tall, wide or old, a span
 that is a percentage or an amount of money is set aside the same way.
+
+Nor is the stretch a superlative compares over how long anything lasted: "How long did
+the hail last?" was answered "more than two decades" of "their worst harvest in more than
+two decades".
 """
 
 from __future__ import annotations
@@ -134,3 +138,27 @@ def not_amounts(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     if _LENGTH_OR_AGE_ASKED.search(question) is None:
         return list(spans)
     return set_aside(spans, lambda span: _AMOUNT.search(span.text) is not None)
+
+
+# "How long did the hail last?", "How long has she led it?": a time something took.
+_LASTED_ASKED = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
+# "their worst harvest in more than two decades", "the first time in 20 years": the
+# stretch a superlative is over, not how long anything lasted.
+_COMPARED_OVER = re.compile(
+    r"\b(?:\w+est|worst|best|first|most|least|highest|lowest|biggest|largest|smallest)\b"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:in|for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def not_compared_over(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """For a question asking how long, the spans less the stretch a superlative compares
+    over ("more than two decades" of "their worst harvest in more than two decades",
+    read for "How long did the hail last?"; `text`: the article the offsets are in)."""
+    if _LASTED_ASKED.search(question) is None:
+        return list(spans)
+
+    def compared(span: ReadSpan) -> bool:
+        return _COMPARED_OVER.search(text[max(0, span.start - 50) : span.start]) is not None
+
+    return set_aside(spans, compared)

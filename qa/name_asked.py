@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from qa.answerability import NAME, fits_type
 from qa.reading import ReadSpan, set_aside
+from qa.verbs import is_verb_form
 
 # Kinds of things named with capitals: places, vessels, works and bodies.
 _PROPER_KINDS = (
@@ -36,7 +37,7 @@ _PROPER_KINDS = (
     "ship vessel boat ferry tanker painting sculpture film novel album newspaper magazine "
     "company companies firm firms corporation agency agencies authority utility utilities "
     "zoo museum university bank airline hospital charity foundation institute broadcaster "
-    "club"
+    "club port harbour airport station prison school stadium hotel regulator"
 ).split()
 # Roles whose holder is asked by name.
 _ROLES = (
@@ -83,9 +84,30 @@ def _starts_sentence(span: ReadSpan, text: str) -> bool:
 # one word between the question word and the kind ("tug company", "government agency").
 _KIND_ASKED = re.compile(
     r"^\W*(?:(?:from|for|by|at|in|to|with)\s+)?(?:which|what)\s+(?:[a-z-]+\s+)?"
-    rf"(?:{'|'.join(_PROPER_KINDS)})\b",
+    rf"(?:{'|'.join(_PROPER_KINDS)})\b(?:\s+(?P<next>[\w’'-]+))?",
     re.IGNORECASE,
 )
+# Words after the kind that leave it the noun asked: "Which company was fined?", "At
+# which port did ...", "Which hospital in Kessick ...".
+_AFTER_THE_KIND = frozenset(
+    "is was are were did does do has have had will would can could in of at on to for from "
+    "that which where whose".split()
+)
+
+
+def _kind_asked(question: str) -> bool:
+    """Whether `question` asks which thing of a kind named with capitals: the kind is the
+    noun asked, not a word before it ("What prison term ...?" asks a term), where a verb
+    ("makes", "built") or a small word follows it."""
+    found = _KIND_ASKED.match(question)
+    if found is None:
+        return False
+    after = (found["next"] or "").lower()
+    if not after or after in _AFTER_THE_KIND or is_verb_form(after):
+        return True
+    return after.endswith("s") and not after.endswith("ss")  # "makes", "runs"
+
+
 _NAME_MARK = re.compile(r"[A-Z0-9]")
 # "<person>, <age>, <role> of <Body Name>": the body's name ending the span.
 _PERSON_OF_BODY = re.compile(
@@ -98,7 +120,7 @@ def not_unnamed(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less those in small letters only, where `question` asks the name of, or
     which, thing of a kind named with capitals; each replaced by the reader's runner-up
     in its sentence where it believed it (see the module's note)."""
-    asked = _KIND_ASKED.match(question) is not None
+    asked = _kind_asked(question)
     if not asked and _NAME_ASKED.search(question) is None:
         return list(spans)
     kept = set_aside(spans, lambda span: _NAME_MARK.search(span.text) is None)

@@ -55,6 +55,20 @@ _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 # "..., according to Tobias Renner, 52, the plant manager.": the source closing the
 # sentence (not "According to the curator Helena Marsh, the psalter was ...").
 _SOURCE_CLOSING = re.compile(r",\s+according\s+to\s+$", re.IGNORECASE)
+# "The National Aviation Safety Board said on Sunday it had sent a team of six
+# investigators": the speaker tells what it did itself, the subject of what it said.
+_OWN_DEED = re.compile(
+    rf"\s+(?:{SAYING})(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?\s+(?:that\s+)?"
+    rf"(?-i:it|he|she|they)\s+(?!(?:{SAYING})\b)"
+)
+# "Which agency is investigating the crash?", "Who discovered the fake?": who did it,
+# not who someone is ("Who is the consignor?") nor a name asked ("What is the name of
+# ...?").
+_DOER_ASKED = re.compile(
+    r"^\W*(?:who|which\s+[\w-]+)\s+(?:(?:is|was|are|were|has|have|had)\s+[\w-]+ing\b|"
+    r"(?!is\b|was\b|are\b|were\b|[’']s\b)[\w-]+)",
+    re.IGNORECASE,
+)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s+|\band\s+)(?P<what>[^,;:“”\"]{1,60}),\s+$")
 
 
@@ -69,11 +83,18 @@ def not_speakers(
     asked = set(terms(question))
     role = role_asked(question)
     # What was said may hold the answer: the reader's best span beside the speaker.
-    return set_aside(spans, lambda span: _speaker_only(span, asked, sentences[span.position], role))
+    doer = _DOER_ASKED.match(question) is not None
+    return set_aside(
+        spans, lambda span: _speaker_only(span, asked, sentences[span.position], role, doer)
+    )
 
 
 def _speaker_only(
-    span: ReadSpan, asked: set[str], sentence: Sentence, role: str | None = None
+    span: ReadSpan,
+    asked: set[str],
+    sentence: Sentence,
+    role: str | None = None,
+    asks_doer: bool = False,
 ) -> bool:
     """Whether `span` lies in who `sentence` says speaks, while the question's words found
     in the sentence are all outside that speaker, and the speaker is not called by the
@@ -110,6 +131,8 @@ def _speaker_only(
         # speaker is the name before it.
         who_start = inside.start("who")
     if role is not None and holds_title(role, sentence.text[who_start:who_end]):
+        return False
+    if asks_doer and _OWN_DEED.match(sentence.text, who_end):
         return False
     who = set(terms(sentence.text[who_start:who_end]))
     said = set(terms(sentence.text[:who_start] + " " + sentence.text[who_end:]))

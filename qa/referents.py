@@ -517,6 +517,12 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
     if pointer.kind == "thing":
         subject = subject_of(said.question)
         if subject is not None and subject["wh"].lower() == "what":
+            thing = _thing_answered(said.question, answer)
+            if thing is not None:
+                # "Who was flying it?" after "What crashed at the air festival?" /
+                # "vintage fighter plane": the plane ("Who was flying what crashed at
+                # ...?" was answered with the plane).
+                return thing
             plain = plain_question(said.question)
             return plain[:1].lower() + plain[1:]  # "what was targeted on November 23"
         thing = _thing_done_to(said) if asked in ("who", "whom") else None
@@ -557,6 +563,39 @@ def _named(pointer: Pointer, said: Said, asked: str, answer: str) -> str | None:
             return described["name"]
         return answer
     return None
+
+
+# "What happened ...?" is answered by an event, no thing that did it.
+_HAPPENED = re.compile(
+    r"\b(?:happen\w*|occur\w*|took\s+place|go(?:es|ing)?\s+on|went\s+on)\b", re.I
+)
+# "What was targeted?", "What is open?": what was done to it, or what it is, is what
+# the question asked about ("Who owned it?" asks of what was targeted); "What crashed?"
+# asks what did it, the thing answered.
+_NOT_ACTIVE = re.compile(r"^\W*what\s+(?:was|were|is|are|has|have|had|will|would)\b", re.I)
+# The most words of a thing named as a what-question's subject ("vintage fighter plane").
+_THING_WORDS = 4
+
+
+def _thing_answered(question: str, answer: str) -> str | None:
+    """The thing a what-question about its subject was answered with, in words a
+    question can take ("the vintage fighter plane"): a few words in small letters, no
+    number, clause or deed; None for another answer or "What happened ...?"."""
+    found = words(answer)
+    if found and found[0].lower() in ("a", "an", "the"):
+        # "A sinkhole" of "A sinkhole roughly 40 feet wide opened ...": the sinkhole.
+        answer = answer.strip()[len(found[0]) :].strip()
+        found = found[1:]
+    if (
+        not 0 < len(found) <= _THING_WORDS
+        or not found[0].islower()
+        or _deed(answer)
+        or re.search(r"[\d,;:]", answer)
+        or _HAPPENED.search(question)
+        or _NOT_ACTIVE.match(question)
+    ):
+        return None
+    return answer if found[0] in DETERMINERS else f"the {answer}"
 
 
 # A role in small letters, then the name of who holds it: "senior inspector, Tomas Reyland".

@@ -53,8 +53,8 @@ from qa.referring import (
     pointers,
     words,
 )
-from qa.time_shift import shifted
-from qa.verbs import PAST_TENSE, base_form
+from qa.time_shift import retimed, shifted
+from qa.verbs import PAST_TENSE, base_form, is_verb_form
 
 __all__ = ["Phrases", "Resolved", "Said", "resolve", "restate"]
 
@@ -210,9 +210,22 @@ def _event_named(answer: str) -> str | None:
     """The event an answer to "What happened ...?" names as a past verb's object ("the
     air strike" of "the IDF confirmed another air strike in Beirut"), or None."""
     named = _EVENT_NAMED.search(answer)
-    if named is None or any(base_form(word) is not None for word in words(named["event"])):
+    if named is None:
+        # "scuffles near the finance ministry": the event itself, no verb in it.
+        bare = _EVENT_ALONE.match(answer.strip())
+        if bare is None or any(is_verb_form(word) for word in words(bare["event"])):
+            return None
+        return f"the {bare['event']}"
+    if any(base_form(word) is not None for word in words(named["event"])):
         return None  # a clause ("confirmed the talks went ahead"), no event's name
     return f"the {named['event']}"
+
+
+# An answer that is an event's noun, in a few small words up to a preposition or its end.
+_EVENT_ALONE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<event>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}?)"
+    rf"(?=\s+(?:{'|'.join(sorted(PREPOSITIONS))})\b|\s*[,.;]|\s*$)"
+)
 
 
 def _event_as_it(question: str, setting: str, event: str | None = None) -> str | None:
@@ -280,6 +293,9 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
     new_dates, old_dates = date_phrases(fragment), date_phrases(question)
     if new_dates and old_dates:
         return f"{question.replace(old_dates[0], new_dates[0], 1)}?"
+    retold = retimed(fragment, question)  # "And last year?", "What about in 2003?"
+    if retold is not None:
+        return retold
     day = _DAY_ALONE.match(fragment.strip())
     if day and old_dates and _DAY_NUMBER.search(old_dates[0]):
         # "What about the 19th?" after "... on November 23?": the same month, that day.
@@ -306,6 +322,17 @@ def _ask_instead(fragment: str, said: Said, phrases: Phrases | None = None) -> s
         owned = put_in(f"What is {fragment.strip()}?", said, phrases)
         if owned is not None:
             return owned
+    sayer = _SAID_BY.search(question)
+    if (
+        sayer is not None
+        and tokens
+        and (tokens[0].lower() in DETERMINERS or tokens[0][:1].isupper())
+    ):
+        # "And the organisers?" after "How many people did the police say took part?":
+        # what the organisers said, not how many organisers ("How many organisers did
+        # the police say took part?" found nothing).
+        start, end = sayer.span("who")
+        return f"{question[:start]}{fragment.strip()}{question[end:]}?"
     recounted = _recounted(tokens, question)
     if recounted is not None:
         return recounted
@@ -711,6 +738,14 @@ def _name_alone(rest: str) -> bool:
 
 # Determiners of one thing.
 _ONE = frozenset("the a an this that its his her their".split())
+
+
+# "... did the police say ...", "... does the union estimate ...": who gave the figure.
+_SAID_BY = re.compile(
+    r"\b(?:did|does|do)\s+(?P<who>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
+    r"(?:say|estimate|report|claim|count|put|give)\b",
+    re.IGNORECASE,
+)
 
 
 def _recounted(tokens: list[str], question: str) -> str | None:

@@ -85,6 +85,11 @@ def holds_another(
             and holder(role, sentences) is not None
         )
     other = holds_other_role(role, sentence.text, start, end)
+    titled = described_role(sentence.text, start, end)
+    if titled is not None and titled[1] and _otherwise_qualified(role, titled[0]):
+        # "Finance Minister Adrian Kolvek" is no prime minister: the same noun, qualified
+        # otherwise, whether or not the article names one (story h42).
+        return True
     if not other:
         return False
     if holder(role, sentences) is not None:
@@ -104,6 +109,16 @@ def holds_another(
     near = sentence.text[max(0, start - _ROLE_REACH) : end + _ROLE_REACH]
     # A head is a head by any of its titles ("head of hydrology" for "hydrology chief").
     return not holds_title(role, near)
+
+
+def _otherwise_qualified(role: str, title: str) -> bool:
+    """Whether a title in capitals ("Finance Minister") has the noun of `role` ("the
+    prime minister") with words before it, and lacks a word that qualifies the role."""
+    asked = [w.lower() for w in role.partition(" of ")[0].split() if w.lower() != "the"]
+    titled = [w.lower() for w in title.split()]
+    if len(asked) < 2 or len(titled) < 2 or asked[-1] != titled[-1]:
+        return False
+    return any(word not in titled for word in asked[:-1])
 
 
 # How far from a name its role's noun may stand and still be said of it.
@@ -204,7 +219,7 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
             return found
     noun = _owner_noun(owner) if of else None
     if noun is None:
-        return None
+        return _by_deed(owner, sentences) if of else None
     for title in TOPS:
         # "Who leads the union local?": "Denise Okafor, 52, president of Local 617", a
         # title set beside a name in a sentence that calls the owner by its noun; not
@@ -212,7 +227,51 @@ def holder(role: str, sentences: list[Sentence]) -> Holder | None:
         found = _holder(f"the {title}", sentences)
         if found is not None and any(_beside(found, noun, s.text) for s in sentences):
             return found
-    return None
+    return _by_deed(owner, sentences)
+
+
+# What a head does, as news says it of a name: "Marta Illesen, 44, a former bus driver
+# who chairs the coalition".
+_HEADS_DEEDS = "heads|leads|runs|chairs|directs|manages"
+_PERSON_NAME = r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){1,3}"
+
+
+def _by_deed(owner: str, sentences: list[Sentence]) -> Holder | None:
+    """How to find the one name the article says heads `owner` by a verb ("... who chairs
+    the coalition" for "the head of the Fair Fuel Coalition"), by its name, its kind
+    ("coalition") or its noun; None where no sentence, or more than one name, does."""
+    bare = re.sub(r"^(?:the|this|that)\s+", "", owner, flags=re.IGNORECASE)
+    words = bare.split()
+    called = [bare, *_kinds(owner), *_shortened(owner)]
+    if words and (all(word.islower() for word in words) or is_body(words[-1])):
+        # "the group that marched": the group; "the Fair fuel coalition" (as typed
+        # words were mended): the coalition.
+        called.append(words[-1])
+    forms = "|".join(re.escape(name) for name in called if name)
+    if not forms:
+        return None
+    deed = re.compile(
+        rf"(?P<name>{_PERSON_NAME})\s*,\s+(?:\d{{1,3}}\s*,\s+)?(?:[^,;:“”\"]{{0,80}}?\s)?"
+        rf"who\s+(?P<verb>{_HEADS_DEEDS})\s+(?:the\s+|its\s+|their\s+)?(?:{forms})(?![\w-])",
+        re.IGNORECASE,
+    )
+    found = [(s, at) for s in sentences if (at := _deed_name(deed, s.text)) is not None]
+    if len({s.text[at[0] : at[1]] for s, at in found}) != 1:
+        return None
+    sentence, _ = found[0]
+    verb = deed.search(sentence.text)
+    written = f"{verb['verb'].lower()} {bare}" if verb is not None else bare
+
+    def locate(text: str) -> tuple[int, int] | None:
+        return _deed_name(deed, text)
+
+    return Holder(written, locate)
+
+
+def _deed_name(deed: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """Where the name `deed` finds in `text` is, or None."""
+    found = deed.search(text)
+    return found.span("name") if found is not None else None
 
 
 # How near a name its title's owner stands: "Club chairman Geoffrey Pellow", "Denise

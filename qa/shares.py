@@ -163,3 +163,73 @@ def _change_only(span: ReadSpan) -> ReadSpan:
         return span
     change = found["change"]
     return replace(span, text=change, end=span.start + len(change))
+
+
+# "What did the shares fall to?", "What price did the stock close at?": the level a
+# move reached, asked by the preposition it ends on.
+_LEVEL_ASKED = re.compile(
+    r"\b(?:fall|falls|fell|fallen|drop|drops|dropped|rise|rises|rose|risen|climb|climbs|"
+    r"climbed|sink|sinks|sank|slip|slips|slipped|jump|jumps|jumped|plunge[sd]?|soar|soars|"
+    r"soared|tumble[sd]?|close|closes|closed|end|ends|ended|finish|finished|trade|traded|"
+    r"cut|cuts|raise[sd]?|lower|lowers|lowered|reduce[sd]?|set|sets)\b"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:to|at)\W*$"
+    # "To how much did steel imports rise last year?"
+    r"|^\W*to\s+how\s+(?:much|many|high|low)\b",
+    re.IGNORECASE,
+)
+# An amount opening a span: "$21.40" of "$21.40 in Monday trading, wiping ...".
+_AMOUNT = re.compile(
+    r"^(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?\s?\d[\d,.]*(?:\s+(?:million|billion|"
+    r"trillion|dollars?|euros?|pounds?|pence|cents?|yen|francs?|kronor|crowns?|per\s*cent|"
+    r"percent))?(?![\w.,]*\d)",
+    re.IGNORECASE,
+)
+# "cut his price target on the stock to $18 from $46": an analyst's target, no price paid.
+_TARGET_BEFORE = re.compile(r"\btarget\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def levels_reached(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """For a question asking the level a move reached ("What did the shares fall to?"),
+    the spans less an analyst's price target (unless a target is asked), each cut to the
+    amount it opens on: "$18" of "$18 from $46", "$21.40" of "$21.40 in Monday trading,
+    wiping roughly $3.1 billion from the company's market value"; otherwise the spans as
+    they are (`text`: the article the spans' offsets are in)."""
+    if _LEVEL_ASKED.search(question) is None:
+        return list(spans)
+    targeted = re.search(r"\btargets?\b", question, re.IGNORECASE) is not None
+
+    def target(span: ReadSpan) -> bool:
+        before = text[max(0, span.start - 60) : span.start]
+        return not targeted and _TARGET_BEFORE.search(before) is not None
+
+    return [_level_after(_amount_only(span), text) for span in set_aside(spans, target)]
+
+
+# "38 percent last year to 4.2 million tonnes": the level a change reached, after "to".
+_LEVEL_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+to\s+(?P<level>(?:about\s+|around\s+|roughly\s+|nearly\s+)?"
+    r"[$€£¥]?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"(?:\s+(?!(?:from|in|on|at|by|for|with|and|while|after|before)\b)[a-z]+)?)"
+)
+
+
+def _level_after(span: ReadSpan, text: str) -> ReadSpan:
+    """The level a change reached, where `span` is a percentage right before it ("4.2
+    million tonnes" for "38 percent" of "rose 38 percent last year to 4.2 million
+    tonnes"); else `span` as it is."""
+    if not _PERCENT.search(span.text):
+        return span
+    found = _LEVEL_AFTER.match(text, span.end)
+    if found is None:
+        return span
+    start, end = found.span("level")
+    return replace(span, text=text[start:end], start=start, end=end)
+
+
+def _amount_only(span: ReadSpan) -> ReadSpan:
+    """`span` cut to the amount it opens on, where words run on after it."""
+    found = _AMOUNT.match(span.text)
+    if found is None or found.end() == len(span.text.rstrip(" .,;")):
+        return span
+    amount = found.group().rstrip(" .,")
+    return replace(span, text=amount, end=span.start + len(amount))

@@ -17,11 +17,17 @@ from index.sentences import Sentence
 from qa.agent_asked import not_objects
 from qa.ages import names_before_ages, not_counts
 from qa.asked_already import not_asked_already, not_its_name
-from qa.counted import counting
+from qa.counted import counting, not_changes, of_the_population
 from qa.followup import Reading
 from qa.kin import not_other_kin
 from qa.lifespan import from_the_life
-from qa.measures import not_amounts, not_areas, not_times, of_the_dimension
+from qa.measures import (
+    not_amounts,
+    not_areas,
+    not_compared_over,
+    not_times,
+    of_the_dimension,
+)
 from qa.money import of_money
 from qa.name_asked import names_only, not_unnamed
 from qa.not_the_speaker import not_speakers
@@ -32,8 +38,9 @@ from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.role_holder import someone_for_the_role
-from qa.shares import not_former_levels, not_levels, not_shares
+from qa.shares import levels_reached, not_former_levels, not_levels, not_shares
 from qa.since_when import not_since
+from qa.thing_asked import not_bodies, not_persons, not_places_for_firms
 from qa.time_of_day import of_the_date, of_the_day
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
@@ -61,6 +68,8 @@ def fitting_spans(
     spans = not_levels(spans, question, text)
     # Nor "What is the population?" by the level it has fallen from.
     spans = not_former_levels(spans, question, text)
+    # "What did the shares fall to?" is answered "$21.40", not the analyst's target.
+    spans = levels_reached(spans, question, text)
     # Nor by "40" (of 40 buses) or "9,000 hectares": a price is money (qa.money).
     spans = of_money(spans, question, text)
     # "When did he step down?" is not answered by "2016" of "has led it since 2016".
@@ -76,6 +85,8 @@ def fitting_spans(
     spans = not_times(spans, question)
     # Nor "How long has she been there?" by "30 percent".
     spans = not_amounts(spans, question)
+    # Nor "How long did the hail last?" by "two decades" of "its worst harvest in two decades".
+    spans = not_compared_over(spans, question, text)
     # "How old was the captain?" is not answered by how many died (qa.ages).
     spans = not_counts(spans, question, text)
     # "How old is his daughter?" is not answered by his age, nor "What are the names of
@@ -84,6 +95,12 @@ def fitting_spans(
     # "Who is the union president?" is answered "Denise Okafor", not "Denise Okafor, 52,
     # president of Local 617".
     spans = names_before_ages(spans, question, text)
+    # "What cargo was the ship carrying?" is not answered "Tomas Reiner, 58" (qa.thing_asked).
+    spans = not_persons(spans, question, text)
+    # Nor "Which company director was arrested?" by the company.
+    spans = not_bodies(spans, question)
+    # Nor "Which company built the rocket?" by "Saltmere" of "the Saltmere Launch Complex".
+    spans = not_places_for_firms(spans, question, text)
     # "What is the name of the boat?" is not answered by "crayfish pots" (qa.name_asked).
     spans = names_only(spans, question, text)
     # "What is Velmora's capital?" is not answered by "the Lusenian capital of Port
@@ -107,6 +124,10 @@ def fitting_spans(
     spans = of_the_kind(spans, question)
     # "How many ships ...?" is answered by a count of ships, where one is read.
     spans = counting(spans, question, sentences)
+    # "What is the population?" is not answered "41,000" of "41,000 customers".
+    spans = of_the_population(spans, question, text)
+    # Nor "How many employees does it have?" by "120" of "laid off about 120 employees".
+    spans = not_changes(spans, question, text)
     # "Who made the manuscript?" is not answered by who said something about it.
     spans = not_speakers(spans, question, sentences)
     # "How much did it cost?" is not answered by "not said how much" (qa.untold).

@@ -74,6 +74,10 @@ _SHORT_ENGLISH = 4
 _OPENING_LETTERS = 2
 # ... and not among the most used ("did" of "who described", "min" is the 1,574th).
 _COMMON_RANK = 1000
+# A rare English word, this long at least, may be typed for a longer word it begins
+# ("prelim" for "preliminary"); a shorter or commoner one is a word of its own ("win").
+_BEGUN_LETTERS = 5
+_RARE_RANK = 10000
 # One edit per four letters: "contry" -> "country" (1), "hezbolahs" -> "Hezbollah" (2).
 LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
@@ -546,6 +550,24 @@ class ArticleWords:
                 return self._capitals.get(word, word)
         return None
 
+    def _shortened_before(self, key: str, match: re.Match[str]) -> str | None:
+        """The article's word that `key`, a rare word of English, begins, where the article
+        writes it before the next word typed: "prelim report" -> "preliminary report"
+        ("prelim" is in the English list; the reader, given it, found no answer). Only a
+        word of _BEGUN_LETTERS or more, past the _RARE_RANK most used, and
+        _LETTERS_DROPPED letters or more shorter than the article's."""
+        if len(key) < _BEGUN_LETTERS or _english_rank().get(key, 0) < _RARE_RANK:
+            return None  # "win" of "tipped to win by" is no "Winters by"
+        after = _NEXT_WORD.match(match.string, match.end())
+        if after is None:
+            return None
+        following = after.group(1).lower()
+        for word in self._by_first.get(key[:1], []):  # most used first
+            begun = word.startswith(key) and len(word) >= len(key) + _LETTERS_DROPPED
+            if begun and not _inflected(key, word) and self.has_phrase(f"{word} {following}"):
+                return self._capitals.get(word, word)
+        return None
+
     @functools.cached_property
     def _by_first(self) -> dict[str, list[str]]:
         """The article's words by first letter, most used first: built when a word first
@@ -627,7 +649,8 @@ class ArticleWords:
             if expanded is not None and typed.islower():
                 return expanded  # "yrs", "hrs": the list holds them as shortenings
             phrased = self._shortened_after(key, match) if typed.islower() else None
-            return phrased or typed
+            begun = self._shortened_before(key, match) if typed.islower() else None
+            return phrased or begun or typed
         wanted = question_word(key, following) if opening else None
         if wanted is not None:
             return _as_typed(wanted, typed)
@@ -786,3 +809,18 @@ class ArticleWords:
         if not isinstance(content, str) or not content.strip():
             return message
         return {**message, "content": self.clean(content)}
+
+
+# Endings that make another form of the same word ("partnered", "beginning",
+# "expectation"): a word typed is not shortened from its own forms.
+_ENDINGS = frozenset(
+    "s es ed d ing er ers est ly ment ments ness ion ions ation ations ive al ally ity ance "
+    "ence ant ent ful less ship".split()
+)
+
+
+def _inflected(key: str, word: str) -> bool:
+    """Whether `word` is `key` with an ending of _ENDINGS, its last letter doubled or not
+    ("partner" -> "partnered", "begin" -> "beginning")."""
+    rest = word[len(key) :]
+    return rest in _ENDINGS or (rest[:1] == key[-1:] and rest[1:] in _ENDINGS)

@@ -69,3 +69,37 @@ def shifted(fragment: str, question: str) -> str | None:
         said = f"the {unit} {'before' if step < 0 else 'after'}"
         return f"{body[: relative.start()]}{said}{body[relative.end() :]}?"
     return None
+
+
+# A time told from today, or a year: "last year", "this autumn", "in 2003".
+_TOLD = (
+    r"(?:(?:last|this|next|past|previous|coming)\s+(?:week|month|year|season|spring|summer|"
+    r"autumn|fall|winter|weekend|quarter)|yesterday|today|tomorrow|(?:in\s+)?(?:1[5-9]\d{2}|20\d{2}))"
+)
+_TIME_ALONE = re.compile(
+    rf"^(?:and\s+|what\s+about\s+|how\s+about\s+)?(?P<time>{_TOLD})$", re.IGNORECASE
+)
+_TIME_IN = re.compile(rf"(?:\bin\s+)?\b{_TOLD}\b", re.IGNORECASE)
+
+
+def retimed(fragment: str, question: str) -> str | None:
+    """`question` asked again of the time `fragment` names instead of its own ("And last
+    year?" after "How many tonnes does the cooperative expect this autumn?": "... expect
+    last year?"; "What about in 2003?" after that: "... in 2003?"), or with it where the
+    question names none; None where the fragment is no such time, or a year after "in"
+    where the question names no such time (read as a phrase after "in" is, in the place
+    of the question's). Read as another thing
+    counted, it had become "How many last year does the cooperative expect ...?"."""
+    found = _TIME_ALONE.match(fragment.strip().rstrip("?!. "))
+    if found is None:
+        return None
+    time = found["time"]
+    if _YEAR.fullmatch(time):
+        time = f"in {time}"  # "And 2003?": in 2003
+    body = question.strip().rstrip("?!. ")
+    told = _TIME_IN.search(body)
+    if told is None and time.lower().startswith("in "):
+        return None  # "in 1991" after "... in the region last Tuesday?": in its place
+    if told is None:
+        return f"{body} {time}?"
+    return f"{body[: told.start()]}{time}{body[told.end() :]}?"

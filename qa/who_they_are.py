@@ -33,6 +33,7 @@ from index.sentences import Sentence
 from qa.apposition import name_beside
 from qa.person_nouns import head_words, is_plural, names_a_role
 from qa.reading import ReadSpan, set_aside
+from qa.referring import PREPOSITIONS
 from qa.scoring import normalize
 
 _ASKS = re.compile(r"^\W*(?:why|how(?!\s+(?:many|much|old|long|far|big)\b)|when|where)\b", re.I)
@@ -130,7 +131,10 @@ def named_holders(
         return list(spans)
     asked = normalize(question).split()
     named = [
-        _named_next(_holder_named(span, sentences[span.position]), sentences) for span in spans
+        _named_elsewhere(
+            _named_next(_holder_named(span, sentences[span.position]), sentences), sentences
+        )
+        for span in spans
     ]
     # The name asked, by its surname: "Dr. Lena Okafor" for "Who is Lena Okafor?".
     return [
@@ -167,6 +171,39 @@ _DESCRIBED = re.compile(
 _OPENS_NAMED = re.compile(
     r"^\W*(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){1,3})(?=\s*,)"
 )
+
+
+# The most words of a bare role ("its pilot", "the lead investigator").
+_BARE_ROLE_WORDS = 3
+
+
+def _named_elsewhere(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan:
+    """`span` as the one name the article sets beside its role anywhere, where it is a
+    role in small letters its own sentence names no one beside: "its pilot" of "... the
+    festival on Saturday, killing its pilot" is "Graham Ostler" of "The pilot, Graham
+    Ostler, 58, a retired airline captain ...". Else `span` itself (a plural role, or
+    several names beside it)."""
+    role = span.text.split()
+    if not span.text.islower() or not names_a_role(span.text) or len(role) > _BARE_ROLE_WORDS:
+        return span
+    noun = role[-1]
+    if is_plural(noun) or any(word in PREPOSITIONS for word in role):
+        return span  # "captain of the title winning team": a role of something, described
+    found: list[tuple[int, Sentence, tuple[int, int]]] = []
+    for position, sentence in enumerate(sentences):
+        at = name_beside(f"the {noun}", sentence.text, loose=True)
+        if at is not None:
+            found.append((position, sentence, at))
+    if len({sentence.text[at[0] : at[1]] for _, sentence, at in found}) != 1:
+        return span
+    position, sentence, (start, end) = found[0]
+    return replace(
+        span,
+        text=sentence.text[start:end],
+        start=sentence.start + start,
+        end=sentence.start + end,
+        position=position,
+    )
 
 
 def _named_next(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan:

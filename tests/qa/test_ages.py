@@ -230,3 +230,10 @@ def test_an_age_beside_another_given_name_is_not_the_one_asked() -> None:
     assert _kept(text, "39", "How old is Marit Halden?")
     assert _kept(text, "39", "How old is Halden?")
     assert _kept("Council President Halden, 50, spoke.", "50", "How old is Anna Halden?")
+
+
+def test_a_measure_is_no_age() -> None:
+    text = "The hole is 18 feet deep, said city engineer Raymond Tsai."
+    start = text.index("18 feet")
+    depth = ReadSpan("18 feet", start, start + 7, 0, 2.0)
+    assert not_counts([depth], "How old is city engineer Raymond Tsai?", text) == []

@@ -513,3 +513,21 @@ def test_a_describing_word_is_said_with_the_thing_asked() -> None:
     assert (
         fit_answer("What chemical leaked from the ruptured tanker?", ammonia, sentence) == ammonia
     )
+
+
+def test_a_name_then_said_and_a_clause_is_no_inverted_attribution() -> None:
+    # 'Captain Rolf Anders, ..., said Reiner was "one of ..."': Anders speaks, about Reiner;
+    # what he said is not the words naming him (story h41).
+    article, sentence = _sentence(
+        "Captain Rolf Anders, 61, chairman of the association, said Reiner was "
+        '"one of the most experienced pilots we have" and that the suspension was routine.'
+    )
+    quoted = _span(article, sentence, "one of the most experienced pilots we have")
+    assert fit_answer("What did Rolf Anders say about Reiner?", quoted, sentence) == quoted
+    # Where the name closes the sentence, the words before it are what was said.
+    article, sentence = _sentence(
+        "Gusts pushed the flames toward the town, said Battalion Chief Diane Okafor."
+    )
+    named = _span(article, sentence, "Battalion Chief")
+    fitted = fit_answer("What did Diane Okafor say?", named, sentence)
+    assert fitted.text == "Gusts pushed the flames toward the town"

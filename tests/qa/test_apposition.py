@@ -324,6 +324,11 @@ def test_the_kind_of_thing_whose_name_is_asked(question: str, kind: str | None) 
         ("Who is the CEO of Northvale?", "the ceo of Northvale"),
         ("Who is Meridian ceo?", "the ceo of Meridian"),
         ("Who is Anton smith?", None),
+        # A role without "the" (story h41).
+        ("Who was captain of the Hallen Trader?", "the captain of the Hallen Trader"),
+        ("Who is CEO of Halvern?", "the ceo of Halvern"),
+        ("Who is Marta of the coalition?", None),
+        ("Who was born of the union?", None),
         # A verb naming the role: its holder; a head is of whatever the question names.
         (
             "Who leads the group that took over the embassy?",
@@ -642,3 +647,12 @@ def test_a_role_after_a_name_and_its_age_holds_its_owner() -> None:
     )
     assert holds_other_role("the chief financial officer of Meridian Ascent", sentence, *kestrel)
     assert not holds_other_role("the chief executive of Meridian Ascent", sentence, *kestrel)
+
+
+def test_a_role_after_its_owners_name_is_the_one_the_name_holds() -> None:
+    # "Valley Crest spokeswoman Angela Moreno" is no chief executive (story h40).
+    sentence = "Valley Crest spokeswoman Angela Moreno said the company would pay for repairs."
+    moreno = (sentence.index("Angela"), sentence.index(" said"))
+    assert described_role(sentence, *moreno) == ("Valley Crest spokeswoman", False)
+    assert holds_other_role("the chief executive of Valley Crest", sentence, *moreno)
+    assert not holds_other_role("the spokeswoman of Valley Crest", sentence, *moreno)

@@ -152,3 +152,31 @@ def test_an_amount_or_a_clause_with_no_number_counts_no_things() -> None:
     assert kept("How many boats will be tied up?", [span("40 vessels fish the stock")]) == [
         "40 vessels fish the stock"
     ]
+
+
+def test_a_population_is_no_count_of_customers() -> None:
+    from qa.counted import of_the_population
+
+    text = "Valley Crest serves about 41,000 customers. It is a town of 6,400."
+    customers = ReadSpan("41,000", text.index("41,000"), text.index("41,000") + 6, 0, 3.0)
+    town = ReadSpan("6,400", text.index("6,400"), text.index("6,400") + 5, 1, 1.0)
+    asked = "What is the population of Marlow Springs?"
+    assert of_the_population([customers, town], asked, text) == [town]
+    asked = "How many customers does Valley Crest serve?"
+    assert of_the_population([customers, town], asked, text) == [customers, town]
+
+
+def test_a_total_asked_is_no_count_laid_off() -> None:
+    from qa.counted import not_changes
+
+    text = "The company laid off about 120 employees. It has 900 employees."
+    laid = ReadSpan("120", text.index("120"), text.index("120") + 3, 0, 3.0)
+    words = ReadSpan("employees", text.index("employees"), text.index("employees") + 9, 0, 1.0)
+    laid_beside = ReadSpan("120", laid.start, laid.end, 0, 3.0, runner_up=lambda: words)
+    total = ReadSpan("900", text.index("900"), text.index("900") + 3, 1, 1.0)
+    asked = "How many employees does Halvern currently have?"
+    assert not_changes([laid_beside, total], asked, text) == [total]
+    assert not_changes([laid, total], "How many employees did Halvern lay off?", text) == [
+        laid,
+        total,
+    ]

@@ -2154,3 +2154,42 @@ def test_what_starts_is_the_activity_the_last_question_named() -> None:
     built = _chat(("Who paid for the new building?", _cited("the council", 1, dates=())))
     assert "building start" not in read_question("When does it start?", built).reader_question
     assert "rationing" not in read_question("Who runs it?", rationing).reader_question
+
+
+def test_it_after_a_what_question_about_its_subject_is_the_thing_answered() -> None:
+    # "Who was flying it?" after "What crashed at the festival?" / "vintage fighter
+    # plane": the plane, not "what crashed at the festival" (story h43).
+    said = Said("What crashed at the Harwell Valley Air Festival?", "vintage fighter plane")
+    assert resolve("Who was flying it?", said).text == "Who was flying the vintage fighter plane?"
+    # With its article: "A sinkhole" (story h40).
+    said = Said("What opened on Corliss Avenue?", "A sinkhole")
+    assert resolve("What caused it?", said).text == "What caused the sinkhole?"
+    # An event, or a long answer, is no thing to fly: the question as it was asked.
+    said = Said("What sank off Kalmar Point?", "the ferry carrying 214 passengers")
+    assert (
+        resolve("Who was flying it?", said).text
+        != "Who was flying the ferry carrying 214 passengers?"
+    )
+
+
+def test_another_source_of_a_figure_is_asked_for_its_figure() -> None:
+    # "And the organisers?" after "How many people did the police say took part?": the
+    # organisers' figure, not a count of organisers (story h42).
+    said = Said("How many people did the police say took part?", "35,000")
+    assert resolve("And the organisers?", said).text == (
+        "How many people did the organisers say took part?"
+    )
+    # A count of other things stays a count: "And barns?" after "How many homes ...?".
+    said = Said("How many homes were destroyed?", "15")
+    assert resolve("And barns?", said).text == "How many barns were destroyed?"
+
+
+def test_an_event_answered_by_its_noun_is_what_it_stands_for() -> None:
+    # "When did it start?" after "What happened near the finance ministry?" / "scuffles
+    # near the finance ministry" (story h42): the scuffles; not a clause's verb.
+    said = Said("What happened near the finance ministry?", "scuffles near the finance ministry")
+    assert resolve("When did it start?", said).text == (
+        "When did the scuffles start near the finance ministry?"
+    )
+    said = Said("What happened near the finance ministry?", "protesters clashed with police")
+    assert "clashed" not in resolve("When did it start?", said).text

@@ -64,3 +64,17 @@ def test_a_distance_asked_is_not_answered_by_a_speed() -> None:
     # "How high did the gusts reach?" may be a speed; "How fast?" is.
     assert not_times(spans, "How high did the gusts reach?") == spans
     assert not_times(spans, "How fast was the wind?") == spans
+
+
+def test_how_long_is_not_the_stretch_a_superlative_compares_over() -> None:
+    from qa.measures import not_compared_over
+
+    # "How long did the hail last?" / "more than two decades" (story h41).
+    text = "Farmers face their worst harvest in more than two decades. It lasted 20 minutes."
+    start = text.index("more than")
+    decades = ReadSpan("more than two decades", start, start + 21, 0, 0.5)
+    start = text.index("20 minutes")
+    minutes = ReadSpan("20 minutes", start, start + 10, 1, -1.7)
+    asked = "How long did the hail last?"
+    assert not_compared_over([decades, minutes], asked, text) == [minutes]
+    assert not_compared_over([decades], "When was the last harvest this bad?", text) == [decades]

@@ -36,3 +36,27 @@ def test_a_span_of_no_name_does_not_answer_it() -> None:
     assert [s.text for s in kept] == ["Sea Wren", "Rob Petrie"]
     # Another question keeps every span.
     assert names_only(spans, "What was he checking?", TEXT) == spans
+
+
+def test_which_port_asks_a_name_with_capitals() -> None:
+    from qa.name_asked import not_unnamed
+
+    # "At which port ...?" / "the same port" (story h42): a port has a name. Not a body
+    # ("Which body in India provides policy directions?" / "the union government").
+    text = "A similar case was found at the same port. The union government decides."
+    same = ReadSpan("the same port", text.index("the same"), text.index("the same") + 13, 0, 1.0)
+    assert not_unnamed([same], "At which port did customs make the seizure?") == []
+    start = text.index("union government")
+    union = ReadSpan("union government", start, start + 16, 1, 1.0)
+    assert not_unnamed([union], "What body in India provides policy directions?") == [union]
+
+
+def test_a_kind_before_the_noun_asked_asks_no_name() -> None:
+    from qa.name_asked import not_unnamed
+
+    # "What prison term had the prosecution sought?" asks a term, not a prison (story h16);
+    # "What company makes it?" asks a company.
+    text = "Prosecutors had sought nine years. Brantwell makes it."
+    term = ReadSpan("nine years", text.index("nine"), text.index("nine") + 10, 0, 1.0)
+    assert not_unnamed([term], "What prison term had the prosecution sought?") == [term]
+    assert not_unnamed([term], "What company makes it?") == []

@@ -24,7 +24,9 @@ ARTICLE = (
     '"This is a day many families thought would never come," said Idris al-Manouri, 58, '
     "Qaldor's minister of state, who has led the mediation since January. "
     "A shift of 38 was on duty, according to Tobias Renner, 52, the plant manager. "
-    "Kestrel's managing director, Gavin Oyelaran, said the company had suspended the barge."
+    "Kestrel's managing director, Gavin Oyelaran, said the company had suspended the barge. "
+    "The National Aviation Safety Board said on Sunday it had sent six investigators. "
+    "Abernathy said she had been asked to look at paintings linked to the consignor."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -120,3 +122,17 @@ def test_a_speaker_called_by_the_role_asked_holds_it() -> None:
     oyelaran = [_span("Gavin Oyelaran", 13)]
     assert _kept("Who heads the barge company?", oyelaran) == ["Gavin Oyelaran"]
     assert _kept("Who suspended the barge?", oyelaran) == []
+
+
+def test_a_speaker_telling_what_it_did_itself_did_it() -> None:
+    # "The board said on Sunday it had sent six investigators": the board is investigating
+    # (story h43); not so where what was said has another subject ("Okafor said the
+    # manuscript had been recovered").
+    board = [_span("National Aviation Safety Board", 14)]
+    assert _kept("Which agency is investigating the crash?", board) == [board[0].text]
+    assert _kept("Where was the manuscript recovered?", [_span("Okafor", 2)]) == []
+    # Nor where the question asks who someone is, or a name, not who did something.
+    abernathy = [_span("Abernathy", 15)]
+    assert _kept("What is the name of the consignor?", abernathy) == []
+    assert _kept("Who is the consignor?", abernathy) == []
+    assert _kept("Who was asked to look at the paintings?", abernathy) == ["Abernathy"]

@@ -20,6 +20,8 @@ from qa.person_nouns import may_be_someone, names_a_role, owner_of
         ("Karbonia Energy Group", False),
         ("Brightwater Risk Analytics", False),  # a firm (stories h35-h38)
         ("Castellan Rovers", False),  # a club
+        ("Tessaro Container Line", False),  # a shipping firm (story h41)
+        ("Brannock Bulk Carriers", False),
         ("Dunmore City", False),
         ("the work", False),
         ("the new compound", False),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from index.sentences import split_sentences
+from qa import ArticleQA
 from qa.apposition import role_asked
+from qa.calibration import Calibration
 from qa.reading import ReadSpan
 from qa.role_holder import (
     holder,
@@ -13,6 +15,8 @@ from qa.role_holder import (
     owns_the_role,
     someone_for_the_role,
 )
+from tests.conftest import FakeEmbedder
+from tests.qa.test_reading import PhraseReader
 
 RECALL = split_sentences(
     "Aster's chief executive, Laura Brennan, said quality was the first priority.\n"
@@ -369,3 +373,83 @@ def test_a_body_read_for_a_persons_role_gives_way_to_the_name_beside_it() -> Non
     place = ReadSpan("the museum", 5, 15, 3, -2.0)
     no_one = ReadSpan("University of Leiden", 70, 90, 3, 6.7, runner_up=lambda: place)
     assert someone_for_the_role([no_one], "Who led the project?") == [no_one]
+
+
+def test_a_head_asked_is_found_by_what_the_article_says_they_do() -> None:
+    # "a former bus driver who chairs the coalition" heads the Fair Fuel Coalition (story
+    # h42), whether the owner is asked by its name, as typed, or by its kind.
+    sentences = split_sentences(
+        "The march was organised by the Fair Fuel Coalition.\n"
+        '"We will be back," said Marta Illesen, 44, a former bus driver who chairs the '
+        "coalition.\n"
+    )
+    for role in (
+        "the head of the Fair Fuel Coalition",
+        "the leader of the Fair fuel coalition",
+        "the head of the coalition",
+    ):
+        found = holder(role, sentences)
+        assert found is not None, role
+        at = found.locate(sentences[1].text)
+        assert at is not None and sentences[1].text[at[0] : at[1]] == "Marta Illesen"
+    # Not a head of something else, nor where two names are said to head it.
+    assert holder("the head of the Halvik Port Authority", sentences) is None
+    two = split_sentences(
+        "Marta Illesen, 44, who chairs the coalition, spoke. Jon Berg, who leads the coalition, "
+        "spoke too."
+    )
+    assert holder("the head of the coalition", two) is None
+
+
+def test_a_name_the_article_writes_in_small_letters_heads_nothing(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    # "Who runs Halvern?" read "Tavorenib", a drug the article writes "tavorenib" too:
+    # withheld, and the chief executive named instead (story h40).
+    text = (
+        "Halvern halted the trial of its heart drug on Monday.\n"
+        "Tavorenib was Halvern's most advanced product.\n"
+        "Without tavorenib, investors see little else, said chief executive Miriam Dunstable."
+    )
+    calibration = Calibration({}, intercept=0.0, threshold=0.5, retrieval_weight=0.0)
+    bot = ArticleQA.from_text(
+        text, embedder=fake_embedder, reader=PhraseReader("Tavorenib"), calibration=calibration
+    )
+    assert bot.ask("Who runs Halvern?").text != "Tavorenib"
+    assert bot.ask("Which drug did Halvern test?").text == "Tavorenib"
+
+
+def test_a_title_qualified_otherwise_is_another_office() -> None:
+    # "Finance Minister Adrian Kolvek" is no prime minister (story h42), though no prime
+    # minister is named; he is the finance minister.
+    sentences = split_sentences("The protest targets a plan by Finance Minister Adrian Kolvek.")
+    sentence = sentences[0]
+    start = sentence.text.index("Adrian")
+    end = start + len("Adrian Kolvek")
+    assert holds_another("the prime minister", sentences, sentence, start, end)
+    assert not holds_another("the finance minister", sentences, sentence, start, end)
+    assert not holds_another("the minister", sentences, sentence, start, end)
+
+
+def test_a_name_the_article_writes_after_the_is_a_things(fake_embedder: FakeEmbedder) -> None:
+    # "Who was the pilot?" read "Kestrel", the plane of "The Kestrel was built by ..."
+    # (story h43); not a name used as a noun's ("the Dalton administration").
+    calibration = Calibration({}, intercept=0.0, threshold=0.5, retrieval_weight=0.0)
+    text = (
+        "A Kestrel crashed at the air show on Saturday.\n"
+        "The Kestrel was built by the Dornell Aircraft Company.\n"
+        "The pilot, Graham Ostler, 58, died at the scene."
+    )
+    bot = ArticleQA.from_text(
+        text, embedder=fake_embedder, reader=PhraseReader("Kestrel"), calibration=calibration
+    )
+    assert bot.ask("Who was the pilot?").text != "Kestrel"
+    text = (
+        "Dalton crashed the meeting on Saturday.\n"
+        "The Dalton administration was blamed.\n"
+        "The pilot was Dalton, officials said."
+    )
+    bot = ArticleQA.from_text(
+        text, embedder=fake_embedder, reader=PhraseReader("Dalton"), calibration=calibration
+    )
+    assert bot.ask("Who was the pilot?").text == "Dalton"

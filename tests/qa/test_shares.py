@@ -162,3 +162,40 @@ def test_the_level_a_change_started_from_is_not_the_level_now() -> None:
     text = "This year the number of water stations was increased from 18 to 24."
     both = ReadSpan("18 to 24", text.index("18"), text.index("18") + 8, 0, 3.0)
     assert not_former_levels([both], "How many water stations are there now?", text) == [both]
+
+
+def test_the_level_a_move_reached_is_the_amount_not_a_target() -> None:
+    from qa.shares import levels_reached
+
+    text = (
+        "Shares of Halvern fell 38 percent to $21.40 in Monday trading, wiping roughly $3.1 "
+        "billion from its value. He cut his price target on the stock to $18 from $46."
+    )
+
+    def span(words: str, margin: float = 2.0) -> ReadSpan:
+        start = text.index(words)
+        return ReadSpan(words, start, start + len(words), 0, margin)
+
+    long = span("$21.40 in Monday trading, wiping roughly $3.1 billion from its value")
+    target = span("$18 from $46")
+    (level,) = levels_reached([target, long], "What price did the shares drop to?", text)
+    assert level.text == "$21.40" == text[level.start : level.end]
+    (level,) = levels_reached([long], "pls tell me what the shares fell to", text)
+    assert level.text == "$21.40"
+    # A target asked is one, cut to where it went; another question keeps the spans.
+    (cut,) = levels_reached([target], "What did he cut his target to?", text)
+    assert cut.text == "$18"
+    assert levels_reached([target, long], "Why did the shares fall?", text) == [target, long]
+
+
+def test_a_change_read_for_the_level_asked_is_the_level_after_it() -> None:
+    from qa.shares import levels_reached
+
+    # "To how much?" after "How much did steel imports rise last year?" (story h43).
+    text = "Steel imports rose 38 percent last year to 4.2 million tonnes, while prices fell."
+    start = text.index("38 percent")
+    change = ReadSpan("38 percent", start, start + 10, 0, 4.4)
+    asked = "To how much did steel imports rise last year?"
+    (level,) = levels_reached([change], asked, text)
+    assert level.text == "4.2 million tonnes" == text[level.start : level.end]
+    assert levels_reached([change], "How much did steel imports rise last year?", text) == [change]

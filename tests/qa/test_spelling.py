@@ -498,3 +498,21 @@ def test_a_verb_after_an_auxiliary_keeps_its_small_letter() -> None:
     assert words.spell("lorran valley building trades council") == (
         "Lorran Valley Building Trades Council"
     )
+
+
+def test_a_rare_english_word_begins_the_one_the_article_writes_before_the_next() -> None:
+    # "prelim" is in the English list: "prelim report" is the article's "preliminary
+    # report" (stories h41, h43); not before another word, nor a common word ("pre").
+    words = ArticleWords(["A preliminary report was expected within 30 days, the board said."])
+    assert words.spell("when is the prelim report due") == "when is the preliminary report due"
+    assert words.spell("when is the prelim hearing") == "when is the prelim hearing"
+    assert words.spell("who said the board was late") == "who said the board was late"
+    words_too = ArticleWords(["Bookmakers had made him the favourite for Winters by the sea."])
+    assert words_too.spell("who was tipped to win by the bookmakers") == (
+        "who was tipped to win by the bookmakers"
+    )
+    # Nor a word's own form: "partner with" is not "partnered with" (the validation split).
+    words = ArticleWords(["19 partnered with BMG, and lines beginning in Houston expected it."])
+    asked = "Who did 19 initially partner with to distribute the recordings?"
+    assert words.spell(asked) == asked
+    assert words.spell("What lines begin in Houston?") == "What lines begin in Houston?"

@@ -143,3 +143,38 @@ def test_someone_described_first_is_the_name_the_next_sentence_opens_with() -> N
     # Not where the next sentence names no treasurer, nor for a question not asking who.
     assert answer(other) == described
     assert answer(second, "What was charged on Monday?") == described
+
+
+def test_a_bare_role_is_the_one_name_the_article_sets_beside_it_elsewhere() -> None:
+    from index.sentences import split_sentences
+    from qa.who_they_are import named_holders
+
+    # "killing its pilot" names no one; "The pilot, Graham Ostler, 58," does (story h43).
+    text = (
+        "A vintage fighter plane crashed on Saturday, killing its pilot. "
+        "Eleven spectators were hurt. "
+        "The pilot, Graham Ostler, 58, was pronounced dead at the scene."
+    )
+    sentences = split_sentences(text)
+    start = text.index("its pilot")
+    role = ReadSpan("its pilot", start, start + len("its pilot"), 0, 2.0)
+    (named,) = named_holders([role], "Who was flying the vintage fighter plane?", sentences)
+    assert named.text == "Graham Ostler" and named.position == 2
+    assert text[named.start : named.end] == "Graham Ostler"
+    # Not where two names stand beside the role.
+    text += " The pilot, Anna Berg, landed safely."
+    sentences = split_sentences(text)
+    assert named_holders([role], "Who was flying it?", sentences) == [role]
+
+
+def test_a_role_of_something_described_is_no_bare_role() -> None:
+    from index.sentences import split_sentences
+    from qa.who_they_are import named_holders
+
+    # "captain of the title winning team" describes whom the lion stands for; "the team,
+    # Europe" elsewhere is no holder of it (the validation split).
+    text = "The third lion is the captain of the title winning team. The team, Europe, won."
+    sentences = split_sentences(text)
+    role = "captain of the title winning team"
+    span = ReadSpan(role, text.index(role), text.index(role) + len(role), 0, 2.0)
+    assert named_holders([span], "Who symbolizes the third lion?", sentences) == [span]

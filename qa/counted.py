@@ -269,12 +269,19 @@ _CHANGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "How many jobs were cut?", "How many did it lay off?": the change itself asked.
+_CHANGE_ASKED = re.compile(
+    r"\b(?:lay|laid|lays|laying|cut|cuts|shed|fire|fired|hire|hired|add|added|axe|axed|lose|lost)"
+    r"\b",
+    re.IGNORECASE,
+)
+
 
 def not_changes(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
     """For a question asking how many something has ("How many employees does Halvern
     currently have?"), the spans less the counts a change took away or added ("120" of
     "laid off about 120 employees"; `text`: the article the spans' offsets are in)."""
-    if _TOTAL_ASKED.search(question) is None or CHANGE_ASKED.search(question):
+    if _TOTAL_ASKED.search(question) is None or _CHANGE_ASKED.search(question):
         return list(spans)
 
     def changed(span: ReadSpan) -> bool:
@@ -292,11 +299,3 @@ def not_changes(spans: Sequence[ReadSpan], question: str, text: str) -> list[Rea
         if beside is not None and fits_type(NUMBER, beside.text, False) and not changed(beside):
             kept.append(beside)
     return kept
-
-
-# "How many jobs were cut?", "How many did it lay off?": the change itself asked.
-CHANGE_ASKED = re.compile(
-    r"\b(?:lay|laid|lays|laying|cut|cuts|shed|fire|fired|hire|hired|add|added|axe|axed|lose|lost)"
-    r"\b",
-    re.IGNORECASE,
-)

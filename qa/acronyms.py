@@ -91,6 +91,10 @@ def _roles(text: str) -> Iterable[str]:
     capitalised, each ending in a word that names one alone ("officer", "director")."""
     found = re.findall(r"[\w-]+", text)
     for end in range(len(found)):
+        parts = found[end].lower().split("-")
+        if len(parts) > 1 and all(part.isalpha() for part in parts) and names_a_role(parts[-1]):
+            # "vice-chancellor": one word of two, typed "vc" (story h48).
+            yield found[end].lower()
         if not names_a_role(found[end].lower()):
             continue
         for count in _ROLE_WORDS:
@@ -124,7 +128,8 @@ class Acronyms:
         roles: dict[str, set[str]] = {}
         for text in texts:
             for role in _roles(text):
-                roles.setdefault("".join(word[0] for word in role.split()), set()).add(role)
+                words = role.split() if " " in role else role.split("-")
+                roles.setdefault("".join(word[0] for word in words), set()).add(role)
         lowered = {word.lower() for word in written}
         self._roles = {
             initials: names.pop()

@@ -273,8 +273,9 @@ def _someone_else_called(found: re.Match[str], name: str, sentence: str) -> bool
 # "Who is the union president?" read as "Denise Okafor, 52, president of Local 617": the
 # name, where a span opens on a name set beside its age.
 _ASKS_WHO = re.compile(r"^\W*who(?:[’']?s|se|m)?\b", re.IGNORECASE)
+# ... or ending on it: "Commander Ilsa Varnow, 52" (story h48).
 _OPENS_ON_AGED_NAME = re.compile(
-    r"^(?P<name>(?:(?-i:[A-Z])[\w’'.-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*)\s*,\s*\d{1,3}\s*,"
+    r"^(?P<name>(?:(?-i:[A-Z])[\w’'.-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*)\s*,\s*\d{1,3}\s*(?:,|$)"
 )
 
 

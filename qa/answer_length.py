@@ -30,6 +30,7 @@ from qa.quotes import balance_quotes
 from qa.reading import ReadSpan
 from qa.referring import DETERMINERS, PREPOSITIONS
 from qa.time_of_day import CLOCK_TIME
+from qa.verbs import IRREGULAR_PASTS
 
 Kind = Literal["event", "action", "reason", "statement", "manner", "explanation"]
 Width = Literal["span", "clause", "clause-end", "sentence"]
@@ -209,6 +210,7 @@ def fit_answer(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     span = _whole_day(question, span, sentence)
     span = one_end(question, _since(question, _one_count(question, span), sentence))
     span = _how_often(question, span)
+    span = _occupation_only(question, span)
     span = _with_its_noun(question, span, sentence)
     span = _described_as(question, _whole_owner_name(span, sentence))
     said = _said_content(question, _before_the_deed(question, span), sentence)
@@ -557,9 +559,65 @@ def _widened(question: str, span: ReadSpan, sentence: Sentence) -> ReadSpan:
     if widening.up_to_words is not None and len(span.text.split()) > widening.up_to_words:
         return span
     widened = widen(span, sentence, widening.width)
+    if kind == "event" and _bare_deed(span.text):
+        # "collapsed" of "... after part of the Karrow Ridge gold mine collapsed early on
+        # Wednesday": what happened is what collapsed too (story h10).
+        widened = _with_its_doer(widened, sentence)
     if kind == "event" and find_dates(widened.text) & find_dates(question):
         return _what_happened_then(question, span, sentence) or widen(span, sentence, "sentence")
     return widened
+
+
+# "What does she do?", "What does Mirela Danescu do for a living?": an occupation asked.
+_OCCUPATION_ASKED = re.compile(
+    r"^\W*what\s+(?:does|did|do)\s+.+?\s+do(?:\s+for\s+(?:a\s+)?(?:living|work))?\W*$",
+    re.IGNORECASE,
+)
+# "a nursing student who was sitting on the upper deck": the noun, then who they are.
+_NOUN_THEN_CLAUSE = re.compile(
+    r"^(?P<noun>(?:a|an)\s+[^,;:]+?)(?:\s*,)?\s+(?:who|which|that|whose)\s", re.IGNORECASE
+)
+
+
+def _occupation_only(question: str, span: ReadSpan) -> ReadSpan:
+    """For "What does she do?", the noun of what she is, without the clause after it ("a
+    nursing student", not "... who was sitting on the upper deck with her younger
+    brother": story h47)."""
+    if _OCCUPATION_ASKED.match(question) is None:
+        return span
+    found = _NOUN_THEN_CLAUSE.match(span.text)
+    if found is None:
+        return span
+    noun = found["noun"]
+    return replace(span, text=noun, end=span.start + len(noun))
+
+
+def _bare_deed(text: str) -> bool:
+    """Whether `text` is a verb in the past alone ("collapsed", "sank"): a deed without
+    its doer."""
+    word = text.strip().lower()
+    return " " not in word and word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
+
+
+# A clause's opening word, before the doer: "after part of the mine collapsed".
+# (A relative word, "who drowned", opens no doer: the deed is left as read.)
+_OPENER_WORD = re.compile(
+    r"(?:after|before|since|when|while|because|as|until|who|which|that)\s+", re.IGNORECASE
+)
+
+
+def _with_its_doer(span: ReadSpan, sentence: Sentence) -> ReadSpan:
+    """`span` (a deed completed to its clause's end) from its clause's start, less the
+    word opening the clause: "part of the Karrow Ridge gold mine collapsed early on
+    Wednesday"; as it is where the clause is most of the sentence."""
+    start, end = span.start - sentence.start, span.end - sentence.start
+    first, _ = _clause_bounds(sentence.text, start, end)
+    opener = _OPENER_WORD.match(sentence.text, first)
+    if opener is not None:
+        first = opener.end()
+    if first >= start or end - first >= MOST_OF_SENTENCE * len(sentence.text):
+        return span
+    return replace(span, text=sentence.text[first:end], start=sentence.start + first)
 
 
 # "..., when the Israeli military launched a strike": what happened, after the date.

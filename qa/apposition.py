@@ -266,7 +266,8 @@ def name_beside(kind: str, sentence: str, loose: bool = False) -> tuple[int, int
         # "the" or after an owner ("Veridian's chief executive").
         described = (
             rf"(?:\b(?-i:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?|(?-i:[A-Z])[\w-]*[’']s\s+)?"
-            rf"\b(?i:{name})"
+            # Not a role's after a hyphen: "The vice-chancellor" is no chancellor (h48).
+            rf"(?<![\w-])(?i:{name})"
         )
     # Read loosely, the name may follow its own description in small letters: "Its chair,
     # retired schoolteacher Alan Whitcombe, said ..." (no article: a name's title).
@@ -478,6 +479,16 @@ _HOLDER_ING = {
     "managing": "manager",
     "running": "head",
 }
+
+
+def holder_verbs(noun: str) -> list[str]:
+    """The verbs whose doer holds the office `noun` is ("chair": "chairs", "chaired",
+    "chairing"), as questions ask for its holder by them."""
+    return [
+        verb for table in (_HOLDER, _HOLDER_ING) for verb, held in table.items() if held == noun
+    ]
+
+
 _LED_BY = re.compile(
     rf"^who(?:\s+(?P<verb>{'|'.join(_HOLDER)})"
     rf"|(?:\s+is|\s+was|[’']s)\s+(?P<going>{'|'.join(_HOLDER_ING)})"
@@ -629,8 +640,12 @@ _DESCRIBED_BEFORE = re.compile(
 # founder and chief executive of Meridian Ascent."
 _DESCRIBED_AFTER = re.compile(
     r"^\s*,\s+(?:\d{1,3}\s*,\s+)?"
-    r"(?P<phrase>(?:(?-i:[A-Z])[\w-]*[’']s|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w-]+"
+    r"(?P<phrase>(?:(?:(?-i:[A-Z])[\w-]*[’']s|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w-]+"
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})?)"
+    # ... or a role in small letters of an owner named: "Gwen Albright, president of the
+    # Halvern Valley Education Association, said" (story h45).
+    r"|(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}\s+of\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,4})"
     r"(?=\s*(?:[,.;:]|$))",
     re.IGNORECASE,
 )

@@ -60,6 +60,7 @@ from qa.hyphen_agent import agent, asked_action, asked_thing, described, has_nam
 from qa.keyword_query import as_question
 from qa.kind_names import kind_asked, names_of_kind, of_kind
 from qa.kind_names import locate as locate_name
+from qa.lede_event import led_by, lede_asked
 from qa.lexical import terms
 from qa.lifespan import life_told
 from qa.limits import MAX_QUESTION_CHARS, indexable_sentences
@@ -104,7 +105,7 @@ from qa.source_request import asks_source
 from qa.span_fit import fitting_spans
 from qa.speaker_request import asks_speaker, named_speaker
 from qa.spelling import ArticleWords
-from qa.time_of_day import fitting_the_day
+from qa.time_of_day import asks_time_of_day, by_the_clock, fitting_the_day
 from qa.timeline_request import asks_timeline
 from qa.topic_request import introduces, requested_topic, topic_alone
 from qa.unicode import check_unicode
@@ -281,7 +282,9 @@ class ArticleQA:
         told = self.life_told(reading)
         ranking = self.retriever.rank(reading.query, self.focus(reading, told))
         checkpoint("before reading the best passages")
-        spans = self.settled(reading, self.read_spans(reading, ranking, told), told)
+        # "What happened on Corliss Avenue on Wednesday?": the opening sentence read first.
+        read_order = led_by(ranking, self.read_first(reading, told))
+        spans = self.settled(reading, self.read_spans(reading, read_order, told), told)
         if retrieval_weight is None:
             retrieval_weight = self.calibration.retrieval_weight
         return self.analyse(reading, ranking, spans, retrieval_weight)
@@ -330,6 +333,19 @@ class ArticleQA:
         if dated is None or dated == focus[0]:
             return focus
         return (dated, *(p for p in focus if p != dated))
+
+    def read_first(self, reading: Reading, told: int | None) -> set[int]:
+        """The sentences a first question reads before the rest (none where `told`, the
+        sentence bracketing a life asked of, leads the ranking): the opening sentence
+        where it asks the event that sentence names (qa.lede_event), the sentences
+        telling a clock time where it asks a time of day (qa.time_of_day)."""
+        if told is not None or reading.focus_in(self.title):
+            return set()
+        question = reading.reader_question
+        if asks_time_of_day(question, self.text):
+            return by_the_clock([sentence.text for sentence in self.sentences])
+        lede = lede_asked(question, self.sentences)
+        return set() if lede is None else {lede}
 
     def life_told(self, reading: Reading) -> int | None:
         """The sentence bracketing the life of whoever a first question asks the birth or

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from qa.dates.patterns import MONTH_NAMES, WEEKDAYS
 from qa.reading import ReadSpan, set_aside
+from qa.time_of_day import ONLY_A_TIME
 
 _LENGTH_ASKED = re.compile(r"\bhow\s+(?P<asked>deep|high|tall|wide|far|long)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:square|sq\.?)\s|\bkm[2²]|\bhectares?\b|\bacres?\b", re.IGNORECASE)
@@ -97,6 +98,38 @@ _TIME = re.compile(
 )
 
 
+# "How long will it last?", "How long did the rescue take?": a time asked, which a
+# length ("10 kilometres" of the zone's radius, story h46) does not give.
+_LASTING_ASKED = re.compile(
+    r"\bhow\s+long\b(?:\s+[\w’'-]+)*?\s+(?:last|lasts|lasted|take|takes|took|taken|run|runs|"
+    r"ran|stay|stays|stayed|remain|remains|remained|continue|continues|continued|go\s+on)\b"
+    r"|\bhow\s+long\s+(?:ago|before|after|until|since|to)\b",
+    re.IGNORECASE,
+)
+_A_LENGTH = re.compile(
+    r"\d\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|met(?:re|er)s?|miles?|feet|foot|ft|yards?|"
+    r"inches|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|nautical\s+miles?)\b",
+    re.IGNORECASE,
+)
+
+
+def not_lengths(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less a clock time alone, where `question` asks how long ("how long to
+    put fire out" / "10:40 p.m.", story h45), and less those giving a length in space,
+    where it asks how long something lasts or takes; each replaced by the reader's
+    runner-up in its sentence where it believed it."""
+    if _LASTED_ASKED.search(question) is None:
+        return list(spans)
+    lasting = _LASTING_ASKED.search(question) is not None
+    return set_aside(
+        spans,
+        lambda span: (
+            ONLY_A_TIME.match(span.text) is not None
+            or (lasting and _A_LENGTH.search(span.text) is not None)
+        ),
+    )
+
+
 def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less those that say when or for how long, where `question` asks how
     far, deep, high, tall or wide; each replaced by the reader's runner-up in its
@@ -143,9 +176,11 @@ def not_amounts(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
 # "How long did the hail last?", "How long has she led it?": a time something took.
 _LASTED_ASKED = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 # "their worst harvest in more than two decades", "the first time in 20 years": the
-# stretch a superlative is over, not how long anything lasted.
+# stretch a superlative is over, not how long anything lasted; nor that of a count ("the
+# second walkout at Harrowfield in three years", story h48).
 _COMPARED_OVER = re.compile(
-    r"\b(?:\w+est|worst|best|first|most|least|highest|lowest|biggest|largest|smallest)\b"
+    r"\b(?:\w+est|worst|best|first|most|least|highest|lowest|biggest|largest|smallest"
+    r"|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b"
     r"(?:\s+[\w’'-]+){0,3}?\s+(?:in|for)\s+$",
     re.IGNORECASE,
 )

@@ -50,7 +50,8 @@ _APPOSITION_AFTER = re.compile(rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}(
 _APPOSITION_LAST = re.compile(
     rf",\s+{_AGE}{_NOT_SAYING}[^,;:“”\"]{{1,80}}?(?=[.!?]?[\s“”\"]*$)", re.IGNORECASE
 )
-_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;:“”\"]{1,120}")
+# ... the age first: "said Commander Ilsa Varnow, 52, who is leading the ..." (story h48).
+_WHO_CLAUSE = re.compile(rf",\s+{_AGE}who\s+[^,;:“”\"]{{1,120}}")
 _SAID_BEFORE = re.compile(rf"\b(?:{SAYING})\s+$", re.IGNORECASE)
 # "..., according to Tobias Renner, 52, the plant manager.": the source closing the
 # sentence (not "According to the curator Helena Marsh, the psalter was ...").

@@ -44,7 +44,7 @@ _PERSONS = frozenset(ROLES) | frozenset(
     banker broker trader dealer merchant bomber attacker shooter killer robber thief hacker
     toddler
     speaker commissioner supporter opponent rival challenger incumbent nominee trustee
-    retiree accused deceased
+    retiree accused deceased superintendent constable corporal
     treasurer auditor accountant clerk instructor curator administrator adviser advisor
     aide deputy assistant consultant architect mechanic plumber labourer laborer courier
     firefighter rescuer paramedic ranger warden lifeguard sailor skipper miner chef cook
@@ -84,7 +84,8 @@ _BODIES = frozenset(
     "enterprises logistics networks communications telecom freight securities mutual "
     "insurance biotherapeutics biotech analytics consulting consultants associates advisers "
     "advisors semiconductor semiconductors supplies line carriers shipping marine airways "
-    "steelworks mills "
+    "steelworks mills coastguard navy brigade guard infirmary clinic hospice security "
+    "festival events "
     # and the last words of clubs' and places' names: "Castellan Rovers", "Dunmore City"
     "united rovers rangers wanderers athletic fc city town county state states republic "
     "kingdom team "
@@ -107,8 +108,13 @@ NAME_PARTICLE = r"(?:al|el|ad|ibn|bin)-"
 _PARTICLE_NAME = re.compile(rf"{NAME_PARTICLE}(?-i:[A-Z])")
 
 
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*$")
+
+
 def may_be_someone(phrase: str) -> bool:
     """Whether "he" or "she" may stand for `phrase`: a name, or a noun for a person."""
+    # "Commander Ilsa Varnow, 52": a name with the age after it (story h48).
+    phrase = _AGE_AFTER.sub("", phrase)
     described, comma, name = phrase.partition(",")
     determined = re.match(r"(?:a|an|the)\s+[a-z]", described, re.IGNORECASE)
     if comma and determined and len(head_words(name)) < len(words(name)):
@@ -131,6 +137,12 @@ def may_be_someone(phrase: str) -> bool:
 def is_plural(noun: str) -> bool:
     """Whether a noun for people reads as plural: "judges", "owners"; not "boss"."""
     return noun.endswith("s") and not noun.endswith("ss")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether `word` (in small letters) is one of the listed nouns for a person ("chief",
+    "commissioner", "lawyer"), by the lists alone: not "meridian" for its ending."""
+    return word in _PERSONS
 
 
 def names_a_role(phrase: str) -> bool:

@@ -638,6 +638,53 @@ def _topic_put_in(text: str) -> str:
     return text
 
 
+# "No, I meant the diplomat who helped organise the meetings. Who is that?": a correction
+# naming the one meant, then a question whose pronoun stands for them (story h46; the
+# pronoun was read as the last answer, whom the correction sets aside).
+_MEANT_FIRST = re.compile(
+    r"^(?:(?:no|nope|sorry|oops|actually)\s*[,.!:;-]*\s*)?i\s+mean[t]?\s+"
+    r"(?P<topic>[^.?!;]{1,100}?)\s*[.!;:–—]\s*"
+    rf"(?P<question>(?:{_WH}|which)\b[^?!]*[?!]*)$",
+    re.IGNORECASE,
+)
+# A topic this long or shorter names one meant; longer, it is a clause.
+_MEANT_WORDS = 12
+
+
+def _meant_put_in(text: str) -> str:
+    """A correction naming whom or what was meant, then a question pointing at it, asked
+    with the one meant in its pronoun's place: "No, I meant the diplomat who helped
+    organise the meetings. Who is that?" -> "Who is the diplomat who helped organise the
+    meetings?". Unchanged unless the question has a pronoun standing for a thing or
+    person."""
+    found = _MEANT_FIRST.match(text)
+    if found is None or len(WORD.findall(found["topic"])) > _MEANT_WORDS:
+        return text
+    topic, question = found["topic"].strip(), found["question"]
+    spans = list(WORD.finditer(question))
+    for pointer in pointers(question):
+        if pointer.kind in ("thing", "person", "possessive"):
+            span = spans[pointer.index]
+            put = f"{topic}'s" if pointer.kind == "possessive" else topic
+            return f"{question[: span.start()]}{put}{question[span.end() :]}"
+    return text
+
+
+# "And his age?", "her role?": what is the pointed-at one's, asked with no verb (read as
+# the last question varied, "Who is the association's age?", story h46).
+_OWNED_ONLY = re.compile(
+    r"^(?:(?:and|so|also|plus)\s+)?(?P<owner>his|her|its|their)\s+(?P<noun>[a-z][\w-]*)"
+    r"\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _what_is_owned(match: re.Match[str]) -> str:
+    owner, noun = match["owner"].lower(), match["noun"]
+    verb = "are" if noun.endswith("s") and not noun.endswith("ss") else "is"
+    return f"What {verb} {owner} {noun}?"
+
+
 # "what does that guy do", "who is this woman": a person pointed at, as "he" or "she"
 # (the pronoun is what follow-ups resolve; "that guy" read as "the guy", whom the article
 # never names).
@@ -697,6 +744,8 @@ def tidy(question: str) -> str:
     # "no, I meant what did they vote for": the question, corrected ("I meant the Beirut
     # strike", which names no question, is a fragment: qa.referring).
     text = _CORRECTED.sub("", text) or text
+    text = _meant_put_in(text)
+    text = _OWNED_ONLY.sub(_what_is_owned, text)
     text = _topic_put_in(text)
     text = _THAT_PERSON.sub(_person_pointed, text)
     text = _IS.sub(_contract, text)

@@ -18,6 +18,7 @@ from qa.apposition import (
     described_role,
     held_by_someone,
     held_elsewhere,
+    holder_verbs,
     holds_other_role,
     name_beside,
     name_pattern,
@@ -92,6 +93,8 @@ def holds_another(
         return True
     if not other:
         return False
+    if _does_the_deed(role, sentence.text, end):
+        return False
     if holder(role, sentences) is not None:
         return True
     # Where the article names no one in the role asked, a name set beside a role of
@@ -104,11 +107,35 @@ def holds_another(
         # "the detective speaking": no role's noun to tell apart; nor a rank in capitals
         # ("Assistant Attorney General Rachel Lindqvist" is the prosecutor asked).
         return False
+    # "The school's head, Jonathan Carrow" for "Who is the head teacher?": the noun
+    # described is the word before the role's own noun (story h34; not "deputy" of the
+    # deputy head).
+    asked = [word.lower() for word in role.partition(" of ")[0].split() if word.lower() != "the"]
+    # (Its noun, not its owner's: "director of environmental health" is no health one.)
+    if described[0].partition(" of ")[0].split()[-1].lower() in asked[:-1]:
+        return False
     # Nor where the role's noun stands near the name at all ("The chair of the judges, the
     # novelist Sir Edmund Tarrow": the nearest description is another).
     near = sentence.text[max(0, start - _ROLE_REACH) : end + _ROLE_REACH]
     # A head is a head by any of its titles ("head of hydrology" for "hydrology chief").
     return not holds_title(role, near)
+
+
+def _does_the_deed(role: str, text: str, end: int) -> bool:
+    """Whether the name ending at `end` of `text` is said to do what `role` is named for
+    ("Lusetta's foreign secretary, Amara Delcourt, 49, who chaired the talks" for "Who
+    chaired the talks?", read as "the chair"; "Commander Ilsa Varnow, 52, who is leading
+    the coastguard response"): another title does not make them another's holder (story
+    h48)."""
+    verbs = holder_verbs(noun_of(role).split()[-1].lower())
+    if not verbs:
+        return False
+    deed = re.compile(
+        r"^\s*,\s+(?:\d{1,3}\s*,\s+)?who\s+(?:is\s+|was\s+|has\s+|had\s+)?"
+        rf"(?:{'|'.join(verbs)})\b",
+        re.IGNORECASE,
+    )
+    return deed.match(text[end:]) is not None
 
 
 def _otherwise_qualified(role: str, title: str) -> bool:

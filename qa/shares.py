@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from index.sentences import Sentence
 from qa.reading import ReadSpan, set_aside
 
 # "How many patients ...?" asks for a count, unless it asks how many percent or points.
@@ -233,3 +234,68 @@ def _amount_only(span: ReadSpan) -> ReadSpan:
         return span
     amount = found.group().rstrip(" .,")
     return replace(span, text=amount, end=span.start + len(amount))
+
+
+# "By what percentage has enrolment fallen?", "what % is the union asking for",
+# "egg price rise %": a share asked, which only a percentage gives.
+# So does the word typed last, as a keyword ("cod quota cut percentage"), and "%" or
+# "pct" typed anywhere ("pay cut % in 2022"); not "41 percent", "41.2%" nor "each
+# percentage point of pay", which name a share asked about.
+_SHARE_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:(?:percentage|percent|per\s*cent)\b|%)"
+    r"|\bhow\s+many\s+(?:percent|per\s*cent)\b"
+    r"|(?<!\d)(?<!\d\s)(?:\bpercentage|\bpercent)\W*$"
+    r"|(?<!\d)(?<!\d\s)(?:\bpct\b|%)",
+    re.IGNORECASE,
+)
+
+
+def of_shares(
+    spans: Sequence[ReadSpan], question: str, sentences: Sequence[Sentence]
+) -> list[ReadSpan]:
+    """The spans giving a percentage, where `question` asks for one (`sentences`: the
+    article's): a number completed with its "percent" ("38" of "rose 38 percent"), and
+    each other span replaced by the one percentage its sentence states where the reader
+    believed it ("9,800" of "had lost 27 percent of its students in a decade, falling
+    from 9,800 in 2014": "27 percent", story h45), else by the reader's runner-up there."""
+    if _SHARE_ASKED.search(question) is None:
+        return list(spans)
+    stated = [_stated_share(span, sentences) for span in spans]
+    spans = [share or span for span, share in zip(spans, stated, strict=True)]
+    return set_aside(spans, lambda span: not _gives_a_share(span.text))
+
+
+# A share in words: "half", "one in four", "a quarter to a third", "one-fifth", "a factor
+# of five" (the validation split's gold answers to "What percentage ...?").
+_SHARE_IN_WORDS = re.compile(
+    r"\b(?:half|halves|quarters?|thirds?|fifths?|tenths?|fraction|factor|majority|minority"
+    r"|all|none|most)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+\w+\b",
+    re.IGNORECASE,
+)
+
+
+def _gives_a_share(answer: str) -> bool:
+    """Whether `answer` gives a share: a percentage, or one in words."""
+    return _PERCENT.search(answer) is not None or _SHARE_IN_WORDS.search(answer) is not None
+
+
+_A_SHARE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+
+
+def _stated_share(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan | None:
+    """The percentage `span`, a number, begins ("38" of "rose 38 percent last year"), or
+    else the one percentage the sentence of `span` states, as a span read as surely; None
+    where `span` gives one, or its sentence states none or several."""
+    if _gives_a_share(span.text) or not 0 <= span.position < len(sentences):
+        return None
+    sentence = sentences[span.position]
+    begun = _A_SHARE.match(sentence.text, span.start - sentence.start)
+    if begun is not None and span.end - sentence.start <= begun.end():
+        start, end = sentence.start + begun.start(), sentence.start + begun.end()
+        return replace(span, text=begun.group(), start=start, end=end, runner_up=None)
+    found = list(_A_SHARE.finditer(sentence.text))
+    if len(found) != 1 or span.margin <= 0:  # another number, doubted: no share read
+        return None
+    start, end = sentence.start + found[0].start(), sentence.start + found[0].end()
+    return replace(span, text=found[0].group(), start=start, end=end, runner_up=None)

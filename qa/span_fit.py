@@ -25,6 +25,7 @@ from qa.measures import (
     not_amounts,
     not_areas,
     not_compared_over,
+    not_lengths,
     not_times,
     of_the_dimension,
 )
@@ -38,10 +39,16 @@ from qa.place_asked import not_people, not_places
 from qa.reading import ReadSpan
 from qa.referring import pointers
 from qa.role_holder import someone_for_the_role
-from qa.shares import levels_reached, not_former_levels, not_levels, not_shares
+from qa.shares import levels_reached, not_former_levels, not_levels, not_shares, of_shares
 from qa.since_when import not_since
-from qa.thing_asked import not_bodies, not_persons, not_places_for_firms
-from qa.time_of_day import of_the_date, of_the_day
+from qa.thing_asked import (
+    not_bodies,
+    not_persons,
+    not_places_for_firms,
+    not_the_thing_itself,
+    not_the_thing_named,
+)
+from qa.time_of_day import not_when_said, of_the_date, of_the_day, of_the_weekday
 from qa.untold import not_untold
 from qa.who_they_are import named_holders, not_the_role_named, not_who_they_are
 
@@ -64,6 +71,8 @@ def fitting_spans(
     question = reading.reader_question
     # "How much does it cost?" is not answered by "27% over 18 months" (qa.shares).
     spans = not_shares(spans, question)
+    # "By what percentage ...?" is answered by one (qa.shares).
+    spans = of_shares(spans, question, sentences)
     # "How much did shares fall?" is not answered by the level they fell to.
     spans = not_levels(spans, question, text)
     # Nor "What is the population?" by the level it has fallen from.
@@ -78,11 +87,17 @@ def fitting_spans(
     spans = of_the_day(spans, question, text)
     # Nor "On what date ...?" by a clock time alone ("2 p.m.").
     spans = of_the_date(spans, question)
+    # Nor "On which day of the week ...?" by "October".
+    spans = of_the_weekday(spans, question)
+    # Nor by "Wednesday" of "officials said on Wednesday".
+    spans = not_when_said(spans, question, text)
     # "How deep is the lake?" is not answered by its area, nor "How long?" by its depth.
     spans = not_areas(spans, question)
     spans = of_the_dimension(spans, question, text)
     # Nor "How far did she travel?" by "7:30 a.m" or "six years".
     spans = not_times(spans, question)
+    # Nor "How long will it last?" by "10 kilometres".
+    spans = not_lengths(spans, question)
     # Nor "How long has she been there?" by "30 percent".
     spans = not_amounts(spans, question)
     # Nor "How long did the hail last?" by "two decades" of "its worst harvest in two decades".
@@ -97,6 +112,10 @@ def fitting_spans(
     spans = names_before_ages(spans, question, text)
     # "What cargo was the ship carrying?" is not answered "Tomas Reiner, 58" (qa.thing_asked).
     spans = not_persons(spans, question, text)
+    # Nor "Where was the strain identified?" by "H5" of "the H5 strain".
+    spans = not_the_thing_named(spans, question, text)
+    # Nor "Who organises the festival?" by "Wexcombe Fields Festival".
+    spans = not_the_thing_itself(spans, question)
     # Nor "Which company director was arrested?" by the company.
     spans = not_bodies(spans, question)
     # Nor "Which company built the rocket?" by "Saltmere" of "the Saltmere Launch Complex".

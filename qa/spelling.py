@@ -44,6 +44,7 @@ from qa.english import english_listing, english_words
 from qa.errors import InvalidQuestion
 from qa.keyboard import no_wrong_key, struck_beside
 from qa.limits import check_history
+from qa.person_nouns import is_person_noun
 from qa.question_form import tidy
 from qa.referring import (
     AUXILIARIES,
@@ -83,6 +84,8 @@ LETTERS_PER_EDIT = 4
 QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
 # English words that open questions and statements as they are ("were", "do", "in",
 # "the", "it"): never read as a question word typed wrong, however near ("were": "where").
+# Pronouns that own ("an operation of hers"): words, however rarely the list ranks them.
+_OWNING_PRONOUNS = frozenset("mine yours hers ours theirs thine".split())
 _OPENERS = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | LEADING_CONJUNCTIONS
 
 
@@ -618,6 +621,12 @@ class ArticleWords:
                 return typed  # "is building the plant", not "Building" of "Building Trades"
             form = self._capitals.get(key, typed)
             after = _NEXT_WORD.match(match.string, match.end())
+            named = after is not None and self._capitals.get(after.group(1).lower(), "")[:1]
+            if typed.islower() and is_person_noun(key) and not (named and named.isupper()):
+                # "chief executive" typed, of an article writing only "Fire Chief Dolores
+                # Hart": a role asked, which a title's capital would hide (story h45); a
+                # title before a name keeps it ("councilwoman whitcombe").
+                form = typed
             owner = self._plural_owners.get((key, after.group(1).lower())) if after else None
             if owner:
                 return owner  # "farmers voice" -> "Farmers' Voice"
@@ -645,9 +654,20 @@ class ArticleWords:
         if not key.isascii():
             return typed
         if key in english_words():
-            expanded = self._shortened(key, match) if _unvoiced(key) else None
+            # "yrs", "hrs": the list holds them as shortenings; so it does "supt" and
+            # "capt", short rare words there, of a title the article writes
+            # ("superintendent": story h45). Only a title: "sect" is a word of its own,
+            # not "security" (the validation split); nor is "hers" "headquarters".
+            rare = (
+                len(key) <= _SHORT_ENGLISH
+                and key not in _OWNING_PRONOUNS
+                and _english_rank().get(key, 0) >= _RARE_RANK
+            )
+            expanded = self._shortened(key, match) if _unvoiced(key) or rare else None
+            if expanded is not None and not _unvoiced(key) and not is_person_noun(expanded.lower()):
+                expanded = None
             if expanded is not None and typed.islower():
-                return expanded  # "yrs", "hrs": the list holds them as shortenings
+                return expanded
             phrased = self._shortened_after(key, match) if typed.islower() else None
             begun = self._shortened_before(key, match) if typed.islower() else None
             return phrased or begun or typed

@@ -23,10 +23,11 @@ from qa.kind_names import NAMED_KINDS
 from qa.person_nouns import is_body, may_be_someone
 from qa.reading import ReadSpan, set_aside
 
-# "What cargo was ...", "Which drug did ...": the noun asked, before its verb.
+# "What cargo was ...", "Which drug did ...", "Which company ran ...": the noun asked,
+# before its verb.
 _THING_ASKED = re.compile(
     r"^\W*(?:what|which)\s+(?P<noun>[a-z]+)\s+(?:was|were|is|are|did|does|do|has|had|will|"
-    r"would|can|could)\b",
+    r"would|can|could|ran|runs|owns|owned|built|builds|made|makes|operates|operated)\b",
     re.IGNORECASE,
 )
 # What a person holds or does, which a person's noun answers: "What job does Marcus
@@ -83,9 +84,25 @@ def not_persons(spans: Sequence[ReadSpan], question: str, text: str) -> list[Rea
             return True
         if span.text.islower() and _DETERMINED.match(span.text) and may_be_someone(span.text):
             return True  # "a local pilot": a noun for a person
-        return bool(_NAME_ONLY.match(span.text)) and bool(_AGE_AFTER.match(text[span.end :]))
+        if _NAME_ONLY.match(span.text) and _AGE_AFTER.match(text[span.end :]):
+            return True
+        return _aged_elsewhere(span.text, text)
 
     return set_aside(spans, someone)
+
+
+def _aged_elsewhere(name: str, text: str) -> bool:
+    """Whether `name`, one capitalised word, is the last of a name the article (`text`)
+    gives an age beside: "Helbreck" of "The driver, 58-year-old Tomas Helbreck, survived"
+    (story h47)."""
+    if re.fullmatch(r"(?-i:[A-Z])[\w’'-]+", name) is None:
+        return False
+    word = re.escape(name)
+    aged = (
+        rf"\d{{1,3}}-year-old\s+(?:(?-i:[A-Z])[\w’'-]+\s+){{0,2}}{word}\b"
+        rf"|\b{word}\s*,\s*\d{{1,3}}\s*,"
+    )
+    return re.search(aged, text) is not None
 
 
 # "Which company director was arrested?": a person asked by a noun of two or three words.
@@ -145,3 +162,53 @@ def not_places_for_firms(spans: Sequence[ReadSpan], question: str, text: str) ->
         return name.split()[-1].lower() in _PLACE_ENDS
 
     return set_aside(spans, place)
+
+
+# "Where was the strain identified?", "When was the report published?": asked of a thing
+# by its noun, by a question word that is not "what" or "which" (those may ask its name).
+# Not "how much" or "how many": "a $450,000 civil penalty" is how much the penalty was.
+_ASKED_OF = re.compile(
+    r"^\W*(?:where|when|who|whom|whose|why)\b.*?\bthe\s+(?P<noun>[a-z]+)\b", re.IGNORECASE
+)
+# The word right after a span, in small letters.
+_NEXT_NOUN = re.compile(r"[\s-]*(?P<noun>[a-z]+)\b")
+
+
+def not_the_thing_named(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less a name of the very thing asked about: "H5" of "had identified the H5
+    strain" is the strain "Where was the strain identified?" asks where of, not where
+    (story h46); `text`: the article the spans' offsets are in. Each set aside is
+    replaced by the reader's runner-up in its sentence where it believed it."""
+    asked = _ASKED_OF.match(question)
+    if asked is None:
+        return list(spans)
+    nouns = {
+        found["noun"].lower() for found in re.finditer(r"\bthe\s+(?P<noun>[a-z]+)\b", question)
+    }
+
+    def named(span: ReadSpan) -> bool:
+        after = _NEXT_NOUN.match(text, span.end)
+        return after is not None and after["noun"] in nouns and not span.text.islower()
+
+    return set_aside(spans, named)
+
+
+# "Who organises the festival?", "Who owns the stadium?": someone asked about a thing.
+_WHO_OF_THING = re.compile(r"^\W*who(?:m|se)?\b.*?\bthe\s+(?P<noun>[a-z]+)\W*$", re.IGNORECASE)
+
+
+def not_the_thing_itself(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less the name of the thing `question` asks who did something to: "Who
+    organises the festival?" is not answered "Wexcombe Fields Festival" (story h27; its
+    organiser, Fenna Lockridge, was read in the next sentence). No runner-up is looked
+    for beside it: the reader read the thing for whoever it was asked of."""
+    asked = _WHO_OF_THING.match(question.strip())
+    if asked is None:
+        return list(spans)
+    noun = asked["noun"].lower()
+
+    def the_thing(span: ReadSpan) -> bool:
+        found = span.text.split()
+        return len(found) > 1 and found[0][:1].isupper() and found[-1].lower() == noun
+
+    return [span for span in spans if not the_thing(span)]

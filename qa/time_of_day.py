@@ -33,7 +33,8 @@ _TELLS = re.compile(
 # time asked of a deed or event is its time of day; of a name ("What time is referred to
 # as the Edo period?", "What time period ...?") an era.
 _WHAT_TIME_DID = re.compile(
-    r"^\W*(?:at\s+)?what\s+time\s+(?:did|does|do|was|were|will|would|is|are|has|had)\b"
+    r"^\W*(?:(?:roughly|approximately|about|around|at)\s+){0,2}what\s+time\s+"
+    r"(?:did|does|do|was|were|will|would|is|are|has|had)\b"
     r"(?!.*\b(?:referred|known|called|named|period|era|age)\b)",
     re.IGNORECASE,
 )
@@ -57,6 +58,14 @@ def asks_time_of_day(question: str, text: str = "") -> bool:
     return _TOLD_BY_THE_CLOCK.search(text) is not None
 
 
+def by_the_clock(sentences: Sequence[str]) -> set[int]:
+    """The positions of the `sentences` telling a time by the clock, at midnight or noon:
+    where a time of day is asked, those are read first ("At what time did the derailment
+    happen?" ranked "... left the tracks at about 11:40 p.m. on Wednesday" sixth, below
+    sentences sharing the question's words, and reading stopped before it)."""
+    return {i for i, text in enumerate(sentences) if _TOLD_BY_THE_CLOCK.search(text)}
+
+
 def tells_time_of_day(answer: str) -> bool:
     """Whether `answer` tells a time of day ("3:40 a.m.", "dawn", "the early hours")."""
     return _TELLS.search(answer) is not None
@@ -67,7 +76,9 @@ def of_the_day(spans: Sequence[ReadSpan], question: str, text: str = "") -> list
     `text`; otherwise the spans as they are."""
     if not asks_time_of_day(question, text):
         return list(spans)
-    return [span for span in spans if tells_time_of_day(span.text)]
+    # "March 4" of "left the tracks at about 11:40 p.m. on Wednesday, March 4": the time
+    # is written beside its day, and the reader's runner-up there tells it.
+    return set_aside(spans, lambda span: not tells_time_of_day(span.text))
 
 
 def fitting_the_day(
@@ -93,7 +104,7 @@ _NO_CLOCK_TIME_ASKED = re.compile(
     re.IGNORECASE,
 )
 # A clock time and nothing else: "2 p.m.", "14:30", "about 6.30 a.m.".
-_ONLY_A_TIME = re.compile(
+ONLY_A_TIME = re.compile(
     r"^\W*(?:(?:about|around|at|by|shortly\s+(?:after|before))\s+)?"
     r"\d{1,2}(?:[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|local\s+time)?"
     r"|\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock))\W*$",  # not "23", a day of the month
@@ -123,8 +134,54 @@ def of_the_date(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     return set_aside(
         spans,
         lambda span: (
-            _ONLY_A_TIME.match(span.text) is not None
+            ONLY_A_TIME.match(span.text) is not None
             or (date and _ONLY_A_WEEKDAY.match(span.text) is not None)
             or (date and _ONLY_A_YEAR.match(span.text) is not None)
+        ),
+    )
+
+
+# "On which day of the week did the fire break out?", "What weekday ...?": a weekday asked.
+_WEEKDAY_ASKED = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.IGNORECASE)
+_A_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def of_the_weekday(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans naming a weekday, where `question` asks for a day of the week; each other
+    replaced by the reader's runner-up in its sentence where it believed it ("October"
+    or "2018" says no weekday, and "the High Court on Thursday ruled" was read past:
+    story h47)."""
+    if _WEEKDAY_ASKED.search(question) is None:
+        return list(spans)
+    return set_aside(spans, lambda span: _A_WEEKDAY.search(span.text) is None)
+
+
+# "officials said on Wednesday": the day it was said, which the story is told on.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|added|confirmed)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# A question about the telling itself ("When did officials say ...?") asks that day.
+_TELLING_ASKED = re.compile(
+    r"\b(?:say|said|says|tell|told|announce\w*|confirm\w*|statement|report\w*|add(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def not_when_said(spans: Sequence[ReadSpan], question: str, text: str) -> list[ReadSpan]:
+    """The spans less a day the article (`text`) gives only as when something was said,
+    where `question` asks the day of a deed: "A fire tore through a logistics warehouse
+    ... late on Tuesday, ..., officials said on Wednesday" does not say the fire broke
+    out on Wednesday (story h45); each replaced by the reader's runner-up in its sentence
+    where it believed it."""
+    if _WEEKDAY_ASKED.search(question) is None and _NO_CLOCK_TIME_ASKED.search(question) is None:
+        return list(spans)
+    if _TELLING_ASKED.search(question) is not None:
+        return list(spans)
+    return set_aside(
+        spans,
+        lambda span: (
+            _ONLY_A_WEEKDAY.match(span.text) is not None
+            and _SAID_ON.search(text[max(0, span.start - 40) : span.start]) is not None
         ),
     )

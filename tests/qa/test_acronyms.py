@@ -89,3 +89,10 @@ def test_common_words_written_words_and_shared_initials_are_no_roles() -> None:
 def test_a_typed_roles_initials_are_cleaned_into_the_question() -> None:
     words = ArticleWords(ROLES)
     assert "chief operating officer" in words.clean("whos the coo")
+
+
+def test_a_hyphenated_roles_initials_are_read_as_the_role() -> None:
+    # "can you tell me who the vc is" (story h48).
+    roles = Acronyms(["The vice-chancellor, Professor Gerald Finchley, said the offer was fair."])
+    assert roles.role("vc") == "vice-chancellor"
+    assert roles.expand("who is the vc") == "who is the vice-chancellor"

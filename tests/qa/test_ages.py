@@ -190,6 +190,13 @@ def test_who_is_answered_by_the_name_not_its_age_and_role() -> None:
     (named,) = names_before_ages([span], "whos the union president", text)
     assert named.text == "Denise Okafor" and text[named.start : named.end] == "Denise Okafor"
     assert names_before_ages([span], "What did the union president say?", text) == [span]
+    # The age ending the span: "Commander Ilsa Varnow, 52" (story h48).
+    text = '"It is the worst spill," said Commander Ilsa Varnow, 52, who leads the response.'
+    answer = "Commander Ilsa Varnow, 52"
+    start = text.index(answer)
+    span = ReadSpan(answer, start, start + len(answer), 0, 6.4)
+    (named,) = names_before_ages([span], "Who is leading the response?", text)
+    assert named.text == "Commander Ilsa Varnow"
 
 
 def test_beside_an_age_the_runner_up_counting_what_is_asked_answers() -> None:

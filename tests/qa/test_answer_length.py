@@ -531,3 +531,37 @@ def test_a_name_then_said_and_a_clause_is_no_inverted_attribution() -> None:
     named = _span(article, sentence, "Battalion Chief")
     fitted = fit_answer("What did Diane Okafor say?", named, sentence)
     assert fitted.text == "Gusts pushed the flames toward the town"
+
+
+def test_a_deed_alone_read_for_what_happened_takes_its_doer() -> None:
+    # "What happened at the Karrow Ridge mine?" / "collapsed" (story h10).
+    article, sentence = _sentence(
+        "Rescue teams drilled through the night to reach 17 miners trapped underground "
+        "after part of the Karrow Ridge gold mine collapsed early on Wednesday, officials said."
+    )
+    span = _span(article, sentence, "collapsed")
+    fitted = fit_answer("What happened at the Karrow Ridge mine?", span, sentence)
+    assert fitted.text == "part of the Karrow Ridge gold mine collapsed early on Wednesday"
+    _check_slice(article, span, fitted, sentence)
+    # A relative word opens no doer: "who drowned" is "drowned" (story h04).
+    article2, sentence2 = _sentence("The crew found the captain, who drowned in the storm.")
+    span2 = _span(article2, sentence2, "drowned")
+    assert fit_answer("What happened to the captain?", span2, sentence2).text == (
+        "drowned in the storm"
+    )
+    # A deed with its doer read already is completed to its clause's end only.
+    span = _span(article, sentence, "Rescue teams drilled")
+    fitted = fit_answer("What happened at the mine?", span, sentence)
+    assert fitted.text.startswith("Rescue teams drilled")
+
+
+def test_an_occupation_asked_is_the_noun_without_the_clause_after_it() -> None:
+    # "What does she do?" / "a nursing student who was sitting on the upper deck" (h47).
+    article, sentence = _sentence(
+        "Mirela Danescu, 22, a nursing student who was sitting on the upper deck, survived."
+    )
+    span = _span(article, sentence, "a nursing student who was sitting on the upper deck")
+    fitted = fit_answer("What does Mirela Danescu do?", span, sentence)
+    assert fitted.text == "a nursing student"
+    assert article[fitted.start : fitted.end] == fitted.text  # cut short, not widened
+    assert fit_answer("Who was sitting on the upper deck?", span, sentence) == span

@@ -273,6 +273,13 @@ def test_the_name_set_beside_a_kind_of_thing(kind: str, sentence: str, name: str
             "New's managing director, Gavin Oyelaran, said so.",
             None,
         ),
+        # A role after a hyphen is another role (story h48).
+        ("the chancellor", "The vice-chancellor, Professor Gerald Finchley, said so.", None),
+        (
+            "the vice-chancellor",
+            "The vice-chancellor, Professor Gerald Finchley, said so.",
+            "Professor Gerald Finchley",
+        ),
     ],
 )
 def test_the_name_beside_a_role_read_loosely(kind: str, sentence: str, name: str | None) -> None:
@@ -656,3 +663,19 @@ def test_a_role_after_its_owners_name_is_the_one_the_name_holds() -> None:
     assert described_role(sentence, *moreno) == ("Valley Crest spokeswoman", False)
     assert holds_other_role("the chief executive of Valley Crest", sentence, *moreno)
     assert not holds_other_role("the spokeswoman of Valley Crest", sentence, *moreno)
+
+
+def test_a_role_in_small_letters_of_an_owner_named_after_the_name_describes_it() -> None:
+    # "Who is the state's education commissioner?" / "Gwen Albright" (story h45).
+    sentence = (
+        "Gwen Albright, president of the Halvern Valley Education Association, said no "
+        "teachers would be laid off."
+    )
+    end = len("Gwen Albright")
+    assert described_role(sentence, 0, end) == (
+        "president of the Halvern Valley Education Association",
+        False,
+    )
+    assert holds_other_role("the education commissioner", sentence, 0, end)
+    # Words in small letters that name no role describe no one: "said ..." is a deed.
+    assert described_role("Gwen Albright, speaking of the Council, said so.", 0, end) is None

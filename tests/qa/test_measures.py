@@ -78,3 +78,38 @@ def test_how_long_is_not_the_stretch_a_superlative_compares_over() -> None:
     asked = "How long did the hail last?"
     assert not_compared_over([decades, minutes], asked, text) == [minutes]
     assert not_compared_over([decades], "When was the last harvest this bad?", text) == [decades]
+
+
+def test_how_long_is_not_the_stretch_a_count_compares_over() -> None:
+    from qa.measures import not_compared_over
+
+    # "How long is the walkout scheduled to run?" / "three years" (story h48).
+    text = "It is the second walkout at Harrowfield in three years. It runs 15 days."
+    start = text.index("three years")
+    years = ReadSpan("three years", start, start + 11, 0, 6.8)
+    start = text.index("15 days")
+    days = ReadSpan("15 days", start, start + 7, 1, 1.0)
+    assert not_compared_over([years, days], "How long is the walkout?", text) == [days]
+
+
+def test_how_long_it_lasts_is_not_answered_by_a_length() -> None:
+    from qa.measures import not_lengths
+
+    # "How long will it last?" after "What's the quarantine radius?" (story h46).
+    radius = _span("10 kilometres")
+    days = _span("at least 21 days")
+    assert not_lengths([radius, days], "How long will the quarantine last?") == [days]
+    assert not_lengths([radius], "How long did the search take?") == []
+    # "How long is the road?" asks a length.
+    assert not_lengths([radius], "How long is the tunnel?") == [radius]
+
+
+def test_how_long_is_not_answered_by_a_clock_time() -> None:
+    from qa.measures import not_lengths
+
+    # "how long to put fire out" / "10:40 p.m." (story h45).
+    clock = _span("10:40 p.m.")
+    hours = _span("nearly nine hours")
+    assert not_lengths([clock, hours], "how long to put fire out") == [hours]
+    assert not_lengths([clock], "How long was the tunnel closed?") == []
+    assert not_lengths([clock], "When did the fire start?") == [clock]

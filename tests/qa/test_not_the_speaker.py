@@ -26,7 +26,9 @@ ARTICLE = (
     "A shift of 38 was on duty, according to Tobias Renner, 52, the plant manager. "
     "Kestrel's managing director, Gavin Oyelaran, said the company had suspended the barge. "
     "The National Aviation Safety Board said on Sunday it had sent six investigators. "
-    "Abernathy said she had been asked to look at paintings linked to the consignor."
+    "Abernathy said she had been asked to look at paintings linked to the consignor. "
+    '"It is the worst spill," said Commander Ilsa Varnow, 52, who is leading the coastguard '
+    "response from a command post in the fishing town of Port Hesket."
 )
 SENTENCES = split_sentences(ARTICLE)
 
@@ -136,3 +138,11 @@ def test_a_speaker_telling_what_it_did_itself_did_it() -> None:
     assert _kept("What is the name of the consignor?", abernathy) == []
     assert _kept("Who is the consignor?", abernathy) == []
     assert _kept("Who was asked to look at the paintings?", abernathy) == ["Abernathy"]
+
+
+def test_a_speaker_whose_age_comes_before_what_they_do_is_who_does_it() -> None:
+    # "Who is leading the coastguard operation?" (story h48): the clause after the age
+    # says what the speaker does, which the question asks.
+    varnow = _span("Commander Ilsa Varnow", len(SENTENCES) - 1, 6.4)
+    assert _kept("Who is leading the coastguard response?", [varnow]) == ["Commander Ilsa Varnow"]
+    assert _kept("Where is the worst spill?", [varnow]) == []

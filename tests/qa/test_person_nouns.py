@@ -31,6 +31,12 @@ from qa.person_nouns import may_be_someone, names_a_role, owner_of
         ("a textbook, Principles of Mineral Analysis", False),
         ("the harbour master, Ilse Varga", True),
         ("Idris al-Manouri", True),  # a surname on a small joining word
+        ("Commander Ilsa Varnow, 52", True),  # the age after the name (story h48)
+        ("Royal Infirmary", False),  # a hospital ("she" after it: story h21)
+        ("Varosk Coastguard", False),
+        ("Corvane Security", False),  # a firm ("she" after it: story h30)
+        ("Wexcombe Fields Festival", False),  # story h27
+        ("the report, 1998", False),
         ("", False),
     ],
 )

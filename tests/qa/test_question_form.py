@@ -339,6 +339,41 @@ def test_a_topic_named_first_takes_its_pronouns_place(typed: str, clean: str) ->
 
 
 @pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        # The correction names who was meant; the question's pronoun is them (story h46).
+        (
+            "No, I meant the diplomat who helped organise the meetings. Who is that?",
+            "Who is the diplomat who helped organise the meetings?",
+        ),
+        ("no i meant the captain. how old is he", "How old is the captain?"),
+        # Nothing points back: the correction alone, read as before (qa.referring).
+        ("sorry, I meant Hezbollah", "Sorry, I meant Hezbollah?"),
+        (
+            "No, I meant the captain. Where was the ship built?",
+            "No, I meant the captain. Where was the ship built?",
+        ),
+    ],
+)
+def test_the_one_meant_takes_the_pronouns_place(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        # What the one pointed at has, asked with no verb (story h46).
+        ("And his age?", "What is his age?"),
+        ("her role", "What is her role?"),
+        ("and their names?", "What are their names?"),
+        ("And his?", "And his?"),
+    ],
+)
+def test_what_one_pointed_at_has_is_asked_as_a_question(typed: str, clean: str) -> None:
+    assert tidy(typed) == clean
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "In Beirut, what was hit?",

@@ -453,3 +453,59 @@ def test_a_name_the_article_writes_after_the_is_a_things(fake_embedder: FakeEmbe
         text, embedder=fake_embedder, reader=PhraseReader("Dalton"), calibration=calibration
     )
     assert bot.ask("Who was the pilot?").text == "Dalton"
+
+
+def test_an_answer_said_to_do_the_roles_deed_holds_it_whatever_its_title() -> None:
+    # "Who chaired the talks?" (story h46), "Who is leading the coastguard operation?" (h48).
+    talks = split_sentences(
+        "The statement was read out by Lusetta's foreign secretary, Amara Delcourt, 49, "
+        "who chaired the talks.\n"
+    )
+    at = talks[0].text.index("Amara Delcourt")
+    span = (at, at + len("Amara Delcourt"))
+    assert not holds_another(role_asked("Who chaired the talks?") or "", talks, talks[0], *span)
+    coast = split_sentences(
+        "The port's harbour master, Ilsa Varnow, 52, who is leading the coastguard "
+        "response, spoke.\n"
+    )
+    at = coast[0].text.index("Ilsa Varnow")
+    span = (at, at + len("Ilsa Varnow"))
+    role = role_asked("Who is leading the coastguard response?") or ""
+    assert not holds_another(role, coast, coast[0], *span)
+    # Said to do another deed, the other title holds.
+    other = split_sentences(
+        "Lusetta's foreign secretary, Amara Delcourt, 49, who attended the talks, spoke.\n"
+    )
+    at = other[0].text.index("Amara Delcourt")
+    span = (at, at + len("Amara Delcourt"))
+    assert holds_another(role_asked("Who chaired the talks?") or "", other, other[0], *span)
+
+
+def test_a_role_asked_after_its_body_is_the_bodys_titled_holder() -> None:
+    # "How old is the coastguard commander?" (story h48): "Commander Ilsa Varnow".
+    sentences = split_sentences(
+        '"It is the worst spill," said Commander Ilsa Varnow, 52, who is leading the '
+        "coastguard response.\n"
+    )
+    found = holder("the coastguard commander", sentences)
+    assert found is not None
+    start, end = found.locate(sentences[0].text) or (0, 0)
+    assert sentences[0].text[start:end].endswith("Ilsa Varnow")
+
+
+def test_a_head_described_is_the_head_teacher_asked() -> None:
+    # "pls who is the head teacher" / "The school's head, Jonathan Carrow" (story h34).
+    sentences = split_sentences(
+        "The school's head, Jonathan Carrow, 56, closed St Aldric's to all pupils.\n"
+    )
+    at = sentences[0].text.index("Jonathan Carrow")
+    span = (at, at + len("Jonathan Carrow"))
+    assert not holds_another("the head teacher", sentences, sentences[0], *span)
+    assert holds_another("the science teacher", sentences, sentences[0], *span)
+    # The noun described, not its owner's word: no health commissioner (story h15).
+    sentences = split_sentences(
+        "Fines may follow, said Carl Jennings, the department's director of environmental health.\n"
+    )
+    at = sentences[0].text.index("Carl Jennings")
+    span = (at, at + len("Carl Jennings"))
+    assert holds_another("the health commissioner", sentences, sentences[0], *span)

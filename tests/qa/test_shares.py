@@ -199,3 +199,38 @@ def test_a_change_read_for_the_level_asked_is_the_level_after_it() -> None:
     (level,) = levels_reached([change], asked, text)
     assert level.text == "4.2 million tonnes" == text[level.start : level.end]
     assert levels_reached([change], "How much did steel imports rise last year?", text) == [change]
+
+
+def test_a_percentage_asked_is_the_one_the_sentence_states() -> None:
+    from index.sentences import split_sentences
+    from qa.shares import of_shares
+
+    # "By what percentage has enrolment fallen over the past decade?" / "9,800" (h45).
+    sentences = split_sentences(
+        "The district had lost 27 percent of its students in a decade, falling from 9,800 "
+        "in 2014 to 7,150 this year. Pay rose 3% and prices 4%."
+    )
+    text = sentences[0].text
+    start = text.index("9,800")
+    count = ReadSpan("9,800", start, start + 5, 0, 3.5)
+    (share,) = of_shares([count], "By what percentage has enrolment fallen?", sentences)
+    assert share.text == "27 percent" and text[share.start : share.end] == "27 percent"
+    assert of_shares([count], "How many students are there?", sentences) == [count]
+    # Typed as a keyword; and a share named, not asked ("27 percent" of students).
+    assert of_shares([count], "enrolment drop percent", sentences)[0].text == "27 percent"
+    assert of_shares([count], "Where did the 27 percent go?", sentences) == [count]
+    assert of_shares([count], "enrolment drop % last decade", sentences)[0].text == "27 percent"
+    # A percentage point priced is no share asked (story h21).
+    priced = "What would each additional percentage point of pay cost?"
+    assert of_shares([count], priced, sentences) == [count]
+    # A sentence stating two percentages, or a doubted span: the runner-up, else none.
+    second = sentences[1]
+    rose = ReadSpan("Pay", second.start, second.start + 3, 1, 2.0)
+    assert of_shares([rose], "what % did pay rise", sentences) == []
+    doubted = ReadSpan("9,800", start, start + 5, 0, -1.0)
+    assert of_shares([doubted], "By what percentage has it fallen?", sentences) == []
+    # A number read without its "percent" is completed, however surely read (h43).
+    start = text.index("27")
+    bare = ReadSpan("27", start, start + 2, 0, -0.5)
+    (share,) = of_shares([bare], "By what percentage has enrolment fallen?", sentences)
+    assert share.text == "27 percent"

@@ -516,3 +516,31 @@ def test_a_rare_english_word_begins_the_one_the_article_writes_before_the_next()
     asked = "Who did 19 initially partner with to distribute the recordings?"
     assert words.spell(asked) == asked
     assert words.spell("What lines begin in Houston?") == "What lines begin in Houston?"
+
+
+def test_a_rare_english_word_that_shortens_an_article_word_is_that_word() -> None:
+    # "whos the supt" (story h45): "supt" is in the English list, and rare.
+    words = ArticleWords(["The plan would save money, the superintendent said."])
+    assert words.spell("who is the supt") == "who is the superintendent"
+    # A common word stays: "sup" is one; and a pronoun, "hers" of "headquarters" (h21).
+    assert words.spell("who is the sup") == "who is the sup"
+    words = ArticleWords(["Police searched the headquarters, the superintendent said."])
+    assert words.spell("what operation of hers was cancelled") == (
+        "what operation of hers was cancelled"
+    )
+    # Only a title: "sect" is no "security" (the validation split).
+    words = ArticleWords(["Lee commanded the army; security was tight, the superintendent said."])
+    assert words.spell("what sect did lee control") == "what sect did lee control"
+
+
+def test_a_role_typed_in_small_letters_keeps_them() -> None:
+    # "Who is Meridale's chief executive?" of an article writing only "Fire Chief ..."
+    # (story h45): the role asked, not the title's capital.
+    words = ArticleWords(["The blaze was out by noon, Fire Chief Dolores Hart said."])
+    assert words.spell("who is the chief executive") == "who is the chief executive"
+    # A name keeps the article's capitals, and so does a title before one.
+    assert words.spell("who is dolores hart") == "who is Dolores Hart"
+    assert words.spell("how old is chief hart") == "how old is Chief Hart"
+    # A name ending as nouns for people do is a name ("Meridian", story h38).
+    words = ArticleWords(["Fire Chief Dolores Hart of Meridian Ascent said so."])
+    assert words.spell("who is the chief at meridian") == "who is the chief at Meridian"

@@ -81,3 +81,52 @@ def test_a_firm_asked_is_no_place_named_whole_or_cut_short() -> None:
     start = text.index("Fennick")
     town = ReadSpan("Fennick", start, start + 7, 0, 1.0)
     assert not_places_for_firms([town], "Which airline did Ostler work for?", text) == []
+
+
+def test_a_surname_the_article_gives_an_age_beside_is_no_firm_asked() -> None:
+    # "Which company ran the coach that crashed?" / "Helbreck" (story h47).
+    text = (
+        "The driver, 58-year-old Tomas Helbreck, survived. The firm said Helbreck had "
+        "driven for Brennmoor Express for 19 years."
+    )
+    start = text.index("Helbreck had")
+    helbreck = ReadSpan("Helbreck", start, start + 8, 1, 1.5)
+    start = text.index("Brennmoor Express")
+    firm = ReadSpan("Brennmoor Express", start, start + 17, 1, -1.9)
+    asked = "Which company ran the coach that crashed?"
+    assert not_persons([helbreck, firm], asked, text) == [firm]
+    # Asked who, the driver stays.
+    assert not_persons([helbreck], "Who was driving the coach?", text) == [helbreck]
+
+
+def test_the_name_of_the_thing_asked_about_is_no_answer_about_it() -> None:
+    from qa.thing_asked import not_the_thing_named
+
+    # "Where was the strain identified?" / "H5" (story h46).
+    text = "Tests at the laboratory in Callowford had identified the H5 strain on Thursday."
+    start = text.index("H5")
+    strain = ReadSpan("H5", start, start + 2, 0, 2.3)
+    start = text.index("Callowford")
+    town = ReadSpan("Callowford", start, start + 10, 0, -1.0)
+    asked = "Where was the strain identified?"
+    assert not_the_thing_named([strain, town], asked, text) == [town]
+    # "Which strain was identified?" asks its name.
+    assert not_the_thing_named([strain], "Which strain was identified?", text) == [strain]
+    assert not_the_thing_named([strain], "Where was the virus identified?", text) == [strain]
+    # "How much was the civil penalty?" / "$450,000" of "a $450,000 civil penalty" (h05).
+    text = "The company paid a $450,000 civil penalty the following year."
+    start = text.index("$450,000")
+    penalty = ReadSpan("$450,000", start, start + 8, 0, 3.0)
+    assert not_the_thing_named([penalty], "How much was the civil penalty?", text) == [penalty]
+
+
+def test_the_thing_asked_about_is_not_who_did_it() -> None:
+    from qa.thing_asked import not_the_thing_itself
+
+    # "Who organises the festival?" / "Wexcombe Fields Festival" (story h27).
+    festival = ReadSpan("Wexcombe Fields Festival", 0, 24, 0, 5.0)
+    organiser = ReadSpan("Fenna Lockridge", 30, 45, 1, -1.5)
+    asked = "Who organises the festival?"
+    assert not_the_thing_itself([festival, organiser], asked) == [organiser]
+    assert not_the_thing_itself([festival], "What was cancelled?") == [festival]
+    assert not_the_thing_itself([festival], "Who organises the fair?") == [festival]

@@ -15,6 +15,7 @@ def test_a_time_of_day_is_asked_by_those_words_or_by_what_time_a_deed_was() -> N
     news = "The yacht sent a distress call at 3:12 a.m. on Saturday."
     assert asks_time_of_day("What time was the mayday call?", news)
     assert asks_time_of_day("At what time did the bombs fall?", news)
+    assert asks_time_of_day("Roughly what time did the fire start?", news)  # story h45
     # Told at midnight or noon, not by the clock: a time of day too.
     vote = "The measure passed 6-5 shortly before midnight, after hours of public comment."
     assert asks_time_of_day("What time did it pass?", vote)
@@ -88,3 +89,54 @@ def test_a_time_of_day_asked_fits_only_a_time_of_day() -> None:
     # Asked no time of day, the fit is as it was.
     when = fitting_the_day(None, "When did the wagons come off the rails?", news)
     assert when is None
+
+
+def test_a_time_of_day_asked_is_read_beside_the_day_the_reader_gave() -> None:
+    # "At what time did the derailment happen?" / "March 4" of "left the tracks at about
+    # 11:40 p.m. on Wednesday, March 4" (story h29): the runner-up there tells the time.
+    text = "The cars left the tracks at about 11:40 p.m. on Wednesday, March 4."
+    clock = text.index("11:40 p.m.")
+    time = ReadSpan("11:40 p.m.", clock, clock + 10, 0, -1.0)
+    day_at = text.index("March 4")
+    day = ReadSpan("March 4", day_at, day_at + 7, 0, 2.4, runner_up=lambda: time)
+    assert of_the_day([day], "At what time did the derailment happen?", text) == [time]
+
+
+def test_the_sentences_telling_a_clock_time_are_found() -> None:
+    from qa.time_of_day import by_the_clock
+
+    told = ["The train derailed on Wednesday.", "It left the tracks at about 11:40 p.m.", "Noon."]
+    assert by_the_clock(told) == {1, 2}
+
+
+def test_a_day_of_the_week_asked_is_answered_by_a_weekday() -> None:
+    from qa.time_of_day import of_the_weekday
+
+    text = "The High Court on Thursday ruled for the Tuvari. The claim was filed in October."
+    thursday_at = text.index("Thursday")
+    thursday = ReadSpan("Thursday", thursday_at, thursday_at + 8, 0, -2.0)
+    october_at = text.index("October")
+    october = ReadSpan("October", october_at, october_at + 7, 1, 3.0)
+    asked = "On what day of the week was the ruling handed down?"
+    assert of_the_weekday([october, thursday], asked) == [thursday]
+    assert of_the_weekday([october], "What weekday was it filed?") == []
+    assert of_the_weekday([october], "When was the claim filed?") == [october]
+
+
+def test_the_day_something_was_said_is_not_the_day_of_the_deed() -> None:
+    from qa.time_of_day import not_when_said
+
+    # "On which day of the week did the fire break out?" (story h45).
+    text = "A fire tore through a warehouse late on Tuesday, officials said on Wednesday."
+    wednesday_at = text.index("Wednesday")
+    tuesday_at = text.index("Tuesday")
+    tuesday = ReadSpan("Tuesday", tuesday_at, tuesday_at + 7, 0, 1.0)
+    wednesday = ReadSpan(
+        "Wednesday", wednesday_at, wednesday_at + 9, 0, 3.0, runner_up=lambda: tuesday
+    )
+    asked = "On which day of the week did the fire break out?"
+    assert not_when_said([wednesday], asked, text) == [tuesday]
+    assert not_when_said([tuesday], asked, text) == [tuesday]
+    # Asked when it was said, or not asked a day at all: kept.
+    assert not_when_said([wednesday], "On what day did officials say so?", text) == [wednesday]
+    assert not_when_said([wednesday], "Who said so?", text) == [wednesday]

@@ -62,7 +62,7 @@ def test_the_shipped_stories_are_all_readable() -> None:
     from tools.story_check import DEFAULT_STORIES, KINDS
 
     folders = story_folders(DEFAULT_STORIES)
-    assert len(folders) == 88
+    assert len(folders) == 98
     for folder in folders:
         for kind in KINDS:
             questions = load_jsonl(folder / f"{kind}.jsonl", folder / "article.txt").questions

@@ -144,5 +144,6 @@ def test_a_speaker_whose_age_comes_before_what_they_do_is_who_does_it() -> None:
     # "Who is leading the coastguard operation?" (story h48): the clause after the age
     # says what the speaker does, which the question asks.
     varnow = _span("Commander Ilsa Varnow", len(SENTENCES) - 1, 6.4)
-    assert _kept("Who is leading the coastguard response?", [varnow]) == ["Commander Ilsa Varnow"]
+    asked = "Who is leading the coastguard operation?"
+    assert _kept(asked, [varnow]) == ["Commander Ilsa Varnow"]
     assert _kept("Where is the worst spill?", [varnow]) == []

@@ -629,13 +629,19 @@ def _topic_put_in(text: str) -> str:
         return text
     if topic_words[0] in PREPOSITIONS:
         return text  # a setting ("Over the last two years, what ... for them ..."), no topic
+    return _in_pronouns_place(topic, question) or text
+
+
+def _in_pronouns_place(topic: str, question: str) -> str | None:
+    """`question` with `topic` put in place of its first pronoun standing for a thing or
+    person (owning, "its": "the ministry's"); None where it has none."""
     spans = list(WORD.finditer(question))
     for pointer in pointers(question):
         if pointer.kind in ("thing", "person", "possessive"):
             span = spans[pointer.index]
             put = f"{topic}'s" if pointer.kind == "possessive" else topic
             return f"{question[: span.start()]}{put}{question[span.end() :]}"
-    return text
+    return None
 
 
 # "No, I meant the diplomat who helped organise the meetings. Who is that?": a correction
@@ -661,13 +667,7 @@ def _meant_put_in(text: str) -> str:
     if found is None or len(WORD.findall(found["topic"])) > _MEANT_WORDS:
         return text
     topic, question = found["topic"].strip(), found["question"]
-    spans = list(WORD.finditer(question))
-    for pointer in pointers(question):
-        if pointer.kind in ("thing", "person", "possessive"):
-            span = spans[pointer.index]
-            put = f"{topic}'s" if pointer.kind == "possessive" else topic
-            return f"{question[: span.start()]}{put}{question[span.end() :]}"
-    return text
+    return _in_pronouns_place(topic, question) or text
 
 
 # "And his age?", "her role?": what is the pointed-at one's, asked with no verb (read as

@@ -98,38 +98,6 @@ _TIME = re.compile(
 )
 
 
-# "How long will it last?", "How long did the rescue take?": a time asked, which a
-# length ("10 kilometres" of the zone's radius, story h46) does not give.
-_LASTING_ASKED = re.compile(
-    r"\bhow\s+long\b(?:\s+[\w’'-]+)*?\s+(?:last|lasts|lasted|take|takes|took|taken|run|runs|"
-    r"ran|stay|stays|stayed|remain|remains|remained|continue|continues|continued|go\s+on)\b"
-    r"|\bhow\s+long\s+(?:ago|before|after|until|since|to)\b",
-    re.IGNORECASE,
-)
-_A_LENGTH = re.compile(
-    r"\d\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|met(?:re|er)s?|miles?|feet|foot|ft|yards?|"
-    r"inches|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|nautical\s+miles?)\b",
-    re.IGNORECASE,
-)
-
-
-def not_lengths(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
-    """The spans less a clock time alone, where `question` asks how long ("how long to
-    put fire out" / "10:40 p.m.", story h45), and less those giving a length in space,
-    where it asks how long something lasts or takes; each replaced by the reader's
-    runner-up in its sentence where it believed it."""
-    if _LASTED_ASKED.search(question) is None:
-        return list(spans)
-    lasting = _LASTING_ASKED.search(question) is not None
-    return set_aside(
-        spans,
-        lambda span: (
-            ONLY_A_TIME.match(span.text) is not None
-            or (lasting and _A_LENGTH.search(span.text) is not None)
-        ),
-    )
-
-
 def not_times(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
     """The spans less those that say when or for how long, where `question` asks how
     far, deep, high, tall or wide; each replaced by the reader's runner-up in its
@@ -197,3 +165,35 @@ def not_compared_over(spans: Sequence[ReadSpan], question: str, text: str) -> li
         return _COMPARED_OVER.search(text[max(0, span.start - 50) : span.start]) is not None
 
     return set_aside(spans, compared)
+
+
+# "How long will it last?", "How long did the rescue take?": a time asked, which a
+# length ("10 kilometres" of the zone's radius, story h46) does not give.
+_LASTING_ASKED = re.compile(
+    r"\bhow\s+long\b(?:\s+[\w’'-]+)*?\s+(?:last|lasts|lasted|take|takes|took|taken|run|runs|"
+    r"ran|stay|stays|stayed|remain|remains|remained|continue|continues|continued|go\s+on)\b"
+    r"|\bhow\s+long\s+(?:ago|before|after|until|since|to)\b",
+    re.IGNORECASE,
+)
+_A_LENGTH = re.compile(
+    r"\d\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|met(?:re|er)s?|miles?|feet|foot|ft|yards?|"
+    r"inches|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|nautical\s+miles?)\b",
+    re.IGNORECASE,
+)
+
+
+def not_lengths(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
+    """The spans less a clock time alone, where `question` asks how long ("how long to
+    put fire out" / "10:40 p.m.", story h45), and less those giving a length in space,
+    where it asks how long something lasts or takes; each replaced by the reader's
+    runner-up in its sentence where it believed it."""
+    if _LASTED_ASKED.search(question) is None:
+        return list(spans)
+    lasting = _LASTING_ASKED.search(question) is not None
+    return set_aside(
+        spans,
+        lambda span: (
+            ONLY_A_TIME.match(span.text) is not None
+            or (lasting and _A_LENGTH.search(span.text) is not None)
+        ),
+    )

@@ -292,10 +292,14 @@ def _stated_share(span: ReadSpan, sentences: Sequence[Sentence]) -> ReadSpan | N
     sentence = sentences[span.position]
     begun = _A_SHARE.match(sentence.text, span.start - sentence.start)
     if begun is not None and span.end - sentence.start <= begun.end():
-        start, end = sentence.start + begun.start(), sentence.start + begun.end()
-        return replace(span, text=begun.group(), start=start, end=end, runner_up=None)
+        return _read_as(span, sentence, begun)
     found = list(_A_SHARE.finditer(sentence.text))
     if len(found) != 1 or span.margin <= 0:  # another number, doubted: no share read
         return None
-    start, end = sentence.start + found[0].start(), sentence.start + found[0].end()
-    return replace(span, text=found[0].group(), start=start, end=end, runner_up=None)
+    return _read_as(span, sentence, found[0])
+
+
+def _read_as(span: ReadSpan, sentence: Sentence, found: re.Match[str]) -> ReadSpan:
+    """`span` moved to the text `found` in `sentence`, read as surely as it was."""
+    start, end = sentence.start + found.start(), sentence.start + found.end()
+    return replace(span, text=found.group(), start=start, end=end, runner_up=None)

@@ -158,7 +158,7 @@ def of_the_weekday(spans: Sequence[ReadSpan], question: str) -> list[ReadSpan]:
 
 # "officials said on Wednesday": the day it was said, which the story is told on.
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|added|confirmed)\s+(?:on\s+)?$",
+    r"\b(?:said|says|told\s+\w+|added|confirmed)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # A question about the telling itself ("When did officials say ...?") asks that day.
